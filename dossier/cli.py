@@ -1,0 +1,202 @@
+"""Command line: argparse -> services, the same calls the GUI makes.
+
+Like calibre's `cmd_*` modules, each command is a thin function over the services. Qt is only
+imported when a command opens the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from dossier import __version__
+from dossier.domain.dates import PartialDate
+from dossier.domain.errors import DossierError, UnreadableFile
+from dossier.domain.records import DocumentDetail, DocumentRow, ImportOutcome, ImportResult
+from dossier.paths import default_dossier, sample_dossier
+from dossier.services import Services, open_services
+
+
+def _date_json(date: PartialDate | None) -> dict[str, Any] | None:
+    return date.to_json() if date else None
+
+
+def row_json(row: DocumentRow) -> dict[str, Any]:
+    return {
+        "id": row.id, "file": row.file_name, "kind": row.kind.value, "date": _date_json(row.date),
+        "title": row.title, "sender": row.sender, "recipients": list(row.recipients), "cc": list(row.cc),
+        "sha256": row.sha256, "pages": row.page_count, "status": row.status.value, "filed_at": row.filed_at,
+    }
+
+
+def detail_json(detail: DocumentDetail) -> dict[str, Any]:
+    out = row_json(detail.row)
+    out.update({
+        "media_type": detail.media_type, "reference": detail.reference, "marking": detail.marking,
+        "sender_post": detail.sender_post, "user_set": sorted(detail.user_set),
+        "paragraphs": [{"n": p.number, "start": p.start, "end": p.end, "page": p.page, "quoted": p.quoted}
+                       for p in detail.paragraphs],
+        "text": detail.text,
+    })
+    return out
+
+
+def result_json(result: ImportResult) -> dict[str, Any]:
+    return {"path": result.path, "outcome": result.outcome.value, "id": result.document_id,
+            "message": result.message}
+
+
+def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) -> None:
+    if as_json:
+        json.dump([result_json(r) for r in results], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return
+    for r in results:
+        if r.outcome is ImportOutcome.FAILED:
+            out.write(f"failed     {r.message}\n")
+        else:
+            out.write(f"{r.outcome.value:<10} D{r.document_id}  {Path(r.path).name}  ({r.message})\n")
+    filed = sum(r.outcome is ImportOutcome.FILED for r in results)
+    dup = sum(r.outcome is ImportOutcome.DUPLICATE for r in results)
+    failed = sum(r.outcome is ImportOutcome.FAILED for r in results)
+    out.write(f"{filed} filed, {dup} already filed, {failed} failed\n")
+
+
+# -- commands ------------------------------------------------------------------------------------
+
+def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    results = services.documents.file_paths(args.paths)
+    _print_results(results, args.json, out)
+    return 1 if any(r.outcome is ImportOutcome.FAILED for r in results) else 0
+
+
+def cmd_documents(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    docs = services.documents
+    rows = docs.rows(docs.ids(sort="date"))
+    if args.json:
+        json.dump([row_json(r) for r in rows], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    for r in rows:
+        date = r.date.display() if r.date else "undated"
+        to = ", ".join(r.recipients) or "-"
+        out.write(f"D{r.id:<5} {date:<14} {r.kind.value:<8} {r.title or r.file_name}\n"
+                  f"       from {r.sender or '-'} to {to}\n")
+    out.write(f"{len(rows)} documents\n")
+    return 0
+
+
+def cmd_show(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    detail = services.documents.get(args.id)
+    if args.json:
+        json.dump(detail_json(detail), out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    r = detail.row
+    out.write(f"D{r.id}  {r.title or r.file_name}\n")
+    out.write(f"  date:       {r.date.display() if r.date else 'undated'}\n")
+    out.write(f"  kind:       {r.kind.value}\n  from:       {r.sender or '-'}\n")
+    out.write(f"  to:         {', '.join(r.recipients) or '-'}\n  cc:         {', '.join(r.cc) or '-'}\n")
+    out.write(f"  file:       {r.file_name} ({detail.media_type}, {r.status.value})\n\n")
+    for p in detail.paragraphs:
+        page = f"p{p.page} " if p.page else ""
+        out.write(f"[{page}¶{p.number}] {detail.text[p.start:p.end]}\n\n")
+    return 0
+
+
+def cmd_analyse(args: argparse.Namespace, out: TextIO) -> int:
+    from dossier.services.analyse import analyse_file
+
+    context = None
+    if args.date:
+        from dossier.analysis.dates import parse_document_date
+
+        context = parse_document_date(args.date)
+        if context is None:
+            raise DossierError(f"cannot read the date {args.date!r}; write it as 27/03/2014, March 2014 or 2014-03-27")
+    json.dump(analyse_file(Path(args.file), context), out, indent=2, ensure_ascii=False)
+    out.write("\n")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from dossier.services.sample import build_sample
+
+    path = Path(args.dossier) if args.dossier else sample_dossier()
+    services = open_services(path)
+    try:
+        results = build_sample(services.documents)
+        _print_results(results, False, out)
+        out.write(f"sample dossier: {services.path}\n")
+    finally:
+        services.close()
+    if args.no_gui:
+        return 0
+    return _run_gui(path)
+
+
+def _run_gui(path: Path | None) -> int:
+    from dossier.ui.app import run_gui
+
+    return run_gui(path)
+
+
+# -- parser --------------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="dossier", description="Keep the papers of a case; brief on them.")
+    parser.add_argument("--version", action="version", version=f"dossier {__version__}")
+    parser.add_argument("--dossier", metavar="FILE",
+                        help="the dossier file (default: $DOSSIER_FILE, else default.dossier in your data folder)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="file documents and folders of documents")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("documents", help="list the documents")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("show", help="show one document with its text")
+    p.add_argument("id", type=lambda s: int(s.lstrip("Dd")), metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("analyse", aliases=["analyze"], help="analyse one file without a dossier")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--date", help="the document's date, where its text does not state one")
+    p.add_argument("--json", action="store_true", help="print JSON (the only output form)")
+    p = sub.add_parser("demo", help="build the sample dossier and open it")
+    p.add_argument("--no-gui", action="store_true", help="build it but do not open the window")
+    sub.add_parser("gui", help="open the window (the default)")
+    return parser
+
+
+DOSSIER_COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
+    "import": cmd_import, "documents": cmd_documents, "show": cmd_show,
+}
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command in ("analyse", "analyze"):
+            return cmd_analyse(args, out)
+        if args.command == "demo":
+            return cmd_demo(args, out)
+        path = Path(args.dossier) if args.dossier else default_dossier()
+        if args.command in (None, "gui"):
+            return _run_gui(path)
+        services = open_services(path)
+        try:
+            return DOSSIER_COMMANDS[args.command](services, args, out)
+        finally:
+            services.close()
+    except (DossierError, UnreadableFile) as exc:
+        print(f"dossier: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,10 @@
+"""Alembic environment: always runs on the connection Dossier hands it, inside its transaction."""
+
+from alembic import context
+
+from dossier.db.models import Base
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()

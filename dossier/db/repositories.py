@@ -1,0 +1,278 @@
+"""Queries and writes over a Session. SQL stops here: callers get domain records, never ORM rows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import Select, and_, case, delete, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from dossier.db import search
+from dossier.db.models import Actor, Document, DocumentBlob, DocumentParty, Paragraph
+from dossier.domain.dates import PartialDate
+from dossier.domain.errors import NotFound
+from dossier.domain.records import (
+    DocumentDetail,
+    DocumentKind,
+    DocumentMetadata,
+    DocumentRow,
+    DocumentStatus,
+    DossierStats,
+    ParagraphSpan,
+)
+
+ROLES = ("sender", "recipient", "cc")
+SORT_KEYS = ("date", "kind", "title", "sender", "recipients", "file_name", "filed_at")
+
+
+# -- actors ------------------------------------------------------------------------------------
+
+def actor_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def get_or_create_actor(session: Session, name: str, now: str, kind: str = "person") -> int:
+    name = " ".join(name.split())
+    key = actor_key(name)
+    found = session.scalar(select(Actor.id).where(Actor.name_key == key))
+    if found is not None:
+        return found
+    actor = Actor(name=name, name_key=key, kind=kind, created_at=now)
+    session.add(actor)
+    session.flush()
+    return actor.id
+
+
+def actor_names(session: Session, prefix: str = "", limit: int = 200) -> list[str]:
+    stmt = select(Actor.name).order_by(Actor.name_key).limit(limit)
+    if prefix:
+        stmt = stmt.where(Actor.name_key.startswith(actor_key(prefix), autoescape=True))
+    return list(session.scalars(stmt))
+
+
+# -- documents: writing ------------------------------------------------------------------------
+
+def find_by_sha(session: Session, sha256: str) -> tuple[int, str] | None:
+    row = session.execute(select(Document.id, Document.file_name).where(Document.sha256 == sha256)).first()
+    return (row[0], row[1]) if row else None
+
+
+def insert_document(
+    session: Session,
+    *,
+    sha256: str,
+    file_name: str,
+    media_type: str,
+    data: bytes,
+    text: str,
+    paragraphs: Sequence[ParagraphSpan],
+    page_count: int | None,
+    status: DocumentStatus,
+    metadata: DocumentMetadata,
+    sender_post: str | None,
+    filed_at: str,
+) -> int:
+    doc = Document(
+        sha256=sha256, file_name=file_name, media_type=media_type, size=len(data), status=status.value,
+        page_count=page_count, text=text, user_set="", filed_at=filed_at, sender_post=sender_post,
+    )
+    _apply_scalar_metadata(doc, metadata)
+    session.add(doc)
+    session.flush()
+    session.add(DocumentBlob(document_id=doc.id, data=data))
+    session.add_all(
+        Paragraph(document_id=doc.id, number=p.number, start=p.start, end=p.end, page=p.page, quoted=p.quoted)
+        for p in paragraphs
+    )
+    _write_parties(session, doc.id, metadata, filed_at)
+    search.index_document(session, doc.id, doc.title, text)
+    return doc.id
+
+
+def _apply_scalar_metadata(doc: Document, meta: DocumentMetadata) -> None:
+    doc.kind = meta.kind.value
+    doc.title = meta.title
+    doc.reference = meta.reference
+    doc.marking = meta.marking
+    d = meta.date
+    doc.date_value = d.value if d else None
+    doc.date_precision = d.precision.value if d else None
+    doc.date_qualifier = d.qualifier.value if d and d.qualifier else None
+    doc.date_text = d.text if d else None
+
+
+def _write_parties(session: Session, doc_id: int, meta: DocumentMetadata, now: str) -> None:
+    session.execute(delete(DocumentParty).where(DocumentParty.document_id == doc_id))
+    names = [("sender", meta.sender)] if meta.sender else []
+    names += [("recipient", n) for n in meta.recipients] + [("cc", n) for n in meta.cc]
+    for position, (role, name) in enumerate(names):
+        if name and name.strip():
+            actor_id = get_or_create_actor(session, name, now)
+            session.add(DocumentParty(document_id=doc_id, actor_id=actor_id, role=role, position=position))
+
+
+def write_metadata(session: Session, doc_id: int, meta: DocumentMetadata, user_set: Iterable[str], now: str) -> None:
+    doc = _document(session, doc_id)
+    old_title = doc.title
+    _apply_scalar_metadata(doc, meta)
+    doc.user_set = ",".join(sorted(set(user_set)))
+    _write_parties(session, doc_id, meta, now)
+    if old_title != doc.title:
+        search.reindex_title(session, doc_id, old_title, doc.title, doc.text)
+
+
+# -- documents: reading ------------------------------------------------------------------------
+
+def _document(session: Session, doc_id: int) -> Document:
+    doc = session.get(Document, doc_id)
+    if doc is None:
+        raise NotFound(f"There is no document D{doc_id} in this dossier.")
+    return doc
+
+
+def _party_name_subquery(role: str):
+    party, actor = aliased(DocumentParty), aliased(Actor)
+    return (
+        select(actor.name_key)
+        .join(party, party.actor_id == actor.id)
+        .where(party.document_id == Document.id, party.role == role)
+        .order_by(party.position)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def document_ids(session: Session, *, sort: str = "date", descending: bool = False, text_filter: str = "") -> list[int]:
+    """All document ids in display order. Sorting re-queries ids; rows are fetched lazily."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    column = {
+        "date": Document.date_value,
+        "kind": Document.kind,
+        "title": func.lower(func.coalesce(Document.title, Document.file_name)),
+        "sender": _party_name_subquery("sender"),
+        "recipients": _party_name_subquery("recipient"),
+        "file_name": func.lower(Document.file_name),
+        "filed_at": Document.filed_at,
+    }[sort]
+    nulls_last = case((column.is_(None), 1), else_=0)
+    order = column.desc() if descending else column.asc()
+    stmt: Select = select(Document.id).order_by(nulls_last, order, Document.id)
+    if text_filter.strip():
+        stmt = stmt.where(_filter_clause(text_filter))
+    return list(session.scalars(stmt))
+
+
+def _filter_clause(text_filter: str):
+    clauses = []
+    for word in text_filter.split():
+        like = f"%{word.casefold()}%"
+        party, actor = aliased(DocumentParty), aliased(Actor)
+        names = exists(
+            select(party.id).join(actor, party.actor_id == actor.id)
+            .where(party.document_id == Document.id, actor.name_key.like(like, escape="\\"))
+        )
+        clauses.append(or_(
+            func.lower(Document.title).like(like, escape="\\"),
+            func.lower(Document.file_name).like(like, escape="\\"),
+            func.lower(Document.date_text).like(like, escape="\\"),
+            Document.date_value.like(like, escape="\\"),
+            Document.kind.like(like, escape="\\"),
+            names,
+        ))
+    return and_(*clauses)
+
+
+def _parties_by_document(session: Session, ids: Sequence[int]) -> dict[int, dict[str, list[str]]]:
+    out: dict[int, dict[str, list[str]]] = defaultdict(lambda: {r: [] for r in ROLES})
+    rows = session.execute(
+        select(DocumentParty.document_id, DocumentParty.role, Actor.name)
+        .join(Actor, Actor.id == DocumentParty.actor_id)
+        .where(DocumentParty.document_id.in_(ids))
+        .order_by(DocumentParty.document_id, DocumentParty.position)
+    )
+    for doc_id, role, name in rows:
+        out[doc_id][role].append(name)
+    return out
+
+
+_ROW_COLUMNS = (
+    Document.id, Document.file_name, Document.kind, Document.date_value, Document.date_precision,
+    Document.date_qualifier, Document.date_text, Document.title, Document.status, Document.page_count,
+    Document.sha256, Document.filed_at,
+)
+
+
+def _date_of(value: str | None, precision: str | None, qualifier: str | None, text: str | None) -> PartialDate | None:
+    if not value or not precision:
+        return None
+    return PartialDate(value, precision, qualifier, text or "")  # type: ignore[arg-type]
+
+
+def document_rows(session: Session, ids: Sequence[int]) -> list[DocumentRow]:
+    """Rows for the given ids, in the order given (ids that no longer exist are skipped)."""
+    if not ids:
+        return []
+    found = {r.id: r for r in session.execute(select(*_ROW_COLUMNS).where(Document.id.in_(ids)))}
+    parties = _parties_by_document(session, list(found))
+    rows = []
+    for doc_id in ids:
+        r = found.get(doc_id)
+        if r is None:
+            continue
+        p = parties[doc_id]
+        rows.append(DocumentRow(
+            id=r.id, file_name=r.file_name, kind=DocumentKind(r.kind),
+            date=_date_of(r.date_value, r.date_precision, r.date_qualifier, r.date_text),
+            title=r.title, sender=p["sender"][0] if p["sender"] else None,
+            recipients=tuple(p["recipient"]), cc=tuple(p["cc"]), status=DocumentStatus(r.status),
+            page_count=r.page_count, sha256=r.sha256, filed_at=r.filed_at,
+        ))
+    return rows
+
+
+def metadata_of(session: Session, doc_id: int) -> tuple[DocumentMetadata, frozenset[str]]:
+    doc = _document(session, doc_id)
+    p = _parties_by_document(session, [doc_id])[doc_id]
+    meta = DocumentMetadata(
+        kind=DocumentKind(doc.kind),
+        date=_date_of(doc.date_value, doc.date_precision, doc.date_qualifier, doc.date_text),
+        title=doc.title, reference=doc.reference, marking=doc.marking,
+        sender=p["sender"][0] if p["sender"] else None,
+        recipients=tuple(p["recipient"]), cc=tuple(p["cc"]),
+    )
+    return meta, frozenset(f for f in doc.user_set.split(",") if f)
+
+
+def document_detail(session: Session, doc_id: int) -> DocumentDetail:
+    doc = _document(session, doc_id)
+    meta, user_set = metadata_of(session, doc_id)
+    row = document_rows(session, [doc_id])[0]
+    paragraphs = tuple(
+        ParagraphSpan(number=p.number, start=p.start, end=p.end, page=p.page, quoted=p.quoted)
+        for p in session.scalars(select(Paragraph).where(Paragraph.document_id == doc_id).order_by(Paragraph.number))
+    )
+    return DocumentDetail(row=row, metadata=meta, media_type=doc.media_type, reference=doc.reference,
+                          marking=doc.marking, text=doc.text, paragraphs=paragraphs, user_set=user_set,
+                          sender_post=doc.sender_post)
+
+
+def document_text(session: Session, doc_id: int) -> str:
+    return _document(session, doc_id).text
+
+
+def original_bytes(session: Session, doc_id: int) -> bytes:
+    data = session.scalar(select(DocumentBlob.data).where(DocumentBlob.document_id == doc_id))
+    if data is None:
+        raise NotFound(f"There is no stored original for document D{doc_id}.")
+    return data
+
+
+def stats(session: Session) -> DossierStats:
+    documents = session.scalar(select(func.count()).select_from(Document)) or 0
+    actors = session.scalar(select(func.count()).select_from(Actor)) or 0
+    no_text = session.scalar(
+        select(func.count()).select_from(Document).where(Document.status == DocumentStatus.NO_TEXT_LAYER.value)
+    ) or 0
+    return DossierStats(documents=documents, actors=actors, no_text_layer=no_text)

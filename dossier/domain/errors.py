@@ -1,0 +1,28 @@
+"""Errors that cross layers. Each carries a message fit to show a user in one line."""
+
+from __future__ import annotations
+
+
+class DossierError(Exception):
+    """Base class for errors a user may see."""
+
+
+class UnreadableFile(DossierError):
+    """A file Dossier cannot file. The message is one line and says why."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class NewerSchemaError(DossierError):
+    """The dossier was written by a newer version of Dossier."""
+
+
+class DossierInUse(DossierError):
+    """Another Dossier holds a write lock on this file for too long."""
+
+
+class NotFound(DossierError):
+    pass

@@ -1,0 +1,30 @@
+"""Use cases. The GUI, the CLI and the tests all call these; they return frozen records."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from dossier.db.engine import Dossier, open_dossier
+from dossier.services.documents import DocumentService
+
+
+@dataclass(frozen=True)
+class Services:
+    """Everything one open dossier offers. Built once per open file (the composition root)."""
+
+    dossier: Dossier
+    documents: DocumentService
+
+    @property
+    def path(self) -> Path:
+        return self.dossier.path
+
+    def close(self) -> None:
+        self.dossier.close()
+
+
+def open_services(path: Path | str) -> Services:
+    """Open (creating and migrating as needed) a dossier and build its services."""
+    dossier = open_dossier(path)
+    return Services(dossier=dossier, documents=DocumentService(dossier.sessions))

@@ -1,0 +1,217 @@
+"""Use cases over documents: file, list, read, correct, re-analyse.
+
+The GUI, the CLI and the tests all call these. Each user action is one short transaction; reading
+and analysing a file happen before its transaction opens, so a write lock is held for milliseconds.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from dossier.analysis.metadata import detect_metadata
+from dossier.db import repositories as repo
+from dossier.domain.dates import PartialDate
+from dossier.domain.errors import UnreadableFile
+from dossier.domain.records import (
+    EDITABLE_FIELDS,
+    MARKINGS,
+    DetectedMetadata,
+    DocumentDetail,
+    DocumentKind,
+    DocumentMetadata,
+    DocumentRow,
+    DocumentStatus,
+    DossierStats,
+    Extracted,
+    ImportOutcome,
+    ImportResult,
+)
+from dossier.ingest import expand_paths, read_document, read_path
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+Progress = Callable[[int, int, str], None]  # (files done, files in all, current file name)
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataEdit:
+    """Before and after of one metadata correction: what an undo step needs."""
+
+    document_id: int
+    before: DocumentMetadata
+    before_user_set: frozenset[str]
+    after: DocumentMetadata
+    after_user_set: frozenset[str]
+
+
+def metadata_from_detection(found: DetectedMetadata, extracted: Extracted) -> DocumentMetadata:
+    return DocumentMetadata(
+        kind=found.kind, date=found.date, title=found.title or extracted.title, reference=found.reference,
+        marking=found.marking, sender=found.sender, recipients=found.recipients, cc=found.cc,
+    )
+
+
+def analyse_extracted(file_name: str, extracted: Extracted) -> DetectedMetadata:
+    return detect_metadata(extracted.text, headers=extracted.headers, file_name=file_name,
+                           media_type=extracted.media_type)
+
+
+class DocumentService:
+    def __init__(self, sessions: sessionmaker[Session], *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self._sessions = sessions
+        self.max_bytes = max_bytes
+
+    # -- filing ----------------------------------------------------------------------------------
+    @staticmethod
+    def expand(paths: Iterable[Path | str]) -> list[Path]:
+        return expand_paths(paths)
+
+    def file_path(self, path: Path | str) -> ImportResult:
+        """File one file, atomically: either it is filed whole or nothing changes."""
+        path = Path(path)
+        try:
+            data, extracted = read_path(path, max_bytes=self.max_bytes)
+        except UnreadableFile as exc:
+            return ImportResult(str(path), ImportOutcome.FAILED, message=str(exc))
+        sha = hashlib.sha256(data).hexdigest()
+        with self._sessions() as session:
+            existing = repo.find_by_sha(session, sha)
+        if existing:
+            return _duplicate(path, *existing)
+        found = analyse_extracted(path.name, extracted)
+        status = DocumentStatus.OK if extracted.has_text_layer else DocumentStatus.NO_TEXT_LAYER
+        try:
+            with self._sessions.begin() as session:
+                doc_id = repo.insert_document(
+                    session, sha256=sha, file_name=path.name, media_type=extracted.media_type, data=data,
+                    text=extracted.text, paragraphs=extracted.paragraphs, page_count=extracted.page_count,
+                    status=status, metadata=metadata_from_detection(found, extracted),
+                    sender_post=found.sender_post, filed_at=utc_now(),
+                )
+        except IntegrityError:
+            # another window filed the same bytes between our check and our write
+            with self._sessions() as session:
+                existing = repo.find_by_sha(session, sha)
+            if existing:
+                return _duplicate(path, *existing)
+            raise
+        message = "filed" if status is DocumentStatus.OK else f"filed: {status.value}"
+        return ImportResult(str(path), ImportOutcome.FILED, doc_id, message)
+
+    def file_paths(
+        self,
+        paths: Iterable[Path | str],
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[ImportResult]:
+        """File files and folders (recursively). A cancel keeps what was already filed."""
+        files = self.expand(paths)
+        results: list[ImportResult] = []
+        for n, path in enumerate(files):
+            if cancelled and cancelled():
+                break
+            if progress:
+                progress(n, len(files), path.name)
+            results.append(self.file_path(path))
+        if progress:
+            progress(len(results), len(files), "")
+        return results
+
+    # -- reading ---------------------------------------------------------------------------------
+    def ids(self, *, sort: str = "date", descending: bool = False, text_filter: str = "") -> list[int]:
+        with self._sessions() as session:
+            return repo.document_ids(session, sort=sort, descending=descending, text_filter=text_filter)
+
+    def rows(self, ids: Sequence[int]) -> list[DocumentRow]:
+        with self._sessions() as session:
+            return repo.document_rows(session, ids)
+
+    def get(self, doc_id: int) -> DocumentDetail:
+        with self._sessions() as session:
+            return repo.document_detail(session, doc_id)
+
+    def original(self, doc_id: int) -> bytes:
+        with self._sessions() as session:
+            return repo.original_bytes(session, doc_id)
+
+    def actor_names(self, prefix: str = "") -> list[str]:
+        with self._sessions() as session:
+            return repo.actor_names(session, prefix)
+
+    def stats(self) -> DossierStats:
+        with self._sessions() as session:
+            return repo.stats(session)
+
+    # -- correcting ------------------------------------------------------------------------------
+    def edit_metadata(self, doc_id: int, changes: Mapping[str, Any]) -> MetadataEdit:
+        """Set some metadata fields as the user's own; analysis will never overwrite them."""
+        values = _validated(changes)
+        with self._sessions.begin() as session:
+            before, before_set = repo.metadata_of(session, doc_id)
+            after = dataclasses.replace(before, **values)
+            after_set = before_set | set(values)
+            repo.write_metadata(session, doc_id, after, after_set, utc_now())
+        return MetadataEdit(doc_id, before, before_set, after, frozenset(after_set))
+
+    def restore_metadata(self, doc_id: int, metadata: DocumentMetadata, user_set: frozenset[str]) -> None:
+        """Put back metadata exactly as it was (the undo of an edit)."""
+        with self._sessions.begin() as session:
+            repo.write_metadata(session, doc_id, metadata, user_set, utc_now())
+
+    def reanalyse(self, doc_id: int) -> DocumentMetadata:
+        """Run detection again over the stored text; fields the user set are left alone."""
+        with self._sessions() as session:
+            detail = repo.document_detail(session, doc_id)
+        extracted = Extracted(text=detail.text, paragraphs=detail.paragraphs, media_type=detail.media_type,
+                              title=detail.metadata.title)
+        if detail.media_type == "message/rfc822":  # an email's parties live in its headers
+            with self._sessions() as session:
+                data = repo.original_bytes(session, doc_id)
+            extracted = read_document(detail.row.file_name, data)
+        fresh = metadata_from_detection(analyse_extracted(detail.row.file_name, extracted), extracted)
+        kept = {f: getattr(detail.metadata, f) for f in detail.user_set if f in EDITABLE_FIELDS}
+        merged = dataclasses.replace(fresh, **kept)
+        with self._sessions.begin() as session:
+            repo.write_metadata(session, doc_id, merged, detail.user_set, utc_now())
+        return merged
+
+
+def _duplicate(path: Path, doc_id: int, file_name: str) -> ImportResult:
+    return ImportResult(str(path), ImportOutcome.DUPLICATE, doc_id,
+                        f"already filed as D{doc_id} ({file_name}); nothing new filed")
+
+
+def _validated(changes: Mapping[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name not in EDITABLE_FIELDS:
+            raise ValueError(f"{name!r} is not a field you can edit")
+        if name == "kind":
+            value = DocumentKind(value)
+        elif name == "date":
+            if value is not None and not isinstance(value, PartialDate):
+                raise TypeError("date must be a PartialDate or None")
+        elif name == "marking":
+            value = (value or "").strip().upper() or None
+            if value is not None and value not in MARKINGS:
+                raise ValueError(f"marking must be one of {', '.join(MARKINGS)}")
+        elif name in ("recipients", "cc"):
+            value = tuple(n.strip() for n in value if n and n.strip())
+        elif name in ("title", "reference", "sender"):
+            value = (value or "").strip() or None
+        out[name] = value
+    return out

@@ -1,0 +1,80 @@
+"""The dossier file: migrations, backups, refusal of newer files, pragmas, permissions."""
+
+import sqlite3
+import stat
+
+import pytest
+from sqlalchemy import text
+
+from dossier.db import search
+from dossier.db.engine import make_engine, open_dossier
+from dossier.db.migrate import current_revision, head_revision, migrate
+from dossier.domain.errors import DossierError, NewerSchemaError
+
+
+def test_new_dossier_is_migrated_private_and_in_wal_mode(dossier_path):
+    d = open_dossier(dossier_path)
+    try:
+        assert current_revision(d.engine) == head_revision()
+        assert stat.S_IMODE(dossier_path.stat().st_mode) == 0o600
+        with d.engine.connect() as conn:
+            assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    finally:
+        d.close()
+
+
+def test_reopening_a_current_file_makes_no_backup(dossier_path):
+    open_dossier(dossier_path).close()
+    open_dossier(dossier_path).close()
+    assert list(dossier_path.parent.glob("*.bak")) == []
+
+
+def test_an_older_file_is_backed_up_upgraded_and_indexed(dossier_path):
+    engine = make_engine(dossier_path)
+    migrate(engine, dossier_path, target="0001")  # a dossier made before the search index existed
+    engine.dispose()
+    con = sqlite3.connect(dossier_path)
+    con.execute(
+        "INSERT INTO documents (id, sha256, file_name, media_type, size, kind, status, text, user_set, filed_at)"
+        " VALUES (1, 'abc', 'old.txt', 'text/plain', 3, 'letter', 'ok', 'an unusual word: quinquennial', '', 'now')"
+    )
+    con.commit()
+    con.close()
+
+    d = open_dossier(dossier_path)
+    try:
+        assert current_revision(d.engine) == head_revision()
+        with d.sessions() as session:
+            assert search.match_ids(session, "quinquennial") == [1]
+    finally:
+        d.close()
+    backups = list(dossier_path.parent.glob("case.dossier.before-*.bak"))
+    assert len(backups) == 1
+    assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
+    con = sqlite3.connect(backups[0])
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert con.execute("SELECT file_name FROM documents").fetchall() == [("old.txt",)]
+    con.close()
+
+
+def test_a_file_from_a_newer_version_is_refused_with_a_clear_message(dossier_path):
+    open_dossier(dossier_path).close()
+    con = sqlite3.connect(dossier_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    con.commit()
+    con.close()
+    with pytest.raises(NewerSchemaError) as info:
+        open_dossier(dossier_path)
+    assert "case.dossier was written by a newer version of Dossier" in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_a_foreign_sqlite_file_is_refused(tmp_path):
+    path = tmp_path / "other.db"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE something (x)")
+    con.commit()
+    con.close()
+    with pytest.raises(DossierError, match="not a Dossier file"):
+        open_dossier(path)
