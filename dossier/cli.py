@@ -19,6 +19,7 @@ from dossier.domain.errors import DossierError, UnreadableFile
 from dossier.domain.records import DocumentDetail, DocumentRow, ImportOutcome, ImportResult
 from dossier.paths import default_dossier, sample_dossier
 from dossier.services import Services, open_services
+from dossier.services.documents import DEFAULT_MAX_BYTES
 
 
 def _date_json(date: PartialDate | None) -> dict[str, Any] | None:
@@ -69,6 +70,7 @@ def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) 
 # -- commands ------------------------------------------------------------------------------------
 
 def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    services.documents.max_bytes = int(args.max_mb * 1024 * 1024)
     results = services.documents.file_paths(args.paths)
     _print_results(results, args.json, out)
     return 1 if any(r.outcome is ImportOutcome.FAILED for r in results) else 0
@@ -156,6 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("import", help="file documents and folders of documents")
     p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--max-mb", type=float, default=DEFAULT_MAX_BYTES / 1024 / 1024, metavar="MB",
+                   help="refuse files larger than this (default: %(default)g MB)")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("documents", help="list the documents")
     p.add_argument("--json", action="store_true")

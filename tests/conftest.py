@@ -11,7 +11,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_QUICK_BACKEND", "software")
 
-from dossier.services import Services, open_services  # noqa: E402
+from dossier.services import Services, open_services
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "resources" / "sample"
 

@@ -64,7 +64,7 @@ def migrate(engine: Engine, path: Path, target: str = "head") -> str | None:
     if current is not None:
         try:
             script.get_revision(current)
-        except Exception as exc:  # noqa: BLE001 - alembic raises several kinds for an unknown id
+        except Exception as exc:  # alembic raises several kinds for an unknown id
             raise NewerSchemaError(
                 f"{path.name} was written by a newer version of Dossier (schema {current}); "
                 f"this version reads schema {head} and older. Update Dossier to open it."

@@ -77,6 +77,6 @@ def integrity_ok(session: Session) -> bool:
         return True
     try:
         session.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)"))
-    except Exception:  # noqa: BLE001 - FTS5 reports a corrupt index by raising
+    except Exception:  # FTS5 reports a corrupt index by raising
         return False
     return True

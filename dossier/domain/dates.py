@@ -65,7 +65,7 @@ class PartialDate:
         object.__setattr__(self, "precision", Precision(self.precision))
         if self.qualifier is not None:
             object.__setattr__(self, "qualifier", Qualifier(self.qualifier))
-        year, month, day = _parse_iso(self.value)
+        _year, month, day = _parse_iso(self.value)
         expected = Precision.DAY if day else Precision.MONTH if month else Precision.YEAR
         if expected != self.precision:
             raise ValueError(f"value {self.value!r} does not have precision {self.precision.value}")

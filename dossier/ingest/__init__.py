@@ -2,6 +2,17 @@
 
 Public surface:
     SUPPORTED_SUFFIXES
-    expand_paths(paths) -> list[Path]        folders recursively, files as given, sorted
-    read_document(name, data) -> Extracted   raises UnreadableFile with a one-line reason
+    expand_paths(paths) -> list[Path]                 folders recursively, files as given, sorted
+    read_document(name, data) -> Extracted            raises UnreadableFile with a one-line reason
+    read_path(path) -> (bytes, Extracted)             reads the file first; same errors
 """
+
+from dossier.ingest.documents import (
+    DEFAULT_MAX_BYTES,
+    SUPPORTED_SUFFIXES,
+    expand_paths,
+    read_document,
+    read_path,
+)
+
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "expand_paths", "read_document", "read_path"]

@@ -1,0 +1,1 @@
+"""Benchmarks and a synthetic-correspondence generator. Run from the repository root: python -m benchmarks.X"""

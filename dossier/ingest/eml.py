@@ -1,0 +1,228 @@
+"""Email messages (.eml) through the standard library's `email` package.
+
+The headers give the parties (From, To, Cc as "Name <address>" strings), the raw Date and the
+Subject (the title). The body is the text/plain part, else the HTML part turned into text
+(scripts and styles dropped; nothing remote is ever fetched). Attachments are skipped unread.
+
+Quoted earlier messages stay in the text, but their paragraphs are flagged `quoted`: lines that
+start with ">" (the markers are removed), and everything from an attribution line ("On ...
+wrote:"), an "-----Original Message-----" or forwarded-message line, or an Outlook "From: /
+Sent:" header block onwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email
+import re
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from html.parser import HTMLParser
+
+from dossier.domain.records import Extracted, MessageHeaders
+from dossier.ingest.base import ReadError
+from dossier.ingest.normalise import Section, clean_text, normalise_sections
+from dossier.ingest.text import decode_lenient, looks_binary
+
+MEDIA_TYPE = "message/rfc822"
+
+_QUOTE_MARKS = re.compile(r"^\s*(?:>\s?)+")
+_ATTRIBUTION = re.compile(r"On\b.{0,300}\bwrote:", re.DOTALL)
+_SEPARATOR = re.compile(r"-{2,}\s*(?:original message|forwarded message)\s*-{2,}", re.IGNORECASE)
+_RULE = re.compile(r"_{10,}")
+_FOLD = re.compile(r"\r?\n[ \t]+")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def read_eml(data: bytes) -> Extracted:
+    message = email.message_from_bytes(data, policy=policy.default)
+    body = _body_text(message)
+    if not message.keys() and (not body.strip() or looks_binary(body)):
+        raise ReadError("not an email message")
+    headers = _headers(message)
+    text, paragraphs = normalise_sections(quote_sections(body))
+    return Extracted(text=text, paragraphs=paragraphs, media_type=MEDIA_TYPE, title=headers.subject,
+                     headers=headers)
+
+
+def quote_sections(body: str) -> list[Section]:
+    """The body cut into runs of own and quoted lines (quote markers removed)."""
+    lines = clean_text(body).split("\n")
+    tail = _quoted_tail(lines)
+    sections: list[Section] = []
+    run: list[str] = []
+    quoted = False
+    for index, line in enumerate(lines):
+        is_quoted = quoted if not line.strip() else index >= tail or line.lstrip().startswith(">")
+        if is_quoted != quoted and run:
+            sections.append(Section("\n".join(run), quoted=quoted))
+            run = []
+        quoted = is_quoted
+        run.append(_QUOTE_MARKS.sub("", line) if is_quoted else line)
+    if run:
+        sections.append(Section("\n".join(run), quoted=quoted))
+    return sections
+
+
+def _quoted_tail(lines: list[str]) -> int:
+    """Index of the line where an earlier message starts, or len(lines)."""
+    for index, raw in enumerate(lines):
+        line = raw.strip()
+        if line.startswith(">"):
+            continue
+        after = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if _SEPARATOR.fullmatch(line) or _ATTRIBUTION.fullmatch(line) or _ATTRIBUTION.fullmatch(f"{line} {after}"):
+            return index
+        if line.startswith("From:") and any(next_line.strip().startswith("Sent:") for next_line in lines[index + 1:index + 4]):
+            return index - 1 if index and _RULE.fullmatch(lines[index - 1].strip()) else index
+    return len(lines)
+
+
+# -- headers -------------------------------------------------------------------------------------
+
+
+def _headers(message: EmailMessage) -> MessageHeaders:
+    senders = _addresses(message, "From")
+    return MessageHeaders(
+        sender=senders[0] if senders else None,
+        to=_addresses(message, "To"),
+        cc=_addresses(message, "Cc"),
+        date=_raw(message, "Date"),
+        subject=_decoded(message, "Subject"),
+    )
+
+
+def _addresses(message: EmailMessage, name: str) -> tuple[str, ...]:
+    """Each address as "Name <address>" (or the bare address); raw values if they will not parse."""
+    try:
+        found = [_address_text(address) for header in message.get_all(name, []) for address in header.addresses]
+    except Exception:  # a header the parser cannot make sense of: keep what it says
+        found = _raw_values(message, name)
+    return tuple(address for address in found if address)
+
+
+def _address_text(address: Address) -> str:
+    """ "Name <user@host>", "user@host" or a bare name; the name unquoted ("Timpson, Edward <...>")."""
+    name = _one_line(address.display_name)
+    if not address.domain:  # "From: Department for Education": a name where an address should be
+        return name or _one_line(address.username).strip('"')
+    spec = _one_line(address.addr_spec)
+    return f"{name} <{spec}>" if name else spec
+
+
+def _decoded(message: EmailMessage, name: str) -> str | None:
+    """A header's value with encoded words decoded (the raw value if it will not parse)."""
+    try:
+        value = message.get(name)
+        text = _one_line(str(value)) if value is not None else ""
+    except Exception:
+        return _raw(message, name)
+    return text or None
+
+
+def _raw(message: EmailMessage, name: str) -> str | None:
+    """A header's first value as written (unfolded), without parsing it."""
+    return next(iter(_raw_values(message, name)), None)
+
+
+def _raw_values(message: EmailMessage, name: str) -> list[str]:
+    lowered = name.lower()
+    values = (_one_line(_FOLD.sub(" ", value)) for key, value in message.raw_items() if key.lower() == lowered)
+    return [value for value in values if value]
+
+
+def _one_line(value: str) -> str:
+    """A header value on one clean line; raw 8-bit bytes in it are read as UTF-8 or cp1252."""
+    with contextlib.suppress(UnicodeEncodeError):  # other surrogates: clean_text replaces them
+        value = decode_lenient(value.encode("utf-8", "surrogateescape"), "utf-8")
+    return " ".join(clean_text(value).split())
+
+
+# -- body ----------------------------------------------------------------------------------------
+
+
+def _body_text(message: EmailMessage) -> str:
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    payload = part.get_payload(decode=True)
+    if not isinstance(payload, bytes):
+        return ""
+    text = decode_lenient(payload, part.get_content_charset())
+    return html_to_text(text) if part.get_content_subtype() == "html" else text
+
+
+def html_to_text(html: str) -> str:
+    """Text of an HTML body: blocks on their own lines, blockquotes as "> " lines, no scripts."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
+
+
+class _HtmlText(HTMLParser):
+    _SKIP = frozenset({"script", "style", "title", "template", "noscript", "head"})
+    _PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "hr",
+                            "blockquote", "dl", "address", "section", "article", "header", "footer"})
+    _LINE = frozenset({"br", "div", "tr", "li", "dt", "dd"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self._lines: list[str] = []
+        self._line: list[str] = []
+        self._skip = 0
+        self._quote = 0
+        self._cells = 0  # cells so far in the current table row
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag == "body":
+            self._skip = 0  # a <head> left open ends here
+        elif tag in ("td", "th"):
+            if self._cells:
+                self._line.append(" | ")
+            self._cells += 1
+        else:
+            self._block(tag)
+            if tag == "li":
+                self._line.append("• ")
+            elif tag == "blockquote":
+                self._quote += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "br":  # <br/> arrives as a start and an end tag: one line break
+            return
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag not in ("td", "th"):
+            self._block(tag)
+            if tag == "blockquote":
+                self._quote = max(0, self._quote - 1)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._line.append(_WHITESPACE.sub(" ", data))
+
+    def text(self) -> str:
+        self._flush()
+        return "\n".join(self._lines)
+
+    def _block(self, tag: str) -> None:
+        if tag in self._PARAGRAPH:
+            self._flush()
+            if self._lines and self._lines[-1]:
+                self._lines.append("")
+        elif tag in self._LINE:
+            self._flush(keep_empty=tag == "br")
+        if tag == "tr":
+            self._cells = 0
+
+    def _flush(self, *, keep_empty: bool = False) -> None:
+        line = " ".join("".join(self._line).split())
+        self._line = []
+        if line:
+            self._lines.append(("> " if self._quote else "") + line)
+        elif keep_empty:
+            self._lines.append("")

@@ -1,0 +1,139 @@
+"""The dialogs of an import: progress with Cancel while filing, then a summary of what happened."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dossier.domain.records import ImportOutcome, ImportResult
+from dossier.ui.style import theme
+
+SHOW_PROGRESS_AFTER_MS = 300
+MAX_NAME = 64
+
+
+class ImportProgressDialog(QProgressDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Preparing to file…", "Cancel", 0, 0, parent)
+        self.setWindowTitle("Filing documents")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumWidth(440)
+
+    def update_progress(self, done: int, total: int, name: str) -> None:
+        if self.wasCanceled():
+            return
+        self.setMaximum(max(total, 1))
+        self.setValue(min(done, max(total, 1)))
+        if name:
+            if len(name) > MAX_NAME:
+                name = f"{name[:MAX_NAME // 2 - 1]}…{name[-(MAX_NAME // 2):]}"
+            self.setLabelText(f"Filing file {done + 1} of {total}: {name}")
+
+    def show_cancelling(self) -> None:
+        self.setLabelText("Cancelling after the current file…")
+
+
+def counts_line(results: Sequence[ImportResult]) -> str:
+    filed = sum(r.outcome is ImportOutcome.FILED for r in results)
+    duplicate = sum(r.outcome is ImportOutcome.DUPLICATE for r in results)
+    failed = sum(r.outcome is ImportOutcome.FAILED for r in results)
+    return f"{filed} filed · {duplicate} already filed · {failed} failed"
+
+
+def failure_reason(result: ImportResult) -> str:
+    """The one-line reason, without the path the message may start with."""
+    message = result.message.splitlines()[0] if result.message else "unknown error"
+    for prefix in (f"{result.path}: ", f"{Path(result.path).name}: "):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message
+
+
+class ImportSummaryDialog(QDialog):
+    """Counts, then each failed file with its reason. Opened with open(), so it never blocks."""
+
+    def __init__(self, results: Sequence[ImportResult], *, cancelled: bool = False, error: str = "",
+                 total: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import finished" if not (cancelled or error) else "Import stopped")
+        self.setMinimumWidth(520)
+        self.results = list(results)
+        self.failures = [r for r in self.results if r.outcome is ImportOutcome.FAILED]
+
+        headline = QLabel(self._headline(cancelled, error), self)
+        headline.setFont(theme.scaled(self.font(), 1.15, bold=True))
+        headline.setWordWrap(True)
+        self.counts = QLabel(counts_line(self.results), self)
+        self.counts.setObjectName("fieldName")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 18, 20, 14)
+        layout.setSpacing(10)
+        layout.addWidget(headline)
+        layout.addWidget(self.counts)
+        if cancelled and total is not None and total > len(self.results):
+            skipped = total - len(self.results)
+            note = QLabel(f"Cancelled: {skipped} file{'s' if skipped != 1 else ''} not filed. "
+                          "What was filed before the cancel is kept.", self)
+            note.setWordWrap(True)
+            layout.addWidget(note)
+        if error:
+            message = QLabel(error, self)
+            message.setObjectName("inlineError")
+            message.setWordWrap(True)
+            layout.addWidget(message)
+
+        self.failure_list = QTreeWidget(self)
+        self.failure_list.setColumnCount(2)
+        self.failure_list.setHeaderLabels(["File", "Why it was not filed"])
+        self.failure_list.setRootIsDecorated(False)
+        self.failure_list.setAlternatingRowColors(True)
+        self.failure_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.failure_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.failure_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.failure_list.header().setStretchLastSection(True)
+        for r in self.failures:
+            item = QTreeWidgetItem([Path(r.path).name, failure_reason(r)])
+            item.setToolTip(0, r.path)
+            item.setToolTip(1, r.message)
+            self.failure_list.addTopLevelItem(item)
+        self.failure_list.setVisible(bool(self.failures))
+        layout.addWidget(self.failure_list, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        if self.failures:
+            self.resize(640, 360)
+
+    def _headline(self, cancelled: bool, error: str) -> str:
+        if error:
+            return "The import stopped because of an error."
+        filed = sum(r.outcome is ImportOutcome.FILED for r in self.results)
+        noun = "document" if filed == 1 else "documents"
+        if cancelled:
+            return f"Import cancelled after filing {filed} {noun}."
+        if self.failures:
+            n = len(self.failures)
+            return f"Filed {filed} {noun}; {n} file{'s' if n != 1 else ''} could not be filed."
+        return f"Filed {filed} {noun}."
+
+    def failed_files(self) -> list[tuple[str, str]]:
+        """(file name, reason) per failed file, as listed."""
+        return [(Path(r.path).name, failure_reason(r)) for r in self.failures]

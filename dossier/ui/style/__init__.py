@@ -1,0 +1,1 @@
+"""Part of the Qt interface (see dossier.ui)."""

@@ -1,0 +1,114 @@
+"""The look: Fusion with a quiet light palette, a few style-sheet touches and shared colours."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+# Shared colours (the palette below uses them too).
+INK = QColor("#1d2430")
+MUTED = QColor("#6b7380")
+FAINT = QColor("#9aa1ab")
+RULE = QColor("#dfe2e7")
+ACCENT = QColor("#2a62c9")
+WARNING = QColor("#b26a00")
+QUOTED = QColor("#6f7785")
+MARGIN_BG = QColor("#f4f5f7")
+WINDOW_BG = QColor("#f3f4f6")
+
+READER_FONTS = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "Liberation Serif", "DejaVu Serif", "serif"]
+
+STYLE_SHEET = """
+QSplitter::handle { background: #dfe2e7; }
+QSplitter::handle:horizontal { width: 1px; }
+QSplitter::handle:vertical { height: 1px; }
+QStatusBar { border-top: 1px solid #dfe2e7; background: #f3f4f6; }
+QStatusBar QLabel { color: #4d5562; padding: 0 6px; }
+QTableView::item { padding: 0 6px; }
+QTableView { border: none; gridline-color: #eceef1; selection-background-color: #dbe6fb;
+             selection-color: #1d2430; }
+QTableView:focus { selection-background-color: #c9dbfa; }
+QHeaderView::section { background: #f7f8fa; color: #4d5562; border: none;
+                       border-bottom: 1px solid #dfe2e7; border-right: 1px solid #eceef1;
+                       padding: 5px 6px; font-weight: 600; }
+QLineEdit, QComboBox { padding: 4px 6px; border: 1px solid #cfd4db; border-radius: 4px; background: #ffffff; }
+QLineEdit:focus, QComboBox:focus { border: 1px solid #2a62c9; }
+QLineEdit[invalid="true"] { border: 1px solid #c0392b; background: #fff7f6; }
+QLineEdit:disabled, QComboBox:disabled { background: #f3f4f6; color: #9aa1ab; }
+QComboBox::drop-down { border: none; width: 18px; }
+QPushButton { padding: 5px 14px; border: 1px solid #cfd4db; border-radius: 4px; background: #ffffff; }
+QPushButton:hover { background: #f3f6fb; }
+QPushButton:default { border: 1px solid #2a62c9; }
+QPushButton#primary { background: #2a62c9; color: white; border: 1px solid #2456b3; }
+QPushButton#primary:hover { background: #2456b3; }
+QPushButton#primary:disabled { background: #a9bde6; border: 1px solid #a9bde6; }
+QPushButton:disabled { color: #9aa1ab; }
+QPlainTextEdit#reader { border: none; background: #ffffff; }
+QWidget#panel { background: #ffffff; }
+QWidget#readerHeader { background: #ffffff; border-bottom: 1px solid #eceef1; }
+QLabel#documentTitle { color: #1d2430; }
+QLabel#fieldName { color: #6b7380; }
+QLabel#sectionTitle { color: #4d5562; font-weight: 600; }
+QLabel#inlineError { color: #c0392b; }
+QLabel#notice { background: #fff4e0; color: #7a4a00; border: 1px solid #f1d39c; border-radius: 4px;
+                padding: 6px 10px; }
+QLabel#emptyTitle { color: #1d2430; }
+QLabel#emptyText { color: #6b7380; }
+QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }
+QFrame#toolbarStrip { background: #f7f8fa; border-bottom: 1px solid #dfe2e7; }
+"""
+
+
+def light_palette() -> QPalette:
+    p = QPalette()
+    white = QColor("#ffffff")
+    p.setColor(QPalette.ColorRole.Window, WINDOW_BG)
+    p.setColor(QPalette.ColorRole.WindowText, INK)
+    p.setColor(QPalette.ColorRole.Base, white)
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#f8f9fb"))
+    p.setColor(QPalette.ColorRole.Text, INK)
+    p.setColor(QPalette.ColorRole.PlaceholderText, FAINT)
+    p.setColor(QPalette.ColorRole.Button, QColor("#f7f8fa"))
+    p.setColor(QPalette.ColorRole.ButtonText, INK)
+    p.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.ToolTipText, INK)
+    p.setColor(QPalette.ColorRole.Highlight, ACCENT)
+    p.setColor(QPalette.ColorRole.HighlightedText, white)
+    p.setColor(QPalette.ColorRole.Link, ACCENT)
+    p.setColor(QPalette.ColorRole.Light, white)
+    p.setColor(QPalette.ColorRole.Midlight, QColor("#eceef1"))
+    p.setColor(QPalette.ColorRole.Mid, QColor("#cfd4db"))
+    p.setColor(QPalette.ColorRole.Dark, QColor("#a3aab4"))
+    p.setColor(QPalette.ColorRole.Shadow, QColor("#7d848e"))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, FAINT)
+    return p
+
+
+def apply_theme(app: QApplication) -> None:
+    """Fusion, a clean light palette and a readable UI font size."""
+    fusion = QStyleFactory.create("Fusion")
+    if fusion is not None:
+        app.setStyle(fusion)
+    app.setPalette(light_palette())
+    font = QGuiApplication.font()
+    if font.pointSizeF() < 9.5:
+        font.setPointSizeF(10)
+        app.setFont(font)
+    app.setStyleSheet(STYLE_SHEET)
+
+
+def reader_font(point_size: float = 11.5) -> QFont:
+    font = QFont()
+    font.setFamilies(READER_FONTS)
+    font.setPointSizeF(point_size)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    return font
+
+
+def scaled(font: QFont, factor: float, *, bold: bool = False) -> QFont:
+    out = QFont(font)
+    out.setPointSizeF(max(6.0, font.pointSizeF() * factor))
+    if bold:
+        out.setWeight(QFont.Weight.DemiBold)
+    return out

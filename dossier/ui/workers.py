@@ -1,0 +1,101 @@
+"""Filing files off the GUI thread: a worker QObject moved to a QThread, with progress and cancel."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from dossier.domain.records import ImportResult
+from dossier.services.documents import DocumentService
+
+
+class ImportWorker(QObject):
+    """Runs DocumentService.file_paths; lives in a worker thread while it runs."""
+
+    progress = Signal(int, int, str)  # files done, files in all, current file name
+    finished = Signal(list)  # list[ImportResult], also after a cancel (what was filed is kept)
+    failed = Signal(str)  # an unexpected error: the whole import stopped
+
+    def __init__(self, documents: DocumentService, paths: Sequence[Path | str]) -> None:
+        super().__init__()
+        self._documents = documents
+        self._paths = [Path(p) for p in paths]
+        self._cancel = threading.Event()
+
+    @property
+    def paths(self) -> list[Path]:
+        return list(self._paths)
+
+    def cancel(self) -> None:
+        """Stop before the next file (thread-safe). Files already filed stay filed."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            results = self._documents.file_paths(
+                self._paths, progress=self.progress.emit, cancelled=self._cancel.is_set)
+        except Exception as exc:  # reported to the user in the summary, never swallowed
+            self.failed.emit(f"{type(exc).__name__}: {exc}".splitlines()[0])
+            return
+        self.finished.emit(results)
+
+
+class ImportJob(QObject):
+    """One import: owns the thread and the worker, and tells the window when it is over.
+
+    `done` is emitted in the GUI thread with (results, error message or "", cancelled).
+    """
+
+    done = Signal(list, str, bool)
+
+    def __init__(self, documents: DocumentService, paths: Sequence[Path | str],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = ImportWorker(documents, paths)
+        self.thread = QThread()
+        self.thread.setObjectName("dossier-import")
+        self.worker.moveToThread(self.thread)
+        self.thread.started.connect(self.worker.run)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self._results: list[ImportResult] = []
+        self._error = ""
+        self._running = False
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def start(self) -> None:
+        self._running = True
+        self.thread.start()
+
+    def cancel(self) -> None:
+        self.worker.cancel()
+
+    def stop_and_wait(self, ms: int = 60_000) -> bool:
+        """Cancel, then block until the worker thread ends (when the window closes mid-import)."""
+        self.worker.cancel()
+        self.thread.quit()  # the thread's event loop ends as soon as the worker's run returns
+        return self.thread.wait(ms)
+
+    @Slot(list)
+    def _on_finished(self, results: list[ImportResult]) -> None:
+        self._finish(results, "")
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._finish([], message)
+
+    def _finish(self, results: list[ImportResult], error: str) -> None:
+        self.thread.quit()
+        self.thread.wait()
+        self._running = False
+        self.done.emit(results, error, self.worker.is_cancelled())

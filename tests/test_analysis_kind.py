@@ -1,0 +1,80 @@
+"""Document kinds from layout and vocabulary."""
+
+from dossier.analysis.kind import detect_kind
+from dossier.domain.records import DocumentKind
+
+LETTER_NO_SALUTATION = """I wrote to you last month about the condition of the county's bridges. I am now writing to
+update you on my plans, which you will want to discuss with your officers.
+
+I would expect your team to report to me by the spring."""
+
+ARTICLE = """Ferry operator faces review after winter cancellations
+
+Islanders say the timetable has failed them for three years
+
+The ministry has announced a review of the ferry contract, the transport minister said on Monday.
+
+"We have heard the concerns of residents," a spokeswoman said. The operator told reporters it welcomed it.
+
+Related articles: Harbour dues to rise
+
+Comments are closed."""
+
+MINUTES = """Minutes of the Estates Committee meeting held on 4 April 2017
+
+Present: Alice Grey (Chair), Tom Baker, Ruth Sim
+Apologies: Ian Moss
+
+1. Matters arising
+Action: TB to circulate the plan."""
+
+REPORT = """Independent review of youth services
+
+Executive summary
+
+1. Introduction
+The review considered the service.
+
+2. Findings
+The service is weak.
+
+3. Recommendations
+The council should act."""
+
+
+def test_email_from_headers_or_file_name() -> None:
+    assert detect_kind("Dear Jo,", is_email=True) is DocumentKind.EMAIL
+    assert detect_kind("hello", file_name="Re_ budget.eml") is DocumentKind.EMAIL
+    assert detect_kind("hello", media_type="message/rfc822") is DocumentKind.EMAIL
+
+
+def test_letter_from_salutation_sign_off_or_letter_phrases() -> None:
+    assert detect_kind("Some text.", has_salutation=True) is DocumentKind.LETTER
+    assert detect_kind("Thanks for your help.\n\nYours sincerely\n\nAl Bee") is DocumentKind.LETTER
+    assert detect_kind("I write following the announcement this morning.") is DocumentKind.LETTER
+    assert detect_kind("I am copying this letter to the board.") is DocumentKind.LETTER
+    assert detect_kind(LETTER_NO_SALUTATION) is DocumentKind.LETTER
+
+
+def test_article_from_reporting_style() -> None:
+    assert detect_kind(ARTICLE) is DocumentKind.ARTICLE
+
+
+def test_article_quoting_a_letter_is_still_an_article() -> None:
+    quoting = ARTICLE.replace('"We have heard', '"I am writing to say we have heard')
+    assert detect_kind(quoting) is DocumentKind.ARTICLE
+
+
+def test_minutes_note_report_other() -> None:
+    assert detect_kind(MINUTES) is DocumentKind.MINUTES
+    assert detect_kind("File note\n\nCall with the auditor on budgets.") is DocumentKind.NOTE
+    assert detect_kind("Note for the record\n\nThe panel met.") is DocumentKind.NOTE
+    assert detect_kind("Note of a meeting with the regulator\n\nPoints made.") is DocumentKind.NOTE
+    assert detect_kind(REPORT) is DocumentKind.REPORT
+    assert detect_kind("Schedule of payments\nItem 1 £400\nItem 2 £300") is DocumentKind.OTHER
+
+
+def test_note_heading_must_be_a_heading() -> None:
+    assert detect_kind("Memo\n\nTo: the board\n\nThe figures follow.") is DocumentKind.NOTE
+    assert detect_kind("Note: the figures below are provisional.\n\nTable 1") is DocumentKind.OTHER
+    assert detect_kind("Memorandum of understanding between the parties\n\nClause 1") is not DocumentKind.NOTE
