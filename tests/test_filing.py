@@ -151,5 +151,8 @@ def test_sorting_and_filtering_requery_ids(services, tmp_path):
     assert services.documents.ids(text_filter="zebedee") == []  # the filter is over columns, not text
     assert services.documents.ids(text_filter="2014") == [b]
     assert services.documents.ids(text_filter="wimsey") == [b, a]
+    services.documents.edit_metadata(a, {"sender": "Aaron Zed"})
+    assert services.documents.ids(sort="sender") == [a, b, c]  # no sender last
+    assert services.documents.ids(sort="sender", descending=True) == [b, a, c]
     rows = services.documents.rows([c, a])
     assert [r.id for r in rows] == [c, a]

@@ -85,7 +85,7 @@ def insert_document(
         Paragraph(document_id=doc.id, number=p.number, start=p.start, end=p.end, page=p.page, quoted=p.quoted)
         for p in paragraphs
     )
-    _write_parties(session, doc.id, metadata, filed_at)
+    _write_parties(session, doc, metadata, filed_at)
     search.index_document(session, doc.id, doc.title, text)
     return doc.id
 
@@ -102,7 +102,10 @@ def _apply_scalar_metadata(doc: Document, meta: DocumentMetadata) -> None:
     doc.date_text = d.text if d else None
 
 
-def _write_parties(session: Session, doc_id: int, meta: DocumentMetadata, now: str) -> None:
+def _write_parties(session: Session, doc: Document, meta: DocumentMetadata, now: str) -> None:
+    doc_id = doc.id
+    doc.sender_sort = actor_key(meta.sender) if meta.sender else None
+    doc.recipient_sort = actor_key(meta.recipients[0]) if meta.recipients else None
     session.execute(delete(DocumentParty).where(DocumentParty.document_id == doc_id))
     names = [("sender", meta.sender)] if meta.sender else []
     names += [("recipient", n) for n in meta.recipients] + [("cc", n) for n in meta.cc]
@@ -117,7 +120,7 @@ def write_metadata(session: Session, doc_id: int, meta: DocumentMetadata, user_s
     old_title = doc.title
     _apply_scalar_metadata(doc, meta)
     doc.user_set = ",".join(sorted(set(user_set)))
-    _write_parties(session, doc_id, meta, now)
+    _write_parties(session, doc, meta, now)
     if old_title != doc.title:
         search.reindex_title(session, doc_id, old_title, doc.title, doc.text)
 
@@ -131,18 +134,6 @@ def _document(session: Session, doc_id: int) -> Document:
     return doc
 
 
-def _party_name_subquery(role: str):
-    party, actor = aliased(DocumentParty), aliased(Actor)
-    return (
-        select(actor.name_key)
-        .join(party, party.actor_id == actor.id)
-        .where(party.document_id == Document.id, party.role == role)
-        .order_by(party.position)
-        .limit(1)
-        .scalar_subquery()
-    )
-
-
 def document_ids(session: Session, *, sort: str = "date", descending: bool = False, text_filter: str = "") -> list[int]:
     """All document ids in display order. Sorting re-queries ids; rows are fetched lazily."""
     if sort not in SORT_KEYS:
@@ -151,8 +142,8 @@ def document_ids(session: Session, *, sort: str = "date", descending: bool = Fal
         "date": Document.date_value,
         "kind": Document.kind,
         "title": func.lower(func.coalesce(Document.title, Document.file_name)),
-        "sender": _party_name_subquery("sender"),
-        "recipients": _party_name_subquery("recipient"),
+        "sender": Document.sender_sort,
+        "recipients": Document.recipient_sort,
         "file_name": func.lower(Document.file_name),
         "filed_at": Document.filed_at,
     }[sort]

@@ -32,6 +32,8 @@ def upgrade() -> None:
         sa.Column("reference", sa.String(200)),
         sa.Column("marking", sa.String(32)),
         sa.Column("sender_post", sa.String(500)),
+        sa.Column("sender_sort", sa.String(300)),
+        sa.Column("recipient_sort", sa.String(300)),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("user_set", sa.String(200), nullable=False),
         sa.Column("filed_at", sa.String(32), nullable=False),
@@ -39,6 +41,8 @@ def upgrade() -> None:
                            name="ck_documents_precision"),
     )
     op.create_index("ix_documents_date_value", "documents", ["date_value"])
+    op.create_index("ix_documents_sender_sort", "documents", ["sender_sort"])
+    op.create_index("ix_documents_recipient_sort", "documents", ["recipient_sort"])
     op.create_table(
         "document_blobs",
         sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
