@@ -1,0 +1,1 @@
+"""Briefing PDFs (ReportLab). Takes data from services, never a Session."""
