@@ -78,3 +78,20 @@ def test_a_foreign_sqlite_file_is_refused(tmp_path):
     con.close()
     with pytest.raises(DossierError, match="not a Dossier file"):
         open_dossier(path)
+
+
+def test_migrations_build_exactly_the_schema_the_models_describe(dossier_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from dossier.db.models import Base
+
+    d = open_dossier(dossier_path)
+    try:
+        with d.engine.connect() as conn:
+            diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    finally:
+        d.close()
+    # the FTS5 tables are created by dossier.db.search, outside the models
+    diffs = [x for x in diffs if not (x[0] == "remove_table" and x[1].name.startswith("documents_fts"))]
+    assert diffs == []

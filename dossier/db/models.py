@@ -98,6 +98,7 @@ class Actor(Base):
     name_key: Mapped[str] = mapped_column(String(300), unique=True)
     kind: Mapped[str] = mapped_column(String(16), default="person")
     created_at: Mapped[str] = mapped_column(String(32))
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
 
 
 class DocumentParty(Base):
@@ -118,4 +119,123 @@ class DocumentParty(Base):
         CheckConstraint("role IN ('sender', 'recipient', 'cc')", name="ck_parties_role"),
         Index("ix_parties_document", "document_id"),
         Index("ix_parties_actor", "actor_id"),
+    )
+
+
+class ActorAlias(Base):
+    """A surface form of an actor, with the document where it was first seen."""
+
+    __tablename__ = "actor_aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    alias_key: Mapped[str] = mapped_column(String(300), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+
+    __table_args__ = (UniqueConstraint("actor_id", "alias_key", name="uq_aliases_actor_key"),)
+
+
+class Post(Base):
+    """A post, kept apart from the people who hold it ("Chief Social Worker")."""
+
+    __tablename__ = "posts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    title_key: Mapped[str] = mapped_column(String(300), unique=True)
+    organisation_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
+
+
+class PostHolder(Base):
+    """Who held a post, from one partial date to another (open-ended where unknown)."""
+
+    __tablename__ = "post_holders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("posts.id", ondelete="CASCADE"), index=True)
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    start_value: Mapped[str | None] = mapped_column(String(10))
+    end_value: Mapped[str | None] = mapped_column(String(10))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+
+
+class Mention(Base):
+    """A span of a document's text that names an actor."""
+
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(String(300))
+
+    __table_args__ = (
+        Index("ix_mentions_document", "document_id", "start"),
+        UniqueConstraint("document_id", "start", "end", "actor_id", name="uq_mentions_span_actor"),
+    )
+
+
+class Suggestion(Base):
+    """A machine suggestion (an actor or an action), kept apart from curated data until accepted."""
+
+    __tablename__ = "suggestions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))  # 'actor' or 'action'
+    key: Mapped[str] = mapped_column(String(400))  # what a rejection remembers
+    label: Mapped[str] = mapped_column(String(500))
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('actor', 'action')", name="ck_suggestions_kind"),
+        CheckConstraint("status IN ('pending', 'accepted', 'rejected')", name="ck_suggestions_status"),
+        UniqueConstraint("document_id", "key", name="uq_suggestions_document_key"),
+    )
+
+
+class Rejection(Base):
+    """A suggestion a person rejected: it is never made again in this dossier."""
+
+    __tablename__ = "rejections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    rejected_at: Mapped[str] = mapped_column(String(32))
+
+
+class Action(Base):
+    """Something someone must do: a direction, request, decision, commitment, ..."""
+
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    type: Mapped[str] = mapped_column(String(16))
+    summary: Mapped[str] = mapped_column(String(1000))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    addressed_to_id: Mapped[int | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    set_value: Mapped[str | None] = mapped_column(String(10))
+    set_precision: Mapped[str | None] = mapped_column(String(8))
+    set_text: Mapped[str | None] = mapped_column(String(200))
+    due_value: Mapped[str | None] = mapped_column(String(10), index=True)
+    due_precision: Mapped[str | None] = mapped_column(String(8))
+    due_qualifier: Mapped[str | None] = mapped_column(String(8))
+    due_text: Mapped[str | None] = mapped_column(String(200))
+    # the due date's latest bound (ISO day), so "overdue as at" is one indexed comparison
+    due_latest: Mapped[str | None] = mapped_column(String(10), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="open", index=True)
+    status_note: Mapped[str | None] = mapped_column(String(1000))
+    status_document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    created_at: Mapped[str] = mapped_column(String(32))
+    updated_at: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'done', 'superseded', 'withdrawn')", name="ck_actions_status"),
     )

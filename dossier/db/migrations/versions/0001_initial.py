@@ -66,6 +66,7 @@ def upgrade() -> None:
         sa.Column("name_key", sa.String(300), nullable=False, unique=True),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("created_at", sa.String(32), nullable=False),
+        sa.Column("organisation_id", sa.Integer, sa.ForeignKey("actors.id", ondelete="SET NULL")),
     )
     op.create_table(
         "document_parties",

@@ -1,0 +1,147 @@
+"""Records for the actor register, mentions, suggestions and actions (what services return)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from dossier.domain.dates import PartialDate
+from dossier.domain.findings import ActionStatus, ActionType, ActorKind
+
+
+@dataclass(frozen=True, slots=True)
+class PostHeld:
+    post_id: int
+    title: str
+    start: str | None  # ISO partial values
+    end: str | None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    """One row of the who's who."""
+
+    id: int
+    name: str
+    kind: ActorKind
+    posts: tuple[str, ...]  # current posts
+    organisation: str | None
+    aliases: tuple[str, ...]
+    first_seen: PartialDate | None
+    last_seen: PartialDate | None
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """A mention with its context (keyword in context)."""
+
+    id: int
+    actor_id: int
+    document_id: int
+    document_title: str
+    document_date: PartialDate | None
+    start: int
+    end: int
+    text: str
+    before: str
+    after: str
+    paragraph: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorDetail:
+    row: ActorRow
+    posts: tuple[PostHeld, ...]
+    mentions: tuple[MentionRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMention:
+    """A mention as the reader shows it: a span, coloured by the actor's kind."""
+
+    id: int
+    start: int
+    end: int
+    actor_id: int
+    actor_name: str
+    actor_kind: ActorKind
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSnapshot:
+    """Everything that points at one actor, as plain data, so a merge or delete can be undone."""
+
+    actor: dict[str, Any]
+    rows: tuple[tuple[str, dict[str, Any]], ...]  # (table, row values)
+
+
+@dataclass(frozen=True, slots=True)
+class MergeRecord:
+    keep_id: int
+    dropped: ActorSnapshot
+    added_alias_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TagRecord:
+    mention_id: int
+    actor_id: int
+    created_actor: bool
+    added_alias_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionRow:
+    id: int
+    document_id: int
+    kind: str  # 'actor' or 'action'
+    label: str
+    status: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class AcceptRecord:
+    """What accepting a suggestion created, so that it can be undone."""
+
+    suggestion_id: int
+    created: tuple[tuple[str, int], ...]  # (table, id) in creation order
+
+
+@dataclass(frozen=True, slots=True)
+class ActionRow:
+    id: int
+    type: ActionType
+    summary: str
+    owner_id: int | None
+    owner: str | None
+    addressed_to_id: int | None
+    addressed_to: str | None
+    set_date: PartialDate | None
+    due: PartialDate | None
+    status: ActionStatus
+    status_note: str | None
+    status_document_id: int | None
+    document_id: int | None
+    document_title: str | None
+    paragraph: int | None
+    start: int | None
+    end: int | None
+    overdue: bool  # as at the date the rows were asked for
+
+
+@dataclass(frozen=True, slots=True)
+class ActionFields:
+    """The editable fields of an action, as the edit and its undo carry them."""
+
+    type: ActionType
+    summary: str
+    owner_id: int | None
+    addressed_to_id: int | None
+    due: PartialDate | None
+    set_date: PartialDate | None
+    status: ActionStatus
+    status_note: str | None
+    status_document_id: int | None
