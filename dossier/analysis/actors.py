@@ -8,3 +8,7 @@ from dossier.domain.records import DetectedMetadata
 
 def find_actors(text: str, *, metadata: DetectedMetadata | None = None) -> list[ActorFound]:
     return []
+
+
+def match_actor(name: str, known: list[str]) -> str | None:
+    return None

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.db.engine import Dossier, open_dossier
+from dossier.services.actions import ActionService
+from dossier.services.actors import ActorService
 from dossier.services.documents import DocumentService
+from dossier.services.suggestions import SuggestionService
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,9 @@ class Services:
 
     dossier: Dossier
     documents: DocumentService
+    actors: ActorService
+    suggestions: SuggestionService
+    actions: ActionService
 
     @property
     def path(self) -> Path:
@@ -27,4 +33,6 @@ class Services:
 def open_services(path: Path | str) -> Services:
     """Open (creating and migrating as needed) a dossier and build its services."""
     dossier = open_dossier(path)
-    return Services(dossier=dossier, documents=DocumentService(dossier.sessions))
+    sessions = dossier.sessions
+    return Services(dossier=dossier, documents=DocumentService(sessions), actors=ActorService(sessions),
+                    suggestions=SuggestionService(sessions), actions=ActionService(sessions))

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.metadata import detect_metadata
+from dossier.db import actions_repo
 from dossier.db import repositories as repo
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import UnreadableFile
@@ -36,6 +37,7 @@ from dossier.domain.records import (
     ImportResult,
 )
 from dossier.ingest import expand_paths, read_document, read_path
+from dossier.services.suggest import suggestions_for
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -92,15 +94,17 @@ class DocumentService:
         if existing:
             return _duplicate(path, *existing)
         found = analyse_extracted(path.name, extracted)
+        metadata = metadata_from_detection(found, extracted)
+        suggestions = suggestions_for(extracted.text, metadata)
         status = DocumentStatus.OK if extracted.has_text_layer else DocumentStatus.NO_TEXT_LAYER
         try:
             with self._sessions.begin() as session:
                 doc_id = repo.insert_document(
                     session, sha256=sha, file_name=path.name, media_type=extracted.media_type, data=data,
                     text=extracted.text, paragraphs=extracted.paragraphs, page_count=extracted.page_count,
-                    status=status, metadata=metadata_from_detection(found, extracted),
-                    sender_post=found.sender_post, filed_at=utc_now(),
+                    status=status, metadata=metadata, sender_post=found.sender_post, filed_at=utc_now(),
                 )
+                actions_repo.replace_pending(session, doc_id, suggestions)
         except IntegrityError:
             # another window filed the same bytes between our check and our write
             with self._sessions() as session:
@@ -164,13 +168,24 @@ class DocumentService:
             before, before_set = repo.metadata_of(session, doc_id)
             after = dataclasses.replace(before, **values)
             after_set = before_set | set(values)
-            repo.write_metadata(session, doc_id, after, after_set, utc_now())
+            self._write(session, doc_id, before, after, after_set)
         return MetadataEdit(doc_id, before, before_set, after, frozenset(after_set))
 
     def restore_metadata(self, doc_id: int, metadata: DocumentMetadata, user_set: frozenset[str]) -> None:
         """Put back metadata exactly as it was (the undo of an edit)."""
         with self._sessions.begin() as session:
-            repo.write_metadata(session, doc_id, metadata, user_set, utc_now())
+            current, _ = repo.metadata_of(session, doc_id)
+            self._write(session, doc_id, current, metadata, user_set)
+
+    @staticmethod
+    def _write(session: Session, doc_id: int, before: DocumentMetadata, after: DocumentMetadata,
+               user_set: Iterable[str]) -> None:
+        """Write metadata; when what suggestions hang on changed, suggest afresh (pending ones only)."""
+        repo.write_metadata(session, doc_id, after, user_set, utc_now())
+        if (before.date, before.sender, before.recipients, before.cc) != (after.date, after.sender,
+                                                                           after.recipients, after.cc):
+            text = repo.document_text(session, doc_id)
+            actions_repo.replace_pending(session, doc_id, suggestions_for(text, after))
 
     def reanalyse(self, doc_id: int) -> DocumentMetadata:
         """Run detection again over the stored text; fields the user set are left alone."""
@@ -187,6 +202,7 @@ class DocumentService:
         merged = dataclasses.replace(fresh, **kept)
         with self._sessions.begin() as session:
             repo.write_metadata(session, doc_id, merged, detail.user_set, utc_now())
+            actions_repo.replace_pending(session, doc_id, suggestions_for(detail.text, merged))
         return merged
 
 

@@ -1,0 +1,228 @@
+"""Actions and suggestions. SQL stops here."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Select, case, delete, insert, select
+from sqlalchemy.orm import Session, aliased
+
+from dossier.db.actors_repo import row_dict
+from dossier.db.models import Action, Actor, Document, Paragraph, Rejection, Suggestion
+from dossier.domain.dates import PartialDate
+from dossier.domain.errors import NotFound
+from dossier.domain.findings import ActionStatus, ActionType
+from dossier.domain.register import ActionFields, ActionRow, SuggestionRow
+
+ACTION_SORT_KEYS = ("due", "owner", "type", "status", "set")
+
+
+def _date(value: str | None, precision: str | None, qualifier: str | None = None,
+          text: str | None = None) -> PartialDate | None:
+    if not value or not precision:
+        return None
+    return PartialDate(value, precision, qualifier, text or "")  # type: ignore[arg-type]
+
+
+def _action(session: Session, action_id: int) -> Action:
+    action = session.get(Action, action_id)
+    if action is None:
+        raise NotFound(f"There is no action {action_id} in this dossier.")
+    return action
+
+
+# -- actions -------------------------------------------------------------------------------------
+
+def fields_of(session: Session, action_id: int) -> ActionFields:
+    a = _action(session, action_id)
+    return ActionFields(
+        type=ActionType(a.type), summary=a.summary, owner_id=a.owner_id, addressed_to_id=a.addressed_to_id,
+        due=_date(a.due_value, a.due_precision, a.due_qualifier, a.due_text),
+        set_date=_date(a.set_value, a.set_precision, None, a.set_text),
+        status=ActionStatus(a.status), status_note=a.status_note, status_document_id=a.status_document_id,
+    )
+
+
+def _apply(a: Action, f: ActionFields, now: str) -> None:
+    a.type = f.type.value
+    a.summary = f.summary
+    a.owner_id = f.owner_id
+    a.addressed_to_id = f.addressed_to_id
+    a.due_value = f.due.value if f.due else None
+    a.due_precision = f.due.precision.value if f.due else None
+    a.due_qualifier = f.due.qualifier.value if f.due and f.due.qualifier else None
+    a.due_text = f.due.text if f.due else None
+    a.due_latest = f.due.latest().isoformat() if f.due else None
+    a.set_value = f.set_date.value if f.set_date else None
+    a.set_precision = f.set_date.precision.value if f.set_date else None
+    a.set_text = f.set_date.text if f.set_date else None
+    a.status = f.status.value
+    a.status_note = f.status_note
+    a.status_document_id = f.status_document_id
+    a.updated_at = now
+
+
+def create_action(session: Session, fields: ActionFields, *, document_id: int | None, start: int | None,
+                  end: int | None, now: str) -> int:
+    a = Action(document_id=document_id, start=start, end=end, created_at=now)
+    _apply(a, fields, now)
+    session.add(a)
+    session.flush()
+    return a.id
+
+
+def write_fields(session: Session, action_id: int, fields: ActionFields, now: str) -> None:
+    _apply(_action(session, action_id), fields, now)
+
+
+def action_snapshot(session: Session, action_id: int) -> dict[str, Any]:
+    return row_dict(_action(session, action_id))
+
+
+def delete_action(session: Session, action_id: int) -> None:
+    session.execute(delete(Action).where(Action.id == action_id))
+
+
+def restore_action(session: Session, values: dict[str, Any]) -> None:
+    if session.get(Action, values["id"]) is None:
+        session.execute(insert(Action).values(**values))
+
+
+def _overdue(as_at: str):
+    return (Action.status == ActionStatus.OPEN.value) & (Action.due_latest < as_at)
+
+
+def action_ids(
+    session: Session,
+    *,
+    as_at: str,
+    statuses: Iterable[ActionStatus] | None = None,
+    owner_id: int | None = None,
+    due_from: str | None = None,
+    due_to: str | None = None,
+    document_id: int | None = None,
+    text_filter: str = "",
+    sort: str = "due",
+    descending: bool = False,
+) -> list[int]:
+    """Action ids, overdue first (as at `as_at`, an ISO day), then by the sort key."""
+    if sort not in ACTION_SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    owner = aliased(Actor)
+    stmt: Select = select(Action.id).outerjoin(owner, owner.id == Action.owner_id)
+    if statuses is not None:
+        stmt = stmt.where(Action.status.in_([s.value for s in statuses]))
+    if owner_id is not None:
+        stmt = stmt.where(Action.owner_id == owner_id)
+    if due_from:
+        stmt = stmt.where(Action.due_latest >= due_from)
+    if due_to:
+        stmt = stmt.where(Action.due_value <= due_to)
+    if document_id is not None:
+        stmt = stmt.where(Action.document_id == document_id)
+    for word in text_filter.split():
+        like = f"%{word.casefold()}%"
+        stmt = stmt.where(Action.summary.ilike(like) | owner.name_key.like(like))
+    column = {"due": Action.due_value, "owner": owner.name_key, "type": Action.type, "status": Action.status,
+              "set": Action.set_value}[sort]
+    overdue_first = case((_overdue(as_at), 0), else_=1)
+    nulls_last = case((column.is_(None), 1), else_=0)
+    stmt = stmt.order_by(overdue_first, nulls_last, column.desc() if descending else column.asc(), Action.id)
+    return list(session.scalars(stmt))
+
+
+def action_rows(session: Session, ids: Sequence[int], as_at: str) -> list[ActionRow]:
+    if not ids:
+        return []
+    owner, addressed = aliased(Actor), aliased(Actor)
+    stmt = (select(Action, owner.name, addressed.name, Document.title, Document.file_name)
+            .outerjoin(owner, owner.id == Action.owner_id)
+            .outerjoin(addressed, addressed.id == Action.addressed_to_id)
+            .outerjoin(Document, Document.id == Action.document_id)
+            .where(Action.id.in_(ids)))
+    found = {r[0].id: r for r in session.execute(stmt)}
+    rows = []
+    for action_id in ids:
+        r = found.get(action_id)
+        if r is None:
+            continue
+        a, owner_name, addressed_name, title, file_name = r
+        para = None
+        if a.document_id is not None and a.start is not None:
+            para = session.scalar(select(Paragraph.number).where(
+                Paragraph.document_id == a.document_id, Paragraph.start <= a.start)
+                .order_by(Paragraph.start.desc()).limit(1))
+        rows.append(ActionRow(
+            id=a.id, type=ActionType(a.type), summary=a.summary, owner_id=a.owner_id, owner=owner_name,
+            addressed_to_id=a.addressed_to_id, addressed_to=addressed_name,
+            set_date=_date(a.set_value, a.set_precision, None, a.set_text),
+            due=_date(a.due_value, a.due_precision, a.due_qualifier, a.due_text),
+            status=ActionStatus(a.status), status_note=a.status_note, status_document_id=a.status_document_id,
+            document_id=a.document_id, document_title=title or file_name, paragraph=para, start=a.start,
+            end=a.end, overdue=a.status == ActionStatus.OPEN.value and a.due_latest is not None
+            and a.due_latest < as_at,
+        ))
+    return rows
+
+
+# -- suggestions ---------------------------------------------------------------------------------
+
+def rejected_keys(session: Session) -> set[str]:
+    return set(session.scalars(select(Rejection.key)))
+
+
+def replace_pending(session: Session, document_id: int, items: Sequence[tuple[str, str, str, dict[str, Any]]]) -> int:
+    """Replace a document's pending suggestions with `items` (kind, key, label, payload).
+
+    Accepted and rejected suggestions stay; a key a person rejected anywhere is never made again.
+    """
+    session.execute(delete(Suggestion).where(Suggestion.document_id == document_id,
+                                             Suggestion.status == "pending"))
+    decided = set(session.scalars(select(Suggestion.key).where(Suggestion.document_id == document_id)))
+    skip = decided | rejected_keys(session)
+    added = 0
+    for kind, key, label, payload in items:
+        if key in skip:
+            continue
+        skip.add(key)
+        session.add(Suggestion(document_id=document_id, kind=kind, key=key, label=label[:500],
+                               payload=json.dumps(payload, ensure_ascii=False), status="pending"))
+        added += 1
+    session.flush()
+    return added
+
+
+def _suggestion_row(s: Suggestion) -> SuggestionRow:
+    return SuggestionRow(id=s.id, document_id=s.document_id, kind=s.kind, label=s.label, status=s.status,
+                         payload=json.loads(s.payload))
+
+
+def suggestions(session: Session, document_id: int | None = None, status: str | None = "pending") -> list[SuggestionRow]:
+    stmt = select(Suggestion).order_by(Suggestion.document_id, Suggestion.kind, Suggestion.id)
+    if document_id is not None:
+        stmt = stmt.where(Suggestion.document_id == document_id)
+    if status is not None:
+        stmt = stmt.where(Suggestion.status == status)
+    return [_suggestion_row(s) for s in session.scalars(stmt)]
+
+
+def suggestion(session: Session, suggestion_id: int) -> SuggestionRow:
+    s = session.get(Suggestion, suggestion_id)
+    if s is None:
+        raise NotFound(f"There is no suggestion {suggestion_id}.")
+    return _suggestion_row(s)
+
+
+def set_suggestion_status(session: Session, suggestion_id: int, status: str, now: str) -> None:
+    s = session.get(Suggestion, suggestion_id)
+    if s is None:
+        raise NotFound(f"There is no suggestion {suggestion_id}.")
+    s.status = status
+    if status == "rejected":
+        if session.scalar(select(Rejection.id).where(Rejection.key == s.key)) is None:
+            session.add(Rejection(key=s.key, rejected_at=now))
+    else:
+        session.execute(delete(Rejection).where(Rejection.key == s.key))
+    session.flush()

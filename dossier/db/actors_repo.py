@@ -1,0 +1,388 @@
+"""The actor register: actors, aliases, posts, mentions. SQL stops here.
+
+Merges and deletes take a snapshot of every row that points at the actor first, as plain data,
+so that the undo can put each row back exactly (same ids) in one bulk call.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Select, delete, func, insert, inspect, or_, select, update
+from sqlalchemy.orm import Session
+
+from dossier.db.models import (
+    Action,
+    Actor,
+    ActorAlias,
+    Base,
+    Document,
+    DocumentParty,
+    Mention,
+    Paragraph,
+    Post,
+    PostHolder,
+)
+from dossier.db.repositories import actor_key
+from dossier.domain.dates import PartialDate
+from dossier.domain.errors import NotFound
+from dossier.domain.findings import ActorKind
+from dossier.domain.register import (
+    ActorDetail,
+    ActorRow,
+    ActorSnapshot,
+    DocumentMention,
+    MentionRow,
+    PostHeld,
+)
+
+KWIC_CHARS = 60
+ACTOR_SORT_KEYS = ("name", "kind", "documents", "first_seen")
+
+# (table, column) pairs that point at an actor; merges re-point them, snapshots record them
+ACTOR_REFERENCES: tuple[tuple[type[Base], str], ...] = (
+    (ActorAlias, "actor_id"),
+    (Mention, "actor_id"),
+    (DocumentParty, "actor_id"),
+    (PostHolder, "actor_id"),
+    (Action, "owner_id"),
+    (Action, "addressed_to_id"),
+    (Actor, "organisation_id"),
+    (Post, "organisation_id"),
+)
+_TABLES = {model.__tablename__: model for model, _ in ACTOR_REFERENCES}
+
+
+def row_dict(obj: Base) -> dict[str, Any]:
+    return {c.key: getattr(obj, c.key) for c in inspect(obj).mapper.column_attrs}
+
+
+def _actor(session: Session, actor_id: int) -> Actor:
+    actor = session.get(Actor, actor_id)
+    if actor is None:
+        raise NotFound(f"There is no actor {actor_id} in this dossier.")
+    return actor
+
+
+# -- finding and creating -----------------------------------------------------------------------
+
+def find_actor(session: Session, name: str) -> int | None:
+    """An actor whose name or one of whose aliases is `name` (case-insensitive)."""
+    key = actor_key(name)
+    found = session.scalar(select(Actor.id).where(Actor.name_key == key))
+    if found is None:
+        found = session.scalar(select(ActorAlias.actor_id).where(ActorAlias.alias_key == key).limit(1))
+    return found
+
+
+def create_actor(session: Session, name: str, kind: ActorKind, now: str) -> int:
+    name = " ".join(name.split())
+    actor = Actor(name=name, name_key=actor_key(name), kind=kind.value, created_at=now)
+    session.add(actor)
+    session.flush()
+    return actor.id
+
+
+def all_names(session: Session) -> list[tuple[int, str, str]]:
+    """(id, name, kind) of every actor, for alias matching and completion."""
+    return [(r[0], r[1], r[2]) for r in session.execute(select(Actor.id, Actor.name, Actor.kind))]
+
+
+def add_alias(session: Session, actor_id: int, alias: str, document_id: int | None) -> int | None:
+    """Add an alias unless the actor already has it (or it is the actor's name). Returns its id."""
+    alias = " ".join(alias.split())
+    key = actor_key(alias)
+    actor = _actor(session, actor_id)
+    if key == actor.name_key:
+        return None
+    if session.scalar(select(ActorAlias.id).where(ActorAlias.actor_id == actor_id, ActorAlias.alias_key == key)):
+        return None
+    row = ActorAlias(actor_id=actor_id, alias=alias, alias_key=key, document_id=document_id)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def add_mention(session: Session, document_id: int, actor_id: int, start: int, end: int, text: str) -> int | None:
+    existing = session.scalar(select(Mention.id).where(
+        Mention.document_id == document_id, Mention.start == start, Mention.end == end, Mention.actor_id == actor_id))
+    if existing:
+        return None
+    row = Mention(document_id=document_id, actor_id=actor_id, start=start, end=end, text=text)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def get_or_create_post(session: Session, title: str) -> tuple[int, bool]:
+    title = " ".join(title.split())
+    key = actor_key(title)
+    found = session.scalar(select(Post.id).where(Post.title_key == key))
+    if found:
+        return found, False
+    post = Post(title=title, title_key=key)
+    session.add(post)
+    session.flush()
+    return post.id, True
+
+
+def add_holder(session: Session, post_id: int, actor_id: int, start: str | None, document_id: int | None) -> int | None:
+    """Record that an actor held a post, unless already recorded."""
+    if session.scalar(select(PostHolder.id).where(PostHolder.post_id == post_id, PostHolder.actor_id == actor_id)):
+        return None
+    row = PostHolder(post_id=post_id, actor_id=actor_id, start_value=start, document_id=document_id)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def holder_on(session: Session, post_title: str, on: PartialDate | None) -> int | None:
+    """Who held the post on a date: the latest tenure starting on or before it (any, if undated)."""
+    key = actor_key(post_title)
+    stmt = (select(PostHolder.actor_id, PostHolder.start_value, PostHolder.end_value)
+            .join(Post, Post.id == PostHolder.post_id).where(Post.title_key == key))
+    rows = list(session.execute(stmt))
+    if on is not None:
+        day = on.latest().isoformat()
+        rows = [r for r in rows if (r[1] or "") <= day and (r[2] is None or r[2] >= on.value)]
+    rows.sort(key=lambda r: r[1] or "")
+    return rows[-1][0] if rows else None
+
+
+def set_kind(session: Session, actor_id: int, kind: ActorKind) -> None:
+    _actor(session, actor_id).kind = kind.value
+
+
+def rename(session: Session, actor_id: int, name: str) -> None:
+    actor = _actor(session, actor_id)
+    actor.name = " ".join(name.split())
+    actor.name_key = actor_key(name)
+
+
+def delete_by_ids(session: Session, table: str, ids: Sequence[int]) -> None:
+    model = {**_TABLES, "posts": Post, "actions": Action, "actors": Actor}[table]
+    session.execute(delete(model).where(model.id.in_(ids)))
+
+
+# -- snapshots, merge, delete, restore -----------------------------------------------------------
+
+def snapshot(session: Session, actor_id: int) -> ActorSnapshot:
+    actor = _actor(session, actor_id)
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for model, column in ACTOR_REFERENCES:
+        for obj in session.scalars(select(model).where(getattr(model, column) == actor_id)):
+            rows.append((model.__tablename__, row_dict(obj)))
+    return ActorSnapshot(actor=row_dict(actor), rows=tuple(rows))
+
+
+def merge(session: Session, keep_id: int, drop_id: int, now: str) -> tuple[ActorSnapshot, tuple[int, ...]]:
+    """Move everything of `drop` onto `keep`, keep drop's name as an alias, delete drop."""
+    if keep_id == drop_id:
+        raise ValueError("An actor cannot be merged with itself.")
+    keep = _actor(session, keep_id)
+    snap = snapshot(session, drop_id)
+    keep_aliases = set(session.scalars(select(ActorAlias.alias_key).where(ActorAlias.actor_id == keep_id)))
+    keep_aliases.add(keep.name_key)
+    for alias in session.scalars(select(ActorAlias).where(ActorAlias.actor_id == drop_id)):
+        if alias.alias_key in keep_aliases:
+            session.delete(alias)
+        else:
+            alias.actor_id = keep_id
+            keep_aliases.add(alias.alias_key)
+    # a span already tagged with keep would collide: drop the duplicate (the snapshot keeps it)
+    session.execute(delete(Mention).where(Mention.id.in_(_duplicate_mentions(session, keep_id, drop_id))))
+    for model, column in ACTOR_REFERENCES:
+        if model is ActorAlias:
+            continue
+        col = getattr(model, column)
+        session.execute(update(model).where(col == drop_id).values({column: keep_id}))
+    session.flush()
+    dropped = session.get(Actor, drop_id)
+    session.delete(dropped)
+    session.flush()
+    added = add_alias(session, keep_id, snap.actor["name"], None)
+    return snap, (added,) if added else ()
+
+
+def _duplicate_mentions(session: Session, keep_id: int, drop_id: int) -> list[int]:
+    kept = {(r[0], r[1], r[2]) for r in session.execute(
+        select(Mention.document_id, Mention.start, Mention.end).where(Mention.actor_id == keep_id))}
+    return [r[0] for r in session.execute(
+        select(Mention.id, Mention.document_id, Mention.start, Mention.end).where(Mention.actor_id == drop_id))
+        if (r[1], r[2], r[3]) in kept]
+
+
+def delete_actor(session: Session, actor_id: int) -> ActorSnapshot:
+    snap = snapshot(session, actor_id)
+    session.execute(delete(DocumentParty).where(DocumentParty.actor_id == actor_id))
+    session.execute(update(Document).where(Document.sender_sort == snap.actor["name_key"]).values(sender_sort=None))
+    session.delete(_actor(session, actor_id))
+    session.flush()
+    return snap
+
+
+def restore(session: Session, snap: ActorSnapshot) -> None:
+    """Put an actor and every row that pointed at it back as they were (same ids)."""
+    actor_id = snap.actor["id"]
+    if session.get(Actor, actor_id) is None:
+        session.execute(insert(Actor).values(**snap.actor))
+    for table, values in snap.rows:
+        model = _TABLES[table]
+        existing = session.get(model, values["id"])
+        if existing is None:
+            session.execute(insert(model).values(**values))
+        else:
+            for key, value in values.items():
+                setattr(existing, key, value)
+    session.flush()
+    _refresh_party_sort_keys(session, [v["document_id"] for t, v in snap.rows if t == "document_parties"])
+
+
+def _refresh_party_sort_keys(session: Session, document_ids: Sequence[int]) -> None:
+    for doc_id in set(document_ids):
+        doc = session.get(Document, doc_id)
+        if doc is None:
+            continue
+        first = {}
+        for role, key in session.execute(
+                select(DocumentParty.role, Actor.name_key).join(Actor, Actor.id == DocumentParty.actor_id)
+                .where(DocumentParty.document_id == doc_id).order_by(DocumentParty.position)):
+            first.setdefault(role, key)
+        doc.sender_sort = first.get("sender")
+        doc.recipient_sort = first.get("recipient")
+
+
+def split_alias(session: Session, actor_id: int, alias: str, now: str) -> int:
+    """Make an alias an actor of its own; the mentions written that way go with it."""
+    actor = _actor(session, actor_id)
+    key = actor_key(alias)
+    row = session.scalar(select(ActorAlias).where(ActorAlias.actor_id == actor_id, ActorAlias.alias_key == key))
+    if row is None:
+        raise NotFound(f"{actor.name} has no alias {alias!r}.")
+    new_id = create_actor(session, row.alias, ActorKind(actor.kind), now)
+    session.delete(row)
+    session.execute(update(Mention).where(Mention.actor_id == actor_id, func.lower(Mention.text) == alias.casefold())
+                    .values(actor_id=new_id))
+    session.flush()
+    return new_id
+
+
+# -- reading -------------------------------------------------------------------------------------
+
+def _document_counts(session: Session, ids: Sequence[int] | None = None) -> dict[int, tuple[int, str | None, str | None]]:
+    """actor id -> (number of documents, earliest date value, latest date value), over mentions and parties."""
+    mention_docs = select(Mention.actor_id.label("actor_id"), Mention.document_id.label("document_id"))
+    party_docs = select(DocumentParty.actor_id.label("actor_id"), DocumentParty.document_id.label("document_id"))
+    if ids is not None:
+        mention_docs = mention_docs.where(Mention.actor_id.in_(ids))
+        party_docs = party_docs.where(DocumentParty.actor_id.in_(ids))
+    both = mention_docs.union(party_docs).subquery()
+    stmt = (select(both.c.actor_id, func.count(both.c.document_id), func.min(Document.date_value),
+                   func.max(Document.date_value))
+            .join(Document, Document.id == both.c.document_id).group_by(both.c.actor_id))
+    return {r[0]: (r[1], r[2], r[3]) for r in session.execute(stmt)}
+
+
+def actor_ids(session: Session, *, sort: str = "name", descending: bool = False, text_filter: str = "",
+              kind: ActorKind | None = None) -> list[int]:
+    if sort not in ACTOR_SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    stmt: Select = select(Actor.id)
+    if kind is not None:
+        stmt = stmt.where(Actor.kind == kind.value)
+    for word in text_filter.split():
+        like = f"%{word.casefold()}%"
+        stmt = stmt.where(or_(Actor.name_key.like(like), Actor.id.in_(
+            select(ActorAlias.actor_id).where(ActorAlias.alias_key.like(like)))))
+    if sort in ("name", "kind"):
+        column = Actor.name_key if sort == "name" else Actor.kind
+        stmt = stmt.order_by(column.desc() if descending else column.asc(), Actor.name_key)
+        return list(session.scalars(stmt))
+    ids = list(session.scalars(stmt.order_by(Actor.name_key)))
+    counts = _document_counts(session)
+    if sort == "documents":
+        ids.sort(key=lambda i: counts.get(i, (0, None, None))[0], reverse=not descending)
+    else:
+        ids.sort(key=lambda i: (counts.get(i, (0, None, None))[1] is None, counts.get(i, (0, "", ""))[1] or ""),
+                 reverse=descending)
+    return ids
+
+
+def _date(value: str | None) -> PartialDate | None:
+    return PartialDate.parse_iso(value) if value else None
+
+
+def actor_rows(session: Session, ids: Sequence[int]) -> list[ActorRow]:
+    if not ids:
+        return []
+    actors = {a.id: a for a in session.scalars(select(Actor).where(Actor.id.in_(ids)))}
+    aliases: dict[int, list[str]] = defaultdict(list)
+    for actor_id, alias in session.execute(
+            select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids)).order_by(ActorAlias.id)):
+        aliases[actor_id].append(alias)
+    posts: dict[int, list[str]] = defaultdict(list)
+    for actor_id, title in session.execute(
+            select(PostHolder.actor_id, Post.title).join(Post, Post.id == PostHolder.post_id)
+            .where(PostHolder.actor_id.in_(ids), PostHolder.end_value.is_(None)).order_by(PostHolder.id)):
+        posts[actor_id].append(title)
+    org_ids = {a.organisation_id for a in actors.values() if a.organisation_id}
+    orgs = dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(org_ids)))) if org_ids else {}
+    counts = _document_counts(session, list(ids))
+    rows = []
+    for actor_id in ids:
+        a = actors.get(actor_id)
+        if a is None:
+            continue
+        n, first, last = counts.get(actor_id, (0, None, None))
+        rows.append(ActorRow(
+            id=a.id, name=a.name, kind=ActorKind(a.kind), posts=tuple(posts[a.id]),
+            organisation=orgs.get(a.organisation_id) if a.organisation_id else None,
+            aliases=tuple(aliases[a.id]), first_seen=_date(first), last_seen=_date(last), documents=n,
+        ))
+    return rows
+
+
+def mentions_of(session: Session, actor_id: int, limit: int = 5000) -> list[MentionRow]:
+    stmt = (select(Mention, Document.title, Document.file_name, Document.date_value, Document.text)
+            .join(Document, Document.id == Mention.document_id)
+            .where(Mention.actor_id == actor_id)
+            .order_by(Document.date_value, Mention.document_id, Mention.start).limit(limit))
+    out = []
+    for m, title, file_name, date_value, text in session.execute(stmt):
+        para = session.scalar(select(Paragraph.number).where(
+            Paragraph.document_id == m.document_id, Paragraph.start <= m.start).order_by(Paragraph.start.desc()).limit(1))
+        out.append(MentionRow(
+            id=m.id, actor_id=actor_id, document_id=m.document_id, document_title=title or file_name,
+            document_date=_date(date_value), start=m.start, end=m.end, text=m.text,
+            before=" ".join(text[max(0, m.start - KWIC_CHARS):m.start].split()),
+            after=" ".join(text[m.end:m.end + KWIC_CHARS].split()), paragraph=para,
+        ))
+    return out
+
+
+def actor_detail(session: Session, actor_id: int) -> ActorDetail:
+    _actor(session, actor_id)
+    [row] = actor_rows(session, [actor_id])
+    posts = tuple(
+        PostHeld(post_id=p.id, title=p.title, start=h.start_value, end=h.end_value)
+        for h, p in session.execute(select(PostHolder, Post).join(Post, Post.id == PostHolder.post_id)
+                                    .where(PostHolder.actor_id == actor_id).order_by(PostHolder.start_value))
+    )
+    return ActorDetail(row=row, posts=posts, mentions=tuple(mentions_of(session, actor_id)))
+
+
+def document_mentions(session: Session, document_id: int) -> list[DocumentMention]:
+    stmt = (select(Mention.id, Mention.start, Mention.end, Actor.id, Actor.name, Actor.kind)
+            .join(Actor, Actor.id == Mention.actor_id)
+            .where(Mention.document_id == document_id).order_by(Mention.start))
+    return [DocumentMention(id=r[0], start=r[1], end=r[2], actor_id=r[3], actor_name=r[4], actor_kind=ActorKind(r[5]))
+            for r in session.execute(stmt)]
+
+
+def mention_row(session: Session, mention_id: int) -> dict[str, Any]:
+    m = session.get(Mention, mention_id)
+    if m is None:
+        raise NotFound(f"There is no mention {mention_id}.")
+    return row_dict(m)

@@ -1,0 +1,75 @@
+"""Use cases over actions: the open commitments, as at any date. Overdue is computed, never stored."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from dossier.db import actions_repo as repo
+from dossier.domain.findings import ActionStatus
+from dossier.domain.register import ActionFields, ActionRow
+from dossier.services.documents import utc_now
+
+
+def _day(as_at: dt.date | None) -> str:
+    return (as_at or dt.date.today()).isoformat()
+
+
+class ActionService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def ids(self, *, as_at: dt.date | None = None, statuses: Iterable[ActionStatus] | None = None,
+            owner_id: int | None = None, due_from: dt.date | None = None, due_to: dt.date | None = None,
+            document_id: int | None = None, text_filter: str = "", sort: str = "due",
+            descending: bool = False) -> list[int]:
+        """Action ids: overdue (as at the date) first, then by `sort`."""
+        with self._sessions() as session:
+            return repo.action_ids(
+                session, as_at=_day(as_at), statuses=statuses, owner_id=owner_id,
+                due_from=due_from.isoformat() if due_from else None, due_to=due_to.isoformat() if due_to else None,
+                document_id=document_id, text_filter=text_filter, sort=sort, descending=descending)
+
+    def rows(self, ids: Sequence[int], *, as_at: dt.date | None = None) -> list[ActionRow]:
+        with self._sessions() as session:
+            return repo.action_rows(session, ids, _day(as_at))
+
+    def fields(self, action_id: int) -> ActionFields:
+        with self._sessions() as session:
+            return repo.fields_of(session, action_id)
+
+    def create(self, fields: ActionFields, *, document_id: int | None = None, start: int | None = None,
+               end: int | None = None) -> int:
+        with self._sessions.begin() as session:
+            return repo.create_action(session, fields, document_id=document_id, start=start, end=end,
+                                      now=utc_now())
+
+    def update(self, action_id: int, fields: ActionFields) -> ActionFields:
+        """Write an action's fields; returns what they were (for undo)."""
+        with self._sessions.begin() as session:
+            before = repo.fields_of(session, action_id)
+            repo.write_fields(session, action_id, fields, utc_now())
+            return before
+
+    def set_status(self, action_id: int, status: ActionStatus, *, note: str | None = None,
+                   document_id: int | None = None) -> ActionFields:
+        """Mark an action done, superseded or withdrawn, naming the document that did it."""
+        with self._sessions.begin() as session:
+            before = repo.fields_of(session, action_id)
+            after = dataclasses.replace(before, status=status, status_note=note, status_document_id=document_id)
+            repo.write_fields(session, action_id, after, utc_now())
+            return before
+
+    def delete(self, action_id: int) -> dict[str, Any]:
+        with self._sessions.begin() as session:
+            snapshot = repo.action_snapshot(session, action_id)
+            repo.delete_action(session, action_id)
+            return snapshot
+
+    def restore(self, snapshot: dict[str, Any]) -> None:
+        with self._sessions.begin() as session:
+            repo.restore_action(session, snapshot)

@@ -1,0 +1,138 @@
+"""Use cases over the actor register: who's who, tagging, merging, splitting, deleting.
+
+Each method is one transaction and returns plain records; what an undo needs comes back with it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from dossier.db import actors_repo as repo
+from dossier.db import repositories as docs_repo
+from dossier.domain.dates import PartialDate
+from dossier.domain.findings import ActorKind
+from dossier.domain.register import (
+    ActorDetail,
+    ActorRow,
+    ActorSnapshot,
+    DocumentMention,
+    MergeRecord,
+    TagRecord,
+)
+from dossier.services.documents import utc_now
+
+
+class ActorService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    # -- reading ---------------------------------------------------------------------------------
+    def ids(self, *, sort: str = "name", descending: bool = False, text_filter: str = "",
+            kind: ActorKind | None = None) -> list[int]:
+        with self._sessions() as session:
+            return repo.actor_ids(session, sort=sort, descending=descending, text_filter=text_filter, kind=kind)
+
+    def rows(self, ids: Sequence[int]) -> list[ActorRow]:
+        with self._sessions() as session:
+            return repo.actor_rows(session, ids)
+
+    def get(self, actor_id: int) -> ActorDetail:
+        with self._sessions() as session:
+            return repo.actor_detail(session, actor_id)
+
+    def find(self, name: str) -> int | None:
+        with self._sessions() as session:
+            return repo.find_actor(session, name)
+
+    def names(self) -> list[str]:
+        with self._sessions() as session:
+            return sorted({n for _, n, _ in repo.all_names(session)}, key=str.casefold)
+
+    def document_mentions(self, document_id: int) -> list[DocumentMention]:
+        with self._sessions() as session:
+            return repo.document_mentions(session, document_id)
+
+    # -- editing ---------------------------------------------------------------------------------
+    def create(self, name: str, kind: ActorKind = ActorKind.PERSON) -> int:
+        with self._sessions.begin() as session:
+            return repo.create_actor(session, name, kind, utc_now())
+
+    def tag(self, document_id: int, start: int, end: int, *, actor_id: int | None = None,
+            name: str | None = None, kind: ActorKind = ActorKind.PERSON) -> TagRecord:
+        """Tag a span of a document as naming an actor (an existing one, or a new one by name).
+
+        The selected words become an alias of the actor unless they are its name.
+        """
+        with self._sessions.begin() as session:
+            text = docs_repo.document_text(session, document_id)
+            if not 0 <= start < end <= len(text):
+                raise ValueError("The selection is outside the document's text.")
+            words = " ".join(text[start:end].split())
+            created = False
+            if actor_id is None:
+                if not name or not name.strip():
+                    raise ValueError("Give the actor a name.")
+                actor_id = repo.find_actor(session, name)
+                if actor_id is None:
+                    actor_id = repo.create_actor(session, name, kind, utc_now())
+                    created = True
+            alias_id = repo.add_alias(session, actor_id, words, document_id)
+            mention_id = repo.add_mention(session, document_id, actor_id, start, end, text[start:end])
+            if mention_id is None:
+                raise ValueError("That passage is already tagged with this actor.")
+            return TagRecord(mention_id=mention_id, actor_id=actor_id, created_actor=created,
+                             added_alias_id=alias_id)
+
+    def untag(self, record: TagRecord) -> None:
+        """Undo a tag: the mention goes, and the alias and actor if the tag made them."""
+        with self._sessions.begin() as session:
+            repo.delete_by_ids(session, "mentions", [record.mention_id])
+            if record.added_alias_id:
+                repo.delete_by_ids(session, "actor_aliases", [record.added_alias_id])
+            if record.created_actor:
+                repo.delete_by_ids(session, "actors", [record.actor_id])
+
+    def merge(self, keep_id: int, drop_id: int) -> MergeRecord:
+        """Merge `drop` into `keep`: mentions, aliases, posts, parties and actions move across."""
+        with self._sessions.begin() as session:
+            snap, added = repo.merge(session, keep_id, drop_id, utc_now())
+            return MergeRecord(keep_id=keep_id, dropped=snap, added_alias_ids=added)
+
+    def unmerge(self, record: MergeRecord) -> None:
+        with self._sessions.begin() as session:
+            if record.added_alias_ids:
+                repo.delete_by_ids(session, "actor_aliases", record.added_alias_ids)
+            repo.restore(session, record.dropped)
+
+    def split_alias(self, actor_id: int, alias: str) -> int:
+        """Make an alias an actor of its own. Undo it with `merge(actor_id, new_id)`."""
+        with self._sessions.begin() as session:
+            return repo.split_alias(session, actor_id, alias, utc_now())
+
+    def delete(self, actor_id: int) -> ActorSnapshot:
+        with self._sessions.begin() as session:
+            return repo.delete_actor(session, actor_id)
+
+    def restore(self, snapshot: ActorSnapshot) -> None:
+        with self._sessions.begin() as session:
+            repo.restore(session, snapshot)
+
+    def rename(self, actor_id: int, name: str) -> str:
+        """Rename an actor; returns the old name (for undo)."""
+        with self._sessions.begin() as session:
+            old = repo.actor_rows(session, [actor_id])[0].name
+            repo.rename(session, actor_id, name)
+            return old
+
+    def set_kind(self, actor_id: int, kind: ActorKind) -> ActorKind:
+        with self._sessions.begin() as session:
+            old = repo.actor_rows(session, [actor_id])[0].kind
+            repo.set_kind(session, actor_id, kind)
+            return old
+
+    def holder_on(self, post_title: str, on: PartialDate | None) -> int | None:
+        """Who held a post on a date ("the Commissioner" in a letter of that date)."""
+        with self._sessions() as session:
+            return repo.holder_on(session, post_title, on)

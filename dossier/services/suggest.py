@@ -1,0 +1,47 @@
+"""Turn what analysis finds in a document into suggestions (kept apart until a person accepts)."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from dossier.analysis.actions import find_actions
+from dossier.analysis.actors import find_actors
+from dossier.analysis.temporal import find_dates
+from dossier.db.repositories import actor_key
+from dossier.domain.findings import ActionFound, ActorFound
+from dossier.domain.records import DetectedMetadata, DocumentMetadata
+
+Item = tuple[str, str, str, dict[str, Any]]  # kind, key, label, payload
+
+
+def actor_item(actor: ActorFound) -> Item:
+    payload = {
+        "name": actor.name, "kind": actor.kind.value, "forms": list(actor.forms), "posts": list(actor.posts),
+        "mentions": [[m.start, m.end, m.text] for m in actor.mentions],
+    }
+    post = f" ({actor.posts[0]})" if actor.posts else ""
+    return "actor", f"actor:{actor.kind.value}:{actor_key(actor.name)}", f"{actor.name}{post}", payload
+
+
+def action_item(action: ActionFound) -> Item:
+    digest = hashlib.sha1(" ".join(action.sentence.split()).casefold().encode()).hexdigest()[:12]
+    due = action.due.value if action.due else "-"
+    payload = {
+        "type": action.type.value, "summary": action.summary, "sentence": action.sentence,
+        "start": action.start, "end": action.end, "owner": action.owner, "addressed_to": action.addressed_to,
+        "due": action.due.to_json() if action.due else None, "due_text": action.due_text,
+    }
+    when = f" — due {action.due.display()}" if action.due else ""
+    label = f"{action.type.value.capitalize()}: {action.summary}{when}"
+    return "action", f"action:{action.type.value}:{due}:{digest}", label, payload
+
+
+def suggestions_for(text: str, metadata: DocumentMetadata) -> list[Item]:
+    """Suggestions for a document, resolved against its (possibly corrected) metadata."""
+    found = DetectedMetadata(sender=metadata.sender, recipients=metadata.recipients, cc=metadata.cc)
+    actors = find_actors(text, metadata=found)
+    dates = find_dates(text, metadata.date)
+    actions = find_actions(text, document_date=metadata.date, dates=dates, actors=actors,
+                           sender=metadata.sender, recipients=metadata.recipients)
+    return [actor_item(a) for a in actors] + [action_item(a) for a in actions]

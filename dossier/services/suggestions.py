@@ -1,0 +1,135 @@
+"""Accepting and rejecting what the machine suggested. Curated data only grows through here.
+
+Accepting an actor joins it to an actor already in the dossier where its name or an alias
+matches, so aliases are resolved across the dossier as well as within a document.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from dossier.analysis.actors import match_actor
+from dossier.db import actions_repo, actors_repo
+from dossier.db import repositories as docs_repo
+from dossier.domain.dates import PartialDate
+from dossier.domain.findings import ActionStatus, ActionType, ActorKind
+from dossier.domain.register import AcceptRecord, ActionFields, SuggestionRow
+from dossier.services.documents import utc_now
+
+Created = list[tuple[str, int]]
+
+
+def resolve_actor(session: Session, name: str, kind: ActorKind, on: PartialDate | None, created: Created) -> int:
+    """The actor a name refers to: by name or alias, by alias matching, by post holder, or new."""
+    actor_id = actors_repo.find_actor(session, name)
+    if actor_id is None:
+        known = {n: i for i, n, k in actors_repo.all_names(session) if k == kind.value}
+        match = match_actor(name, list(known))
+        actor_id = known[match] if match else None
+    if actor_id is None:
+        actor_id = actors_repo.holder_on(session, _post_title(name), on)
+    if actor_id is None:
+        actor_id = actors_repo.create_actor(session, name, kind, utc_now())
+        created.append(("actors", actor_id))
+    return actor_id
+
+
+def _post_title(name: str) -> str:
+    words = name.split()
+    return " ".join(words[1:]) if words and words[0].casefold() == "the" else name
+
+
+def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created) -> None:
+    p = s.payload
+    kind = ActorKind(p["kind"])
+    actor_id = resolve_actor(session, p["name"], kind, on, created)
+    for form in p["forms"]:
+        alias_id = actors_repo.add_alias(session, actor_id, form, s.document_id)
+        if alias_id:
+            created.append(("actor_aliases", alias_id))
+    for start, end, text in p["mentions"]:
+        mention_id = actors_repo.add_mention(session, s.document_id, actor_id, start, end, text)
+        if mention_id:
+            created.append(("mentions", mention_id))
+    for title in p["posts"]:
+        post_id, new = actors_repo.get_or_create_post(session, title)
+        if new:
+            created.append(("posts", post_id))
+        holder_id = actors_repo.add_holder(session, post_id, actor_id, on.value if on else None, s.document_id)
+        if holder_id:
+            created.append(("post_holders", holder_id))
+
+
+def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created) -> None:
+    p = s.payload
+    owner = resolve_actor(session, p["owner"], _kind_of(p["owner"]), on, created) if p["owner"] else None
+    addressed = (resolve_actor(session, p["addressed_to"], _kind_of(p["addressed_to"]), on, created)
+                 if p.get("addressed_to") else None)
+    fields = ActionFields(
+        type=ActionType(p["type"]), summary=p["summary"], owner_id=owner, addressed_to_id=addressed,
+        due=PartialDate.from_json(p["due"]), set_date=on, status=ActionStatus.OPEN, status_note=None,
+        status_document_id=None,
+    )
+    action_id = actions_repo.create_action(session, fields, document_id=s.document_id, start=p["start"],
+                                           end=p["end"], now=utc_now())
+    created.append(("actions", action_id))
+
+
+_ORG_WORDS = ("council", "department", "board", "trust", "agency", "office", "ministry", "authority",
+              "committee", "panel", "commission", "service", "government", "team")
+
+
+def _kind_of(name: str) -> ActorKind:
+    words = name.casefold().split()
+    return ActorKind.ORGANISATION if any(w in _ORG_WORDS for w in words) else ActorKind.PERSON
+
+
+class SuggestionService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def pending(self, document_id: int | None = None) -> list[SuggestionRow]:
+        with self._sessions() as session:
+            return actions_repo.suggestions(session, document_id)
+
+    def accept(self, suggestion_id: int) -> AcceptRecord:
+        return self.accept_many([suggestion_id])[0]
+
+    def accept_document(self, document_id: int) -> list[AcceptRecord]:
+        """Accept all of a document's pending suggestions: actors first, so actions find owners."""
+        ids = [s.id for s in sorted(self.pending(document_id), key=lambda s: s.kind != "actor")]
+        return self.accept_many(ids)
+
+    def accept_many(self, suggestion_ids: list[int]) -> list[AcceptRecord]:
+        records = []
+        with self._sessions.begin() as session:
+            for suggestion_id in suggestion_ids:
+                s = actions_repo.suggestion(session, suggestion_id)
+                if s.status != "pending":
+                    continue
+                on = docs_repo.metadata_of(session, s.document_id)[0].date
+                created: Created = []
+                if s.kind == "actor":
+                    _accept_actor(session, s, on, created)
+                else:
+                    _accept_action(session, s, on, created)
+                actions_repo.set_suggestion_status(session, s.id, "accepted", utc_now())
+                records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created)))
+        return records
+
+    def unaccept(self, records: list[AcceptRecord]) -> None:
+        """Undo acceptances: what they created goes, and the suggestions are pending again."""
+        with self._sessions.begin() as session:
+            for record in reversed(records):
+                for table, row_id in reversed(record.created):
+                    actors_repo.delete_by_ids(session, table, [row_id])
+                actions_repo.set_suggestion_status(session, record.suggestion_id, "pending", utc_now())
+
+    def reject(self, suggestion_id: int) -> None:
+        """Reject a suggestion; it is remembered and never made again in this dossier."""
+        with self._sessions.begin() as session:
+            actions_repo.set_suggestion_status(session, suggestion_id, "rejected", utc_now())
+
+    def unreject(self, suggestion_id: int) -> None:
+        with self._sessions.begin() as session:
+            actions_repo.set_suggestion_status(session, suggestion_id, "pending", utc_now())
