@@ -7,6 +7,7 @@ imported when a command opens the GUI.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -14,9 +15,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dossier import __version__
-from dossier.domain.dates import PartialDate
+from dossier.domain.dates import PartialDate, Precision
 from dossier.domain.errors import DossierError, UnreadableFile
+from dossier.domain.findings import ActionStatus
 from dossier.domain.records import DocumentDetail, DocumentRow, ImportOutcome, ImportResult
+from dossier.domain.register import ActionRow, ActorDetail, ActorRow
 from dossier.paths import default_dossier, sample_dossier
 from dossier.services import Services, open_services
 from dossier.services.documents import DEFAULT_MAX_BYTES
@@ -110,16 +113,111 @@ def cmd_show(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def actor_json(row: ActorRow, detail: ActorDetail | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "id": row.id, "name": row.name, "kind": row.kind.value, "aliases": list(row.aliases),
+        "posts": [{"title": p, "from": None, "to": None} for p in row.posts], "organisation": row.organisation,
+        "documents": row.documents, "first_seen": _date_json(row.first_seen), "last_seen": _date_json(row.last_seen),
+    }
+    if detail is not None:
+        out["posts"] = [{"title": p.title, "from": p.start, "to": p.end} for p in detail.posts]
+    return out
+
+
+def action_json(row: ActionRow) -> dict[str, Any]:
+    return {
+        "id": row.id, "type": row.type.value, "summary": row.summary, "owner": row.owner,
+        "addressed_to": row.addressed_to, "set": _date_json(row.set_date), "due": _date_json(row.due),
+        "status": row.status.value, "status_note": row.status_note, "overdue": row.overdue,
+        "source": {"document": row.document_id, "file": row.document_title, "paragraph": row.paragraph}
+        if row.document_id else None,
+    }
+
+
+def cmd_actors(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    actors = services.actors
+    rows = actors.rows(actors.ids())
+    if args.json:
+        data = [actor_json(r, actors.get(r.id)) for r in rows]
+        json.dump(data, out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    for r in rows:
+        aka = f"  (also {', '.join(r.aliases)})" if r.aliases else ""
+        post = f", {'; '.join(r.posts)}" if r.posts else ""
+        out.write(f"{r.name}{post}{aka}: {r.kind.value}, {r.documents} documents\n")
+    out.write(f"{len(rows)} actors\n")
+    return 0
+
+
+def _as_at(text: str | None) -> dt.date:
+    if not text:
+        return dt.date.today()
+    date = _parse_date(text)
+    return date.latest() if date.precision is not Precision.DAY else date.earliest()
+
+
+def cmd_actions(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    as_at = _as_at(args.as_at)
+    statuses = [ActionStatus.OPEN] if args.open else None
+    rows = services.actions.rows(services.actions.ids(as_at=as_at, statuses=statuses), as_at=as_at)
+    if args.json:
+        json.dump([action_json(r) for r in rows], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    for r in rows:
+        due = r.due.display() if r.due else "no date"
+        flag = "OVERDUE " if r.overdue else ""
+        source = f" [D{r.document_id}{f' ¶{r.paragraph}' if r.paragraph else ''}]" if r.document_id else ""
+        out.write(f"{flag}{due:<16} {r.status.value:<10} {r.owner or '-'}: {r.summary}{source}\n")
+    out.write(f"{len(rows)} actions as at {as_at.isoformat()}\n")
+    return 0
+
+
+def cmd_suggestions(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    rows = services.suggestions.pending(args.document)
+    if args.json:
+        json.dump([{"id": s.id, "document": s.document_id, "kind": s.kind, "label": s.label, **s.payload}
+                   for s in rows], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    for s in rows:
+        out.write(f"#{s.id:<5} D{s.document_id:<4} {s.kind:<7} {s.label}\n")
+    out.write(f"{len(rows)} pending suggestions\n")
+    return 0
+
+
+def cmd_accept(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    sug = services.suggestions
+    if args.all:
+        ids = [s.id for s in sorted(sug.pending(args.document), key=lambda s: s.kind != "actor")]
+    else:
+        ids = args.ids
+    records = sug.accept_many(ids)
+    out.write(f"{len(records)} suggestions accepted\n")
+    return 0
+
+
+def cmd_reject(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    for suggestion_id in args.ids:
+        services.suggestions.reject(suggestion_id)
+    out.write(f"{len(args.ids)} suggestions rejected; they will not be made again\n")
+    return 0
+
+
+def _parse_date(text: str) -> PartialDate:
+    from dossier.analysis.dates import parse_document_date
+
+    date = parse_document_date(text)
+    if date is None:
+        raise DossierError(f"cannot read the date {text!r}; write it as 27/03/2014, March 2014 or 2014-03-27")
+    return date
+
+
 def cmd_analyse(args: argparse.Namespace, out: TextIO) -> int:
     from dossier.services.analyse import analyse_file
 
-    context = None
-    if args.date:
-        from dossier.analysis.dates import parse_document_date
-
-        context = parse_document_date(args.date)
-        if context is None:
-            raise DossierError(f"cannot read the date {args.date!r}; write it as 27/03/2014, March 2014 or 2014-03-27")
+    context = _parse_date(args.date) if args.date else None
     json.dump(analyse_file(Path(args.file), context), out, indent=2, ensure_ascii=False)
     out.write("\n")
     return 0
@@ -149,6 +247,10 @@ def _run_gui(path: Path | None) -> int:
 
 # -- parser --------------------------------------------------------------------------------------
 
+def _doc_id(text: str) -> int:
+    return int(text.lstrip("Dd"))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dossier", description="Keep the papers of a case; brief on them.")
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
@@ -164,8 +266,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("documents", help="list the documents")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("show", help="show one document with its text")
-    p.add_argument("id", type=lambda s: int(s.lstrip("Dd")), metavar="ID")
+    p.add_argument("id", type=_doc_id, metavar="ID")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("actors", help="the who's who")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("actions", help="actions, overdue first")
+    p.add_argument("--open", action="store_true", help="only open actions")
+    p.add_argument("--as-at", metavar="DATE", help="the date to judge overdue by (default: today)")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("suggestions", help="what Dossier suggests and nobody has accepted or rejected")
+    p.add_argument("document", nargs="?", type=_doc_id, metavar="DOC_ID")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("accept", help="accept suggestions")
+    p.add_argument("ids", nargs="*", type=int, metavar="SUGGESTION_ID")
+    p.add_argument("--all", action="store_true", help="accept all pending suggestions (of --document)")
+    p.add_argument("--document", type=_doc_id, metavar="DOC_ID")
+    p = sub.add_parser("reject", help="reject suggestions (never made again in this dossier)")
+    p.add_argument("ids", nargs="+", type=int, metavar="SUGGESTION_ID")
     p = sub.add_parser("analyse", aliases=["analyze"], help="analyse one file without a dossier")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--date", help="the document's date, where its text does not state one")
@@ -177,7 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 DOSSIER_COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
-    "import": cmd_import, "documents": cmd_documents, "show": cmd_show,
+    "import": cmd_import, "documents": cmd_documents, "show": cmd_show, "actors": cmd_actors,
+    "actions": cmd_actions, "suggestions": cmd_suggestions, "accept": cmd_accept, "reject": cmd_reject,
 }
 
 
