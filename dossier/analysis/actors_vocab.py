@@ -57,7 +57,8 @@ that the their theirs them themselves then there therefore these they third thir
 three through throughout thus together too two under unless until up upon us very via was we
 were what whatever whether which while whilst who whom whose why will within without would yet
 you yours yourself yourselves welcome following appendix ahead ago good great leading one two
-latest breaking exclusive opinion analysis comment feature interview update live watch listen
+latest breaking exclusive opinion analysis comment feature interview update live watch listen from by to
+and or with for on at
 """.split())
 
 # Words that name a post. A phrase holding one, set beside a name, gives that person's post.
@@ -81,7 +82,7 @@ Department University College School Parliament Government Assembly Network Fede
 Corporation Company Ltd Limited plc PLC LLP Court Tribunal Alliance Forum Centre Center Unit
 Taskforce Police Constabulary Bank Fund Charity Hospital Academy Executive Cabinet Senate Congress
 Secretariat Bureau Consortium Cooperative Co-operative Coalition Institution Library Museum
-Observatory Programme
+Observatory
 """.split())
 # Cue words that may take "of/for X" after them: "Department for Education", "Council of Europe".
 ORG_HEAD_CUES = frozenset("""

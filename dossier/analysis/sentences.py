@@ -49,6 +49,10 @@ def paragraphs(text: str) -> list[Span]:
     out: list[Span] = []
     pos = 0
     for brk in _PARA_BREAK.finditer(text):
+        before = text[pos:brk.start()].rstrip()
+        after = text[brk.end():brk.end() + 1]
+        if before and after.islower() and before[-1] not in ".:;!?":
+            continue  # a page break in mid-sentence: the paragraph goes on
         out.extend(_split_bullets(text, pos, brk.start()))
         pos = brk.end()
     out.extend(_split_bullets(text, pos, len(text)))
@@ -57,18 +61,9 @@ def paragraphs(text: str) -> list[Span]:
 
 def _split_bullets(text: str, start: int, end: int) -> list[Span]:
     cuts = [start]
-    pos = start
-    first = True
     for line in _LINE.finditer(text, start, end):
-        if line.start() > pos and not first:
-            pass
-        ls = line.start()
-        if not first and ls > start and _BULLET_LINE.match(line.group()):
-            cuts.append(ls)
-        first = False
-        pos = line.end() + 1
-        if pos > end:
-            break
+        if line.start() > start and _BULLET_LINE.match(line.group()):
+            cuts.append(line.start())
     cuts.append(end)
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -81,7 +76,7 @@ def _split_bullets(text: str, start: int, end: int) -> list[Span]:
 def _line_breaks(text: str, start: int, end: int) -> list[int]:
     """Offsets inside a paragraph where a line on its own ends a sentence (letterheads, colons)."""
     cuts: list[int] = []
-    lines = [m for m in _LINE.finditer(text, start, end)]
+    lines = [m for m in _LINE.finditer(text, start, end) if m.group().strip()]
     for prev, nxt in zip(lines, lines[1:], strict=False):
         before = prev.group().rstrip()
         after = nxt.group().lstrip()

@@ -228,15 +228,23 @@ def restore(session: Session, snap: ActorSnapshot) -> None:
     actor_id = snap.actor["id"]
     if session.get(Actor, actor_id) is None:
         session.execute(insert(Actor).values(**snap.actor))
+    by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for table, values in snap.rows:
+        by_table[table].append(values)
+    for table, rows in by_table.items():
         model = _TABLES[table]
-        existing = session.get(model, values["id"])
-        if existing is None:
-            session.execute(insert(model).values(**values))
-        else:
-            for key, value in values.items():
-                setattr(existing, key, value)
+        ids = [r["id"] for r in rows]
+        existing: set[int] = set()
+        for i in range(0, len(ids), 900):
+            existing.update(session.scalars(select(model.id).where(model.id.in_(ids[i:i + 900]))))
+        updates = [r for r in rows if r["id"] in existing]
+        inserts = [r for r in rows if r["id"] not in existing]
+        if updates:
+            session.execute(update(model), updates)  # bulk UPDATE by primary key
+        if inserts:
+            session.execute(insert(model), inserts)
     session.flush()
+    session.expire_all()
     _refresh_party_sort_keys(session, [v["document_id"] for t, v in snap.rows if t == "document_parties"])
 
 
