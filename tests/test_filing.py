@@ -156,3 +156,29 @@ def test_sorting_and_filtering_requery_ids(services, tmp_path):
     assert services.documents.ids(sort="sender", descending=True) == [b, a, c]
     rows = services.documents.rows([c, a])
     assert [r.id for r in rows] == [c, a]
+
+
+def test_a_large_batch_is_prepared_in_parallel_and_filed_in_order(services, tmp_path):
+    from dossier.services.filing import PARALLEL_MIN_FILES
+
+    count = PARALLEL_MIN_FILES + 4
+    files = [write(tmp_path, f"l{i:02d}.txt", LETTER.replace("12 January 2015", f"{i + 1} March 2016"))
+             for i in range(count)]
+    (tmp_path / "l07.txt").write_bytes(b"")  # a bad file in the middle of the batch
+    seen = []
+    results = services.documents.file_paths(files, progress=lambda n, total, name: seen.append((n, name)))
+    assert [r.path for r in results] == [str(f) for f in files]
+    assert [r.outcome for r in results].count(ImportOutcome.FAILED) == 1
+    assert results[7].message.endswith("l07.txt: empty file")
+    assert seen[0] == (0, "l00.txt") and seen[-1] == (count, "")
+    dates = [r.date.value for r in services.documents.rows(services.documents.ids(sort="filed_at"))]
+    assert dates == [f"2016-03-{i + 1:02d}" for i in range(count) if i != 7]
+
+
+def test_cancelling_a_parallel_batch_keeps_what_was_filed(services, tmp_path):
+    files = [write(tmp_path, f"l{i:02d}.txt", LETTER.replace("12 January", f"{i + 1} March")) for i in range(20)]
+    calls = []
+    results = services.documents.file_paths(files, progress=lambda n, t, name: calls.append(n),
+                                            cancelled=lambda: len(calls) >= 5)
+    assert len(results) == 5
+    assert services.documents.stats().documents == 5

@@ -1,13 +1,534 @@
-"""Sentences that carry an obligation or a deadline (stub: being written)."""
+"""Sentences that carry an obligation or a deadline: who is to do what, and by when.
+
+`find_actions(text, document_date=..., dates=..., actors=..., sender=..., recipients=...)` returns:
+
+* one action for each (sentence, due date) where a dated reference has the DEADLINE role
+  ("By 22 July I wish to see ...", "This will report by September 2014", "I will be meeting him
+  early next month", each bullet of "I ask you to: - ... by June 2014");
+* one action for each other sentence that carries an obligation without a date: a direction
+  ("I will be directing the Council to ..."), a request ("I have asked X to ..."), a decision
+  ("I have decided to commission ..."), an appointment, an inspection, a commitment ("I will ...").
+
+The owner is who must act, found from the grammar of the obligation clause:
+* the subject of the modal nearest the date ("the Commissioner who will report", "This will report");
+* the object of a request or direction ("I would like the Commissioner to ...", "I have asked Lord X
+  to ...", "directing the Council to ..."), or "with the Commissioner then, by ..., to make";
+* the addressee for "you", for imperatives and for the bullets under "I ask you to:";
+* the sender for "I"/"we".
+`Owners` turns what the grammar found into a canonical name: posts ("the Commissioner") become the
+person the actors or the text name as holding them ("appointing Lord X as Commissioner"); "this",
+"the study" become the person the work is "overseen by"/"led by" (or who was invited to lead it);
+"you" becomes the first recipient, else the organisation addressed ("your Council").
+Only generic vocabulary of obligation lives here.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from dossier.analysis.names import person_name
+from dossier.analysis.sentences import SentenceIndex, Span, paragraphs
+from dossier.analysis.temporal import PAST, tense_at
 from dossier.domain.dates import PartialDate
-from dossier.domain.findings import ActionFound, ActorFound, DateFound
+from dossier.domain.findings import ActionFound, ActionType, ActorFound, ActorKind, DateFound, DateRole
+
+SUMMARY_MAX = 120
+
+# -- vocabulary -----------------------------------------------------------------------------------
+_MODAL = re.compile(
+    r"\b(?:will|shall|must|should|would|(?:is|are|am)\s+(?:to|due\s+to|expected\s+to|required\s+to|asked\s+to"
+    r"|going\s+to|invited\s+to)|(?:has|have)\s+to|needs?\s+to)\b|(?<=\w)['’]ll\b")
+_TO_VERB = re.compile(r"\bto\s+(?P<verb>[a-z][a-z\-]+)\b")
+_REQUEST_VERB = re.compile(
+    r"\b(?P<req>ask|asks|asked|asking|invite|invites|invited|inviting|expect|expects|expected|expecting|like|want"
+    r"|wants|wanted|wanting|direct|directs|directed|directing|require|requires|required|requiring|instruct"
+    r"|instructs|instructed|instructing|urge|urges|urged|urging|encourage|encourages|encouraged|encouraging"
+    r"|request|requests|requested|requesting|commission|commissioned|commissioning|need|needs|get|allow|appoint"
+    r"|appointed|appointing|task|tasked|charge|charged|mandate|mandated|press|pressed|call\s+on|called\s+on)\b")
+_WISH_TO_SEE = re.compile(
+    r"\b(?:I|we)\s+(?:would\s+|should\s+|will\s+|now\s+|also\s+)*(?:wish|want|expect|like|need|hope|look\s+forward)"
+    r"\s+to\s+(?:see|seeing|receive|receiving|have|hear|hearing|be\s+(?:sent|given|provided|told|informed|notified"
+    r"|updated))\b",
+    re.IGNORECASE)
+_DECISION = re.compile(
+    r"\b(?:I|we)\s+(?:have\s+)?(?:now\s+|therefore\s+|also\s+)*(?:decided|agreed|concluded|resolved|determined)\b"
+    r"(?!\s+(?:with|by))", re.IGNORECASE)
+_LIST_INTRO = re.compile(
+    r"\b(?:ask|asked|asking|require|required|direct|directed|directing|expect|invite|invited|instruct|instructed"
+    r"|would\s+like|want|urge|recommend(?:ed)?\s+that)\s+(?P<who>[^.;:]{1,80}?)\s+to\s*:\s*$"
+    r"|\b(?P<self>I|we)\s+(?:will|shall|intend\s+to|plan\s+to)\s*:\s*$"
+    r"|\b(?P<you>you)\s+(?:should|must|will\s+need\s+to|are\s+asked\s+to|need\s+to)\s*:\s*$",
+    re.IGNORECASE)
+_BY_AGENT = re.compile(
+    r"\b(?:overseen|led|chaired|carried\s+out|conducted|undertaken|run|headed|managed|delivered|prepared|written"
+    r"|supervised|coordinated|co-ordinated)\s+by\s+(?P<who>(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*)")
+_INVITE_TO_LEAD = re.compile(
+    r"\b(?:invite|ask|asked|asking|invited|commission|commissioned)\s+(?P<who>you|(?:[A-Z][\w'’\-]*\s+){0,3}"
+    r"[A-Z][\w'’\-]*)\b[^.]{0,120}?\bto\s+(?:form|lead|oversee|undertake|carry|conduct|commission|chair|produce"
+    r"|prepare|run|head|manage)\b")
+_BULLET = re.compile(r"^\s*(?:[•·●▪◦‣∙○■□➢►*]|[-–—](?=\s)|\(?[a-z0-9]{1,3}[.)](?=\s))\s*")
+_NEGATION = re.compile(r"\b(?:not|no\s+longer|never|won['’]t|shan['’]t|cannot|can['’]t|rather\s+than|instead\s+of"
+                       r"|whether)\b", re.IGNORECASE)
+_YOU = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
+_ORG_HEADS = ("Council", "Authority", "Board", "Trust", "Department", "Ministry", "Agency", "Committee",
+              "Partnership", "Commission", "Company", "Service", "Services", "School", "College", "University",
+              "Inspectorate", "Directorate", "Association", "Organisation", "Corporation")
+_ADDRESSED_ORG = re.compile(rf"\b(?P<det>your|the|The|Your)\s+(?P<head>{'|'.join(_ORG_HEADS)})\b")
+_TO_ME = re.compile(r"\bto\s+(?:me|us)\b", re.IGNORECASE)
+_REPORT_NEAR_DATE = re.compile(r"\b(?:report|reports|reporting|recommendations?|findings|advice)\b[\w\s,]{0,12}\Z",
+                               re.IGNORECASE)
+_NAME = r"(?P<name>(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*)"
+_HOLDER_BEFORE = re.compile(  # "Lord X as Commissioner", "Lord X – Commissioner", "Lord X (Commissioner", "X, the"
+    rf"{_NAME}(?:\s+as\s+(?:the\s+|our\s+|its\s+|your\s+)?(?:new\s+)?|\s*[–—-]\s*(?:the\s+)?|\s*\(\s*(?:the\s+)?"
+    rf"|,\s+(?:the\s+)?)\Z")
+_HOLDER_AFTER = re.compile(rf",\s+{_NAME}\b")  # "the Commissioner, Lord X"
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’\-]*\s+){1,3}\Z")
+_WISH_WORDS = re.compile(r"wish|want|expect|like|need|hope|look")
+_DECISION_WORDS = re.compile(r"decided|agreed|concluded|resolved|determined")
+_VERB_FORM = re.compile(r"(?:ed|ing)$")
+_POSSESSIVE = re.compile(r"['’]s$")
+_BRACKETS = re.compile(r"\([^)]*\)")
+_CONJUNCTION = re.compile(r",|\s+and\s+|\s+or\s+")
+_FIRST_PERSON_OPENING = re.compile(r"[\s•·*\-–—]*(?:\w+,\s+)?(I|We|we)\b")
+_OBJECT_BREAK = re.compile(r"[.;:]|\bto\b")
+_LEADING_DETERMINER = re.compile(r"^(?:the|your|our|its|their)\s+", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
+_WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:()–—.&]")
+
+_SKIP_AFTER_MODAL = frozenset({
+    "also", "then", "now", "subsequently", "shortly", "jointly", "therefore", "of", "course", "further", "again",
+    "soon", "first", "immediately", "promptly", "in", "addition", "both", "all", "each", "still", "kindly", ",",
+    "able", "to", "please", "be", "certainly", "personally", "duly", "formally", "happy", "pleased", "glad",
+})
+_BEFORE_TO = frozenset({"need", "needs", "want", "wish", "seek", "look", "like", "continue", "aim", "try", "hope",
+                        "intend", "plan", "expect", "propose", "wants", "wishes"})
+_NOT_ACTIONS = frozenset({  # verbs of state, thought or courtesy: "you will share my view", "this will be"
+    "share", "welcome", "know", "agree", "understand", "appreciate", "recognise", "recognize", "accept", "note",
+    "see", "feel", "think", "believe", "hope", "remain", "be", "have", "seem", "like", "want", "wish", "expect",
+    "count", "mean", "say", "help", "depend", "involve", "include", "need", "benefit", "result", "lead", "appear",
+    "become", "find", "get", "join", "thank", "recall", "remember", "realise", "realize", "enjoy", "value",
+})
+_NOT_ACTION_PHRASE = re.compile(r"\b(?:would\s+be\s+(?:helpful|grateful|useful|good|happy|pleased|glad)"
+                                r"|(?:I|we)\s+(?:am|are)\s+sure|I\s+know|we\s+know|as\s+you\s+know)\b",
+                                re.IGNORECASE)
+_REQUESTS_DIRECT = frozenset({"direct", "directs", "directed", "directing", "instruct", "instructs", "instructed",
+                              "instructing", "require", "requires", "required", "requiring", "mandate", "mandated"})
+_COLLAB_VERBS = frozenset({"work", "working", "works", "liaise", "liaising", "engage", "engaging", "cooperate",
+                           "co-operate", "collaborate", "partner", "consult", "consulting", "together", "meet",
+                           "meeting", "discuss", "agree", "share"})
+_NP_STOP = frozenset({"of", "for", "by", "from", "about", "on", "at", "into", "than", "in", "under", "over", "via",
+                      "upon", "against", "like", "between", "among", "through", "to"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "this", "that"})
+_OBJECT_PRONOUNS = frozenset({"you", "him", "her", "them", "us", "me", "it", "this", "that", "everyone"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "our", "my", "their",
+                          "his", "her", "its", "further", "second", "new", "final", "first", "next", "each", "any"})
+_AGENT_NOUNS = frozenset({"team", "panel", "review", "study", "report", "work", "group", "board", "office",
+                          "officials", "inquiry", "commission", "assessment", "evaluation", "plan", "piece",
+                          "council", "authority", "trust", "committee", "department", "service", "project",
+                          "consultation", "programme", "officers", "staff", "contractor", "consultants"})
+_NOT_IN_NAMES = frozenset({"i", "please", "support", "work", "ensure", "provide", "ask", "invite", "appoint",
+                           "thank", "dear", "whilst", "while", "if", "when", "as", "so", "but", "also"})
+_NP_INNER = frozenset({"le", "la", "de", "du", "van", "von", "der", "den", "of", "for", "and", "&", "the", "on"})
+_IMPERATIVE_VERBS = frozenset({
+    "work", "support", "ensure", "provide", "review", "submit", "assess", "consider", "advise", "prepare", "develop",
+    "agree", "produce", "set", "make", "take", "publish", "send", "confirm", "report", "identify", "deliver",
+    "establish", "implement", "engage", "complete", "appoint", "please", "write", "respond", "reply", "arrange",
+    "meet", "share", "inform", "notify", "tell", "let", "give", "put", "bring", "update", "undertake", "carry",
+    "conduct", "commission", "strengthen", "address", "explain", "test", "draw", "monitor", "continue",
+    "improve", "present", "return", "act", "hold", "attend", "begin", "start", "stop", "cease", "secure", "draft",
+    "seek", "obtain", "evaluate", "audit", "inspect", "check", "remove", "replace", "recruit", "alert", "involve",
+    "keep", "maintain", "record", "adopt", "apply", "nominate", "circulate", "organise", "organize", "schedule",
+    "contact", "liaise", "forward", "sign", "pay", "file", "lodge", "resolve", "reconsider",
+})
+_TYPE_BY_VERB = (
+    (re.compile(r"^appoint", re.I), ActionType.APPOINTMENT),
+    (re.compile(r"^inspect", re.I), ActionType.INSPECTION),
+    (re.compile(r"^(?:meet|meeting|visit|discuss)", re.I), ActionType.MEETING),
+    (re.compile(r"^(?:report|recommend|advise|advising)", re.I), ActionType.REPORT_DUE),
+    (re.compile(r"^(?:direct|instruct|require)", re.I), ActionType.DIRECTION),
+    (re.compile(r"^(?:decid|determin)", re.I), ActionType.DECISION),
+)
+_TYPE_BY_OBJECT = (
+    (re.compile(r"\binspect(?:ion|ions|s|ing)?\b", re.I), ActionType.INSPECTION),
+    (re.compile(r"\b(?:appointment|appoint)\b", re.I), ActionType.APPOINTMENT),
+    (re.compile(r"\bmeetings?\b", re.I), ActionType.MEETING),
+    (re.compile(r"\b(?:report|reports|reporting|recommendations?|findings|advice)\b", re.I), ActionType.REPORT_DUE),
+)
 
 
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """Who is to act in a clause, and the verb of what they are to do (offsets into the text)."""
+
+    np: str  # the noun phrase as written: "the Commissioner", "you", "Lord Warner", "This"
+    np_start: int
+    verb: str  # "report", "make", "meeting"
+    verb_start: int
+    trigger_start: int  # the modal or "to" that carries the obligation
+    request: str | None = None  # the request verb that governs it ("like", "directing", "asked")
+    request_start: int | None = None
+
+
+# -- owners ---------------------------------------------------------------------------------------
+class Owners:
+    """Turns a noun phrase of the text into an owner's canonical name. Improve here, on its own."""
+
+    def __init__(self, text: str, actors: Sequence[ActorFound], sender: str | None,
+                 recipients: Sequence[str]) -> None:
+        self.text = text
+        self.actors = list(actors)
+        self.sender = sender
+        self.recipients = [r for r in recipients if r]
+        self._addressee: str | None = None
+        self._addressee_known = False
+        self._holders: dict[str, str | None] = {}
+        self._fullest: dict[str, str] = {}
+
+    def addressee(self) -> str | None:
+        """The first recipient, else the organisation the letter addresses ("your Council")."""
+        if not self._addressee_known:
+            self._addressee = self._find_addressee()
+            self._addressee_known = True
+        return self._addressee
+
+    def _find_addressee(self) -> str | None:
+        if self.recipients:
+            return self.recipients[0]
+        if len(_YOU.findall(self.text)) < 2:
+            return None  # not written to anyone (an article, a note)
+        yours: dict[str, int] = {}
+        others: dict[str, int] = {}
+        for m in _ADDRESSED_ORG.finditer(self.text):
+            bucket = yours if m.group("det").lower() == "your" else others
+            bucket[m.group("head")] = bucket.get(m.group("head"), 0) + 1
+        counts = yours or others
+        for head in sorted(counts, key=lambda h: -counts[h]):
+            found = self.organisation(head)
+            if found:
+                return found
+        return f"the {max(counts, key=lambda h: counts[h])}" if counts else None
+
+    def organisation(self, head: str) -> str | None:
+        """The organisation a bare head noun ("Council") stands for: an actor, else a full name in the text."""
+        low = head.lower()
+        for actor in self.actors:
+            if actor.kind is ActorKind.ORGANISATION:
+                forms = {f.lower() for f in (actor.name, *actor.forms)}
+                if forms & {low, f"the {low}", f"your {low}"}:
+                    return actor.name
+        for actor in self.actors:
+            if actor.kind is ActorKind.ORGANISATION and actor.name.lower().endswith(" " + low):
+                return actor.name
+        for m in re.finditer(rf"\b((?:[A-Z][\w'’&\-]*\s+){{1,4}}){re.escape(head)}\b", self.text):
+            words = m.group(1).split()
+            while words and words[0] in ("The", "Your", "Our", "This", "That", "Dear", "A", "An"):
+                words.pop(0)
+            if words:
+                return " ".join([*words, head])
+        return None
+
+    def resolve(self, np: str, np_start: int | None = None) -> str | None:
+        """A noun phrase as written ("the Commissioner", "you", "Lord Warner") -> canonical owner."""
+        np = " ".join(_BRACKETS.sub(" ", np).split()).strip(" ,")
+        low = np.lower()
+        if low in ("i", "we", "me", "us", "my", "our"):
+            return self.sender
+        if low in ("you", "your", "yourself", "yourselves"):
+            return self.addressee()
+        if not np or low in _SUBJECT_PRONOUNS | _OBJECT_PRONOUNS:
+            return None
+        if np_start is not None:
+            actor = self._actor_at(np_start, np_start + len(np))
+            if actor:
+                return actor
+        words = np.split()
+        det = words[0].lower() if words[0].lower() in ("the", "your", "our", "this", "that", "a", "an") else None
+        head = " ".join(words[1:]) if det else np
+        if not head or head[0].islower():
+            return None  # "the study", "a further report": work, not an actor
+        by_form = self._actor_by_form(np) or self._actor_by_form(head)
+        if by_form:
+            return by_form
+        if det:
+            holder = self.post_holder(head)
+            if holder:
+                return holder
+            if head.split()[-1] in _ORG_HEADS:
+                if det == "your" and self.addressee():
+                    return self.addressee()
+                return self.organisation(head.split()[-1]) or np
+            return np
+        name = person_name(head, min_tokens=1)
+        return self._fuller(name) if name else head
+
+    def _actor_at(self, start: int, end: int) -> str | None:
+        for actor in self.actors:
+            for m in actor.mentions:
+                if m.start < end and start < m.end:
+                    return actor.name
+        return None
+
+    def _actor_by_form(self, surface: str) -> str | None:
+        key = surface.lower()
+        for actor in self.actors:
+            if key == actor.name.lower() or key in (f.lower() for f in actor.forms):
+                return actor.name
+        return None
+
+    def post_holder(self, post: str) -> str | None:
+        """Who holds a post ("Commissioner"): from the actors' posts, else "X as Commissioner" in the text."""
+        if post not in self._holders:
+            self._holders[post] = self._find_holder(post)
+        return self._holders[post]
+
+    def _find_holder(self, post: str) -> str | None:
+        key = re.compile(rf"\b{re.escape(post.lower())}\b")
+        for actor in self.actors:
+            if actor.kind is ActorKind.PERSON and any(key.search(p.lower()) for p in actor.posts):
+                return actor.name
+        post_re = re.compile(re.escape(post).replace(r"\ ", r"\s+") + r"\b")
+        for m in post_re.finditer(self.text):  # look beside each mention of the post, not through the text
+            before = self.text[max(0, m.start() - 60):m.start()]
+            after = self.text[m.end():m.end() + 60]
+            found = _HOLDER_BEFORE.search(before) or _HOLDER_AFTER.match(after)
+            if found:
+                name = person_name(found.group("name"), min_tokens=1)
+                if name:
+                    return self._fuller(name)
+        return None
+
+    def _fuller(self, name: str) -> str:
+        """The fullest form of a name among the actors or in the text ("Warner" -> "Norman Warner")."""
+        if name in self._fullest:
+            return self._fullest[name]
+        best = name
+        for actor in self.actors:
+            if actor.kind is ActorKind.PERSON and (name == actor.name or name in actor.forms
+                                                   or actor.name.endswith(" " + name)
+                                                   or actor.name.startswith(name + " ")):
+                best = actor.name
+                break
+        else:
+            i = self.text.find(name)
+            while i >= 0:
+                m = _NAME_BEFORE.search(self.text, max(0, i - 50), i)
+                if m:
+                    full = person_name(m.group(0) + name)
+                    if full and full.endswith(name) and len(full) > len(best):
+                        best = full
+                i = self.text.find(name, i + 1)
+        self._fullest[name] = best
+        return best
+
+    def by_agent(self, start: int, end: int) -> str | None:
+        """Who a piece of work is "overseen by"/"led by" in text[start:end], else who was asked to lead it."""
+        chunk = self.text[start:end]
+        for pattern in (_BY_AGENT, _INVITE_TO_LEAD):
+            found = list(pattern.finditer(chunk))
+            if found:
+                m = found[-1]
+                return self.resolve(m.group("who"), start + m.start("who"))
+        return None
+
+
+# -- grammar --------------------------------------------------------------------------------------
+def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
+    return list(_WORD.finditer(text, start, end))
+
+
+def _np_ending_at(text: str, lo: int, pos: int) -> tuple[str, int] | None:
+    """The subject noun phrase that ends just before `pos`: "the Commissioner (who)", "This", "Lord X"."""
+    toks = _tokens(text, max(lo, pos - 160), pos)
+    i = len(toks) - 1
+
+    def word(k: int) -> str:
+        return toks[k].group() if 0 <= k < len(toks) else ""
+
+    while i >= 0 and (word(i) == "," or word(i).lower() in ("then", "also", "now", "both", "in", "turn",
+                                                             "subsequently", "therefore", "jointly")):
+        if word(i).lower() == "in" and word(i + 1).lower() != "turn":
+            break
+        i -= 1
+    if word(i).lower() in ("who", "which", "that") and i > 0:
+        i -= 1
+        if word(i) == ",":
+            i -= 1
+    if word(i) == ")":
+        while i >= 0 and word(i) != "(":
+            i -= 1
+        i -= 1
+    if i < 0:
+        return None
+    w = word(i)
+    if w.lower() in _SUBJECT_PRONOUNS:
+        return w, toks[i].start()
+    first = i
+    if w[0].isupper():
+        if _VERB_FORM.search(w) and (i == 0 or word(i - 1) in ".;:"):
+            return None  # "Linked to that plan", "Following the meeting"
+        while first - 1 >= 0 and (word(first - 1)[0].isupper() or word(first - 1).lower() in _NP_INNER) \
+                and word(first - 1) not in ",;:()–—." and word(first - 1).lower() not in _NOT_IN_NAMES:
+            first -= 1
+        while first < i and word(first).lower() in _NP_INNER:
+            first += 1
+        if word(first - 1).lower() in ("the", "your", "our", "its", "their", "this", "that"):
+            first -= 1
+    elif w.lower() in _AGENT_NOUNS:
+        while first - 1 >= 0 and first > i - 4 and word(first - 1)[:1].islower() \
+                and word(first - 1).lower() not in _DETERMINERS and word(first - 1).lower() not in _NP_STOP - {"of"}:
+            first -= 1
+        if word(first - 1).lower() in _DETERMINERS or _POSSESSIVE.search(word(first - 1)):
+            first -= 1
+            while first - 1 >= 0 and (word(first - 1).lower() in _DETERMINERS or word(first - 1)[0].isupper()):
+                first -= 1
+        else:
+            return None
+    else:
+        return None
+    before = word(first - 1).lower()
+    if before in _NP_STOP:
+        return None
+    if before == "with" and (word(first - 2).lower() in _COLLAB_VERBS or first < 2):
+        return None
+    return text[toks[first].start():toks[i].end()], toks[first].start()
+
+
+def _verb_after(text: str, pos: int, hi: int) -> tuple[str, int] | None:
+    """The verb of what is to be done after a modal: "will [also be] report(ing)", "to make"."""
+    toks = _tokens(text, pos, min(hi, pos + 150))
+    for j, tok in enumerate(toks):
+        w = tok.group().lower()
+        if w in ".;:()–—":
+            return None
+        if w == "be" and j + 1 < len(toks):
+            nxt = toks[j + 1].group().lower()
+            if nxt.endswith("ing") and nxt not in ("being", "bring"):
+                return toks[j + 1].group(), toks[j + 1].start()
+            if nxt in _SKIP_AFTER_MODAL:
+                continue
+            return "be", tok.start()
+        if w in _BEFORE_TO:
+            if j + 1 < len(toks) and toks[j + 1].group().lower() == "to":
+                continue
+            return tok.group(), tok.start()
+        if w in _SKIP_AFTER_MODAL or (w.endswith("ly") and len(w) > 4 and w not in ("apply", "supply", "reply")):
+            continue
+        return tok.group(), tok.start()
+    return None
+
+
+def _first_conjunct(np: str) -> str:
+    np = _BRACKETS.sub(" ", np)
+    return " ".join(_CONJUNCTION.split(np)[0].split())
+
+
+def agents(text: str, span: Span) -> list[Agent]:
+    """Every obligation clause in a sentence: (who, modal or request, verb), in order of the text.
+
+    `text` may have dates blanked out; offsets are into it.
+    """
+    out: list[Agent] = []
+    first_subject: tuple[str, int] | None = None
+    sub = _FIRST_PERSON_OPENING.match(text, span.start, span.end)
+    if sub:
+        first_subject = (sub.group(1), sub.start(1))
+    for m in _MODAL.finditer(text, span.start, span.end):
+        np = _np_ending_at(text, span.start, m.start())
+        if np is None:
+            before = _tokens(text, max(span.start, m.start() - 12), m.start())
+            if before and before[-1].group().lower() in ("and", "but", "or") and first_subject:
+                np = first_subject  # "I have accepted ... and will be directing"
+            else:
+                continue
+        if first_subject is None and np[0].lower() in _SUBJECT_PRONOUNS:
+            first_subject = np
+        verb = _verb_after(text, m.end(), span.end)
+        if verb is not None:
+            out.append(Agent(np[0], np[1], verb[0], verb[1], m.start()))
+    requests = list(_REQUEST_VERB.finditer(text, span.start, span.end)) if " to " in text[span.start:span.end] else []
+    for m in _TO_VERB.finditer(text, span.start, span.end):
+        found = _to_agent(text, span, m, requests)
+        if found is not None:
+            out.append(found)
+    out.sort(key=lambda a: a.trigger_start)
+    # "I would like the Commissioner to work": the one asked acts, under the request's verb
+    kept: list[Agent] = []
+    for agent in out:
+        if kept and agent.request and kept[-1].verb.lower() == agent.request.lower() \
+                and kept[-1].np.lower() in ("i", "we") and agent.np_start > kept[-1].verb_start:
+            kept[-1] = agent
+            continue
+        kept.append(agent)
+    return kept
+
+
+def _to_agent(text: str, span: Span, m: re.Match[str], requests: list[re.Match[str]]) -> Agent | None:
+    """The one who is "to" do something: the object of a request before it, or "with X (then), to"."""
+    lo = max(span.start, m.start() - 160)
+    reqs = [r for r in requests if r.start() >= lo and r.end() <= m.start()]
+    for req in reversed(reqs):
+        obj = text[req.end():m.start()]
+        if not obj.strip() or _OBJECT_BREAK.search(obj):
+            break
+        who = _first_conjunct(obj)
+        if not who or len(who.split()) > 6:
+            break
+        if who.split()[0].lower() not in _OBJECT_PRONOUNS and not who[0].isupper() \
+                and who.split()[0].lower() not in ("the", "your", "our", "this", "that", "their", "its", "his", "her"):
+            break
+        return Agent(who, req.end() + obj.find(who.split()[0]), m.group("verb"), m.start("verb"), m.start(),
+                     req.group("req"), req.start())
+    np = _np_ending_at(text, span.start, m.start())
+    if np is None or np[0].lower() in _SUBJECT_PRONOUNS:
+        return None
+    head = _LEADING_DETERMINER.sub("", np[0])
+    if not head[:1].isupper():
+        return None
+    before = _tokens(text, max(span.start, np[1] - 20), np[1])
+    lead = before[-1].group().lower() if before else ""
+    at_start = not text[span.start:np[1]].strip(" \t\n•·-–—*")
+    if lead == "with" or at_start:
+        return Agent(np[0], np[1], m.group("verb"), m.start("verb"), m.start())
+    return None
+
+
+# -- lists ----------------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _ListInfo:
+    who: str | None  # whom the intro asks: "you", "Julian, Alan and Isabelle", "I"
+    who_start: int | None
+    verb: str  # the intro's verb: "ask", "direct", "will"
+
+
+def _lists(text: str, paras: list[Span]) -> dict[int, _ListInfo]:
+    """Paragraph start -> the list it is an item of (bullets or imperatives after an intro ending in ':')."""
+    out: dict[int, _ListInfo] = {}
+    current: _ListInfo | None = None
+    for para in paras:
+        body = text[para.start:para.end]
+        bullet = _BULLET.match(body)
+        first = _FIRST_WORD.match(body, bullet.end() if bullet else 0)
+        imperative = bool(first and first.group(1).lower() in _IMPERATIVE_VERBS)
+        lower_start = bool(first and first.group(1)[0].islower())
+        if current is not None and (bullet or imperative or lower_start):
+            out[para.start] = current
+        else:
+            current = None
+        intro = _LIST_INTRO.search(body.rstrip()) if body.rstrip().endswith(":") else None
+        if intro:
+            if intro.group("self"):
+                current = _ListInfo(intro.group("self"), para.start + intro.start("self"), "will")
+            elif intro.group("you"):
+                current = _ListInfo("you", para.start + intro.start("you"), "should")
+            else:
+                current = _ListInfo(intro.group("who"), para.start + intro.start("who"),
+                                    intro.group(0).split()[0].lower())
+    return out
+
+
+# -- the finder -----------------------------------------------------------------------------------
 def find_actions(
     text: str,
     *,
@@ -17,4 +538,217 @@ def find_actions(
     sender: str | None = None,
     recipients: Sequence[str] = (),
 ) -> list[ActionFound]:
-    return []
+    """Actions in `text`: one per (sentence, due date) of each deadline, then undated obligations."""
+    if not text:
+        return []
+    index = SentenceIndex(text)
+    owners = Owners(text, actors, sender, recipients)
+    masked = _blank(text, dates)
+    paras = paragraphs(text)
+    lists = _lists(text, paras)
+    out: list[ActionFound] = []
+    seen: set[tuple[int, str, str | None]] = set()
+    dated_sentences: set[int] = set()
+
+    def list_of(span: Span) -> tuple[_ListInfo | None, bool]:
+        """The list a sentence is an item of, and whether it opens the item."""
+        for para in paras:
+            if para.start <= span.start < para.end:
+                info = lists.get(para.start)
+                opens = info is not None and (span.start == para.start
+                                              or bool(_BULLET.fullmatch(text[para.start:span.start])))
+                return info, opens
+        return None, False
+
+    for d in dates:
+        if d.role is not DateRole.DEADLINE:
+            continue
+        span = Span(d.sentence_start, d.sentence_end) if d.sentence_end > d.sentence_start else index.at(d.start)
+        key = (span.start, d.date.value, d.date.qualifier.value if d.date.qualifier else None)
+        if key in seen:
+            continue
+        seen.add(key)
+        dated_sentences.add(span.start)
+        action = _action(text, masked, span, owners, *list_of(span), due=d, document_date=document_date)
+        if action is not None:
+            out.append(action)
+    for span in index.spans:
+        if span.start not in dated_sentences:
+            action = _action(text, masked, span, owners, *list_of(span), due=None, document_date=document_date)
+            if action is not None:
+                out.append(action)
+    out.sort(key=lambda a: (a.start, a.due.sort_key() if a.due else (a.start, 0)))
+    return out
+
+
+def _blank(text: str, dates: Sequence[DateFound]) -> str:
+    """The text with every dated reference blanked out (same length, same offsets)."""
+    chars = list(text)
+    for d in dates:
+        for k in range(d.start, min(d.end, len(chars))):
+            if not chars[k].isspace():
+                chars[k] = " "
+    return "".join(chars)
+
+
+def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListInfo | None, opens_item: bool,
+            *, due: DateFound | None, document_date: PartialDate | None) -> ActionFound | None:
+    body = masked[span.start:span.end]
+    low = body.lower()
+    wish = _WISH_TO_SEE.search(body) if " to " in low and _WISH_WORDS.search(low) else None
+    if due is None and not wish and _NOT_ACTION_PHRASE.search(body):
+        return None
+    owner: str | None = None
+    kind: ActionType | None = None
+    what = span.start
+
+    bullet = _BULLET.match(body)
+    lead = _FIRST_WORD.match(body, bullet.end() if bullet else 0)
+    lead_word = lead.group(1) if lead else ""
+    lead_start = span.start + (lead.start(1) if lead else 0)
+    imperative = (in_list is not None and opens_item and (lead_word.lower() in _IMPERATIVE_VERBS
+                                                          or lead_word[:1].islower())) \
+        or (lead_word.lower() in _IMPERATIVE_VERBS and lead_word[:1].isupper() and not in_list
+            and _looks_imperative(body, lead_word))
+
+    found = [a for a in agents(masked, span) if due is not None or _is_action(masked, span, a)]
+    agent = _nearest(found, due)
+
+    if wish and (agent is None or due is None
+                 or abs(span.start + wish.start() - due.start) <= abs(agent.trigger_start - due.start)):
+        owner, kind, what = owners.addressee(), ActionType.REQUEST, span.start + wish.end()
+    elif agent is not None:
+        owner = _owner_of(agent, owners, span)
+        kind = _type_of(agent.verb, agent.request, masked[agent.verb_start:span.end], in_list if opens_item else None)
+        what = agent.verb_start
+    elif imperative:
+        owner = _list_owner(in_list, owners) if in_list is not None else owners.addressee()
+        kind = _type_of(lead_word, None, masked[lead_start:span.end], in_list)
+        if kind is ActionType.COMMITMENT and (in_list is None or in_list.verb != "will"):
+            kind = ActionType.DIRECTION if in_list is not None else ActionType.REQUEST
+        what = lead_start
+    else:
+        decision = _DECISION.search(body) if _DECISION_WORDS.search(low) else None
+        if decision and not _NEGATION.search(body[max(0, decision.start() - 30):decision.end()]):
+            owner, kind, what = owners.sender, ActionType.DECISION, span.start + decision.end()
+    if kind is None:
+        if due is None:
+            return None
+        kind = ActionType.OTHER
+        owner = owners.addressee() if _YOU.search(body) else None
+    if due is not None and kind in (ActionType.COMMITMENT, ActionType.OTHER, ActionType.REQUEST) \
+            and _REPORT_NEAR_DATE.search(masked, max(span.start, due.start - 40), due.start):
+        kind = ActionType.REPORT_DUE
+    summary = _summary(text, due, what, span.end)
+    if len(summary.split()) <= 2:
+        summary = _summary(text, due, span.start, span.end)  # "report": say who, as written
+    return ActionFound(
+        type=kind, summary=summary, sentence=" ".join(text[span.start:span.end].split()), start=span.start,
+        end=span.end, owner=owner, addressed_to=_addressed_to(owner, owners, body),
+        due=due.date if due else None, due_text=due.text if due else None)
+
+
+def _looks_imperative(body: str, lead: str) -> bool:
+    """A sentence that opens with a bare verb and goes on like an order: "Send the report to ..."."""
+    rest = body.lstrip(" \t\n•·-–—*")[len(lead):]
+    return bool(re.match(r"\s+(?:the|a|an|your|all|any|me|us|them|him|her|it|this|that|with|to|on|for|and|out|up)\b",
+                         rest))
+
+
+def _is_action(masked: str, span: Span, agent: Agent) -> bool:
+    """An undated clause that really carries something to be done (not a state, a negation or the past)."""
+    verb = agent.verb.lower()
+    if verb == "be" or (verb in _NOT_ACTIONS and not agent.request):
+        return False
+    if agent.request_start is not None:
+        if _NEGATION.search(masked, max(span.start, agent.request_start - 25), agent.request_start):
+            return False
+        if tense_at(masked, span, agent.request_start, agent.np_start, strong_only=True) == PAST:
+            return False  # "I said that I intended to ask X to ..."
+    if agent.request and agent.request.lower().endswith("ed"):
+        before = _tokens(masked, max(span.start, agent.trigger_start - 200), agent.np_start)
+        req_at = [k for k, t in enumerate(before) if t.group().lower() == agent.request.lower()]
+        if req_at and (req_at[-1] == 0 or before[req_at[-1] - 1].group().lower() not in ("have", "has", "having")):
+            return False  # "I appointed X to ...", "I asked you to ...": what was asked before
+    if _NEGATION.search(masked, max(span.start, agent.trigger_start - 25), agent.verb_start):
+        return False
+    if agent.np.lower() in ("it", "that", "this") and not agent.request and verb in ("be", "is"):
+        return False
+    return agent.request is not None or tense_at(masked, span, agent.trigger_start, agent.verb_start) != PAST
+
+
+def _nearest(found: list[Agent], due: DateFound | None) -> Agent | None:
+    """The clause that carries the date: the agent nearest it (a sentence's first one without a date)."""
+    if not found:
+        return None
+    if due is None:
+        return found[0]
+
+    def distance(a: Agent) -> int:
+        if a.trigger_start >= due.end:
+            return a.trigger_start - due.end
+        return max(0, due.start - a.verb_start - len(a.verb))
+
+    return min(found, key=distance)
+
+
+def _owner_of(agent: Agent, owners: Owners, span: Span) -> str | None:
+    np = agent.np
+    words = np.split()
+    low = np.lower()
+    if low in ("i", "we", "you"):
+        return owners.resolve(np)
+    head = words[1:] if words[0].lower() in _DETERMINERS and len(words) > 1 else words
+    if low in ("this", "it", "that", "these", "those") or head[0][:1].islower() or re.search(r"['’]s\s+\w+$", np):
+        possessor = re.match(r"(.+?)['’]s\s+\w+$", np)
+        if possessor:  # "Professor Y's team"
+            return owners.resolve(possessor.group(1), agent.np_start)
+        return owners.by_agent(max(0, span.start - 1500), agent.np_start)
+    return owners.resolve(_first_conjunct(np), agent.np_start)
+
+
+def _list_owner(info: _ListInfo, owners: Owners) -> str | None:
+    if info.who is None:
+        return owners.addressee()
+    return owners.resolve(_first_conjunct(info.who), info.who_start)
+
+
+def _type_of(verb: str, request: str | None, clause: str, in_list: _ListInfo | None) -> ActionType:
+    for pattern, kind in _TYPE_BY_VERB:
+        if pattern.match(verb):
+            return kind
+    head = " ".join(clause.split()[:8])
+    for pattern, kind in _TYPE_BY_OBJECT:
+        if pattern.search(head):
+            return kind
+    if request:
+        return ActionType.DIRECTION if request.lower() in _REQUESTS_DIRECT else ActionType.REQUEST
+    if in_list is not None:
+        return ActionType.COMMITMENT if in_list.verb == "will" else ActionType.DIRECTION
+    return ActionType.COMMITMENT
+
+
+def _addressed_to(owner: str | None, owners: Owners, sentence: str) -> str | None:
+    if _TO_ME.search(sentence) and owner != owners.sender:
+        return owners.sender
+    addressee = owners.addressee()
+    if owner is not None and owner == addressee:
+        return owners.sender
+    return addressee
+
+
+def _summary(text: str, due: DateFound | None, start: int, end: int) -> str:
+    """What is to be done, in at most SUMMARY_MAX characters, without the due date's words."""
+    words = text[start:end]
+    if due is not None and start <= due.start < end:
+        words = words[:due.start - start] + " " + words[due.end - start:]
+    words = re.sub(r"\([^)]{30,}\)", " ", words)
+    words = " ".join(words.split())
+    words = re.sub(r"\s+([,.;:])", r"\1", words)
+    words = re.sub(r",(?:\s*,)+", ",", words).strip(" ,;:–—-")
+    words = re.sub(r"^to\s+", "", words)
+    if len(words) > SUMMARY_MAX:
+        cut = words[:SUMMARY_MAX - 1]
+        cut = cut[:cut.rfind(" ")] if " " in cut else cut
+        words = cut.rstrip(" ,;:–—-") + "…"
+    return words.rstrip(".")

@@ -1,14 +1,322 @@
-"""People and organisations named in a document, with aliases merged (stub: being written)."""
+"""People and organisations named in a document, with aliases merged.
+
+Public surface:
+    find_actors(text, *, metadata=None) -> list[ActorFound]
+    match_actor(name, known) -> str | None
+
+How a person is found (see actors_people.py): capitalised runs are cut into name chunks
+(honorifics + 1-4 name words + post-nominals). A chunk of two or more name words is a person when it
+has a cue: an honorific or post-nominal, a post beside it ("(Professor of X)", ", director of X",
+"the Chief Executive, ...", "education secretary ..."), a party the layout found (sender, recipients,
+cc), a signature or address block, a speech verb ("said"), initials, a common given name, or a place
+in a list beside another person. Two weak cues (possessive, a given name whose surname is also an
+ordinary word, repetition) also do. A chunk that runs on into an organisation or a law ("Human Rights
+Act", "Great Smith Street") is not a person. Shorter forms ("Le Grand", "Lord Warner", "Julian",
+"Timpson") then join the one full name they can stand for; a bare first name counts only where it is
+used as a name. Forms are the surface forms with white space collapsed; mentions are exact spans.
+"""
 
 from __future__ import annotations
 
-from dossier.domain.findings import ActorFound
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from dossier.analysis.actors_orgs import find_orgs
+from dossier.analysis.actors_people import (
+    _LIST_GAP,
+    Candidate,
+    TextInfo,
+    alias_of,
+    candidates,
+    name_key,
+    scan,
+    score,
+)
+from dossier.analysis.actors_posts import posts_after, posts_before, posts_on_lines
+from dossier.analysis.actors_vocab import COMMON_WORDS
+from dossier.analysis.names import canonical_name
+from dossier.domain.findings import ActorFound, ActorKind, Mention
 from dossier.domain.records import DetectedMetadata
+
+_PREPOSITION = re.compile(r"\b(?:to|with|by|from|and|asked|told|thanked|met|meet)[ \t]+$")
+_IMPERATIVE_NEXT = frozenset({"the", "a", "an", "your", "this", "that", "our", "my", "these", "those", "it"})
+
+
+@dataclass(slots=True)
+class _Person:
+    key: tuple[str, ...]
+    name: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    posts: list[str] = field(default_factory=list)
 
 
 def find_actors(text: str, *, metadata: DetectedMetadata | None = None) -> list[ActorFound]:
-    return []
+    """The people and organisations named in `text`, one entry per actor, in order of first mention."""
+    info = scan(text)
+    party_names = _party_names(metadata)
+    parties = [name_key(n) for n in party_names]
+    cands = candidates(info)
+    stops = sorted(c.start for c in cands if (c.honorifics or len(c.names) > 1) and not c.followed_by_other)
+    for cand in cands:
+        flat = info.flat
+        cand.posts = [*posts_before(flat, cand), *posts_after(flat, cand, stops), *posts_on_lines(info, cand)]
+        score(info, cand, parties)
+    _repeat_cue(cands)
+    _echo_cue(info.flat, cands)
+    _list_cue(info.flat, cands)
+    people = _people(info, cands, party_names)
+    _add_post(people, metadata)
+    person_spans = [s for p in people for s in p.spans]
+    orgs = find_orgs(info, person_spans)
+    out: list[tuple[int, ActorFound]] = []
+    for p in people:
+        spans = sorted(set(p.spans))
+        out.append((spans[0][0] if spans else len(text), _actor(text, p.name, ActorKind.PERSON, spans, p.posts)))
+    for org in orgs:
+        spans = sorted(set(org.spans))
+        out.append((spans[0][0], _actor(text, org.name, ActorKind.ORGANISATION, spans, [])))
+    out.sort(key=lambda pair: pair[0])
+    return [actor for _, actor in out]
 
 
-def match_actor(name: str, known: list[str]) -> str | None:
+def match_actor(name: str, known: Sequence[str]) -> str | None:
+    """The known actor `name` is an alias of ("Lord Bee" -> "Al Bee", "Al" -> "Al Bee" when no other
+    known name starts with "Al"; an acronym -> the organisation with those initials), else None.
+    A fuller name is not an alias of a shorter known one ("Al Bee" does not match a known "Bee")."""
+    key = name_key(canonical_name(name) or name)
+    if not key:
+        return None
+    keys = [(k, name_key(canonical_name(k) or k)) for k in known]
+    for k, kk in keys:
+        if kk == key or k.casefold() == name.strip().casefold():
+            return k
+    hits = [k for k, kk in keys if kk and alias_of(key, kk)]
+    if len(hits) == 1:
+        return hits[0]
+    letters = name.strip()
+    if 2 <= len(letters) <= 6 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2:
+        caps = "".join(c for c in letters if c.isupper())
+        orgs = [k for k in known if _org_initials(k) == caps]
+        if len(orgs) == 1:
+            return orgs[0]
     return None
+
+
+# ---- people ---------------------------------------------------------------------------------------
+def _party_names(metadata: DetectedMetadata | None) -> list[str]:
+    if metadata is None:
+        return []
+    names = [metadata.sender, *metadata.recipients, *metadata.cc]
+    return [n for n in names if n and n.strip()]
+
+
+def _n_names(cand: Candidate) -> int:
+    return len(name_key(cand.canonical))
+
+
+def _repeat_cue(cands: list[Candidate]) -> None:
+    counts: dict[tuple[str, ...], int] = {}
+    for c in cands:
+        if _n_names(c) >= 2 and not c.followed_by_other:
+            k = name_key(c.canonical)
+            counts[k] = counts.get(k, 0) + 1
+    for c in cands:
+        if counts.get(name_key(c.canonical), 0) >= 2 and not c.followed_by_other:
+            c.weak += 1
+
+
+def _echo_cue(flat: str, cands: list[Candidate]) -> None:
+    """Weak cues for a full name: its first name or surname used alone elsewhere ("Marcus Feld ...
+    Marcus wants"), and a place after a preposition in mid-sentence ("send it to Marcus Feld")."""
+    singles = {name_key(c.canonical)[0] for c in cands
+               if len(c.tokens) == 1 and not (c.sentence_initial and c.tokens[0].text.lower() in COMMON_WORDS)}
+    for c in cands:
+        if c.strong or _n_names(c) < 2 or c.followed_by_other:
+            continue
+        key = name_key(c.canonical)
+        if key[0] in singles or key[-1] in singles:
+            c.weak += 1
+        if not c.sentence_initial and _PREPOSITION.search(flat[max(0, c.start - 12):c.start]):
+            c.weak += 1
+
+
+def _accepted(c: Candidate) -> bool:
+    return c.strong or c.weak >= 2
+
+
+def _list_cue(flat: str, cands: list[Candidate]) -> None:
+    """Names listed beside accepted people ("Ann Roe, Al Bee and Cy Dee") are people too, and so are
+    the names in a list of three or more full names; a name accepted once is accepted everywhere."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    pairs = [(a, b) for a, b in pairwise(ordered) if not a.possessive and _LIST_GAP.fullmatch(flat[a.end:b.start])]
+    chain: list[Candidate] = []
+    for a, b in pairs:
+        if chain and chain[-1] is a:
+            chain.append(b)
+            continue
+        _strong_list(chain)
+        chain = [a, b]
+    _strong_list(chain)
+    neighbours: dict[int, list[Candidate]] = {}
+    for a, b in pairs:
+        neighbours.setdefault(id(a), []).append(b)
+        neighbours.setdefault(id(b), []).append(a)
+    changed = True
+    while changed:
+        changed = False
+        keys = {name_key(c.canonical) for c in cands if _accepted(c)}
+        for c in cands:
+            if not _accepted(c) and name_key(c.canonical) in keys and not c.followed_by_other:
+                c.strong = changed = True
+        todo = [c for c in cands if _accepted(c) and id(c) in neighbours]
+        while todo:
+            x = todo.pop()
+            for y in neighbours[id(x)]:
+                if not _accepted(y) and _n_names(y) >= 2 and not y.followed_by_other:
+                    y.strong = changed = True
+                    todo.append(y)
+
+
+def _strong_list(chain: list[Candidate]) -> None:
+    if len(chain) >= 3 and all(2 <= _n_names(c) <= 4 and not c.followed_by_other and not c.headline for c in chain):
+        for c in chain:
+            c.strong = True
+
+
+def _people(info: TextInfo, cands: list[Candidate], party_names: list[str]) -> list[_Person]:
+    groups: dict[tuple[str, ...], _Person] = {}
+    for c in cands:
+        if not _accepted(c):
+            continue
+        key = name_key(c.canonical)
+        person = groups.setdefault(key, _Person(key, c.canonical))
+        person.spans.append((c.start, c.end))
+        person.posts.extend(c.posts)
+    final: list[_Person] = []
+    index = _Index()
+    for person in sorted(groups.values(), key=lambda p: (-len(p.key), p.spans[0][0])):
+        hits = [f for f in index.near(person.key) if len(f.key) > len(person.key) and alias_of(person.key, f.key)]
+        if len(hits) == 1:
+            hits[0].spans.extend(person.spans)
+            hits[0].posts.extend(person.posts)
+        else:
+            final.append(person)
+            index.add(person)
+    _add_parties(final, party_names)
+    index = _Index()
+    for person in final:
+        index.add(person)
+    for c in cands:
+        if _accepted(c):
+            continue
+        _join_alias(info, c, index)
+    for p in final:
+        p.posts = _unique(p.posts)
+    return final
+
+
+class _Index:
+    """People by the first and the last word of their names: the only ones a form can stand for."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[str, list[_Person]] = {}
+
+    def add(self, person: _Person) -> None:
+        for word in {person.key[0], person.key[-1]}:
+            self.by_word.setdefault(word, []).append(person)
+
+    def near(self, key: tuple[str, ...]) -> list[_Person]:
+        found = {id(p): p for word in {key[0], key[-1]} for p in self.by_word.get(word, ())}
+        return list(found.values())
+
+
+def _join_alias(info: TextInfo, cand: Candidate, index: _Index) -> None:
+    """A form that is not a name on its own ("Le Grand", "Julian", "Timpson") joins the one person it
+    can stand for; a run that starts a sentence is tried again without its first word."""
+    if cand.followed_by_other:
+        return
+    key = name_key(cand.canonical)
+    if not key:
+        return
+    hits = [p for p in index.near(key) if alias_of(key, p.key)]
+    if len(hits) == 1 and _used_as_name(info, cand, hits[0]):
+        hits[0].spans.append((cand.start, cand.end))
+        return
+    if not hits and len(cand.tokens) >= 2 and cand.sentence_initial and not cand.honorifics:
+        rest = cand.tokens[1:]
+        sub = Candidate(rest, [], [t.text for t in rest if t.kind in ("N", "I", "L")],
+                        list(cand.post_nominals), rest[0].start, cand.end, cand.possessive, False,
+                        False, cand.headline, False)
+        sub.canonical = canonical_name(info.text[sub.start:sub.end]) or " ".join(sub.names)
+        if sub.names:
+            _join_alias(info, sub, index)
+
+
+def _used_as_name(info: TextInfo, cand: Candidate, person: _Person) -> bool:
+    key = name_key(cand.canonical)
+    if len(key) > 1 or cand.honorifics or cand.post_nominals:
+        return True
+    word = key[0]
+    common = word in info.lower_words
+    first_name = len(person.key) > 1 and person.key[0] == word and person.key[-1] != word
+    if first_name:
+        if cand.headline or (cand.sentence_initial and common):
+            return False
+        nxt = info.text[cand.end:cand.end + 20].split()
+        return not (cand.sentence_initial and nxt and nxt[0].lower() in _IMPERATIVE_NEXT)
+    return not (cand.sentence_initial and common)
+
+
+def _add_parties(people: list[_Person], names: list[str]) -> None:
+    """Sender, recipients and copies are people in the document even where no mention was found;
+    a party's fuller name (from headers or the layout) names the person it stands for."""
+    for name in names:
+        key = name_key(name)
+        if not key:
+            continue
+        exact = [p for p in people if p.key == key]
+        if exact:
+            continue
+        shorter = [p for p in people if alias_of(p.key, key)]
+        if len(shorter) == 1 and len(key) > len(shorter[0].key):
+            if not any(p is not shorter[0] and alias_of(p.key, key) for p in people):
+                shorter[0].key, shorter[0].name = key, name
+            continue
+        if any(alias_of(key, p.key) for p in people):
+            continue
+        if len(key) >= 2:
+            people.append(_Person(key, name))
+
+
+def _add_post(people: list[_Person], metadata: DetectedMetadata | None) -> None:
+    """The sender's post from the signature, as the layout found it."""
+    if metadata is not None and metadata.sender and metadata.sender_post:
+        skey = name_key(metadata.sender)
+        for p in people:
+            if p.key == skey or (alias_of(p.key, skey) and len(p.key) > 1):
+                p.posts = _unique([*p.posts, metadata.sender_post])
+                break
+
+
+# ---- output ---------------------------------------------------------------------------------------
+def _actor(text: str, name: str, kind: ActorKind, spans: list[tuple[int, int]], posts: list[str]) -> ActorFound:
+    mentions = tuple(Mention(s, e, text[s:e]) for s, e in spans)
+    forms = list(dict.fromkeys(" ".join(m.text.split()) for m in mentions))
+    return ActorFound(name=name, kind=kind, forms=tuple(forms), mentions=mentions, posts=tuple(posts))
+
+
+def _unique(items) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        k = " ".join(item.split()).casefold()
+        if k and k not in seen:
+            seen.add(k)
+            out.append(" ".join(item.split()))
+    return out
+
+
+def _org_initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper())

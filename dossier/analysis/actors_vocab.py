@@ -3,9 +3,14 @@ organisation cue words. Nothing here is taken from any particular case's papers.
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Common given names (English and international). A first word found here makes "Given Surname" a
 # likely person; it is one cue among several, never the only way a person is found.
-GIVEN_NAMES = frozenset("""
+GIVEN_NAMES = _words("""
 aaron abdul abigail abdullah adam adrian agnes ahmed aidan aisha alan alastair albert alex alexander
 alexandra alexis alfie alfred ali alice alicia alison alistair amanda amber amelia amir amy ana andrea
 andreas andrew andy angela angus anita ann anna anne annette anthony antonio archie arthur ashley
@@ -39,10 +44,10 @@ priya rahul rajesh ravi rohan sanjay sara shreya sunil tariq wei yusuf zainab za
 aleksander anders andrzej ines ingrid jean-luc jean-pierre jens joao jorge jose juan karl katarzyna
 klaus lars luca lucia magnus marco marek mateo matteo miguel nikolai olga pablo paolo pedro piotr
 pierre rafael sergio sofia stefan sven tomasz ulrich viktor
-""".split())
+""")
 
 # Capitalised words that begin sentences or headings but are not names (with NOT_NAME_WORDS).
-COMMON_WORDS = frozenset("""
+COMMON_WORDS = _words("""
 about above across after afterwards again against ahead albeit all almost alongside already
 although always am among amongst another any anyone anything are around because been before
 being below besides between both but can cannot could despite did do does doing done during
@@ -58,11 +63,12 @@ three through throughout thus together too two under unless until up upon us ver
 were what whatever whether which while whilst who whom whose why will within without would yet
 you yours yourself yourselves welcome following appendix ahead ago good great leading one two
 latest breaking exclusive opinion analysis comment feature interview update live watch listen from by to
-and or with for on at
-""".split())
+and or with for on at north south east west northern southern eastern western greater central
+upper lower new old hi hello hey greetings cheers thanks
+""")
 
 # Words that name a post. A phrase holding one, set beside a name, gives that person's post.
-POST_WORDS = frozenset("""
+POST_WORDS = _words("""
 minister ministers secretary director directors chief executive commissioner commissioners chair
 chairman chairwoman chairperson president head officer manager leader member lead deputy
 assistant parliamentary permanent adviser advisor coordinator co-ordinator clerk principal
@@ -72,10 +78,10 @@ inspector worker analyst councillor dean provost controller auditor regulator sp
 spokesman spokeswoman partner fellow researcher specialist dcs ceo cfo coo director-general
 ambassador envoy tsar czar judge magistrate coroner inspector-general chair-elect vice-chair
 headteacher headmaster headmistress governor-general sheriff steward bishop nurse doctor surgeon
-""".split())
+""")
 
 # Organisation cue words: "X Council", "X Board", "Department for X", "University of X".
-ORG_TAIL_CUES = frozenset("""
+ORG_TAIL_CUES = _words("""
 Council Board Trust Agency Authority Association Commission Inspectorate Partnership Panel
 Committee Service Services Group Office Foundation Society Institute Directorate Ministry
 Department University College School Parliament Government Assembly Network Federation Union
@@ -83,13 +89,13 @@ Corporation Company Ltd Limited plc PLC LLP Court Tribunal Alliance Forum Centre
 Taskforce Police Constabulary Bank Fund Charity Hospital Academy Executive Cabinet Senate Congress
 Secretariat Bureau Consortium Cooperative Co-operative Coalition Institution Library Museum
 Observatory
-""".split())
+""")
 # Cue words that may take "of/for X" after them: "Department for Education", "Council of Europe".
-ORG_HEAD_CUES = frozenset("""
+ORG_HEAD_CUES = _words("""
 Department Ministry Office Directorate University School College Institute Commission Board Council
 Association Society Academy Court Bank Agency Federation Union Committee Panel Trust Service
 Services Foundation Centre Center Inspectorate Secretariat Bureau Alliance Network Museum Library
-""".split())
+""")
 # Cue words that need a word of their own before them to be an organisation.
 ORG_WEAK_CUES = frozenset({"Executive", "Cabinet", "Programme", "Unit", "Group", "Service", "Services",
                            "Office", "Government", "Centre", "Center", "Fund", "Court", "Forum"})
@@ -102,14 +108,14 @@ LEGISLATION_WORDS = frozenset({"Act", "Acts", "Bill", "Bills", "Regulations", "R
                                "Framework", "Plan", "Report", "Review"})
 
 # Capitals that are not organisations: posts, post-nominals handled elsewhere, labels and markings.
-NOT_ACRONYMS = frozenset("""
+NOT_ACRONYMS = _words("""
 DCS CEO CFO COO CIO MD PA PS PPS SoS RSVP NB OK TV AM PM UK GB US USA ID PDF URL FAQ ASAP FYI TBC TBA
 NA ETA AOB QA CC BCC FW FWD RE REF TEL FAX DATE FROM TO SUBJECT DEAR AND THE OF FOR IN ON AT BY OR
 OFFICIAL SECRET SENSITIVE RESTRICTED PROTECT PRIVATE CONFIDENTIAL URGENT DRAFT FINAL NOT NOTE NOTES
 ACTION ACTIONS ANNEX APPENDIX SUMMARY BACKGROUND AGENDA MINUTES ITEM PAGE EMBARGOED ENDS
 MR MRS MS DR ST RT HON CLLR PROF LORD LADY SIR DAME ENC ENCL ATTN FAO PTO ETC IE EG AKA VS
 HQ HR IT KPI OCR
-""".split())
+""")
 
 # Verbs of speech that mark the name beside them as a person: "said Dr Chen", "Ann Roe said".
 SPEECH_VERBS = frozenset({"said", "says", "told", "added", "wrote", "explained", "warned", "argued",

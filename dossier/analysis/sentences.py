@@ -9,6 +9,7 @@ letterhead. Spans are [start, end) with surrounding spaces trimmed. Standard lib
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -66,7 +67,7 @@ def _split_bullets(text: str, start: int, end: int) -> list[Span]:
             cuts.append(line.start())
     cuts.append(end)
     out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         span = _trimmed(text, a, b)
         if span:
             out.append(span)
@@ -77,7 +78,7 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
     """Offsets inside a paragraph where a line on its own ends a sentence (letterheads, colons)."""
     cuts: list[int] = []
     lines = [m for m in _LINE.finditer(text, start, end) if m.group().strip()]
-    for prev, nxt in zip(lines, lines[1:], strict=False):
+    for prev, nxt in itertools.pairwise(lines):
         before = prev.group().rstrip()
         after = nxt.group().lstrip()
         if not before or not after:
@@ -100,8 +101,8 @@ def sentences(text: str) -> list[Span]:
                 if token in _ABBREVIATIONS or (len(token) == 1 and word.group(1).isupper()):
                     continue
             cuts.append(stop.end())
-        cuts = sorted(set(cuts)) + [para.end]
-        for a, b in zip(cuts, cuts[1:], strict=False):
+        cuts = [*sorted(set(cuts)), para.end]
+        for a, b in itertools.pairwise(cuts):
             span = _trimmed(text, a, b)
             if span:
                 out.append(span)

@@ -182,16 +182,16 @@ def replace_pending(session: Session, document_id: int, items: Sequence[tuple[st
                                              Suggestion.status == "pending"))
     decided = set(session.scalars(select(Suggestion.key).where(Suggestion.document_id == document_id)))
     skip = decided | rejected_keys(session)
-    added = 0
+    rows = []
     for kind, key, label, payload in items:
         if key in skip:
             continue
         skip.add(key)
-        session.add(Suggestion(document_id=document_id, kind=kind, key=key, label=label[:500],
-                               payload=json.dumps(payload, ensure_ascii=False), status="pending"))
-        added += 1
-    session.flush()
-    return added
+        rows.append({"document_id": document_id, "kind": kind, "key": key, "label": label[:500],
+                     "payload": json.dumps(payload, ensure_ascii=False), "status": "pending"})
+    if rows:
+        session.execute(insert(Suggestion), rows)
+    return len(rows)
 
 
 def _suggestion_row(s: Suggestion) -> SuggestionRow:

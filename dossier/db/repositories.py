@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Select, and_, case, delete, exists, func, or_, select
+from sqlalchemy import Select, and_, case, delete, exists, func, insert, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from dossier.db import search
@@ -33,15 +33,21 @@ def actor_key(name: str) -> str:
 
 
 def get_or_create_actor(session: Session, name: str, now: str, kind: str = "person") -> int:
-    name = " ".join(name.split())
-    key = actor_key(name)
-    found = session.scalar(select(Actor.id).where(Actor.name_key == key))
-    if found is not None:
-        return found
-    actor = Actor(name=name, name_key=key, kind=kind, created_at=now)
-    session.add(actor)
-    session.flush()
-    return actor.id
+    return actor_ids_for(session, [name], now, kind)[actor_key(name)]
+
+
+def actor_ids_for(session: Session, names: Sequence[str], now: str, kind: str = "person") -> dict[str, int]:
+    """name key -> actor id for each name, creating the missing actors; one query for the lookup."""
+    wanted = {actor_key(n): " ".join(n.split()) for n in names if n and n.strip()}
+    if not wanted:
+        return {}
+    found = {k: i for k, i in session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(list(wanted))))}
+    missing = [k for k in wanted if k not in found]
+    if missing:
+        session.execute(insert(Actor), [{"name": wanted[k], "name_key": k, "kind": kind, "created_at": now}
+                                        for k in missing])
+        found.update((k, i) for k, i in session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(missing))))
+    return found
 
 
 def actor_names(session: Session, prefix: str = "", limit: int = 200) -> list[str]:
@@ -80,12 +86,12 @@ def insert_document(
     _apply_scalar_metadata(doc, metadata)
     session.add(doc)
     session.flush()
-    session.add(DocumentBlob(document_id=doc.id, data=data))
-    session.add_all(
-        Paragraph(document_id=doc.id, number=p.number, start=p.start, end=p.end, page=p.page, quoted=p.quoted)
-        for p in paragraphs
-    )
-    _write_parties(session, doc, metadata, filed_at)
+    session.execute(insert(DocumentBlob), [{"document_id": doc.id, "data": data}])
+    if paragraphs:
+        session.execute(insert(Paragraph), [
+            {"document_id": doc.id, "number": p.number, "start": p.start, "end": p.end, "page": p.page,
+             "quoted": p.quoted} for p in paragraphs])
+    _write_parties(session, doc, metadata, filed_at, new=True)
     search.index_document(session, doc.id, doc.title, text)
     return doc.id
 
@@ -102,17 +108,19 @@ def _apply_scalar_metadata(doc: Document, meta: DocumentMetadata) -> None:
     doc.date_text = d.text if d else None
 
 
-def _write_parties(session: Session, doc: Document, meta: DocumentMetadata, now: str) -> None:
-    doc_id = doc.id
+def _write_parties(session: Session, doc: Document, meta: DocumentMetadata, now: str, new: bool = False) -> None:
     doc.sender_sort = actor_key(meta.sender) if meta.sender else None
     doc.recipient_sort = actor_key(meta.recipients[0]) if meta.recipients else None
-    session.execute(delete(DocumentParty).where(DocumentParty.document_id == doc_id))
+    if not new:
+        session.execute(delete(DocumentParty).where(DocumentParty.document_id == doc.id))
     names = [("sender", meta.sender)] if meta.sender else []
     names += [("recipient", n) for n in meta.recipients] + [("cc", n) for n in meta.cc]
-    for position, (role, name) in enumerate(names):
-        if name and name.strip():
-            actor_id = get_or_create_actor(session, name, now)
-            session.add(DocumentParty(document_id=doc_id, actor_id=actor_id, role=role, position=position))
+    names = [(role, n) for role, n in names if n and n.strip()]
+    ids = actor_ids_for(session, [n for _, n in names], now)
+    if names:
+        session.execute(insert(DocumentParty), [
+            {"document_id": doc.id, "actor_id": ids[actor_key(n)], "role": role, "position": position}
+            for position, (role, n) in enumerate(names)])
 
 
 def write_metadata(session: Session, doc_id: int, meta: DocumentMetadata, user_set: Iterable[str], now: str) -> None:

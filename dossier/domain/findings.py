@@ -54,10 +54,10 @@ class Mention:
 class ActorFound:
     """One distinct actor in one document, with its aliases merged.
 
-    `name` is canonical: a person without honorifics ("Julian Le Grand"), an organisation in
+    `name` is canonical: a person without honorifics ("Miriam de Vries"), an organisation in
     full where the text gives it in full. `forms` holds the exact distinct surface forms found.
     `posts` holds the posts or roles the text gives the actor ("Chief Social Worker",
-    "Professor of Social Policy at the LSE").
+    "Professor of Public Policy at the University of Wessex").
     """
 
     name: str

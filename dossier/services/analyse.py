@@ -11,7 +11,8 @@ from dossier.analysis.temporal import find_dates
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionFound, ActorFound, DateFound
 from dossier.ingest import read_path
-from dossier.services.documents import DEFAULT_MAX_BYTES, analyse_extracted, metadata_from_detection
+from dossier.services.documents import DEFAULT_MAX_BYTES
+from dossier.services.filing import analyse_extracted, metadata_from_detection
 
 
 def analyse_file(path: Path, context_date: PartialDate | None = None) -> dict[str, Any]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,15 +16,12 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from dossier.analysis.metadata import detect_metadata
 from dossier.db import actions_repo
 from dossier.db import repositories as repo
 from dossier.domain.dates import PartialDate
-from dossier.domain.errors import UnreadableFile
 from dossier.domain.records import (
     EDITABLE_FIELDS,
     MARKINGS,
-    DetectedMetadata,
     DocumentDetail,
     DocumentKind,
     DocumentMetadata,
@@ -36,7 +32,15 @@ from dossier.domain.records import (
     ImportOutcome,
     ImportResult,
 )
-from dossier.ingest import expand_paths, read_document, read_path
+from dossier.ingest import expand_paths, read_document
+from dossier.services.filing import (
+    Prepared,
+    Unreadable,
+    analyse_extracted,
+    metadata_from_detection,
+    prepare,
+    prepared_in_order,
+)
 from dossier.services.suggest import suggestions_for
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -59,18 +63,6 @@ class MetadataEdit:
     after_user_set: frozenset[str]
 
 
-def metadata_from_detection(found: DetectedMetadata, extracted: Extracted) -> DocumentMetadata:
-    return DocumentMetadata(
-        kind=found.kind, date=found.date, title=found.title or extracted.title, reference=found.reference,
-        marking=found.marking, sender=found.sender, recipients=found.recipients, cc=found.cc,
-    )
-
-
-def analyse_extracted(file_name: str, extracted: Extracted) -> DetectedMetadata:
-    return detect_metadata(extracted.text, headers=extracted.headers, file_name=file_name,
-                           media_type=extracted.media_type)
-
-
 class DocumentService:
     def __init__(self, sessions: sessionmaker[Session], *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self._sessions = sessions
@@ -83,37 +75,7 @@ class DocumentService:
 
     def file_path(self, path: Path | str) -> ImportResult:
         """File one file, atomically: either it is filed whole or nothing changes."""
-        path = Path(path)
-        try:
-            data, extracted = read_path(path, max_bytes=self.max_bytes)
-        except UnreadableFile as exc:
-            return ImportResult(str(path), ImportOutcome.FAILED, message=str(exc))
-        sha = hashlib.sha256(data).hexdigest()
-        with self._sessions() as session:
-            existing = repo.find_by_sha(session, sha)
-        if existing:
-            return _duplicate(path, *existing)
-        found = analyse_extracted(path.name, extracted)
-        metadata = metadata_from_detection(found, extracted)
-        suggestions = suggestions_for(extracted.text, metadata)
-        status = DocumentStatus.OK if extracted.has_text_layer else DocumentStatus.NO_TEXT_LAYER
-        try:
-            with self._sessions.begin() as session:
-                doc_id = repo.insert_document(
-                    session, sha256=sha, file_name=path.name, media_type=extracted.media_type, data=data,
-                    text=extracted.text, paragraphs=extracted.paragraphs, page_count=extracted.page_count,
-                    status=status, metadata=metadata, sender_post=found.sender_post, filed_at=utc_now(),
-                )
-                actions_repo.replace_pending(session, doc_id, suggestions)
-        except IntegrityError:
-            # another window filed the same bytes between our check and our write
-            with self._sessions() as session:
-                existing = repo.find_by_sha(session, sha)
-            if existing:
-                return _duplicate(path, *existing)
-            raise
-        message = "filed" if status is DocumentStatus.OK else f"filed: {status.value}"
-        return ImportResult(str(path), ImportOutcome.FILED, doc_id, message)
+        return self._store(prepare(Path(path), self.max_bytes))
 
     def file_paths(
         self,
@@ -125,15 +87,44 @@ class DocumentService:
         """File files and folders (recursively). A cancel keeps what was already filed."""
         files = self.expand(paths)
         results: list[ImportResult] = []
-        for n, path in enumerate(files):
+        for n, prepared in enumerate(prepared_in_order(files, self.max_bytes)):
             if cancelled and cancelled():
                 break
             if progress:
-                progress(n, len(files), path.name)
-            results.append(self.file_path(path))
+                progress(n, len(files), files[n].name)
+            results.append(self._store(prepared))
         if progress:
             progress(len(results), len(files), "")
         return results
+
+    def _store(self, prepared: Prepared | Unreadable) -> ImportResult:
+        """Write one prepared file in its own transaction."""
+        if isinstance(prepared, Unreadable):
+            return ImportResult(prepared.path, ImportOutcome.FAILED, message=prepared.message)
+        path, extracted = Path(prepared.path), prepared.extracted
+        with self._sessions() as session:
+            existing = repo.find_by_sha(session, prepared.sha256)
+        if existing:
+            return _duplicate(path, *existing)
+        status = DocumentStatus.OK if extracted.has_text_layer else DocumentStatus.NO_TEXT_LAYER
+        try:
+            with self._sessions.begin() as session:
+                doc_id = repo.insert_document(
+                    session, sha256=prepared.sha256, file_name=path.name, media_type=extracted.media_type,
+                    data=prepared.data, text=extracted.text, paragraphs=extracted.paragraphs,
+                    page_count=extracted.page_count, status=status, metadata=prepared.metadata,
+                    sender_post=prepared.found.sender_post, filed_at=utc_now(),
+                )
+                actions_repo.replace_pending(session, doc_id, prepared.suggestions)
+        except IntegrityError:
+            # another window filed the same bytes between our check and our write
+            with self._sessions() as session:
+                existing = repo.find_by_sha(session, prepared.sha256)
+            if existing:
+                return _duplicate(path, *existing)
+            raise
+        message = "filed" if status is DocumentStatus.OK else f"filed: {status.value}"
+        return ImportResult(str(path), ImportOutcome.FILED, doc_id, message)
 
     # -- reading ---------------------------------------------------------------------------------
     def ids(self, *, sort: str = "date", descending: bool = False, text_filter: str = "") -> list[int]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 Key = QKeySequence.StandardKey
 
@@ -50,7 +50,8 @@ def build_menus(window: QMainWindow, undo_stack: QUndoStack, *, new: Callable[[]
                 open_: Callable[[], object], open_path: Callable[[Path], object],
                 recent: Callable[[], list[Path]], clear_recent: Callable[[], object],
                 import_files: Callable[[], object], import_folder: Callable[[], object],
-                find: Callable[[], object], about: Callable[[], object]) -> WindowActions:
+                find: Callable[[], object], about: Callable[[], object],
+                more_menus: Callable[[QMenuBar], object] | None = None) -> WindowActions:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     new_action = _action(window, "&New Dossier…", new, Key.New, "Create an empty dossier file")
@@ -94,8 +95,11 @@ def build_menus(window: QMainWindow, undo_stack: QUndoStack, *, new: Callable[[]
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
     edit_menu.addSeparator()
-    find_action = _action(window, "&Find", find, Key.Find, "Filter the documents")
+    find_action = _action(window, "&Find", find, Key.Find, "Filter what the current view lists")
     edit_menu.addAction(find_action)
+
+    if more_menus is not None:  # the views' menus go between Edit and Help
+        more_menus(bar)
 
     help_menu = bar.addMenu("&Help")
     about_action = _action(window, "&About Dossier", about)
@@ -103,3 +107,16 @@ def build_menus(window: QMainWindow, undo_stack: QUndoStack, *, new: Callable[[]
     help_menu.addAction(about_action)
     return WindowActions(new_action, open_action, recent_menu, import_files_action, import_folder_action,
                          quit_action, undo, redo, find_action, about_action)
+
+
+def add_menu(bar: QMenuBar, title: str, items: list[QAction | QMenu | None]) -> QMenu:
+    """A menu of existing actions (None for a separator)."""
+    menu = bar.addMenu(title)
+    for item in items:
+        if item is None:
+            menu.addSeparator()
+        elif isinstance(item, QMenu):
+            menu.addMenu(item)
+        else:
+            menu.addAction(item)
+    return menu

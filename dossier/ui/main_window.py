@@ -1,7 +1,7 @@
-"""The main window: documents table | reader above the metadata editor.
+"""The main window: three views (Documents, Who's Who, Actions) over one open dossier.
 
-The window owns one Services for the open dossier (or none) and talks only to it. Edits go through
-the undo stack; imports run on a worker thread (see importing.py).
+The window owns one Services for the open dossier (or none) and shares it with the views through
+a UiContext. Edits go through the one undo stack; imports run on a worker thread (importing.py).
 """
 
 from __future__ import annotations
@@ -11,14 +11,15 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenuBar,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
+    QTabWidget,
     QWidget,
 )
 
@@ -27,17 +28,17 @@ from dossier.domain.errors import DossierError
 from dossier.domain.records import ImportOutcome, ImportResult
 from dossier.paths import DOSSIER_SUFFIX
 from dossier.services import Services, open_services
-from dossier.ui.actions import build_menus
-from dossier.ui.commands.metadata import EditMetadataCommand
+from dossier.ui.actions import add_menu, build_menus
+from dossier.ui.commands.base import EVERYTHING
+from dossier.ui.context import UiContext, one_line
 from dossier.ui.dialogs.import_dialogs import ImportSummaryDialog
 from dossier.ui.importing import ImportController
-from dossier.ui.models.documents_model import DocumentsModel
 from dossier.ui.settings import UiSettings
 from dossier.ui.style import icons
-from dossier.ui.views.documents_panel import DocumentsPanel
+from dossier.ui.views.actions_page import ActionsPage
+from dossier.ui.views.actors_page import ActorsPage
+from dossier.ui.views.documents_page import DocumentsPage
 from dossier.ui.views.empty_state import EmptyState
-from dossier.ui.views.metadata_editor import MetadataEditor
-from dossier.ui.views.reader import ReaderView
 from dossier.ui.workers import ImportJob
 
 APP_TITLE = "Dossier"
@@ -60,28 +61,29 @@ class MainWindow(QMainWindow):
         self.settings = settings or UiSettings()
         self.services: Services | None = None
         self.undo_stack = QUndoStack(self)
-        self.model = DocumentsModel(self)
+        self.context = UiContext(self, self.undo_stack, self.settings)
         self.summary_dialog: ImportSummaryDialog | None = None
         self.setWindowIcon(icons.app_icon())
         self.setAcceptDrops(True)
 
         self.empty_state = EmptyState(self)
-        self.documents_panel = DocumentsPanel(self.model, self)
-        self.reader = ReaderView(self)
-        self.editor = MetadataEditor(self)
-        self.reader_splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.reader_splitter.addWidget(self.reader)
-        self.reader_splitter.addWidget(self.editor)
-        self.reader_splitter.setChildrenCollapsible(False)
-        self.reader_splitter.setStretchFactor(0, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(self.documents_panel)
-        self.splitter.addWidget(self.reader_splitter)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(1, 1)
+        self.documents_page = DocumentsPage(self.context, self)
+        self.actors_page = ActorsPage(self.context, self)
+        self.actions_page = ActionsPage(self.context, self)
+        page = self.documents_page  # the names the window has always had for its parts
+        self.splitter, self.reader_splitter = page, page.reader_splitter
+        self.model, self.documents_panel, self.reader, self.editor = (
+            page.model, page.documents_panel, page.reader, page.editor)
+        self.workspace = QTabWidget(self)
+        self.workspace.setObjectName("workspace")
+        self.workspace.tabBar().setObjectName("workspaceTabs")
+        self.workspace.setDocumentMode(True)
+        self.workspace.addTab(self.documents_page, icons.documents_icon(), "Documents")
+        self.workspace.addTab(self.actors_page, icons.people_icon(), "Who's Who")
+        self.workspace.addTab(self.actions_page, icons.actions_icon(), "Actions")
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_state)
-        self.stack.addWidget(self.splitter)
+        self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
 
         self.path_label = QLabel(self)
@@ -97,15 +99,36 @@ class MainWindow(QMainWindow):
             self, self.undo_stack, new=self.new_dossier_dialog, open_=self.open_dossier_dialog,
             open_path=self.open_recent, recent=self.settings.recent_files, clear_recent=self._clear_recent,
             import_files=self.import_files_dialog, import_folder=self.import_folder_dialog,
-            find=self.focus_filter, about=self.show_about)
+            find=self.focus_filter, about=self.show_about, more_menus=self._view_menus)
 
-        self.documents_panel.current_document_changed.connect(self._show_document)
-        self.editor.apply_requested.connect(self.apply_edit)
+        self.context.changed.connect(lambda _scope: self.refresh_status())
+        self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.context.passage_requested.connect(self.open_passage)
+        self.context.actor_requested.connect(self.show_actor)
+        self.documents_page.action_requested.connect(self.actions_page.new)
+        self.workspace.currentChanged.connect(self._on_view_changed)
         self.empty_state.new_requested.connect(self.new_dossier_dialog)
         self.empty_state.open_requested.connect(self.open_dossier_dialog)
         self.empty_state.recent_requested.connect(self.open_recent)
         self._restore_layout()
         self._show_no_dossier()
+
+    def _view_menus(self, bar: QMenuBar) -> None:
+        self.view_actions: list[QAction] = []
+        for n in range(self.workspace.count()):
+            action = QAction(self.workspace.tabText(n), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, i=n: self.workspace.setCurrentIndex(i))
+            self.view_actions.append(action)
+        self.view_menu = add_menu(bar, "&View", list(self.view_actions))
+        docs, actors, actions = self.documents_page, self.actors_page, self.actions_page
+        self.document_menu = add_menu(bar, "&Document", [docs.tag_action, docs.new_action_action, None,
+                                                         docs.accept_all_action])
+        self.actor_menu = add_menu(bar, "Ac&tor", [actors.new_action, None, actors.merge_action, actors.split_action,
+                                                   actors.rename_action, actors.kind_menu, None, actors.delete_action])
+        self.action_menu = add_menu(bar, "&Action", [actions.new_action, actions.edit_action, actions.done_action,
+                                                     actions.source_action, None, actions.delete_action])
 
     # -- dossiers --------------------------------------------------------------------------------
     def open_dossier(self, path: Path | str) -> bool:
@@ -117,30 +140,26 @@ class MainWindow(QMainWindow):
         try:
             services = open_services(path)
         except DossierError as exc:  # e.g. NewerSchemaError: its message says what to do
-            self.show_message(QMessageBox.Icon.Critical, "Cannot open the dossier", _one_line(exc), str(path))
+            self.show_message(QMessageBox.Icon.Critical, "Cannot open the dossier", one_line(exc), str(path))
             return False
         except Exception as exc:  # not SQLite, unreadable, no permission...
             self.show_message(QMessageBox.Icon.Critical, "Cannot open the dossier",
                               f"{path.name} is not a Dossier file, or it cannot be read.",
-                              f"{path}\n{_one_line(exc)}")
+                              f"{path}\n{one_line(exc)}")
             if not path.exists():
                 self.settings.remove_recent(path)
             return False
         self._close_services()
         self.services = services
         self.undo_stack.clear()
-        self.documents_panel.clear_filter()
-        self.model.set_service(services.documents)
+        self.context.set_services(services)  # every view shows the new dossier
         self.settings.add_recent(services.path)
         self.setWindowTitle(f"{APP_TITLE} — {services.path.name}")
         self.path_label.setText(str(services.path))
-        self.stack.setCurrentWidget(self.splitter)
+        self.stack.setCurrentWidget(self.workspace)
         self.actions_.set_busy(False, True)
+        self._set_view_actions_enabled(True)
         self.refresh_status()
-        if self.model.rowCount():
-            self.documents_panel.select_row(0)
-        else:
-            self.reader.show_placeholder("No documents yet. Use File ▸ Import, or drop files here.")
         self.dossier_changed.emit(services.path)
         return True
 
@@ -178,7 +197,7 @@ class MainWindow(QMainWindow):
 
     def _close_services(self) -> None:
         if self.services is not None:
-            self.model.set_service(None)
+            self.context.set_services(None)
             self.services.close()
             self.services = None
 
@@ -189,6 +208,7 @@ class MainWindow(QMainWindow):
         self.empty_state.set_recent(self.settings.recent_files())
         self.stack.setCurrentWidget(self.empty_state)
         self.actions_.set_busy(False, False)
+        self._set_view_actions_enabled(False)
 
     def _clear_recent(self) -> None:
         self.settings.clear_recent()
@@ -227,8 +247,7 @@ class MainWindow(QMainWindow):
         if self.services is None:
             return
         self.undo_stack.clear()  # an import cannot be undone, so no earlier step may be redone over it
-        self.model.reload()
-        self.refresh_status()
+        self.context.notify(EVERYTHING)  # new documents, their parties and suggestions
         if self.documents_panel.current_id is None:
             filed = [r.document_id for r in results if r.outcome is ImportOutcome.FILED and r.document_id]
             if not (filed and self.documents_panel.select_document(filed[0])) and self.model.rowCount():
@@ -266,44 +285,39 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.import_paths(paths)
 
-    # -- reading and editing ---------------------------------------------------------------------
-    def _show_document(self, doc_id: int | None) -> None:
-        if doc_id is None or self.services is None:
-            self.reader.show_placeholder("Select a document to read it" if self.model.rowCount()
-                                         else "No documents match the filter" if self.model.text_filter
-                                         else "No documents yet. Use File ▸ Import, or drop files here.")
-            self.editor.load(None)
-            return
-        detail = self.services.documents.get(doc_id)
-        self.reader.show_document(detail)
-        self.editor.load(detail)
-
+    # -- views ---------------------------------------------------------------------------------
     def apply_edit(self, doc_id: int, changes: dict[str, Any]) -> bool:
-        """Make one metadata edit and push it on the undo stack (the first redo reuses it)."""
-        if self.services is None or not changes:
-            return False
-        documents = self.services.documents
-        try:
-            edit = documents.edit_metadata(doc_id, changes)
-        except (ValueError, TypeError, DossierError) as exc:
-            self.editor.show_error(_one_line(exc))
-            return False
-        self.undo_stack.push(EditMetadataCommand(documents, edit, changes, self._document_changed))
-        return True
+        """Make one metadata edit as one undoable step (see DocumentsPage.apply_edit)."""
+        return self.documents_page.apply_edit(doc_id, changes)
 
-    def _document_changed(self, doc_id: int) -> None:
-        if self.services is None:
-            return
-        self.model.refresh_documents([doc_id])
-        if self.documents_panel.current_id == doc_id:
-            detail = self.services.documents.get(doc_id)
-            self.reader.show_document(detail, keep_position=True)
-            self.editor.load(detail)
-        self.refresh_status()
+    def open_passage(self, doc_id: int, start: int = -1, end: int = -1) -> bool:
+        """Switch to the Documents view with the document selected and the span selected in the reader."""
+        self.workspace.setCurrentWidget(self.documents_page)
+        return self.documents_page.open_passage(doc_id, start, end)
+
+    def show_actor(self, actor_id: int) -> bool:
+        self.workspace.setCurrentWidget(self.actors_page)
+        return self.actors_page.show_actor(actor_id)
 
     def focus_filter(self) -> None:
-        if self.services is not None:
+        if self.services is None:
+            return
+        current = self.workspace.currentWidget()
+        if current is self.actors_page:
+            self.actors_page.focus_filter()
+        elif current is self.actions_page:
+            self.actions_page.focus_filter()
+        else:
             self.documents_panel.focus_filter()
+
+    def _on_view_changed(self, index: int) -> None:
+        for n, action in enumerate(self.view_actions):
+            action.setChecked(n == index)
+        self.settings.set_number("window/view", index)
+
+    def _set_view_actions_enabled(self, enabled: bool) -> None:
+        for menu in (self.view_menu, self.document_menu, self.actor_menu, self.action_menu):
+            menu.setEnabled(enabled)
 
     def refresh_status(self) -> None:
         if self.services is None:
@@ -312,19 +326,16 @@ class MainWindow(QMainWindow):
         text = f"{plural(stats.documents, 'document')} · {plural(stats.actors, 'actor')}"
         if stats.no_text_layer:
             text += f" · {stats.no_text_layer:,} need{'s' if stats.no_text_layer == 1 else ''} OCR"
+        pending = len(self.services.suggestions.pending())
+        if pending:
+            text += f" · {plural(pending, 'suggestion')}"
         self.counts_label.setText(text)
-        self.editor.set_actor_names(self.services.documents.actor_names())
         self.documents_panel.update_count()
 
     # -- messages --------------------------------------------------------------------------------
     def show_message(self, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
         """A window-modal message that does not block the caller (opened with open())."""
-        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
-        if detail:
-            box.setInformativeText(detail)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+        return self.context.message(icon, title, text, detail)
 
     def show_about(self) -> None:
         self.show_message(QMessageBox.Icon.NoIcon, "About Dossier",
@@ -341,14 +352,20 @@ class MainWindow(QMainWindow):
         self.resize(width, height)
         self.splitter.setSizes([int(width * 0.47), width - int(width * 0.47)])
         self.reader_splitter.setSizes([height - 240, 200])
+        self.actors_page.splitter.setSizes([int(height * 0.55), height - int(height * 0.55)])
         s = self.settings
         for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
                              ("window/splitter", self.splitter.restoreState),
                              ("window/reader_splitter", self.reader_splitter.restoreState),
-                             ("window/table_header", self.documents_panel.table.horizontalHeader().restoreState)):
+                             ("window/table_header", self.documents_panel.table.horizontalHeader().restoreState),
+                             ("window/actors_splitter", self.actors_page.splitter.restoreState),
+                             ("window/actors_header", self.actors_page.table.horizontalHeader().restoreState),
+                             ("window/actions_header", self.actions_page.table.horizontalHeader().restoreState)):
             value = s.bytes(key)
             if value is not None:
                 restore(value)
+        self.workspace.setCurrentIndex(max(0, min(s.number("window/view", 0), self.workspace.count() - 1)))
+        self._on_view_changed(self.workspace.currentIndex())
 
     def save_layout(self) -> None:
         s = self.settings
@@ -358,6 +375,9 @@ class MainWindow(QMainWindow):
         s.set_bytes("window/reader_splitter", self.reader_splitter.saveState())
         header: QByteArray = self.documents_panel.table.horizontalHeader().saveState()
         s.set_bytes("window/table_header", header)
+        s.set_bytes("window/actors_splitter", self.actors_page.splitter.saveState())
+        s.set_bytes("window/actors_header", self.actors_page.table.horizontalHeader().saveState())
+        s.set_bytes("window/actions_header", self.actions_page.table.horizontalHeader().saveState())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -366,7 +386,3 @@ class MainWindow(QMainWindow):
         self._close_services()
         super().closeEvent(event)
 
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0]

@@ -52,6 +52,23 @@ class UiSettings:
     def set_last_folder(self, folder: Path) -> None:
         self.qsettings.setValue("files/last_folder", str(folder))
 
+    # -- views -----------------------------------------------------------------------------------
+    def text(self, key: str, default: str = "") -> str:
+        value = self.qsettings.value(key, default)
+        return str(value) if value is not None else default
+
+    def set_text(self, key: str, value: str) -> None:
+        self.qsettings.setValue(key, value)
+
+    def number(self, key: str, default: int = 0) -> int:
+        try:
+            return int(self.qsettings.value(key, default))
+        except (TypeError, ValueError):
+            return default
+
+    def set_number(self, key: str, value: int) -> None:
+        self.qsettings.setValue(key, int(value))
+
     # -- window ----------------------------------------------------------------------------------
     def bytes(self, key: str) -> QByteArray | None:
         value = self.qsettings.value(key)

@@ -15,6 +15,15 @@ WARNING = QColor("#b26a00")
 QUOTED = QColor("#6f7785")
 MARGIN_BG = QColor("#f4f5f7")
 WINDOW_BG = QColor("#f3f4f6")
+DANGER = QColor("#c0392b")
+OVERDUE_BG = QColor("#fdecea")
+SUCCESS = QColor("#2e7d4f")
+
+# Mentions in the reader: a soft background per kind of actor, with a deeper line beneath.
+PERSON_BG = QColor("#dce8fc")
+PERSON_LINE = QColor("#5b8ee0")
+ORGANISATION_BG = QColor("#d9f1e3")
+ORGANISATION_LINE = QColor("#3f9e6c")
 
 READER_FONTS = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "Liberation Serif", "DejaVu Serif", "serif"]
 
@@ -35,7 +44,7 @@ QLineEdit, QComboBox { padding: 4px 6px; border: 1px solid #cfd4db; border-radiu
 QLineEdit:focus, QComboBox:focus { border: 1px solid #2a62c9; }
 QLineEdit[invalid="true"] { border: 1px solid #c0392b; background: #fff7f6; }
 QLineEdit:disabled, QComboBox:disabled { background: #f3f4f6; color: #9aa1ab; }
-QComboBox::drop-down { border: none; width: 18px; }
+QComboBox::drop-down, QDateEdit::drop-down { border: none; width: 20px; }
 QPushButton { padding: 5px 14px; border: 1px solid #cfd4db; border-radius: 4px; background: #ffffff; }
 QPushButton:hover { background: #f3f6fb; }
 QPushButton:default { border: 1px solid #2a62c9; }
@@ -56,6 +65,29 @@ QLabel#emptyTitle { color: #1d2430; }
 QLabel#emptyText { color: #6b7380; }
 QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }
 QFrame#toolbarStrip { background: #f7f8fa; border-bottom: 1px solid #dfe2e7; }
+QTabWidget#workspace::pane { border: none; border-top: 1px solid #dfe2e7; top: -1px; }
+QTabWidget#workspace > QTabBar { background: #f3f4f6; }
+QTabBar#workspaceTabs::tab { background: transparent; color: #4d5562; border: none; padding: 8px 18px 7px 14px;
+                             margin-left: 4px; border-bottom: 2px solid transparent; font-weight: 600; }
+QTabBar#workspaceTabs::tab:selected { color: #1d2430; border-bottom: 2px solid #2a62c9; }
+QTabBar#workspaceTabs::tab:hover:!selected { color: #1d2430; border-bottom: 2px solid #cfd4db; }
+QTabWidget#bottomTabs::pane { border: none; border-top: 1px solid #eceef1; top: -1px; }
+QTabWidget#bottomTabs > QTabBar { background: #ffffff; }
+QTabBar#bottomTabBar::tab { background: transparent; color: #6b7380; border: none; padding: 6px 12px 5px 12px;
+                            margin-left: 12px; border-bottom: 2px solid transparent; font-weight: 600; }
+QTabBar#bottomTabBar::tab:selected { color: #1d2430; border-bottom: 2px solid #2a62c9; }
+QToolButton#stripButton { padding: 4px 9px; border: 1px solid transparent; border-radius: 4px; color: #1d2430; }
+QToolButton#stripButton:hover { background: #e9edf3; border: 1px solid #dfe2e7; }
+QToolButton#stripButton:pressed { background: #dbe2ec; }
+QToolButton#stripButton:disabled { color: #a3aab4; }
+QToolButton#stripButton::menu-indicator { image: none; width: 0; }
+QTreeWidget#suggestions { border: none; }
+QTreeWidget#suggestions::item { padding: 3px 2px; }
+QLabel#chip { border-radius: 9px; padding: 1px 9px; font-weight: 600; }
+QLabel#actorName { color: #1d2430; }
+QDateEdit { padding: 4px 6px; border: 1px solid #cfd4db; border-radius: 4px; background: #ffffff; }
+QDateEdit:focus { border: 1px solid #2a62c9; }
+QPlainTextEdit#noteEdit { border: 1px solid #cfd4db; border-radius: 4px; background: #ffffff; }
 """
 
 
@@ -95,7 +127,18 @@ def apply_theme(app: QApplication) -> None:
     if font.pointSizeF() < 9.5:
         font.setPointSizeF(10)
         app.setFont(font)
-    app.setStyleSheet(STYLE_SHEET)
+    app.setStyleSheet(STYLE_SHEET + arrow_rules())
+
+
+def arrow_rules() -> str:
+    """Style-sheet arrows need an image file: draw the chevron once into the user's cache folder."""
+    from dossier.ui.style.icons import chevron_file
+
+    path = chevron_file()
+    if not path:
+        return ""
+    return (f'QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url("{path}"); width: 10px; height: 10px; }}\n'
+            "QComboBox::down-arrow:disabled, QDateEdit::down-arrow:disabled { image: none; }\n")
 
 
 def reader_font(point_size: float = 11.5) -> QFont:

@@ -1,64 +1,24 @@
-"""The left pane: a filter box above the documents table."""
+"""The left pane of the Documents view: a filter box above the documents table."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from dossier.ui.models.documents_model import COLUMNS, DATE, TITLE, DocumentsModel
-from dossier.ui.style import icons
+from dossier.ui.models.documents_model import TITLE, DocumentsModel
+from dossier.ui.views.tables import FILTER_DELAY_MS, DataTable, FilterEdit
 
-FILTER_DELAY_MS = 200
+__all__ = ["FILTER_DELAY_MS", "DocumentsPanel", "DocumentsTable"]
 
 
-class DocumentsTable(QTableView):
-    """A table tuned for many uniform rows: fixed row height, no per-row measuring."""
-
+class DocumentsTable(DataTable):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentsTable")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setCornerButtonEnabled(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setAcceptDrops(False)  # drops go to the window, which imports them
-        vertical = self.verticalHeader()
-        vertical.setVisible(False)
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 14)
-        header = self.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setSectionsMovable(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setMinimumSectionSize(48)
-        self.setIconSize(self.iconSize().scaled(14, 14, Qt.AspectRatioMode.KeepAspectRatio))
 
-    def apply_default_widths(self) -> None:
-        """Fixed starting widths; the Title column takes the room that is left."""
-        header = self.horizontalHeader()
-        for n, column in enumerate(COLUMNS):
-            self.setColumnWidth(n, column.width)
-            header.setSectionResizeMode(n, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+    def apply_default_widths(self, stretch_column: int = TITLE) -> None:
+        super().apply_default_widths(stretch_column)
 
 
 class DocumentsPanel(QWidget):
@@ -73,15 +33,10 @@ class DocumentsPanel(QWidget):
 
         strip = QFrame(self)
         strip.setObjectName("toolbarStrip")
-        self.filter_edit = QLineEdit(strip)
-        self.filter_edit.setObjectName("filterEdit")
-        self.filter_edit.setPlaceholderText("Filter documents")
-        self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setAcceptDrops(False)
-        self.filter_edit.addAction(icons.search_icon(), QLineEdit.ActionPosition.LeadingPosition)
-        self.filter_edit.setToolTip(
-            f"Show documents whose title, file, date, kind or people match every word "
-            f"({QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)})")
+        find = QKeySequence(QKeySequence.StandardKey.Find).toString(QKeySequence.SequenceFormat.NativeText)
+        self.filter_edit = FilterEdit(
+            "Filter documents", strip,
+            tip=f"Show documents whose title, file, date, kind or people match every word ({find})")
         self.count_label = QLabel(strip)
         self.count_label.setObjectName("fieldName")
         strip_layout = QHBoxLayout(strip)
@@ -93,8 +48,7 @@ class DocumentsPanel(QWidget):
         self.table = DocumentsTable(self)
         self.table.setModel(model)
         self.table.apply_default_widths()
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(DATE, Qt.SortOrder.AscendingOrder)
+        self.table.setup_sorting()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -102,15 +56,8 @@ class DocumentsPanel(QWidget):
         layout.addWidget(strip)
         layout.addWidget(self.table, 1)
 
-        self._filter_timer = QTimer(self)
-        self._filter_timer.setSingleShot(True)
-        self._filter_timer.setInterval(FILTER_DELAY_MS)
-        self._filter_timer.timeout.connect(self._apply_filter)
-        self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
-        self.filter_edit.returnPressed.connect(self._apply_filter)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.filter_edit)
-        escape.setContext(Qt.ShortcutContext.WidgetShortcut)
-        escape.activated.connect(self._escape_filter)
+        self.filter_edit.filter_requested.connect(self.model.set_filter)
+        self.filter_edit.escaped.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
         self._current_id: int | None = None
         self._restoring: int | None = None
@@ -125,43 +72,30 @@ class DocumentsPanel(QWidget):
         return self._current_id
 
     def focus_filter(self) -> None:
-        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter_edit.selectAll()
+        self.filter_edit.focus()
 
     def clear_filter(self) -> None:
-        self._filter_timer.stop()
-        self.filter_edit.blockSignals(True)
-        self.filter_edit.clear()
-        self.filter_edit.blockSignals(False)
+        self.filter_edit.clear_silently()
 
     def select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            index = self.model.index(row, 0)
-            self.table.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(index)
+        self.table.select_id(self.model.id_at(row))
 
     def select_document(self, doc_id: int | None) -> bool:
-        row = self.model.row_of(doc_id) if doc_id is not None else None
-        if row is None:
-            return False
-        self.select_row(row)
-        return True
+        return self.table.select_id(doc_id)
+
+    def show_document(self, doc_id: int) -> bool:
+        """Select a document, clearing the filter if it hides it."""
+        if self.select_document(doc_id):
+            return True
+        if self.model.text_filter:
+            self.filter_edit.clear_silently()
+            self.model.set_filter("")
+        return self.select_document(doc_id)
 
     def update_count(self) -> None:
         self._update_count()
 
     # -- internals -------------------------------------------------------------------------------
-    def _apply_filter(self) -> None:
-        self._filter_timer.stop()
-        self.model.set_filter(self.filter_edit.text())
-
-    def _escape_filter(self) -> None:
-        """Esc clears the filter at once, then hands the keyboard to the table."""
-        self.filter_edit.clear()
-        self._apply_filter()
-        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
-
     def _remember_current(self) -> None:
         self._restoring = self._current_id
 
@@ -182,7 +116,4 @@ class DocumentsPanel(QWidget):
 
     def _update_count(self) -> None:
         shown = self.model.rowCount()
-        if self.model.text_filter:
-            self.count_label.setText(f"{shown:,} shown")
-        else:
-            self.count_label.setText("")
+        self.count_label.setText(f"{shown:,} shown" if self.model.text_filter else "")

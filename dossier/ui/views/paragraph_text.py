@@ -10,10 +10,11 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
+    QHelpEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -24,10 +25,11 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QToolTip, QWidget
 
 from dossier.domain.records import ParagraphSpan
 from dossier.ui.style import theme
+from dossier.ui.views.mentions import MentionLayer
 
 LINE_HEIGHT_PERCENT = 135
 GUTTER_PADDING = 8
@@ -81,6 +83,7 @@ class ParagraphTextEdit(QPlainTextEdit):
         self._markers: dict[int, _Marker] = {}  # block number -> marker
         self._offsets = OffsetMap("")
         self.stored_text = ""
+        self.mentions = MentionLayer(self)
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(lambda _n: self._update_margins())
         self.updateRequest.connect(self._on_update_request)
@@ -91,6 +94,7 @@ class ParagraphTextEdit(QPlainTextEdit):
         """Show `text` verbatim, numbering its paragraphs and muting quoted ones."""
         self._offsets = OffsetMap(text)
         self.stored_text = text
+        self.mentions.clear()
         self.setPlainText(text)
         self._apply_line_height()
         self._markers = {}
@@ -125,6 +129,50 @@ class ParagraphTextEdit(QPlainTextEdit):
 
     def offset_at(self, position: int) -> int:
         return self._offsets.from_qt(position)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as offsets [start, end) of the stored text, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.offset_at(cursor.selectionStart()), self.offset_at(cursor.selectionEnd())
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select [start, end) and bring it to the middle of the view."""
+        self.setTextCursor(self.cursor_for(start, end))
+        self.centerCursor()
+
+    def sentence_span(self) -> tuple[int, int] | None:
+        """The selection, else the sentence around the cursor (for "Action from Selection")."""
+        span = self.selected_span()
+        if span is not None:
+            return span
+        text = self.stored_text
+        if not text.strip():
+            return None
+        at = self.offset_at(self.textCursor().position())
+        start = max(text.rfind(". ", 0, at), text.rfind("\n\n", 0, at))
+        start = 0 if start < 0 else start + 2
+        period, paragraph = text.find(". ", at), text.find("\n\n", at)
+        ends = [i for i in (period + 1 if period >= 0 else -1, paragraph) if i >= 0]
+        end = min(ends) if ends else len(text)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            cursor = self.cursorForPosition(event.pos())
+            mention = self.mentions.at(self.offset_at(cursor.position()))
+            if mention is not None:
+                QToolTip.showText(event.globalPos(), self.mentions.tooltip(mention), self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
 
     def paragraph_label(self, block_number: int) -> str | None:
         marker = self._markers.get(block_number)

@@ -1,0 +1,294 @@
+"""Organisations named in a text: "X Council", "X Board", "Department for X", "University of X",
+acronyms ("LGA", "DfE"), and "the Council" resolved to the one council the text names in full.
+
+Only cue words and structure are used; no organisation is known in advance.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from dossier.analysis.actors_people import TextInfo, Token
+from dossier.analysis.actors_vocab import (
+    COMMON_WORDS,
+    COUNCIL_KIND_WORDS,
+    LEGISLATION_WORDS,
+    NOT_ACRONYMS,
+    ORG_HEAD_CUES,
+    ORG_TAIL_CUES,
+    ORG_WEAK_CUES,
+    POST_WORDS,
+)
+from dossier.analysis.names import HONORIFICS, POST_NOMINALS
+
+_INLINE = re.compile(r"[ \t\u00a0]+")
+_POST_OPENING = re.compile(r"\(\s*$")
+_ROMAN = re.compile(r"[IVXLCDM]+")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,5}")
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+                       "friday", "saturday", "sunday"})
+_PLACE_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                          "greater", "central", "upper", "lower", "new", "old"})
+_COUNCIL_DETERMINERS = frozenset({"the", "your", "our", "their", "this", "that", "its", "my", "his", "her"})
+
+
+@dataclass(slots=True)
+class Org:
+    name: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    acronym: bool = False
+    council: bool = False
+    generic: bool = False  # "the Council" as written, for want of a council named in full
+
+
+def _gap_ok(text: str, a: Token, b: Token) -> bool:
+    """`a` and `b` sit next to each other on a line (`text` is the flattened text)."""
+    return not a.possessive and _INLINE.fullmatch(text[a.full_end:b.start]) is not None
+
+
+def _left_word_ok(tok: Token, info: TextInfo) -> bool:
+    s = tok.text
+    key = s.lower()
+    if not s[0].isupper() or tok.possessive:
+        return False
+    if (key in COMMON_WORDS and key not in _PLACE_WORDS) or key in POST_WORDS or key in HONORIFICS or key in _CALENDAR:
+        return False
+    if s in POST_NOMINALS or any(c.isdigit() for c in s):
+        return False
+    return not (tok.initial_sentence and key in info.lower_words)
+
+
+def _right_word_ok(tok: Token) -> bool:
+    s = tok.text
+    key = s.lower()
+    return (s[0].isupper() and key not in COMMON_WORDS and key not in _CALENDAR and key not in POST_WORDS
+            and not any(c.isdigit() for c in s))
+
+
+def _right_extension(info: TextInfo, toks: tuple[Token, ...], k: int) -> int:
+    """Index of the last token of "of/for [the] X Y, Z and W" after the head cue at `k` (or `k`)."""
+    text = info.flat
+    n = len(toks)
+    j = k + 1
+    if j >= n or toks[k].possessive or toks[j].text not in ("of", "for") or not _gap_ok(text, toks[k], toks[j]):
+        return k
+    j += 1
+    if j < n and toks[j].text == "the" and _gap_ok(text, toks[j - 1], toks[j]):
+        j += 1
+    if j >= n or not _right_word_ok(toks[j]) or not _gap_ok(text, toks[j - 1], toks[j]):
+        return k
+    last = j
+    while True:
+        nxt = last + 1
+        if nxt < n and _right_word_ok(toks[nxt]) and _gap_ok(text, toks[last], toks[nxt]):
+            last = nxt
+            continue
+        if (nxt + 1 < n and toks[nxt].text in ("and", "of") and _gap_ok(text, toks[last], toks[nxt])
+                and _right_word_ok(toks[nxt + 1]) and _gap_ok(text, toks[nxt], toks[nxt + 1])):
+            last = nxt + 1
+            continue
+        if text[toks[last].end:toks[last].end + 2] == ", ":
+            m = _list_then_and(info, toks, last)
+            if m is not None:
+                last = m
+                continue
+        return last
+
+
+def _list_then_and(info: TextInfo, toks: tuple[Token, ...], last: int) -> int | None:
+    """"Culture, Media and Sport": commas inside a name only when an "and" closes the list."""
+    text = info.flat
+    j = last + 1
+    while j < len(toks) and j - last < 12:
+        tok = toks[j]
+        if tok.text == "and":
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if nxt is not None and _right_word_ok(nxt) and _gap_ok(text, tok, nxt):
+                return j + 1
+            return None
+        if not _right_word_ok(tok):
+            return None
+        gap = text[toks[j - 1].full_end:tok.start]
+        if gap not in (", ", " "):
+            return None
+        j += 1
+    return None
+
+
+class _Spans:
+    """Person mentions, sorted, to test quickly whether a place in the text is inside one."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_left(self.starts, end)
+        return any(self.spans[i][1] > start for i in range(max(0, k - 3), k))
+
+    def ends_just_before(self, pos: int, gap: int) -> bool:
+        k = bisect_left(self.starts, pos)
+        return any(0 <= pos - self.spans[i][1] <= gap for i in range(max(0, k - 3), k))
+
+
+def find_orgs(info: TextInfo, person_spans: list[tuple[int, int]]) -> list[Org]:
+    text = info.flat
+    people = _Spans(person_spans)
+    toks = info.tokens
+    n = len(toks)
+    found: list[Org] = []
+    covered_to = -1
+    generic: list[tuple[int, int]] = []
+    for k, tok in enumerate(toks):
+        if tok.start < covered_to:
+            continue
+        is_cue = tok.text in ORG_TAIL_CUES or tok.text == "council"
+        if not is_cue:
+            continue
+        # the tail is the last cue word of the capitalised stretch that starts here
+        tail = k
+        j = k
+        while j + 1 < n and toks[j + 1].text[0].isupper() and _gap_ok(text, toks[j], toks[j + 1]):
+            j += 1
+            if toks[j].text in ORG_TAIL_CUES:
+                tail = j
+            if toks[j].possessive:
+                break
+        after = toks[tail + 1] if tail + 1 < n else None
+        if after is not None and after.text in LEGISLATION_WORDS and _gap_ok(text, toks[tail], after):
+            covered_to = after.end
+            continue
+        first = k
+        while first > 0 and _gap_ok(text, toks[first - 1], toks[first]) and (
+                _left_word_ok(toks[first - 1], info) or toks[first - 1].text in ORG_TAIL_CUES
+                or (tok.text == "council" and toks[first - 1].text in ("city", "county", "borough", "district"))):
+            first -= 1
+            if k - first >= 6:
+                break
+        last = _right_extension(info, toks, tail) if toks[tail].text in ORG_HEAD_CUES else tail
+        own_words = [t.text.lower() for t in toks[first:k]]
+        council = toks[tail].text.lower() == "council"
+        specific = bool(own_words) and not (council and all(w in COUNCIL_KIND_WORDS for w in own_words))
+        if last == tail and not specific:
+            if council:
+                det = toks[first - 1] if first > 0 else None
+                if det is not None and det.text.lower() in _COUNCIL_DETERMINERS and _gap_ok(text, det, toks[first]):
+                    generic.append((det.start, toks[tail].end))
+            covered_to = toks[tail].full_end
+            continue
+        start, end = toks[first].start, toks[last].end
+        if last == tail and toks[tail].text in ORG_WEAK_CUES and text.rfind("\n", 0, start) + 1 in info.headline_lines:
+            covered_to = toks[last].full_end
+            continue  # "Review Of Planning Services": a heading in Title Case, not an organisation
+        if people.overlaps(start, end):
+            covered_to = toks[last].full_end
+            continue
+        name = " ".join(text[start:end].split())
+        found.append(Org(name, [(start, end)], council=council and last == tail))
+        covered_to = toks[last].full_end
+    found.extend(_acronyms(info, people))
+    found.sort(key=lambda o: o.spans[0][0])
+    merged = _merge(found, text)
+    return _resolve_councils(merged, generic, text)
+
+
+def _acronyms(info: TextInfo, people: _Spans) -> list[Org]:
+    text = info.text
+    toks = info.tokens
+    out = []
+    for k, tok in enumerate(toks):
+        s = tok.text
+        if not _ACRONYM.fullmatch(s) or s in NOT_ACRONYMS or s in POST_NOMINALS or _ROMAN.fullmatch(s):
+            continue
+        letters = [c for c in s if c.isalpha()]
+        upper = sum(1 for c in letters if c.isupper())
+        if upper < 2 or upper * 5 < len(letters) * 3:
+            continue
+        line_start = text.rfind("\n", 0, tok.start) + 1
+        line_end = text.find("\n", tok.start)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if not any(c.islower() for c in line):
+            continue  # a line in capitals: a heading or a marking
+        neighbours = [toks[i] for i in (k - 1, k + 1) if 0 <= i < len(toks)]
+        if any(len(t.text) > 1 and t.text.isupper() and _INLINE.fullmatch(
+                text[min(t.full_end, tok.full_end):max(t.start, tok.start)] or " ") for t in neighbours):
+            continue
+        if people.overlaps(tok.start, tok.start + 1):
+            continue
+        if _POST_OPENING.search(text[max(0, tok.start - 4):tok.start]) and people.ends_just_before(tok.start, 4):
+            continue  # "Ann Roe (DHS in Eastmoor)": a post, not an organisation
+        out.append(Org(s, [(tok.start, tok.end)], acronym=True))
+    return out
+
+
+def _initials(name: str) -> tuple[str, str]:
+    words = name.split()
+    caps = [w for w in words if w[0].isupper()]
+    head = name.split(" and ")[0].split()
+    return "".join(w[0] for w in caps), "".join(w[0] for w in head if w[0].isupper())
+
+
+def _council_key(name: str) -> tuple[str, ...]:
+    return tuple(w for w in name.lower().split() if w not in COUNCIL_KIND_WORDS and w != "council")
+
+
+def _merge(orgs: list[Org], text: str) -> list[Org]:
+    out: list[Org] = []
+    for org in orgs:
+        target = None
+        for other in out:
+            same = other.name.lower() == org.name.lower()
+            spelt = org.acronym and not other.acronym and _acronym_of(org, other, text)
+            council = org.council and other.council and _council_key(org.name) == _council_key(other.name)
+            if same or spelt or council:
+                target = other
+            if target is not None:
+                break
+        if target is None and not org.acronym and len(org.name.split()) >= 2:
+            longer = [o for o in out if not o.acronym and _ends_with(o.name, org.name)]
+            if len(longer) == 1:
+                target = longer[0]
+        if target is None and not org.acronym:
+            # an acronym met before the full name ("LGA ... Local Government Association")
+            for other in out:
+                if other.acronym and _acronym_of(other, org, text):
+                    org.spans = other.spans + org.spans
+                    out.remove(other)
+                    break
+        if target is None:
+            out.append(org)
+            continue
+        target.spans.extend(org.spans)
+        if not org.acronym and (len(org.name) > len(target.name) or target.acronym) and (
+                not target.council or "Council" in org.name):
+            target.name = org.name
+            target.acronym = False
+    return out
+
+
+def _ends_with(longer: str, shorter: str) -> bool:
+    """"Housing Board" is "Wexcombe Housing Board" cut short."""
+    a, b = longer.lower().split(), shorter.lower().split()
+    return len(a) > len(b) and a[-len(b):] == b
+
+
+def _acronym_of(acr: Org, full: Org, text: str) -> bool:
+    letters = "".join(c for c in acr.name if c.isupper())
+    if letters in _initials(full.name):
+        return True
+    e = full.spans[0][1]
+    return bool(re.match(rf"\s*\(\s*{re.escape(acr.name)}\s*\)", text[e:e + 20]))
+
+
+def _resolve_councils(orgs: list[Org], generic: list[tuple[int, int]], text: str) -> list[Org]:
+    if not generic:
+        return orgs
+    councils = [o for o in orgs if o.council]
+    if len(councils) == 1:
+        councils[0].spans.extend(generic)
+        return orgs
+    orgs.append(Org("the Council", list(generic), council=True, generic=True))
+    return orgs

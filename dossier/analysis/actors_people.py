@@ -1,0 +1,409 @@
+"""People named in a text: capitalised runs, the name chunks inside them, and the cues that make a
+chunk a person (honorific, post-nominal, a post beside it, a listed party, a given name, a list of
+other people ...).
+
+Only structure and generic vocabulary are used; no names are known in advance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from dossier.analysis.actors_vocab import (
+    COMMON_WORDS,
+    GIVEN_NAMES,
+    ORG_TAIL_CUES,
+    POST_WORDS,
+    SPEECH_VERBS,
+)
+from dossier.analysis.names import (
+    _ORG_ENDING,
+    HONORIFICS,
+    NOT_NAME_WORDS,
+    PARTICLES,
+    POST_NOMINALS,
+    _is_name_token,
+    canonical_name,
+)
+from dossier.analysis.parties import is_post_line, is_prose
+
+_TOKEN = re.compile(r"(?<![\w'’\-])[^\W\d_](?:[\w'’\-]*[^\W_])?")
+_NEWLINE = re.compile(r"\n")
+_POSSESSIVE = re.compile(r"['’]s$")
+_INLINE_GAP = re.compile(r"[ \t\u00a0]+")
+_DOT_GAP = re.compile(r"\.[ \t\u00a0]*")
+_BREAK = re.compile(r"[ \t\u00a0]*\n\s*")
+_LOWER_PARTICLES = frozenset({"de", "du", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la",
+                              "dos", "das", "ten", "ter", "bin", "al", "el"})
+# lower-case words kept as tokens: particles, and the joints of organisation names and "the council"
+_KEPT_LOWER = frozenset({"de", "du", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "dos",
+                         "das", "ten", "ter", "bin", "al", "el", "of", "for", "the", "and", "council", "city",
+                         "county", "borough", "district", "your", "our", "their", "this", "that", "its", "my",
+                         "his", "her"})
+_ABBREVIATED = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "rt", "hon", "revd", "rev", "cllr", "mx"})
+_HONORIFICS = HONORIFICS - {"the"}
+_OPENERS = " \t\u00a0\"“‘'(•*·-–—"
+_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|&)|,\s+and)\s+|\s*,\s*")
+_SIGN_OFF = re.compile(r"^(?:yours\b.*|(?:with\s+)?(?:best|kind|kindest|warm|warmest|many)\s+(?:wishes|regards|thanks)"
+                       r"|(?:with\s+)?(?:best\s+)?regards|best|thanks|thank\s+you|cheers|all\s+the\s+best)[\s,.!]*$",
+                       re.IGNORECASE)
+_WRAP_JOINTS = frozenset({"of", "for", "and", "&", "in", "at", "on", "the", "a", "an", "to", "with", "by"})
+_MORPH_COMMON = re.compile(r"(?:ly|ing|ed)$")
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int  # end of the word without a possessive 's
+    full_end: int
+    text: str
+    possessive: bool
+    kind: str = "X"  # H honorific, P post-nominal, O organisation cue, N name word, I initial, L particle, X other
+    initial_sentence: bool = False
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A chunk of a capitalised run that may be a person's name."""
+
+    tokens: list[Token]
+    honorifics: list[str]
+    names: list[str]
+    post_nominals: list[str]
+    start: int
+    end: int
+    possessive: bool
+    sentence_initial: bool
+    followed_by_other: bool  # the capitalised run goes on into an organisation, a law or a place
+    headline: bool
+    line_only: bool
+    canonical: str = ""
+    posts: list[str] = field(default_factory=list)
+    strong: bool = False
+    weak: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TextInfo:
+    text: str
+    flat: str  # `text` with line breaks inside wrapped running text turned into spaces (same offsets)
+    tokens: tuple[Token, ...]
+    lower_words: frozenset[str]
+    line_starts: tuple[int, ...]
+    headline_lines: frozenset[int]
+
+
+# ---- tokens and lines -----------------------------------------------------------------------------
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _is_headline(line: str) -> bool:
+    """A Title Case line: a headline or a heading, not prose (its names are weak evidence)."""
+    stripped = line.strip()
+    if not stripped or stripped[-1] in ".,;" or ", " in stripped or " – " in stripped or " - " in stripped:
+        return False
+    words = [w for w in _TOKEN.findall(stripped) if w.lower() not in _SMALL]
+    if len(words) < 3:
+        return False
+    capital = sum(1 for w in words if w[0].isupper())
+    return capital * 4 >= len(words) * 3 and len(stripped.split()) >= 4
+
+
+_SMALL = frozenset({"a", "an", "the", "of", "for", "and", "or", "to", "in", "on", "at", "by", "with", "from",
+                    "as", "is", "its", "vs", "v"})
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in "\n.!?:;"
+
+
+def _classify(token: Token, shouting: bool, lower_words: frozenset[str]) -> str:
+    s = token.text
+    if shouting and s.isupper() and len(s) > 1:
+        s = s.title()
+    key = s.lower().rstrip(".")
+    if key in _HONORIFICS and s[0].isupper():
+        return "H"
+    if s in POST_NOMINALS:
+        return "P"
+    if s in ORG_TAIL_CUES:
+        return "O"
+    if s[0].islower():
+        return "L" if key in _LOWER_PARTICLES else "x"
+    if len(s) == 1:
+        return "X" if s in "AI" else "I"
+    if (key in NOT_NAME_WORDS or key in COMMON_WORDS or key in POST_WORDS or any(c.isdigit() for c in s)
+            or _ORG_ENDING.match(s) or (s.isupper() and len(s) > 1) or not _is_name_token(s)):
+        return "X"
+    if token.initial_sentence and key not in GIVEN_NAMES and (key in lower_words or _MORPH_COMMON.search(key)):
+        return "X"
+    return "N"
+
+
+def _is_wrapped(line: str) -> bool:
+    """A long line of running text that goes on on the next line (not an address or a post line)."""
+    stripped = line.strip()
+    if len(stripped) < 40 or stripped[-1] in ".!?:;":
+        return False
+    if len(stripped) >= 70 or is_prose(stripped) or stripped[-1] in ",–—-":
+        return True
+    words = stripped.split()
+    return words[-1] in _WRAP_JOINTS or (len(stripped) >= 60 and sum(1 for w in words if w[0].islower()) >= 3)
+
+
+def flatten(text: str) -> str:
+    """`text` with each line break (and the blank lines after it) inside wrapped running text
+    replaced by spaces, so names and posts broken across lines or pages read as one line."""
+    if "\n" not in text:
+        return text
+    parts: list[str] = []
+    pos = 0
+    for m in _BREAK.finditer(text):
+        if m.end() >= len(text):
+            break
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _is_wrapped(text[line_start:m.start()]):
+            parts.append(text[pos:m.start()])
+            parts.append(" " * (m.end() - m.start()))
+            pos = m.end()
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def scan(text: str) -> TextInfo:
+    """Tokens of `text` with their kinds, and facts about its lines."""
+    flat = flatten(text)
+    tokens: list[Token] = []
+    lower: set[str] = set()
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        poss = len(word) > 3 and word[-2] in "'’" and word[-1] == "s"
+        core = word[:-2] if poss else word
+        if word[0].islower():
+            lower.add(word.lower())
+            if core not in _KEPT_LOWER:
+                continue  # a lower-case word only breaks runs, and the gap test sees it
+        tokens.append(Token(m.start(), m.start() + len(core), m.end(), core, poss))
+    line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
+    headlines: set[int] = set()
+    shouting: set[int] = set()
+    for n, start in enumerate(line_starts):
+        end = line_starts[n + 1] - 1 if n + 1 < len(line_starts) else len(text)
+        if end - start < 4:
+            continue
+        line = text[start:end]
+        if end - start < 200 and _is_headline(line):
+            headlines.add(start)
+        if line.isupper() and sum(c.isalpha() for c in line) > 3:
+            shouting.add(start)
+    lower_words = frozenset(lower)
+    for tok in tokens:
+        if tok.text[0].islower():
+            tok.kind = "L" if tok.text in _LOWER_PARTICLES else "x"
+            continue
+        tok.initial_sentence = _sentence_initial(flat, tok.start)
+        shout = bool(shouting) and text.rfind("\n", 0, tok.start) + 1 in shouting
+        tok.kind = _classify(tok, shout, lower_words)
+    return TextInfo(text, flat, tuple(tokens), lower_words, tuple(line_starts), frozenset(headlines))
+
+
+def _joinable(text: str, prev: Token, cur: Token) -> bool:
+    """Whether `cur` continues the capitalised run that `prev` ends (same line, or a wrapped line)."""
+    if prev.possessive:
+        return False
+    gap = text[prev.full_end:cur.start]
+    if _INLINE_GAP.fullmatch(gap):
+        return True
+    if _DOT_GAP.fullmatch(gap):
+        return prev.kind == "I" or prev.text.lower() in _ABBREVIATED
+    return False
+
+
+def runs(info: TextInfo) -> list[list[Token]]:
+    """Maximal runs of capitalised words (lower-case particles inside them kept)."""
+    out: list[list[Token]] = []
+    current: list[Token] = []
+    toks = info.tokens
+    for i, tok in enumerate(toks):
+        capital = tok.kind not in ("x", "L")
+        if tok.kind == "L":
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            capital = bool(current) and nxt is not None and nxt.kind in ("N", "L") and _joinable(info.flat, tok, nxt)
+        if capital and current and _joinable(info.flat, current[-1], tok):
+            current.append(tok)
+            continue
+        if current:
+            out.append(current)
+        current = [tok] if capital else []
+    if current:
+        out.append(current)
+    return out
+
+
+# ---- candidates -----------------------------------------------------------------------------------
+def _the_before(info: TextInfo, tok: Token, run: list[Token], i: int) -> bool:
+    """"The" of "The Rt Hon": an honorific only in front of another one."""
+    return (tok.text == "The" and i + 1 < len(run) and run[i + 1].text.lower().rstrip(".") in {"rt", "right"})
+
+
+def candidates(info: TextInfo) -> list[Candidate]:
+    out: list[Candidate] = []
+    text = info.text
+    for run in runs(info):
+        n = len(run)
+        i = 0
+        while i < n:
+            tok = run[i]
+            if tok.kind not in ("H", "N", "I") and not _the_before(info, tok, run, i):
+                i += 1
+                continue
+            j = i
+            hon: list[Token] = []
+            while j < n and (run[j].kind == "H" or (j == i and _the_before(info, run[j], run, j))):
+                hon.append(run[j])
+                if run[j].possessive:
+                    break
+                j += 1
+            name_start = j
+            while j < n and run[j].kind in ("N", "I", "L") and not (j > name_start and run[j - 1].possessive):
+                if run[j].kind == "L" and j == name_start and not hon:
+                    break
+                j += 1
+            name_end = j
+            while name_end > name_start and run[name_end - 1].kind == "L":
+                name_end -= 1
+            j = name_end
+            if name_end == name_start:
+                i = max(j, i + 1)
+                continue
+            pn: list[Token] = []
+            while j < n and run[j].kind == "P" and not run[j - 1].possessive:
+                pn.append(run[j])
+                j += 1
+            chunk = run[i:j]
+            names = run[name_start:name_end]
+            if sum(1 for t in names if t.kind != "L") > 4:
+                i = j
+                continue
+            last = chunk[-1]
+            after = run[j] if j < n else None
+            followed = after is not None and not last.possessive and (
+                after.kind in ("O", "N") or (after.kind == "X" and after.text.lower() not in POST_WORDS))
+            line_start, line_end = line_bounds(text, chunk[0].start)
+            line = text[line_start:line_end]
+            rest = text[last.end:line_end].strip(" \t,.;:")
+            start = chunk[0].start
+            cand = Candidate(
+                tokens=chunk,
+                honorifics=[t.text for t in hon],
+                names=[t.text for t in names],
+                post_nominals=[t.text for t in pn],
+                start=start,
+                end=last.end,
+                possessive=last.possessive,
+                sentence_initial=_sentence_initial(info.flat, start),
+                followed_by_other=followed,
+                headline=line_start in info.headline_lines,
+                line_only=not text[line_start:start].strip(" \t•*-–—") and not rest and len(line) < 80,
+            )
+            cand.canonical = canonical_name(info.flat[start:last.end]) or " ".join(cand.names)
+            out.append(cand)
+            i = j
+    return out
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(t.lower().strip(".") for t in name.replace("’", "'").split() if t.strip("."))
+
+
+def alias_of(short: Sequence[str], full: Sequence[str]) -> bool:
+    """True when the name `short` can be `full` cut down: "Ann" / "Roe" / "Le Roux" / "Ann Roe" for
+    "Ann Bee Roe", "A. Roe" for "Ann Roe". Tokens are lower case without dots."""
+    a, b = list(short), list(full)
+    if not a or not b or len(a) > len(b) or a == b:
+        return a == b and bool(a)
+    if len(a) == 1:
+        if a[0] == b[0]:
+            return True
+        return a[0] == b[-1] and b[-2] not in PARTICLES
+    if b[-len(a):] == a:
+        return len(b) == len(a) or b[-len(a) - 1] not in PARTICLES
+    if a[-1] != b[-1]:
+        return False
+    if a[0] == b[0]:
+        return True
+    return len(a[0]) == 1 and b[0].startswith(a[0]) and len(a) <= len(b)
+
+
+# ---- cues -----------------------------------------------------------------------------------------
+def _block_context(info: TextInfo, cand: Candidate) -> bool:
+    """A name alone on its line inside a signature or address block."""
+    text = info.text
+    line_start, line_end = line_bounds(text, cand.start)
+    if line_end < len(text) and text[line_end:line_end + 2] != "\n\n" and line_end + 1 < len(text):
+        s, e = line_bounds(text, line_end + 1)
+        nxt = text[s:e]
+        if nxt.strip() and not is_prose(nxt) and _address_like(nxt):
+            return True
+    prev = text[max(0, line_start - 300):line_start].rstrip()
+    prev_line = prev[prev.rfind("\n") + 1:].strip()
+    return bool(prev_line) and bool(_SIGN_OFF.match(prev_line))
+
+
+def _address_like(line: str) -> bool:
+    if any(c.isdigit() for c in line) or is_post_line(line.strip()):
+        return True
+    for w in _TOKEN.findall(line):
+        if w[0].isupper() and (w in ORG_TAIL_CUES or (w.lower() in NOT_NAME_WORDS and w.lower() not in COMMON_WORDS)):
+            return True
+    return False
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, pos - 30):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    m = re.match(r",?[ \t]+([A-Za-z]+)", text[pos:pos + 30])
+    return m.group(1).lower() if m else ""
+
+
+def score(info: TextInfo, cand: Candidate, parties: Sequence[tuple[str, ...]]) -> None:
+    """Set `strong` and `weak` on a candidate from its own cues."""
+    key = name_key(cand.canonical)
+    n_names = sum(1 for t in cand.tokens if t.kind in ("N", "I") and t.text not in cand.honorifics)
+    titled = [h for h in cand.honorifics if h.lower().rstrip(".") not in ("the",)]
+    if cand.followed_by_other and not titled:
+        return
+    if any(alias_of(key, p) or alias_of(p, key) for p in parties if len(p) >= min(2, len(key))):
+        cand.strong = True
+    if titled or cand.post_nominals:
+        cand.strong = True
+    if n_names < 2:
+        return
+    if cand.posts:
+        cand.strong = True
+    if cand.line_only and _block_context(info, cand):
+        cand.strong = True
+    if _word_before(info.flat, cand.start) in SPEECH_VERBS | {"dear"} or _word_after(info.flat, cand.end) in SPEECH_VERBS:
+        cand.strong = True
+    if any(t.kind == "I" and info.text[t.end:t.end + 1] == "." for t in cand.tokens[:-1]):
+        cand.strong = True
+    first = cand.names[0].lower()
+    surname_common = any(t.lower() in info.lower_words for t in cand.names[1:])
+    if first in GIVEN_NAMES and not cand.headline:
+        if surname_common:
+            cand.weak += 1
+        else:
+            cand.strong = True
+    if cand.possessive:
+        cand.weak += 1

@@ -1,0 +1,104 @@
+"""The filing pipeline: read and analyse files (in worker processes for a batch), in order.
+
+Reading, normalising and analysing a letter is pure CPU work with no database, so a batch spreads
+it over the machine's cores; the caller writes each prepared file in its own short transaction,
+in the order the files were given. Memory stays bounded: only a few files are in flight at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from dossier.analysis.metadata import detect_metadata
+from dossier.domain.errors import UnreadableFile
+from dossier.domain.records import DetectedMetadata, DocumentMetadata, Extracted
+from dossier.ingest import read_path
+from dossier.services.suggest import Item, suggestions_for
+
+PARALLEL_MIN_FILES = 16  # below this, starting worker processes costs more than it saves
+IN_FLIGHT_PER_WORKER = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A file read and analysed, ready to be written."""
+
+    path: str
+    data: bytes
+    sha256: str
+    extracted: Extracted
+    found: DetectedMetadata
+    metadata: DocumentMetadata
+    suggestions: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    path: str
+    message: str
+
+
+def metadata_from_detection(found: DetectedMetadata, extracted: Extracted) -> DocumentMetadata:
+    return DocumentMetadata(
+        kind=found.kind, date=found.date, title=found.title or extracted.title, reference=found.reference,
+        marking=found.marking, sender=found.sender, recipients=found.recipients, cc=found.cc,
+    )
+
+
+def analyse_extracted(file_name: str, extracted: Extracted) -> DetectedMetadata:
+    return detect_metadata(extracted.text, headers=extracted.headers, file_name=file_name,
+                           media_type=extracted.media_type)
+
+
+def prepare(path: Path, max_bytes: int) -> Prepared | Unreadable:
+    """Read, normalise and analyse one file. Never raises for a bad file."""
+    try:
+        data, extracted = read_path(path, max_bytes=max_bytes)
+    except UnreadableFile as exc:
+        return Unreadable(str(path), str(exc))
+    found = analyse_extracted(path.name, extracted)
+    metadata = metadata_from_detection(found, extracted)
+    return Prepared(str(path), data, hashlib.sha256(data).hexdigest(), extracted, found, metadata,
+                    tuple(suggestions_for(extracted.text, metadata)))
+
+
+def _workers() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))
+
+
+def prepared_in_order(files: Sequence[Path], max_bytes: int) -> Iterator[Prepared | Unreadable]:
+    """Prepare files in order; a large batch is prepared in worker processes.
+
+    Stopping the iteration (a cancel) cancels what is still queued.
+    """
+    workers = _workers()
+    if len(files) < PARALLEL_MIN_FILES or workers == 1:
+        for path in files:
+            yield prepare(path, max_bytes)
+        return
+    # spawn, not fork: the caller may be a Qt application with threads
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque[Future[Prepared | Unreadable]] = deque()
+        queue = iter(files)
+        try:
+            for path in queue:
+                pending.append(pool.submit(prepare, path, max_bytes))
+                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                    break
+            while pending:
+                result = pending.popleft().result()
+                following = next(queue, None)
+                if following is not None:
+                    pending.append(pool.submit(prepare, following, max_bytes))
+                yield result
+        finally:
+            for future in pending:
+                future.cancel()

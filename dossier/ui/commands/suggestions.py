@@ -1,0 +1,45 @@
+"""Undoable decisions on what the machine suggested: accept_many / unaccept, reject / unreject."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dossier.domain.register import AcceptRecord
+from dossier.services.suggestions import SuggestionService
+from dossier.ui.commands.base import ACTIONS, ACTORS, MENTIONS, SUGGESTIONS, Notify, ServiceCommand
+
+
+class AcceptCommand(ServiceCommand):
+    """Accept one or more suggestions (one transaction): accept_many / unaccept(records)."""
+
+    scope = frozenset({SUGGESTIONS, ACTORS, MENTIONS, ACTIONS})
+
+    def __init__(self, suggestions: SuggestionService, notify: Notify, ids: Sequence[int], text: str) -> None:
+        super().__init__(text, notify)
+        self._suggestions = suggestions
+        self.ids = tuple(ids)
+        self.records: list[AcceptRecord] = []
+
+    def run(self) -> None:
+        self.records = self._suggestions.accept_many(list(self.ids))
+
+    def revert(self) -> None:
+        self._suggestions.unaccept(self.records)
+        self.records = []
+
+
+class RejectCommand(ServiceCommand):
+    """Reject one suggestion (remembered, never made again): reject / unreject."""
+
+    scope = frozenset({SUGGESTIONS})
+
+    def __init__(self, suggestions: SuggestionService, notify: Notify, suggestion_id: int, label: str) -> None:
+        super().__init__(f"Reject “{label}”", notify)
+        self._suggestions = suggestions
+        self.suggestion_id = suggestion_id
+
+    def run(self) -> None:
+        self._suggestions.reject(self.suggestion_id)
+
+    def revert(self) -> None:
+        self._suggestions.unreject(self.suggestion_id)

@@ -1,0 +1,198 @@
+"""A lazy table model over row ids, like Anki's browser table (shared by every big table).
+
+The model holds only the ordered list of ids and a cache of rows. Rows are fetched in blocks the
+first time the view asks for one of them. Sorting and filtering re-query the ids from a service;
+nothing is sorted or filtered in Python, and there is no QSortFilterProxyModel.
+
+A subclass says how to query ids (`query_ids`), how to fetch rows (`fetch_rows`, each row has an
+`id`) and what a cell shows (`cell`).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+Index = QModelIndex | QPersistentModelIndex
+
+BLOCK_SIZE = 256
+MAX_CACHED_BLOCKS = 64  # about 16k rows; older blocks are dropped as the user scrolls far
+IdRole = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    sort_key: str | None  # the key the service's ids(sort=...) understands; None: not sortable
+    width: int
+
+
+class LazyTableModel(QAbstractTableModel):
+    COLUMNS: tuple[Column, ...] = ()
+    ROLES: frozenset[int] = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
+
+    def __init__(self, parent: Any = None, *, sort_column: int = 0) -> None:
+        super().__init__(parent)
+        self._service: Any = None
+        self._ids: list[int] = []
+        self._positions: dict[int, int] | None = None  # id -> row, built when first needed
+        self._rows: dict[int, Any] = {}
+        self._blocks: OrderedDict[int, list[int]] = OrderedDict()  # block number -> ids it holds
+        self._sort_column = sort_column
+        self._descending = False
+        self._filter = ""
+
+    # -- for subclasses --------------------------------------------------------------------------
+    def query_ids(self) -> list[int]:
+        raise NotImplementedError
+
+    def fetch_rows(self, ids: Sequence[int]) -> list[Any]:
+        raise NotImplementedError
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+    # -- source ----------------------------------------------------------------------------------
+    def set_service(self, service: Any) -> None:
+        """Show another dossier's rows (or none)."""
+        self._service = service
+        self._filter = ""
+        self.reload()
+
+    @property
+    def service(self) -> Any:
+        return self._service
+
+    @property
+    def text_filter(self) -> str:
+        return self._filter
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
+
+    @property
+    def sort_key(self) -> str:
+        return self.COLUMNS[self._sort_column].sort_key or ""
+
+    def reload(self) -> None:
+        """Re-query the ids (after an edit, a sort or a filter) and forget every cached row."""
+        self.beginResetModel()
+        self._ids = self.query_ids() if self._service is not None else []
+        self._positions = None
+        self._rows.clear()
+        self._blocks.clear()
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        text = text.strip()
+        if text == self._filter:
+            return
+        self._filter = text
+        self.reload()
+
+    def is_sortable(self, column: int) -> bool:
+        return 0 <= column < len(self.COLUMNS) and self.COLUMNS[column].sort_key is not None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not self.is_sortable(column):
+            return  # the view puts its sort indicator back
+        self._sort_column = column
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def refresh_ids(self, ids: Iterable[int]) -> None:
+        """Fetch these rows again (after an edit) and repaint them in place."""
+        wanted = {i for i in ids if i in self._rows}
+        if not wanted or self._service is None:
+            return
+        for row in self.fetch_rows(sorted(wanted)):
+            self._rows[row.id] = row
+        for row_id in wanted:
+            r = self.row_of(row_id)
+            if r is not None:
+                self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.COLUMNS) - 1))
+
+    # -- lookups ---------------------------------------------------------------------------------
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, row_id: int) -> int | None:
+        if self._positions is None:
+            self._positions = {i: n for n, i in enumerate(self._ids)}
+        return self._positions.get(row_id)
+
+    def record(self, row: int) -> Any:
+        """The service's row record shown at `row` (fetched with its block if need be)."""
+        row_id = self.id_at(row)
+        if row_id is None:
+            return None
+        cached = self._rows.get(row_id)
+        if cached is None:
+            self._fetch_block(row // BLOCK_SIZE)
+            cached = self._rows.get(row_id)
+        return cached
+
+    @property
+    def cached_row_count(self) -> int:
+        return len(self._rows)
+
+    def _fetch_block(self, block: int) -> None:
+        if self._service is None:
+            return
+        block_ids = self._ids[block * BLOCK_SIZE:(block + 1) * BLOCK_SIZE]
+        for row in self.fetch_rows(block_ids):
+            self._rows[row.id] = row
+        self._blocks[block] = block_ids
+        self._blocks.move_to_end(block)
+        while len(self._blocks) > MAX_CACHED_BLOCKS:
+            _, old = self._blocks.popitem(last=False)
+            for row_id in old:
+                self._rows.pop(row_id, None)
+
+    # -- Qt model interface ----------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.COLUMNS[section].title
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == IdRole:
+            return self.id_at(index.row())
+        if role not in self.ROLES:
+            return None
+        row = self.record(index.row())
+        if row is None:
+            return None
+        return self.cell(row, index.column(), role)

@@ -1,0 +1,339 @@
+"""The Who's Who view: every actor in a lazy table, the selected one's mentions in context below.
+
+Merge, split an alias, rename, change kind and delete are undoable commands; double-clicking a
+mention opens the passage in the reader.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dossier.domain.errors import NotFound
+from dossier.domain.findings import ActorKind
+from dossier.domain.register import ActorRow
+from dossier.services import Services
+from dossier.ui.commands.actors import (
+    DeleteActorCommand,
+    MergeCommand,
+    NewActorCommand,
+    RenameCommand,
+    SetKindCommand,
+    SplitAliasCommand,
+)
+from dossier.ui.commands.base import ACTORS, MENTIONS
+from dossier.ui.context import UiContext
+from dossier.ui.dialogs.actor_dialogs import ActorDialog, MergeDialog, RenameDialog, SplitAliasDialog
+from dossier.ui.dialogs.host import DialogSlot
+from dossier.ui.models.actors_model import POSTS, ActorsModel
+from dossier.ui.views.actor_detail import ActorDetailPanel
+from dossier.ui.views.mentions import KIND_LABEL
+from dossier.ui.views.strip import Strip
+from dossier.ui.views.tables import DataTable, FilterEdit
+
+KIND_FILTERS: tuple[tuple[str, ActorKind | None], ...] = (
+    ("All kinds", None), ("People", ActorKind.PERSON), ("Organisations", ActorKind.ORGANISATION))
+
+
+class ActorsPage(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self.context = context
+        self.model = ActorsModel(self)
+        self.dialogs = DialogSlot()
+        self._selected: list[int] = []
+
+        self.new_action = self._action("&New Actor…", self.new_actor, tip="Add a person or organisation")
+        self.merge_action = self._action("&Merge Into…", self.merge_selected, tip="Merge the selected actors into one")
+        self.split_action = self._action("&Split Alias…", self.split_selected,
+                                         tip="Make an alias of the selected actor an actor of its own")
+        self.rename_action = self._action("&Rename…", self.rename_selected, "F2", "Rename the selected actor")
+        self.delete_action = self._action("&Delete", self.delete_selected, QKeySequence.StandardKey.Delete,
+                                          "Delete the selected actor (their mentions go too)")
+        self.kind_menu = QMenu("Change &Kind", self)
+        self.kind_group = QActionGroup(self)
+        self.kind_actions: dict[ActorKind, QAction] = {}
+        for kind in ActorKind:
+            action = self.kind_menu.addAction(KIND_LABEL[kind])
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, k=kind: self.set_kind_selected(k))
+            self.kind_group.addAction(action)
+            self.kind_actions[kind] = action
+        self.kind_button_action = QAction("Kind", self)
+
+        strip = Strip(self)
+        self.filter_edit = FilterEdit("Filter people and organisations", strip,
+                                      tip="Show actors whose name or an alias matches every word")
+        self.kind_filter = QComboBox(strip)
+        self.kind_filter.setObjectName("kindFilter")
+        for label, kind in KIND_FILTERS:
+            self.kind_filter.addItem(label, kind)
+        strip.add(self.filter_edit, 1)
+        strip.add(self.kind_filter)
+        self.count_label = strip.label("")
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        strip.row.setStretchFactor(self.count_label, 0)
+        strip.separator()
+        for action, short in ((self.merge_action, "Merge Into…"), (self.split_action, "Split Alias…"),
+                              (self.rename_action, "Rename…"), (self.delete_action, "Delete")):
+            action.setIconText(short)
+        self.kind_button_action.setIconText("Kind ▾")
+        self.kind_button_action.setToolTip("Change whether the selected actor is a person or an organisation")
+        strip.button(self.merge_action)
+        strip.button(self.split_action)
+        strip.button(self.rename_action)
+        self.kind_button = strip.button(self.kind_button_action, self.kind_menu)
+        strip.button(self.delete_action)
+
+        self.table = DataTable(self, multi_select=True)
+        self.table.setObjectName("actorsTable")
+        self.table.setModel(self.model)
+        self.table.apply_default_widths(POSTS)
+        self.table.setup_sorting()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        for action in (self.rename_action, self.delete_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
+        self.detail = ActorDetailPanel(self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(strip)
+        layout.addWidget(self.splitter, 1)
+
+        self.filter_edit.filter_requested.connect(self.model.set_filter)
+        self.filter_edit.escaped.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
+        self.kind_filter.activated.connect(lambda _i: self.model.set_kind_filter(self.kind_filter.currentData()))
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.detail.passage_requested.connect(self.context.open_passage)
+        context.services_changed.connect(self._set_services)
+        context.changed.connect(self._on_changed)
+        self._on_selection()
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    @property
+    def services(self) -> Services | None:
+        return self.context.services
+
+    @property
+    def dialog(self) -> QDialog | None:
+        return self.dialogs.current
+
+    # -- showing ---------------------------------------------------------------------------------
+    def _set_services(self, services: Services | None) -> None:
+        self.filter_edit.clear_silently()
+        self.kind_filter.setCurrentIndex(0)
+        self.model.set_service(services.actors if services else None)
+        self._update_count()
+
+    def _on_changed(self, scope: frozenset[str]) -> None:
+        if self.services is not None and scope & {ACTORS, MENTIONS}:
+            self.model.reload()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.focus()
+
+    def show_actor(self, actor_id: int) -> bool:
+        """Select an actor, clearing the filters if they hide it."""
+        if self.table.select_id(actor_id):
+            return True
+        self.filter_edit.clear_silently()
+        self.kind_filter.setCurrentIndex(0)
+        self.model.set_kind_filter(None)
+        self.model.set_filter("")
+        return self.table.select_id(actor_id)
+
+    def selected_rows(self) -> list[ActorRow]:
+        rows = self.services.actors.rows(self.table.selected_ids()) if self.services else []
+        return rows
+
+    def _remember_selection(self) -> None:
+        self._selected = self.table.selected_ids()
+        current = self.model.id_at(self.table.currentIndex().row())
+        if current is not None and current in self._selected:
+            self._selected.remove(current)
+            self._selected.insert(0, current)
+
+    def _restore_selection(self) -> None:
+        wanted, self._selected = self._selected, []
+        kept = [i for i in wanted if self.model.row_of(i) is not None]
+        if kept:
+            self.table.select_id(kept[0])
+            for actor_id in kept[1:]:
+                index = self.model.index(self.model.row_of(actor_id) or 0, 0)
+                self.table.selectionModel().select(
+                    index, self.table.selectionModel().SelectionFlag.Select
+                    | self.table.selectionModel().SelectionFlag.Rows)
+        self._update_count()
+        self._on_selection()
+
+    def _on_selection(self) -> None:
+        ids = self.table.selected_ids()
+        one = len(ids) == 1
+        row = self.model.actor_row(self.model.row_of(ids[0]) or 0) if one else None
+        self.merge_action.setEnabled(len(ids) >= 2)
+        self.split_action.setEnabled(row is not None and bool(row.aliases))
+        self.rename_action.setEnabled(one)
+        self.delete_action.setEnabled(bool(ids))
+        self.kind_button_action.setEnabled(one)
+        self.kind_menu.setEnabled(one)
+        if row is not None:
+            self.kind_actions[row.kind].setChecked(True)
+        detail = None
+        if one and self.services is not None:
+            try:
+                detail = self.services.actors.get(ids[0])
+            except NotFound:
+                detail = None
+        self.detail.show_actor(detail)
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        self.count_label.setText(f"{n:,} {'actor' if n == 1 else 'actors'}")
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = QMenu(self)
+        for action in (self.merge_action, self.split_action, self.rename_action):
+            menu.addAction(action)
+        menu.addMenu(self.kind_menu)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    # -- edits -----------------------------------------------------------------------------------
+    def new_actor(self) -> ActorDialog | None:
+        if self.services is None:
+            return None
+        actors = self.services.actors
+
+        def lookup(name: str) -> ActorKind | None:
+            actor_id = actors.find(name)
+            return actors.rows([actor_id])[0].kind if actor_id is not None else None
+
+        dialog = ActorDialog("New Actor", self.filter_edit.text(), actors.names(), lookup, ok_text="Add",
+                             parent=self.window())
+        dialog.accepted.connect(lambda: self._create(dialog))
+        self.dialogs.open(dialog)
+        return dialog
+
+    def _create(self, dialog: ActorDialog) -> None:
+        if self.services is None:
+            return
+        if dialog.existing_kind() is not None:
+            self.show_actor(self.services.actors.find(dialog.name()) or 0)
+            return
+        command = NewActorCommand(self.services.actors, self.context.notify, dialog.name(), dialog.kind_value())
+        if self.context.push(command) and command.actor_id is not None:
+            self.show_actor(command.actor_id)
+
+    def merge_selected(self) -> MergeDialog | None:
+        rows = self.selected_rows()
+        if len(rows) < 2:
+            return None
+        dialog = MergeDialog(rows, parent=self.window())
+        dialog.accepted.connect(lambda: self.merge(dialog.keep_id(), [r.id for r in rows if r.id != dialog.keep_id()]))
+        self.dialogs.open(dialog)
+        return dialog
+
+    def merge(self, keep_id: int, drop_ids: list[int]) -> int:
+        if self.services is None or not drop_ids:
+            return 0
+        actors, notify = self.services.actors, self.context.notify
+        names = {r.id: r.name for r in actors.rows([keep_id, *drop_ids])}
+        commands = [MergeCommand(actors, notify, keep_id, d, f"Merge “{names.get(d, d)}” into “{names.get(keep_id)}”")
+                    for d in drop_ids]
+        made = (int(self.context.push(commands[0])) if len(commands) == 1
+                else self.context.push_all(f"Merge {len(commands) + 1} actors into “{names.get(keep_id)}”", commands))
+        self.show_actor(keep_id)
+        return made
+
+    def split_selected(self) -> SplitAliasDialog | None:
+        rows = self.selected_rows()
+        if len(rows) != 1 or not rows[0].aliases:
+            return None
+        dialog = SplitAliasDialog(rows[0], parent=self.window())
+        dialog.accepted.connect(lambda: self._split(dialog.actor_id, dialog.alias_value()))
+        self.dialogs.open(dialog)
+        return dialog
+
+    def _split(self, actor_id: int, alias: str) -> None:
+        if self.services is None or not alias:
+            return
+        command = SplitAliasCommand(self.services.actors, self.context.notify, actor_id, alias)
+        if self.context.push(command) and command.new_id is not None:
+            self.show_actor(command.new_id)
+
+    def rename_selected(self) -> RenameDialog | None:
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return None
+        dialog = RenameDialog(rows[0], parent=self.window())
+        dialog.accepted.connect(lambda: self._rename(dialog.actor_id, dialog.name()))
+        self.dialogs.open(dialog)
+        return dialog
+
+    def _rename(self, actor_id: int, name: str) -> None:
+        if self.services is not None and name:
+            self.context.push(RenameCommand(self.services.actors, self.context.notify, actor_id, name))
+
+    def set_kind_selected(self, kind: ActorKind) -> bool:
+        rows = self.selected_rows()
+        if self.services is None or len(rows) != 1 or rows[0].kind is kind:
+            return False
+        return self.context.push(SetKindCommand(self.services.actors, self.context.notify, rows[0].id, kind,
+                                                rows[0].name))
+
+    def delete_selected(self) -> QMessageBox | None:
+        rows = self.selected_rows()
+        if not rows:
+            return None
+        what = f"“{rows[0].name}”" if len(rows) == 1 else f"these {len(rows)} actors"
+        box = QMessageBox(QMessageBox.Icon.Question, "Delete Actor", f"Delete {what} from the who's who?",
+                          QMessageBox.StandardButton.Cancel, self.window())
+        box.setInformativeText("Their mentions and posts go too; actions they own keep no owner. "
+                               "You can undo this with Edit ▸ Undo.")
+        delete = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        ids = [(r.id, r.name) for r in rows]
+        box.buttonClicked.connect(lambda button: self._delete(ids) if button is delete else None)
+        self.dialogs.open(box)
+        return box
+
+    def _delete(self, ids: list[tuple[int, str]]) -> int:
+        if self.services is None:
+            return 0
+        commands = [DeleteActorCommand(self.services.actors, self.context.notify, i, name) for i, name in ids]
+        if len(commands) == 1:
+            return int(self.context.push(commands[0]))
+        return self.context.push_all(f"Delete {len(commands)} actors", commands)

@@ -1,0 +1,291 @@
+"""The Documents view: documents table | reader above Details and Suggestions.
+
+Besides reading and correcting metadata, this is where actors are tagged in the text (Ctrl+T),
+where mentions are highlighted, and where the machine's suggestions for a document are accepted
+or rejected. Every edit is an undoable command pushed through the UiContext.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget, QWidget
+
+from dossier.domain.errors import DossierError
+from dossier.domain.findings import ActorKind
+from dossier.domain.register import SuggestionRow
+from dossier.services import Services
+from dossier.ui.commands.actors import TagCommand
+from dossier.ui.commands.base import ACTORS, DOCUMENTS, MENTIONS, SUGGESTIONS
+from dossier.ui.commands.metadata import EditMetadataCommand
+from dossier.ui.commands.suggestions import AcceptCommand, RejectCommand
+from dossier.ui.context import UiContext, one_line
+from dossier.ui.dialogs.actor_dialogs import ActorDialog
+from dossier.ui.dialogs.host import DialogSlot
+from dossier.ui.models.documents_model import DocumentsModel
+from dossier.ui.views.documents_panel import DocumentsPanel
+from dossier.ui.views.metadata_editor import MetadataEditor
+from dossier.ui.views.reader import ReaderView
+from dossier.ui.views.suggestions_panel import SuggestionsPanel
+
+NO_DOCUMENTS = "No documents yet. Use File ▸ Import, or drop files here."
+METADATA = "metadata"
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the blank space at either end of it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+class DocumentsPage(QSplitter):
+    action_requested = Signal(int, int, int, str)  # document id, start, end, the words: a new action
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.context = context
+        self.model = DocumentsModel(self)
+        self.documents_panel = DocumentsPanel(self.model, self)
+        self.reader = ReaderView(self)
+        self.editor = MetadataEditor(self)
+        self.suggestions = SuggestionsPanel(self)
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.setObjectName("bottomTabs")
+        self.bottom_tabs.tabBar().setObjectName("bottomTabBar")
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.addTab(self.editor, "Details")
+        self.bottom_tabs.addTab(self.suggestions, "Suggestions")
+        self.reader_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.reader_splitter.addWidget(self.reader)
+        self.reader_splitter.addWidget(self.bottom_tabs)
+        self.reader_splitter.setChildrenCollapsible(False)
+        self.reader_splitter.setStretchFactor(0, 1)
+        self.addWidget(self.documents_panel)
+        self.addWidget(self.reader_splitter)
+        self.setChildrenCollapsible(False)
+        self.setStretchFactor(1, 1)
+        self.dialogs = DialogSlot()
+
+        self.tag_action = self._action("&Tag Actor…", self.tag_selection, "Ctrl+T",
+                                       "Tag the selected words as naming an actor")
+        self.new_action_action = self._action("New &Action from Selection…", self.action_from_selection,
+                                              "Ctrl+Shift+A", "Record an action from the selected sentence")
+        self.accept_all_action = self._action("Accept All &Suggestions", self.accept_all, "",
+                                              "Accept every pending suggestion for this document")
+
+        text = self.reader.text
+        text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        text.customContextMenuRequested.connect(self._context_menu)
+        text.selectionChanged.connect(self._update_actions)
+        self.documents_panel.current_document_changed.connect(self.show_document)
+        self.editor.apply_requested.connect(self.apply_edit)
+        self.suggestions.accept_requested.connect(self.accept)
+        self.suggestions.reject_requested.connect(self.reject)
+        self.suggestions.accept_all_requested.connect(self.accept_all)
+        self.suggestions.span_selected.connect(lambda start, end: self.reader.text.select_span(start, end))
+        context.services_changed.connect(self._set_services)
+        context.changed.connect(self._on_changed)
+        self._update_actions()
+
+    def _action(self, text: str, slot: Any, shortcut: str, tip: str) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    @property
+    def dialog(self) -> QDialog | None:
+        """The dialog open now (tests fill it in and accept it)."""
+        return self.dialogs.current
+
+    @property
+    def services(self) -> Services | None:
+        return self.context.services
+
+    @property
+    def document_id(self) -> int | None:
+        return self.reader.document_id
+
+    # -- showing ---------------------------------------------------------------------------------
+    def _set_services(self, services: Services | None) -> None:
+        self.documents_panel.clear_filter()
+        self.model.set_service(services.documents if services else None)
+        if services is not None:
+            self.editor.set_actor_names(services.documents.actor_names())
+            if self.model.rowCount():
+                self.documents_panel.select_row(0)
+            else:
+                self.reader.show_placeholder(NO_DOCUMENTS)
+
+    def show_document(self, doc_id: int | None) -> None:
+        if doc_id is None or self.services is None:
+            self.reader.show_placeholder("Select a document to read it" if self.model.rowCount()
+                                         else "No documents match the filter" if self.model.text_filter
+                                         else NO_DOCUMENTS)
+            self.editor.load(None)
+        else:
+            detail = self.services.documents.get(doc_id)
+            self.reader.show_document(detail)
+            self.editor.load(detail)
+        self.context.current_document_id = self.document_id
+        self.refresh_mentions()
+        self.refresh_suggestions()
+        self._update_actions()
+
+    def refresh_mentions(self) -> None:
+        doc_id = self.document_id
+        if doc_id is None or self.services is None:
+            return
+        actors = self.services.actors
+        mentions = actors.document_mentions(doc_id)
+        posts = {r.id: r.posts for r in actors.rows(sorted({m.actor_id for m in mentions}))}
+        self.reader.text.mentions.set_mentions(mentions, posts)
+
+    def refresh_suggestions(self) -> None:
+        doc_id = self.document_id
+        rows = self.services.suggestions.pending(doc_id) if doc_id is not None and self.services else []
+        self.suggestions.show_suggestions(rows)
+        self.bottom_tabs.setTabText(1, f"Suggestions  {len(rows)}" if rows else "Suggestions")
+        self.accept_all_action.setEnabled(bool(rows))
+
+    def open_passage(self, doc_id: int, start: int = -1, end: int = -1) -> bool:
+        """Select the document (clearing a filter that hides it) and select the span in the reader."""
+        if not self.documents_panel.show_document(doc_id):
+            return False
+        if 0 <= start < end:
+            self.reader.text.select_span(start, end)
+        self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _on_changed(self, scope: frozenset[str]) -> None:
+        if self.services is None:
+            return
+        if DOCUMENTS in scope:
+            self.model.reload()  # the panel keeps the current document selected
+            if self.document_id is not None:
+                detail = self.services.documents.get(self.document_id)
+                self.reader.show_document(detail, keep_position=True)
+                self.editor.load(detail)
+        if scope & {ACTORS, MENTIONS}:
+            self.refresh_mentions()
+        if ACTORS in scope:
+            self.editor.set_actor_names(self.services.documents.actor_names())
+        if SUGGESTIONS in scope:
+            self.refresh_suggestions()
+
+    def _update_actions(self) -> None:
+        has_doc = self.document_id is not None and self.services is not None
+        self.tag_action.setEnabled(has_doc and self.reader.text.textCursor().hasSelection())
+        self.new_action_action.setEnabled(has_doc)
+
+    # -- metadata --------------------------------------------------------------------------------
+    def apply_edit(self, doc_id: int, changes: dict[str, Any]) -> bool:
+        """Make one metadata edit and push it on the undo stack (the first redo reuses it)."""
+        if self.services is None or not changes:
+            return False
+        documents = self.services.documents
+        try:
+            edit = documents.edit_metadata(doc_id, changes)
+        except (ValueError, TypeError, DossierError) as exc:
+            self.editor.show_error(one_line(exc))
+            return False
+        self.context.undo_stack.push(EditMetadataCommand(documents, edit, changes, self._document_changed))
+        return True
+
+    def _document_changed(self, doc_id: int) -> None:
+        if self.services is None:
+            return
+        self.model.refresh_documents([doc_id])
+        if self.documents_panel.current_id == doc_id:
+            detail = self.services.documents.get(doc_id)
+            self.reader.show_document(detail, keep_position=True)
+            self.editor.load(detail)
+        self.context.notify({METADATA, ACTORS})
+
+    # -- tagging ---------------------------------------------------------------------------------
+    def tag_selection(self) -> ActorDialog | None:
+        """Ask which actor the selected words name (pre-filled with them), then tag them."""
+        doc_id, span = self.document_id, self.reader.text.selected_span()
+        if self.services is None or doc_id is None or span is None:
+            self.context.status("Select the words that name the actor first.")
+            return None
+        text = self.reader.text.stored_text
+        start, end = trimmed(text, *span)
+        if start >= end:
+            return None
+        actors = self.services.actors
+
+        def lookup(name: str) -> ActorKind | None:
+            actor_id = actors.find(name)
+            return actors.rows([actor_id])[0].kind if actor_id is not None else None
+
+        words = " ".join(text[start:end].split())
+        dialog = ActorDialog("Tag Actor", words, actors.names(), lookup, ok_text="Tag",
+                             intro=f"The words “{words}” in D{doc_id} name:", parent=self.window())
+        dialog.accepted.connect(lambda: self._tag(doc_id, start, end, dialog))
+        self.dialogs.open(dialog)
+        return dialog
+
+    def _tag(self, doc_id: int, start: int, end: int, dialog: ActorDialog) -> None:
+        if self.services is None:
+            return
+        actors = self.services.actors
+        name = dialog.name()
+        self.context.push(TagCommand(actors, self.context.notify, doc_id, start, end, actor_id=actors.find(name),
+                                     name=name, kind=dialog.kind_value()))
+
+    def action_from_selection(self) -> None:
+        doc_id, span = self.document_id, self.reader.text.sentence_span()
+        if doc_id is None or span is None:
+            self.context.status("Select the sentence that sets the action first.")
+            return
+        start, end = trimmed(self.reader.text.stored_text, *span)
+        self.action_requested.emit(doc_id, start, end, self.reader.text.stored_text[start:end])
+
+    # -- suggestions -----------------------------------------------------------------------------
+    def accept(self, ids: list[int]) -> bool:
+        if self.services is None or not ids:
+            return False
+        labels = [s.label for s in self.suggestions.rows if s.id in ids]
+        text = f"Accept “{labels[0]}”" if len(labels) == 1 else f"Accept {len(ids)} suggestions"
+        return self.context.push(AcceptCommand(self.services.suggestions, self.context.notify, ids, text))
+
+    def accept_all(self) -> bool:
+        doc_id = self.document_id
+        if self.services is None or doc_id is None:
+            return False
+        pending = sorted(self.services.suggestions.pending(doc_id), key=lambda s: s.kind != "actor")
+        if not pending:
+            return False
+        return self.context.push(AcceptCommand(self.services.suggestions, self.context.notify,
+                                               [s.id for s in pending], f"Accept all suggestions for D{doc_id}"))
+
+    def reject(self, rows: list[SuggestionRow]) -> int:
+        if self.services is None or not rows:
+            return 0
+        service, notify = self.services.suggestions, self.context.notify
+        commands = [RejectCommand(service, notify, s.id, s.label) for s in rows]
+        if len(commands) == 1:
+            return int(self.context.push(commands[0]))
+        return self.context.push_all(f"Reject {len(commands)} suggestions", commands)
+
+    # -- menus and dialogs -----------------------------------------------------------------------
+    def _context_menu(self, pos: QPoint) -> None:
+        text = self.reader.text
+        menu = text.createStandardContextMenu()
+        menu.addSeparator()
+        menu.addAction(self.tag_action)
+        menu.addAction(self.new_action_action)
+        mention = text.mentions.at(text.offset_at(text.cursorForPosition(pos).position()))
+        if mention is not None:
+            show = menu.addAction(f"Show “{mention.actor_name}” in Who's Who")
+            show.triggered.connect(lambda _checked=False, a=mention.actor_id: self.context.show_actor(a))
+        menu.exec(text.mapToGlobal(pos))
+        menu.deleteLater()

@@ -1,0 +1,214 @@
+"""What the machine suggests for the current document, grouped Actors / Actions, to accept or reject.
+
+The panel only shows and asks: Accept, Reject and Accept All emit signals, and its owner turns
+them into undoable commands. Enter accepts the selected suggestions, Delete rejects them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dossier.domain.findings import ActorKind
+from dossier.domain.register import SuggestionRow
+from dossier.ui.style import icons, theme
+from dossier.ui.views.mentions import kind_colours
+
+GROUPS = (("actor", "Actors"), ("action", "Actions"))
+SuggestionRole = Qt.ItemDataRole.UserRole + 1
+
+
+def suggestion_tooltip(s: SuggestionRow) -> str:
+    p = s.payload
+    if s.kind == "actor":
+        lines = [f"<b>{escape(p.get('name', s.label))}</b> · {escape(str(p.get('kind', '')))}"]
+        if p.get("forms"):
+            lines.append("Written as: " + escape(", ".join(p["forms"])))
+        if p.get("posts"):
+            lines.append("Posts: " + escape(", ".join(p["posts"])))
+        lines.append(f"{len(p.get('mentions', []))} mention(s) in this document")
+        return "<br>".join(lines)
+    lines = [f"<b>{escape(s.label)}</b>"]
+    if p.get("owner"):
+        lines.append("Owner: " + escape(p["owner"]))
+    if p.get("sentence"):
+        lines.append("<i>“" + escape(" ".join(p["sentence"].split())) + "”</i>")
+    return "<br>".join(lines)
+
+
+def suggestion_span(s: SuggestionRow) -> tuple[int, int] | None:
+    """Where the suggestion is in the text: an actor's first mention, an action's sentence."""
+    p = s.payload
+    if s.kind == "actor" and p.get("mentions"):
+        start, end, _text = p["mentions"][0]
+        return int(start), int(end)
+    if s.kind == "action" and p.get("start") is not None and p.get("end") is not None:
+        return int(p["start"]), int(p["end"])
+    return None
+
+
+class SuggestionsPanel(QWidget):
+    accept_requested = Signal(list)  # suggestion ids
+    reject_requested = Signal(list)  # list[SuggestionRow]
+    accept_all_requested = Signal()
+    span_selected = Signal(int, int)  # show where a suggestion is in the reader
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("panel")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._rows: list[SuggestionRow] = []
+
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("suggestions")
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(14)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setMouseTracking(True)
+        self.empty = QLabel("No pending suggestions for this document.", self)
+        self.empty.setObjectName("emptyText")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tree)
+
+        self.accept_button = QPushButton("Accept", self)
+        self.accept_button.setToolTip("Accept the selected suggestions (Enter)")
+        self.reject_button = QPushButton("Reject", self)
+        self.reject_button.setToolTip("Reject the selected suggestions; Dossier will not suggest them again (Delete)")
+        self.accept_all_button = QPushButton("Accept All", self)
+        self.accept_all_button.setObjectName("primary")
+        self.accept_all_button.setToolTip("Accept every pending suggestion for this document")
+        buttons = QVBoxLayout()
+        buttons.setSpacing(6)
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.reject_button)
+        buttons.addSpacing(8)
+        buttons.addWidget(self.accept_all_button)
+        buttons.addStretch(1)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 16, 10)
+        layout.setSpacing(12)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
+
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.reject_button.clicked.connect(self.reject_selected)
+        self.accept_all_button.clicked.connect(self.accept_all_requested)
+        for key, slot in ((Qt.Key.Key_Return, self.accept_selected), (Qt.Key.Key_Enter, self.accept_selected),
+                          (QKeySequence.StandardKey.Delete, self.reject_selected),
+                          (Qt.Key.Key_Backspace, self.reject_selected)):
+            shortcut = QShortcut(QKeySequence(key), self.tree)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
+        self.tree.itemSelectionChanged.connect(self._on_selection)
+        self.tree.itemDoubleClicked.connect(lambda item, _col: self._accept_items([item]))
+        self.show_suggestions([])
+
+    # -- public ----------------------------------------------------------------------------------
+    @property
+    def rows(self) -> list[SuggestionRow]:
+        return list(self._rows)
+
+    def show_suggestions(self, rows: Sequence[SuggestionRow]) -> None:
+        """Show a document's pending suggestions, keeping the selection's place where it can."""
+        keep = self._selected_position()
+        self._rows = list(rows)
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        bold = QFont(self.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        for kind, title in GROUPS:
+            members = [s for s in self._rows if s.kind == kind]
+            if not members:
+                continue
+            group = QTreeWidgetItem([f"{title}  ·  {len(members)}"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            group.setFont(0, bold)
+            group.setForeground(0, theme.MUTED)
+            self.tree.addTopLevelItem(group)
+            for s in members:
+                item = QTreeWidgetItem([s.label])
+                item.setData(0, SuggestionRole, s.id)
+                item.setToolTip(0, suggestion_tooltip(s))
+                if s.kind == "actor":
+                    kind = ActorKind.ORGANISATION if s.payload.get("kind") == "organisation" else ActorKind.PERSON
+                    item.setIcon(0, icons.dot_icon(kind_colours(kind)[1].name()))
+                else:
+                    item.setIcon(0, icons.actions_icon())
+                group.addChild(item)
+            group.setExpanded(True)
+        self.tree.blockSignals(False)
+        self.stack.setCurrentWidget(self.tree if self._rows else self.empty)
+        items = self.suggestion_items()
+        if items and keep is not None:
+            items[min(keep, len(items) - 1)].setSelected(True)
+            self.tree.setCurrentItem(items[min(keep, len(items) - 1)])
+        self._on_selection()
+
+    def suggestion_items(self) -> list[QTreeWidgetItem]:
+        out = []
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            out.extend(group.child(n) for n in range(group.childCount()))
+        return out
+
+    def item_for(self, suggestion_id: int) -> QTreeWidgetItem | None:
+        return next((i for i in self.suggestion_items() if i.data(0, SuggestionRole) == suggestion_id), None)
+
+    def select(self, suggestion_ids: Sequence[int]) -> None:
+        self.tree.clearSelection()
+        for item in self.suggestion_items():
+            if item.data(0, SuggestionRole) in suggestion_ids:
+                item.setSelected(True)
+                self.tree.setCurrentItem(item)
+
+    def selected(self) -> list[SuggestionRow]:
+        ids = {i.data(0, SuggestionRole) for i in self.tree.selectedItems()}
+        return [s for s in self._rows if s.id in ids]
+
+    def accept_selected(self) -> None:
+        self._accept_items(self.tree.selectedItems())
+
+    def reject_selected(self) -> None:
+        chosen = self.selected()
+        if chosen:
+            self.reject_requested.emit(chosen)
+
+    # -- internals -------------------------------------------------------------------------------
+    def _accept_items(self, items: Sequence[QTreeWidgetItem]) -> None:
+        ids = [i.data(0, SuggestionRole) for i in items if i.data(0, SuggestionRole) is not None]
+        if ids:
+            self.accept_requested.emit(ids)
+
+    def _selected_position(self) -> int | None:
+        items = self.suggestion_items()
+        chosen = [n for n, i in enumerate(items) if i.isSelected()]
+        return chosen[0] if chosen else None
+
+    def _on_selection(self) -> None:
+        chosen = self.selected()
+        self.accept_button.setEnabled(bool(chosen))
+        self.reject_button.setEnabled(bool(chosen))
+        self.accept_all_button.setEnabled(bool(self._rows))
+        if len(chosen) == 1:
+            span = suggestion_span(chosen[0])
+            if span is not None:
+                self.span_selected.emit(*span)
