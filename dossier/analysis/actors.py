@@ -11,8 +11,8 @@ has a cue: an honorific or post-nominal, a post beside it ("(Professor of X)", "
 cc), a signature or address block, a speech verb ("said"), initials, a common given name, or a place
 in a list beside another person. Two weak cues (possessive, a given name whose surname is also an
 ordinary word, repetition) also do. A chunk that runs on into an organisation or a law ("Human Rights
-Act", "Great Smith Street") is not a person. Shorter forms ("Le Grand", "Lord Warner", "Julian",
-"Timpson") then join the one full name they can stand for; a bare first name counts only where it is
+Act", "Upper Mill Street") is not a person. Shorter forms ("Le Roux", "Lady Farquhar", "Tamsin",
+"Achterberg") then join the one full name they can stand for; a bare first name counts only where it is
 used as a name. Forms are the surface forms with white space collapsed; mentions are exact spans.
 """
 
@@ -25,7 +25,7 @@ from itertools import pairwise
 
 from dossier.analysis.actors_orgs import find_orgs
 from dossier.analysis.actors_people import (
-    _LIST_GAP,
+    LIST_GAP,
     Candidate,
     TextInfo,
     alias_of,
@@ -150,7 +150,7 @@ def _list_cue(flat: str, cands: list[Candidate]) -> None:
     """Names listed beside accepted people ("Ann Roe, Al Bee and Cy Dee") are people too, and so are
     the names in a list of three or more full names; a name accepted once is accepted everywhere."""
     ordered = sorted(cands, key=lambda c: c.start)
-    pairs = [(a, b) for a, b in pairwise(ordered) if not a.possessive and _LIST_GAP.fullmatch(flat[a.end:b.start])]
+    pairs = [(a, b) for a, b in pairwise(ordered) if not a.possessive and LIST_GAP.fullmatch(flat[a.end:b.start])]
     chain: list[Candidate] = []
     for a, b in pairs:
         if chain and chain[-1] is a:
@@ -233,7 +233,7 @@ class _Index:
 
 
 def _join_alias(info: TextInfo, cand: Candidate, index: _Index) -> None:
-    """A form that is not a name on its own ("Le Grand", "Julian", "Timpson") joins the one person it
+    """A form that is not a name on its own ("Le Roux", "Tamsin", "Achterberg") joins the one person it
     can stand for; a run that starts a sentence is tried again without its first word."""
     if cand.followed_by_other:
         return

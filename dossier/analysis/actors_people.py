@@ -31,7 +31,7 @@ from dossier.analysis.parties import is_post_line, is_prose
 
 _TOKEN = re.compile(r"(?<![\w'’\-])[^\W\d_](?:[\w'’\-]*[^\W_])?")
 _NEWLINE = re.compile(r"\n")
-_POSSESSIVE = re.compile(r"['’]s$")
+POSSESSIVE = re.compile(r"['’]s$")
 _INLINE_GAP = re.compile(r"[ \t\u00a0]+")
 _DOT_GAP = re.compile(r"\.[ \t\u00a0]*")
 _BREAK = re.compile(r"[ \t\u00a0]*\n\s*")
@@ -43,13 +43,17 @@ _KEPT_LOWER = frozenset({"de", "du", "da", "di", "del", "della", "der", "den", "
                          "county", "borough", "district", "your", "our", "their", "this", "that", "its", "my",
                          "his", "her"})
 _ABBREVIATED = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "rt", "hon", "revd", "rev", "cllr", "mx"})
-_HONORIFICS = HONORIFICS - {"the"}
+HONORIFIC_WORDS = HONORIFICS - {"the"}
 _OPENERS = " \t\u00a0\"“‘'(•*·-–—"
-_LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|&)|,\s+and)\s+|\s*,\s*")
+LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|&)|,\s+and)\s+|\s*,\s*")
 _SIGN_OFF = re.compile(r"^(?:yours\b.*|(?:with\s+)?(?:best|kind|kindest|warm|warmest|many)\s+(?:wishes|regards|thanks)"
                        r"|(?:with\s+)?(?:best\s+)?regards|best|thanks|thank\s+you|cheers|all\s+the\s+best)[\s,.!]*$",
                        re.IGNORECASE)
 _WRAP_JOINTS = frozenset({"of", "for", "and", "&", "in", "at", "on", "the", "a", "an", "to", "with", "by"})
+_PERSONAL_NEXT = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and[ \t]+)?(?:who|whose|his|her|he|she|himself|herself)\b")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w\-]*)")
+_DETERMINER_BEFORE = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "your", "their",
+                                "its", "my", "his", "her"})
 _MORPH_COMMON = re.compile(r"(?:ly|ing|ed)$")
 
 
@@ -130,7 +134,7 @@ def _classify(token: Token, shouting: bool, lower_words: frozenset[str]) -> str:
     if shouting and s.isupper() and len(s) > 1:
         s = s.title()
     key = s.lower().rstrip(".")
-    if key in _HONORIFICS and s[0].isupper():
+    if key in HONORIFIC_WORDS and s[0].isupper():
         return "H"
     if s in POST_NOMINALS:
         return "P"
@@ -249,7 +253,7 @@ def runs(info: TextInfo) -> list[list[Token]]:
 
 
 # ---- candidates -----------------------------------------------------------------------------------
-def _the_before(info: TextInfo, tok: Token, run: list[Token], i: int) -> bool:
+def _the_before(tok: Token, run: list[Token], i: int) -> bool:
     """"The" of "The Rt Hon": an honorific only in front of another one."""
     return (tok.text == "The" and i + 1 < len(run) and run[i + 1].text.lower().rstrip(".") in {"rt", "right"})
 
@@ -262,12 +266,12 @@ def candidates(info: TextInfo) -> list[Candidate]:
         i = 0
         while i < n:
             tok = run[i]
-            if tok.kind not in ("H", "N", "I") and not _the_before(info, tok, run, i):
+            if tok.kind not in ("H", "N", "I") and not _the_before(tok, run, i):
                 i += 1
                 continue
             j = i
             hon: list[Token] = []
-            while j < n and (run[j].kind == "H" or (j == i and _the_before(info, run[j], run, j))):
+            while j < n and (run[j].kind == "H" or (j == i and _the_before(run[j], run, j))):
                 hon.append(run[j])
                 if run[j].possessive:
                     break
@@ -297,6 +301,9 @@ def candidates(info: TextInfo) -> list[Candidate]:
             after = run[j] if j < n else None
             followed = after is not None and not last.possessive and (
                 after.kind in ("O", "N") or (after.kind == "X" and after.text.lower() not in POST_WORDS))
+            if last.possessive:  # "St Mary’s Hospital", "King’s College": an organisation's name
+                m = _NEXT_WORD.match(info.flat, last.full_end)
+                followed = bool(m) and m.group(1) in ORG_TAIL_CUES
             line_start, line_end = line_bounds(text, chunk[0].start)
             line = text[line_start:line_end]
             rest = text[last.end:line_end].strip(" \t,.;:")
@@ -367,6 +374,10 @@ def _address_like(line: str) -> bool:
     return False
 
 
+def _after_determiner(text: str, pos: int) -> bool:
+    return _word_before(text, pos) in _DETERMINER_BEFORE and text[pos - 2:pos - 1].islower()
+
+
 def _word_before(text: str, pos: int) -> str:
     m = re.search(r"([A-Za-z]+)[ \t]+$", text[max(0, pos - 30):pos])
     return m.group(1).lower() if m else ""
@@ -382,9 +393,12 @@ def score(info: TextInfo, cand: Candidate, parties: Sequence[tuple[str, ...]]) -
     key = name_key(cand.canonical)
     n_names = sum(1 for t in cand.tokens if t.kind in ("N", "I") and t.text not in cand.honorifics)
     titled = [h for h in cand.honorifics if h.lower().rstrip(".") not in ("the",)]
-    if cand.followed_by_other and not titled:
-        return
-    if any(alias_of(key, p) or alias_of(p, key) for p in parties if len(p) >= min(2, len(key))):
+    if (cand.followed_by_other or _after_determiner(info.flat, cand.start)) and not titled:
+        return  # "the Grace Period", "Upper Mill Street": not a person
+    if len(key) == 1:
+        if key in parties:
+            cand.strong = True  # a signed first name that is the sender ("Best, Tom")
+    elif any(alias_of(key, p) or alias_of(p, key) for p in parties if len(p) >= 2):
         cand.strong = True
     if titled or cand.post_nominals:
         cand.strong = True
@@ -395,6 +409,8 @@ def score(info: TextInfo, cand: Candidate, parties: Sequence[tuple[str, ...]]) -
     if cand.line_only and _block_context(info, cand):
         cand.strong = True
     if _word_before(info.flat, cand.start) in SPEECH_VERBS | {"dear"} or _word_after(info.flat, cand.end) in SPEECH_VERBS:
+        cand.strong = True
+    if _PERSONAL_NEXT.match(info.flat, cand.end):  # "Ann Roe and her team", "Ann Roe, who ..."
         cand.strong = True
     if any(t.kind == "I" and info.text[t.end:t.end + 1] == "." for t in cand.tokens[:-1]):
         cand.strong = True

@@ -9,8 +9,8 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from dossier.analysis.actors_people import (
-    _HONORIFICS,
-    _POSSESSIVE,
+    HONORIFIC_WORDS,
+    POSSESSIVE,
     Candidate,
     TextInfo,
     line_bounds,
@@ -38,7 +38,7 @@ def _has_post_word(words: Sequence[str], within: int = 99) -> bool:
 
 
 def _post_key(word: str) -> str:
-    return _POSSESSIVE.sub("", word.strip(".,;:()'’\"“”")).lower()
+    return POSSESSIVE.sub("", word.strip(".,;:()'’\"“”")).lower()
 
 
 def _phrase(text: str, start: int, limit: int = 160) -> str:
@@ -128,9 +128,9 @@ def posts_before(text: str, cand: Candidate) -> list[str]:
             if not (phrase and phrase[0][0].isupper() and left[:1].isupper()):
                 break
         elif bare[0].isupper():
-            if key in COMMON_WORDS or (key in _HONORIFICS and key not in POST_WORDS):
+            if key in COMMON_WORDS or (key in HONORIFIC_WORDS and key not in POST_WORDS):
                 break
-        elif not (key in POST_WORDS or _POSSESSIVE.search(bare)):
+        elif not (key in POST_WORDS or POSSESSIVE.search(bare)):
             common = key in COMMON_WORDS or key in _DETERMINERS or _MODIFIER_NOT.search(key) or len(key) < 3
             if common or not any(_post_key(p) in POST_WORDS for p in phrase[:3]):
                 break

@@ -11,27 +11,27 @@ def _words(text: str) -> frozenset[str]:
 # Common given names (English and international). A first word found here makes "Given Surname" a
 # likely person; it is one cue among several, never the only way a person is found.
 GIVEN_NAMES = _words("""
-aaron abdul abigail abdullah adam adrian agnes ahmed aidan aisha alan alastair albert alex alexander
+aaron abdul abigail abdullah adam adrian agnes ahmed aidan aisha alan alastair alex alexander
 alexandra alexis alfie alfred ali alice alicia alison alistair amanda amber amelia amir amy ana andrea
 andreas andrew andy angela angus anita ann anna anne annette anthony antonio archie arthur ashley
 audrey barbara barry beatrice ben benjamin bernard beth bethany betty bill billy bob brenda brian
 bridget bruce bryan callum cameron carl carla carlos carol caroline carolyn catherine cathy charles
-charlie charlotte chloe chris christian christina christine christopher claire clara clare colin
+charlie charlotte chloe chris christian christina christine christopher claire clara colin
 connor craig daisy dan daniel danielle darren david dawn dean deborah debbie declan denise dennis
 derek diana diane dominic donald donna doris dorothy douglas duncan dylan eddie edith edmund edward
 eileen elaine eleanor elena eli elizabeth ella ellen ellie elsie emily emma eric erin ethan eve
 evelyn fatima felix fiona florence frances francesca francis frank fraser freddie frederick gail
 gareth gary gavin gemma geoffrey george georgia gerald gerry gillian gordon graham grant greg
 gregory hamish hannah harold harriet harry hazel heather helen henry hilary holly howard hugh hugo
-iain ian imogen irene isaac isabel isabella isabelle jack jackie jacob jake james jamie jan jane
+iain ian imogen irene isaac isabel isabella jack jackie jacob jake james jamie jan jane
 janet janice jason jean jeff jeffrey jennifer jenny jeremy jessica jill jim jo joan joanna joanne
-joe joel john jon jonathan joseph josephine josh joshua joyce judith judy julia julian julie
+joe joel john jon jonathan joseph josephine josh joshua joyce judith judy julia julie
 justin karen kate katherine kathleen kathryn katie kay keith kelly kenneth kerry kevin kieran kim
 kirsty laura lauren lawrence leah lee leo leon leonard lesley leslie lewis liam lily linda lindsay
 lisa liz lorraine louis louise lucy luke lynn lynne madeleine maggie malcolm margaret maria marian
 marie marion mark martin martina mary matthew maureen max megan melanie michael michelle mike
 miriam mohammed mohammad molly monica morgan muhammad nancy naomi natalie nathan neil nicholas
-nick nicola nigel noah norma norman oliver olivia oscar owen pamela patricia patrick paul paula
+nick nicola nigel noah norma oliver olivia oscar owen pamela patricia patrick paul paula
 pauline penelope peter philip philippa phillip phoebe rachel ralph raymond rebecca richard rita
 rob robert robin roger ronald rosemary ross roy ruby rupert russell ruth ryan sally sam samantha
 samuel sandra sarah scott sean sharon sheila shirley simon sophie stanley stella stephanie stephen
@@ -64,7 +64,8 @@ were what whatever whether which while whilst who whom whose why will within wit
 you yours yourself yourselves welcome following appendix ahead ago good great leading one two
 latest breaking exclusive opinion analysis comment feature interview update live watch listen from by to
 and or with for on at north south east west northern southern eastern western greater central
-upper lower new old hi hello hey greetings cheers thanks
+upper lower new old hi hello hey greetings cheers thanks station airport stadium arena harbour bay
+valley
 """)
 
 # Words that name a post. A phrase holding one, set beside a name, gives that person's post.
