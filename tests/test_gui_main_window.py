@@ -33,7 +33,7 @@ def test_opens_a_dossier_with_its_title_and_status(window: MainWindow, dossier_p
     assert window.windowTitle() == "Dossier — case.dossier"
     assert window.counts_label.text() == "0 documents · 0 actors"
     assert window.path_label.text() == str(dossier_path.resolve())
-    assert window.stack.currentWidget() is window.splitter
+    assert window.stack.currentWidget() is window.workspace
     assert window.model.rowCount() == 0
 
 

@@ -47,3 +47,24 @@ def run_import(qtbot, window: MainWindow, paths: list[Path]) -> list:
 def close_summary(window: MainWindow) -> None:
     if window.summary_dialog is not None:
         window.summary_dialog.accept()
+
+
+def file_letters(dossier: Path, folder: Path, letters: dict[str, str]) -> dict[str, int]:
+    """File letters written by the test into a dossier through the services; file name -> document id."""
+    from dossier.services import open_services
+
+    write_letters(folder, letters)
+    services = open_services(dossier)
+    try:
+        results = services.documents.file_paths([folder / name for name in letters])
+        return {Path(r.path).name: r.document_id for r in results if r.document_id is not None}
+    finally:
+        services.close()
+
+
+def span_of(text: str, words: str, nth: int = 0) -> tuple[int, int]:
+    """The offsets [start, end) of the nth occurrence of `words` in `text`."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return start, start + len(words)

@@ -47,7 +47,7 @@ def test_tag_creates_actor_alias_and_mention_and_untag_removes_them(services, do
     [m] = services.actors.document_mentions(doc)
     assert (m.start, m.end, m.actor_name, m.actor_kind) == (start, end, "Tobias Quennell", ActorKind.PERSON)
 
-    q_start, q_end = span(services, doc, "Quennell will")
+    q_start, _ = span(services, doc, "Quennell will")
     again = services.actors.tag(doc, q_start, q_start + len("Quennell"), actor_id=record.actor_id)
     assert not again.created_actor and again.added_alias_id is not None
     detail = services.actors.get(record.actor_id)

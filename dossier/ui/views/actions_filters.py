@@ -91,7 +91,7 @@ class ActionsFilterBar(Strip):
 
     # -- values ----------------------------------------------------------------------------------
     def statuses(self) -> tuple[ActionStatus, ...] | None:
-        return self.status.currentData()
+        return STATUS_FILTERS[max(0, self.status.currentIndex())][1]
 
     def set_status_index(self, index: int) -> None:
         self.status.setCurrentIndex(max(0, min(index, self.status.count() - 1)))

@@ -5,7 +5,6 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -113,11 +112,7 @@ class ActorDetailPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        self.table.doubleClicked.connect(lambda index: self.open_mention(index.row()))
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda: self.open_mention(self.table.currentIndex().row()))
+        self.table.activated.connect(lambda index: self.open_mention(index.row()))  # double-click or Enter
         self.show_actor(None)
 
     def show_actor(self, detail: ActorDetail | None) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -122,7 +122,7 @@ class ActorsPage(QWidget):
 
         self.filter_edit.filter_requested.connect(self.model.set_filter)
         self.filter_edit.escaped.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
-        self.kind_filter.activated.connect(lambda _i: self.model.set_kind_filter(self.kind_filter.currentData()))
+        self.kind_filter.activated.connect(lambda i: self.model.set_kind_filter(KIND_FILTERS[i][1]))
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
@@ -189,11 +189,9 @@ class ActorsPage(QWidget):
         kept = [i for i in wanted if self.model.row_of(i) is not None]
         if kept:
             self.table.select_id(kept[0])
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
             for actor_id in kept[1:]:
-                index = self.model.index(self.model.row_of(actor_id) or 0, 0)
-                self.table.selectionModel().select(
-                    index, self.table.selectionModel().SelectionFlag.Select
-                    | self.table.selectionModel().SelectionFlag.Rows)
+                self.table.selectionModel().select(self.model.index(self.model.row_of(actor_id) or 0, 0), flags)
         self._update_count()
         self._on_selection()
 
@@ -303,9 +301,15 @@ class ActorsPage(QWidget):
         self.dialogs.open(dialog)
         return dialog
 
-    def _rename(self, actor_id: int, name: str) -> None:
-        if self.services is not None and name:
-            self.context.push(RenameCommand(self.services.actors, self.context.notify, actor_id, name))
+    def _rename(self, actor_id: int, name: str) -> bool:
+        if self.services is None or not name:
+            return False
+        other = self.services.actors.find(name)
+        if other is not None and other != actor_id:
+            self.context.error("The name is taken", f"“{name}” is already in the who's who.",
+                               "If they are the same person, select both and use Merge Into… instead.")
+            return False
+        return self.context.push(RenameCommand(self.services.actors, self.context.notify, actor_id, name))
 
     def set_kind_selected(self, kind: ActorKind) -> bool:
         rows = self.selected_rows()

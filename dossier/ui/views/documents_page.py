@@ -58,6 +58,7 @@ class DocumentsPage(QSplitter):
         self.bottom_tabs.setObjectName("bottomTabs")
         self.bottom_tabs.tabBar().setObjectName("bottomTabBar")
         self.bottom_tabs.setDocumentMode(True)
+        self.editor.heading.hide()  # the tab says "Details"
         self.bottom_tabs.addTab(self.editor, "Details")
         self.bottom_tabs.addTab(self.suggestions, "Suggestions")
         self.reader_splitter = QSplitter(Qt.Orientation.Vertical, self)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -112,12 +112,7 @@ class SuggestionsPanel(QWidget):
         self.accept_button.clicked.connect(self.accept_selected)
         self.reject_button.clicked.connect(self.reject_selected)
         self.accept_all_button.clicked.connect(self.accept_all_requested)
-        for key, slot in ((Qt.Key.Key_Return, self.accept_selected), (Qt.Key.Key_Enter, self.accept_selected),
-                          (QKeySequence.StandardKey.Delete, self.reject_selected),
-                          (Qt.Key.Key_Backspace, self.reject_selected)):
-            shortcut = QShortcut(QKeySequence(key), self.tree)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        self.tree.installEventFilter(self)  # Enter accepts, Delete rejects
         self.tree.itemSelectionChanged.connect(self._on_selection)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._accept_items([item]))
         self.show_suggestions([])
@@ -193,6 +188,16 @@ class SuggestionsPanel(QWidget):
             self.reject_requested.emit(chosen)
 
     # -- internals -------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.accept_selected()
+                return True
+            if event.matches(QKeySequence.StandardKey.Delete) or event.key() == Qt.Key.Key_Backspace:
+                self.reject_selected()
+                return True
+        return super().eventFilter(watched, event)
+
     def _accept_items(self, items: Sequence[QTreeWidgetItem]) -> None:
         ids = [i.data(0, SuggestionRole) for i in items if i.data(0, SuggestionRole) is not None]
         if ids:
