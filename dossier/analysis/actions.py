@@ -25,6 +25,7 @@ Only generic vocabulary of obligation lives here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,7 +40,10 @@ SUMMARY_MAX = 120
 # -- vocabulary -----------------------------------------------------------------------------------
 _MODAL = re.compile(
     r"\b(?:will|shall|must|should|would|(?:is|are|am)\s+(?:to|due\s+to|expected\s+to|required\s+to|asked\s+to"
-    r"|going\s+to|invited\s+to)|(?:has|have)\s+to|needs?\s+to)\b|(?<=\w)['’]ll\b")
+    r"|going\s+to|invited\s+to)|(?:has|have)\s+to|needs?\s+to)\b|(?<=\w)['’]ll\b"
+    r"|\b(?:am|are)(?=\s+(?:now\s+|therefore\s+|also\s+)*(?:appointing|directing|commissioning|asking|requiring"
+    r"|instructing|inviting|establishing|setting\s+up|launching|extending|withdrawing|arranging|proposing|providing"
+    r"|sending|issuing|publishing|convening|meeting|visiting)\b)")
 _TO_VERB = re.compile(r"\bto\s+(?P<verb>[a-z][a-z\-]+)\b")
 _REQUEST_VERB = re.compile(
     r"\b(?P<req>ask|asks|asked|asking|invite|invites|invited|inviting|expect|expects|expected|expecting|like|want"
@@ -75,18 +79,39 @@ _YOU = re.compile(r"\b(?:you|your)\b", re.IGNORECASE)
 _ORG_HEADS = ("Council", "Authority", "Board", "Trust", "Department", "Ministry", "Agency", "Committee",
               "Partnership", "Commission", "Company", "Service", "Services", "School", "College", "University",
               "Inspectorate", "Directorate", "Association", "Organisation", "Corporation")
-_ADDRESSED_ORG = re.compile(rf"\b(?P<det>your|the|The|Your)\s+(?P<head>{'|'.join(_ORG_HEADS)})\b")
+_ORG_WORDS = frozenset(h.lower() for h in _ORG_HEADS)
+_ADDRESSED_ORG = re.compile(rf"\b(?:(?P<your>[Yy]our)\s+(?P<yhead>(?i:{'|'.join(_ORG_HEADS)}))"
+                            rf"|(?:the|The)\s+(?P<head>{'|'.join(_ORG_HEADS)}))\b")
 _TO_ME = re.compile(r"\bto\s+(?:me|us)\b", re.IGNORECASE)
-_REPORT_NEAR_DATE = re.compile(r"\b(?:report|reports|reporting|recommendations?|findings|advice)\b[\w\s,]{0,12}\Z",
+_REPORT_NEAR_DATE = re.compile(r"\b(?:report|reports|reporting|recommendations?|findings|advice)\b[\w\s,]{0,20}\Z",
                                re.IGNORECASE)
 _NAME = r"(?P<name>(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*)"
-_HOLDER_BEFORE = re.compile(  # "Lord X as Commissioner", "Lord X – Commissioner", "Lord X (Commissioner", "X, the"
-    rf"{_NAME}(?:\s+as\s+(?:the\s+|our\s+|its\s+|your\s+)?(?:new\s+)?|\s*[–—-]\s*(?:the\s+)?|\s*\(\s*(?:the\s+)?"
-    rf"|,\s+(?:the\s+)?)\Z")
+_HOLDER_BEFORE = re.compile(  # "Lord X as (Improvement) Commissioner", "Lord X – Commissioner", "Lord X (Commissioner"
+    rf"{_NAME}(?:\s+as\s+(?:the\s+|our\s+|its\s+|your\s+|an?\s+)?(?:new\s+|interim\s+|acting\s+)?"
+    rf"|\s*[–—-]\s*(?:the\s+)?|\s*\(\s*(?:the\s+)?|,\s+(?:the\s+)?)(?:[A-Z][\w'’\-]*\s+){{0,3}}\Z")
 _HOLDER_AFTER = re.compile(rf",\s+{_NAME}\b")  # "the Commissioner, Lord X"
+_CAPITALS_BEFORE = re.compile(r"(?:[A-Z][\w'’&\-]*\s+){1,4}\Z")
 _NAME_BEFORE = re.compile(r"(?:[A-Z][\w'’\-]*\s+){1,3}\Z")
 _WISH_WORDS = re.compile(r"wish|want|expect|like|need|hope|look")
 _DECISION_WORDS = re.compile(r"decided|agreed|concluded|resolved|determined")
+_COURTESY = re.compile(
+    r"\b(?:I|we)\s+(?:would|should|will)\s+be\s+(?:most\s+|very\s+|extremely\s+)?grateful\s+"
+    r"(?:if\s+(?P<who>you|your\s+[\w\s]{1,30}?|(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,3})\s+"
+    r"(?:could|would|can|will|might)\s+(?:please\s+|also\s+|now\s+)*|for\s+(?:your\s+)?)(?P<verb>[a-z]+)")
+_YOU_REQUEST = re.compile(r"\b(?:[Cc]ould|[Ww]ould|[Cc]an|[Ww]ill)\s+you\s+(?:please\s+|kindly\s+|also\s+|now\s+)*"
+                          r"(?P<verb>(?!be\b|have\b|like\b|mind\b)[a-z]+)")
+_MODAL_STARTS = ("will", "shall", "must", "should", "would", "is", "are", "am", "has", "have", "need")
+_REQUEST_STARTS = ("ask", "invit", "expect", "like", "want", "direct", "requir", "instruct", "urg", "encourag",
+                   "request", "commission", "need", "get", "allow", "appoint", "task", "charge", "mandate", "press",
+                   "call")
+_OBLIGATION_STARTS = ("grateful", "please", "kindly", "decided", "agreed", "concluded", "resolved", "determined",
+                      "you to", "with", "wish", "hope", "look forward", "could you", "can you")
+_OPENING_VERB = re.compile(r"[\s•·●▪◦‣∙○■□➢►*\-–—]*(?:\(?[a-z0-9]{1,3}[.)]\s+)?(?P<please>(?:[Pp]lease|[Kk]indly)\s+"
+                           r"(?:also\s+|now\s+|could\s+you\s+|would\s+you\s+)*)?(?P<verb>[A-Za-z]+)")
+_ORDER_GOES_ON = re.compile(r"\s+(?:the|a|an|your|all|any|me|us|them|him|her|it|this|that|with|to|on|for|and|out"
+                            r"|up|back|in|by)\b")
+_MODALS_OF_DUTY = frozenset({"must", "has to", "have to", "is required to", "are required to", "is to", "are to",
+                             "need to", "needs to"})
 _VERB_FORM = re.compile(r"(?:ed|ing)$")
 _POSSESSIVE = re.compile(r"['’]s$")
 _BRACKETS = re.compile(r"\([^)]*\)")
@@ -122,6 +147,7 @@ _NP_STOP = frozenset({"of", "for", "by", "from", "about", "on", "at", "into", "t
                       "upon", "against", "like", "between", "among", "through", "to"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "it", "this", "that"})
 _OBJECT_PRONOUNS = frozenset({"you", "him", "her", "them", "us", "me", "it", "this", "that", "everyone"})
+_ORDINALS = frozenset({"further", "second", "new", "final", "first", "next", "third", "last", "fresh", "separate"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "your", "our", "my", "their",
                           "his", "her", "its", "further", "second", "new", "final", "first", "next", "each", "any"})
 _AGENT_NOUNS = frozenset({"team", "panel", "review", "study", "report", "work", "group", "board", "office",
@@ -142,6 +168,7 @@ _IMPERATIVE_VERBS = frozenset({
     "keep", "maintain", "record", "adopt", "apply", "nominate", "circulate", "organise", "organize", "schedule",
     "contact", "liaise", "forward", "sign", "pay", "file", "lodge", "resolve", "reconsider",
 })
+_OPENING_VERB_OR_PLEASE = re.compile(rf"[\s•·*\-–—]*(?:[Pp]lease|[Kk]indly|(?i:{'|'.join(sorted(_IMPERATIVE_VERBS))}))\b")
 _TYPE_BY_VERB = (
     (re.compile(r"^appoint", re.I), ActionType.APPOINTMENT),
     (re.compile(r"^inspect", re.I), ActionType.INSPECTION),
@@ -169,6 +196,7 @@ class Agent:
     trigger_start: int  # the modal or "to" that carries the obligation
     request: str | None = None  # the request verb that governs it ("like", "directing", "asked")
     request_start: int | None = None
+    modal: str | None = None  # "will", "must", "to" ...
 
 
 # -- owners ---------------------------------------------------------------------------------------
@@ -178,6 +206,7 @@ class Owners:
     def __init__(self, text: str, actors: Sequence[ActorFound], sender: str | None,
                  recipients: Sequence[str]) -> None:
         self.text = text
+        self._low = text.lower()
         self.actors = list(actors)
         self.sender = sender
         self.recipients = [r for r in recipients if r]
@@ -185,6 +214,7 @@ class Owners:
         self._addressee_known = False
         self._holders: dict[str, str | None] = {}
         self._fullest: dict[str, str] = {}
+        self._leads: tuple[list[re.Match[str]], list[re.Match[str]]] | None = None
 
     def addressee(self) -> str | None:
         """The first recipient, else the organisation the letter addresses ("your Council")."""
@@ -196,13 +226,13 @@ class Owners:
     def _find_addressee(self) -> str | None:
         if self.recipients:
             return self.recipients[0]
-        if len(_YOU.findall(self.text)) < 2:
+        if _YOU.search(self.text) is None:
             return None  # not written to anyone (an article, a note)
         yours: dict[str, int] = {}
         others: dict[str, int] = {}
         for m in _ADDRESSED_ORG.finditer(self.text):
-            bucket = yours if m.group("det").lower() == "your" else others
-            bucket[m.group("head")] = bucket.get(m.group("head"), 0) + 1
+            bucket, head = (yours, m.group("yhead").title()) if m.group("your") else (others, m.group("head"))
+            bucket[head] = bucket.get(head, 0) + 1
         counts = yours or others
         for head in sorted(counts, key=lambda h: -counts[h]):
             found = self.organisation(head)
@@ -221,12 +251,17 @@ class Owners:
         for actor in self.actors:
             if actor.kind is ActorKind.ORGANISATION and actor.name.lower().endswith(" " + low):
                 return actor.name
-        for m in re.finditer(rf"\b((?:[A-Z][\w'’&\-]*\s+){{1,4}}){re.escape(head)}\b", self.text):
-            words = m.group(1).split()
-            while words and words[0] in ("The", "Your", "Our", "This", "That", "Dear", "A", "An"):
-                words.pop(0)
-            if words:
-                return " ".join([*words, head])
+        i = self._low.find(low)
+        while i >= 0:  # look before each mention of the head noun, not through the whole text
+            end = i + len(low)
+            if end == len(self.text) or not self.text[end].isalnum():
+                m = _CAPITALS_BEFORE.search(self.text, max(0, i - 80), i)
+                words = m.group(0).split() if m else []
+                while words and words[0] in ("The", "Your", "Our", "This", "That", "Dear", "A", "An"):
+                    words.pop(0)
+                if words:
+                    return " ".join([*words, self.text[i:end]])
+            i = self._low.find(low, i + 1)
         return None
 
     def resolve(self, np: str, np_start: int | None = None) -> str | None:
@@ -246,6 +281,8 @@ class Owners:
         words = np.split()
         det = words[0].lower() if words[0].lower() in ("the", "your", "our", "this", "that", "a", "an") else None
         head = " ".join(words[1:]) if det else np
+        if det in ("your", "our") and head[:1].islower():
+            return self.addressee() if det == "your" else self.sender  # "your officers", "our team"
         if not head or head[0].islower():
             return None  # "the study", "a further report": work, not an actor
         by_form = self._actor_by_form(np) or self._actor_by_form(head)
@@ -255,11 +292,9 @@ class Owners:
             holder = self.post_holder(head)
             if holder:
                 return holder
-            if head.split()[-1] in _ORG_HEADS:
-                if det == "your" and self.addressee():
-                    return self.addressee()
-                return self.organisation(head.split()[-1]) or np
-            return np
+            if det == "your" and head.split()[-1] in _ORG_HEADS and self.addressee():
+                return self.addressee()
+            return self.organisation(head) or f"{det} {head}"
         name = person_name(head, min_tokens=1)
         return self._fuller(name) if name else head
 
@@ -324,12 +359,13 @@ class Owners:
 
     def by_agent(self, start: int, end: int) -> str | None:
         """Who a piece of work is "overseen by"/"led by" in text[start:end], else who was asked to lead it."""
-        chunk = self.text[start:end]
-        for pattern in (_BY_AGENT, _INVITE_TO_LEAD):
-            found = list(pattern.finditer(chunk))
-            if found:
-                m = found[-1]
-                return self.resolve(m.group("who"), start + m.start("who"))
+        if self._leads is None:
+            self._leads = ([m for m in _BY_AGENT.finditer(self.text)], [m for m in _INVITE_TO_LEAD.finditer(self.text)])
+        for found in self._leads:
+            inside = [m for m in found if start <= m.start() and m.end() <= end]
+            if inside:
+                m = inside[-1]
+                return self.resolve(m.group("who"), m.start("who"))
         return None
 
 
@@ -370,6 +406,8 @@ def _np_ending_at(text: str, lo: int, pos: int) -> tuple[str, int] | None:
             return None  # "Linked to that plan", "Following the meeting"
         while first - 1 >= 0 and (word(first - 1)[0].isupper() or word(first - 1).lower() in _NP_INNER) \
                 and word(first - 1) not in ",;:()–—." and word(first - 1).lower() not in _NOT_IN_NAMES:
+            if word(first - 1).lower() == "the" and word(first - 2).lower() not in ("of", "for", "and", "on"):
+                break  # "In July the Council": the name starts at "the"
             first -= 1
         while first < i and word(first).lower() in _NP_INNER:
             first += 1
@@ -381,8 +419,8 @@ def _np_ending_at(text: str, lo: int, pos: int) -> tuple[str, int] | None:
             first -= 1
         if word(first - 1).lower() in _DETERMINERS or _POSSESSIVE.search(word(first - 1)):
             first -= 1
-            while first - 1 >= 0 and (word(first - 1).lower() in _DETERMINERS or word(first - 1)[0].isupper()):
-                first -= 1
+            if word(first).lower() in _ORDINALS and word(first - 1).lower() in ("a", "an", "the", "this", "that"):
+                first -= 1  # "a further report", "the second study"
         else:
             return None
     else:
@@ -424,17 +462,23 @@ def _first_conjunct(np: str) -> str:
     return " ".join(_CONJUNCTION.split(np)[0].split())
 
 
-def agents(text: str, span: Span) -> list[Agent]:
+def agents(text: str, span: Span, modals: Sequence[re.Match[str]] | None = None,
+           requests: Sequence[re.Match[str]] | None = None) -> list[Agent]:
     """Every obligation clause in a sentence: (who, modal or request, verb), in order of the text.
 
-    `text` may have dates blanked out; offsets are into it.
+    `text` may have dates blanked out; offsets are into it. `modals` and `requests` are the sentence's
+    matches of _MODAL and _REQUEST_VERB when the caller has them already.
     """
+    if modals is None:
+        modals = list(_MODAL.finditer(text, span.start, span.end))
+    if requests is None:
+        requests = list(_REQUEST_VERB.finditer(text, span.start, span.end))
     out: list[Agent] = []
     first_subject: tuple[str, int] | None = None
     sub = _FIRST_PERSON_OPENING.match(text, span.start, span.end)
     if sub:
         first_subject = (sub.group(1), sub.start(1))
-    for m in _MODAL.finditer(text, span.start, span.end):
+    for m in modals:
         np = _np_ending_at(text, span.start, m.start())
         if np is None:
             before = _tokens(text, max(span.start, m.start() - 12), m.start())
@@ -446,8 +490,7 @@ def agents(text: str, span: Span) -> list[Agent]:
             first_subject = np
         verb = _verb_after(text, m.end(), span.end)
         if verb is not None:
-            out.append(Agent(np[0], np[1], verb[0], verb[1], m.start()))
-    requests = list(_REQUEST_VERB.finditer(text, span.start, span.end)) if " to " in text[span.start:span.end] else []
+            out.append(Agent(np[0], np[1], verb[0], verb[1], m.start(), modal=" ".join(m.group().lower().split())))
     for m in _TO_VERB.finditer(text, span.start, span.end):
         found = _to_agent(text, span, m, requests)
         if found is not None:
@@ -464,7 +507,7 @@ def agents(text: str, span: Span) -> list[Agent]:
     return kept
 
 
-def _to_agent(text: str, span: Span, m: re.Match[str], requests: list[re.Match[str]]) -> Agent | None:
+def _to_agent(text: str, span: Span, m: re.Match[str], requests: Sequence[re.Match[str]]) -> Agent | None:
     """The one who is "to" do something: the object of a request before it, or "with X (then), to"."""
     lo = max(span.start, m.start() - 160)
     reqs = [r for r in requests if r.start() >= lo and r.end() <= m.start()]
@@ -538,7 +581,10 @@ def find_actions(
     sender: str | None = None,
     recipients: Sequence[str] = (),
 ) -> list[ActionFound]:
-    """Actions in `text`: one per (sentence, due date) of each deadline, then undated obligations."""
+    """Actions in `text`: one per (sentence, due date) of each deadline, then undated obligations.
+
+    `dates` are `find_dates(text, document_date)`: already resolved, so `document_date` is not read again.
+    """
     if not text:
         return []
     index = SentenceIndex(text)
@@ -547,36 +593,44 @@ def find_actions(
     paras = paragraphs(text)
     lists = _lists(text, paras)
     out: list[ActionFound] = []
-    seen: set[tuple[int, str, str | None]] = set()
+    seen: set[tuple[int, str]] = set()
     dated_sentences: set[int] = set()
+    scans = _Scans(masked)
+
+    para_starts = [p.start for p in paras]
 
     def list_of(span: Span) -> tuple[_ListInfo | None, bool]:
         """The list a sentence is an item of, and whether it opens the item."""
-        for para in paras:
-            if para.start <= span.start < para.end:
-                info = lists.get(para.start)
-                opens = info is not None and (span.start == para.start
-                                              or bool(_BULLET.fullmatch(text[para.start:span.start])))
-                return info, opens
-        return None, False
+        k = bisect_right(para_starts, span.start) - 1
+        if k < 0 or span.start >= paras[k].end:
+            return None, False
+        para = paras[k]
+        info = lists.get(para.start)
+        opens = info is not None and (span.start == para.start
+                                      or bool(_BULLET.fullmatch(text[para.start:span.start])))
+        return info, opens
 
     for d in dates:
         if d.role is not DateRole.DEADLINE:
             continue
         span = Span(d.sentence_start, d.sentence_end) if d.sentence_end > d.sentence_start else index.at(d.start)
-        key = (span.start, d.date.value, d.date.qualifier.value if d.date.qualifier else None)
+        key = (span.start, d.date.value)
         if key in seen:
             continue
         seen.add(key)
         dated_sentences.add(span.start)
-        action = _action(text, masked, span, owners, *list_of(span), due=d, document_date=document_date)
+        action = _action(text, masked, span, owners, *list_of(span), due=d, scans=scans)
         if action is not None:
             out.append(action)
     for span in index.spans:
-        if span.start not in dated_sentences:
-            action = _action(text, masked, span, owners, *list_of(span), due=None, document_date=document_date)
-            if action is not None:
-                out.append(action)
+        if span.start in dated_sentences:
+            continue
+        in_list, opens_item = list_of(span)
+        if in_list is None and not scans.any_in(span) and not _OPENING_VERB_OR_PLEASE.match(masked, span.start):
+            continue  # nothing in it that could carry an obligation
+        action = _action(text, masked, span, owners, in_list, opens_item, due=None, scans=scans)
+        if action is not None:
+            out.append(action)
     out.sort(key=lambda a: (a.start, a.due.sort_key() if a.due else (a.start, 0)))
     return out
 
@@ -591,68 +645,157 @@ def _blank(text: str, dates: Sequence[DateFound]) -> str:
     return "".join(chars)
 
 
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """One way of reading who is to do what in a sentence, placed where its verb stands."""
+
+    verb_start: int
+    verb_end: int
+    owner: str | None
+    kind: ActionType
+    what: int  # where the summary starts
+
+
+def _word_starts(low: str, words: Sequence[str]) -> list[int]:
+    """Offsets where one of `words` starts a word in lower-cased text (str.find beats a regex scan here)."""
+    out: set[int] = set()
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            if i == 0 or not low[i - 1].isalpha():
+                out.add(i)
+            i = low.find(word, i + 1)
+    return sorted(out)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    for i in starts:
+        if out and i < out[-1].end():
+            continue
+        m = pattern.match(text, i)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+class _Scans:
+    """The whole text's modals, request verbs and other obligation words, found once."""
+
+    def __init__(self, masked: str) -> None:
+        low = masked.lower()
+        self.modals = _matches_at(_MODAL, masked, _word_starts(low, _MODAL_STARTS)
+                                  + [i - 1 for i in _word_starts(low, ("ll",)) if i > 0 and low[i - 1] in "'’"])
+        self.modals.sort(key=lambda m: m.start())
+        self.requests = _matches_at(_REQUEST_VERB, masked, _word_starts(low, _REQUEST_STARTS))
+        self.others = _word_starts(low, _OBLIGATION_STARTS)
+        self._modal_starts = [m.start() for m in self.modals]
+        self._request_starts = [m.start() for m in self.requests]
+
+    def modals_in(self, span: Span) -> list[re.Match[str]]:
+        return self.modals[bisect_left(self._modal_starts, span.start):bisect_left(self._modal_starts, span.end)]
+
+    def requests_in(self, span: Span) -> list[re.Match[str]]:
+        lo, hi = bisect_left(self._request_starts, span.start), bisect_left(self._request_starts, span.end)
+        return self.requests[lo:hi]
+
+    def any_in(self, span: Span) -> bool:
+        for starts in (self._modal_starts, self._request_starts, self.others):
+            i = bisect_left(starts, span.start)
+            if i < len(starts) and starts[i] < span.end:
+                return True
+        return False
+
+
 def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListInfo | None, opens_item: bool,
-            *, due: DateFound | None, document_date: PartialDate | None) -> ActionFound | None:
+            *, due: DateFound | None, scans: _Scans | None = None) -> ActionFound | None:
     body = masked[span.start:span.end]
     low = body.lower()
     wish = _WISH_TO_SEE.search(body) if " to " in low and _WISH_WORDS.search(low) else None
-    if due is None and not wish and _NOT_ACTION_PHRASE.search(body):
+    courtesy = _COURTESY.search(body) if "grateful" in low else None
+    if due is None and not wish and not courtesy and ("would be" in low or " sure" in low or "know" in low) \
+            and _NOT_ACTION_PHRASE.search(body):
         return None
-    owner: str | None = None
-    kind: ActionType | None = None
-    what = span.start
-
-    bullet = _BULLET.match(body)
-    lead = _FIRST_WORD.match(body, bullet.end() if bullet else 0)
-    lead_word = lead.group(1) if lead else ""
-    lead_start = span.start + (lead.start(1) if lead else 0)
-    imperative = (in_list is not None and opens_item and (lead_word.lower() in _IMPERATIVE_VERBS
-                                                          or lead_word[:1].islower())) \
-        or (lead_word.lower() in _IMPERATIVE_VERBS and lead_word[:1].isupper() and not in_list
-            and _looks_imperative(body, lead_word))
-
-    found = [a for a in agents(masked, span) if due is not None or _is_action(masked, span, a)]
-    agent = _nearest(found, due)
-
-    if wish and (agent is None or due is None
-                 or abs(span.start + wish.start() - due.start) <= abs(agent.trigger_start - due.start)):
-        owner, kind, what = owners.addressee(), ActionType.REQUEST, span.start + wish.end()
-    elif agent is not None:
-        owner = _owner_of(agent, owners, span)
-        kind = _type_of(agent.verb, agent.request, masked[agent.verb_start:span.end], in_list if opens_item else None)
-        what = agent.verb_start
-    elif imperative:
+    clauses: list[_Clause] = []
+    if wish:
+        clauses.append(_Clause(span.start + wish.start(), span.start + wish.end(), owners.addressee(),
+                               ActionType.REQUEST, span.start + wish.end()))
+    if courtesy is None and "you" in low:
+        courtesy = _YOU_REQUEST.search(body)
+    if courtesy:
+        who = courtesy.groupdict().get("who")
+        owner = owners.resolve(who, span.start + courtesy.start("who")) if who else owners.addressee()
+        verb_at = span.start + courtesy.start("verb")
+        clauses.append(_Clause(verb_at, verb_at + len(courtesy.group("verb")), owner, ActionType.REQUEST, verb_at))
+    found = agents(masked, span, scans.modals_in(span), scans.requests_in(span)) if scans else agents(masked, span)
+    for agent in found:
+        if due is None and not _is_action(masked, span, agent):
+            continue
+        if agent.verb.lower() in _NOT_ACTIONS and not agent.request and (wish or courtesy):
+            continue  # "I would be grateful if ...": the request carries it
+        kind = _type_of(agent.verb, agent.request, masked[agent.verb_start:span.end],
+                        in_list if opens_item else None)
+        if agent.modal in _MODALS_OF_DUTY and agent.np.lower() not in ("i", "we") and kind is ActionType.COMMITMENT:
+            kind = ActionType.DIRECTION
+        clauses.append(_Clause(agent.verb_start, agent.verb_start + len(agent.verb), _owner_of(agent, owners, span),
+                               kind, agent.verb_start))
+    imperative = _imperative(body, in_list, opens_item)
+    if imperative is not None:
+        verb_at = span.start + imperative.start("verb")
+        verb = imperative.group("verb")
         owner = _list_owner(in_list, owners) if in_list is not None else owners.addressee()
-        kind = _type_of(lead_word, None, masked[lead_start:span.end], in_list)
+        kind = _type_of(verb, None, masked[verb_at:span.end], in_list)
         if kind is ActionType.COMMITMENT and (in_list is None or in_list.verb != "will"):
             kind = ActionType.DIRECTION if in_list is not None else ActionType.REQUEST
-        what = lead_start
-    else:
-        decision = _DECISION.search(body) if _DECISION_WORDS.search(low) else None
+        what = span.start + (imperative.start("please") if imperative.group("please") else verb_at - span.start)
+        clauses.append(_Clause(verb_at, verb_at + len(verb), owner, kind, what))
+    if not clauses and _DECISION_WORDS.search(low):
+        decision = _DECISION.search(body)
         if decision and not _NEGATION.search(body[max(0, decision.start() - 30):decision.end()]):
-            owner, kind, what = owners.sender, ActionType.DECISION, span.start + decision.end()
-    if kind is None:
+            then = _TO_VERB.match(body, decision.end() + 1)
+            kind = _type_of(then.group("verb"), None, "", None) if then else ActionType.DECISION
+            if kind is ActionType.COMMITMENT:
+                kind = ActionType.DECISION
+            clauses.append(_Clause(span.start + decision.start(), span.start + decision.end(), owners.sender, kind,
+                                   span.start + decision.end()))
+    clause = _nearest(clauses, due)
+    if clause is None:
         if due is None:
             return None
-        kind = ActionType.OTHER
-        owner = owners.addressee() if _YOU.search(body) else None
+        clause = _Clause(span.start, span.start, owners.addressee() if _YOU.search(body) else None,
+                         ActionType.OTHER, span.start)
+    kind = clause.kind
     if due is not None and kind in (ActionType.COMMITMENT, ActionType.OTHER, ActionType.REQUEST) \
             and _REPORT_NEAR_DATE.search(masked, max(span.start, due.start - 40), due.start):
         kind = ActionType.REPORT_DUE
-    summary = _summary(text, due, what, span.end)
+    summary = _summary(text, due, clause.what, span.end)
     if len(summary.split()) <= 2:
         summary = _summary(text, due, span.start, span.end)  # "report": say who, as written
     return ActionFound(
         type=kind, summary=summary, sentence=" ".join(text[span.start:span.end].split()), start=span.start,
-        end=span.end, owner=owner, addressed_to=_addressed_to(owner, owners, body),
+        end=span.end, owner=clause.owner, addressed_to=_addressed_to(clause.owner, owners, body),
         due=due.date if due else None, due_text=due.text if due else None)
 
 
-def _looks_imperative(body: str, lead: str) -> bool:
-    """A sentence that opens with a bare verb and goes on like an order: "Send the report to ..."."""
-    rest = body.lstrip(" \t\n•·-–—*")[len(lead):]
-    return bool(re.match(r"\s+(?:the|a|an|your|all|any|me|us|them|him|her|it|this|that|with|to|on|for|and|out|up)\b",
-                         rest))
+def _imperative(body: str, in_list: _ListInfo | None, opens_item: bool) -> re.Match[str] | None:
+    """The order a sentence opens with ("Please confirm", "Send", a list item's verb), if it is one."""
+    m = _OPENING_VERB.match(body)
+    if m is None:
+        return None
+    verb = m.group("verb")
+    if m.group("please"):
+        return m
+    if in_list is not None and opens_item and (verb.lower() in _IMPERATIVE_VERBS or verb[:1].islower()):
+        return m
+    if in_list is None and verb.lower() in _IMPERATIVE_VERBS and verb[:1].isupper() \
+            and _looks_imperative(body[m.end("verb"):]):
+        return m
+    return None
+
+
+def _looks_imperative(rest: str) -> bool:
+    """What follows an opening verb reads like an order: "Send the report to ...", "Work with ..."."""
+    return bool(_ORDER_GOES_ON.match(rest))
 
 
 def _is_action(masked: str, span: Span, agent: Agent) -> bool:
@@ -677,32 +820,34 @@ def _is_action(masked: str, span: Span, agent: Agent) -> bool:
     return agent.request is not None or tense_at(masked, span, agent.trigger_start, agent.verb_start) != PAST
 
 
-def _nearest(found: list[Agent], due: DateFound | None) -> Agent | None:
-    """The clause that carries the date: the agent nearest it (a sentence's first one without a date)."""
-    if not found:
+def _nearest(clauses: list[_Clause], due: DateFound | None) -> _Clause | None:
+    """The clause that carries the date: the one whose verb is nearest it (without a date, the first)."""
+    if not clauses:
         return None
     if due is None:
-        return found[0]
+        return min(clauses, key=lambda c: c.verb_start)
 
-    def distance(a: Agent) -> int:
-        if a.trigger_start >= due.end:
-            return a.trigger_start - due.end
-        return max(0, due.start - a.verb_start - len(a.verb))
+    def distance(c: _Clause) -> int:
+        if c.verb_start >= due.end:
+            return c.verb_start - due.end
+        return max(0, due.start - c.verb_end)
 
-    return min(found, key=distance)
+    return min(clauses, key=distance)
 
 
 def _owner_of(agent: Agent, owners: Owners, span: Span) -> str | None:
     np = agent.np
     words = np.split()
     low = np.lower()
-    if low in ("i", "we", "you"):
-        return owners.resolve(np)
+    if low in ("i", "we", "you") or words[0].lower() in ("your", "our"):
+        return owners.resolve(np, agent.np_start)
     head = words[1:] if words[0].lower() in _DETERMINERS and len(words) > 1 else words
     if low in ("this", "it", "that", "these", "those") or head[0][:1].islower() or re.search(r"['’]s\s+\w+$", np):
         possessor = re.match(r"(.+?)['’]s\s+\w+$", np)
         if possessor:  # "Professor Y's team"
             return owners.resolve(possessor.group(1), agent.np_start)
+        if len(head) == 1 and head[0].lower() in _ORG_WORDS:  # "the council": the one the text names
+            return owners.organisation(head[0])
         return owners.by_agent(max(0, span.start - 1500), agent.np_start)
     return owners.resolve(_first_conjunct(np), agent.np_start)
 
@@ -744,11 +889,11 @@ def _summary(text: str, due: DateFound | None, start: int, end: int) -> str:
         words = words[:due.start - start] + " " + words[due.end - start:]
     words = re.sub(r"\([^)]{30,}\)", " ", words)
     words = " ".join(words.split())
-    words = re.sub(r"\s+([,.;:])", r"\1", words)
+    words = re.sub(r"\s+([,.;:?!])", r"\1", words)
     words = re.sub(r",(?:\s*,)+", ",", words).strip(" ,;:–—-")
     words = re.sub(r"^to\s+", "", words)
     if len(words) > SUMMARY_MAX:
         cut = words[:SUMMARY_MAX - 1]
         cut = cut[:cut.rfind(" ")] if " " in cut else cut
         words = cut.rstrip(" ,;:–—-") + "…"
-    return words.rstrip(".")
+    return words.rstrip(".?!")

@@ -12,8 +12,8 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-BULLET_CHARS = "•·●▪◦‣∙○■□➢►-–—*"
 _BULLET_LINE = re.compile(r"^[ \t]*(?:[•·●▪◦‣∙○■□➢►*]|[-–—](?=\s)|\(?[a-z0-9]{1,3}[.)](?=\s))")
 _STOP = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[•·●▪◦‣∙○■□➢►*A-Z0-9À-Þ]|\s*$)")
 _PARA_BREAK = re.compile(r"\n[ \t\f\v\r]*\n\s*")
@@ -23,7 +23,7 @@ _ABBREVIATIONS = frozenset({
     "e.g", "i.e", "eg", "ie", "viz", "al", "fig", "para", "paras", "p", "pp", "ref", "cllr", "rt", "hon",
     "gen", "col", "capt", "lt", "sgt", "rev", "revd", "co", "ltd", "inc", "dept", "govt", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "a.m", "p.m", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "art", "sec", "s", "ss", "ch", "cl",
+    "tues", "wed", "thu", "thur", "thurs", "fri", "sec", "s", "ss", "cl",
 })
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
@@ -47,6 +47,11 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 
 def paragraphs(text: str) -> list[Span]:
     """Blocks separated by blank lines; a bullet line starts a block of its own."""
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=8)  # dates and actions split the same text one after the other
+def _paragraphs(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     pos = 0
     for brk in _PARA_BREAK.finditer(text):
@@ -57,7 +62,7 @@ def paragraphs(text: str) -> list[Span]:
         out.extend(_split_bullets(text, pos, brk.start()))
         pos = brk.end()
     out.extend(_split_bullets(text, pos, len(text)))
-    return out
+    return tuple(out)
 
 
 def _split_bullets(text: str, start: int, end: int) -> list[Span]:
@@ -91,6 +96,11 @@ def _line_breaks(text: str, start: int, end: int) -> list[int]:
 
 def sentences(text: str) -> list[Span]:
     """Sentence spans over the whole text, in order."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8)
+def _sentences(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     for para in paragraphs(text):
         cuts = [para.start, *_line_breaks(text, para.start, para.end)]
@@ -106,7 +116,7 @@ def sentences(text: str) -> list[Span]:
             span = _trimmed(text, a, b)
             if span:
                 out.append(span)
-    return out
+    return tuple(out)
 
 
 class SentenceIndex:

@@ -25,11 +25,13 @@ Only generic temporal vocabulary lives here.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dossier.analysis.dates import MONTHS, parse_date_line
 from dossier.analysis.sentences import SentenceIndex, Span
@@ -58,7 +60,7 @@ _CORE = re.compile(
         rf"(?:\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR})(?![\w/]))?)",
         # March 3rd, 2014 / Friday, March 3, 2023 (a suffix or a year is needed)
         rf"(?P<mdy>(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?P<m2>{_MONTH})\s+(?P<d2>{_DAYNUM})"
-        rf"(?:(?:st|nd|rd|th)\b(?:,?\s+(?P<y2a>{_YEAR})\b)?|,?\s+(?P<y2>{_YEAR})\b))",
+        rf"(?:(?:st|nd|rd|th)\b(?:,?\s+(?P<y2a>{_YEAR})\b)?|,?\s+(?P<y2>{_YEAR})\b|(?P<bare>)(?!\w|[.:/]\d)))",
         # 22/07/2014, 22.07.2014, 22-07-14, 2014-07-22
         rf"(?P<num>(?<![\w/.\-:£$€])(?P<nd>[0-3]?\d)(?P<ns>[/.\-])(?P<nm>[01]?\d)(?P=ns)(?P<ny>{_YEAR}|\d\d)"
         r"(?![\w/\-]|[.:]\d))",
@@ -97,6 +99,10 @@ _ANCHOR_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", 
                  "month", "year", "yesterday", "tomorrow", "within", "fortnight", "q1", "q2", "q3", "q4")
 _DIGITS = re.compile(r"\d+")
 _BACK = 26  # how far before an anchor a reference may start ("a couple of weeks ago", "the previous month")
+_LEAD_WORD = re.compile(r"\b\w+")
+# the words a reference may open with before its anchor ("the 3rd of", "last November", "a year ago")
+_LEAD_WORDS = frozenset({"the", "this", "next", "last", "previous", "coming", "current", "a", "an", "couple",
+                         *_NUMBER_WORDS})
 
 
 def _anchors(text: str) -> list[int]:
@@ -134,10 +140,6 @@ def _core_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-_LEAD_WORD = re.compile(r"\b\w+")
-# the words a reference may open with before its anchor ("the 3rd of", "last November", "a year ago")
-_LEAD_WORDS = frozenset({"the", "this", "next", "last", "previous", "coming", "current", "a", "an", "couple",
-                         *_NUMBER_WORDS})
 
 
 _CUES = (r"no\s+later\s+than|not\s+later\s+than|no\s+earlier\s+than|not\s+earlier\s+than|not\s+before"
@@ -152,12 +154,31 @@ _PREFIX = re.compile(
     rf"(?<![\w'’.])(?:(?P<cue>{_CUES})\s+)?(?:(?P<time>{_TIME})\s+(?:on\s+)?)?(?:{_MODS})?\Z",
     re.IGNORECASE,
 )
+_LAST_WORD = re.compile(r"([\w.]+)(?:\s+|-\s*)\Z")
+# the last word of every prefix: of a cue ("no later than"), a time ("5pm on") or a modifier ("the end of")
+_PREFIX_ENDINGS = frozenset({
+    "than", "before", "after", "to", "of", "including", "at", "by", "until", "till", "since", "from", "in", "on",
+    "during", "around", "about", "circa", "approximately", "roughly", "c.", "ca.", "throughout", "over", "between",
+    "due", "for", "am", "pm", "a.m.", "p.m.", "noon", "midday", "midnight", "business", "play", "early",
+    "earlier", "mid", "middle", "late", "later",
+})
+_NUMBERED = re.compile(r"\b(?:clause|section|sections|paragraph|para|paras|regulation|article|rule|item|page"
+                       r"|version|v|no|number|ref|s)\.?\s*\Z", re.IGNORECASE)
+_DAY_CUES = frozenset({"on", "by", "until", "till", "before", "after", "since", "from", "due", "due on", "due by",
+                       "no later than", "not later than", "on or before", "on or after", "as of", "as at"})
+_FULL_STOP_AFTER_WORD = re.compile(r"(?:[a-z]{4}|\bMay)\.\Z", re.IGNORECASE)
+_MAY_VERB = re.compile(r"\s+(?:I|we|you|he|she|it|they|be|have|not)\b")
+_CLOSES = re.compile(r"\s*(?:[,.;:)!?]|$)")
+_WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d[/.\-]\d{1,2}[/.\-]\d\d")
+_LISTED = re.compile(r"\s*(?:,\s*|\s(?:and|or)\s+|,\s*(?:and|or)\s+)\s*")
 _BETWEEN_JOIN = re.compile(r"\s*(?:and|to|until|till|[-–—])\s*\Z", re.IGNORECASE)
 _LEGISLATION = re.compile(r"\b(?:Act|Acts|Regulations|Order|Rules|Bill|Measure|Code|Directive)\s*(?:of\s+)?\Z")
 _LABEL_LINE = re.compile(r"^\s*(?:date[d]?|sent|published|posted|updated|last\s+updated)\s*[:.]", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
-_CLAUSE_BREAK = re.compile(r"[,;:()\[\]–—]|\s-\s")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:()\[\]–—]|\s-\s|\b(?:but|while|whilst|whereas|although|though|because)\b"
+    r"|\band\s+(?=(?:the|their|his|her|its|our|your|my|we|I|you|he|she|they|it|this|that|these|those)\b)")
 
 _BY_CUES = frozenset({"by", "no later than", "not later than", "on or before", "up to and including", "due",
                       "due on", "due by", "due in", "within"})
@@ -209,6 +230,10 @@ _BE_FORMS = frozenset({"be", "is", "are", "am", "being", "been", "become", "beco
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their",
                           "his", "her", "its", "any", "some", "all", "more", "most", "well", "very", "newly",
                           "no", "each", "every", "further"})
+_MODALS = frozenset({"will", "shall", "would", "should", "must", "i'll", "we'll", "you'll", "they'll", "it'll",
+                     "he'll", "she'll"})
+_HAPPENINGS = frozenset({"come", "commence", "expire", "elapse", "lapse", "happen", "occur", "fall", "become",
+                         "last", "remain", "take", "apply", "end", "cease", "run"})
 _EXPECTED = frozenset({"expected", "scheduled", "planned", "due", "intended", "set", "timetabled", "likely",
                        "going"})
 _INTENT_VERBS = frozenset({"intend", "intends", "plan", "plans", "expect", "expects", "wish", "wishes", "want",
@@ -239,6 +264,10 @@ def _norm(words: str | None) -> str | None:
 
 
 def _prefix(text: str, core_start: int) -> _Prefix:
+    """The cue, time and modifier words just before a reference ("by 5pm on", "by the end of", "early")."""
+    last = _LAST_WORD.search(text, max(0, core_start - 24), core_start)
+    if last is None or last.group(1).lower() not in _PREFIX_ENDINGS:
+        return _Prefix(core_start, None, None, False)  # the common case, without the costly search
     window_start = max(0, core_start - 70)
     m = _PREFIX.search(text, window_start, core_start)
     if not m or m.start() == m.end():
@@ -316,13 +345,16 @@ def _pick_year(bounds: Bounds, doc: PartialDate, mode: str | None) -> int | None
     return min(options, key=gap)[0]
 
 
-def _day_bounds(month: int, day: int | None) -> Bounds:
+def _day_bounds(month: int, day: int | None, weekday: int | None = None) -> Bounds:
+    """A day or month in a given year; with `weekday`, only years in which the day falls on it."""
     def bounds(year: int) -> tuple[dt.date, dt.date] | None:
         if day is None:
             return dt.date(year, month, 1), _month_end(year, month)
         if not _valid(year, month, day):
             return None
         d = dt.date(year, month, day)
+        if weekday is not None and d.weekday() != weekday:
+            return None
         return d, d
     return bounds
 
@@ -377,6 +409,12 @@ def tense_at(text: str, sentence: Span, start: int, end: int, *, strong_only: bo
 
 def _tense(text: str, sentence: Span, start: int, end: int, min_strength: int = 1) -> str | None:
     """Past or future, from the clause around [start, end) and then the whole sentence."""
+    found = _tense_cue(text, sentence, start, end, min_strength)
+    return found[0] if found else None
+
+
+def _tense_cue(text: str, sentence: Span, start: int, end: int, min_strength: int = 1) -> tuple[str, int] | None:
+    """(direction, token index in the sentence) of the cue that decides the tense around [start, end)."""
     clause_start, clause_end = sentence.start, sentence.end
     for brk in _CLAUSE_BREAK.finditer(text, sentence.start, start):
         clause_start = brk.end()
@@ -384,38 +422,55 @@ def _tense(text: str, sentence: Span, start: int, end: int, min_strength: int = 
     if brk:
         clause_end = brk.start()
     for lo, hi in ((clause_start, clause_end), (sentence.start, sentence.end)):
-        found = _nearest_cue(text, lo, hi, start, end, min_strength)
+        found = _nearest_cue(text, sentence, lo, hi, start, end, min_strength)
         if found:
             return found
     return None
 
 
-def _nearest_cue(text: str, lo: int, hi: int, start: int, end: int, min_strength: int = 1) -> str | None:
+@lru_cache(maxsize=64)
+def _sentence_cues(text: str, lo: int, hi: int) -> tuple[tuple[int, ...], tuple[int, ...],
+                                                          tuple[tuple[int, str, int], ...]]:
+    """A sentence's token starts and ends, and its tense cues as (token index, direction, strength)."""
     matches = list(_TOKEN.finditer(text, lo, hi))
     tokens = [m.group() for m in matches]
-    before = [i for i, m in enumerate(matches) if m.end() <= start]
-    after = [i for i, m in enumerate(matches) if m.start() >= end]
-    anchor_before = before[-1] if before else -1
-    anchor_after = after[0] if after else len(matches)
-    best: tuple[int, int, str] | None = None  # (-strength, distance, direction)
-    for i in before + after:
-        cue = _token_cue(tokens, i)
-        if cue is None or cue[1] < min_strength:
+    cues = tuple((i, cue[0], cue[1]) for i in range(len(tokens)) if (cue := _token_cue(tokens, i)) is not None)
+    return tuple(m.start() for m in matches), tuple(m.end() for m in matches), cues
+
+
+def _nearest_cue(text: str, sentence: Span, lo: int, hi: int, start: int, end: int,
+                 min_strength: int = 1) -> tuple[str, int] | None:
+    starts, ends, cues = _sentence_cues(text, sentence.start, sentence.end)
+    before = bisect.bisect_right(ends, start) - 1  # the last token ending before the date
+    after = bisect.bisect_left(starts, end)  # the first token starting after it
+    best: tuple[int, int, str, int] | None = None  # (-strength, distance, direction, index)
+    for i, direction, strength in cues:
+        if strength < min_strength or starts[i] < lo or ends[i] > hi:
             continue
-        distance = anchor_before - i if i <= anchor_before else i - anchor_after
-        key = (-cue[1], distance, cue[0])
+        if i <= before:
+            distance = before - i
+        elif i >= after:
+            distance = i - after
+        else:
+            continue  # inside the date's own words
+        key = (-strength, distance, direction, i)
         if best is None or key < best:
             best = key
-    return best[2] if best else None
+    return (best[2], best[3]) if best else None
 
 
 def _by_direction(text: str, sentence: Span, start: int, end: int) -> str:
-    """A "by" date looks ahead unless its sentence is in the past with nothing ahead in it
-    ("You were asked to reply by 30 April", "The plan was due by 1 May but has not arrived")."""
-    matches = [m for m in _TOKEN.finditer(text, sentence.start, sentence.end) if m.end() <= start or m.start() >= end]
-    tokens = [m.group() for m in matches]
-    strong = [c[0] for i in range(len(tokens)) if (c := _token_cue(tokens, i)) is not None and c[1] == 2]
-    return PAST if PAST in strong and FUTURE not in strong else FUTURE
+    """A "by" date looks ahead unless the nearest finite verb is in the past
+    ("You were asked to reply by 30 April", "The plan was due by 1 May", but "a reply is due by 30 June")."""
+    starts, ends, _cues = _sentence_cues(text, sentence.start, sentence.end)
+    before = bisect.bisect_right(ends, start) - 1
+    if before >= 0:
+        word = text[starts[before]:ends[before]].lower()
+        if word in ("is", "are", "am", "remains", "remain"):
+            return FUTURE
+        if word in ("was", "were"):
+            return PAST
+    return PAST if _tense(text, sentence, start, end, 2) == PAST else FUTURE
 
 
 # -- the letterhead -------------------------------------------------------------------------------
@@ -455,7 +510,8 @@ def find_dates(text: str, document_date: PartialDate | None) -> list[DateFound]:
             continue
         pre = _prefix(text, m.start())
         sentence = index.at(m.start())
-        hit = _resolve(text, m, pre, sentence, document_date)
+        listed = bool(hits) and _LISTED.fullmatch(text, hits[-1].end, m.start()) is not None
+        hit = _resolve(text, m, pre, sentence, document_date, listed=listed)
         if hit is not None:
             hits.append(hit)
     hits = _join_ranges(text, hits)
@@ -471,23 +527,33 @@ def find_dates(text: str, document_date: PartialDate | None) -> list[DateFound]:
 
 
 def _join_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
-    """"between 3 and 7 March 2014", "from May to July 2015": one reference with two bounds."""
+    """"between 3 June and 7 June 2014", "from May to July 2015": one reference with two bounds."""
     out: list[_Hit] = []
     i = 0
     while i < len(hits):
         hit = hits[i]
         nxt = hits[i + 1] if i + 1 < len(hits) else None
-        if (nxt is not None and hit.cue in ("between", "from") and _BETWEEN_JOIN.fullmatch(text, hit.end, nxt.start)
-                and hit.date.qualifier is None and nxt.date.earliest() >= hit.date.earliest()):
+        if nxt is not None and hit.cue in ("between", "from") and hit.date.qualifier is None \
+                and _BETWEEN_JOIN.fullmatch(text, hit.end, nxt.start):
             first = hit.date
-            date = PartialDate(first.value, first.precision, Qualifier.BETWEEN, text[hit.start:nxt.end],
-                               nxt.date.value)
-            out.append(_Hit(hit.start, nxt.end, date, hit.cue, hit.direction))
-            i += 2
-            continue
+            if not _WRITTEN_YEAR.search(text, hit.start, hit.end) and first.precision is not Precision.YEAR:
+                first = _in_year_of(first, nxt.date)  # "from May to July 2015": May 2015
+            if nxt.date.earliest() >= first.earliest():
+                date = PartialDate(first.value, first.precision, Qualifier.BETWEEN,
+                                   " ".join(text[hit.start:nxt.end].split()), nxt.date.value)
+                out.append(_Hit(hit.start, nxt.end, date, hit.cue, hit.direction))
+                i += 2
+                continue
         out.append(hit)
         i += 1
     return out
+
+
+def _in_year_of(first: PartialDate, second: PartialDate) -> PartialDate:
+    year = second.year if (first.month or 1) <= (second.month or 12) else second.year - 1
+    if first.day is not None and not _valid(year, first.month or 1, first.day):
+        return first
+    return PartialDate.of(year, first.month, first.day, text=first.text)
 
 
 def _qualifier(cue: str | None, mod: str | None) -> Qualifier | None:
@@ -505,7 +571,8 @@ def _qualifier(cue: str | None, mod: str | None) -> Qualifier | None:
 
 
 def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
-             doc: PartialDate | None) -> _Hit | None:
+             doc: PartialDate | None, *, listed: bool = False) -> _Hit | None:
+    """One reference resolved; `listed` when it follows another one ("in January and February")."""
     g = m.groupdict()
     kind = m.lastgroup
     for name in ("dmy", "mdy", "num", "iso", "my", "q", "qw", "rel", "season", "mon", "wday", "newyear",
@@ -514,7 +581,14 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
             kind = name
             break
     start, end = pre.start, m.end()
-    if text[end - 1] == "." and re.search(r"[a-z]{4}\.$|\bMay\.$", text[start:end], re.IGNORECASE):
+    month_word, month_rel = (g["m4"], _norm(g["mrel"])) if kind == "mon" else (None, None)
+    if kind == "mdy" and g["bare"] is not None and not g["wd2"] and pre.cue not in _DAY_CUES \
+            and not _CLOSES.match(text, m.end()):
+        # "March 3" needs a cue or a stop after it; "in March 15 schools closed" is a month
+        kind, month_word, end = "mon", g["m2"], m.start("d2")
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    if text[end - 1] == "." and _FULL_STOP_AFTER_WORD.search(text, start, end):
         end -= 1  # a full stop after "January", not an abbreviation's
     cue, mod = pre.cue, pre.mod
     qualifier = _qualifier(cue, mod)
@@ -537,8 +611,12 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
             q = None
         if end_value is not None:
             q = Qualifier.BETWEEN
-        value = PartialDate.of(year, month, day, text=" ".join(text[start:end].split()))
-        return PartialDate(value.value, value.precision, q, value.text, end_value)
+        written = " ".join(text[start:end].split())
+        if day is not None and month is not None:
+            return PartialDate(f"{year:04d}-{month:02d}-{day:02d}", Precision.DAY, q, written, end_value)
+        if month is not None:
+            return PartialDate(f"{year:04d}-{month:02d}", Precision.MONTH, q, written, end_value)
+        return PartialDate(f"{year:04d}", Precision.YEAR, q, written, end_value)
 
     date: PartialDate | None = None
     if kind in ("dmy", "mdy", "num", "iso"):
@@ -554,6 +632,8 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
             if not _capitalised(g["m2"]):
                 return None
         elif kind == "num":
+            if _NUMBERED.search(text, max(0, m.start() - 16), m.start()):
+                return None  # "clause 12.1.2014", "section 3.4.10": a number, not a date
             a, b = int(g["nd"]), int(g["nm"])
             day, month = (b, a) if b > 12 >= a else (a, b)
             raw = g["ny"]
@@ -567,7 +647,14 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
         if year is None:
             if doc is None:
                 return None
-            year = _pick_year(_day_bounds(month, day), doc, tense())
+            direction = tense()
+            weekday = _weekday_of(g.get("wd1") or g.get("wd2"))
+            year = None
+            if weekday is not None:  # "Friday 7 March": the year in which 7 March is a Friday
+                year = _pick_year(_day_bounds(month, day, weekday), doc, direction) or \
+                    _pick_year(_day_bounds(month, day, weekday), doc, None)
+            if year is None:
+                year = _pick_year(_day_bounds(month, day), doc, direction)
             if year is None:
                 return None
         date = make(year, month, day)
@@ -581,12 +668,12 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
             return None
         date = make(int(g["y3"]), month)
     elif kind == "mon":
-        word = g["m4"]
+        word = month_word or ""
         if not _capitalised(word):
             return None
         month = _month_of(word)
-        mrel = _norm(g["mrel"])
-        if month is None or (mrel is None and cue is None and mod is None):
+        mrel = month_rel
+        if month is None or (mrel is None and cue is None and mod is None and not listed):
             return None
         if word.lower() == "may" and _may_is_verb(text, m.end()):
             return None
@@ -629,6 +716,8 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
         raw_year = g["sy"]
         if not raw_year and srel in (None, "the") and cue is None and mod is None:
             return None
+        if g["sn"][0].isupper() and not raw_year and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+            return None  # "Summer Hill", "Spring Lane": a name
         first, last = _SEASONS[g["sn"].lower()]
         if raw_year:
             year = int(raw_year)
@@ -702,13 +791,20 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
     return _Hit(start, end, date, cue, word_direction)
 
 
+def _weekday_of(word: str | None) -> int | None:
+    if not word:
+        return None
+    key = word.lower().rstrip(".")[:3]
+    return next((i for name, i in _WEEKDAYS.items() if name.startswith(key)), None)
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
 def _may_is_verb(text: str, end: int) -> bool:
     """ "May I", "May we": the verb, not the month."""
-    return re.match(r"\s+(?:I|we|you|he|she|it|they|be|have|not)\b", text[end:end + 8]) is not None
+    return _MAY_VERB.match(text, end) is not None
 
 
 def _count(word: str) -> int:
@@ -813,5 +909,20 @@ def _role(text: str, hit: _Hit, sentence: Span, doc: PartialDate | None) -> Date
         return DateRole.EVENT if _by_direction(text, sentence, hit.start, hit.end) == PAST else DateRole.DEADLINE
     if hit.cue in _AFTER_CUES:
         return DateRole.EVENT
-    return DateRole.DEADLINE if _tense(text, sentence, hit.start, hit.end) == FUTURE else DateRole.EVENT
+    cue = _tense_cue(text, sentence, hit.start, hit.end)
+    if cue is None or cue[0] != FUTURE or _states(text, sentence, cue[1]):
+        return DateRole.EVENT
+    return DateRole.DEADLINE
+
+
+def _states(text: str, sentence: Span, i: int) -> bool:
+    """A modal that only tells how things will be ("the office will be closed", "a chair will be appointed"):
+    a scheduled state or event, not something someone is to do by then."""
+    starts, ends, _cues = _sentence_cues(text, sentence.start, sentence.end)
+    words = [text[starts[k]:ends[k]].lower() for k in range(i, min(i + 3, len(starts)))]
+    if len(words) < 2 or words[0] not in _MODALS:
+        return False
+    if words[1] in _HAPPENINGS:
+        return True  # "the rules will come into force", "the scheme will end"
+    return len(words) == 3 and words[1] == "be" and not words[2].endswith("ing")
 
