@@ -149,3 +149,36 @@ def test_rejected_suggestions_are_never_made_again(services, tmp_path):
     assert all(x.label != "Tobias Quennell" for x in services.suggestions.pending(doc))
     services.suggestions.unreject(s.id)
     assert any(x.id == s.id for x in services.suggestions.pending(doc))
+
+
+def _actor_item(name, kind="person", forms=()):
+    return ("actor", f"actor:{kind}:{name.casefold()}", name,
+            {"name": name, "kind": kind, "forms": list(forms), "posts": [], "mentions": []})
+
+
+def test_a_fuller_name_absorbs_shorter_forms_across_the_dossier_and_undo_splits_them(services, tmp_path):
+    from dossier.db import actions_repo
+
+    docs = []
+    for i in range(2):
+        path = tmp_path / f"l{i}.txt"
+        path.write_text(LETTER.replace("14 February", f"{14 + i} February"), encoding="utf-8")
+        docs.append(services.documents.file_path(path).document_id)
+    with services.dossier.sessions.begin() as session:
+        actions_repo.replace_pending(session, docs[0], [_actor_item("Quennell", forms=["Lord Quennell"]),
+                                                        _actor_item("the Council", "organisation")])
+        actions_repo.replace_pending(session, docs[1], [_actor_item("Tobias Quennell"),
+                                                        _actor_item("Wessex County Council", "organisation")])
+    services.suggestions.accept_document(docs[0])
+    assert services.actors.find("Quennell") is not None
+    records = services.suggestions.accept_document(docs[1])
+
+    names = {r.name: r for r in services.actors.rows(services.actors.ids())}
+    assert "Quennell" not in names and "the Council" not in names
+    assert set(names["Tobias Quennell"].aliases) == {"Lord Quennell", "Quennell"}
+    assert "the Council" in names["Wessex County Council"].aliases
+
+    services.suggestions.unaccept(records)
+    names = {r.name for r in services.actors.rows(services.actors.ids())}
+    assert {"Quennell", "the Council"} <= names
+    assert "Tobias Quennell" not in names and "Wessex County Council" not in names

@@ -320,3 +320,37 @@ def _unique(items) -> list[str]:
 
 def _org_initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[0].isupper())
+
+
+_GENERIC_REFERENCE = re.compile(r"^(?:the|your|our|this|that|their)\s+([A-Za-z][\w'-]*)$", re.IGNORECASE)
+
+
+def generic_head(name: str) -> str | None:
+    """The head noun of a generic reference ("the Council" -> "council"), else None."""
+    m = _GENERIC_REFERENCE.match(" ".join(name.split()))
+    return m.group(1).casefold() if m else None
+
+
+def refers_to(name: str, known_organisations: Sequence[str]) -> str | None:
+    """The one organisation a generic reference can stand for ("the Council" -> the one "... Council")."""
+    head = generic_head(name)
+    if head is None:
+        return None
+    hits = [k for k in known_organisations if generic_head(k) is None and k.split()[-1].casefold() == head]
+    return hits[0] if len(hits) == 1 else None
+
+
+def shorter_forms_of(name: str, known: Sequence[str], *, organisation: bool = False) -> list[str]:
+    """Known names that are shorter forms of `name` and of no other known name.
+
+    When a fuller name arrives ("Ann Roe" after "Roe", or "Wexcombe Council" after "the Council"),
+    these are the actors it absorbs.
+    """
+    out = []
+    for short in known:
+        if short == name:
+            continue
+        others = [k for k in known if k != short and k != name] + [name]
+        if match_actor(short, others) == name or (organisation and refers_to(short, others) == name):
+            out.append(short)
+    return out

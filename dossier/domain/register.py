@@ -108,6 +108,7 @@ class AcceptRecord:
 
     suggestion_id: int
     created: tuple[tuple[str, int], ...]  # (table, id) in creation order
+    merges: tuple[MergeRecord, ...] = ()  # shorter forms already in the dossier that the actor absorbed
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from dossier.analysis.actors import match_actor
+from dossier.analysis.actors import match_actor, refers_to, shorter_forms_of
 from dossier.db import actions_repo, actors_repo
 from dossier.db import repositories as docs_repo
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionStatus, ActionType, ActorKind
-from dossier.domain.register import AcceptRecord, ActionFields, SuggestionRow
+from dossier.domain.register import AcceptRecord, ActionFields, MergeRecord, SuggestionRow
 from dossier.services.documents import utc_now
 
 Created = list[tuple[str, int]]
@@ -25,6 +25,8 @@ def resolve_actor(session: Session, name: str, kind: ActorKind, on: PartialDate 
     if actor_id is None:
         known = {n: i for i, n, k in actors_repo.all_names(session) if k == kind.value}
         match = match_actor(name, list(known))
+        if match is None and kind is ActorKind.ORGANISATION:
+            match = refers_to(name, list(known))
         actor_id = known[match] if match else None
     if actor_id is None:
         actor_id = actors_repo.holder_on(session, _post_title(name), on)
@@ -39,7 +41,18 @@ def _post_title(name: str) -> str:
     return " ".join(words[1:]) if words and words[0].casefold() == "the" else name
 
 
-def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created) -> None:
+def _absorb_shorter_forms(session: Session, actor_id: int, kind: ActorKind) -> list[MergeRecord]:
+    """Merge actors that are only shorter forms of this one ("Roe" into "Ann Roe")."""
+    known = {n: i for i, n, k in actors_repo.all_names(session) if k == kind.value}
+    name = next(n for n, i in known.items() if i == actor_id)
+    merges = []
+    for short in shorter_forms_of(name, list(known), organisation=kind is ActorKind.ORGANISATION):
+        snap, added = actors_repo.merge(session, actor_id, known[short], utc_now())
+        merges.append(MergeRecord(keep_id=actor_id, dropped=snap, added_alias_ids=added))
+    return merges
+
+
+def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created) -> int:
     p = s.payload
     kind = ActorKind(p["kind"])
     actor_id = resolve_actor(session, p["name"], kind, on, created)
@@ -58,6 +71,7 @@ def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, cr
         holder_id = actors_repo.add_holder(session, post_id, actor_id, on.value if on else None, s.document_id)
         if holder_id:
             created.append(("post_holders", holder_id))
+    return actor_id
 
 
 def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created) -> None:
@@ -109,18 +123,23 @@ class SuggestionService:
                     continue
                 on = docs_repo.metadata_of(session, s.document_id)[0].date
                 created: Created = []
+                merges: list[MergeRecord] = []
                 if s.kind == "actor":
-                    _accept_actor(session, s, on, created)
+                    actor_id = _accept_actor(session, s, on, created)
+                    merges = _absorb_shorter_forms(session, actor_id, ActorKind(s.payload["kind"]))
                 else:
                     _accept_action(session, s, on, created)
                 actions_repo.set_suggestion_status(session, s.id, "accepted", utc_now())
-                records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created)))
+                records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges)))
         return records
 
     def unaccept(self, records: list[AcceptRecord]) -> None:
         """Undo acceptances: what they created goes, and the suggestions are pending again."""
         with self._sessions.begin() as session:
             for record in reversed(records):
+                for merge in reversed(record.merges):
+                    actors_repo.delete_by_ids(session, "actor_aliases", merge.added_alias_ids)
+                    actors_repo.restore(session, merge.dropped)
                 for table, row_id in reversed(record.created):
                     actors_repo.delete_by_ids(session, table, [row_id])
                 actions_repo.set_suggestion_status(session, record.suggestion_id, "pending", utc_now())
