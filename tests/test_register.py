@@ -182,3 +182,18 @@ def test_a_fuller_name_absorbs_shorter_forms_across_the_dossier_and_undo_splits_
     names = {r.name for r in services.actors.rows(services.actors.ids())}
     assert {"Quennell", "the Council"} <= names
     assert "Tobias Quennell" not in names and "Wessex County Council" not in names
+
+
+def test_a_post_resolves_to_whoever_held_it_on_the_letters_date(services, tmp_path):
+    from dossier.db import actors_repo
+
+    first = services.actors.create("Harriet Oduya")
+    second = services.actors.create("Lionel Brabazon")
+    with services.dossier.sessions.begin() as session:
+        post_id, _ = actors_repo.get_or_create_post(session, "Chief Inspector of Bridges")
+        actors_repo.add_holder(session, post_id, first, "2018-01", None)
+        actors_repo.add_holder(session, post_id, second, "2019-09-01", None)
+    assert services.actors.holder_on("Chief Inspector of Bridges", PartialDate.of(2019, 3, 2)) == first
+    assert services.actors.holder_on("chief inspector of bridges", PartialDate.of(2020, 1)) == second
+    assert services.actors.holder_on("Chief Inspector of Bridges", PartialDate.of(2017, 5)) is None
+    assert services.actors.holder_on("Chief Inspector of Roads", None) is None

@@ -3,8 +3,8 @@
 `find_actions(text, document_date=..., dates=..., actors=..., sender=..., recipients=...)` returns:
 
 * one action for each (sentence, due date) where a dated reference has the DEADLINE role
-  ("By 22 July I wish to see ...", "This will report by September 2014", "I will be meeting him
-  early next month", each bullet of "I ask you to: - ... by June 2014");
+  ("By 14 September I expect to see ...", "This will report by October 2021", "I will be meeting him
+  early next month", each bullet of "I ask you to: - ... by June 2021");
 * one action for each other sentence that carries an obligation without a date: a direction
   ("I will be directing the Council to ..."), a request ("I have asked X to ..."), a decision
   ("I have decided to commission ..."), an appointment, an inspection, a commitment ("I will ...").
@@ -189,7 +189,7 @@ _TYPE_BY_OBJECT = (
 class Agent:
     """Who is to act in a clause, and the verb of what they are to do (offsets into the text)."""
 
-    np: str  # the noun phrase as written: "the Commissioner", "you", "Lord Warner", "This"
+    np: str  # the noun phrase as written: "the Commissioner", "you", "Lord Quennell", "This"
     np_start: int
     verb: str  # "report", "make", "meeting"
     verb_start: int
@@ -265,7 +265,7 @@ class Owners:
         return None
 
     def resolve(self, np: str, np_start: int | None = None) -> str | None:
-        """A noun phrase as written ("the Commissioner", "you", "Lord Warner") -> canonical owner."""
+        """A noun phrase as written ("the Commissioner", "you", "Lord Quennell") -> canonical owner."""
         np = " ".join(_BRACKETS.sub(" ", np).split()).strip(" ,")
         low = np.lower()
         if low in ("i", "we", "me", "us", "my", "our"):
@@ -335,7 +335,7 @@ class Owners:
         return None
 
     def _fuller(self, name: str) -> str:
-        """The fullest form of a name among the actors or in the text ("Warner" -> "Norman Warner")."""
+        """The fullest form of a name among the actors or in the text ("Quennell" -> "Tobias Quennell")."""
         if name in self._fullest:
             return self._fullest[name]
         best = name
@@ -540,7 +540,7 @@ def _to_agent(text: str, span: Span, m: re.Match[str], requests: Sequence[re.Mat
 # -- lists ----------------------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class _ListInfo:
-    who: str | None  # whom the intro asks: "you", "Julian, Alan and Isabelle", "I"
+    who: str | None  # whom the intro asks: "you", "Ann, Bryn and Cara", "I"
     who_start: int | None
     verb: str  # the intro's verb: "ask", "direct", "will"
 

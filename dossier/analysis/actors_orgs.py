@@ -1,5 +1,5 @@
 """Organisations named in a text: "X Council", "X Board", "Department for X", "University of X",
-acronyms ("LGA", "DfE"), and "the Council" resolved to the one council the text names in full.
+acronyms ("WHA", "DfT"), and "the Council" resolved to the one council the text names in full.
 
 Only cue words and structure are used; no organisation is known in advance.
 """
@@ -252,7 +252,7 @@ def _merge(orgs: list[Org], text: str) -> list[Org]:
             if len(longer) == 1:
                 target = longer[0]
         if target is None and not org.acronym:
-            # an acronym met before the full name ("LGA ... Local Government Association")
+            # an acronym met before the full name ("WHA ... Wessex Housing Association")
             for other in out:
                 if other.acronym and _acronym_of(other, org, text):
                     org.spans = other.spans + org.spans

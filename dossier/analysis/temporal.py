@@ -7,7 +7,7 @@ resolves it to a PartialDate:
 * A date written with its year is taken as written.
 * A day or month without a year is placed in the year that fits the tense of its clause: a past
   clause ("published on 27 March", "rated inadequate in October") takes the latest occurrence not
-  after the document's date, a future one ("By 22 July", "to report in September") the first one not
+  after the document's date, a future one ("By 14 September", "to report in October") the first one not
   before it; with no tense cue the occurrence nearest the document's date wins.
 * "last/next/this" + month, week, year or quarter, "ago", "within", "yesterday", "tomorrow" and
   "the new year" count from the document's date.
@@ -55,7 +55,7 @@ _COUNT = r"(?:a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|t
 
 _CORE = re.compile(
     "|".join((
-        # Friday 3 March 2023 / the 3rd of March / 22 July
+        # Friday 3 March 2023 / the 3rd of March / 14 September
         rf"(?P<dmy>(?<![\w/.\-£$€])(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d1>{_DAYNUM})(?:st|nd|rd|th)?"
         rf"(?:\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR})(?![\w/]))?)",
         # March 3rd, 2014 / Friday, March 3, 2023 (a suffix or a year is needed)

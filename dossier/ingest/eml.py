@@ -103,7 +103,7 @@ def _addresses(message: EmailMessage, name: str) -> tuple[str, ...]:
 
 
 def _address_text(address: Address) -> str:
-    """ "Name <user@host>", "user@host" or a bare name; the name unquoted ("Timpson, Edward <...>")."""
+    """ "Name <user@host>", "user@host" or a bare name; the name unquoted ("Farrow, Gideon <...>")."""
     name = _one_line(address.display_name)
     if not address.domain:  # "From: Department for Education": a name where an address should be
         return name or _one_line(address.username).strip('"')

@@ -26,7 +26,7 @@ Lines within a block
     A full wrapped line joins the next with a space. Otherwise a line that ends a sentence ends
     the paragraph (unless the next starts lower-case); a next line that starts lower-case, or a
     dangling line before it, joins; anything else (address and signature blocks) stays its own
-    line inside the paragraph, joined with "\\n". A salutation ("Dear Julian,") is always a
+    line inside the paragraph, joined with "\\n". A salutation ("Dear Tobias,") is always a
     paragraph of its own.
 Wrapped lines
     Text is hard-wrapped when its 90th-percentile line length is 30-130 characters and at least

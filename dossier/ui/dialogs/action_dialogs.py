@@ -36,7 +36,7 @@ Resolve = Callable[[str], int | None]  # an actor's id from a name or alias, if 
 QUALIFIERS: tuple[tuple[str, Qualifier | None], ...] = (
     ("—", None), ("by", Qualifier.BY), ("end", Qualifier.END), ("early", Qualifier.EARLY),
     ("mid", Qualifier.MID), ("late", Qualifier.LATE))
-DUE_HINT = "Cannot read the due date. Write it as 22/07/2014, 22 July 2014, May 2014 or 2014."
+DUE_HINT = "Cannot read the due date. Write it as 14/09/2021, 14 September 2021, May 2021 or 2021."
 _LEAD = re.compile(r"^\s*(?:(by)\s+)?(?:the\s+)?(?:(end|early|mid|late)(?:\s+of)?\s+)?(.*?)\s*$", re.IGNORECASE)
 
 
@@ -220,7 +220,7 @@ class MarkDoneDialog(QDialog):
             view.setUniformItemSizes(True)
         self.documents = documents
         self.note = _note_edit(self)
-        self.note.setPlaceholderText("e.g. Report received; see the letter of 22 July")
+        self.note.setPlaceholderText("e.g. Report received; see the letter of 14 September")
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(8)
