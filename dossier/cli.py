@@ -129,7 +129,8 @@ def action_json(row: ActionRow) -> dict[str, Any]:
         "id": row.id, "type": row.type.value, "summary": row.summary, "owner": row.owner,
         "addressed_to": row.addressed_to, "set": _date_json(row.set_date), "due": _date_json(row.due),
         "status": row.status.value, "status_note": row.status_note, "overdue": row.overdue,
-        "source": {"document": row.document_id, "file": row.document_title, "paragraph": row.paragraph}
+        "source": {"document": row.document_id, "file": row.document_file, "title": row.document_title,
+                   "paragraph": row.paragraph}
         if row.document_id else None,
     }
 

@@ -49,7 +49,9 @@ def test_suggest_accept_reject_then_actors_and_actions(tmp_path, dossier_path):
     actors = {a["name"]: a for a in json.loads(out)}
     assert "Nobody" not in actors
     okafor = actors["Adaeze Okafor"]
-    assert okafor["aliases"] == ["Ms Okafor"]  # aliases come from the suggestion's forms
+    # the recipient "Okafor" filed from the salutation is absorbed by the fuller name
+    assert okafor["aliases"] == ["Ms Okafor", "Okafor"]
+    assert "Okafor" not in actors
     assert okafor["posts"] == [{"title": "Head of Planning", "from": None, "to": None}]
     assert okafor["documents"] == 1
 
@@ -58,6 +60,6 @@ def test_suggest_accept_reject_then_actors_and_actions(tmp_path, dossier_path):
     assert action["owner"] == "Adaeze Okafor"
     assert action["due"]["value"] == "2021-06-30"
     assert action["overdue"] is True
-    assert action["source"] == {"document": 1, "file": "a.txt", "paragraph": 2}
+    assert action["source"] == {"document": 1, "file": "a.txt", "title": "a.txt", "paragraph": 2}
     code, out = run("--dossier", str(dossier_path), "actions", "--as-at", "2021-06")
     assert "OVERDUE" not in out and "1 actions as at 2021-06-30" in out

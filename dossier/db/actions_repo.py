@@ -160,7 +160,7 @@ def action_rows(session: Session, ids: Sequence[int], as_at: str) -> list[Action
             set_date=_date(a.set_value, a.set_precision, None, a.set_text),
             due=_date(a.due_value, a.due_precision, a.due_qualifier, a.due_text),
             status=ActionStatus(a.status), status_note=a.status_note, status_document_id=a.status_document_id,
-            document_id=a.document_id, document_title=title or file_name, paragraph=para, start=a.start,
+            document_id=a.document_id, document_title=title or file_name, document_file=file_name, paragraph=para, start=a.start,
             end=a.end, overdue=a.status == ActionStatus.OPEN.value and a.due_latest is not None
             and a.due_latest < as_at,
         ))

@@ -127,6 +127,7 @@ class ActionRow:
     status_document_id: int | None
     document_id: int | None
     document_title: str | None
+    document_file: str | None
     paragraph: int | None
     start: int | None
     end: int | None
