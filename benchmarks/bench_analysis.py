@@ -17,7 +17,7 @@ from pathlib import Path
 from benchmarks.generate import generate
 from dossier.ingest import read_path
 from dossier.services.filing import analyse_extracted, metadata_from_detection
-from dossier.services.suggest import suggestions_for
+from dossier.services.suggest import analyse_document
 
 
 def main() -> None:
@@ -31,7 +31,7 @@ def main() -> None:
     for name, extracted in texts:
         t0 = time.perf_counter()
         found = analyse_extracted(name, extracted)
-        suggestions_for(extracted.text, metadata_from_detection(found, extracted))
+        analyse_document(extracted.text, metadata_from_detection(found, extracted))
         timings.append((time.perf_counter() - t0) * 1000)
         sizes.append(len(extracted.text))
     two_page = [t for t, n in zip(timings, sizes, strict=True) if 3500 <= n <= 9000]

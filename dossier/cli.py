@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from dossier import __version__
+from dossier.domain.chronology import ChronologyRow
 from dossier.domain.dates import PartialDate, Precision
 from dossier.domain.errors import DossierError, UnreadableFile
 from dossier.domain.findings import ActionStatus
@@ -175,6 +176,34 @@ def cmd_actions(services: Services, args: argparse.Namespace, out: TextIO) -> in
     return 0
 
 
+def chronology_json(row: ChronologyRow) -> dict[str, Any]:
+    return {
+        "key": row.key, "date": _date_json(row.date), "description": row.description, "kind": row.kind.value,
+        "actors": list(row.actors),
+        "sources": [{"document": s.document_id, "file": s.file_name, "paragraph": s.paragraph, "page": s.page,
+                     "citation": s.citation()} for s in row.sources],
+        "conflict": row.conflict, "conflict_with": list(row.conflict_with), "conflict_note": row.conflict_note,
+    }
+
+
+def cmd_chronology(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    chron = services.chronology
+    date_from = _parse_date(args.date_from).earliest() if args.date_from else None
+    date_to = _parse_date(args.date_to).latest() if args.date_to else None
+    rows = chron.rows(chron.keys(actor=args.actor, date_from=date_from, date_to=date_to))
+    if args.json:
+        json.dump([chronology_json(r) for r in rows], out, indent=2, ensure_ascii=False)
+        out.write("\n")
+        return 0
+    for r in rows:
+        date = r.date.display() if r.date else "Undated"
+        flag = " [CONFLICT]" if r.conflict else ""
+        cites = " ".join(s.citation() for s in r.sources)
+        out.write(f"{date:<16} {r.kind.value:<9} {r.description[:110]}{flag} {cites}\n")
+    out.write(f"{len(rows)} entries\n")
+    return 0
+
+
 def cmd_suggestions(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     rows = services.suggestions.pending(args.document)
     if args.json:
@@ -275,6 +304,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--open", action="store_true", help="only open actions")
     p.add_argument("--as-at", metavar="DATE", help="the date to judge overdue by (default: today)")
     p.add_argument("--json", action="store_true")
+    p = sub.add_parser("chronology", help="every dated thing, in order, with its source")
+    p.add_argument("--actor", metavar="NAME", help="only entries naming this actor")
+    p.add_argument("--from", dest="date_from", metavar="DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--json", action="store_true")
     p = sub.add_parser("suggestions", help="what Dossier suggests and nobody has accepted or rejected")
     p.add_argument("document", nargs="?", type=_doc_id, metavar="DOC_ID")
     p.add_argument("--json", action="store_true")
@@ -296,7 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 DOSSIER_COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
     "import": cmd_import, "documents": cmd_documents, "show": cmd_show, "actors": cmd_actors,
-    "actions": cmd_actions, "suggestions": cmd_suggestions, "accept": cmd_accept, "reject": cmd_reject,
+    "actions": cmd_actions, "chronology": cmd_chronology, "suggestions": cmd_suggestions, "accept": cmd_accept, "reject": cmd_reject,
 }
 
 

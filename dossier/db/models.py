@@ -239,3 +239,59 @@ class Action(Base):
     __table_args__ = (
         CheckConstraint("status IN ('open', 'done', 'superseded', 'withdrawn')", name="ck_actions_status"),
     )
+
+
+class ChronologyEntry(Base):
+    """A dated thing a document mentions (an event or a deadline), or the user's own entry.
+
+    Entries found by analysis are refreshed when their document's date changes, unless a person
+    edited them. One entry can have several sources: documents that mention the same event.
+    """
+
+    __tablename__ = "chronology_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    date_value: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    date_qualifier: Mapped[str | None] = mapped_column(String(8))
+    date_text: Mapped[str | None] = mapped_column(String(200))
+    date_end_value: Mapped[str | None] = mapped_column(String(10))
+    # earliest bound (ISO day) and precision rank, so the chronology sorts and filters in SQL
+    date_sort: Mapped[str | None] = mapped_column(String(10), index=True)
+    date_rank: Mapped[int | None] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(String(2000))
+    actors: Mapped[str] = mapped_column(String(2000), default="")  # "; "-joined names
+    user_set: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('event', 'deadline', 'own')", name="ck_chronology_kind"),
+    )
+
+
+class EntrySource(Base):
+    """A passage of a document that an entry comes from."""
+
+    __tablename__ = "entry_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("chronology_entries.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    machine: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ConflictResolution(Base):
+    """Two entries a person has looked at and marked as not (or no longer) in conflict."""
+
+    __tablename__ = "conflict_resolutions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key_a: Mapped[str] = mapped_column(String(40))
+    key_b: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(String(2000), default="")
+    resolved_at: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (UniqueConstraint("key_a", "key_b", name="uq_conflict_pair"),)

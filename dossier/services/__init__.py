@@ -8,6 +8,7 @@ from pathlib import Path
 from dossier.db.engine import Dossier, open_dossier
 from dossier.services.actions import ActionService
 from dossier.services.actors import ActorService
+from dossier.services.chronology import ChronologyService
 from dossier.services.documents import DocumentService
 from dossier.services.suggestions import SuggestionService
 
@@ -21,6 +22,7 @@ class Services:
     actors: ActorService
     suggestions: SuggestionService
     actions: ActionService
+    chronology: ChronologyService
 
     @property
     def path(self) -> Path:
@@ -35,4 +37,5 @@ def open_services(path: Path | str) -> Services:
     dossier = open_dossier(path)
     sessions = dossier.sessions
     return Services(dossier=dossier, documents=DocumentService(sessions), actors=ActorService(sessions),
-                    suggestions=SuggestionService(sessions), actions=ActionService(sessions))
+                    suggestions=SuggestionService(sessions), actions=ActionService(sessions),
+                    chronology=ChronologyService(sessions))

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from dossier.db import actions_repo
+from dossier.db import actions_repo, chronology_repo
 from dossier.db import repositories as repo
 from dossier.domain.dates import PartialDate
 from dossier.domain.records import (
@@ -41,7 +41,7 @@ from dossier.services.filing import (
     prepare,
     prepared_in_order,
 )
-from dossier.services.suggest import suggestions_for
+from dossier.services.suggest import DocumentAnalysis, analyse_document
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
@@ -115,7 +115,7 @@ class DocumentService:
                     page_count=extracted.page_count, status=status, metadata=prepared.metadata,
                     sender_post=prepared.found.sender_post, filed_at=utc_now(),
                 )
-                actions_repo.replace_pending(session, doc_id, prepared.suggestions)
+                _store_analysis(session, doc_id, prepared.analysis)
         except IntegrityError:
             # another window filed the same bytes between our check and our write
             with self._sessions() as session:
@@ -176,7 +176,7 @@ class DocumentService:
         if (before.date, before.sender, before.recipients, before.cc) != (after.date, after.sender,
                                                                            after.recipients, after.cc):
             text = repo.document_text(session, doc_id)
-            actions_repo.replace_pending(session, doc_id, suggestions_for(text, after))
+            _store_analysis(session, doc_id, analyse_document(text, after))
 
     def reanalyse(self, doc_id: int) -> DocumentMetadata:
         """Run detection again over the stored text; fields the user set are left alone."""
@@ -193,8 +193,14 @@ class DocumentService:
         merged = dataclasses.replace(fresh, **kept)
         with self._sessions.begin() as session:
             repo.write_metadata(session, doc_id, merged, detail.user_set, utc_now())
-            actions_repo.replace_pending(session, doc_id, suggestions_for(detail.text, merged))
+            _store_analysis(session, doc_id, analyse_document(detail.text, merged))
         return merged
+
+
+def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis) -> None:
+    """Suggestions (pending ones replaced) and the chronology entries analysis found, refreshed."""
+    actions_repo.replace_pending(session, doc_id, analysis.suggestions)
+    chronology_repo.replace_machine_entries(session, doc_id, analysis.references, utc_now())
 
 
 def _duplicate(path: Path, doc_id: int, file_name: str) -> ImportResult:

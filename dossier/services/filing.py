@@ -20,7 +20,7 @@ from dossier.analysis.metadata import detect_metadata
 from dossier.domain.errors import UnreadableFile
 from dossier.domain.records import DetectedMetadata, DocumentMetadata, Extracted
 from dossier.ingest import read_path
-from dossier.services.suggest import Item, suggestions_for
+from dossier.services.suggest import DocumentAnalysis, analyse_document
 
 PARALLEL_MIN_FILES = 16  # below this, starting worker processes costs more than it saves
 IN_FLIGHT_PER_WORKER = 4
@@ -36,7 +36,7 @@ class Prepared:
     extracted: Extracted
     found: DetectedMetadata
     metadata: DocumentMetadata
-    suggestions: tuple[Item, ...]
+    analysis: DocumentAnalysis
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def prepare(path: Path, max_bytes: int) -> Prepared | Unreadable:
     found = analyse_extracted(path.name, extracted)
     metadata = metadata_from_detection(found, extracted)
     return Prepared(str(path), data, hashlib.sha256(data).hexdigest(), extracted, found, metadata,
-                    tuple(suggestions_for(extracted.text, metadata)))
+                    analyse_document(extracted.text, metadata))
 
 
 def _workers() -> int:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from typing import Any
 
 from dossier.analysis.actions import find_actions
 from dossier.analysis.actors import find_actors
 from dossier.analysis.temporal import find_dates
 from dossier.db.repositories import actor_key
-from dossier.domain.findings import ActionFound, ActorFound
+from dossier.domain.findings import ActionFound, ActorFound, DateFound
 from dossier.domain.records import DetectedMetadata, DocumentMetadata
 
 Item = tuple[str, str, str, dict[str, Any]]  # kind, key, label, payload
@@ -37,11 +38,32 @@ def action_item(action: ActionFound) -> Item:
     return "action", f"action:{action.type.value}:{due}:{digest}", label, payload
 
 
-def suggestions_for(text: str, metadata: DocumentMetadata) -> list[Item]:
-    """Suggestions for a document, resolved against its (possibly corrected) metadata."""
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A dated reference with the actors named in its sentence: chronology material."""
+
+    found: DateFound
+    actors: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentAnalysis:
+    suggestions: tuple[Item, ...]
+    references: tuple[Reference, ...]
+
+
+def _actors_in(span: tuple[int, int], actors: list[ActorFound]) -> tuple[str, ...]:
+    start, end = span
+    return tuple(a.name for a in actors if any(start <= m.start < end for m in a.mentions))
+
+
+def analyse_document(text: str, metadata: DocumentMetadata) -> DocumentAnalysis:
+    """Suggestions and dated references for a document, resolved against its (corrected) metadata."""
     found = DetectedMetadata(sender=metadata.sender, recipients=metadata.recipients, cc=metadata.cc)
     actors = find_actors(text, metadata=found)
     dates = find_dates(text, metadata.date)
     actions = find_actions(text, document_date=metadata.date, dates=dates, actors=actors,
                            sender=metadata.sender, recipients=metadata.recipients)
-    return [actor_item(a) for a in actors] + [action_item(a) for a in actions]
+    references = tuple(Reference(d, _actors_in((d.sentence_start, d.sentence_end), actors)) for d in dates)
+    return DocumentAnalysis(tuple(actor_item(a) for a in actors) + tuple(action_item(a) for a in actions),
+                            references)

@@ -1,0 +1,408 @@
+"""The chronology: documents, dated references, actions and own entries, in date order. SQL stops here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import delete, exists, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from dossier.db.actors_repo import row_dict
+from dossier.db.models import (
+    Action,
+    Actor,
+    ChronologyEntry,
+    ConflictResolution,
+    Document,
+    DocumentParty,
+    Paragraph,
+)
+from dossier.db.models import EntrySource as SourceRow
+from dossier.domain.chronology import ChronologyRow, EntryFields, EntryKind, EntrySource
+from dossier.domain.dates import PartialDate, Precision
+from dossier.domain.errors import NotFound
+from dossier.domain.findings import DateRole
+
+RANK = {Precision.YEAR.value: 0, Precision.MONTH.value: 1, Precision.DAY.value: 2}
+KIND_ORDER = {EntryKind.DOCUMENT: 0, EntryKind.EVENT: 1, EntryKind.DEADLINE: 2, EntryKind.OWN: 3}
+CONFLICT_WINDOW_DAYS = 7  # two dates this close for one event are a misdating, not two events
+_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _earliest(value: str) -> str:
+    return value + "-01-01"[len(value) - 4:] if len(value) < 10 else value
+
+
+def _date(value, precision, qualifier=None, text=None, end_value=None) -> PartialDate | None:
+    if not value or not precision:
+        return None
+    return PartialDate(value, precision, qualifier, text or "", end_value)
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(text.casefold()))
+
+
+def similar(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def _names(actors: str) -> set[str]:
+    return {n for n in actors.split("; ") if n}
+
+
+def _entry(session: Session, key: str) -> ChronologyEntry:
+    if not key.startswith("entry:"):
+        raise ValueError(f"{key} is not an entry that can be edited")
+    entry = session.get(ChronologyEntry, int(key.split(":")[1]))
+    if entry is None:
+        raise NotFound(f"There is no chronology entry {key}.")
+    return entry
+
+
+def _set_fields(entry: ChronologyEntry, fields: EntryFields) -> None:
+    d = fields.date
+    entry.kind = fields.kind.value
+    entry.date_value = d.value if d else None
+    entry.date_precision = d.precision.value if d else None
+    entry.date_qualifier = d.qualifier.value if d and d.qualifier else None
+    entry.date_text = d.text if d else None
+    entry.date_end_value = d.end_value if d else None
+    entry.date_sort = d.earliest().isoformat() if d else None
+    entry.date_rank = RANK[d.precision.value] if d else None
+    entry.description = fields.description
+    entry.actors = "; ".join(fields.actors)
+
+
+def fields_of(entry: ChronologyEntry) -> EntryFields:
+    return EntryFields(
+        date=_date(entry.date_value, entry.date_precision, entry.date_qualifier, entry.date_text,
+                   entry.date_end_value),
+        description=entry.description, kind=EntryKind(entry.kind), actors=tuple(sorted(_names(entry.actors))),
+    )
+
+
+# -- machine entries ----------------------------------------------------------------------------
+
+def replace_machine_entries(session: Session, document_id: int, references: Sequence[Any], now: str) -> None:
+    """Refresh what analysis found in one document. Entries a person edited are left alone.
+
+    Each reference joins an entry another document already gives for the same event (same kind and
+    date, and a similar description or two actors in common), else it becomes an entry of its own.
+    """
+    old = list(session.scalars(select(SourceRow.entry_id).where(
+        SourceRow.document_id == document_id, SourceRow.machine.is_(True))))
+    if old:
+        session.execute(delete(SourceRow).where(SourceRow.document_id == document_id, SourceRow.machine.is_(True)))
+        orphans = select(ChronologyEntry.id).where(
+            ChronologyEntry.id.in_(old), ChronologyEntry.user_set.is_(False),
+            ~exists().where(SourceRow.entry_id == ChronologyEntry.id))
+        session.execute(delete(ChronologyEntry).where(ChronologyEntry.id.in_(orphans)))
+    for ref in references:
+        found = ref.found
+        kind = EntryKind.DEADLINE if found.role is DateRole.DEADLINE else EntryKind.EVENT
+        description = " ".join(found.sentence.split())[:2000]
+        entry_id = _same_event(session, document_id, kind, found.date, description, set(ref.actors))
+        if entry_id is None:
+            entry = ChronologyEntry(created_at=now, user_set=False)
+            _set_fields(entry, EntryFields(found.date, description, kind, tuple(ref.actors)))
+            session.add(entry)
+            session.flush()
+            entry_id = entry.id
+        else:
+            entry = session.get(ChronologyEntry, entry_id)
+            entry.actors = "; ".join(sorted(_names(entry.actors) | set(ref.actors)))
+        session.execute(insert(SourceRow), [{"entry_id": entry_id, "document_id": document_id,
+                                             "start": found.sentence_start, "end": found.sentence_end,
+                                             "machine": True}])
+
+
+def _same_event(session: Session, document_id: int, kind: EntryKind, date: PartialDate, description: str,
+                actors: set[str]) -> int | None:
+    candidates = session.execute(
+        select(ChronologyEntry.id, ChronologyEntry.description, ChronologyEntry.actors)
+        .where(ChronologyEntry.kind == kind.value, ChronologyEntry.date_value == date.value,
+               ChronologyEntry.date_precision == date.precision.value,
+               ~exists().where(SourceRow.entry_id == ChronologyEntry.id, SourceRow.document_id == document_id)))
+    for entry_id, other, other_actors in candidates:
+        if similar(description, other) >= 0.5 or len(actors & _names(other_actors)) >= 2:
+            return entry_id
+    return None
+
+
+# -- listing --------------------------------------------------------------------------------------
+
+def chronology_keys(session: Session, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
+                    date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "") -> list[str]:
+    """Every entry's key, in order: earliest bound, then precision, then kind; undated last."""
+    kinds = set(kinds) if kinds is not None else set(EntryKind)
+    lo = date_from.isoformat() if date_from else None
+    hi = date_to.isoformat() if date_to else None
+    like = f"%{actor.casefold()}%" if actor else None
+    words = [f"%{w.casefold()}%" for w in text.split()]
+    items: list[tuple[str, int, int, str]] = []
+
+    if EntryKind.DOCUMENT in kinds:
+        stmt = select(Document.id, Document.date_value, Document.date_precision)
+        if like:
+            stmt = stmt.where(exists().where(DocumentParty.document_id == Document.id,
+                                             DocumentParty.actor_id == Actor.id, Actor.name_key.like(like)))
+        for w in words:
+            stmt = stmt.where(or_(func.lower(Document.title).like(w), func.lower(Document.file_name).like(w)))
+        for doc_id, value, precision in session.execute(stmt):
+            sort = _earliest(value) if value else None
+            if (lo and (not sort or sort < lo)) or (hi and (not sort or sort > hi)):
+                continue
+            items.append((sort or "9999", RANK.get(precision or "", 3), 0, f"doc:{doc_id}"))
+
+    entry_kinds = [k.value for k in kinds if k is not EntryKind.DOCUMENT]
+    if entry_kinds:
+        stmt = select(ChronologyEntry.id, ChronologyEntry.date_sort, ChronologyEntry.date_rank,
+                      ChronologyEntry.kind).where(ChronologyEntry.kind.in_(entry_kinds))
+        # a deadline an accepted action already carries is shown once, as the action
+        stmt = stmt.where(~exists().where(
+            SourceRow.entry_id == ChronologyEntry.id, Action.document_id == SourceRow.document_id,
+            Action.due_value == ChronologyEntry.date_value, Action.start <= SourceRow.end,
+            Action.end >= SourceRow.start))
+        if like:
+            stmt = stmt.where(func.lower(ChronologyEntry.actors).like(like))
+        for w in words:
+            stmt = stmt.where(func.lower(ChronologyEntry.description).like(w))
+        if lo:
+            stmt = stmt.where(ChronologyEntry.date_sort >= lo)
+        if hi:
+            stmt = stmt.where(ChronologyEntry.date_sort <= hi)
+        for entry_id, sort, rank, kind in session.execute(stmt):
+            items.append((sort or "9999", rank if rank is not None else 3, KIND_ORDER[EntryKind(kind)],
+                          f"entry:{entry_id}"))
+
+    if EntryKind.DEADLINE in kinds:
+        stmt = select(Action.id, Action.due_value, Action.due_precision).where(Action.due_value.is_not(None))
+        if like:
+            stmt = stmt.where(exists().where(Actor.id == Action.owner_id, Actor.name_key.like(like)))
+        for w in words:
+            stmt = stmt.where(func.lower(Action.summary).like(w))
+        for action_id, value, precision in session.execute(stmt):
+            sort = _earliest(value)
+            if (lo and sort < lo) or (hi and sort > hi):
+                continue
+            items.append((sort, RANK[precision], 2, f"action:{action_id}:due"))
+    items.sort()
+    return [i[3] for i in items]
+
+
+def _sources(session: Session, pairs: Sequence[tuple[int, int | None, int | None]]) -> list[EntrySource]:
+    out = []
+    for doc_id, start, end in pairs:
+        doc = session.execute(select(Document.file_name, Document.title).where(Document.id == doc_id)).first()
+        if doc is None:
+            continue
+        para = page = None
+        if start is not None:
+            row = session.execute(select(Paragraph.number, Paragraph.page).where(
+                Paragraph.document_id == doc_id, Paragraph.start <= start).order_by(Paragraph.start.desc())
+                .limit(1)).first()
+            if row:
+                para, page = row
+        out.append(EntrySource(doc_id, doc[0], doc[1] or doc[0], para, page, start, end))
+    return out
+
+
+def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow]:
+    rows: dict[str, ChronologyRow] = {}
+    doc_ids = [int(k[4:]) for k in keys if k.startswith("doc:")]
+    entry_ids = [int(k[6:]) for k in keys if k.startswith("entry:")]
+    action_ids = [int(k.split(":")[1]) for k in keys if k.startswith("action:")]
+    if doc_ids:
+        parties: dict[int, list[str]] = defaultdict(list)
+        for doc_id, name in session.execute(
+                select(DocumentParty.document_id, Actor.name).join(Actor, Actor.id == DocumentParty.actor_id)
+                .where(DocumentParty.document_id.in_(doc_ids)).order_by(DocumentParty.position)):
+            parties[doc_id].append(name)
+        for d in session.scalars(select(Document).where(Document.id.in_(doc_ids))):
+            date = _date(d.date_value, d.date_precision, d.date_qualifier, d.date_text)
+            title = d.title or d.file_name
+            rows[f"doc:{d.id}"] = ChronologyRow(
+                key=f"doc:{d.id}", date=date, description=f"{d.kind.capitalize()}: {title}",
+                kind=EntryKind.DOCUMENT, actors=tuple(parties[d.id]),
+                sources=(EntrySource(d.id, d.file_name, title),))
+    if entry_ids:
+        sources: dict[int, list[tuple[int, int | None, int | None]]] = defaultdict(list)
+        for entry_id, doc_id, start, end in session.execute(
+                select(SourceRow.entry_id, SourceRow.document_id, SourceRow.start, SourceRow.end)
+                .where(SourceRow.entry_id.in_(entry_ids)).order_by(SourceRow.document_id)):
+            sources[entry_id].append((doc_id, start, end))
+        entries = list(session.scalars(select(ChronologyEntry).where(ChronologyEntry.id.in_(entry_ids))))
+        conflicts = _conflicts(session, entries)
+        resolved = _resolutions(session)
+        for e in entries:
+            key = f"entry:{e.id}"
+            others = tuple(k for k in conflicts.get(e.id, ()) if tuple(sorted((key, k))) not in resolved)
+            notes = [resolved[tuple(sorted((key, k)))] for k in conflicts.get(e.id, ())
+                     if tuple(sorted((key, k))) in resolved]
+            f = fields_of(e)
+            rows[key] = ChronologyRow(
+                key=key, date=f.date, description=e.description, kind=f.kind, actors=f.actors,
+                sources=tuple(_sources(session, sources[e.id])), conflict=bool(others), conflict_with=others,
+                conflict_note="; ".join(n for n in notes if n) or None, editable=True)
+    if action_ids:
+        for a, owner in session.execute(select(Action, Actor.name).outerjoin(Actor, Actor.id == Action.owner_id)
+                                        .where(Action.id.in_(action_ids))):
+            key = f"action:{a.id}:due"
+            srcs = _sources(session, [(a.document_id, a.start, a.end)]) if a.document_id else []
+            rows[key] = ChronologyRow(
+                key=key, date=_date(a.due_value, a.due_precision, a.due_qualifier, a.due_text),
+                description=f"Due ({a.type}, {a.status}): {a.summary}", kind=EntryKind.DEADLINE,
+                actors=(owner,) if owner else (), sources=tuple(srcs))
+    return [rows[k] for k in keys if k in rows]
+
+
+def _conflicts(session: Session, entries: Sequence[ChronologyEntry]) -> dict[int, list[str]]:
+    """Events that look like one event (shared actors, similar words) dated apart by other sources."""
+    events = [e for e in entries if e.kind == EntryKind.EVENT.value and e.date_value]
+    if not events:
+        return {}
+    lo = min(e.date_sort for e in events)
+    hi = max(e.date_sort for e in events)
+    lo_d = (dt.date.fromisoformat(lo) - dt.timedelta(days=400)).isoformat()
+    hi_d = (dt.date.fromisoformat(hi) + dt.timedelta(days=400)).isoformat()
+    candidates = list(session.scalars(select(ChronologyEntry).where(
+        ChronologyEntry.kind == EntryKind.EVENT.value, ChronologyEntry.date_sort.between(lo_d, hi_d))))
+    docs: dict[int, set[int]] = defaultdict(set)
+    ids = [c.id for c in candidates]
+    for i in range(0, len(ids), 900):
+        for entry_id, doc_id in session.execute(select(SourceRow.entry_id, SourceRow.document_id)
+                                                .where(SourceRow.entry_id.in_(ids[i:i + 900]))):
+            docs[entry_id].add(doc_id)
+    out: dict[int, list[str]] = {}
+    for e in events:
+        mine = fields_of(e).date
+        for c in candidates:
+            if c.id == e.id or docs[c.id] & docs[e.id]:
+                continue
+            theirs = fields_of(c).date
+            if _overlap(mine, theirs) or _gap_days(mine, theirs) > CONFLICT_WINDOW_DAYS:
+                continue
+            shared = len(_names(e.actors) & _names(c.actors))
+            if shared >= 2 or (shared == 1 and similar(e.description, c.description) >= 0.3):
+                out.setdefault(e.id, []).append(f"entry:{c.id}")
+    return out
+
+
+def _overlap(a: PartialDate, b: PartialDate) -> bool:
+    return a.earliest() <= b.latest() and b.earliest() <= a.latest()
+
+
+def _gap_days(a: PartialDate, b: PartialDate) -> int:
+    first, second = (a, b) if a.earliest() <= b.earliest() else (b, a)
+    return (second.earliest() - first.latest()).days
+
+
+def _resolutions(session: Session) -> dict[tuple[str, str], str]:
+    return {(r.key_a, r.key_b): r.note for r in session.scalars(select(ConflictResolution))}
+
+
+def actor_names(session: Session) -> list[str]:
+    names: set[str] = set()
+    for (actors,) in session.execute(select(ChronologyEntry.actors).distinct()):
+        names |= _names(actors)
+    names |= set(session.scalars(select(Actor.name)))
+    return sorted(names, key=str.casefold)
+
+
+# -- editing --------------------------------------------------------------------------------------
+
+def add_entry(session: Session, fields: EntryFields, now: str) -> str:
+    entry = ChronologyEntry(created_at=now, user_set=True)
+    _set_fields(entry, fields)
+    session.add(entry)
+    session.flush()
+    return f"entry:{entry.id}"
+
+
+def edit_entry(session: Session, key: str, fields: EntryFields) -> EntryFields:
+    entry = _entry(session, key)
+    before = fields_of(entry)
+    _set_fields(entry, fields)
+    entry.user_set = True
+    return before
+
+
+def entry_snapshot(session: Session, key: str) -> dict[str, Any]:
+    entry = _entry(session, key)
+    sources = [row_dict(s) for s in session.scalars(select(SourceRow).where(SourceRow.entry_id == entry.id))]
+    return {"entry": row_dict(entry), "sources": sources}
+
+
+def delete_entry(session: Session, key: str) -> dict[str, Any]:
+    snapshot = entry_snapshot(session, key)
+    session.execute(delete(ChronologyEntry).where(ChronologyEntry.id == snapshot["entry"]["id"]))
+    return snapshot
+
+
+def restore_entry(session: Session, snapshot: dict[str, Any]) -> None:
+    entry_id = snapshot["entry"]["id"]
+    if session.get(ChronologyEntry, entry_id) is None:
+        session.execute(insert(ChronologyEntry).values(**snapshot["entry"]))
+    for source in snapshot["sources"]:
+        if session.get(SourceRow, source["id"]) is None:
+            session.execute(insert(SourceRow).values(**source))
+        else:
+            session.execute(update(SourceRow).where(SourceRow.id == source["id"]).values(entry_id=entry_id))
+    session.expire_all()
+
+
+def merge_entries(session: Session, keep: str, other: str) -> dict[str, Any]:
+    kept, gone = _entry(session, keep), _entry(session, other)
+    snapshot = {"keep": keep, "keep_fields": row_dict(kept), **entry_snapshot(session, other)}
+    session.execute(update(SourceRow).where(SourceRow.entry_id == gone.id).values(entry_id=kept.id))
+    kept.actors = "; ".join(sorted(_names(kept.actors) | _names(gone.actors)))
+    kept.user_set = True
+    session.delete(gone)
+    session.flush()
+    return snapshot
+
+
+def unmerge(session: Session, record: dict[str, Any]) -> None:
+    restore_entry(session, record)
+    kept = _entry(session, record["keep"])
+    for key, value in record["keep_fields"].items():
+        setattr(kept, key, value)
+
+
+def split_source(session: Session, key: str, document_id: int, now: str) -> str:
+    entry = _entry(session, key)
+    moving = list(session.scalars(select(SourceRow).where(SourceRow.entry_id == entry.id,
+                                                          SourceRow.document_id == document_id)))
+    if not moving:
+        raise NotFound(f"{key} has no source in D{document_id}.")
+    new_key = add_entry(session, fields_of(entry), now)
+    for source in moving:
+        source.entry_id = int(new_key.split(":")[1])
+    entry.user_set = True
+    session.flush()
+    return new_key
+
+
+def resolve_conflict(session: Session, key: str, other: str, note: str, now: str) -> None:
+    a, b = sorted((key, other))
+    if session.scalar(select(ConflictResolution.id).where(ConflictResolution.key_a == a,
+                                                          ConflictResolution.key_b == b)) is None:
+        session.add(ConflictResolution(key_a=a, key_b=b, note=note, resolved_at=now))
+
+
+def unresolve_conflict(session: Session, key: str, other: str) -> None:
+    a, b = sorted((key, other))
+    session.execute(delete(ConflictResolution).where(ConflictResolution.key_a == a, ConflictResolution.key_b == b))
+
+
+def document_references(session: Session, document_id: int) -> list[tuple[str, PartialDate]]:
+    """(kind, date) of the entries a document is a source of."""
+    stmt = (select(ChronologyEntry).join(SourceRow, SourceRow.entry_id == ChronologyEntry.id)
+            .where(SourceRow.document_id == document_id))
+    return [(e.kind, fields_of(e).date) for e in session.scalars(stmt) if e.date_value]
