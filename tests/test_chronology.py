@@ -1,0 +1,151 @@
+"""The chronology service and `dossier chronology`, on real dossier files with invented letters."""
+
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from dossier.cli import main
+from dossier.domain.chronology import EntryFields, EntryKind
+from dossier.domain.dates import PartialDate
+
+FIRST = """Dr Amara Okafor
+Director of Housing
+Wexcombe Borough Council
+
+12 May 2020
+
+Dear Dr Okafor,
+
+I wrote to you on 3 February about the state of the housing register. In March, Amara Okafor and
+Tobias Quennell presented the review of the register to the housing committee.
+
+By 15 June I expect a plan for clearing the backlog.
+
+Yours sincerely,
+
+Gideon Farrow
+Minister for Housing
+"""
+
+SECOND = """Professor Tobias Quennell
+Wessex Institute
+
+20 May 2020
+
+Dear Professor Quennell,
+
+Thank you for the review of the register, which Amara Okafor and Tobias Quennell presented to the
+committee in February.
+
+Yours sincerely,
+
+Gideon Farrow
+Minister for Housing
+"""
+
+
+@pytest.fixture
+def filed(services, tmp_path):
+    ids = []
+    for name, text in (("first.txt", FIRST), ("second.txt", SECOND)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        ids.append(services.documents.file_path(path).document_id)
+    return ids
+
+
+def test_documents_references_and_deadlines_in_order_with_sources(services, filed):
+    rows = services.chronology.rows(services.chronology.keys())
+    listed = [(r.date.value if r.date else None, r.kind) for r in rows]
+    assert listed == [
+        ("2020-02", EntryKind.EVENT),
+        ("2020-02-03", EntryKind.EVENT),
+        ("2020-03", EntryKind.EVENT),
+        ("2020-05-12", EntryKind.DOCUMENT),
+        ("2020-05-20", EntryKind.DOCUMENT),
+        ("2020-06-15", EntryKind.DEADLINE),
+    ]
+    wrote = rows[1]
+    assert wrote.description.startswith("I wrote to you on 3 February")
+    [source] = wrote.sources
+    assert (source.document_id, source.paragraph) == (filed[0], 4)
+    assert source.citation() == f"[D{filed[0]} ¶4]"
+    assert rows[5].description.startswith("By 15 June I expect a plan")
+
+
+def test_the_same_event_dated_apart_by_two_sources_is_a_conflict_until_resolved(services, filed):
+    rows = {r.date.value: r for r in services.chronology.rows(services.chronology.keys())
+            if r.kind is EntryKind.EVENT}
+    march, february = rows["2020-03"], rows["2020-02"]
+    assert march.conflict and march.conflict_with == (february.key,)
+    assert february.conflict and february.conflict_with == (march.key,)
+    assert not rows["2020-02-03"].conflict
+
+    services.chronology.resolve_conflict(march.key, february.key, "The committee met in March; the letter is wrong.")
+    again = services.chronology.rows([march.key])[0]
+    assert not again.conflict and again.conflict_note == "The committee met in March; the letter is wrong."
+    services.chronology.unresolve_conflict(february.key, march.key)
+    assert services.chronology.rows([march.key])[0].conflict
+
+
+def test_filters_by_actor_kind_date_and_text(services, filed):
+    chron = services.chronology
+    by_actor = chron.rows(chron.keys(actor="Quennell"))
+    assert {r.date.value for r in by_actor} == {"2020-02", "2020-03", "2020-05-20"}
+    assert [r.kind for r in chron.rows(chron.keys(kinds=[EntryKind.DEADLINE]))] == [EntryKind.DEADLINE]
+    ranged = chron.rows(chron.keys(date_from=dt.date(2020, 3, 1), date_to=dt.date(2020, 5, 31)))
+    assert [r.date.value for r in ranged] == ["2020-03", "2020-05-12", "2020-05-20"]
+    assert [r.date.value for r in chron.rows(chron.keys(text="backlog"))] == ["2020-06-15"]
+
+
+def test_own_entries_edit_merge_split_and_undo(services, filed):
+    chron = services.chronology
+    key = chron.add_entry(EntryFields(PartialDate.of(2020, 4, 1), "Site visit to the register office", EntryKind.OWN))
+    assert chron.keys(kinds=[EntryKind.OWN]) == [key]
+    snapshot = chron.delete_entry(key)
+    assert chron.keys(kinds=[EntryKind.OWN]) == []
+    chron.restore_entry(snapshot)
+    assert chron.rows([key])[0].description == "Site visit to the register office"
+
+    before = chron.edit_entry(key, EntryFields(PartialDate.of(2020, 4), "Site visit", EntryKind.OWN))
+    assert chron.rows([key])[0].date.display() == "Apr 2020"
+    chron.edit_entry(key, before)
+    assert chron.rows([key])[0].date.display() == "1 Apr 2020"
+
+    events = {r.date.value: r.key for r in chron.rows(chron.keys(kinds=[EntryKind.EVENT]))}
+    record = chron.merge_entries(events["2020-03"], events["2020-02"])
+    merged = chron.rows([events["2020-03"]])[0]
+    assert sorted(s.document_id for s in merged.sources) == sorted(filed)
+    assert events["2020-02"] not in chron.keys()
+    chron.unmerge(record)
+    assert len(chron.rows([events["2020-03"]])[0].sources) == 1
+    assert events["2020-02"] in chron.keys()
+
+
+def test_a_corrected_document_date_re_resolves_its_references(services, filed):
+    services.documents.edit_metadata(filed[0], {"date": PartialDate.of(2021, 5, 12)})
+    values = [r.date.value for r in services.chronology.rows(services.chronology.keys())
+              if r.sources and r.sources[0].document_id == filed[0] and r.kind is not EntryKind.DOCUMENT]
+    assert values == ["2021-02-03", "2021-03", "2021-06-15"]
+
+
+def test_undated_document_gets_a_proposed_range(services, tmp_path):
+    path = tmp_path / "undated.txt"
+    path.write_text("Dear Colleague,\n\nThe panel met in January 2020 and again in March 2020. Please reply "
+                    "by the end of July 2020.\n\nYours faithfully,\n\nGideon Farrow\n", encoding="utf-8")
+    doc = services.documents.file_path(path).document_id
+    proposal = services.chronology.propose_date(doc)
+    assert proposal.after.value == "2020-03" and proposal.before.value == "2020-07"
+    assert len(proposal.reasons) == 2
+
+
+def test_cli_chronology_json(filed, dossier_path):
+    out = io.StringIO()
+    assert main(["--dossier", str(dossier_path), "chronology", "--json", "--actor", "Quennell",
+                 "--from", "2020-03"], out=out) == 0
+    entries = json.loads(out.getvalue())
+    assert [e["date"]["value"] for e in entries] == ["2020-03", "2020-05-20"]
+    assert entries[0]["conflict"] is True
+    assert entries[0]["sources"][0]["citation"].endswith("¶4]")
