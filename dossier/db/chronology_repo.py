@@ -17,6 +17,7 @@ from dossier.db.models import (
     Actor,
     ChronologyEntry,
     ConflictResolution,
+    EntryConflict,
     Document,
     DocumentParty,
     Paragraph,
@@ -103,6 +104,7 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
             ChronologyEntry.id.in_(old), ChronologyEntry.user_set.is_(False),
             ~exists().where(SourceRow.entry_id == ChronologyEntry.id))
         session.execute(delete(ChronologyEntry).where(ChronologyEntry.id.in_(orphans)))
+    touched: set[int] = set()
     for ref in references:
         found = ref.found
         kind = EntryKind.DEADLINE if found.role is DateRole.DEADLINE else EntryKind.EVENT
@@ -120,6 +122,8 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
         session.execute(insert(SourceRow), [{"entry_id": entry_id, "document_id": document_id,
                                              "start": found.sentence_start, "end": found.sentence_end,
                                              "machine": True}])
+        touched.add(entry_id)
+    refresh_conflicts(session, touched)
 
 
 def _same_event(session: Session, document_id: int, kind: EntryKind, date: PartialDate, description: str,
@@ -140,25 +144,29 @@ def _same_event(session: Session, document_id: int, kind: EntryKind, date: Parti
 def chronology_keys(session: Session, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
                     date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "") -> list[str]:
     """Every entry's key, in order: earliest bound, then precision, then kind; undated last."""
-    kinds = set(kinds) if kinds is not None else set(EntryKind)
+    kinds = {EntryKind(k) for k in kinds} if kinds is not None else set(EntryKind)
     lo = date_from.isoformat() if date_from else None
     hi = date_to.isoformat() if date_to else None
     like = f"%{actor.casefold()}%" if actor else None
     words = [f"%{w.casefold()}%" for w in text.split()]
     items: list[tuple[str, int, int, str]] = []
+    conn = session.connection()  # Core rows: these queries return tens of thousands of keys
 
     if EntryKind.DOCUMENT in kinds:
-        stmt = select(Document.id, Document.date_value, Document.date_precision)
+        # the earliest bound of a partial ISO value: "2014" -> "2014-01-01", "2014-03" -> "2014-03-01"
+        doc_sort = Document.date_value + func.substr("-01-01", func.length(Document.date_value) - 3)
+        stmt = select(Document.id, doc_sort, Document.date_precision)
         if like:
             stmt = stmt.where(exists().where(DocumentParty.document_id == Document.id,
                                              DocumentParty.actor_id == Actor.id, Actor.name_key.like(like)))
         for w in words:
             stmt = stmt.where(or_(func.lower(Document.title).like(w), func.lower(Document.file_name).like(w)))
-        for doc_id, value, precision in session.execute(stmt):
-            sort = _earliest(value) if value else None
-            if (lo and (not sort or sort < lo)) or (hi and (not sort or sort > hi)):
-                continue
-            items.append((sort or "9999", RANK.get(precision or "", 3), 0, f"doc:{doc_id}"))
+        if lo:
+            stmt = stmt.where(doc_sort >= lo)
+        if hi:
+            stmt = stmt.where(doc_sort <= hi)
+        items.extend((sort or "9999", RANK.get(precision or "", 3), 0, f"doc:{doc_id}")
+                     for doc_id, sort, precision in conn.execute(stmt))
 
     entry_kinds = [k.value for k in kinds if k is not EntryKind.DOCUMENT]
     if entry_kinds:
@@ -177,29 +185,33 @@ def chronology_keys(session: Session, *, actor: str | None = None, kinds: Iterab
             stmt = stmt.where(ChronologyEntry.date_sort >= lo)
         if hi:
             stmt = stmt.where(ChronologyEntry.date_sort <= hi)
-        for entry_id, sort, rank, kind in session.execute(stmt):
+        for entry_id, sort, rank, kind in conn.execute(stmt):
             items.append((sort or "9999", rank if rank is not None else 3, KIND_ORDER[EntryKind(kind)],
                           f"entry:{entry_id}"))
 
     if EntryKind.DEADLINE in kinds:
-        stmt = select(Action.id, Action.due_value, Action.due_precision).where(Action.due_value.is_not(None))
+        due_sort = Action.due_value + func.substr("-01-01", func.length(Action.due_value) - 3)
+        stmt = select(Action.id, due_sort, Action.due_precision).where(Action.due_value.is_not(None))
         if like:
             stmt = stmt.where(exists().where(Actor.id == Action.owner_id, Actor.name_key.like(like)))
         for w in words:
             stmt = stmt.where(func.lower(Action.summary).like(w))
-        for action_id, value, precision in session.execute(stmt):
-            sort = _earliest(value)
-            if (lo and sort < lo) or (hi and sort > hi):
-                continue
-            items.append((sort, RANK[precision], 2, f"action:{action_id}:due"))
+        if lo:
+            stmt = stmt.where(due_sort >= lo)
+        if hi:
+            stmt = stmt.where(due_sort <= hi)
+        items.extend((sort, RANK[precision], 2, f"action:{action_id}:due")
+                     for action_id, sort, precision in conn.execute(stmt))
     items.sort()
     return [i[3] for i in items]
 
 
-def _sources(session: Session, pairs: Sequence[tuple[int, int | None, int | None]]) -> list[EntrySource]:
+def _sources(session: Session, pairs: Sequence[tuple[int, int | None, int | None]],
+             titles: dict[int, tuple[str, str | None]] | None = None) -> list[EntrySource]:
     out = []
     for doc_id, start, end in pairs:
-        doc = session.execute(select(Document.file_name, Document.title).where(Document.id == doc_id)).first()
+        doc = titles.get(doc_id) if titles is not None else session.execute(
+            select(Document.file_name, Document.title).where(Document.id == doc_id)).first()
         if doc is None:
             continue
         para = page = None
@@ -238,7 +250,10 @@ def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow
                 .where(SourceRow.entry_id.in_(entry_ids)).order_by(SourceRow.document_id)):
             sources[entry_id].append((doc_id, start, end))
         entries = list(session.scalars(select(ChronologyEntry).where(ChronologyEntry.id.in_(entry_ids))))
-        conflicts = _conflicts(session, entries)
+        doc_ids_needed = {d for pairs in sources.values() for d, _, _ in pairs}
+        titles = {i: (f, t) for i, f, t in session.execute(
+            select(Document.id, Document.file_name, Document.title).where(Document.id.in_(doc_ids_needed)))}
+        conflicts = _conflicts(session, entry_ids)
         resolved = _resolutions(session)
         for e in entries:
             key = f"entry:{e.id}"
@@ -248,7 +263,8 @@ def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow
             f = fields_of(e)
             rows[key] = ChronologyRow(
                 key=key, date=f.date, description=e.description, kind=f.kind, actors=f.actors,
-                sources=tuple(_sources(session, sources[e.id])), conflict=bool(others), conflict_with=others,
+                sources=tuple(_sources(session, sources[e.id], titles)), conflict=bool(others),
+                conflict_with=others,
                 conflict_note="; ".join(n for n in notes if n) or None, editable=True)
     if action_ids:
         for a, owner in session.execute(select(Action, Actor.name).outerjoin(Actor, Actor.id == Action.owner_id)
@@ -262,35 +278,55 @@ def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow
     return [rows[k] for k in keys if k in rows]
 
 
-def _conflicts(session: Session, entries: Sequence[ChronologyEntry]) -> dict[int, list[str]]:
-    """Events that look like one event (shared actors, similar words) dated apart by other sources."""
-    events = [e for e in entries if e.kind == EntryKind.EVENT.value and e.date_value]
-    if not events:
-        return {}
-    lo = min(e.date_sort for e in events)
-    hi = max(e.date_sort for e in events)
-    lo_d = (dt.date.fromisoformat(lo) - dt.timedelta(days=400)).isoformat()
-    hi_d = (dt.date.fromisoformat(hi) + dt.timedelta(days=400)).isoformat()
-    candidates = list(session.scalars(select(ChronologyEntry).where(
-        ChronologyEntry.kind == EntryKind.EVENT.value, ChronologyEntry.date_sort.between(lo_d, hi_d))))
-    docs: dict[int, set[int]] = defaultdict(set)
-    ids = [c.id for c in candidates]
-    for i in range(0, len(ids), 900):
-        for entry_id, doc_id in session.execute(select(SourceRow.entry_id, SourceRow.document_id)
-                                                .where(SourceRow.entry_id.in_(ids[i:i + 900]))):
-            docs[entry_id].add(doc_id)
-    out: dict[int, list[str]] = {}
-    for e in events:
+CONFLICT_SEARCH_DAYS = 31 + CONFLICT_WINDOW_DAYS  # a month-precision date, plus the window
+
+
+def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
+    """Recompute the conflicts of some entries against the whole chronology.
+
+    Two events conflict when they look like one event (two actors in common, or one and similar
+    words), come from different documents, and are dated apart by no more than a week. Candidates
+    are found by date window and actor, so this stays cheap on a large dossier.
+    """
+    ids = list(set(entry_ids))
+    if not ids:
+        return
+    session.flush()
+    session.execute(delete(EntryConflict).where(or_(EntryConflict.entry_a.in_(ids), EntryConflict.entry_b.in_(ids))))
+    pairs: set[tuple[int, int]] = set()
+    for e in session.scalars(select(ChronologyEntry).where(ChronologyEntry.id.in_(ids))):
         mine = fields_of(e).date
-        for c in candidates:
-            if c.id == e.id or docs[c.id] & docs[e.id]:
-                continue
+        names = _names(e.actors)
+        if e.kind != EntryKind.EVENT.value or mine is None or mine.precision is Precision.YEAR or not names:
+            continue
+        lo = (mine.earliest() - dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
+        hi = (mine.latest() + dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
+        my_docs = set(session.scalars(select(SourceRow.document_id).where(SourceRow.entry_id == e.id)))
+        stmt = select(ChronologyEntry).where(
+            ChronologyEntry.kind == EntryKind.EVENT.value, ChronologyEntry.id != e.id,
+            ChronologyEntry.date_sort.between(lo, hi),
+            or_(*[ChronologyEntry.actors.contains(n, autoescape=True) for n in names]))
+        for c in session.scalars(stmt):
             theirs = fields_of(c).date
-            if _overlap(mine, theirs) or _gap_days(mine, theirs) > CONFLICT_WINDOW_DAYS:
+            if theirs is None or _overlap(mine, theirs) or _gap_days(mine, theirs) > CONFLICT_WINDOW_DAYS:
                 continue
-            shared = len(_names(e.actors) & _names(c.actors))
-            if shared >= 2 or (shared == 1 and similar(e.description, c.description) >= 0.3):
-                out.setdefault(e.id, []).append(f"entry:{c.id}")
+            shared = len(names & _names(c.actors))
+            if not (shared >= 2 or (shared == 1 and similar(e.description, c.description) >= 0.3)):
+                continue
+            their_docs = set(session.scalars(select(SourceRow.document_id).where(SourceRow.entry_id == c.id)))
+            if my_docs & their_docs:
+                continue
+            pairs.add((min(e.id, c.id), max(e.id, c.id)))
+    if pairs:
+        session.execute(insert(EntryConflict), [{"entry_a": a, "entry_b": b} for a, b in sorted(pairs)])
+
+
+def _conflicts(session: Session, entry_ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, list[str]] = defaultdict(list)
+    for a, b in session.execute(select(EntryConflict.entry_a, EntryConflict.entry_b).where(
+            or_(EntryConflict.entry_a.in_(entry_ids), EntryConflict.entry_b.in_(entry_ids)))):
+        out[a].append(f"entry:{b}")
+        out[b].append(f"entry:{a}")
     return out
 
 
@@ -330,6 +366,7 @@ def edit_entry(session: Session, key: str, fields: EntryFields) -> EntryFields:
     before = fields_of(entry)
     _set_fields(entry, fields)
     entry.user_set = True
+    refresh_conflicts(session, [entry.id])
     return before
 
 
@@ -355,6 +392,7 @@ def restore_entry(session: Session, snapshot: dict[str, Any]) -> None:
         else:
             session.execute(update(SourceRow).where(SourceRow.id == source["id"]).values(entry_id=entry_id))
     session.expire_all()
+    refresh_conflicts(session, [entry_id])
 
 
 def merge_entries(session: Session, keep: str, other: str) -> dict[str, Any]:
@@ -365,6 +403,7 @@ def merge_entries(session: Session, keep: str, other: str) -> dict[str, Any]:
     kept.user_set = True
     session.delete(gone)
     session.flush()
+    refresh_conflicts(session, [kept.id])
     return snapshot
 
 
@@ -373,6 +412,7 @@ def unmerge(session: Session, record: dict[str, Any]) -> None:
     kept = _entry(session, record["keep"])
     for key, value in record["keep_fields"].items():
         setattr(kept, key, value)
+    refresh_conflicts(session, [kept.id, record["entry"]["id"]])
 
 
 def split_source(session: Session, key: str, document_id: int, now: str) -> str:
@@ -386,6 +426,7 @@ def split_source(session: Session, key: str, document_id: int, now: str) -> str:
         source.entry_id = int(new_key.split(":")[1])
     entry.user_set = True
     session.flush()
+    refresh_conflicts(session, [entry.id, int(new_key.split(":")[1])])
     return new_key
 
 

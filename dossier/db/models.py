@@ -283,6 +283,18 @@ class EntrySource(Base):
     machine: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class EntryConflict(Base):
+    """Two entries that look like one event dated apart by different sources (found on writing)."""
+
+    __tablename__ = "entry_conflicts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_a: Mapped[int] = mapped_column(ForeignKey("chronology_entries.id", ondelete="CASCADE"), index=True)
+    entry_b: Mapped[int] = mapped_column(ForeignKey("chronology_entries.id", ondelete="CASCADE"), index=True)
+
+    __table_args__ = (UniqueConstraint("entry_a", "entry_b", name="uq_entry_conflict"),)
+
+
 class ConflictResolution(Base):
     """Two entries a person has looked at and marked as not (or no longer) in conflict."""
 

@@ -45,6 +45,15 @@ def upgrade() -> None:
     op.create_index("ix_entry_sources_entry_id", "entry_sources", ["entry_id"])
     op.create_index("ix_entry_sources_document_id", "entry_sources", ["document_id"])
     op.create_table(
+        "entry_conflicts",
+        sa.Column("id", sa.Integer, primary_key=True),
+        sa.Column("entry_a", sa.Integer, sa.ForeignKey("chronology_entries.id", ondelete="CASCADE"), nullable=False),
+        sa.Column("entry_b", sa.Integer, sa.ForeignKey("chronology_entries.id", ondelete="CASCADE"), nullable=False),
+        sa.UniqueConstraint("entry_a", "entry_b", name="uq_entry_conflict"),
+    )
+    op.create_index("ix_entry_conflicts_entry_a", "entry_conflicts", ["entry_a"])
+    op.create_index("ix_entry_conflicts_entry_b", "entry_conflicts", ["entry_b"])
+    op.create_table(
         "conflict_resolutions",
         sa.Column("id", sa.Integer, primary_key=True),
         sa.Column("key_a", sa.String(40), nullable=False),
@@ -56,5 +65,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("conflict_resolutions", "entry_sources", "chronology_entries"):
+    for table in ("conflict_resolutions", "entry_conflicts", "entry_sources", "chronology_entries"):
         op.drop_table(table)
