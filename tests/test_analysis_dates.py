@@ -2,7 +2,13 @@
 
 import pytest
 
-from dossier.analysis.dates import date_from_header, parse_date_line, parse_document_date, search_date
+from dossier.analysis.dates import (
+    date_from_header,
+    parse_date_line,
+    parse_document_date,
+    search_date,
+    trailing_date,
+)
 from dossier.domain.dates import Precision
 
 
@@ -94,3 +100,22 @@ def test_search_date_finds_a_date_inside_a_heading() -> None:
     assert found is not None and (found.value, found.text) == ("2021-01-19", "19 January 2021")
     assert search_date("Note of a call, 07/05/2018") is not None
     assert search_date("Nothing dated here, only 2021") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("Tel: 0161 496 0732 4 Mar 2019", "2019-03-04"),
+        ("Our ref: PW/2019/17 04/03/2019", "2019-03-04"),
+        ("Fax 0161 496 0733 Monday, 4th March 2019", "2019-03-04"),
+    ],
+)
+def test_trailing_date_after_a_contact_or_reference(line: str, value: str) -> None:
+    found = trailing_date(line)
+    assert found is not None and found.value == value
+
+
+@pytest.mark.parametrize("line", ["4 March 2019", "Our ref: PW/4 March 2019", "The panel met on Monday 4 March 2019",
+                                  "Tel: 0161 496 0732", "Annual report 2019"])
+def test_trailing_date_rejects_prose_lone_dates_and_months(line: str) -> None:
+    assert trailing_date(line) is None

@@ -78,3 +78,10 @@ def test_note_heading_must_be_a_heading() -> None:
     assert detect_kind("Memo\n\nTo: the board\n\nThe figures follow.") is DocumentKind.NOTE
     assert detect_kind("Note: the figures below are provisional.\n\nTable 1") is DocumentKind.OTHER
     assert detect_kind("Memorandum of understanding between the parties\n\nClause 1") is not DocumentKind.NOTE
+
+
+def test_signature_posts_starting_with_chair_do_not_make_minutes() -> None:
+    text = ("Chair\nWexcombe Parks Trust\n\nDear Ines,\n\nI write about the plan.\n\nYours sincerely,\n\n"
+            "Tobin Marsh\nChair cc: Omar Quist, Chair of Governors\nChair of the Audit Panel, Pia Lund")
+    assert detect_kind(text, has_salutation=True) is DocumentKind.LETTER
+    assert detect_kind("Present: Ann Lee, Bo Tam\nChair: Ann Lee\nApologies: Cy Moss") is DocumentKind.MINUTES

@@ -378,3 +378,79 @@ def test_department_line_above_the_letterhead_name() -> None:
             "Thank you for your letter about sprockets.\n")
     md = detect_metadata(text)
     assert (md.sender, md.sender_post, md.recipients) == ("Ann Roe", "Minister for Widgets", ("Bee",))
+
+
+# ---- letters as the normaliser gives them: lines run together across a blank line -----------------
+RUN_ON_LETTER = """Head of Estates
+Dr Caspar Finch
+Wexcombe Parks Trust
+12 Alder Road
+Wexcombe WX4 2QP
+Tel: 0161 496 0732 Email: caspar.finch@wexcombeparks.example.org {after}
+
+Ms Ines Mora
+Director of Open Spaces
+Hexworth Borough Council
+Civic Centre
+Hexworth HX3 9PQ
+
+{date}
+
+Dear Ms Mora,
+
+I write to confirm that the plan for the river meadows is agreed. I am copying this letter to Omar Quist – Chief Inspector.
+
+Yours sincerely,
+
+NUALA O'KEEFE
+Chair of Trustees cc: Pia Lund, Professor of Hydrology
+Rafe Oduya, Vice-Chair"""
+
+
+def test_date_run_on_from_the_contact_line() -> None:
+    md = detect_metadata(RUN_ON_LETTER.format(after="4 Mar 2019", date=""))
+    assert md.date is not None and (md.date.value, md.date.text) == ("2019-03-04", "4 Mar 2019")
+    assert md.recipients == ("Ines Mora",)
+
+
+def test_address_block_run_on_from_the_contact_line() -> None:
+    text = RUN_ON_LETTER.format(after="Ms Ines Mora", date="Monday 4 March 2019").replace("\nMs Ines Mora\n", "\n", 1)
+    md = detect_metadata(text)
+    assert md.date is not None and md.date.value == "2019-03-04"
+    assert md.recipients == ("Ines Mora",)
+
+
+def test_capitals_signature_with_apostrophe_and_cc_block_run_on_from_the_post() -> None:
+    md = detect_metadata(RUN_ON_LETTER.format(after="", date="4 March 2019"))
+    assert (md.sender, md.sender_post) == ("Nuala O'Keefe", "Chair of Trustees")
+    assert md.cc == ("Omar Quist", "Pia Lund", "Rafe Oduya")
+    assert md.kind is DocumentKind.LETTER
+
+
+def test_date_beside_a_reference_when_columns_collapsed_to_one_space() -> None:
+    text = ("Wexcombe Parks Trust\n12 Alder Road\n\nOur ref: WPT/2019/88 04/03/2019\n\nMs Ines Mora\n"
+            "Hexworth Borough Council\n\nDear Ms Mora,\n\nI write to confirm that the plan is agreed.\n")
+    md = detect_metadata(text)
+    assert md.date is not None and md.date.value == "2019-03-04"
+
+
+def test_raw_letter_through_the_normaliser() -> None:
+    from dossier.ingest.normalise import normalise_text
+
+    raw = ("Wexcombe Parks Trust\nTel: 0161 496 0732   Email: info@wexcombeparks.example.org\n\n4 Mar 2019\n\n"
+           "Ms Ines Mora\nHexworth Borough Council\n\nDear Ms Mora,\n\nI write to confirm that the plan is agreed.\n\n"
+           "Yours sincerely,\n\nEWAN MCTAVISH\nDirector of Parks\n\ncc: Pia Lund – Professor of Hydrology\n"
+           "    Rafe Oduya – Vice-Chair\n")
+    md = detect_metadata(normalise_text(raw)[0])
+    assert md.date is not None and md.date.value == "2019-03-04"
+    assert (md.sender, md.sender_post, md.recipients) == ("Ewan McTavish", "Director of Parks", ("Ines Mora",))
+    assert md.cc == ("Pia Lund", "Rafe Oduya")
+
+
+def test_email_display_names_with_surname_first_and_a_particle() -> None:
+    headers = MessageHeaders(sender="Van der Berg, Ilse <ilse.vanderberg@x.example>",
+                             to=("De Vries, Ana <ana.devries@y.example>",),
+                             cc=("La Touche, Remy <remy.latouche@y.example>", "Quist, Omar <o.quist@y.example>"),
+                             date="Mon, 04 Mar 2019 10:15:00 +0000", subject="Meadows")
+    md = detect_metadata("Ana,\n\nThe plan is agreed.\n\nIlse", headers=headers)
+    assert (md.sender, md.recipients, md.cc) == ("Ilse Van der Berg", ("Ana De Vries",), ("Remy La Touche", "Omar Quist"))

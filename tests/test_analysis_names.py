@@ -2,7 +2,14 @@
 
 import pytest
 
-from dossier.analysis.names import canonical_name, name_from_address, person_name, same_person, split_name
+from dossier.analysis.names import (
+    canonical_name,
+    name_from_address,
+    person_name,
+    same_person,
+    split_name,
+    surname_first,
+)
 
 
 @pytest.mark.parametrize(
@@ -100,3 +107,35 @@ def test_name_from_address() -> None:
     assert name_from_address('"Dr Kofi Mensah"', "k@example.org") == "Kofi Mensah"
     assert name_from_address("", "kwame.osei-bonsu@agency.example") == "Kwame Osei-Bonsu"
     assert name_from_address("", "") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("NUALA O'KEEFE", "Nuala O'Keefe"),
+        ("NUALA O’KEEFE", "Nuala O'Keefe"),
+        ("ORLA D'ANGELO MBE", "Orla D'Angelo"),
+        ("EWAN MCTAVISH", "Ewan McTavish"),
+        ("IONA MACLEAN", "Iona Maclean"),
+        ("ROSA PENRY-O'HARE", "Rosa Penry-O'Hare"),
+        ("DR CASPAR FINCH-HOLLOWAY", "Caspar Finch-Holloway"),
+        ("NUALA O'KEEFE'S", "Nuala O'Keefe"),
+    ],
+)
+def test_person_name_title_cases_capitals_with_apostrophes_and_mc(line: str, name: str) -> None:
+    assert person_name(line) == name
+
+
+def test_surname_first() -> None:
+    assert surname_first("Mora, Ines") == "Ines Mora"
+    assert surname_first("Van der Berg, Ilse") == "Ilse Van der Berg"
+    assert surname_first("De Vries, Ana") == "Ana De Vries"
+    assert surname_first("De Vries, Ana Sofia") == "Ana Sofia De Vries"
+    assert surname_first("Ines Mora, Omar Quist") is None  # two people
+    assert surname_first("Mora, CBE") is None
+    assert surname_first("Ines Mora") is None
+    assert surname_first("Parks Department, Wexcombe") is None
+
+
+def test_name_from_address_turns_a_surname_with_a_particle() -> None:
+    assert name_from_address("La Touche, Remy", "remy.latouche@example.org") == "Remy La Touche"

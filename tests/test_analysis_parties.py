@@ -14,6 +14,7 @@ from dossier.analysis.parties import (
     people_in_header,
     printed_headers,
     split_leading_name,
+    split_lines,
 )
 
 
@@ -174,3 +175,80 @@ def test_printed_headers_at_the_top_of_a_printed_email() -> None:
     assert (headers.sender, headers.to, headers.date, headers.subject) == (
         "Hollis, Rebecca", ("Marcus Delaney",), "19 July 2016 09:41", "RE: Draft direction")
     assert printed_headers(build_layout("To be or not to be.\n\nFrom the start.")) is None
+
+
+# ---- copy lists after the signature, joined lines and email display names -------------------------
+SIGNED = "Dear Ines,\n\nI write to confirm that the plan is agreed.\n\nYours sincerely,\n\nTobin Marsh\n"
+
+
+def test_split_lines_cuts_a_copy_label_and_an_email_address_run_on_from_the_line_above() -> None:
+    assert split_lines("Director of Roads cc: Ilse Varga, Head of Parks") == [
+        "Director of Roads", "cc: Ilse Varga, Head of Parks"]
+    assert split_lines("Director of Roads cc:") == ["Director of Roads", "cc:"]
+    assert split_lines("Tel: 0161 496 0732 Email: t.marsh@roads.example.org 4 March 2019") == [
+        "Tel: 0161 496 0732 Email: t.marsh@roads.example.org", "", "4 March 2019"]
+
+
+@pytest.mark.parametrize("line", [
+    "The old engine was rated at 500 cc. The new one is far smaller and runs on electricity alone.",
+    "I sent the draft to ines.mora@parks.example.org on Friday and she has replied already today.",
+    "Please email ines.mora@parks.example.org with any questions.",
+])
+def test_split_lines_leaves_prose_alone(line: str) -> None:
+    assert split_lines(line) == [line]
+
+
+@pytest.mark.parametrize("tail", [
+    "Director of Roads cc: Ilse Varga, Head of Parks\nOmar Quist – Chief Engineer",  # run on by the normaliser
+    "Director of Roads\n\ncc: Ilse Varga, Head of Parks\n    Omar Quist, Chief Engineer",
+    "Director of Roads\n\nCopy to:\n\nIlse Varga – Head of Parks\nOmar Quist – Chief Engineer",
+    "Director of Roads\n\nCopies to: Ilse Varga, Head of Parks\nOmar Quist, Chief Engineer",
+    "Director of Roads cc. Ilse Varga, Head of Parks\nOmar Quist, Chief Engineer",
+    "Director of Roads cc:\n\nIlse Varga – Head of Parks\nOmar Quist – Chief Engineer",
+    "Director of Roads\n\nCC: Ilse Varga\nOmar Quist",
+])
+def test_cc_block_after_the_signature(tail: str) -> None:
+    layout = build_layout(SIGNED + tail)
+    assert cc_from_lines(layout.lines) == ["Ilse Varga", "Omar Quist"]
+    signed = find_sign_off_signature(layout)
+    assert signed is not None and (signed.name, signed.post) == ("Tobin Marsh", "Director of Roads")
+
+
+def test_cc_entries_run_together_by_a_wrap() -> None:
+    lines = ["cc: Ilse Varga, Head of Parks and Open Spaces Omar Quist, Chief Engineer",
+             "Pia Lund – Director of Planning Rafe Oduya – Vice-Chair"]
+    assert cc_from_lines(lines) == ["Ilse Varga", "Omar Quist", "Pia Lund", "Rafe Oduya"]
+    lines = ["cc: Ilse Varga, Director of Housing Supply, Wexcombe Council"]  # a post, then an organisation
+    assert cc_from_lines(lines) == ["Ilse Varga"]
+    assert cc_from_lines(["cc: Ilse Varga, Head of Policy Ana de Lima, Chief Engineer"]) == [
+        "Ilse Varga", "Ana de Lima"]
+
+
+def test_cc_block_goes_on_after_a_page_header_but_stops_at_other_text() -> None:
+    text = SIGNED + ("Director of Roads\n\ncc: Ilse Varga, Head of Parks\n\nWexcombe Borough Council\n\n"
+                     "Omar Quist, Chief Engineer\nPia Lund, Vice-Chair")
+    assert cc_from_lines(build_layout(text).lines) == ["Ilse Varga", "Omar Quist", "Pia Lund"]
+    text = SIGNED + "Director of Roads\n\ncc: Ilse Varga, Head of Parks\n\nEnc. Survey results\n\nPage 2 of 2"
+    assert cc_from_lines(build_layout(text).lines) == ["Ilse Varga"]
+
+
+def test_copy_sentence_ends_at_a_post_with_a_title_word() -> None:
+    flat = ("I am copying this letter to Ilse Varga – Chief Inspector. Yours sincerely, Tobin Marsh "
+            "Director of Roads")
+    assert cc_from_sentence(flat) == ["Ilse Varga"]
+    flat = "I am copying this letter to Omar Quist – Head of Audit and Dr. Pia Lund. Yours ever, Tobin Marsh"
+    assert cc_from_sentence(flat) == ["Omar Quist", "Pia Lund"]
+
+
+def test_split_leading_name_stops_at_a_comma() -> None:
+    assert split_leading_name("Pia Lund, Professor of Hydrology") == ("Pia Lund", "Professor of Hydrology")
+
+
+def test_people_in_header_surname_first_with_a_particle() -> None:
+    assert people_in_header(["Van der Berg, Ilse <ilse.vanderberg@x.org>"], prettify_address=True) == [
+        "Ilse Van der Berg"]
+    assert people_in_header(['"De Vries, Ana" <ana.devries@x.org>'], prettify_address=False) == ["Ana De Vries"]
+    assert people_in_header(["Mora Diaz, Ines <i.moradiaz@x.org>"], prettify_address=False) == ["Ines Mora Diaz"]
+    assert people_in_header(["La Touche, Remy; Quist, Omar"], prettify_address=False) == ["Remy La Touche",
+                                                                                         "Omar Quist"]
+    assert people_in_header(["Ines Mora, Omar Quist"], prettify_address=False) == ["Ines Mora", "Omar Quist"]

@@ -4,7 +4,7 @@ Two entry points:
     parse_document_date(text)   one date string typed by a user or found in a header
                                 ("27/03/2014", "27 Mar 2014", "March 2014", "2014", "2014-03-27")
     parse_date_line(line)       a line that is nothing but a date, perhaps labelled ("Date: ...")
-                                and perhaps damaged by a text layer ("2-7 March 2014", "27 Marcb 2014")
+                                and perhaps damaged by a text layer ("1-4 September 2021", "14 Septembcr 2021")
 plus date_from_header(value) for an email Date/Sent header.
 
 Numeric dates are read day first (UK), unless only the month-first reading is possible.
@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from email.utils import parsedate_to_datetime
 
-from dossier.domain.dates import PartialDate
+from dossier.domain.dates import PartialDate, Precision
 
 MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december")
@@ -144,12 +144,29 @@ def parse_document_date(text: str) -> PartialDate | None:
 def parse_date_line(line: str) -> PartialDate | None:
     """A line that holds only a date, optionally labelled ("Date:", "Sent:") and followed by a time.
 
-    Tolerates text-layer damage: a split day ("2-7 March 2014") and one wrong letter in a month name.
+    Tolerates text-layer damage: a split day ("1-4 September 2021") and one wrong letter in a month name.
     """
     s = _LABEL.sub("", _clean(line))
     if not s or len(s) > 60 or not any(c.isdigit() for c in s):
         return None
     return _match(s, fuzzy=True)
+
+
+def trailing_date(line: str) -> PartialDate | None:
+    """A full date (with its day) that ends a line after something else: a contact line or a
+    reference run together with the date below or beside it ("Tel: 0161 496 0000 3 May 2016",
+    "Our ref: AB/12 03/05/2016"). Not after a lower-case word: "... held on 3 May 2016" is prose."""
+    words = line.split()
+    if len(words) < 2 or not words[-1].rstrip(".,")[-2:].isdigit():
+        return None
+    for k in range(min(len(words) - 1, 5), 0, -1):
+        found = _match(_clean(" ".join(words[-k:])), fuzzy=False)
+        if found is not None:
+            before = words[-k - 1]
+            if found.precision is not Precision.DAY or (before.isalpha() and before[0].islower()):
+                return None
+            return found
+    return None
 
 
 def date_from_header(value: str | None) -> PartialDate | None:

@@ -16,7 +16,7 @@ _EMAIL_SUFFIXES = (".eml", ".msg", ".emlx", ".mbox")
 _MINUTES_HEAD = re.compile(r"^(?:draft\s+)?(?:minutes|notes)\s+of\s+(?:the\s+)?(?:\w+\s+){0,6}?(?:meeting|board|committee|panel|group)\b|^minutes$",
                            re.IGNORECASE | re.MULTILINE)
 _MINUTES_MARK = re.compile(r"^(?:present|attendees|in\s+attendance|apologies(?:\s+for\s+absence)?|attending|"
-                           r"action(?:s|\s+points?)?(?:\s*\([^)]*\))?|chair(?:ed\s+by)?|agenda\s+item\s+\d+|"
+                           r"action(?:s|\s+points?)?(?:\s*\([^)]*\))?|chair(?=[ \t]*[:\-–])|chaired\s+by|agenda\s+item\s+\d+|"
                            r"item\s+\d+|matters\s+arising|date\s+of\s+next\s+meeting|any\s+other\s+business)\b\s*[:.\-–]?",
                            re.IGNORECASE | re.MULTILINE)
 _NOTE_HEAD = re.compile(r"^(?:file\s+note|note\s+for\s+(?:the\s+)?(?:record|file)|note\s+of\s+(?:a\s+|the\s+)?"

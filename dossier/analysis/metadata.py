@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dossier.analysis.dates import date_from_header, parse_date_line, search_date
+from dossier.analysis.dates import date_from_header, parse_date_line, search_date, trailing_date
 from dossier.analysis.kind import detect_kind
 from dossier.analysis.names import same_person
 from dossier.analysis.parties import (
@@ -65,7 +65,8 @@ def _is_continuation(layout: Layout, i: int) -> bool:
 
 def stated_date(layout: Layout) -> PartialDate | None:
     """The letter's own date: a date alone on a line in the head, beside the salutation or in the
-    first few lines (an article's dateline); never a date inside a sentence."""
+    first few lines (an article's dateline), else one ending a head line after a phone number or
+    reference; never a date inside a sentence."""
     candidates = [i for i in layout.nonblank if i < layout.head_end]
     if layout.salutation is not None:
         candidates += [i for i in layout.nonblank if i > layout.salutation.index][:2]
@@ -73,6 +74,12 @@ def stated_date(layout: Layout) -> PartialDate | None:
     for i in candidates:
         found = _date_in_line(layout.lines[i])
         if found is not None and not _is_continuation(layout, i):
+            return found
+    for i in layout.nonblank:  # a date run on from a contact or reference line in the head
+        if i >= layout.head_end:
+            break
+        found = trailing_date(layout.lines[i]) if not is_prose(layout.lines[i]) else None
+        if found is not None:
             return found
     for i in layout.nonblank[-TAIL_DATE_LINES:]:  # "Date: ..." under a signature at the foot
         if i >= layout.head_end and _DATE_LABEL.match(layout.lines[i]):
@@ -83,7 +90,7 @@ def stated_date(layout: Layout) -> PartialDate | None:
 
 
 def _date_in_line(line: str) -> PartialDate | None:
-    """A line that is a date, or whose last column is one ("Our ref: AB/1        27 March 2014")."""
+    """A line that is a date, or whose last column is one ("Our ref: AB/1        14 September 2021")."""
     found = parse_date_line(line)
     if found is None and ("  " in line or "\t" in line):
         found = parse_date_line(_COLUMNS.split(line)[-1])

@@ -73,11 +73,13 @@ NOT_NAME_WORDS = frozenset({
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
+_CAPS = rf"[{_UP}](?:['’][{_UP}])?[{_UP}]+"  # ROE, O'HARA, D'ARCY
 _WORD = re.compile(
-    rf"(?:(?:O['’]|D['’]|Mc|Mac|Fitz)?[{_UP}][{_LO}]+|[{_UP}][{_UP}]+)"  # Ivo, O'Hara, McKay, ROE
+    rf"(?:(?:O['’]|D['’]|Mc|Mac|Fitz)?[{_UP}][{_LO}]+|{_CAPS})"  # Ivo, O'Hara, McKay, ROE
     rf"(?:['’][{_UP}{_LO}][{_LO}]+)?"  # D'Arcy-like inner apostrophe
-    rf"(?:-(?:(?:O['’]|Mc|Mac)?[{_UP}][{_LO}]+|[{_UP}][{_UP}]+))*"  # Roe-Bee
+    rf"(?:-(?:(?:O['’]|Mc|Mac)?[{_UP}][{_LO}]+|{_CAPS}))*"  # Roe-Bee, ROE-BEE
 )
+_MC = re.compile(r"\bMc([a-zß-öø-ÿ])")
 _INITIAL = re.compile(rf"[{_UP}]\.(?:[{_UP}]\.)*|[{_UP}]")
 _ACRONYM = re.compile(rf"[{_UP}][{_UP}&]{{1,5}}\.?")  # a trailing "FRCGP" after a mixed-case name
 _SPACES = re.compile(r"\s+")
@@ -85,7 +87,7 @@ _ORG_ENDING = re.compile(r".{4,}(?:orate|tion|sion|ship|ology|ment)$", re.IGNORE
 _EDGE = re.compile(r"^[\s\"'“”‘’(\[{<*•·–—\-,;:.]+|[\s\"'“”‘’)\]}>*,;:]+$")
 _BRACKETED = re.compile(r"\s*[(\[].*?[)\]]\s*")
 _LOCAL_PART_SPLIT = re.compile(r"[._+]+")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"(?<=\w\w)['’](?:s|S)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +116,16 @@ def is_post_nominal(token: str) -> bool:
     return token.strip(".,") in POST_NOMINALS
 
 
+def _title(token: str) -> str:
+    """One word written in capitals, title-cased: "O'HARA" -> "O'Hara", "ROE-BEE" -> "Roe-Bee",
+    "MCKAY" -> "McKay" ("MAC..." stays "Mac...": "Macey" and "Machin" are not "MacEy", "MacHin")."""
+    return _MC.sub(lambda m: "Mc" + m.group(1).upper(), token.title())
+
+
 def _recase(tokens: tuple[str, ...]) -> list[str]:
     """Title-case a name written all in capitals ("ANN ROE" -> "Ann Roe"); else keep it."""
     if tokens and all(t.isupper() for t in tokens if len(t) > 1) and any(len(t) > 2 for t in tokens):
-        return [t.title() if len(t) > 1 else t for t in tokens]
+        return [_title(t) if len(t) > 1 else t for t in tokens]
     return list(tokens)
 
 
@@ -178,6 +186,25 @@ def person_name(text: str, *, min_tokens: int = 2) -> str | None:
     return parts.canonical
 
 
+def surname_first(text: str) -> str | None:
+    """A "Surname, Given" name turned round ("Roe, Ann" -> "Ann Roe", "Le Roux, Ann" -> "Ann Le Roux");
+    None if `text` is not one.
+
+    A surname of several words with a given name of several words ("Ann Roe, Al Bee" is two people)
+    counts only when the surname's first words are particles ("Van der Berg, Ann Marie")."""
+    if text.count(",") != 1:
+        return None
+    surname, given = (part.split() for part in text.split(","))
+    if not surname or not given or len(surname) > 3 or len(given) > 3:
+        return None
+    if len(surname) > 1 and len(given) > 1 and not all(t.lower() in PARTICLES for t in surname[:-1]):
+        return None
+    if all(is_post_nominal(t) or is_honorific(t) for t in given):
+        return None  # "Roe, MP" or "Roe, Dr"
+    turned = " ".join([*given, *surname])
+    return turned if person_name(turned) else None
+
+
 def name_tokens(name: str) -> tuple[str, ...]:
     """Lower-cased words of a canonical name, for matching forms against each other."""
     return tuple(t.lower().strip(".") for t in name.split())
@@ -198,11 +225,7 @@ def name_from_address(display: str, address: str = "") -> str | None:
     """
     shown = _BRACKETED.sub(" ", display or "").strip().strip("\"'")
     if shown and "@" not in shown:
-        if shown.count(",") == 1:
-            surname, given = (p.strip() for p in shown.split(","))
-            if given and " " not in surname and not all(is_post_nominal(t) for t in given.split()):
-                shown = f"{given} {surname}"
-        name = canonical_name(shown)
+        name = canonical_name(surname_first(shown) or shown)
         if name:
             return name
     local = (address or display or "").split("@")[0].strip().strip("<>\"'")

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 
 from dossier.analysis.dates import parse_date_line
 from dossier.analysis.names import (
-    HONORIFICS,
     NOT_NAME_WORDS,
     PARTICLES,
     canonical_name,
@@ -28,6 +27,7 @@ from dossier.analysis.names import (
     person_name,
     same_person,
     split_name,
+    surname_first,
 )
 from dossier.domain.records import MessageHeaders
 
@@ -69,6 +69,7 @@ _CC_SENTENCE = re.compile(  # "copying this letter to", "a copy of this letter g
 _SENDING = re.compile(r"\b(?:send|sent|sending|forward(?:ed|ing)?)\s+(?:a\s+)?$", re.IGNORECASE)
 _COPY_WORD = re.compile(r"[Cc]op(?:y|ie)")  # a cheap test before the full copy-list pattern
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]*(?:$|[A-Z\"“‘(]))")
+_PIECE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[–—-]+\s+|\s*[–—]\s*")  # a list line's entries and posts
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;]|\s(?:and|&)\s)\s*")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _DASH_POST = re.compile(r"\s+[–—-]+\s+|\s*[–—]\s*|\s*:\s+")
@@ -77,7 +78,15 @@ _LEADING_FILLER = re.compile(r"^(?:and|also|to|as\s+well\s+as|both)\s+", re.IGNO
 _ADDRESS = re.compile(r"<\s*([^<>\s@]+@[^<>\s]+)\s*>|\[mailto:([^\]\s]+)\]|([^\s<>,;\"'\[\]()]+@[^\s<>,;\"'\[\]()]+)")
 _ATTENTION = re.compile(r"^(?:FAO|F\.A\.O\.|Attn|Attention|For\s+the\s+attention\s+of)\s*[:.]?\s*", re.IGNORECASE)
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx"})
+# titles written with a full stop that does not end the sentence ("Dr.", "Cllr."); "Inspector." does
+_ABBREVIATED = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "cllr", "clr", "insp", "supt",
+                          "rt", "hon", "st", "fr", "sr", "jr", "jnr", "snr", "esq"})
 _UPPER_START = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+# a copy-list label or an email address in the middle of a line, followed by more text
+_JOINED_HINTS = ("@", "cc:", "cc.", "CC:", "Cc:", "c.c.", "C.C.", "opy to", "opies to")  # cheap tests first
+_JOIN_CUT = re.compile(
+    r"(?<=\S)\s+(?P<label>(?:cc|CC|Cc|c\.c\.|[Cc]opy\s+to|[Cc]opies\s+to)\s*[:.]\s*(?=[A-ZÀ-ÖØ-Þ]|$))"
+    r"|(?<=\s)[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[A-Za-z]{2,}(?=\s+[A-ZÀ-ÖØ-Þ0-9])")
 
 
 # ---- lines and the letter's head ------------------------------------------------------------------
@@ -86,8 +95,41 @@ def _key(token: str) -> str:
 
 
 def split_lines(text: str) -> list[str]:
-    """The text's lines, stripped; blank lines kept as ""."""
-    return [line.strip() for line in text.splitlines()]
+    """The text's lines, stripped; blank lines kept as "".
+
+    Paragraph joining can run a lower-case "cc: ..." line on from the signature above it, and a
+    contact line ending in an email address on into the date or address block below it: such a
+    line is cut again before the copy-list label, and after the address (with the blank line that
+    was lost), unless what comes before the cut is running prose."""
+    lines = [line.strip() for line in text.splitlines()]
+    if not _may_be_joined(text):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if _may_be_joined(line) and _JOIN_CUT.search(line):
+            _unjoin(line, out)
+        else:
+            out.append(line)
+    return out
+
+
+def _may_be_joined(text: str) -> bool:
+    return any(hint in text for hint in _JOINED_HINTS)
+
+
+def _unjoin(line: str, out: list[str]) -> None:
+    """Append `line` to `out`, cut before an embedded copy-list label and after an email address."""
+    pos = 0
+    for m in _JOIN_CUT.finditer(line):
+        label = m.group("label") is not None
+        if label and is_prose(line[m.end():]):
+            continue
+        cut = m.start() if label else m.end()
+        head = line[pos:cut].strip()
+        if head and (head.split()[-1][0].isupper() if label else not is_prose(head)):
+            out.extend((head,) if label else (head, ""))
+            pos = cut
+    out.append(line[pos:].strip())
 
 
 def is_prose(line: str) -> bool:
@@ -108,7 +150,7 @@ def is_post_line(line: str) -> bool:
         return False
     if line.endswith(".") and len(words) > 3:
         return False
-    return any(w.strip(".,'’()").lower() in _POST_WORDS for w in words)
+    return any(part in _POST_WORDS for w in words for part in w.strip(".,'’()").lower().split("-"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,6 +413,8 @@ def split_leading_name(text: str) -> tuple[str | None, str]:
                 return None, text  # "Wexcombe Housing Board": the capitals run on into an organisation
             break
         kept += 1
+        if token.endswith(",") and not titled:
+            break  # "Ann Roe, Professor of Law": the comma ends the name
     name = person_name(" ".join(tokens[:kept])) if kept else None
     rest = " ".join([*tokens[kept:], tail]).strip(" ,;–—-")
     return name, rest
@@ -412,7 +456,7 @@ def _sentence(text: str) -> str:
     for m in _SENTENCE_END.finditer(text):
         before = text[max(0, m.start() - 40): m.start()].split()
         last = before[-1] if before else ""
-        if len(last) == 1 or last.lower().strip("(") in HONORIFICS:
+        if len(last) == 1 or last.lower().strip("(") in _ABBREVIATED:
             continue
         return text[: m.start()]
     return text[:600]
@@ -430,8 +474,66 @@ def cc_from_sentence(flat: str) -> list[str]:
     return out
 
 
+def _trailing_name(text: str) -> str | None:
+    """A person's name at the end of a post ("Director of Housing Ann Le Roe" -> "Ann Le Roe")."""
+    tokens = text.split()
+    k = 2
+    while k < len(tokens) and k < 5 and (tokens[-k].lower() in PARTICLES or len(tokens[-k].strip(".")) == 1
+                                         or is_honorific(tokens[-k - 1])):
+        k += 1  # "Le Roe", "B. Roe" and "Dr Ann Roe" reach further back
+    if k >= len(tokens) or not all(_UPPER_START.match(t) or t in PARTICLES for t in tokens[-k:]):
+        return None
+    return person_name(" ".join(tokens[-k:]))
+
+
+def names_in_block_line(text: str) -> list[str]:
+    """Names in one line of a copy list, where lines joined by a wrap can read
+    "Ann Roe, Head of Policy Al Bee, Chief Executive": a post that runs into a name and is
+    followed by another post gives up the name at its end."""
+    pieces = _PIECE_SPLIT.split(_PARENS.sub(" ", text))
+    out: list[str] = []
+    for n, piece in enumerate(pieces):
+        if (n + 1 < len(pieces) and _leading_name(piece) is None and is_post_line(piece)
+                and is_post_line(pieces[n + 1]) and _leading_name(pieces[n + 1]) is None):
+            name = _trailing_name(piece)
+            if name:
+                out.append(name)
+                continue
+        out.extend(name for item in _ITEM_SPLIT.split(piece) if (name := _leading_name(item)))
+    return out
+
+
+def _next_filled(lines: Sequence[str], i: int, max_gap: int = 2) -> int | None:
+    """The first non-blank line at or after `i`, skipping at most `max_gap` blank lines."""
+    end = min(len(lines), i + max_gap + 1)
+    return next((j for j in range(i, end) if lines[j]), None)
+
+
+def _is_entry(line: str) -> bool:
+    """A copy-list entry: a name followed by a post ("Ann Roe, Chief Executive", "Al Bee – Chair")."""
+    name, rest = split_leading_name(_PARENS.sub(" ", line))
+    return bool(name and rest and is_post_line(rest))
+
+
+def _list_resumes(lines: Sequence[str], i: int) -> int | None:
+    """Where a copy list broken off by a blank line at `i` goes on: at an entry after the blank, or
+    after one short line between blanks (a page's running header or footer); else None."""
+    j = _next_filled(lines, i)
+    if j is None:
+        return None
+    if _is_entry(lines[j]):
+        return j
+    if len(lines[j].split()) > 8 or is_prose(lines[j]) or j + 1 >= len(lines) or lines[j + 1]:
+        return None
+    k = _next_filled(lines, j + 1)
+    return k if k is not None and _is_entry(lines[k]) else None
+
+
 def cc_from_lines(lines: Sequence[str]) -> list[str]:
-    """Names in "cc:" / "Copy to:" lines, and in the list lines that follow them until a blank line."""
+    """Names in "cc:" / "Copy to:" lines and in the list lines that follow them until a blank line.
+
+    A label alone on its line takes the list after the blank line below it; a list broken by a
+    blank line goes on when name-and-post entries follow (perhaps after a page's running header)."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -441,11 +543,20 @@ def cc_from_lines(lines: Sequence[str]) -> list[str]:
             continue
         chunk = [m.group("rest") or m.group("rest2") or ""]
         i += 1
-        while i < len(lines) and lines[i] and not is_prose(lines[i]) and not _LABEL_LINE.match(lines[i]):
+        if not chunk[0].strip():
+            i = _next_filled(lines, i) or i
+        while i < len(lines):
+            if not lines[i]:
+                resumed = _list_resumes(lines, i)
+                if resumed is None:
+                    break
+                i = resumed
+            if is_prose(lines[i]) or _LABEL_LINE.match(lines[i]):
+                break
             chunk.append(lines[i])
             i += 1
         for part in chunk:
-            out.extend(names_in_list(part))
+            out.extend(names_in_block_line(part))
     return out
 
 
@@ -481,7 +592,7 @@ def _split_part(part: str) -> list[tuple[str, str]]:
             pos = m.end()
         return pairs
     items = [p.strip() for p in part.split(",") if p.strip()]
-    if len(items) == 2 and len(items[0].split()) == 1 and person_name(f"{items[1]} {items[0]}"):
+    if len(items) == 2 and surname_first(part):
         return [(part.strip(), "")]  # "Roe, Ann"
     return [(p, "") for p in items]
 
@@ -490,10 +601,7 @@ def _display_name(display: str, *, strict: bool) -> str | None:
     """A display name as a canonical name: "Roe, Ann (Org)" -> "Ann Roe"; "Team" stays "Team"
     unless `strict` (a printed memo header, where "To: Ann Roe, Chief Executive" names one person)."""
     cleaned = _PARENS.sub(" ", display).strip().strip("\"'").strip()
-    if cleaned.count(",") == 1:
-        surname, given = (p.strip() for p in cleaned.split(","))
-        if surname and given and len(surname.split()) == 1 and not all(is_post_nominal(t) for t in given.split()):
-            cleaned = f"{given} {surname}"
+    cleaned = surname_first(cleaned) or cleaned
     name = person_name(cleaned, min_tokens=1)
     return name if name or strict else canonical_name(cleaned) or None
 
