@@ -17,9 +17,9 @@ from dossier.db.models import (
     Actor,
     ChronologyEntry,
     ConflictResolution,
-    EntryConflict,
     Document,
     DocumentParty,
+    EntryConflict,
     Paragraph,
 )
 from dossier.db.models import EntrySource as SourceRow
@@ -104,39 +104,41 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
             ChronologyEntry.id.in_(old), ChronologyEntry.user_set.is_(False),
             ~exists().where(SourceRow.entry_id == ChronologyEntry.id))
         session.execute(delete(ChronologyEntry).where(ChronologyEntry.id.in_(orphans)))
-    touched: set[int] = set()
+    if not references:
+        return
+    wanted = []
     for ref in references:
-        found = ref.found
-        kind = EntryKind.DEADLINE if found.role is DateRole.DEADLINE else EntryKind.EVENT
-        description = " ".join(found.sentence.split())[:2000]
-        entry_id = _same_event(session, document_id, kind, found.date, description, set(ref.actors))
-        if entry_id is None:
+        kind = EntryKind.DEADLINE if ref.found.role is DateRole.DEADLINE else EntryKind.EVENT
+        wanted.append((ref, kind, " ".join(ref.found.sentence.split())[:2000]))
+    # entries other documents give for the same kinds and dates: candidates to join, in one query
+    candidates: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
+    values = {ref.found.date.value for ref, _, _ in wanted}
+    for entry_id, kind, value, precision, description, actors in session.execute(
+            select(ChronologyEntry.id, ChronologyEntry.kind, ChronologyEntry.date_value,
+                   ChronologyEntry.date_precision, ChronologyEntry.description, ChronologyEntry.actors)
+            .where(ChronologyEntry.date_value.in_(values),
+                   ~exists().where(SourceRow.entry_id == ChronologyEntry.id,
+                                   SourceRow.document_id == document_id))):
+        candidates[(kind, value, precision)].append([entry_id, description, _names(actors)])
+    sources: list[dict[str, Any]] = []
+    for ref, kind, description in wanted:
+        found, names = ref.found, set(ref.actors)
+        same = next((c for c in candidates[(kind.value, found.date.value, found.date.precision.value)]
+                     if similar(description, c[1]) >= 0.5 or len(names & c[2]) >= 2), None)
+        if same is None:
             entry = ChronologyEntry(created_at=now, user_set=False)
             _set_fields(entry, EntryFields(found.date, description, kind, tuple(ref.actors)))
-            session.add(entry)
-            session.flush()
-            entry_id = entry.id
+            row = {c.key: getattr(entry, c.key) for c in ChronologyEntry.__table__.columns if c.key != "id"}
+            entry_id = session.execute(insert(ChronologyEntry).returning(ChronologyEntry.id), row).scalar_one()
         else:
-            entry = session.get(ChronologyEntry, entry_id)
-            entry.actors = "; ".join(sorted(_names(entry.actors) | set(ref.actors)))
-        session.execute(insert(SourceRow), [{"entry_id": entry_id, "document_id": document_id,
-                                             "start": found.sentence_start, "end": found.sentence_end,
-                                             "machine": True}])
-        touched.add(entry_id)
-    refresh_conflicts(session, touched)
-
-
-def _same_event(session: Session, document_id: int, kind: EntryKind, date: PartialDate, description: str,
-                actors: set[str]) -> int | None:
-    candidates = session.execute(
-        select(ChronologyEntry.id, ChronologyEntry.description, ChronologyEntry.actors)
-        .where(ChronologyEntry.kind == kind.value, ChronologyEntry.date_value == date.value,
-               ChronologyEntry.date_precision == date.precision.value,
-               ~exists().where(SourceRow.entry_id == ChronologyEntry.id, SourceRow.document_id == document_id)))
-    for entry_id, other, other_actors in candidates:
-        if similar(description, other) >= 0.5 or len(actors & _names(other_actors)) >= 2:
-            return entry_id
-    return None
+            entry_id = same[0]
+            same[2] |= names
+            session.execute(update(ChronologyEntry).where(ChronologyEntry.id == entry_id)
+                            .values(actors="; ".join(sorted(same[2]))))
+        sources.append({"entry_id": entry_id, "document_id": document_id, "start": found.sentence_start,
+                        "end": found.sentence_end, "machine": True})
+    session.execute(insert(SourceRow), sources)
+    refresh_conflicts(session, {s["entry_id"] for s in sources})
 
 
 # -- listing --------------------------------------------------------------------------------------
