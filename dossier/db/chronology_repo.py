@@ -120,7 +120,9 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
                    ~exists().where(SourceRow.entry_id == ChronologyEntry.id,
                                    SourceRow.document_id == document_id))):
         candidates[(kind, value, precision)].append([entry_id, description, _names(actors)])
-    sources: list[dict[str, Any]] = []
+    joined: list[tuple[Any, int]] = []  # (reference, existing entry id)
+    fresh: list[tuple[Any, dict[str, Any]]] = []  # (reference, new entry row)
+    columns = [c.key for c in ChronologyEntry.__table__.columns if c.key != "id"]
     for ref, kind, description in wanted:
         found, names = ref.found, set(ref.actors)
         same = next((c for c in candidates[(kind.value, found.date.value, found.date.precision.value)]
@@ -128,17 +130,20 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
         if same is None:
             entry = ChronologyEntry(created_at=now, user_set=False)
             _set_fields(entry, EntryFields(found.date, description, kind, tuple(ref.actors)))
-            row = {c.key: getattr(entry, c.key) for c in ChronologyEntry.__table__.columns if c.key != "id"}
-            entry_id = session.execute(insert(ChronologyEntry).returning(ChronologyEntry.id), row).scalar_one()
+            fresh.append((ref, {c: getattr(entry, c) for c in columns}))
         else:
-            entry_id = same[0]
             same[2] |= names
-            session.execute(update(ChronologyEntry).where(ChronologyEntry.id == entry_id)
+            session.execute(update(ChronologyEntry).where(ChronologyEntry.id == same[0])
                             .values(actors="; ".join(sorted(same[2]))))
-        sources.append({"entry_id": entry_id, "document_id": document_id, "start": found.sentence_start,
-                        "end": found.sentence_end, "machine": True})
-    session.execute(insert(SourceRow), sources)
-    refresh_conflicts(session, {s["entry_id"] for s in sources})
+            joined.append((ref, same[0]))
+    if fresh:
+        ids = session.execute(insert(ChronologyEntry).returning(ChronologyEntry.id, sort_by_parameter_order=True),
+                              [row for _, row in fresh]).scalars().all()
+        joined += [(ref, entry_id) for (ref, _), entry_id in zip(fresh, ids, strict=True)]
+    session.execute(insert(SourceRow), [
+        {"entry_id": entry_id, "document_id": document_id, "start": ref.found.sentence_start,
+         "end": ref.found.sentence_end, "machine": True} for ref, entry_id in joined])
+    refresh_conflicts(session, {entry_id for _, entry_id in joined})
 
 
 # -- listing --------------------------------------------------------------------------------------
@@ -295,7 +300,7 @@ def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
         return
     session.flush()
     session.execute(delete(EntryConflict).where(or_(EntryConflict.entry_a.in_(ids), EntryConflict.entry_b.in_(ids))))
-    pairs: set[tuple[int, int]] = set()
+    found: list[tuple[int, int]] = []
     for e in session.scalars(select(ChronologyEntry).where(ChronologyEntry.id.in_(ids))):
         mine = fields_of(e).date
         names = _names(e.actors)
@@ -303,7 +308,6 @@ def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
             continue
         lo = (mine.earliest() - dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
         hi = (mine.latest() + dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
-        my_docs = set(session.scalars(select(SourceRow.document_id).where(SourceRow.entry_id == e.id)))
         stmt = select(ChronologyEntry).where(
             ChronologyEntry.kind == EntryKind.EVENT.value, ChronologyEntry.id != e.id,
             ChronologyEntry.date_sort.between(lo, hi),
@@ -313,12 +317,17 @@ def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
             if theirs is None or _overlap(mine, theirs) or _gap_days(mine, theirs) > CONFLICT_WINDOW_DAYS:
                 continue
             shared = len(names & _names(c.actors))
-            if not (shared >= 2 or (shared == 1 and similar(e.description, c.description) >= 0.3)):
-                continue
-            their_docs = set(session.scalars(select(SourceRow.document_id).where(SourceRow.entry_id == c.id)))
-            if my_docs & their_docs:
-                continue
-            pairs.add((min(e.id, c.id), max(e.id, c.id)))
+            if shared >= 2 or (shared == 1 and similar(e.description, c.description) >= 0.3):
+                found.append((e.id, c.id))
+    if not found:
+        return
+    # events from the same document are not a conflict: one query for every source involved
+    involved = list({i for pair in found for i in pair})
+    docs: dict[int, set[int]] = defaultdict(set)
+    for entry_id, doc_id in session.execute(select(SourceRow.entry_id, SourceRow.document_id)
+                                            .where(SourceRow.entry_id.in_(involved))):
+        docs[entry_id].add(doc_id)
+    pairs = {(min(a, b), max(a, b)) for a, b in found if not docs[a] & docs[b]}
     if pairs:
         session.execute(insert(EntryConflict), [{"entry_a": a, "entry_b": b} for a, b in sorted(pairs)])
 
