@@ -31,6 +31,7 @@ class UiContext(QObject):
     passage_requested = Signal(int, int, int)  # document id, start, end: show it in the reader
     actor_requested = Signal(int)  # show this actor in the who's who
     status_message = Signal(str)  # a passing note for the status bar
+    as_at_changed = Signal(object)  # dt.date: the "as at" day the Actions and Chronology views share
 
     def __init__(self, window: QWidget, undo_stack: QUndoStack, settings: UiSettings) -> None:
         super().__init__(window)
@@ -49,12 +50,19 @@ class UiContext(QObject):
         self.services_changed.emit(services)
 
     # -- edits -----------------------------------------------------------------------------------
-    def push(self, command: ServiceCommand) -> bool:
-        """Make the edit once; if it worked, put it on the undo stack (whose first redo reuses it)."""
+    def push(self, command: ServiceCommand, *, quiet: bool = False) -> bool:
+        """Make the edit once; if it worked, put it on the undo stack (whose first redo reuses it).
+
+        A failure is shown in a message box, or (quiet, e.g. for an edit typed into a table cell)
+        only in the status bar.
+        """
         try:
             command.first_run()
         except (ValueError, DossierError) as exc:
-            self.error("The change was not made", one_line(exc))
+            if quiet:
+                self.status(f"The change was not made: {one_line(exc)}")
+            else:
+                self.error("The change was not made", one_line(exc))
             return False
         self.undo_stack.push(command)
         return True

@@ -1,4 +1,4 @@
-"""The main window: three views (Documents, Who's Who, Actions) over one open dossier.
+"""The main window: four views (Documents, Who's Who, Actions, Chronology) over one open dossier.
 
 The window owns one Services for the open dossier (or none) and shares it with the views through
 a UiContext. Edits go through the one undo stack; imports run on a worker thread (importing.py).
@@ -37,6 +37,7 @@ from dossier.ui.settings import UiSettings
 from dossier.ui.style import icons
 from dossier.ui.views.actions_page import ActionsPage
 from dossier.ui.views.actors_page import ActorsPage
+from dossier.ui.views.chronology_page import ChronologyPage
 from dossier.ui.views.documents_page import DocumentsPage
 from dossier.ui.views.empty_state import EmptyState
 from dossier.ui.workers import ImportJob
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.documents_page = DocumentsPage(self.context, self)
         self.actors_page = ActorsPage(self.context, self)
         self.actions_page = ActionsPage(self.context, self)
+        self.chronology_page = ChronologyPage(self.context, self)
         page = self.documents_page  # the names the window has always had for its parts
         self.splitter, self.reader_splitter = page, page.reader_splitter
         self.model, self.documents_panel, self.reader, self.editor = (
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self.workspace.addTab(self.documents_page, icons.documents_icon(), "Documents")
         self.workspace.addTab(self.actors_page, icons.people_icon(), "Who's Who")
         self.workspace.addTab(self.actions_page, icons.actions_icon(), "Actions")
+        self.workspace.addTab(self.chronology_page, icons.chronology_icon(), "Chronology")
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.workspace)
@@ -129,6 +132,10 @@ class MainWindow(QMainWindow):
                                                    actors.rename_action, actors.kind_menu, None, actors.delete_action])
         self.action_menu = add_menu(bar, "&Action", [actions.new_action, actions.edit_action, actions.done_action,
                                                      actions.source_action, None, actions.delete_action])
+        chron = self.chronology_page
+        self.chronology_menu = add_menu(bar, "&Chronology", [
+            chron.add_action, None, chron.source_action, chron.compare_action, None, chron.edit_date_action,
+            chron.edit_event_action, chron.merge_action, chron.split_menu, None, chron.delete_action])
 
     # -- dossiers --------------------------------------------------------------------------------
     def open_dossier(self, path: Path | str) -> bool:
@@ -307,6 +314,8 @@ class MainWindow(QMainWindow):
             self.actors_page.focus_filter()
         elif current is self.actions_page:
             self.actions_page.focus_filter()
+        elif current is self.chronology_page:
+            self.chronology_page.focus_filter()
         else:
             self.documents_panel.focus_filter()
 
@@ -316,7 +325,7 @@ class MainWindow(QMainWindow):
         self.settings.set_number("window/view", index)
 
     def _set_view_actions_enabled(self, enabled: bool) -> None:
-        for menu in (self.view_menu, self.document_menu, self.actor_menu, self.action_menu):
+        for menu in (self.view_menu, self.document_menu, self.actor_menu, self.action_menu, self.chronology_menu):
             menu.setEnabled(enabled)
 
     def refresh_status(self) -> None:
@@ -353,6 +362,7 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([int(width * 0.47), width - int(width * 0.47)])
         self.reader_splitter.setSizes([height - 240, 200])
         self.actors_page.splitter.setSizes([int(height * 0.55), height - int(height * 0.55)])
+        self.chronology_page.splitter.setSizes([int(width * 0.5), width - int(width * 0.5)])
         s = self.settings
         for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
                              ("window/splitter", self.splitter.restoreState),
@@ -360,7 +370,10 @@ class MainWindow(QMainWindow):
                              ("window/table_header", self.documents_panel.table.horizontalHeader().restoreState),
                              ("window/actors_splitter", self.actors_page.splitter.restoreState),
                              ("window/actors_header", self.actors_page.table.horizontalHeader().restoreState),
-                             ("window/actions_header", self.actions_page.table.horizontalHeader().restoreState)):
+                             ("window/actions_header", self.actions_page.table.horizontalHeader().restoreState),
+                             ("window/chronology_splitter", self.chronology_page.splitter.restoreState),
+                             ("window/chronology_header",
+                              self.chronology_page.table.horizontalHeader().restoreState)):
             value = s.bytes(key)
             if value is not None:
                 restore(value)
@@ -378,6 +391,8 @@ class MainWindow(QMainWindow):
         s.set_bytes("window/actors_splitter", self.actors_page.splitter.saveState())
         s.set_bytes("window/actors_header", self.actors_page.table.horizontalHeader().saveState())
         s.set_bytes("window/actions_header", self.actions_page.table.horizontalHeader().saveState())
+        s.set_bytes("window/chronology_splitter", self.chronology_page.splitter.saveState())
+        s.set_bytes("window/chronology_header", self.chronology_page.table.horizontalHeader().saveState())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

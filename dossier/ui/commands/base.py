@@ -16,7 +16,8 @@ Notify = Callable[[Iterable[str]], None]
 
 # What an edit can touch; views refresh what shows it.
 DOCUMENTS, ACTORS, MENTIONS, SUGGESTIONS, ACTIONS = "documents", "actors", "mentions", "suggestions", "actions"
-EVERYTHING = frozenset({DOCUMENTS, ACTORS, MENTIONS, SUGGESTIONS, ACTIONS})
+CHRONOLOGY = "chronology"
+EVERYTHING = frozenset({DOCUMENTS, ACTORS, MENTIONS, SUGGESTIONS, ACTIONS, CHRONOLOGY})
 
 
 class ServiceCommand(QUndoCommand):

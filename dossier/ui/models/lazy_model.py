@@ -5,13 +5,16 @@ first time the view asks for one of them. Sorting and filtering re-query the ids
 nothing is sorted or filtered in Python, and there is no QSortFilterProxyModel.
 
 A subclass says how to query ids (`query_ids`), how to fetch rows (`fetch_rows`, each row has an
-`id`) and what a cell shows (`cell`).
+`id`, or says what its id is in `row_id`) and what a cell shows (`cell`). Ids may be ints or
+strings (the chronology's keys are "doc:12", "entry:7"). A subclass that shows other rows besides
+its ids (group headers) maps view rows to id positions by overriding `id_index`, `id_at`, `row_of`
+and `rowCount`.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,20 +41,27 @@ class LazyTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None, *, sort_column: int = 0) -> None:
         super().__init__(parent)
         self._service: Any = None
-        self._ids: list[int] = []
-        self._positions: dict[int, int] | None = None  # id -> row, built when first needed
-        self._rows: dict[int, Any] = {}
-        self._blocks: OrderedDict[int, list[int]] = OrderedDict()  # block number -> ids it holds
+        self._ids: list[Any] = []
+        self._positions: dict[Any, int] | None = None  # id -> position in the ids, built when first needed
+        self._rows: dict[Any, Any] = {}
+        self._blocks: OrderedDict[int, list[Any]] = OrderedDict()  # block number -> ids it holds
         self._sort_column = sort_column
         self._descending = False
         self._filter = ""
 
     # -- for subclasses --------------------------------------------------------------------------
-    def query_ids(self) -> list[int]:
+    def query_ids(self) -> list[Any]:
         raise NotImplementedError
 
-    def fetch_rows(self, ids: Sequence[int]) -> list[Any]:
+    def fetch_rows(self, ids: Sequence[Any]) -> list[Any]:
         raise NotImplementedError
+
+    def ids_loaded(self) -> None:
+        """Called in a reload once the new ids are in, before the views hear of the reset."""
+
+    def row_id(self, row: Any) -> Hashable:
+        """The id of a fetched row."""
+        return row.id
 
     def cell(self, row: Any, column: int, role: int) -> Any:
         raise NotImplementedError
@@ -94,6 +104,7 @@ class LazyTableModel(QAbstractTableModel):
         self._positions = None
         self._rows.clear()
         self._blocks.clear()
+        self.ids_loaded()
         self.endResetModel()
 
     def set_filter(self, text: str) -> None:
@@ -113,38 +124,55 @@ class LazyTableModel(QAbstractTableModel):
         self._descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
-    def refresh_ids(self, ids: Iterable[int]) -> None:
+    def refresh_ids(self, ids: Iterable[Any]) -> None:
         """Fetch these rows again (after an edit) and repaint them in place."""
-        wanted = {i for i in ids if i in self._rows}
+        wanted = [i for i in dict.fromkeys(ids) if i in self._rows]
         if not wanted or self._service is None:
             return
         for row in self.fetch_rows(sorted(wanted)):
-            self._rows[row.id] = row
+            self._rows[self.row_id(row)] = row
         for row_id in wanted:
             r = self.row_of(row_id)
             if r is not None:
                 self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.COLUMNS) - 1))
 
     # -- lookups ---------------------------------------------------------------------------------
-    def ids(self) -> list[int]:
+    def ids(self) -> list[Any]:
         return list(self._ids)
 
-    def id_at(self, row: int) -> int | None:
+    @property
+    def id_count(self) -> int:
+        return len(self._ids)
+
+    def id_at(self, row: int) -> Any:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def row_of(self, row_id: int) -> int | None:
+    def row_of(self, row_id: Any) -> int | None:
+        return self.position_of(row_id)
+
+    def position_of(self, row_id: Any) -> int | None:
+        """Where an id is in the list of ids (the same as its row unless a subclass adds rows)."""
         if self._positions is None:
             self._positions = {i: n for n, i in enumerate(self._ids)}
         return self._positions.get(row_id)
 
+    def id_index(self, row: int) -> int | None:
+        """The position in the ids of the id shown at `row` (None for a row that shows no id)."""
+        return row if 0 <= row < len(self._ids) else None
+
     def record(self, row: int) -> Any:
         """The service's row record shown at `row` (fetched with its block if need be)."""
-        row_id = self.id_at(row)
-        if row_id is None:
+        index = self.id_index(row)
+        return None if index is None else self.record_at(index)
+
+    def record_at(self, index: int) -> Any:
+        """The record of the id at position `index` in the ids (fetched with its block if need be)."""
+        if not 0 <= index < len(self._ids):
             return None
+        row_id = self._ids[index]
         cached = self._rows.get(row_id)
         if cached is None:
-            self._fetch_block(row // BLOCK_SIZE)
+            self._fetch_block(index // BLOCK_SIZE)
             cached = self._rows.get(row_id)
         return cached
 
@@ -157,13 +185,17 @@ class LazyTableModel(QAbstractTableModel):
             return
         block_ids = self._ids[block * BLOCK_SIZE:(block + 1) * BLOCK_SIZE]
         for row in self.fetch_rows(block_ids):
-            self._rows[row.id] = row
+            self._rows[self.row_id(row)] = row
         self._blocks[block] = block_ids
+        self.block_fetched(block_ids)
         self._blocks.move_to_end(block)
         while len(self._blocks) > MAX_CACHED_BLOCKS:
             _, old = self._blocks.popitem(last=False)
             for row_id in old:
                 self._rows.pop(row_id, None)
+
+    def block_fetched(self, ids: Sequence[Any]) -> None:
+        """Called after a block of rows came in (a subclass may check them)."""
 
     # -- Qt model interface ----------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -147,3 +147,67 @@ def chevron_file() -> str:
         return ""
     path = QDir(folder).filePath("chevron-down.png")
     return path if chevron_pixmap(40).save(path, "PNG") else ""
+
+
+@cache
+def chronology_icon() -> QIcon:
+    """A timeline: a horizontal line with three marks of different lengths."""
+    pix, p = _canvas()
+    p.setPen(_ink_pen(2.4))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawLine(QPointF(4, 25), QPointF(28, 25))
+    p.drawRoundedRect(QRectF(5, 6, 11, 5), 2, 2)
+    p.drawRoundedRect(QRectF(12, 15, 14, 5), 2, 2)
+    p.end()
+    return QIcon(pix)
+
+
+_KIND_COLOURS = {"document": (theme.DOCUMENT_BG, theme.DOCUMENT_LINE), "event": (theme.EVENT_BG, theme.EVENT_LINE),
+                 "deadline": (theme.DEADLINE_BG, theme.DEADLINE_LINE), "own": (theme.OWN_BG, theme.OWN_LINE)}
+
+
+def kind_colours(kind: str) -> tuple[QColor, QColor]:
+    """The soft fill and the line of a kind of chronology entry ("document", "event", ...)."""
+    return _KIND_COLOURS.get(kind, (theme.DOCUMENT_BG, theme.DOCUMENT_LINE))
+
+
+@cache
+def entry_kind_icon(kind: str) -> QIcon:
+    """The marker of a kind of chronology entry: a page, a disc, a diamond (deadline) or a square (own)."""
+    fill, line = kind_colours(kind)
+    pix, p = _canvas()
+    p.setPen(QPen(line, 2.2))
+    p.setBrush(fill)
+    if kind == "document":
+        p.drawRoundedRect(QRectF(9, 6, 14, 20), 2, 2)
+        p.setPen(QPen(line, 1.8))
+        for y in (12, 16, 20):
+            p.drawLine(QPointF(12.5, y), QPointF(19.5, y))
+    elif kind == "deadline":
+        p.setBrush(line)
+        p.drawPolygon([QPointF(16, 6), QPointF(26, 16), QPointF(16, 26), QPointF(6, 16)])
+    elif kind == "own":
+        p.drawRoundedRect(QRectF(8, 8, 16, 16), 4, 4)
+        p.setPen(_ink_pen(2.2, line))
+        p.drawLine(QPointF(12, 20), QPointF(20, 12))
+    else:
+        p.setBrush(line)
+        p.drawEllipse(QRectF(9, 9, 14, 14))
+    p.end()
+    return QIcon(pix)
+
+
+@cache
+def conflict_icon() -> QIcon:
+    """An amber triangle with an exclamation mark: the sources disagree."""
+    pix, p = _canvas()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QColor("#e69a1c"))
+    p.drawPolygon([QPointF(16, 4), QPointF(29, 27), QPointF(3, 27)])
+    pen = QPen(QColor("#ffffff"), 3.0)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    p.setPen(pen)
+    p.drawLine(QPointF(16, 12), QPointF(16, 19))
+    p.drawPoint(QPointF(16, 23.5))
+    p.end()
+    return QIcon(pix)

@@ -25,6 +25,15 @@ PERSON_LINE = QColor("#5b8ee0")
 ORGANISATION_BG = QColor("#d9f1e3")
 ORGANISATION_LINE = QColor("#3f9e6c")
 
+# The chronology: one soft fill and a deeper line per kind of entry (table markers and timeline bars).
+DOCUMENT_BG, DOCUMENT_LINE = QColor("#e8ebf0"), QColor("#7b8595")
+EVENT_BG, EVENT_LINE = QColor("#dce8fc"), QColor("#4f84db")
+DEADLINE_BG, DEADLINE_LINE = QColor("#fde4e0"), QColor("#c8463a")
+OWN_BG, OWN_LINE = QColor("#dcf1e4"), QColor("#3f9e6c")
+CONFLICT_BG = QColor("#fff4e0")
+GROUP_YEAR_BG = QColor("#eef1f5")
+GROUP_MONTH_BG = QColor("#f8f9fb")
+
 READER_FONTS = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "Liberation Serif", "DejaVu Serif", "serif"]
 
 STYLE_SHEET = """
@@ -88,6 +97,13 @@ QLabel#actorName { color: #1d2430; }
 QDateEdit { padding: 4px 6px; border: 1px solid #cfd4db; border-radius: 4px; background: #ffffff; }
 QDateEdit:focus { border: 1px solid #2a62c9; }
 QPlainTextEdit#noteEdit { border: 1px solid #cfd4db; border-radius: 4px; background: #ffffff; }
+QToolButton#chipButton { padding: 3px 9px; border: 1px solid #dfe2e7; border-radius: 12px; background: #ffffff;
+                         color: #4d5562; }
+QToolButton#chipButton:hover { border: 1px solid #b9c3d3; }
+QToolButton#chipButton:checked { background: #e6eefc; border: 1px solid #9db8ea; color: #1d2430; }
+QToolButton#segment { padding: 3px 11px; border: 1px solid #cfd4db; background: #ffffff; color: #4d5562; }
+QToolButton#segment:checked { background: #e6eefc; border: 1px solid #9db8ea; color: #1d2430; font-weight: 600; }
+QGraphicsView#timeline { border: none; border-left: 1px solid #dfe2e7; background: #ffffff; }
 """
 
 

@@ -112,6 +112,7 @@ class ActionsPage(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         context.services_changed.connect(self._set_services)
         context.changed.connect(self._on_changed)
+        context.as_at_changed.connect(self._on_shared_as_at)
         self._current: int | None = None
         self._update_actions()
 
@@ -158,6 +159,12 @@ class ActionsPage(QWidget):
         self.context.settings.set_text(AS_AT_KEY, "" if day == dt.date.today() else day.isoformat())
         self.model.set_as_at(day)
         self._update_count()
+        self.context.as_at_changed.emit(day)
+
+    def _on_shared_as_at(self, day: dt.date) -> None:
+        """Another view (the chronology's timeline) picked the day."""
+        if day != self.filters.as_at_date():
+            self.set_as_at(day)
 
     def _set_statuses(self, statuses: tuple[ActionStatus, ...] | None) -> None:
         self.context.settings.set_number(STATUS_KEY, self.filters.status.currentIndex())

@@ -1,0 +1,176 @@
+"""The filters above the chronology: words, an actor, the kinds of entry and a date range.
+
+Tags are not offered yet: there are no tags until annotations arrive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QToolButton, QWidget
+
+from dossier.domain.chronology import EntryKind
+from dossier.ui.style import icons
+from dossier.ui.views.actions_filters import date_edit, to_date, to_qdate
+from dossier.ui.views.fields import name_completer
+from dossier.ui.views.strip import Strip
+from dossier.ui.views.tables import FilterEdit
+
+KIND_CHIPS: tuple[tuple[EntryKind, str, str], ...] = (
+    (EntryKind.DOCUMENT, "Documents", "Documents, on the date they were sent"),
+    (EntryKind.EVENT, "Events", "Events the papers mention"),
+    (EntryKind.DEADLINE, "Deadlines", "Dates by which something is to be done (and actions' due dates)"),
+    (EntryKind.OWN, "Own", "Entries you added yourself"),
+)
+
+
+class ChronologyFilterBar(Strip):
+    actor_changed = Signal(str)  # "" for anyone
+    kinds_changed = Signal(object)  # frozenset[EntryKind] | None (None: all)
+    date_range_changed = Signal(object, object)  # dt.date | None, dt.date | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.filter_edit = FilterEdit("Filter events", self, tip="Show entries whose words match every word typed")
+        self._names = QStringListModel(self)
+        self.actor = QComboBox(self)
+        self.actor.setObjectName("actorFilter")
+        self.actor.setEditable(True)
+        self.actor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.actor.setModel(self._names)
+        self.actor.setCompleter(name_completer(self._names, self.actor))
+        self.actor.lineEdit().setPlaceholderText("Any actor")
+        self.actor.lineEdit().setClearButtonEnabled(True)
+        self.actor.setToolTip("Only entries that name this actor (part of a name will do)")
+        self.actor.setMinimumWidth(120)
+        self.actor.setMaximumWidth(200)
+        self.actor.setMinimumContentsLength(16)
+        self.actor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.filter_edit.setMinimumWidth(160)
+        self.actor.setCurrentIndex(-1)
+        self.all_kinds = self._chip("All", "Every kind of entry")
+        self.kind_buttons: dict[EntryKind, QToolButton] = {}
+        for kind, label, tip in KIND_CHIPS:
+            button = self._chip(label, tip)
+            button.setIcon(icons.entry_kind_icon(kind.value))
+            self.kind_buttons[kind] = button
+        self.date_range = QCheckBox("From", self)
+        self.date_range.setToolTip("Only entries dated between these days")
+        self.date_from = date_edit(self, "chronologyFrom", "Dated on or after")
+        self.date_to = date_edit(self, "chronologyTo", "Dated on or before")
+        self.date_from.setDate(QDate.currentDate().addYears(-1))
+
+        self.add(self.filter_edit, 1)
+        self.add(self.actor)
+        self.separator()
+        self.add(self.all_kinds)
+        for button in self.kind_buttons.values():
+            self.add(button)
+        self.separator()
+        self.add(self.date_range)
+        self.add(self.date_from)
+        self.label("to")
+        self.add(self.date_to)
+        self._sync_kinds()
+        self._sync_range_enabled()
+
+        self.actor.activated.connect(lambda _i: self.actor_changed.emit(self.actor_name()))
+        self.actor.lineEdit().editingFinished.connect(lambda: self.actor_changed.emit(self.actor_name()))
+        self.actor.lineEdit().textChanged.connect(lambda text: self.actor_changed.emit("") if not text else None)
+        self.actor.completer().activated.connect(lambda name: self.actor_changed.emit(" ".join(name.split())))
+        self.all_kinds.clicked.connect(lambda _c=False: self.set_kinds(None, emit=True))
+        for button in self.kind_buttons.values():
+            button.clicked.connect(lambda _c=False, b=button: self._kind_clicked(b))
+        self.date_range.toggled.connect(lambda _on: self._range_changed())
+        self.date_from.dateChanged.connect(lambda _d: self._range_changed())
+        self.date_to.dateChanged.connect(lambda _d: self._range_changed())
+
+    def _chip(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName("chipButton")
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        return button
+
+    # -- values ----------------------------------------------------------------------------------
+    def actor_name(self) -> str:
+        return " ".join(self.actor.currentText().split())
+
+    def set_actor(self, name: str) -> None:
+        self.actor.setEditText(name)
+        self.actor_changed.emit(self.actor_name())
+
+    def set_names(self, names: Sequence[str]) -> None:
+        text = self.actor.currentText()
+        self.actor.blockSignals(True)
+        self._names.setStringList(list(names))
+        self.actor.setCurrentIndex(-1)
+        self.actor.setEditText(text)
+        self.actor.blockSignals(False)
+
+    def kinds(self) -> frozenset[EntryKind] | None:
+        """The kinds ticked (None when all are)."""
+        chosen = frozenset(k for k, b in self.kind_buttons.items() if b.isChecked())
+        return None if chosen == frozenset(EntryKind) or not chosen else chosen
+
+    def set_kinds(self, kinds: Iterable[EntryKind] | None, *, emit: bool = False) -> None:
+        chosen = frozenset(kinds) if kinds is not None else frozenset(EntryKind)
+        for kind, button in self.kind_buttons.items():
+            button.setChecked(kind in chosen or not chosen)
+        self._sync_kinds()
+        if emit:
+            self.kinds_changed.emit(self.kinds())
+
+    def _kind_clicked(self, button: QToolButton) -> None:
+        if self.all_kinds.isChecked():  # from "all", a click picks that kind alone
+            for other in self.kind_buttons.values():
+                other.setChecked(other is button)
+        elif not any(b.isChecked() for b in self.kind_buttons.values()):
+            button.setChecked(True)  # never none: the last one stays on
+        self._sync_kinds()
+        self.kinds_changed.emit(self.kinds())
+
+    def _sync_kinds(self) -> None:
+        self.all_kinds.setChecked(self.kinds() is None)
+
+    def date_bounds(self) -> tuple[dt.date | None, dt.date | None]:
+        if not self.date_range.isChecked():
+            return None, None
+        return to_date(self.date_from.date()), to_date(self.date_to.date())
+
+    def set_date_range(self, date_from: dt.date | None, date_to: dt.date | None, *, emit: bool = False) -> None:
+        for widget in (self.date_range, self.date_from, self.date_to):
+            widget.blockSignals(True)
+        self.date_range.setChecked(date_from is not None and date_to is not None)
+        if date_from is not None:
+            self.date_from.setDate(to_qdate(date_from))
+        if date_to is not None:
+            self.date_to.setDate(to_qdate(date_to))
+        for widget in (self.date_range, self.date_from, self.date_to):
+            widget.blockSignals(False)
+        self._sync_range_enabled()
+        if emit:
+            self.date_range_changed.emit(*self.date_bounds())
+
+    def _range_changed(self) -> None:
+        self._sync_range_enabled()
+        self.date_range_changed.emit(*self.date_bounds())
+
+    def _sync_range_enabled(self) -> None:
+        on = self.date_range.isChecked()
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+
+    def reset(self) -> None:
+        """A new dossier: no words, no actor (kinds and the date range are kept)."""
+        self.filter_edit.clear_silently()
+        self.actor.blockSignals(True)
+        self.actor.lineEdit().blockSignals(True)
+        self.actor.setCurrentIndex(-1)
+        self.actor.setEditText("")
+        self.actor.lineEdit().blockSignals(False)
+        self.actor.blockSignals(False)
