@@ -151,3 +151,9 @@ def test_cli_chronology_json(filed, dossier_path):
     assert [e["date"]["value"] for e in entries] == ["2020-03", "2020-05-20"]
     assert entries[0]["conflict"] is True
     assert entries[0]["sources"][0]["citation"].endswith("¶4]")
+
+
+def test_dates_match_the_rows(services, filed):
+    keys = services.chronology.keys()
+    assert services.chronology.dates(keys) == [r.date for r in services.chronology.rows(keys)]
+    assert services.chronology.dates(list(reversed(keys)))[0] == services.chronology.rows(keys)[-1].date

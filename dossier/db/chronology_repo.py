@@ -458,3 +458,27 @@ def document_references(session: Session, document_id: int) -> list[tuple[str, P
     stmt = (select(ChronologyEntry).join(SourceRow, SourceRow.entry_id == ChronologyEntry.id)
             .where(SourceRow.document_id == document_id))
     return [(e.kind, fields_of(e).date) for e in session.scalars(stmt) if e.date_value]
+
+
+def chronology_dates(session: Session, keys: Sequence[str]) -> list[PartialDate | None]:
+    """Only the dates of some entries, in the order given (what grouping by month needs)."""
+    found: dict[str, PartialDate | None] = {}
+    by_kind: dict[str, list[int]] = defaultdict(list)
+    for key in keys:
+        kind, _, rest = key.partition(":")
+        by_kind[kind].append(int(rest.split(":")[0]))
+    queries = {
+        "doc": (Document.id, Document.date_value, Document.date_precision, Document.date_qualifier,
+                Document.date_text, None),
+        "entry": (ChronologyEntry.id, ChronologyEntry.date_value, ChronologyEntry.date_precision,
+                  ChronologyEntry.date_qualifier, ChronologyEntry.date_text, ChronologyEntry.date_end_value),
+        "action": (Action.id, Action.due_value, Action.due_precision, Action.due_qualifier, Action.due_text, None),
+    }
+    conn = session.connection()
+    for kind, ids in by_kind.items():
+        columns = [c for c in queries[kind] if c is not None]
+        for i in range(0, len(ids), 900):
+            for row in conn.execute(select(*columns).where(columns[0].in_(ids[i:i + 900]))):
+                key = f"{kind}:{row[0]}" + (":due" if kind == "action" else "")
+                found[key] = _date(*row[1:])
+    return [found.get(k) for k in keys]

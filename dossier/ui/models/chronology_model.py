@@ -168,12 +168,8 @@ class ChronologyModel(LazyTableModel):
         return [group_of(dates.get(k)) for k in keys]
 
     def dates_of(self, keys: Sequence[str]) -> dict[str, PartialDate | None]:
-        """The dates of these entries: from the service's dates(keys) if it has one, else from rows()."""
-        cheap = getattr(self._service, "dates", None)
-        if callable(cheap):
-            return dict(zip(keys, cheap(keys), strict=True))
-        found = {r.key: r.date for r in self._service.rows(keys)}
-        return {k: found.get(k) for k in keys}
+        """The dates of these entries (the service's cheap dates(keys), not whole rows)."""
+        return dict(zip(keys, self._service.dates(keys), strict=True))
 
     def block_fetched(self, ids: Sequence[str]) -> None:
         """The headers assume the service lists entries in date order; if a block shows otherwise,
