@@ -7,11 +7,10 @@ passage in the reader; double-clicking anywhere else edits the action.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu, QSizePolicy, QVBoxLayout, QWidget
 
 from dossier.domain.findings import ActionStatus
 from dossier.domain.register import ActionRow
@@ -25,10 +24,10 @@ from dossier.ui.commands.actions import (
 from dossier.ui.commands.base import ACTIONS, ACTORS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.action_dialogs import ActionDialog, MarkDoneDialog
-from dossier.ui.dialogs.host import DialogSlot
 from dossier.ui.models.actions_model import SOURCE, SUMMARY, ActionsModel, source_text
 from dossier.ui.models.documents_model import DocumentChoiceModel
 from dossier.ui.views.actions_filters import ActionsFilterBar
+from dossier.ui.views.page import Page
 from dossier.ui.views.strip import Strip
 from dossier.ui.views.tables import DataTable
 
@@ -39,13 +38,11 @@ def day_text(day: dt.date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-class ActionsPage(QWidget):
+class ActionsPage(Page):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("panel")
-        self.context = context
         self.model = ActionsModel(self)
-        self.dialogs = DialogSlot()
 
         self.new_action = self._action("&New Action…", lambda: self.new(), tip="Record an action")
         self.edit_action = self._action("&Edit…", self.edit_selected, tip="Edit the selected action")
@@ -115,23 +112,6 @@ class ActionsPage(QWidget):
         context.as_at_changed.connect(self._on_shared_as_at)
         self._current: int | None = None
         self._update_actions()
-
-    def _action(self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    @property
-    def services(self) -> Services | None:
-        return self.context.services
-
-    @property
-    def dialog(self) -> QDialog | None:
-        return self.dialogs.current
 
     # -- showing ---------------------------------------------------------------------------------
     def _set_services(self, services: Services | None) -> None:

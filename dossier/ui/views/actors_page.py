@@ -6,13 +6,10 @@ mention opens the passage in the reader.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QMenu,
     QMessageBox,
     QSizePolicy,
@@ -36,10 +33,10 @@ from dossier.ui.commands.actors import (
 from dossier.ui.commands.base import ACTORS, MENTIONS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.actor_dialogs import ActorDialog, MergeDialog, RenameDialog, SplitAliasDialog
-from dossier.ui.dialogs.host import DialogSlot
 from dossier.ui.models.actors_model import POSTS, ActorsModel
 from dossier.ui.views.actor_detail import ActorDetailPanel
 from dossier.ui.views.mentions import KIND_LABEL
+from dossier.ui.views.page import Page
 from dossier.ui.views.strip import Strip
 from dossier.ui.views.tables import DataTable, FilterEdit
 
@@ -47,13 +44,11 @@ KIND_FILTERS: tuple[tuple[str, ActorKind | None], ...] = (
     ("All kinds", None), ("People", ActorKind.PERSON), ("Organisations", ActorKind.ORGANISATION))
 
 
-class ActorsPage(QWidget):
+class ActorsPage(Page):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("panel")
-        self.context = context
         self.model = ActorsModel(self)
-        self.dialogs = DialogSlot()
         self._selected: list[int] = []
 
         self.new_action = self._action("&New Actor…", self.new_actor, tip="Add a person or organisation")
@@ -131,23 +126,6 @@ class ActorsPage(QWidget):
         context.services_changed.connect(self._set_services)
         context.changed.connect(self._on_changed)
         self._on_selection()
-
-    def _action(self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    @property
-    def services(self) -> Services | None:
-        return self.context.services
-
-    @property
-    def dialog(self) -> QDialog | None:
-        return self.dialogs.current
 
     # -- showing ---------------------------------------------------------------------------------
     def _set_services(self, services: Services | None) -> None:

@@ -11,13 +11,11 @@ edit is an undoable command.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QMenu,
     QSizePolicy,
     QSplitter,
@@ -39,10 +37,10 @@ from dossier.ui.commands.chronology import (
 )
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.chronology_dialogs import AddEntryDialog, CompareDialog
-from dossier.ui.dialogs.host import DialogSlot
 from dossier.ui.models.chronology_model import DATE, EVENT, ChronologyModel
 from dossier.ui.views.actions_page import AS_AT_KEY
 from dossier.ui.views.chronology_filters import ChronologyFilterBar
+from dossier.ui.views.page import Page
 from dossier.ui.views.strip import Strip
 from dossier.ui.views.tables import DataTable
 from dossier.ui.views.timeline import BY_ACTOR, BY_KIND, TimelinePanel
@@ -51,14 +49,12 @@ KINDS_KEY, RANGE_KEY, LANES_KEY = "chronology/kinds", "chronology/range", "chron
 REFRESH_SCOPE = frozenset({CHRONOLOGY, DOCUMENTS, ACTORS, ACTIONS})
 
 
-class ChronologyPage(QWidget):
+class ChronologyPage(Page):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("panel")
-        self.context = context
         self.model = ChronologyModel(self)
         self.model.edit_handler = self._inline_edit
-        self.dialogs = DialogSlot()
         self._stale = True  # the entries changed while the view was out of sight
         self._syncing = False
         self._remembered: list[str] = []
@@ -164,23 +160,6 @@ class ChronologyPage(QWidget):
         context.changed.connect(self._on_changed)
         context.as_at_changed.connect(self._on_shared_as_at)
         self._update_actions()
-
-    def _action(self, text: str, slot: Callable[[], object], shortcut: object = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    @property
-    def services(self) -> Services | None:
-        return self.context.services
-
-    @property
-    def dialog(self) -> QDialog | None:
-        return self.dialogs.current
 
     # -- remembered state ------------------------------------------------------------------------
     def _restore_filters(self) -> None:
