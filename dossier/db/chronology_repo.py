@@ -300,23 +300,27 @@ def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
         return
     session.flush()
     session.execute(delete(EntryConflict).where(or_(EntryConflict.entry_a.in_(ids), EntryConflict.entry_b.in_(ids))))
-    found: list[tuple[int, int]] = []
+    mine: list[tuple[ChronologyEntry, PartialDate, set[str]]] = []
     for e in session.scalars(select(ChronologyEntry).where(ChronologyEntry.id.in_(ids))):
-        mine = fields_of(e).date
-        names = _names(e.actors)
-        if e.kind != EntryKind.EVENT.value or mine is None or mine.precision is Precision.YEAR or not names:
-            continue
-        lo = (mine.earliest() - dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
-        hi = (mine.latest() + dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
-        stmt = select(ChronologyEntry).where(
-            ChronologyEntry.kind == EntryKind.EVENT.value, ChronologyEntry.id != e.id,
-            ChronologyEntry.date_sort.between(lo, hi),
-            or_(*[ChronologyEntry.actors.contains(n, autoescape=True) for n in names]))
-        for c in session.scalars(stmt):
-            theirs = fields_of(c).date
-            if theirs is None or _overlap(mine, theirs) or _gap_days(mine, theirs) > CONFLICT_WINDOW_DAYS:
+        date, names = fields_of(e).date, _names(e.actors)
+        if e.kind == EntryKind.EVENT.value and date is not None and date.precision is not Precision.YEAR and names:
+            mine.append((e, date, names))
+    if not mine:
+        return
+    # one query for the candidates of all of them: events in the joint date window naming any actor
+    lo = (min(d.earliest() for _, d, _ in mine) - dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
+    hi = (max(d.latest() for _, d, _ in mine) + dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
+    all_names = set().union(*(names for _, _, names in mine))
+    candidates = [(c, fields_of(c).date, _names(c.actors)) for c in session.scalars(select(ChronologyEntry).where(
+        ChronologyEntry.kind == EntryKind.EVENT.value, ChronologyEntry.date_sort.between(lo, hi),
+        or_(*[ChronologyEntry.actors.contains(n, autoescape=True) for n in all_names])))]
+    found: list[tuple[int, int]] = []
+    for e, date, names in mine:
+        for c, theirs, their_names in candidates:
+            if c.id == e.id or theirs is None or _overlap(date, theirs) \
+                    or _gap_days(date, theirs) > CONFLICT_WINDOW_DAYS:
                 continue
-            shared = len(names & _names(c.actors))
+            shared = len(names & their_names)
             if shared >= 2 or (shared == 1 and similar(e.description, c.description) >= 0.3):
                 found.append((e.id, c.id))
     if not found:
