@@ -70,7 +70,8 @@ def prepare(path: Path, max_bytes: int) -> Prepared | Unreadable:
 
 
 def _workers() -> int:
-    return max(1, min(4, (os.cpu_count() or 1)))
+    # the calling process writes while the workers analyse: leave it a core of its own
+    return max(1, min(4, (os.cpu_count() or 1) - 1))
 
 
 def prepared_in_order(files: Sequence[Path], max_bytes: int) -> Iterator[Prepared | Unreadable]:
@@ -79,7 +80,7 @@ def prepared_in_order(files: Sequence[Path], max_bytes: int) -> Iterator[Prepare
     Stopping the iteration (a cancel) cancels what is still queued.
     """
     workers = _workers()
-    if len(files) < PARALLEL_MIN_FILES or workers == 1:
+    if len(files) < PARALLEL_MIN_FILES or (os.cpu_count() or 1) < 2:
         for path in files:
             yield prepare(path, max_bytes)
         return
