@@ -157,3 +157,13 @@ def test_dates_match_the_rows(services, filed):
     keys = services.chronology.keys()
     assert services.chronology.dates(keys) == [r.date for r in services.chronology.rows(keys)]
     assert services.chronology.dates(list(reversed(keys)))[0] == services.chronology.rows(keys)[-1].date
+
+
+def test_a_batch_import_refreshes_conflicts_once_at_the_end(services, tmp_path):
+    paths = []
+    for name, text in (("first.txt", FIRST), ("second.txt", SECOND)):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(text, encoding="utf-8")
+    services.documents.file_paths(paths)
+    conflicted = [r.date.value for r in services.chronology.rows(services.chronology.keys()) if r.conflict]
+    assert conflicted == ["2020-02", "2020-03"]

@@ -90,11 +90,14 @@ def fields_of(entry: ChronologyEntry) -> EntryFields:
 
 # -- machine entries ----------------------------------------------------------------------------
 
-def replace_machine_entries(session: Session, document_id: int, references: Sequence[Any], now: str) -> None:
+def replace_machine_entries(session: Session, document_id: int, references: Sequence[Any], now: str, *,
+                            refresh: bool = True) -> set[int]:
     """Refresh what analysis found in one document. Entries a person edited are left alone.
 
     Each reference joins an entry another document already gives for the same event (same kind and
     date, and a similar description or two actors in common), else it becomes an entry of its own.
+    Returns the entries touched; with refresh=False the caller refreshes their conflicts later
+    (a batch import does it once for many documents).
     """
     old = list(session.scalars(select(SourceRow.entry_id).where(
         SourceRow.document_id == document_id, SourceRow.machine.is_(True))))
@@ -105,7 +108,7 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
             ~exists().where(SourceRow.entry_id == ChronologyEntry.id))
         session.execute(delete(ChronologyEntry).where(ChronologyEntry.id.in_(orphans)))
     if not references:
-        return
+        return set()
     wanted = []
     for ref in references:
         kind = EntryKind.DEADLINE if ref.found.role is DateRole.DEADLINE else EntryKind.EVENT
@@ -143,7 +146,10 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
     session.execute(insert(SourceRow), [
         {"entry_id": entry_id, "document_id": document_id, "start": ref.found.sentence_start,
          "end": ref.found.sentence_end, "machine": True} for ref, entry_id in joined])
-    refresh_conflicts(session, {entry_id for _, entry_id in joined})
+    touched = {entry_id for _, entry_id in joined}
+    if refresh:
+        refresh_conflicts(session, touched)
+    return touched
 
 
 # -- listing --------------------------------------------------------------------------------------
@@ -305,24 +311,16 @@ def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
         date, names = fields_of(e).date, _names(e.actors)
         if e.kind == EntryKind.EVENT.value and date is not None and date.precision is not Precision.YEAR and names:
             mine.append((e, date, names))
-    if not mine:
-        return
-    # one query for the candidates of all of them: events in the joint date window naming any actor
-    lo = (min(d.earliest() for _, d, _ in mine) - dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
-    hi = (max(d.latest() for _, d, _ in mine) + dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
-    all_names = set().union(*(names for _, _, names in mine))
-    candidates = [(c, fields_of(c).date, _names(c.actors)) for c in session.scalars(select(ChronologyEntry).where(
-        ChronologyEntry.kind == EntryKind.EVENT.value, ChronologyEntry.date_sort.between(lo, hi),
-        or_(*[ChronologyEntry.actors.contains(n, autoescape=True) for n in all_names])))]
     found: list[tuple[int, int]] = []
-    for e, date, names in mine:
-        for c, theirs, their_names in candidates:
-            if c.id == e.id or theirs is None or _overlap(date, theirs) \
-                    or _gap_days(date, theirs) > CONFLICT_WINDOW_DAYS:
-                continue
-            shared = len(names & their_names)
-            if shared >= 2 or (shared == 1 and similar(e.description, c.description) >= 0.3):
-                found.append((e.id, c.id))
+    mine.sort(key=lambda m: m[1].earliest())
+    chunk: list[tuple[ChronologyEntry, PartialDate, set[str]]] = []
+    for item in [*mine, None]:
+        if item is not None and (not chunk or (item[1].earliest() - chunk[0][1].earliest()).days <= 62):
+            chunk.append(item)
+            continue
+        if chunk:
+            found += _conflicts_in_window(session, chunk)
+        chunk = [item] if item is not None else []
     if not found:
         return
     # events from the same document are not a conflict: one query for every source involved
@@ -334,6 +332,27 @@ def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
     pairs = {(min(a, b), max(a, b)) for a, b in found if not docs[a] & docs[b]}
     if pairs:
         session.execute(insert(EntryConflict), [{"entry_a": a, "entry_b": b} for a, b in sorted(pairs)])
+
+
+def _conflicts_in_window(session: Session, mine: list[tuple[ChronologyEntry, PartialDate, set[str]]]
+                         ) -> list[tuple[int, int]]:
+    """Conflicts of some events close in time: one query for the candidates of all of them."""
+    lo = (min(d.earliest() for _, d, _ in mine) - dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
+    hi = (max(d.latest() for _, d, _ in mine) + dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
+    all_names = set().union(*(names for _, _, names in mine))
+    candidates = [(c, fields_of(c).date, _names(c.actors)) for c in session.scalars(select(ChronologyEntry).where(
+        ChronologyEntry.kind == EntryKind.EVENT.value, ChronologyEntry.date_sort.between(lo, hi),
+        or_(*[ChronologyEntry.actors.contains(n, autoescape=True) for n in all_names])))]
+    found = []
+    for e, date, names in mine:
+        for c, theirs, their_names in candidates:
+            if c.id == e.id or theirs is None or _overlap(date, theirs) \
+                    or _gap_days(date, theirs) > CONFLICT_WINDOW_DAYS:
+                continue
+            shared = len(names & their_names)
+            if shared >= 2 or (shared == 1 and similar(e.description, c.description) >= 0.3):
+                found.append((e.id, c.id))
+    return found
 
 
 def _conflicts(session: Session, entry_ids: Sequence[int]) -> dict[int, list[str]]:

@@ -44,6 +44,7 @@ from dossier.services.filing import (
 from dossier.services.suggest import DocumentAnalysis, analyse_document
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+CONFLICT_BATCH = 2000  # chronology entries touched before a batch import refreshes their conflicts
 
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file name)
 
@@ -87,18 +88,33 @@ class DocumentService:
         """File files and folders (recursively). A cancel keeps what was already filed."""
         files = self.expand(paths)
         results: list[ImportResult] = []
-        for n, prepared in enumerate(prepared_in_order(files, self.max_bytes)):
-            if cancelled and cancelled():
-                break
-            if progress:
-                progress(n, len(files), files[n].name)
-            results.append(self._store(prepared))
+        touched: set[int] = set()  # chronology entries whose conflicts are refreshed once per batch
+        try:
+            for n, prepared in enumerate(prepared_in_order(files, self.max_bytes)):
+                if cancelled and cancelled():
+                    break
+                if progress:
+                    progress(n, len(files), files[n].name)
+                results.append(self._store(prepared, touched))
+                if len(touched) >= CONFLICT_BATCH:
+                    self._refresh_conflicts(touched)
+        finally:
+            self._refresh_conflicts(touched)
         if progress:
             progress(len(results), len(files), "")
         return results
 
-    def _store(self, prepared: Prepared | Unreadable) -> ImportResult:
-        """Write one prepared file in its own transaction."""
+    def _refresh_conflicts(self, entry_ids: set[int]) -> None:
+        if entry_ids:
+            with self._sessions.begin() as session:
+                chronology_repo.refresh_conflicts(session, entry_ids)
+            entry_ids.clear()
+
+    def _store(self, prepared: Prepared | Unreadable, touched: set[int] | None = None) -> ImportResult:
+        """Write one prepared file in its own transaction.
+
+        With `touched`, the chronology entries it touched are added there for a later conflict refresh.
+        """
         if isinstance(prepared, Unreadable):
             return ImportResult(prepared.path, ImportOutcome.FAILED, message=prepared.message)
         path, extracted = Path(prepared.path), prepared.extracted
@@ -115,7 +131,9 @@ class DocumentService:
                     page_count=extracted.page_count, status=status, metadata=prepared.metadata,
                     sender_post=prepared.found.sender_post, filed_at=utc_now(),
                 )
-                _store_analysis(session, doc_id, prepared.analysis)
+                entries = _store_analysis(session, doc_id, prepared.analysis, refresh=touched is None)
+            if touched is not None:
+                touched |= entries
         except IntegrityError:
             # another window filed the same bytes between our check and our write
             with self._sessions() as session:
@@ -197,10 +215,11 @@ class DocumentService:
         return merged
 
 
-def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis) -> None:
+def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis, *, refresh: bool = True) -> set[int]:
     """Suggestions (pending ones replaced) and the chronology entries analysis found, refreshed."""
     actions_repo.replace_pending(session, doc_id, analysis.suggestions)
-    chronology_repo.replace_machine_entries(session, doc_id, analysis.references, utc_now())
+    return chronology_repo.replace_machine_entries(session, doc_id, analysis.references, utc_now(),
+                                                   refresh=refresh)
 
 
 def _duplicate(path: Path, doc_id: int, file_name: str) -> ImportResult:
