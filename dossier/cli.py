@@ -26,6 +26,11 @@ from dossier.services import Services, open_services
 from dossier.services.documents import DEFAULT_MAX_BYTES
 
 
+def print_json(out: TextIO, data: Any) -> None:
+    json.dump(data, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
 def _date_json(date: PartialDate | None) -> dict[str, Any] | None:
     return date.to_json() if date else None
 
@@ -57,8 +62,7 @@ def result_json(result: ImportResult) -> dict[str, Any]:
 
 def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) -> None:
     if as_json:
-        json.dump([result_json(r) for r in results], out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        print_json(out, [result_json(r) for r in results])
         return
     for r in results:
         if r.outcome is ImportOutcome.FAILED:
@@ -84,8 +88,7 @@ def cmd_documents(services: Services, args: argparse.Namespace, out: TextIO) -> 
     docs = services.documents
     rows = docs.rows(docs.ids(sort="date"))
     if args.json:
-        json.dump([row_json(r) for r in rows], out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        print_json(out, [row_json(r) for r in rows])
         return 0
     for r in rows:
         date = r.date.display() if r.date else "undated"
@@ -99,8 +102,7 @@ def cmd_documents(services: Services, args: argparse.Namespace, out: TextIO) -> 
 def cmd_show(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     detail = services.documents.get(args.id)
     if args.json:
-        json.dump(detail_json(detail), out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        print_json(out, detail_json(detail))
         return 0
     r = detail.row
     out.write(f"D{r.id}  {r.title or r.file_name}\n")
@@ -141,8 +143,7 @@ def cmd_actors(services: Services, args: argparse.Namespace, out: TextIO) -> int
     rows = actors.rows(actors.ids())
     if args.json:
         data = [actor_json(r, actors.get(r.id)) for r in rows]
-        json.dump(data, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        print_json(out, data)
         return 0
     for r in rows:
         aka = f"  (also {', '.join(r.aliases)})" if r.aliases else ""
@@ -164,8 +165,7 @@ def cmd_actions(services: Services, args: argparse.Namespace, out: TextIO) -> in
     statuses = [ActionStatus.OPEN] if args.open else None
     rows = services.actions.rows(services.actions.ids(as_at=as_at, statuses=statuses), as_at=as_at)
     if args.json:
-        json.dump([action_json(r) for r in rows], out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        print_json(out, [action_json(r) for r in rows])
         return 0
     for r in rows:
         due = r.due.display() if r.due else "no date"
@@ -192,8 +192,7 @@ def cmd_chronology(services: Services, args: argparse.Namespace, out: TextIO) ->
     date_to = _parse_date(args.date_to).latest() if args.date_to else None
     rows = chron.rows(chron.keys(actor=args.actor, date_from=date_from, date_to=date_to))
     if args.json:
-        json.dump([chronology_json(r) for r in rows], out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        print_json(out, [chronology_json(r) for r in rows])
         return 0
     for r in rows:
         date = r.date.display() if r.date else "Undated"
@@ -207,9 +206,8 @@ def cmd_chronology(services: Services, args: argparse.Namespace, out: TextIO) ->
 def cmd_suggestions(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     rows = services.suggestions.pending(args.document)
     if args.json:
-        json.dump([{"id": s.id, "document": s.document_id, "kind": s.kind, "label": s.label, **s.payload}
-                   for s in rows], out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        print_json(out, [{"id": s.id, "document": s.document_id, "kind": s.kind, "label": s.label, **s.payload}
+                   for s in rows])
         return 0
     for s in rows:
         out.write(f"#{s.id:<5} D{s.document_id:<4} {s.kind:<7} {s.label}\n")
@@ -248,8 +246,7 @@ def cmd_analyse(args: argparse.Namespace, out: TextIO) -> int:
     from dossier.services.analyse import analyse_file
 
     context = _parse_date(args.date) if args.date else None
-    json.dump(analyse_file(Path(args.file), context), out, indent=2, ensure_ascii=False)
-    out.write("\n")
+    print_json(out, analyse_file(Path(args.file), context))
     return 0
 
 
