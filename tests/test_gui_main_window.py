@@ -336,3 +336,27 @@ def test_escape_clears_the_filter(qtbot, window: MainWindow, tmp_path: Path) -> 
     qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Escape)
     assert panel.filter_edit.text() == ""
     assert window.model.rowCount() == 3
+
+
+def test_an_undated_document_gets_a_proposed_date_that_apply_saves_and_undo_removes(
+        qtbot, window: MainWindow, tmp_path: Path) -> None:
+    text = ("Dear Colleague,\n\nThe panel met in January 2020 and again in March 2020. Please reply "
+            "by the end of July 2020.\n\nYours faithfully,\n\nGideon Farrow\n")
+    run_import(qtbot, window, [write_letters(tmp_path / "undated", {"undated.txt": text})])
+    close_summary(window)
+    window.documents_panel.select_row(0)
+    editor = window.editor
+    doc_id = window.model.id_at(0)
+    assert editor.propose_button.isVisibleTo(editor)
+
+    editor.propose_button.click()
+    assert editor.date.line.text() == "Mar 2020 – Jul 2020"
+    assert "refers to Mar 2020" in editor.date.line.toolTip()
+    assert editor.apply_button.isEnabled()
+    editor.apply_button.click()
+    saved = window.services.documents.get(doc_id).row.date
+    assert (saved.value, saved.qualifier.value, saved.end_value) == ("2020-03", "between", "2020-07")
+    assert not editor.propose_button.isVisibleTo(editor)  # the document has a date now
+
+    window.actions_.undo.trigger()
+    assert window.services.documents.get(doc_id).row.date is None

@@ -36,6 +36,7 @@ class Document(Base):
     date_precision: Mapped[str | None] = mapped_column(String(8))
     date_qualifier: Mapped[str | None] = mapped_column(String(8))
     date_text: Mapped[str | None] = mapped_column(String(200))
+    date_end_value: Mapped[str | None] = mapped_column(String(10))  # second bound, for "between"
     title: Mapped[str | None] = mapped_column(String(1000))
     reference: Mapped[str | None] = mapped_column(String(200))
     marking: Mapped[str | None] = mapped_column(String(32))

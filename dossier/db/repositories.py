@@ -106,6 +106,7 @@ def _apply_scalar_metadata(doc: Document, meta: DocumentMetadata) -> None:
     doc.date_precision = d.precision.value if d else None
     doc.date_qualifier = d.qualifier.value if d and d.qualifier else None
     doc.date_text = d.text if d else None
+    doc.date_end_value = d.end_value if d else None
 
 
 def _write_parties(session: Session, doc: Document, meta: DocumentMetadata, now: str, new: bool = False) -> None:
@@ -198,15 +199,16 @@ def _parties_by_document(session: Session, ids: Sequence[int]) -> dict[int, dict
 
 _ROW_COLUMNS = (
     Document.id, Document.file_name, Document.kind, Document.date_value, Document.date_precision,
-    Document.date_qualifier, Document.date_text, Document.title, Document.status, Document.page_count,
+    Document.date_qualifier, Document.date_text, Document.date_end_value, Document.title, Document.status, Document.page_count,
     Document.sha256, Document.filed_at,
 )
 
 
-def _date_of(value: str | None, precision: str | None, qualifier: str | None, text: str | None) -> PartialDate | None:
+def _date_of(value: str | None, precision: str | None, qualifier: str | None, text: str | None,
+             end_value: str | None = None) -> PartialDate | None:
     if not value or not precision:
         return None
-    return PartialDate(value, precision, qualifier, text or "")  # type: ignore[arg-type]
+    return PartialDate(value, precision, qualifier, text or "", end_value)  # type: ignore[arg-type]
 
 
 def document_rows(session: Session, ids: Sequence[int]) -> list[DocumentRow]:
@@ -223,7 +225,7 @@ def document_rows(session: Session, ids: Sequence[int]) -> list[DocumentRow]:
         p = parties[doc_id]
         rows.append(DocumentRow(
             id=r.id, file_name=r.file_name, kind=DocumentKind(r.kind),
-            date=_date_of(r.date_value, r.date_precision, r.date_qualifier, r.date_text),
+            date=_date_of(r.date_value, r.date_precision, r.date_qualifier, r.date_text, r.date_end_value),
             title=r.title, sender=p["sender"][0] if p["sender"] else None,
             recipients=tuple(p["recipient"]), cc=tuple(p["cc"]), status=DocumentStatus(r.status),
             page_count=r.page_count, sha256=r.sha256, filed_at=r.filed_at,
@@ -236,7 +238,7 @@ def metadata_of(session: Session, doc_id: int) -> tuple[DocumentMetadata, frozen
     p = _parties_by_document(session, [doc_id])[doc_id]
     meta = DocumentMetadata(
         kind=DocumentKind(doc.kind),
-        date=_date_of(doc.date_value, doc.date_precision, doc.date_qualifier, doc.date_text),
+        date=_date_of(doc.date_value, doc.date_precision, doc.date_qualifier, doc.date_text, doc.date_end_value),
         title=doc.title, reference=doc.reference, marking=doc.marking,
         sender=p["sender"][0] if p["sender"] else None,
         recipients=tuple(p["recipient"]), cc=tuple(p["cc"]),

@@ -17,6 +17,7 @@ from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActorKind
 from dossier.domain.register import SuggestionRow
 from dossier.services import Services
+from dossier.services.chronology import proposal_as_date
 from dossier.ui.commands.actors import TagCommand
 from dossier.ui.commands.base import ACTORS, DOCUMENTS, MENTIONS, SUGGESTIONS
 from dossier.ui.commands.metadata import EditMetadataCommand
@@ -85,6 +86,7 @@ class DocumentsPage(QSplitter):
         text.selectionChanged.connect(self._update_actions)
         self.documents_panel.current_document_changed.connect(self.show_document)
         self.editor.apply_requested.connect(self.apply_edit)
+        self.editor.proposal_requested.connect(self.propose_date)
         self.suggestions.accept_requested.connect(self.accept)
         self.suggestions.reject_requested.connect(self.reject)
         self.suggestions.accept_all_requested.connect(self.accept_all)
@@ -199,6 +201,13 @@ class DocumentsPage(QSplitter):
             return False
         self.context.undo_stack.push(EditMetadataCommand(documents, edit, changes, self._document_changed))
         return True
+
+    def propose_date(self, doc_id: int) -> None:
+        """Offer a date range for an undated document, from its own evidence; Apply accepts it."""
+        if self.services is None:
+            return
+        proposal = self.services.chronology.propose_date(doc_id)
+        self.editor.offer_date(proposal_as_date(proposal), proposal.reasons)
 
     def _document_changed(self, doc_id: int) -> None:
         if self.services is None:

@@ -6,6 +6,7 @@ with the fields that changed; the window turns that into one undoable command.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dossier.domain.dates import PartialDate
 from dossier.domain.records import MARKINGS, DocumentDetail, DocumentKind, DocumentMetadata
 from dossier.ui.style import theme
 from dossier.ui.views.fields import DateField, NameListEdit, name_completer, same_date
@@ -33,6 +35,7 @@ FIELD_LABELS = {
 
 class MetadataEditor(QWidget):
     apply_requested = Signal(int, dict)  # document id, {field: new value}
+    proposal_requested = Signal(int)  # document id: propose a date from the document's own evidence
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +50,10 @@ class MetadataEditor(QWidget):
         self.hint.setObjectName("fieldName")
         self.title = self._line("titleEdit")
         self.date = DateField(self)
+        self.propose_button = QPushButton("Propose", self)
+        self.propose_button.setObjectName("proposeDate")
+        self.propose_button.setToolTip("Propose a date range from the events this document refers to "
+                                       "and the deadlines it sets")
         self.kind = QComboBox(self)
         self.kind.setObjectName("kindCombo")
         for kind in DocumentKind:
@@ -82,7 +89,13 @@ class MetadataEditor(QWidget):
         grid.setColumnStretch(3, 2)
         grid.setColumnMinimumWidth(2, 70)
         self._place(grid, "title", self.title, 0, 0, span=3)
-        self._place(grid, "date", self.date, 1, 0)
+        date_row = QWidget(self)
+        date_layout = QHBoxLayout(date_row)
+        date_layout.setContentsMargins(0, 0, 0, 0)
+        date_layout.setSpacing(6)
+        date_layout.addWidget(self.date, 1)
+        date_layout.addWidget(self.propose_button)
+        self._place(grid, "date", date_row, 1, 0)
         self._place(grid, "kind", self.kind, 1, 2)
         self._place(grid, "sender", self.sender, 2, 0)
         self._place(grid, "marking", self.marking, 2, 2)
@@ -115,6 +128,7 @@ class MetadataEditor(QWidget):
         self.marking.activated.connect(self._update_state)
         self.apply_button.clicked.connect(self.apply)
         self.revert_button.clicked.connect(self.revert)
+        self.propose_button.clicked.connect(self._request_proposal)
         self.load(None)
 
     def _line(self, name: str) -> QLineEdit:
@@ -163,8 +177,22 @@ class MetadataEditor(QWidget):
         self.hint.setText(f"D{detail.row.id}  ·  • set by you" if detail and user_set else
                           f"D{detail.row.id}" if detail else "No document selected")
         self.setEnabled(detail is not None)
+        self.propose_button.setVisible(detail is not None and meta.date is None)
         self.show_error("")
         self._update_state()
+
+    def offer_date(self, date: PartialDate | None, reasons: Sequence[str]) -> None:
+        """Put a proposed date in the date field; Apply saves it (and Undo takes it back)."""
+        if date is None:
+            self.show_error("The text gives no dated evidence to propose a date from.")
+            return
+        self.date.set_date(date)
+        self.date.line.setToolTip("Proposed: " + "; ".join(reasons))
+        self._update_state()
+
+    def _request_proposal(self) -> None:
+        if self._detail is not None:
+            self.proposal_requested.emit(self._detail.row.id)
 
     def changes(self) -> dict[str, Any]:
         """The fields that differ from the loaded document. Raises ValueError for an unreadable date."""

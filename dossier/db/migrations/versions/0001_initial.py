@@ -28,6 +28,7 @@ def upgrade() -> None:
         sa.Column("date_precision", sa.String(8)),
         sa.Column("date_qualifier", sa.String(8)),
         sa.Column("date_text", sa.String(200)),
+        sa.Column("date_end_value", sa.String(10)),
         sa.Column("title", sa.String(1000)),
         sa.Column("reference", sa.String(200)),
         sa.Column("marking", sa.String(32)),
