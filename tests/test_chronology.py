@@ -167,3 +167,22 @@ def test_a_batch_import_refreshes_conflicts_once_at_the_end(services, tmp_path):
     services.documents.file_paths(paths)
     conflicted = [r.date.value for r in services.chronology.rows(services.chronology.keys()) if r.conflict]
     assert conflicted == ["2020-02", "2020-03"]
+
+
+def test_actions_appear_when_set_and_when_due(services, filed):
+    from dossier.domain.findings import ActionStatus, ActionType
+    from dossier.domain.register import ActionFields
+
+    action = services.actions.create(ActionFields(
+        type=ActionType.REQUEST, summary="send the backlog plan", owner_id=None, addressed_to_id=None,
+        due=PartialDate.of(2020, 6, 30, qualifier="by"), set_date=PartialDate.of(2020, 5, 12),
+        status=ActionStatus.OPEN, status_note=None, status_document_id=None), document_id=filed[0])
+    chron = services.chronology
+    keys = chron.keys()
+    assert f"action:{action}:set" in keys and f"action:{action}:due" in keys
+    rows = {r.key: r for r in chron.rows(keys)}
+    assert rows[f"action:{action}:set"].kind is EntryKind.EVENT
+    assert rows[f"action:{action}:set"].description == "Request set: send the backlog plan"
+    assert rows[f"action:{action}:due"].date.display() == "by 30 Jun 2020"
+    assert chron.dates(keys) == [rows[k].date for k in keys]
+    assert f"action:{action}:set" not in chron.keys(kinds=[EntryKind.DEADLINE])

@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, or_, select, update
+from sqlalchemy import delete, exists, func, insert, null, or_, select, update
 from sqlalchemy.orm import Session
 
 from dossier.db.actors_repo import row_dict
@@ -215,6 +215,20 @@ def chronology_keys(session: Session, *, actor: str | None = None, kinds: Iterab
             stmt = stmt.where(due_sort <= hi)
         items.extend((sort, RANK[precision], 2, f"action:{action_id}:due")
                      for action_id, sort, precision in conn.execute(stmt))
+
+    if EntryKind.EVENT in kinds:  # when each action was set
+        set_sort = Action.set_value + func.substr("-01-01", func.length(Action.set_value) - 3)
+        stmt = select(Action.id, set_sort, Action.set_precision).where(Action.set_value.is_not(None))
+        if like:
+            stmt = stmt.where(exists().where(Actor.id == Action.owner_id, Actor.name_key.like(like)))
+        for w in words:
+            stmt = stmt.where(func.lower(Action.summary).like(w))
+        if lo:
+            stmt = stmt.where(set_sort >= lo)
+        if hi:
+            stmt = stmt.where(set_sort <= hi)
+        items.extend((sort, RANK[precision], 1, f"action:{action_id}:set")
+                     for action_id, sort, precision in conn.execute(stmt))
     items.sort()
     return [i[3] for i in items]
 
@@ -282,12 +296,17 @@ def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow
     if action_ids:
         for a, owner in session.execute(select(Action, Actor.name).outerjoin(Actor, Actor.id == Action.owner_id)
                                         .where(Action.id.in_(action_ids))):
-            key = f"action:{a.id}:due"
-            srcs = _sources(session, [(a.document_id, a.start, a.end)]) if a.document_id else []
-            rows[key] = ChronologyRow(
-                key=key, date=_date(a.due_value, a.due_precision, a.due_qualifier, a.due_text),
+            srcs = tuple(_sources(session, [(a.document_id, a.start, a.end)]) if a.document_id else [])
+            actors = (owner,) if owner else ()
+            due_key, set_key = f"action:{a.id}:due", f"action:{a.id}:set"
+            rows[due_key] = ChronologyRow(
+                key=due_key, date=_date(a.due_value, a.due_precision, a.due_qualifier, a.due_text),
                 description=f"Due ({a.type}, {a.status}): {a.summary}", kind=EntryKind.DEADLINE,
-                actors=(owner,) if owner else (), sources=tuple(srcs))
+                actors=actors, sources=srcs)
+            rows[set_key] = ChronologyRow(
+                key=set_key, date=_date(a.set_value, a.set_precision, None, a.set_text),
+                description=f"{a.type.capitalize()} set: {a.summary}", kind=EntryKind.EVENT,
+                actors=actors, sources=srcs)
     return [rows[k] for k in keys if k in rows]
 
 
@@ -489,19 +508,23 @@ def chronology_dates(session: Session, keys: Sequence[str]) -> list[PartialDate 
     by_kind: dict[str, list[int]] = defaultdict(list)
     for key in keys:
         kind, _, rest = key.partition(":")
-        by_kind[kind].append(int(rest.split(":")[0]))
+        number, _, part = rest.partition(":")
+        by_kind[f"{kind}:{part}" if part else kind].append(int(number))
     queries = {
         "doc": (Document.id, Document.date_value, Document.date_precision, Document.date_qualifier,
                 Document.date_text, None),
         "entry": (ChronologyEntry.id, ChronologyEntry.date_value, ChronologyEntry.date_precision,
                   ChronologyEntry.date_qualifier, ChronologyEntry.date_text, ChronologyEntry.date_end_value),
-        "action": (Action.id, Action.due_value, Action.due_precision, Action.due_qualifier, Action.due_text, None),
+        "action:due": (Action.id, Action.due_value, Action.due_precision, Action.due_qualifier, Action.due_text,
+                       None),
+        "action:set": (Action.id, Action.set_value, Action.set_precision, null(), Action.set_text, None),
     }
     conn = session.connection()
     for kind, ids in by_kind.items():
         columns = [c for c in queries[kind] if c is not None]
         for i in range(0, len(ids), 900):
             for row in conn.execute(select(*columns).where(columns[0].in_(ids[i:i + 900]))):
-                key = f"{kind}:{row[0]}" + (":due" if kind == "action" else "")
+                prefix, _, part = kind.partition(":")
+                key = f"{prefix}:{row[0]}" + (f":{part}" if part else "")
                 found[key] = _date(*row[1:])
     return [found.get(k) for k in keys]
