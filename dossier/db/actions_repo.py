@@ -173,15 +173,18 @@ def rejected_keys(session: Session) -> set[str]:
     return set(session.scalars(select(Rejection.key)))
 
 
-def replace_pending(session: Session, document_id: int, items: Sequence[tuple[str, str, str, dict[str, Any]]]) -> int:
+def replace_pending(session: Session, document_id: int, items: Sequence[tuple[str, str, str, dict[str, Any]]],
+                    *, new: bool = False) -> int:
     """Replace a document's pending suggestions with `items` (kind, key, label, payload).
 
     Accepted and rejected suggestions stay; a key a person rejected anywhere is never made again.
+    A document filed in this same transaction (`new`) has no suggestions yet to replace.
     """
-    session.execute(delete(Suggestion).where(Suggestion.document_id == document_id,
-                                             Suggestion.status == "pending"))
-    decided = set(session.scalars(select(Suggestion.key).where(Suggestion.document_id == document_id)))
-    skip = decided | rejected_keys(session)
+    skip = rejected_keys(session)
+    if not new:
+        session.execute(delete(Suggestion).where(Suggestion.document_id == document_id,
+                                                 Suggestion.status == "pending"))
+        skip |= set(session.scalars(select(Suggestion.key).where(Suggestion.document_id == document_id)))
     rows = []
     for kind, key, label, payload in items:
         if key in skip:

@@ -118,20 +118,19 @@ class DocumentService:
         if isinstance(prepared, Unreadable):
             return ImportResult(prepared.path, ImportOutcome.FAILED, message=prepared.message)
         path, extracted = Path(prepared.path), prepared.extracted
-        with self._sessions() as session:
-            existing = repo.find_by_sha(session, prepared.sha256)
-        if existing:
-            return _duplicate(path, *existing)
         status = DocumentStatus.OK if extracted.has_text_layer else DocumentStatus.NO_TEXT_LAYER
         try:
             with self._sessions.begin() as session:
+                existing = repo.find_by_sha(session, prepared.sha256)
+                if existing:  # nothing was written: leaving the block ends the transaction
+                    return _duplicate(path, *existing)
                 doc_id = repo.insert_document(
                     session, sha256=prepared.sha256, file_name=path.name, media_type=extracted.media_type,
                     data=prepared.data, text=extracted.text, paragraphs=extracted.paragraphs,
                     page_count=extracted.page_count, status=status, metadata=prepared.metadata,
                     sender_post=prepared.found.sender_post, filed_at=utc_now(),
                 )
-                entries = _store_analysis(session, doc_id, prepared.analysis, refresh=touched is None)
+                entries = _store_analysis(session, doc_id, prepared.analysis, refresh=touched is None, new=True)
             if touched is not None:
                 touched |= entries
         except IntegrityError:
@@ -215,9 +214,10 @@ class DocumentService:
         return merged
 
 
-def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis, *, refresh: bool = True) -> set[int]:
+def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis, *, refresh: bool = True,
+                    new: bool = False) -> set[int]:
     """Suggestions (pending ones replaced) and the chronology entries analysis found, refreshed."""
-    actions_repo.replace_pending(session, doc_id, analysis.suggestions)
+    actions_repo.replace_pending(session, doc_id, analysis.suggestions, new=new)
     return chronology_repo.replace_machine_entries(session, doc_id, analysis.references, utc_now(),
                                                    refresh=refresh)
 
