@@ -166,8 +166,7 @@ def chronology_keys(session: Session, *, actor: str | None = None, kinds: Iterab
     conn = session.connection()  # Core rows: these queries return tens of thousands of keys
 
     if EntryKind.DOCUMENT in kinds:
-        # the earliest bound of a partial ISO value: "2014" -> "2014-01-01", "2014-03" -> "2014-03-01"
-        doc_sort = Document.date_value + func.substr("-01-01", func.length(Document.date_value) - 3)
+        doc_sort = _earliest_sql(Document.date_value)
         stmt = select(Document.id, doc_sort, Document.date_precision)
         if like:
             stmt = stmt.where(exists().where(DocumentParty.document_id == Document.id,
@@ -202,35 +201,34 @@ def chronology_keys(session: Session, *, actor: str | None = None, kinds: Iterab
             items.append((sort or "9999", rank if rank is not None else 3, KIND_ORDER[EntryKind(kind)],
                           f"entry:{entry_id}"))
 
-    if EntryKind.DEADLINE in kinds:
-        due_sort = Action.due_value + func.substr("-01-01", func.length(Action.due_value) - 3)
-        stmt = select(Action.id, due_sort, Action.due_precision).where(Action.due_value.is_not(None))
-        if like:
-            stmt = stmt.where(exists().where(Actor.id == Action.owner_id, Actor.name_key.like(like)))
-        for w in words:
-            stmt = stmt.where(func.lower(Action.summary).like(w))
-        if lo:
-            stmt = stmt.where(due_sort >= lo)
-        if hi:
-            stmt = stmt.where(due_sort <= hi)
-        items.extend((sort, RANK[precision], 2, f"action:{action_id}:due")
-                     for action_id, sort, precision in conn.execute(stmt))
-
+    if EntryKind.DEADLINE in kinds:  # when each action is due
+        items.extend(_action_keys(conn, Action.due_value, Action.due_precision, "due", like, words, lo, hi))
     if EntryKind.EVENT in kinds:  # when each action was set
-        set_sort = Action.set_value + func.substr("-01-01", func.length(Action.set_value) - 3)
-        stmt = select(Action.id, set_sort, Action.set_precision).where(Action.set_value.is_not(None))
-        if like:
-            stmt = stmt.where(exists().where(Actor.id == Action.owner_id, Actor.name_key.like(like)))
-        for w in words:
-            stmt = stmt.where(func.lower(Action.summary).like(w))
-        if lo:
-            stmt = stmt.where(set_sort >= lo)
-        if hi:
-            stmt = stmt.where(set_sort <= hi)
-        items.extend((sort, RANK[precision], 1, f"action:{action_id}:set")
-                     for action_id, sort, precision in conn.execute(stmt))
+        items.extend(_action_keys(conn, Action.set_value, Action.set_precision, "set", like, words, lo, hi))
     items.sort()
     return [i[3] for i in items]
+
+
+def _earliest_sql(value: Any) -> Any:
+    """The earliest bound of a partial ISO value in SQL: "2014" -> "2014-01-01", "2014-03" -> "2014-03-01"."""
+    return value + func.substr("-01-01", func.length(value) - 3)
+
+
+def _action_keys(conn: Any, value: Any, precision: Any, part: str, like: str | None, words: list[str],
+                 lo: str | None, hi: str | None) -> list[tuple[str, int, int, str]]:
+    """Sort items for one of an action's dates ("due" or "set"), filtered like the other entries."""
+    sort_value = _earliest_sql(value)
+    stmt = select(Action.id, sort_value, precision).where(value.is_not(None))
+    if like:
+        stmt = stmt.where(exists().where(Actor.id == Action.owner_id, Actor.name_key.like(like)))
+    for w in words:
+        stmt = stmt.where(func.lower(Action.summary).like(w))
+    if lo:
+        stmt = stmt.where(sort_value >= lo)
+    if hi:
+        stmt = stmt.where(sort_value <= hi)
+    order = KIND_ORDER[EntryKind.DEADLINE if part == "due" else EntryKind.EVENT]
+    return [(sort, RANK[p], order, f"action:{action_id}:{part}") for action_id, sort, p in conn.execute(stmt)]
 
 
 def _sources(session: Session, pairs: Sequence[tuple[int, int | None, int | None]],
