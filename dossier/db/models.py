@@ -308,3 +308,69 @@ class ConflictResolution(Base):
     resolved_at: Mapped[str] = mapped_column(String(32))
 
     __table_args__ = (UniqueConstraint("key_a", "key_b", name="uq_conflict_pair"),)
+
+
+class Annotation(Base):
+    """A highlight with a note, anchored in a document's text.
+
+    The anchor is the character offsets in the document's text, the quoted words, and about 32
+    characters either side; re-extracting the text re-anchors by them. An annotation that cannot
+    be placed again is kept as an orphan (start and end are null), never dropped.
+    """
+
+    __tablename__ = "annotations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(String(200), default="")
+    suffix: Mapped[str] = mapped_column(String(200), default="")
+    colour: Mapped[str] = mapped_column(String(16), default="yellow")
+    note: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(String(200), default="")
+    created_at: Mapped[str] = mapped_column(String(32))
+    changed_at: Mapped[str] = mapped_column(String(32))
+
+
+class AnnotationTag(Base):
+    __tablename__ = "annotation_tags"
+
+    annotation_id: Mapped[int] = mapped_column(ForeignKey("annotations.id", ondelete="CASCADE"), primary_key=True)
+    tag: Mapped[str] = mapped_column(String(200), primary_key=True, index=True)
+
+
+class DocumentReview(Base):
+    """A document someone has marked reviewed (no row: not reviewed)."""
+
+    __tablename__ = "document_reviews"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    reviewed_by: Mapped[str] = mapped_column(String(200))
+    reviewed_at: Mapped[str] = mapped_column(String(32))
+
+
+class BriefingDraft(Base):
+    """The options, summary and key messages of the last briefing set up, so the next starts from them."""
+
+    __tablename__ = "briefing_drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    options: Mapped[str] = mapped_column(Text)  # JSON of the dialog's fields
+    saved_at: Mapped[str] = mapped_column(String(32))
+
+
+class BriefingExport(Base):
+    """One briefing exported: what "changes since the last briefing" counts from."""
+
+    __tablename__ = "briefing_exports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    exported_at: Mapped[str] = mapped_column(String(32), index=True)
+    as_at: Mapped[str] = mapped_column(String(10))
+    title: Mapped[str] = mapped_column(String(500))
+    reference: Mapped[str] = mapped_column(String(200), default="")
+    file_name: Mapped[str] = mapped_column(String(512))
+    sha256: Mapped[str] = mapped_column(String(64))
+    options: Mapped[str] = mapped_column(Text)

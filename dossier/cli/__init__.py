@@ -322,7 +322,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="build the sample dossier and open it")
     p.add_argument("--no-gui", action="store_true", help="build it but do not open the window")
     sub.add_parser("gui", help="open the window (the default)")
+    for group in _groups():
+        group.register(sub)
     return parser
+
+
+def _groups() -> tuple[Any, ...]:
+    """Command groups that live in their own modules (each has `register(sub)` and `COMMANDS`)."""
+    from dossier.cli import groups
+
+    return groups.GROUPS
 
 
 DOSSIER_COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int]] = {
@@ -342,9 +351,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         path = Path(args.dossier) if args.dossier else default_dossier()
         if args.command in (None, "gui"):
             return _run_gui(path)
+        commands = dict(DOSSIER_COMMANDS)
+        for group in _groups():
+            commands.update(group.COMMANDS)
         services = open_services(path)
         try:
-            return DOSSIER_COMMANDS[args.command](services, args, out)
+            return commands[args.command](services, args, out)
         finally:
             services.close()
     except (DossierError, UnreadableFile) as exc:

@@ -1,0 +1,6 @@
+"""The command groups kept in modules of their own. Each module has `register(sub)`, which adds
+its sub-parsers, and `COMMANDS`, a mapping of command name to `fn(services, args, out) -> int`."""
+
+from __future__ import annotations
+
+GROUPS: tuple = ()
