@@ -53,7 +53,7 @@ class MentionLayer:
 
     def clear(self) -> None:
         self._mentions, self._posts = [], {}
-        self._edit.setExtraSelections([])
+        self._edit.set_highlight_layer("mentions", [])
 
     def set_mentions(self, mentions: Sequence[DocumentMention],
                      posts: Mapping[int, tuple[str, ...]] | None = None) -> None:
@@ -65,7 +65,7 @@ class MentionLayer:
             selection.cursor = self._edit.cursor_for(m.start, m.end)  # type: ignore[attr-defined]
             selection.format = mention_format(m.actor_kind)  # type: ignore[attr-defined]
             selections.append(selection)
-        self._edit.setExtraSelections(selections)
+        self._edit.set_highlight_layer("mentions", selections)
 
     def at(self, offset: int) -> DocumentMention | None:
         """The (innermost) mention covering a text offset."""

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextOption,
 )
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from dossier.domain.records import ParagraphSpan
 from dossier.ui.style import theme
@@ -69,6 +69,8 @@ class _Gutter(QWidget):
 
 
 class ParagraphTextEdit(QPlainTextEdit):
+    LAYER_ORDER = ("mentions", "annotations", "hits", "focus")
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reader")
@@ -83,6 +85,8 @@ class ParagraphTextEdit(QPlainTextEdit):
         self._markers: dict[int, _Marker] = {}  # block number -> marker
         self._offsets = OffsetMap("")
         self.stored_text = ""
+        # named layers of highlights, drawn in this order (later layers paint over earlier ones)
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {name: [] for name in self.LAYER_ORDER}
         self.mentions = MentionLayer(self)
         self._gutter = _Gutter(self)
         self.blockCountChanged.connect(lambda _n: self._update_margins())
@@ -95,6 +99,8 @@ class ParagraphTextEdit(QPlainTextEdit):
         self._offsets = OffsetMap(text)
         self.stored_text = text
         self.mentions.clear()
+        self._layers = {name: [] for name in self.LAYER_ORDER}  # a new text: every layer starts empty
+        self.setExtraSelections([])
         self.setPlainText(text)
         self._apply_line_height()
         self._markers = {}
@@ -115,6 +121,15 @@ class ParagraphTextEdit(QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self._update_margins()
         self._gutter.update()
+
+    def set_highlight_layer(self, name: str, selections: Sequence[QTextEdit.ExtraSelection]) -> None:
+        """Replace one layer of highlights (mentions, annotations, search hits...) and redraw all."""
+        self._layers[name] = list(selections)
+        ordered = [*self.LAYER_ORDER, *(n for n in self._layers if n not in self.LAYER_ORDER)]
+        self.setExtraSelections([s for n in ordered for s in self._layers.get(n, ())])
+
+    def highlight_layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
+        return list(self._layers.get(name, ()))
 
     def clear_document(self) -> None:
         self.set_document("", ())
