@@ -5,11 +5,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Select, and_, case, delete, exists, func, insert, or_, select
+from sqlalchemy import Select, and_, case, delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from dossier.db import search
-from dossier.db.models import Actor, Document, DocumentBlob, DocumentParty, Paragraph
+from dossier.db.models import (
+    Action,
+    Actor,
+    Annotation,
+    Document,
+    DocumentBlob,
+    DocumentParty,
+    DocumentReview,
+    EntrySource,
+    Mention,
+    Paragraph,
+)
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import NotFound
 from dossier.domain.records import (
@@ -217,6 +228,10 @@ def document_rows(session: Session, ids: Sequence[int]) -> list[DocumentRow]:
         return []
     found = {r.id: r for r in session.execute(select(*_ROW_COLUMNS).where(Document.id.in_(ids)))}
     parties = _parties_by_document(session, list(found))
+    reviewed = dict(session.execute(select(DocumentReview.document_id, DocumentReview.reviewed_by)
+                                    .where(DocumentReview.document_id.in_(list(found)))).all())
+    notes = dict(session.execute(select(Annotation.document_id, func.count()).where(
+        Annotation.document_id.in_(list(found))).group_by(Annotation.document_id)).all())
     rows = []
     for doc_id in ids:
         r = found.get(doc_id)
@@ -229,6 +244,7 @@ def document_rows(session: Session, ids: Sequence[int]) -> list[DocumentRow]:
             title=r.title, sender=p["sender"][0] if p["sender"] else None,
             recipients=tuple(p["recipient"]), cc=tuple(p["cc"]), status=DocumentStatus(r.status),
             page_count=r.page_count, sha256=r.sha256, filed_at=r.filed_at,
+            reviewed_by=reviewed.get(r.id), annotations=notes.get(r.id, 0),
         ))
     return rows
 
@@ -277,3 +293,52 @@ def stats(session: Session) -> DossierStats:
         select(func.count()).select_from(Document).where(Document.status == DocumentStatus.NO_TEXT_LAYER.value)
     ) or 0
     return DossierStats(documents=documents, actors=actors, no_text_layer=no_text)
+
+
+# -- re-extraction -----------------------------------------------------------------------------
+
+def replace_text(session: Session, doc_id: int, *, sha256: str, file_name: str, media_type: str, data: bytes,
+                 text: str, paragraphs: Sequence[ParagraphSpan], page_count: int | None,
+                 status: DocumentStatus) -> str:
+    """Give a document a new original and text (a better text layer). Returns the old text.
+
+    Metadata stays; the index is updated in this transaction. Spans that point into the old text
+    are the caller's to move (see `spans_in` and `move_span`).
+    """
+    doc = _document(session, doc_id)
+    old_text = doc.text
+    search.unindex_document(session, doc_id, doc.title, old_text)
+    doc.sha256, doc.file_name, doc.media_type, doc.size = sha256, file_name, media_type, len(data)
+    doc.text, doc.page_count, doc.status = text, page_count, status.value
+    session.execute(delete(Paragraph).where(Paragraph.document_id == doc_id))
+    if paragraphs:
+        session.execute(insert(Paragraph), [
+            {"document_id": doc_id, "number": p.number, "start": p.start, "end": p.end, "page": p.page,
+             "quoted": p.quoted} for p in paragraphs])
+    session.execute(delete(DocumentBlob).where(DocumentBlob.document_id == doc_id))
+    session.execute(insert(DocumentBlob), [{"document_id": doc_id, "data": data}])
+    session.flush()
+    search.index_document(session, doc_id, doc.title, text)
+    return old_text
+
+
+_SPAN_TABLES = {"mention": Mention, "action": Action, "entry_source": EntrySource}
+
+
+def spans_in(session: Session, doc_id: int) -> list[tuple[str, int, int, int]]:
+    """(table, row id, start, end) of every span that points into a document's text."""
+    out = []
+    for name, model in _SPAN_TABLES.items():
+        rows = session.execute(select(model.id, model.start, model.end).where(
+            model.document_id == doc_id, model.start.is_not(None), model.end.is_not(None)))
+        out.extend((name, r[0], r[1], r[2]) for r in rows)
+    return out
+
+
+def move_span(session: Session, table: str, row_id: int, start: int | None, end: int | None) -> None:
+    """Move a span to new offsets; None drops a mention and unsets an action's or a source's passage."""
+    model = _SPAN_TABLES[table]
+    if start is None and model is Mention:
+        session.execute(delete(Mention).where(Mention.id == row_id))
+        return
+    session.execute(update(model).where(model.id == row_id).values(start=start, end=end))

@@ -70,6 +70,12 @@ class DocumentRow:
     page_count: int | None
     sha256: str
     filed_at: str  # ISO 8601 UTC
+    reviewed_by: str | None = None  # who marked it reviewed (None: not reviewed)
+    annotations: int = 0
+
+    @property
+    def reviewed(self) -> bool:
+        return self.reviewed_by is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from pathlib import Path
 from dossier.db.engine import Dossier, open_dossier
 from dossier.services.actions import ActionService
 from dossier.services.actors import ActorService
+from dossier.services.annotations import AnnotationService
 from dossier.services.chronology import ChronologyService
 from dossier.services.documents import DocumentService
 from dossier.services.suggestions import SuggestionService
@@ -23,6 +24,7 @@ class Services:
     suggestions: SuggestionService
     actions: ActionService
     chronology: ChronologyService
+    annotations: AnnotationService
 
     @property
     def path(self) -> Path:
@@ -38,4 +40,4 @@ def open_services(path: Path | str) -> Services:
     sessions = dossier.sessions
     return Services(dossier=dossier, documents=DocumentService(sessions), actors=ActorService(sessions),
                     suggestions=SuggestionService(sessions), actions=ActionService(sessions),
-                    chronology=ChronologyService(sessions))
+                    chronology=ChronologyService(sessions), annotations=AnnotationService(sessions))

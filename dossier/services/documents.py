@@ -16,9 +16,12 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from dossier.analysis.anchoring import anchor_at, reanchor
 from dossier.db import actions_repo, chronology_repo
 from dossier.db import repositories as repo
+from dossier.domain.annotations import ReanchorReport
 from dossier.domain.dates import PartialDate
+from dossier.domain.errors import DossierError
 from dossier.domain.records import (
     EDITABLE_FIELDS,
     MARKINGS,
@@ -194,6 +197,37 @@ class DocumentService:
                                                                            after.recipients, after.cc):
             text = repo.document_text(session, doc_id)
             _store_analysis(session, doc_id, analyse_document(text, after))
+
+    def refile(self, doc_id: int, path: Path | str) -> ReanchorReport:
+        """Replace a document's original and text with a better copy (say, one with a text layer).
+
+        The metadata stays. Annotations, mentions, actions and chronology sources are moved onto
+        the same words in the new text; annotations that cannot be placed become orphans, never lost.
+        All in one transaction: if anything fails, the document is as it was.
+        """
+        from dossier.services.annotations import reanchor_annotations
+
+        prepared = prepare(Path(path), self.max_bytes)
+        if isinstance(prepared, Unreadable):
+            raise DossierError(prepared.message)
+        extracted = prepared.extracted
+        status = DocumentStatus.OK if extracted.has_text_layer else DocumentStatus.NO_TEXT_LAYER
+        with self._sessions.begin() as session:
+            existing = repo.find_by_sha(session, prepared.sha256)
+            if existing and existing[0] != doc_id:
+                raise DossierError(f"{Path(path).name} is already filed as D{existing[0]} ({existing[1]}).")
+            spans = repo.spans_in(session, doc_id)
+            old_text = repo.replace_text(
+                session, doc_id, sha256=prepared.sha256, file_name=Path(path).name, media_type=extracted.media_type,
+                data=prepared.data, text=extracted.text, paragraphs=extracted.paragraphs,
+                page_count=extracted.page_count, status=status)
+            for table, row_id, start, end in spans:
+                placed = reanchor(extracted.text, anchor_at(old_text, start, end)) if start < end <= len(old_text) else None
+                repo.move_span(session, table, row_id, *((placed.start, placed.end) if placed else (None, None)))
+            report = reanchor_annotations(session, doc_id, extracted.text)
+            metadata, _ = repo.metadata_of(session, doc_id)
+            _store_analysis(session, doc_id, analyse_document(extracted.text, metadata))
+        return report
 
     def reanalyse(self, doc_id: int) -> DocumentMetadata:
         """Run detection again over the stored text; fields the user set are left alone."""
