@@ -362,6 +362,11 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except (DossierError, UnreadableFile) as exc:
         print(f"dossier: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader went away (`dossier documents | head`): stop quietly
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -3,4 +3,6 @@ its sub-parsers, and `COMMANDS`, a mapping of command name to `fn(services, args
 
 from __future__ import annotations
 
-GROUPS: tuple = ()
+from dossier.cli import export, review
+
+GROUPS: tuple = (review, export)

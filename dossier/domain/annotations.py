@@ -97,3 +97,16 @@ class ReanchorReport:
     kept: int  # found at the same offsets
     moved: int  # found elsewhere, by quote and context
     orphans: tuple[AnnotationRow, ...]
+
+
+@dataclass(frozen=True)
+class RecordDocument:
+    """One document of a review record: its reviewed status and its annotations."""
+
+    id: int
+    title: str
+    file_name: str
+    date: str  # as displayed; "" when undated
+    reviewed_by: str | None
+    reviewed_at: str | None
+    annotations: tuple[AnnotationRow, ...]

@@ -16,6 +16,7 @@ from dossier.domain.annotations import (
     AnnotationFilter,
     AnnotationRow,
     ReanchorReport,
+    RecordDocument,
     ReviewProgress,
     ReviewStatus,
 )
@@ -114,6 +115,26 @@ class AnnotationService:
             anchor = anchor_at(text, start, end)
             repo.move_anchor(session, ann_id, anchor.start, anchor.end, anchor.quote, anchor.prefix, anchor.suffix)
             return repo.get(session, ann_id)
+
+    def review_record(self, *, annotated_only: bool = False) -> tuple[RecordDocument, ...]:
+        """Every document (or only the annotated ones) in date order, with status and annotations."""
+        by_document: dict[int, list[AnnotationRow]] = {}
+        for a in self.list():
+            by_document.setdefault(a.document_id, []).append(a)
+        with self._sessions() as session:
+            ids = documents_repo.document_ids(session, sort="date")
+            if annotated_only:
+                ids = [i for i in ids if i in by_document]
+            rows = documents_repo.document_rows(session, ids)
+            reviews = repo.reviews_of(session, ids)
+        out = []
+        for r in rows:
+            review = reviews.get(r.id)
+            out.append(RecordDocument(
+                r.id, r.title or r.file_name, r.file_name, r.date.display() if r.date else "",
+                review.reviewed_by if review else None, review.reviewed_at if review else None,
+                tuple(by_document.get(r.id, ()))))
+        return tuple(out)
 
     # -- reviewed status -------------------------------------------------------------------------
     def review_status(self, doc_id: int) -> ReviewStatus | None:
