@@ -91,7 +91,7 @@ def test_layout_is_remembered(qtbot, tmp_path: Path, dossier_path: Path) -> None
     qtbot.waitExposed(window)
     window.resize(720, 600)  # smaller than the offscreen screen, so the geometry is kept as is
     qtbot.waitUntil(lambda: window.width() == 720)
-    window.splitter.setSizes([300, 420])
+    window.splitter.setSizes([260, 300, 160])
     window.documents_panel.table.setColumnWidth(2, 222)
     window.close()
     assert settings.bytes("window/geometry") is not None

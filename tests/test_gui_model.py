@@ -50,7 +50,7 @@ def test_model_fetches_rows_in_blocks(qtbot, many: Services) -> None:
     model = DocumentsModel()
     model.set_service(many.documents)
     assert model.rowCount() == COUNT
-    assert model.columnCount() == 5
+    assert model.columnCount() == 6  # date, kind, title, from, to, reviewed
     assert model.cached_row_count == 0  # opening fetched ids only
 
     first = model.data(model.index(0, DATE))

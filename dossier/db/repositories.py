@@ -34,7 +34,7 @@ from dossier.domain.records import (
 )
 
 ROLES = ("sender", "recipient", "cc")
-SORT_KEYS = ("date", "kind", "title", "sender", "recipients", "file_name", "filed_at")
+SORT_KEYS = ("date", "kind", "title", "sender", "recipients", "file_name", "filed_at", "reviewed")
 
 
 # -- actors ------------------------------------------------------------------------------------
@@ -166,6 +166,7 @@ def document_ids(session: Session, *, sort: str = "date", descending: bool = Fal
         "recipients": Document.recipient_sort,
         "file_name": func.lower(Document.file_name),
         "filed_at": Document.filed_at,
+        "reviewed": case((exists().where(DocumentReview.document_id == Document.id), 1), else_=0),
     }[sort]
     nulls_last = case((column.is_(None), 1), else_=0)
     order = column.desc() if descending else column.asc()

@@ -37,6 +37,7 @@ from dossier.ui.settings import UiSettings
 from dossier.ui.style import icons
 from dossier.ui.views.actions_page import ActionsPage
 from dossier.ui.views.actors_page import ActorsPage
+from dossier.ui.views.annotations_page import AnnotationsPage
 from dossier.ui.views.chronology_page import ChronologyPage
 from dossier.ui.views.documents_page import DocumentsPage
 from dossier.ui.views.empty_state import EmptyState
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.actors_page = ActorsPage(self.context, self)
         self.actions_page = ActionsPage(self.context, self)
         self.chronology_page = ChronologyPage(self.context, self)
+        self.annotations_page = AnnotationsPage(self.context, self)
         page = self.documents_page  # the names the window has always had for its parts
         self.splitter, self.reader_splitter = page, page.reader_splitter
         self.model, self.documents_panel, self.reader, self.editor = (
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.workspace.addTab(self.actors_page, icons.people_icon(), "Who's Who")
         self.workspace.addTab(self.actions_page, icons.actions_icon(), "Actions")
         self.workspace.addTab(self.chronology_page, icons.chronology_icon(), "Chronology")
+        self.workspace.addTab(self.annotations_page, icons.annotations_icon(), "Annotations")
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.workspace)
@@ -92,6 +95,10 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel(self)
         self.counts_label = QLabel(self)
         self.statusBar().addWidget(self.path_label, 1)
+        self.review_label = QLabel(self)
+        self.review_label.setObjectName("reviewProgress")
+        self.review_label.setToolTip("Documents marked reviewed (Document ▸ Mark Reviewed, Ctrl+Shift+M)")
+        self.statusBar().addPermanentWidget(self.review_label)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().setSizeGripEnabled(False)
 
@@ -109,6 +116,7 @@ class MainWindow(QMainWindow):
         self.context.passage_requested.connect(self.open_passage)
         self.context.actor_requested.connect(self.show_actor)
         self.documents_page.action_requested.connect(self.actions_page.new)
+        self.annotations_page.open_requested.connect(self.open_annotation)
         self.workspace.currentChanged.connect(self._on_view_changed)
         self.empty_state.new_requested.connect(self.new_dossier_dialog)
         self.empty_state.open_requested.connect(self.open_dossier_dialog)
@@ -126,8 +134,11 @@ class MainWindow(QMainWindow):
             self.view_actions.append(action)
         self.view_menu = add_menu(bar, "&View", list(self.view_actions))
         docs, actors, actions = self.documents_page, self.actors_page, self.actions_page
-        self.document_menu = add_menu(bar, "&Document", [docs.tag_action, docs.new_action_action, None,
-                                                         docs.accept_all_action])
+        self.document_menu = add_menu(bar, "&Document", [
+            docs.annotate_action, docs.tag_action, docs.new_action_action, None, docs.next_annotation_action,
+            docs.previous_annotation_action, docs.edit_annotation_action, docs.delete_annotation_action,
+            docs.place_annotation_action, None, docs.reviewed_action, docs.reviewed_next_action,
+            docs.next_unreviewed_action, None, docs.accept_all_action])
         self.actor_menu = add_menu(bar, "Ac&tor", [actors.new_action, None, actors.merge_action, actors.split_action,
                                                    actors.rename_action, actors.kind_menu, None, actors.delete_action])
         self.action_menu = add_menu(bar, "&Action", [actions.new_action, actions.edit_action, actions.done_action,
@@ -212,6 +223,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.path_label.setText("No dossier open")
         self.counts_label.clear()
+        self.review_label.clear()
         self.empty_state.set_recent(self.settings.recent_files())
         self.stack.setCurrentWidget(self.empty_state)
         self.actions_.set_busy(False, False)
@@ -302,6 +314,10 @@ class MainWindow(QMainWindow):
         self.workspace.setCurrentWidget(self.documents_page)
         return self.documents_page.open_passage(doc_id, start, end)
 
+    def open_annotation(self, doc_id: int, ann_id: int) -> bool:
+        self.workspace.setCurrentWidget(self.documents_page)
+        return self.documents_page.show_annotation(doc_id, ann_id)
+
     def show_actor(self, actor_id: int) -> bool:
         self.workspace.setCurrentWidget(self.actors_page)
         return self.actors_page.show_actor(actor_id)
@@ -316,6 +332,8 @@ class MainWindow(QMainWindow):
             self.actions_page.focus_filter()
         elif current is self.chronology_page:
             self.chronology_page.focus_filter()
+        elif current is self.annotations_page:
+            self.annotations_page.focus_filter()
         else:
             self.documents_panel.focus_filter()
 
@@ -338,7 +356,11 @@ class MainWindow(QMainWindow):
         pending = len(self.services.suggestions.pending())
         if pending:
             text += f" · {plural(pending, 'suggestion')}"
+
         self.counts_label.setText(text)
+        progress = self.services.annotations.progress()
+        self.review_label.setText(str(progress) if progress.total else "")
+        self.review_label.setVisible(bool(progress.total))
         self.documents_panel.update_count()
 
     # -- messages --------------------------------------------------------------------------------
@@ -359,7 +381,7 @@ class MainWindow(QMainWindow):
         if screen is not None and not screen.isEmpty():  # a small screen: 92 % of it
             width, height = min(width, int(screen.width() * 0.92)), min(height, int(screen.height() * 0.92))
         self.resize(width, height)
-        self.splitter.setSizes([int(width * 0.47), width - int(width * 0.47)])
+        self.splitter.setSizes([int(width * 0.38), int(width * 0.42), width - int(width * 0.38) - int(width * 0.42)])
         self.reader_splitter.setSizes([height - 240, 200])
         self.actors_page.splitter.setSizes([int(height * 0.55), height - int(height * 0.55)])
         self.chronology_page.splitter.setSizes([int(width * 0.5), width - int(width * 0.5)])

@@ -17,7 +17,8 @@ Notify = Callable[[Iterable[str]], None]
 # What an edit can touch; views refresh what shows it.
 DOCUMENTS, ACTORS, MENTIONS, SUGGESTIONS, ACTIONS = "documents", "actors", "mentions", "suggestions", "actions"
 CHRONOLOGY = "chronology"
-EVERYTHING = frozenset({DOCUMENTS, ACTORS, MENTIONS, SUGGESTIONS, ACTIONS, CHRONOLOGY})
+ANNOTATIONS, REVIEWS = "annotations", "reviews"
+EVERYTHING = frozenset({DOCUMENTS, ACTORS, MENTIONS, SUGGESTIONS, ACTIONS, CHRONOLOGY, ANNOTATIONS, REVIEWS})
 
 
 class ServiceCommand(QUndoCommand):

@@ -26,8 +26,9 @@ COLUMNS: tuple[Column, ...] = (
     Column("Title", "title", 260),
     Column("From", "sender", 120),
     Column("To", "recipients", 120),
+    Column("✓", "reviewed", 34),
 )
-DATE, KIND, TITLE, SENDER, RECIPIENTS = range(len(COLUMNS))
+DATE, KIND, TITLE, SENDER, RECIPIENTS, REVIEWED = range(len(COLUMNS))
 
 UNDATED = "Undated"
 DocumentIdRole = IdRole
@@ -68,6 +69,8 @@ class DocumentsModel(LazyTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return _tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
+            if column == REVIEWED:
+                return theme.SUCCESS
             if column == DATE and row.date is None:
                 return theme.FAINT
             if column == KIND:
@@ -93,6 +96,8 @@ def display_text(row: DocumentRow, column: int) -> str:
         return row.sender or ""
     if column == RECIPIENTS:
         return ", ".join(row.recipients)
+    if column == REVIEWED:
+        return "✓" if row.reviewed else ""
     return ""
 
 
@@ -101,7 +106,11 @@ def _tooltip(row: DocumentRow, column: int) -> str | None:
         lines = [row.title or row.file_name, f"D{row.id} · {row.file_name}"]
         if row.status is DocumentStatus.NO_TEXT_LAYER:
             lines.append(f"⚠ {row.status.value}")
+        if row.annotations:
+            lines.append(f"{row.annotations} annotation{'' if row.annotations == 1 else 's'}")
         return "\n".join(lines)
+    if column == REVIEWED:
+        return f"Reviewed by {row.reviewed_by}" if row.reviewed else "Not reviewed"
     if column == DATE and row.date and row.date.text and row.date.text != row.date.display():
         return f"As written: {row.date.text}"
     if column == RECIPIENTS and row.cc:

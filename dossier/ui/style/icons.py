@@ -162,6 +162,20 @@ def chronology_icon() -> QIcon:
     return QIcon(pix)
 
 
+def annotations_icon() -> QIcon:
+    """A highlighter stroke under two lines of text."""
+    pix, p = _canvas()
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(theme.ANNOTATION_FILL["yellow"].darker(108))
+    p.drawRoundedRect(QRectF(4, 14, 24, 8), 2, 2)
+    p.setPen(_ink_pen(2.4))
+    p.drawLine(QPointF(5, 9), QPointF(27, 9))
+    p.drawLine(QPointF(7, 18), QPointF(25, 18))
+    p.drawLine(QPointF(5, 26), QPointF(19, 26))
+    p.end()
+    return QIcon(pix)
+
+
 _KIND_COLOURS = {"document": (theme.DOCUMENT_BG, theme.DOCUMENT_LINE), "event": (theme.EVENT_BG, theme.EVENT_LINE),
                  "deadline": (theme.DEADLINE_BG, theme.DEADLINE_LINE), "own": (theme.OWN_BG, theme.OWN_LINE)}
 

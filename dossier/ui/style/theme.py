@@ -34,6 +34,12 @@ CONFLICT_BG = QColor("#fff4e0")
 GROUP_YEAR_BG = QColor("#eef1f5")
 GROUP_MONTH_BG = QColor("#f8f9fb")
 
+# Annotation highlights: a fill in the reader, and a deeper chip for lists.
+ANNOTATION_FILL = {"yellow": QColor("#fff0a8"), "green": QColor("#cdeec9"), "blue": QColor("#cfe0fb"),
+                   "pink": QColor("#fbd3e4"), "orange": QColor("#ffdcb5")}
+ANNOTATION_CHIP = {"yellow": QColor("#e0b400"), "green": QColor("#3f9e4c"), "blue": QColor("#3a73d6"),
+                   "pink": QColor("#d9558e"), "orange": QColor("#e07a1f")}
+
 READER_FONTS = ["Source Serif 4", "Charter", "Georgia", "Noto Serif", "Liberation Serif", "DejaVu Serif", "serif"]
 
 STYLE_SHEET = """

@@ -9,23 +9,33 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget, QToolTip, QWidget
 
+from dossier.domain.annotations import AnnotationFields, AnnotationRow, Colour
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActorKind
 from dossier.domain.register import SuggestionRow
 from dossier.services import Services
 from dossier.services.chronology import proposal_as_date
 from dossier.ui.commands.actors import TagCommand
-from dossier.ui.commands.base import ACTORS, DOCUMENTS, MENTIONS, SUGGESTIONS
+from dossier.ui.commands.annotations import (
+    AnnotateCommand,
+    DeleteAnnotationCommand,
+    EditAnnotationCommand,
+    PlaceAnnotationCommand,
+    ReviewCommand,
+)
+from dossier.ui.commands.base import ACTORS, ANNOTATIONS, DOCUMENTS, MENTIONS, REVIEWS, SUGGESTIONS
 from dossier.ui.commands.metadata import EditMetadataCommand
 from dossier.ui.commands.suggestions import AcceptCommand, RejectCommand
 from dossier.ui.context import UiContext, one_line
 from dossier.ui.dialogs.actor_dialogs import ActorDialog
+from dossier.ui.dialogs.annotation_dialog import AnnotationDialog
 from dossier.ui.dialogs.host import DialogSlot
 from dossier.ui.models.documents_model import DocumentsModel
+from dossier.ui.views.annotations_pane import AnnotationLayer, AnnotationsPane
 from dossier.ui.views.documents_panel import DocumentsPanel
 from dossier.ui.views.metadata_editor import MetadataEditor
 from dossier.ui.views.reader import ReaderView
@@ -67,8 +77,11 @@ class DocumentsPage(QSplitter):
         self.reader_splitter.addWidget(self.bottom_tabs)
         self.reader_splitter.setChildrenCollapsible(False)
         self.reader_splitter.setStretchFactor(0, 1)
+        self.annotations_pane = AnnotationsPane(self)
+        self.annotation_layer = AnnotationLayer(self.reader.text)
         self.addWidget(self.documents_panel)
         self.addWidget(self.reader_splitter)
+        self.addWidget(self.annotations_pane)
         self.setChildrenCollapsible(False)
         self.setStretchFactor(1, 1)
         self.dialogs = DialogSlot()
@@ -79,6 +92,25 @@ class DocumentsPage(QSplitter):
                                               "Ctrl+Shift+A", "Record an action from the selected sentence")
         self.accept_all_action = self._action("Accept All &Suggestions", self.accept_all, "",
                                               "Accept every pending suggestion for this document")
+        self.annotate_action = self._action("A&nnotate…", self.annotate_selection, "Ctrl+E",
+                                            "Highlight the selected words and write a note")
+        self.next_annotation_action = self._action("Ne&xt Annotation", lambda: self.step_annotation(True),
+                                                   "Ctrl+]", "Go to the next annotation in this document")
+        self.previous_annotation_action = self._action("Pre&vious Annotation", lambda: self.step_annotation(False),
+                                                       "Ctrl+[", "Go to the previous annotation in this document")
+        self.edit_annotation_action = self._action("&Edit Annotation…", self.edit_current_annotation, "",
+                                                   "Change the colour, note or tags of the annotation")
+        self.delete_annotation_action = self._action("&Delete Annotation", self.delete_current_annotation, "",
+                                                     "Delete the annotation (you can undo it)")
+        self.place_annotation_action = self._action("&Place Annotation on Selection", self.place_current_annotation,
+                                                    "", "Anchor the chosen annotation on the selected words")
+        self.reviewed_action = self._action("Mark &Reviewed", self.toggle_reviewed, "Ctrl+Shift+M",
+                                            "Mark this document reviewed (or not)")
+        self.reviewed_action.setCheckable(True)
+        self.reviewed_next_action = self._action("Mark Reviewed and &Next", self.review_and_next, "Ctrl+Return",
+                                                 "Mark this document reviewed and open the next unreviewed one")
+        self.next_unreviewed_action = self._action("Next &Unreviewed", self.next_unreviewed, "F8",
+                                                   "Open the next document nobody has reviewed")
 
         text = self.reader.text
         text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -91,6 +123,11 @@ class DocumentsPage(QSplitter):
         self.suggestions.reject_requested.connect(self.reject)
         self.suggestions.accept_all_requested.connect(self.accept_all)
         self.suggestions.span_selected.connect(lambda start, end: self.reader.text.select_span(start, end))
+        self.annotations_pane.selected.connect(self._show_annotation)
+        self.annotations_pane.edit_requested.connect(self.edit_annotation)
+        self.annotations_pane.delete_requested.connect(self.delete_annotation)
+        text.viewport().installEventFilter(self)
+        text.setMouseTracking(True)
         context.services_changed.connect(self._set_services)
         context.changed.connect(self._on_changed)
         self._update_actions()
@@ -139,6 +176,8 @@ class DocumentsPage(QSplitter):
             self.editor.load(detail)
         self.context.current_document_id = self.document_id
         self.refresh_mentions()
+        self.refresh_annotations()
+        self.refresh_review()
         self.refresh_suggestions()
         self._update_actions()
 
@@ -182,11 +221,30 @@ class DocumentsPage(QSplitter):
             self.editor.set_actor_names(self.services.documents.actor_names())
         if SUGGESTIONS in scope:
             self.refresh_suggestions()
+        if ANNOTATIONS in scope:
+            current = self.annotations_pane.current()
+            self.refresh_annotations(keep=current.id if current else None)
+            self.model.reload()
+        if REVIEWS in scope:
+            self.model.reload()
+            self.refresh_review()
 
     def _update_actions(self) -> None:
         has_doc = self.document_id is not None and self.services is not None
-        self.tag_action.setEnabled(has_doc and self.reader.text.textCursor().hasSelection())
+        selection = self.reader.text.textCursor().hasSelection()
+        self.tag_action.setEnabled(has_doc and selection)
         self.new_action_action.setEnabled(has_doc)
+        self.annotate_action.setEnabled(has_doc and selection)
+        has_notes = has_doc and bool(self.annotation_layer.rows)
+        self.next_annotation_action.setEnabled(has_notes)
+        self.previous_annotation_action.setEnabled(has_notes)
+        current = self.annotations_pane.current() if has_doc else None
+        self.edit_annotation_action.setEnabled(current is not None)
+        self.delete_annotation_action.setEnabled(current is not None)
+        self.place_annotation_action.setEnabled(current is not None and selection)
+        for action in (self.reviewed_action, self.reviewed_next_action):
+            action.setEnabled(has_doc)
+        self.next_unreviewed_action.setEnabled(self.services is not None and self.model.rowCount() > 0)
 
     # -- metadata --------------------------------------------------------------------------------
     def apply_edit(self, doc_id: int, changes: dict[str, Any]) -> bool:
@@ -286,13 +344,170 @@ class DocumentsPage(QSplitter):
             return int(self.context.push(commands[0]))
         return self.context.push_all(f"Reject {len(commands)} suggestions", commands)
 
+    # -- annotations -----------------------------------------------------------------------------
+    def refresh_annotations(self, keep: int | None = None) -> None:
+        doc_id = self.document_id
+        rows = self.services.annotations.for_document(doc_id) if doc_id is not None and self.services else ()
+        self.annotations_pane.set_rows(rows, keep=keep)
+        self.annotation_layer.set_annotations(rows, current=keep)
+        self._update_actions()
+
+    def _author(self) -> str:
+        from dossier.services.annotations import system_user
+
+        return self.context.settings.text("review/author") or system_user()
+
+    def annotate_selection(self) -> AnnotationDialog | None:
+        doc_id, span = self.document_id, self.reader.text.selected_span()
+        if self.services is None or doc_id is None or span is None:
+            self.context.status("Select the words to annotate first.")
+            return None
+        start, end = trimmed(self.reader.text.stored_text, *span)
+        if start >= end:
+            return None
+        words = self.reader.text.stored_text[start:end]
+        tags = [t for t, _n in self.services.annotations.tags()]
+        last = self.context.settings.text("review/last_colour") or Colour.YELLOW.value
+        dialog = AnnotationDialog("Annotate", words, tags, AnnotationFields(Colour(last)), parent=self.window())
+        dialog.accepted.connect(lambda: self._annotate(doc_id, start, end, words, dialog))
+        self.dialogs.open(dialog)
+        return dialog
+
+    def _annotate(self, doc_id: int, start: int, end: int, words: str, dialog: AnnotationDialog) -> None:
+        if self.services is None:
+            return
+        fields = dialog.fields()
+        self.context.settings.set_text("review/last_colour", fields.colour.value)
+        command = AnnotateCommand(self.services.annotations, self.context.notify, doc_id, start, end, fields,
+                                  self._author(), words)
+        if self.context.push(command) and command.row is not None:
+            self.annotations_pane.select(command.row.id, emit=False)
+            self.annotation_layer.set_annotations(self.annotations_pane.rows, current=command.row.id)
+
+    def edit_annotation(self, row: AnnotationRow) -> AnnotationDialog | None:
+        if self.services is None:
+            return None
+        tags = [t for t, _n in self.services.annotations.tags()]
+        dialog = AnnotationDialog("Edit Annotation", row.quote, tags, AnnotationFields(row.colour, row.note, row.tags),
+                                  ok_text="Save", parent=self.window())
+        dialog.accepted.connect(lambda: self._edit_annotation(row, dialog))
+        self.dialogs.open(dialog)
+        return dialog
+
+    def _edit_annotation(self, row: AnnotationRow, dialog: AnnotationDialog) -> None:
+        if self.services is not None:
+            self.context.push(EditAnnotationCommand(self.services.annotations, self.context.notify, row.id,
+                                                    dialog.fields(), row.quote))
+
+    def delete_annotation(self, row: AnnotationRow) -> bool:
+        if self.services is None:
+            return False
+        return self.context.push(DeleteAnnotationCommand(self.services.annotations, self.context.notify, row.id,
+                                                         row.quote))
+
+    def edit_current_annotation(self) -> None:
+        row = self.annotations_pane.current()
+        if row is not None:
+            self.edit_annotation(row)
+
+    def delete_current_annotation(self) -> None:
+        row = self.annotations_pane.current()
+        if row is not None:
+            self.delete_annotation(row)
+
+    def place_current_annotation(self) -> bool:
+        row, span = self.annotations_pane.current(), self.reader.text.selected_span()
+        if self.services is None or row is None or span is None:
+            self.context.status("Choose an annotation, then select the words it belongs on.")
+            return False
+        start, end = trimmed(self.reader.text.stored_text, *span)
+        return self.context.push(PlaceAnnotationCommand(self.services.annotations, self.context.notify, row.id,
+                                                        start, end, self.reader.text.stored_text[start:end]))
+
+    def step_annotation(self, forward: bool) -> AnnotationRow | None:
+        cursor = self.reader.text.textCursor()
+        return self.annotations_pane.step(forward, self.reader.text.offset_at(cursor.selectionStart()))
+
+    def _show_annotation(self, row: AnnotationRow) -> None:
+        self.annotation_layer.set_annotations(self.annotations_pane.rows, current=row.id)
+        if not row.orphan and row.start is not None and row.end is not None:
+            self.reader.text.select_span(row.start, row.end)
+        self._update_actions()
+
+    def show_annotation(self, doc_id: int, ann_id: int) -> bool:
+        """Open a document at one of its annotations (from the all-annotations view)."""
+        if not self.documents_panel.show_document(doc_id):
+            return False
+        found = self.annotations_pane.select(ann_id)
+        self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        return found
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and watched is self.reader.text.viewport():
+            text = self.reader.text
+            pos = event.pos()  # type: ignore[attr-defined]
+            row = self.annotation_layer.at(text.offset_at(text.cursorForPosition(pos).position()))
+            if row is not None:
+                QToolTip.showText(event.globalPos(), self.annotation_layer.tooltip(row), text)  # type: ignore[attr-defined]
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- reviewed status -------------------------------------------------------------------------
+    def refresh_review(self) -> None:
+        doc_id = self.document_id
+        status = self.services.annotations.review_status(doc_id) if doc_id is not None and self.services else None
+        self.reviewed_action.setChecked(status is not None)
+        self.reader.header.set_review(status)
+
+    def set_reviewed(self, reviewed: bool) -> bool:
+        doc_id = self.document_id
+        if self.services is None or doc_id is None:
+            return False
+        return self.context.push(ReviewCommand(self.services.annotations, self.context.notify, doc_id, reviewed,
+                                               self._author()))
+
+    def toggle_reviewed(self) -> bool:
+        doc_id = self.document_id
+        if self.services is None or doc_id is None:
+            return False
+        return self.set_reviewed(self.services.annotations.review_status(doc_id) is None)
+
+    def next_unreviewed(self) -> int | None:
+        """Open the next document (in the table's order) that nobody has reviewed."""
+        if self.services is None:
+            return None
+        next_id = self.services.annotations.next_unreviewed(self.model.ids(), self.document_id)
+        if next_id is None:
+            self.context.status("Every document listed has been reviewed.")
+            return None
+        self.documents_panel.show_document(next_id)
+        self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
+        return next_id
+
+    def review_and_next(self) -> int | None:
+        doc_id = self.document_id
+        if self.services is None or doc_id is None:
+            return None
+        if self.services.annotations.review_status(doc_id) is None:
+            self.set_reviewed(True)
+        return self.next_unreviewed()
+
     # -- menus and dialogs -----------------------------------------------------------------------
     def _context_menu(self, pos: QPoint) -> None:
         text = self.reader.text
         menu = text.createStandardContextMenu()
         menu.addSeparator()
+        menu.addAction(self.annotate_action)
         menu.addAction(self.tag_action)
         menu.addAction(self.new_action_action)
+        note = text.offset_at(text.cursorForPosition(pos).position())
+        row = self.annotation_layer.at(note)
+        if row is not None:
+            menu.addSeparator()
+            edit = menu.addAction("Edit Annotation…")
+            edit.triggered.connect(lambda _checked=False, r=row: self.edit_annotation(r))
+            remove = menu.addAction("Delete Annotation")
+            remove.triggered.connect(lambda _checked=False, r=row: self.delete_annotation(r))
         mention = text.mentions.at(text.offset_at(text.cursorForPosition(pos).position()))
         if mention is not None:
             show = menu.addAction(f"Show “{mention.actor_name}” in Who's Who")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from dossier.domain.annotations import ReviewStatus
 from dossier.domain.records import DocumentDetail, DocumentStatus
 from dossier.ui.style import theme
 from dossier.ui.views.paragraph_text import ParagraphTextEdit
@@ -42,9 +43,17 @@ class ReaderHeader(QWidget):
         self.notice.setObjectName("notice")
         self.notice.setWordWrap(True)
 
+        self.review = QLabel(self)
+        self.review.setObjectName("reviewBadge")
+        self.review.setStyleSheet(f"QLabel#reviewBadge {{ color: {theme.SUCCESS.name()}; border: 1px solid #b9dcc6;"
+                                  " border-radius: 3px; padding: 1px 6px; font-weight: 600; }")
+        self.review.setFont(theme.scaled(self.font(), 0.8, bold=True))
+        self.review.hide()
+
         top = QHBoxLayout()
         top.setSpacing(12)
         top.addWidget(self.title, 1)
+        top.addWidget(self.review, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.marking, 0, Qt.AlignmentFlag.AlignTop)
 
         self._grid = QGridLayout()
@@ -91,6 +100,12 @@ class ReaderHeader(QWidget):
         self._set("To", ", ".join(meta.recipients))
         self._set("Cc", ", ".join(meta.cc))
         self.notice.setVisible(row.status is DocumentStatus.NO_TEXT_LAYER)
+
+    def set_review(self, status: ReviewStatus | None) -> None:
+        self.review.setVisible(status is not None)
+        if status is not None:
+            self.review.setText("✓ Reviewed")
+            self.review.setToolTip(f"Reviewed by {status.reviewed_by} on {status.reviewed_at[:10]}")
 
     def _set(self, name: str, text: str, *, muted: bool = False) -> None:
         value = self.values[name]

@@ -1,0 +1,178 @@
+"""The reviewer's workflow in the real window: select, annotate, step, review, find again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QTextCursor
+
+from dossier.domain.annotations import Colour
+from dossier.ui.main_window import MainWindow
+from dossier.ui.models.documents_model import REVIEWED
+from tests.test_gui_support import file_letters, letter, span_of, ui_settings
+
+LETTERS = {
+    "a.txt": letter("12 January 2015", "The budget for the outreach service is overspent. "
+                                       "The budget must be reset before the spring."),
+    "b.txt": letter("3 March 2016", "Thank you for your letter about staffing levels in the east."),
+    "c.txt": letter("20 February 2014", "The inspection will take place in the spring."),
+}
+
+
+def _window(qtbot, dossier: Path, tmp_path: Path) -> MainWindow:
+    window = MainWindow(ui_settings(tmp_path))
+    qtbot.addWidget(window)
+    assert window.open_dossier(dossier)
+    return window
+
+
+def _select(window: MainWindow, words: str, nth: int = 0) -> tuple[int, int]:
+    """Select words in the reader the way a mouse drag does: through the view's own text cursor."""
+    text = window.reader.text
+    start, end = span_of(text.stored_text, words, nth)
+    cursor = text.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    text.setTextCursor(cursor)
+    return start, end
+
+
+def _open(window: MainWindow, doc_id: int) -> None:
+    assert window.documents_panel.show_document(doc_id)
+    assert window.reader.document_id == doc_id
+
+
+def test_annotation_survives_closing_and_reopening(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    page = window.documents_page
+    _open(window, ids["a.txt"])
+    start, end = _select(window, "The budget must be reset")
+    assert page.annotate_action.isEnabled()
+    page.annotate_action.trigger()  # Ctrl+E
+    dialog = page.dialog
+    assert dialog is not None
+    dialog.note.setPlainText("Reset to what?\nAsk the finance director.")
+    dialog.tags.setText("funding, unidentified risk")
+    dialog.set_colour(Colour.GREEN)
+    dialog.accept()
+    [row] = page.annotations_pane.rows
+    assert (row.start, row.end, row.colour, row.tags) == (start, end, Colour.GREEN, ("funding", "unidentified risk"))
+    assert len(window.reader.text.highlight_layer("annotations")) == 1
+    window.close()
+
+    again = _window(qtbot, dossier_path, tmp_path / "again")
+    _open(again, ids["a.txt"])
+    [kept] = again.documents_page.annotations_pane.rows
+    assert again.reader.text.stored_text[kept.start:kept.end] == "The budget must be reset"
+    assert kept.note == "Reset to what?\nAsk the finance director."
+    # the highlight sits on those words in the view
+    [selection] = again.reader.text.highlight_layer("annotations")
+    assert selection.cursor.selectedText() == "The budget must be reset"
+
+
+def test_annotate_undo_redo_edit_delete(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    page = window.documents_page
+    _open(window, ids["a.txt"])
+    _select(window, "overspent")
+    page.annotate_selection().accept()
+    [made] = page.annotations_pane.rows
+    window.undo_stack.undo()
+    assert page.annotations_pane.rows == []
+    window.undo_stack.redo()
+    assert [r.id for r in page.annotations_pane.rows] == [made.id]  # the same annotation back
+    dialog = page.edit_annotation(made)
+    dialog.note.setPlainText("edited")
+    dialog.accept()
+    assert page.annotations_pane.rows[0].note == "edited"
+    window.undo_stack.undo()
+    assert page.annotations_pane.rows[0].note == ""
+    assert page.delete_annotation(page.annotations_pane.rows[0])
+    assert page.annotations_pane.rows == []
+    window.undo_stack.undo()
+    assert [r.id for r in page.annotations_pane.rows] == [made.id]
+
+
+def test_next_and_previous_annotation_from_the_keyboard(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    page = window.documents_page
+    _open(window, ids["a.txt"])
+    for words in ("overspent", "The budget", "before the spring"):
+        _select(window, words)
+        page.annotate_selection().accept()
+    text = window.reader.text
+    text.moveCursor(QTextCursor.MoveOperation.Start)
+    page.annotations_pane.view.clearSelection()
+    page.annotations_pane.view.setCurrentIndex(page.annotations_pane.model.index(-1))
+    order = []
+    for _ in range(4):
+        page.next_annotation_action.trigger()  # Ctrl+]
+        order.append(text.textCursor().selectedText())
+    assert order == ["The budget", "overspent", "before the spring", "The budget"]
+    page.previous_annotation_action.trigger()
+    assert text.textCursor().selectedText() == "before the spring"
+
+
+def test_review_progress_and_next_unreviewed(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    page = window.documents_page
+    order = window.model.ids()
+    _open(window, order[0])
+    assert window.review_label.text() == "0 of 3 reviewed"
+    page.reviewed_next_action.trigger()  # Ctrl+Return: mark reviewed, then the next unreviewed
+    assert window.reader.document_id == order[1]
+    assert window.review_label.text() == "1 of 3 reviewed"
+    assert window.model.data(window.model.index(0, REVIEWED)) == "✓"
+    _open(window, order[0])
+    assert not window.reader.header.review.isHidden()
+    page.next_unreviewed_action.trigger()  # F8
+    assert window.reader.document_id == order[1]
+    window.undo_stack.undo()
+    assert window.review_label.text() == "0 of 3 reviewed"
+    assert window.model.data(window.model.index(0, REVIEWED)) == ""
+
+
+def test_all_annotations_view_filters_and_jumps_to_the_source(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    page = window.documents_page
+    for name, words, tags in (("a.txt", "overspent", "funding"), ("b.txt", "staffing levels", "people"),
+                              ("c.txt", "inspection", "funding")):
+        _open(window, ids[name])
+        _select(window, words)
+        dialog = page.annotate_selection()
+        dialog.tags.setText(tags)
+        dialog.accept()
+    view = window.annotations_page
+    window.workspace.setCurrentWidget(view)
+    assert view.model.rowCount() == 3
+    view.set_tag("funding")
+    assert sorted(r.quote for r in view.model.rows) == ["inspection", "overspent"]
+    view.filter_edit.setText("inspect")
+    view.filter_edit.apply_now()
+    [row] = view.model.rows
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    assert view.open_selected()
+    assert window.workspace.currentWidget() is window.documents_page
+    assert window.reader.document_id == ids["c.txt"]
+    assert window.reader.text.textCursor().selectedText() == "inspection"
+    assert page.annotations_pane.current().id == row.id
+
+
+def test_hovering_an_annotation_shows_its_note(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    page = window.documents_page
+    _open(window, ids["b.txt"])
+    start, _end = _select(window, "staffing levels")
+    dialog = page.annotate_selection()
+    dialog.note.setPlainText("Which teams? <b>not bold</b>")
+    dialog.accept()
+    row = page.annotation_layer.at(start + 2)
+    assert row is not None
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in page.annotation_layer.tooltip(row)
+    assert page.annotation_layer.at(0) is None
