@@ -381,13 +381,14 @@ class MainWindow(QMainWindow):
         if screen is not None and not screen.isEmpty():  # a small screen: 92 % of it
             width, height = min(width, int(screen.width() * 0.92)), min(height, int(screen.height() * 0.92))
         self.resize(width, height)
-        self.splitter.setSizes([int(width * 0.38), int(width * 0.42), width - int(width * 0.38) - int(width * 0.42)])
+        documents, reader = int(width * 0.30), int(width * 0.48)
+        self.splitter.setSizes([documents, reader, width - documents - reader])
         self.reader_splitter.setSizes([height - 240, 200])
         self.actors_page.splitter.setSizes([int(height * 0.55), height - int(height * 0.55)])
         self.chronology_page.splitter.setSizes([int(width * 0.5), width - int(width * 0.5)])
         s = self.settings
         for key, restore in (("window/geometry", self.restoreGeometry), ("window/state", self.restoreState),
-                             ("window/splitter", self.splitter.restoreState),
+                             ("window/documents_splitter", self.splitter.restoreState),
                              ("window/reader_splitter", self.reader_splitter.restoreState),
                              ("window/table_header", self.documents_panel.table.horizontalHeader().restoreState),
                              ("window/actors_splitter", self.actors_page.splitter.restoreState),
@@ -406,7 +407,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.set_bytes("window/geometry", self.saveGeometry())
         s.set_bytes("window/state", self.saveState())
-        s.set_bytes("window/splitter", self.splitter.saveState())
+        s.set_bytes("window/documents_splitter", self.splitter.saveState())
         s.set_bytes("window/reader_splitter", self.reader_splitter.saveState())
         header: QByteArray = self.documents_panel.table.horizontalHeader().saveState()
         s.set_bytes("window/table_header", header)

@@ -3,6 +3,7 @@ date and document; Enter or a double-click opens the document at the annotated w
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -31,13 +32,21 @@ from dossier.ui.views.tables import DataTable, FilterEdit
 
 COLUMNS = ("Document", "Quote", "Note", "Tags", "Author", "Changed")
 DOCUMENT, QUOTE, NOTE, TAGS, AUTHOR, CHANGED = range(len(COLUMNS))
-WIDTHS = (220, 300, 320, 140, 90, 90)
+WIDTHS = (330, 280, 320, 150, 90, 112)
 RowRole = Qt.ItemDataRole.UserRole + 1
 
 
 def _one_line(text: str, limit: int = 240) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _day(stamp: str) -> str:
+    """An ISO time as a day people read ("22 Nov 2026")."""
+    try:
+        return dt.datetime.fromisoformat(stamp).strftime("%-d %b %Y")
+    except ValueError:
+        return stamp[:10]
 
 
 class AnnotationTableModel(QAbstractTableModel):
@@ -101,7 +110,7 @@ class AnnotationTableModel(QAbstractTableModel):
         if column == AUTHOR:
             return row.author
         if column == CHANGED:
-            return row.changed_at[:10]
+            return _day(row.changed_at)
         return ""
 
 
@@ -139,6 +148,7 @@ class AnnotationsPage(Page):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(7)
         self.tag.setMinimumWidth(0)
+        self.document.setMinimumContentsLength(14)
         self.filter_edit.setMinimumWidth(120)
         for widget, stretch in ((self.filter_edit, 1), (self.tag, 0), (self.colour, 0), (self.author, 0)):
             strip.add(widget, stretch)

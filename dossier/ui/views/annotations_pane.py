@@ -145,9 +145,10 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         painter.setFont(quote_font)
         painter.setPen(theme.FAINT if row.orphan else theme.INK)
         words = " ".join(row.quote.split())
-        quote_rect = QRect(x, y, width, fm.lineSpacing() * 2)
+        quote_height = self._quote_height(option, row, width)
+        quote_rect = QRect(x, y, width, quote_height)
         painter.drawText(quote_rect, Qt.TextFlag.TextWordWrap, _clip_two_lines(fm, f"“{words}”", width))
-        y += fm.lineSpacing() * 2
+        y += quote_height
         if row.note:
             y += 4
             note_rect = self._note_rect(option, row.note, width).translated(x, y)
@@ -210,6 +211,7 @@ class AnnotationsPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("panel")
+        self.setMinimumWidth(220)
         self.heading = QLabel("Annotations", self)
         self.heading.setObjectName("paneHeading")
         self.heading.setFont(theme.scaled(self.font(), 1.0, bold=True))
