@@ -211,7 +211,7 @@ class AnnotationsPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("panel")
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(180)
         self.heading = QLabel("Annotations", self)
         self.heading.setObjectName("paneHeading")
         self.heading.setFont(theme.scaled(self.font(), 1.0, bold=True))
