@@ -176,3 +176,41 @@ def test_hovering_an_annotation_shows_its_note(qtbot, tmp_path: Path, dossier_pa
     assert row is not None
     assert "&lt;b&gt;not bold&lt;/b&gt;" in page.annotation_layer.tooltip(row)
     assert page.annotation_layer.at(0) is None
+
+
+def test_author_comes_from_preferences(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    dialog = window.show_preferences()
+    dialog.author.setText("  Kim   Lowe ")
+    dialog.accept()
+    page = window.documents_page
+    _open(window, ids["a.txt"])
+    _select(window, "overspent")
+    page.annotate_selection().accept()
+    assert page.annotations_pane.rows[0].author == "Kim Lowe"
+    page.toggle_reviewed()
+    assert window.services.annotations.review_status(ids["a.txt"]).reviewed_by == "Kim Lowe"
+
+
+def test_refile_in_the_window_is_undoable_and_orphans_come_back(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    page = window.documents_page
+    doc = ids["a.txt"]
+    _open(window, doc)
+    _select(window, "The budget must be reset")
+    page.annotate_selection().accept()
+    better = tmp_path / "better.txt"
+    better.write_text(letter("12 January 2015", "The budget for the outreach service is overspent."),
+                      encoding="utf-8")
+    command = page.refile(doc, better)
+    assert command is not None and command.report is not None and len(command.report.orphans) == 1
+    [orphan] = page.annotations_pane.rows
+    assert orphan.orphan and page.annotations_pane.heading.text().endswith("1 orphan")
+    assert window.reader.text.highlight_layer("annotations") == []
+    window.undo_stack.undo()
+    [back] = page.annotations_pane.rows
+    assert not back.orphan
+    assert window.reader.text.stored_text[back.start:back.end] == "The budget must be reset"
+    assert window.services.documents.get(doc).row.file_name == "a.txt"

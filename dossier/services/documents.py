@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from dossier.db import actions_repo, chronology_repo
 from dossier.db import repositories as repo
 from dossier.domain.annotations import ReanchorReport
 from dossier.domain.dates import PartialDate
-from dossier.domain.errors import DossierError
+from dossier.domain.errors import DossierError, UnreadableFile
 from dossier.domain.records import (
     EDITABLE_FIELDS,
     MARKINGS,
@@ -36,6 +37,7 @@ from dossier.domain.records import (
     ImportResult,
 )
 from dossier.ingest import expand_paths, read_document
+from dossier.ingest.documents import read_path
 from dossier.services.filing import (
     Prepared,
     Unreadable,
@@ -205,21 +207,33 @@ class DocumentService:
         the same words in the new text; annotations that cannot be placed become orphans, never lost.
         All in one transaction: if anything fails, the document is as it was.
         """
+        try:
+            data, extracted = read_path(path, max_bytes=self.max_bytes)
+        except UnreadableFile as exc:
+            raise DossierError(str(exc)) from exc
+        return self._refile(doc_id, Path(path).name, data, extracted)
+
+    def refile_data(self, doc_id: int, file_name: str, data: bytes) -> ReanchorReport:
+        """`refile` from bytes held in memory (the undo of a re-file puts the old original back)."""
+        try:
+            extracted = read_document(file_name, data, max_bytes=self.max_bytes)
+        except UnreadableFile as exc:
+            raise DossierError(str(exc)) from exc
+        return self._refile(doc_id, file_name, data, extracted)
+
+    def _refile(self, doc_id: int, file_name: str, data: bytes, extracted: Extracted) -> ReanchorReport:
         from dossier.services.annotations import reanchor_annotations
 
-        prepared = prepare(Path(path), self.max_bytes)
-        if isinstance(prepared, Unreadable):
-            raise DossierError(prepared.message)
-        extracted = prepared.extracted
+        sha256 = hashlib.sha256(data).hexdigest()
         status = DocumentStatus.OK if extracted.has_text_layer else DocumentStatus.NO_TEXT_LAYER
         with self._sessions.begin() as session:
-            existing = repo.find_by_sha(session, prepared.sha256)
+            existing = repo.find_by_sha(session, sha256)
             if existing and existing[0] != doc_id:
-                raise DossierError(f"{Path(path).name} is already filed as D{existing[0]} ({existing[1]}).")
+                raise DossierError(f"{file_name} is already filed as D{existing[0]} ({existing[1]}).")
             spans = repo.spans_in(session, doc_id)
             old_text = repo.replace_text(
-                session, doc_id, sha256=prepared.sha256, file_name=Path(path).name, media_type=extracted.media_type,
-                data=prepared.data, text=extracted.text, paragraphs=extracted.paragraphs,
+                session, doc_id, sha256=sha256, file_name=file_name, media_type=extracted.media_type,
+                data=data, text=extracted.text, paragraphs=extracted.paragraphs,
                 page_count=extracted.page_count, status=status)
             for table, row_id, start, end in spans:
                 placed = reanchor(extracted.text, anchor_at(old_text, start, end)) if start < end <= len(old_text) else None

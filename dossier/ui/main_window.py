@@ -32,6 +32,7 @@ from dossier.ui.actions import add_menu, build_menus
 from dossier.ui.commands.base import EVERYTHING
 from dossier.ui.context import UiContext, one_line
 from dossier.ui.dialogs.import_dialogs import ImportSummaryDialog
+from dossier.ui.dialogs.preferences import PreferencesDialog
 from dossier.ui.importing import ImportController
 from dossier.ui.settings import UiSettings
 from dossier.ui.style import icons
@@ -132,13 +133,20 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.triggered.connect(lambda _checked=False, i=n: self.workspace.setCurrentIndex(i))
             self.view_actions.append(action)
+        self.preferences_action = QAction("&Preferences…", self)
+        self.preferences_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.preferences_action.triggered.connect(lambda _checked=False: self.show_preferences())
+        edit_menu = next(a.menu() for a in bar.actions() if a.text() == "&Edit")
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
         self.view_menu = add_menu(bar, "&View", list(self.view_actions))
         docs, actors, actions = self.documents_page, self.actors_page, self.actions_page
         self.document_menu = add_menu(bar, "&Document", [
             docs.annotate_action, docs.tag_action, docs.new_action_action, None, docs.next_annotation_action,
             docs.previous_annotation_action, docs.edit_annotation_action, docs.delete_annotation_action,
             docs.place_annotation_action, None, docs.reviewed_action, docs.reviewed_next_action,
-            docs.next_unreviewed_action, None, docs.accept_all_action])
+            docs.next_unreviewed_action, None, docs.accept_all_action, docs.refile_action])
         self.actor_menu = add_menu(bar, "Ac&tor", [actors.new_action, None, actors.merge_action, actors.split_action,
                                                    actors.rename_action, actors.kind_menu, None, actors.delete_action])
         self.action_menu = add_menu(bar, "&Action", [actions.new_action, actions.edit_action, actions.done_action,
@@ -367,6 +375,12 @@ class MainWindow(QMainWindow):
     def show_message(self, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
         """A window-modal message that does not block the caller (opened with open())."""
         return self.context.message(icon, title, text, detail)
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> None:
         self.show_message(QMessageBox.Icon.NoIcon, "About Dossier",

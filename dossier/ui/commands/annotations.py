@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from dossier.domain.annotations import AnnotationFields, AnnotationRow, ReviewStatus
+from pathlib import Path
+
+from dossier.domain.annotations import AnnotationFields, AnnotationRow, ReanchorReport, ReviewStatus
 from dossier.services.annotations import AnnotationService
-from dossier.ui.commands.base import ANNOTATIONS, REVIEWS, Notify, ServiceCommand
+from dossier.services.documents import DocumentService
+from dossier.ui.commands.base import (
+    ACTIONS,
+    ANNOTATIONS,
+    CHRONOLOGY,
+    DOCUMENTS,
+    MENTIONS,
+    REVIEWS,
+    SUGGESTIONS,
+    Notify,
+    ServiceCommand,
+)
 from dossier.ui.commands.chronology import short
 
 SCOPE = frozenset({ANNOTATIONS})
@@ -111,3 +124,34 @@ class ReviewCommand(ServiceCommand):
 
     def revert(self) -> None:
         self._annotations.restore_review(self.doc_id, self.before)
+
+
+class RefileCommand(ServiceCommand):
+    """Replace a document's original with a better copy; undo puts the old original back.
+
+    Both directions re-anchor annotations, so an annotation orphaned by the new text finds its
+    words again when the old text returns.
+    """
+
+    scope = frozenset({ANNOTATIONS, DOCUMENTS, MENTIONS, CHRONOLOGY, ACTIONS, SUGGESTIONS})
+
+    def __init__(self, documents: DocumentService, notify: Notify, doc_id: int, path: Path) -> None:
+        super().__init__(f"Re-file D{doc_id} from {path.name}", notify)
+        self._documents = documents
+        self.doc_id, self.path = doc_id, path
+        self.old: tuple[str, bytes] | None = None
+        self.new: tuple[str, bytes] | None = None
+        self.report: ReanchorReport | None = None
+
+    def run(self) -> None:
+        if self.old is None:
+            self.old = (self._documents.get(self.doc_id).row.file_name, self._documents.original(self.doc_id))
+        if self.new is None:
+            self.report = self._documents.refile(self.doc_id, self.path)
+            self.new = (self.path.name, self._documents.original(self.doc_id))
+        else:
+            self.report = self._documents.refile_data(self.doc_id, *self.new)
+
+    def revert(self) -> None:
+        if self.old is not None:
+            self.report = self._documents.refile_data(self.doc_id, *self.old)

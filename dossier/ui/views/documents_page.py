@@ -7,11 +7,12 @@ or rejected. Every edit is an undoable command pushed through the UiContext.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget, QToolTip, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QTabWidget, QToolTip, QWidget
 
 from dossier.domain.annotations import AnnotationFields, AnnotationRow, Colour
 from dossier.domain.errors import DossierError
@@ -25,6 +26,7 @@ from dossier.ui.commands.annotations import (
     DeleteAnnotationCommand,
     EditAnnotationCommand,
     PlaceAnnotationCommand,
+    RefileCommand,
     ReviewCommand,
 )
 from dossier.ui.commands.base import ACTORS, ANNOTATIONS, DOCUMENTS, MENTIONS, REVIEWS, SUGGESTIONS
@@ -34,6 +36,7 @@ from dossier.ui.context import UiContext, one_line
 from dossier.ui.dialogs.actor_dialogs import ActorDialog
 from dossier.ui.dialogs.annotation_dialog import AnnotationDialog
 from dossier.ui.dialogs.host import DialogSlot
+from dossier.ui.dialogs.preferences import AUTHOR_KEY
 from dossier.ui.models.documents_model import DocumentsModel
 from dossier.ui.views.annotations_pane import AnnotationLayer, AnnotationsPane
 from dossier.ui.views.documents_panel import DocumentsPanel
@@ -109,6 +112,8 @@ class DocumentsPage(QSplitter):
         self.reviewed_action.setCheckable(True)
         self.reviewed_next_action = self._action("Mark Reviewed and &Next", self.review_and_next, "Ctrl+Return",
                                                  "Mark this document reviewed and open the next unreviewed one")
+        self.refile_action = self._action("Re-file with a &Better Copy…", self.refile_dialog, "",
+                                          "Replace this document's text with a better copy; annotations follow")
         self.next_unreviewed_action = self._action("Next &Unreviewed", self.next_unreviewed, "F8",
                                                    "Open the next document nobody has reviewed")
 
@@ -355,7 +360,7 @@ class DocumentsPage(QSplitter):
     def _author(self) -> str:
         from dossier.services.annotations import system_user
 
-        return self.context.settings.text("review/author") or system_user()
+        return self.context.settings.text(AUTHOR_KEY) or system_user()
 
     def annotate_selection(self) -> AnnotationDialog | None:
         doc_id, span = self.document_id, self.reader.text.selected_span()
@@ -451,6 +456,39 @@ class DocumentsPage(QSplitter):
                 QToolTip.showText(event.globalPos(), self.annotation_layer.tooltip(row), text)  # type: ignore[attr-defined]
                 return True
         return super().eventFilter(watched, event)
+
+    def refile_dialog(self) -> None:
+        doc_id = self.document_id
+        if self.services is None or doc_id is None:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        name, _filter = QFileDialog.getOpenFileName(
+            self.window(), f"Re-file D{doc_id} with a Better Copy", self.context.settings.last_folder(),
+            "Documents (*.pdf *.docx *.eml *.txt);;All files (*)")
+        if name:
+            self.refile(doc_id, Path(name))
+
+    def refile(self, doc_id: int, path: Path) -> RefileCommand | None:
+        """Re-file a document from a better copy (undoable), then say what became of its annotations."""
+        if self.services is None:
+            return None
+        command = RefileCommand(self.services.documents, self.context.notify, doc_id, path)
+        if not self.context.push(command):
+            return None
+        report = command.report
+        if report is not None:
+            text = (f"D{doc_id} re-filed from {path.name}. Annotations: {report.kept} in place, {report.moved} moved"
+                    f", {len(report.orphans)} could not be placed.")
+            self.context.status(text)
+            if report.orphans:
+                lines = "\n".join(f"• “{' '.join(a.quote.split())[:80]}”" + (f" — {a.note[:80]}" if a.note else "")
+                                  for a in report.orphans)
+                self.context.message(QMessageBox.Icon.Information, "Some annotations need placing",
+                                     f"{len(report.orphans)} annotation(s) of D{doc_id} could not be found in the new "
+                                     "text. They are kept, marked as orphans in the Annotations pane: select the words "
+                                     "they belong on and choose Document ▸ Place Annotation on Selection.", lines)
+        return command
 
     # -- reviewed status -------------------------------------------------------------------------
     def refresh_review(self) -> None:
