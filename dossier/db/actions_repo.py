@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -106,6 +107,7 @@ def action_ids(
     text_filter: str = "",
     sort: str = "due",
     descending: bool = False,
+    overdue_only: bool = False,
 ) -> list[int]:
     """Action ids, overdue first (as at `as_at`, an ISO day), then by the sort key."""
     if sort not in ACTION_SORT_KEYS:
@@ -122,6 +124,8 @@ def action_ids(
         stmt = stmt.where(Action.due_value <= due_to)
     if document_id is not None:
         stmt = stmt.where(Action.document_id == document_id)
+    if overdue_only:
+        stmt = stmt.where(_overdue(as_at))
     for word in text_filter.split():
         like = f"%{word.casefold()}%"
         stmt = stmt.where(Action.summary.ilike(like) | owner.name_key.like(like))
@@ -131,6 +135,28 @@ def action_ids(
     nulls_last = case((column.is_(None), 1), else_=0)
     stmt = stmt.order_by(overdue_first, nulls_last, column.desc() if descending else column.asc(), Action.id)
     return list(session.scalars(stmt))
+
+
+def paragraph_finder(session: Session, document_ids: Iterable[int | None]):
+    """A function (document id, offset) -> the number of the paragraph holding that offset, with the
+    documents' paragraph starts read in one query (not one query per row)."""
+    wanted = sorted({d for d in document_ids if d is not None})
+    starts: dict[int, tuple[list[int], list[int]]] = {}
+    for first in range(0, len(wanted), 500):
+        chunk = wanted[first:first + 500]
+        for doc_id, start, number in session.execute(
+                select(Paragraph.document_id, Paragraph.start, Paragraph.number)
+                .where(Paragraph.document_id.in_(chunk)).order_by(Paragraph.document_id, Paragraph.start)):
+            offsets, numbers = starts.setdefault(doc_id, ([], []))
+            offsets.append(start)
+            numbers.append(number)
+
+    def find(doc_id: int, offset: int) -> int | None:
+        offsets, numbers = starts.get(doc_id, ([], []))
+        n = bisect_right(offsets, offset) - 1
+        return numbers[n] if n >= 0 else None
+
+    return find
 
 
 def action_rows(session: Session, ids: Sequence[int], as_at: str) -> list[ActionRow]:
@@ -143,17 +169,14 @@ def action_rows(session: Session, ids: Sequence[int], as_at: str) -> list[Action
             .outerjoin(Document, Document.id == Action.document_id)
             .where(Action.id.in_(ids)))
     found = {r[0].id: r for r in session.execute(stmt)}
+    paragraphs = paragraph_finder(session, {r[0].document_id for r in found.values() if r[0].start is not None})
     rows = []
     for action_id in ids:
         r = found.get(action_id)
         if r is None:
             continue
         a, owner_name, addressed_name, title, file_name = r
-        para = None
-        if a.document_id is not None and a.start is not None:
-            para = session.scalar(select(Paragraph.number).where(
-                Paragraph.document_id == a.document_id, Paragraph.start <= a.start)
-                .order_by(Paragraph.start.desc()).limit(1))
+        para = paragraphs(a.document_id, a.start) if a.document_id is not None and a.start is not None else None
         rows.append(ActionRow(
             id=a.id, type=ActionType(a.type), summary=a.summary, owner_id=a.owner_id, owner=owner_name,
             addressed_to_id=a.addressed_to_id, addressed_to=addressed_name,

@@ -113,6 +113,11 @@ class ActionsModel(LazyTableModel):
                                  due_from=self._due_from, due_to=self._due_to, text_filter=self._filter,
                                  sort=self.sort_key, descending=self._descending)
 
+    def _overdue_ids(self) -> list[int]:
+        return self._service.ids(as_at=self._as_at, statuses=self._statuses, owner_id=self._owner_id,
+                                 due_from=self._due_from, due_to=self._due_to, text_filter=self._filter,
+                                 overdue_only=True)
+
     def fetch_rows(self, ids: Sequence[int]) -> list[ActionRow]:
         return self._service.rows(ids, as_at=self._as_at)
 
@@ -120,14 +125,10 @@ class ActionsModel(LazyTableModel):
         return self.record(row)
 
     def overdue_count(self) -> int:
-        """How many of the listed actions are overdue (they come first, so this stops early)."""
-        n = 0
-        for r in range(self.rowCount()):
-            row = self.record(r)
-            if row is None or not row.overdue:
-                break
-            n += 1
-        return n
+        """How many of the listed actions are overdue: counted by the database, not by fetching rows."""
+        if self._service is None or not self.rowCount():
+            return 0
+        return len(self._overdue_ids())
 
     def cell(self, row: ActionRow, column: int, role: int) -> Any:
         if role == OverdueRole:
