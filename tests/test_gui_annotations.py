@@ -214,3 +214,21 @@ def test_refile_in_the_window_is_undoable_and_orphans_come_back(qtbot, tmp_path:
     assert not back.orphan
     assert window.reader.text.stored_text[back.start:back.end] == "The budget must be reset"
     assert window.services.documents.get(doc).row.file_name == "a.txt"
+
+
+def test_history_shows_who_changed_the_document(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    prefs = window.show_preferences()
+    prefs.author.setText("Kim Lowe")
+    prefs.accept()
+    _open(window, ids["b.txt"])
+    assert window.documents_page.apply_edit(ids["b.txt"], {"title": "Staffing in the east"})
+    dialog = window.history_of_selection()
+    assert dialog is not None
+    top = dialog.tree.topLevelItem(0)
+    assert top.text(1) == "Kim Lowe" and top.text(2) == f"document D{ids['b.txt']} changed"
+    fields = {top.child(n).text(2): top.child(n).text(4) for n in range(top.childCount())}
+    assert fields["title"] == "Staffing in the east"
+    assert dialog.export(tmp_path / "history.csv")
+    assert "Kim Lowe" in (tmp_path / "history.csv").read_text(encoding="utf-8")

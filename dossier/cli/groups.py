@@ -3,6 +3,6 @@ its sub-parsers, and `COMMANDS`, a mapping of command name to `fn(services, args
 
 from __future__ import annotations
 
-from dossier.cli import export, review
+from dossier.cli import export, history, review
 
-GROUPS: tuple = (review, export)
+GROUPS: tuple = (review, export, history)

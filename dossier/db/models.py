@@ -374,3 +374,21 @@ class BriefingExport(Base):
     file_name: Mapped[str] = mapped_column(String(512))
     sha256: Mapped[str] = mapped_column(String(64))
     options: Mapped[str] = mapped_column(Text)
+
+
+class AuditRecord(Base):
+    """One change to one row: written by triggers (see dossier.db.audit), never changed afterwards."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(String(32))
+    who: Mapped[str] = mapped_column(String(200))
+    table_name: Mapped[str] = mapped_column(String(64))
+    op: Mapped[str] = mapped_column(String(8))
+    row_id: Mapped[int | None] = mapped_column(Integer)
+    document_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    actor_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    action_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)

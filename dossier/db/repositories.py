@@ -123,12 +123,18 @@ def _apply_scalar_metadata(doc: Document, meta: DocumentMetadata) -> None:
 def _write_parties(session: Session, doc: Document, meta: DocumentMetadata, now: str, new: bool = False) -> None:
     doc.sender_sort = actor_key(meta.sender) if meta.sender else None
     doc.recipient_sort = actor_key(meta.recipients[0]) if meta.recipients else None
-    if not new:
-        session.execute(delete(DocumentParty).where(DocumentParty.document_id == doc.id))
     names = [("sender", meta.sender)] if meta.sender else []
     names += [("recipient", n) for n in meta.recipients] + [("cc", n) for n in meta.cc]
     names = [(role, n) for role, n in names if n and n.strip()]
     ids = actor_ids_for(session, [n for _, n in names], now)
+    wanted = [(role, ids[actor_key(n)]) for role, n in names]
+    if not new:
+        current = [(r.role, r.actor_id) for r in session.execute(
+            select(DocumentParty.role, DocumentParty.actor_id).where(DocumentParty.document_id == doc.id)
+            .order_by(DocumentParty.position))]
+        if current == wanted:  # unchanged: leave the rows (and the audit log) alone
+            return
+        session.execute(delete(DocumentParty).where(DocumentParty.document_id == doc.id))
     if names:
         session.execute(insert(DocumentParty), [
             {"document_id": doc.id, "actor_id": ids[actor_key(n)], "role": role, "position": position}

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossier.db import audit as audit_log
 from dossier.db.engine import Dossier, open_dossier
 from dossier.services.actions import ActionService
 from dossier.services.actors import ActorService
-from dossier.services.annotations import AnnotationService
+from dossier.services.annotations import AnnotationService, system_user
+from dossier.services.audit import AuditService
 from dossier.services.chronology import ChronologyService
 from dossier.services.documents import DocumentService
 from dossier.services.suggestions import SuggestionService
@@ -19,6 +21,7 @@ class Services:
     """Everything one open dossier offers. Built once per open file (the composition root)."""
 
     dossier: Dossier
+    audit: AuditService
     documents: DocumentService
     actors: ActorService
     suggestions: SuggestionService
@@ -38,6 +41,8 @@ def open_services(path: Path | str) -> Services:
     """Open (creating and migrating as needed) a dossier and build its services."""
     dossier = open_dossier(path)
     sessions = dossier.sessions
-    return Services(dossier=dossier, documents=DocumentService(sessions), actors=ActorService(sessions),
+    context = audit_log.AuditContext(system_user())
+    audit_log.install(sessions, context)
+    return Services(dossier=dossier, audit=AuditService(sessions, context), documents=DocumentService(sessions), actors=ActorService(sessions),
                     suggestions=SuggestionService(sessions), actions=ActionService(sessions),
                     chronology=ChronologyService(sessions), annotations=AnnotationService(sessions))

@@ -18,7 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.anchoring import anchor_at, reanchor
-from dossier.db import actions_repo, chronology_repo
+from dossier.db import actions_repo, audit, chronology_repo
 from dossier.db import repositories as repo
 from dossier.domain.annotations import ReanchorReport
 from dossier.domain.dates import PartialDate
@@ -129,6 +129,7 @@ class DocumentService:
                 existing = repo.find_by_sha(session, prepared.sha256)
                 if existing:  # nothing was written: leaving the block ends the transaction
                     return _duplicate(path, *existing)
+                audit.quiet(session)  # the log says the document was filed, not each row derived from it
                 doc_id = repo.insert_document(
                     session, sha256=prepared.sha256, file_name=path.name, media_type=extracted.media_type,
                     data=prepared.data, text=extracted.text, paragraphs=extracted.paragraphs,

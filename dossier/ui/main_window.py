@@ -28,11 +28,13 @@ from dossier.domain.errors import DossierError
 from dossier.domain.records import ImportOutcome, ImportResult
 from dossier.paths import DOSSIER_SUFFIX
 from dossier.services import Services, open_services
+from dossier.services.annotations import system_user
 from dossier.ui.actions import add_menu, build_menus
 from dossier.ui.commands.base import EVERYTHING
 from dossier.ui.context import UiContext, one_line
+from dossier.ui.dialogs.history_dialog import HistoryDialog
 from dossier.ui.dialogs.import_dialogs import ImportSummaryDialog
-from dossier.ui.dialogs.preferences import PreferencesDialog
+from dossier.ui.dialogs.preferences import AUTHOR_KEY, PreferencesDialog
 from dossier.ui.importing import ImportController
 from dossier.ui.settings import UiSettings
 from dossier.ui.style import icons
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.context = UiContext(self, self.undo_stack, self.settings)
         self.summary_dialog: ImportSummaryDialog | None = None
+        self.history_dialog: HistoryDialog | None = None
         self.setWindowIcon(icons.app_icon())
         self.setAcceptDrops(True)
 
@@ -138,6 +141,11 @@ class MainWindow(QMainWindow):
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(lambda _checked=False: self.show_preferences())
         edit_menu = next(a.menu() for a in bar.actions() if a.text() == "&Edit")
+        self.history_action = QAction("&History…", self)
+        self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.history_action.setStatusTip("Who changed the selected document, actor or action, and when")
+        self.history_action.triggered.connect(lambda _checked=False: self.history_of_selection())
+        edit_menu.addAction(self.history_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.preferences_action)
         self.view_menu = add_menu(bar, "&View", list(self.view_actions))
@@ -177,6 +185,7 @@ class MainWindow(QMainWindow):
             return False
         self._close_services()
         self.services = services
+        services.audit.set_user(self.user_name())
         self.undo_stack.clear()
         self.context.set_services(services)  # every view shows the new dossier
         self.settings.add_recent(services.path)
@@ -379,8 +388,42 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.services.audit.set_user(self.user_name()) if self.services else None)
         dialog.open()
         return dialog
+
+    def user_name(self) -> str:
+        """The name on annotations, reviewed marks and the audit log (Preferences, else the login name)."""
+        return self.settings.text(AUTHOR_KEY) or system_user()
+
+    def show_history(self, title: str, *, document_id: int | None = None, actor_id: int | None = None,
+                     action_id: int | None = None) -> HistoryDialog | None:
+        if self.services is None:
+            return None
+        audit = self.services.audit
+        entries = audit.history(document_id=document_id, actor_id=actor_id, action_id=action_id, limit=5000)
+        dialog = HistoryDialog(title, entries, audit.to_csv(entries), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.history_dialog = dialog
+        return dialog
+
+    def history_of_selection(self) -> HistoryDialog | None:
+        """The history of what the current view has selected: a document, an actor or an action."""
+        current = self.workspace.currentWidget()
+        if current is self.actors_page:
+            rows = self.actors_page.selected_rows()
+            if rows:
+                return self.show_history(f"History of {rows[0].name}", actor_id=rows[0].id)
+        elif current is self.actions_page:
+            row = self.actions_page.selected_row()
+            if row is not None:
+                return self.show_history(f"History of action {row.id}", action_id=row.id)
+        elif self.documents_page.document_id is not None:
+            doc_id = self.documents_page.document_id
+            return self.show_history(f"History of D{doc_id}", document_id=doc_id)
+        self.statusBar().showMessage("Select a document, an actor or an action to see its history.", 5000)
+        return None
 
     def show_about(self) -> None:
         self.show_message(QMessageBox.Icon.NoIcon, "About Dossier",

@@ -36,7 +36,6 @@ from dossier.ui.context import UiContext, one_line
 from dossier.ui.dialogs.actor_dialogs import ActorDialog
 from dossier.ui.dialogs.annotation_dialog import AnnotationDialog
 from dossier.ui.dialogs.host import DialogSlot
-from dossier.ui.dialogs.preferences import AUTHOR_KEY
 from dossier.ui.models.documents_model import DocumentsModel
 from dossier.ui.views.annotations_pane import AnnotationLayer, AnnotationsPane
 from dossier.ui.views.documents_panel import DocumentsPanel
@@ -358,9 +357,7 @@ class DocumentsPage(QSplitter):
         self._update_actions()
 
     def _author(self) -> str:
-        from dossier.services.annotations import system_user
-
-        return self.context.settings.text(AUTHOR_KEY) or system_user()
+        return self.services.audit.user if self.services else ""
 
     def annotate_selection(self) -> AnnotationDialog | None:
         doc_id, span = self.document_id, self.reader.text.selected_span()
