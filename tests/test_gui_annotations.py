@@ -117,7 +117,7 @@ def test_next_and_previous_annotation_from_the_keyboard(qtbot, tmp_path: Path, d
 
 
 def test_review_progress_and_next_unreviewed(qtbot, tmp_path: Path, dossier_path: Path) -> None:
-    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    file_letters(dossier_path, tmp_path / "in", LETTERS)
     window = _window(qtbot, dossier_path, tmp_path)
     page = window.documents_page
     order = window.model.ids()
@@ -232,3 +232,35 @@ def test_history_shows_who_changed_the_document(qtbot, tmp_path: Path, dossier_p
     assert fields["title"] == "Staffing in the east"
     assert dialog.export(tmp_path / "history.csv")
     assert "Kim Lowe" in (tmp_path / "history.csv").read_text(encoding="utf-8")
+
+
+def test_annotation_cards_paint_without_error(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    """A card's size and painting (a delegate's errors would only show as a blank pane)."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    page = window.documents_page
+    _open(window, ids["a.txt"])
+    for words in ("overspent", "The budget for the outreach service is overspent. The budget must be reset"):
+        _select(window, words)
+        dialog = page.annotate_selection()
+        dialog.note.setPlainText("A note\nover two lines")
+        dialog.tags.setText("funding")
+        dialog.accept()
+    pane = page.annotations_pane
+    delegate = pane.view.itemDelegate()
+    option = QStyleOptionViewItem()
+    option.initFrom(pane.view)
+    option.rect.setWidth(260)
+    heights = {pane.model.rows[n].quote: delegate.sizeHint(option, pane.model.index(n)).height() for n in range(2)}
+    assert heights[max(heights, key=len)] > heights["overspent"]  # the long quote takes a second line
+    image = QImage(260, 400, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        for n in range(2):
+            option.rect.setRect(0, n * 120, 260, 120)
+            delegate.paint(painter, option, pane.model.index(n))
+    finally:
+        painter.end()

@@ -29,9 +29,10 @@ def run_annotations(services: Services, args: argparse.Namespace, out: TextIO) -
 
 
 def _targets() -> list[tuple]:
-    targets: list[tuple] = [("annotations", "the review record: annotations and reviewed status",
-                             add_annotations_arguments, run_annotations)]
-    return targets
+    from dossier.cli import briefing
+
+    return [("annotations", "the review record: annotations and reviewed status", add_annotations_arguments,
+             run_annotations), briefing.TARGET]
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -11,6 +11,7 @@ from dossier.services.actions import ActionService
 from dossier.services.actors import ActorService
 from dossier.services.annotations import AnnotationService, system_user
 from dossier.services.audit import AuditService
+from dossier.services.briefing import BriefingService
 from dossier.services.chronology import ChronologyService
 from dossier.services.documents import DocumentService
 from dossier.services.suggestions import SuggestionService
@@ -28,6 +29,7 @@ class Services:
     actions: ActionService
     chronology: ChronologyService
     annotations: AnnotationService
+    briefing: BriefingService
 
     @property
     def path(self) -> Path:
@@ -45,4 +47,5 @@ def open_services(path: Path | str) -> Services:
     audit_log.install(sessions, context)
     return Services(dossier=dossier, audit=AuditService(sessions, context), documents=DocumentService(sessions), actors=ActorService(sessions),
                     suggestions=SuggestionService(sessions), actions=ActionService(sessions),
-                    chronology=ChronologyService(sessions), annotations=AnnotationService(sessions))
+                    chronology=ChronologyService(sessions), annotations=AnnotationService(sessions),
+                    briefing=BriefingService(sessions))

@@ -30,6 +30,7 @@ from dossier.paths import DOSSIER_SUFFIX
 from dossier.services import Services, open_services
 from dossier.services.annotations import system_user
 from dossier.ui.actions import add_menu, build_menus
+from dossier.ui.briefing import install_briefing_action
 from dossier.ui.commands.base import EVERYTHING
 from dossier.ui.context import UiContext, one_line
 from dossier.ui.dialogs.history_dialog import HistoryDialog
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
             open_path=self.open_recent, recent=self.settings.recent_files, clear_recent=self._clear_recent,
             import_files=self.import_files_dialog, import_folder=self.import_folder_dialog,
             find=self.focus_filter, about=self.show_about, more_menus=self._view_menus)
+        self.briefing_action = install_briefing_action(self)
 
         self.context.changed.connect(lambda _scope: self.refresh_status())
         self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))

@@ -114,11 +114,19 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         full = fm.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, note)
         return QRect(0, 0, width, min(full.height(), fm.lineSpacing() * NOTE_LINES))
 
+    def _quote_height(self, option: QStyleOptionViewItem, row: AnnotationRow, width: int) -> int:
+        """One line for a short quote, two (the most shown) for a longer one."""
+        quote, _body, _small = self._fonts(option)
+        fm = QFontMetrics(quote)
+        words = "“" + " ".join(row.quote.split()) + "”"
+        one = fm.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, words).height()
+        return fm.lineSpacing() * (1 if one <= fm.lineSpacing() else 2)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         row: AnnotationRow = index.data(RowRole)
-        quote, _body, small = self._fonts(option)
+        _quote, _body, small = self._fonts(option)
         width = max(120, option.rect.width() - 2 * PAD - 6)
-        height = PAD + QFontMetrics(quote).lineSpacing() * 2
+        height = PAD + self._quote_height(option, row, width)
         if row.note:
             height += 4 + self._note_rect(option, row.note, width).height()
         height += 4 + QFontMetrics(small).lineSpacing() + PAD

@@ -1,0 +1,509 @@
+"""Briefings: the saved draft, gathering a briefing's content, and exporting it as a PDF.
+
+`gather` reads everything a briefing shows in one session (one consistent snapshot of the
+dossier) and returns plain `BriefingData`; the renderer in `dossier.export` turns that into PDF
+bytes without touching the database. `export` writes the bytes to a temporary file beside the
+target, syncs it and renames it into place, so the target never holds half a PDF, then records
+the export: the next briefing lists what changed since.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import errno
+import hashlib
+import json
+import os
+import re
+import stat
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from dossier.db import actions_repo, actors_repo, annotations_repo, chronology_repo
+from dossier.db import briefing_repo as repo
+from dossier.db import repositories as documents_repo
+from dossier.domain.annotations import AnnotationFilter, AnnotationRow
+from dossier.domain.briefing import (
+    ActionItem,
+    ActorItem,
+    BriefingData,
+    BriefingOptions,
+    BriefingScope,
+    ChangeItem,
+    ChronologyItem,
+    Citation,
+    ExportRecord,
+    ExportResult,
+    ExtractGroup,
+    ExtractItem,
+    PreviousBriefing,
+    Section,
+    SourceItem,
+)
+from dossier.domain.chronology import ChronologyRow, EntryKind
+from dossier.domain.dates import PartialDate
+from dossier.domain.errors import DossierError
+from dossier.domain.findings import ActionStatus, ActorKind
+from dossier.services.documents import utc_now
+
+Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what is happening)
+Cancelled = Callable[[], bool]
+
+# Progress runs over a fixed scale: gathering takes the first part, the rendering passes most of the
+# rest, then the file is written.
+SCALE = 1000
+GATHERED = 100
+RENDERED = 990
+_YEAR = re.compile(r"\b\d{4}\b")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# "in July", "on 3 September", "by 22 July", "27 March": a date less its year, nothing relative in it
+_PLAIN_DATE = re.compile(rf"(?:(?:in|on|by|from|until|till|to|since|of|the)\s+)*"
+                         rf"(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH})|(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?)"
+                         rf"|{_MONTH})")
+
+
+class ExportCancelled(DossierError):
+    """The export was cancelled before the file was written; nothing was written."""
+
+
+class BriefingService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    # -- the draft -------------------------------------------------------------------------------
+    def load_draft(self) -> BriefingOptions | None:
+        """The options saved last (summary and key messages included), or None."""
+        with self._sessions() as session:
+            text = repo.load_draft(session)
+        if not text:
+            return None
+        try:
+            return BriefingOptions.from_json(json.loads(text))
+        except (ValueError, TypeError, KeyError):  # a draft from a future version, or damaged: start afresh
+            return None
+
+    def save_draft(self, options: BriefingOptions) -> None:
+        with self._sessions.begin() as session:
+            repo.save_draft(session, _options_json(options), utc_now())
+
+    # -- exports ---------------------------------------------------------------------------------
+    def last_export(self) -> ExportRecord | None:
+        """The briefing exported most recently."""
+        with self._sessions() as session:
+            return repo.last_export(session)
+
+    def exports(self) -> list[ExportRecord]:
+        with self._sessions() as session:
+            return repo.exports(session)
+
+    def previous_to(self, options: BriefingOptions) -> ExportRecord | None:
+        """The briefing this one's "changes since the last briefing" counts from."""
+        with self._sessions() as session:
+            return repo.export_before(session, options.as_at)
+
+    # -- what the dialog offers ------------------------------------------------------------------
+    def tags(self) -> list[tuple[str, int]]:
+        """Tags in use on annotations, with how many carry each."""
+        with self._sessions() as session:
+            return annotations_repo.tag_counts(session)
+
+    # -- gathering -------------------------------------------------------------------------------
+    def gather(self, options: BriefingOptions, *, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> BriefingData:
+        """Everything the briefing shows, as plain data, read in one session."""
+        steps = [s for s in options.sections if s is not Section.KEY_MESSAGES]
+        with self._sessions() as session:
+            scope = options.scope
+            docs = _scope_documents(session, scope)
+            out: dict[str, object] = {}
+            for n, section in enumerate(steps):
+                if cancelled and cancelled():
+                    raise ExportCancelled("The briefing was not exported: cancelled.")
+                if progress:
+                    progress(GATHERED * n // max(len(steps), 1), SCALE, f"Gathering {section.title.lower()}…")
+                if section is Section.ACTIONS:
+                    out["actions"] = tuple(_actions(session, options, docs))
+                    out["pending_actions"] = repo.pending_action_suggestions(session, docs)
+                elif section is Section.CHANGES:
+                    out["previous"], out["changes"] = _changes(session, options, docs)
+                elif section is Section.CHRONOLOGY:
+                    out["chronology"] = tuple(_chronology(session, scope, docs))
+                elif section is Section.WHOS_WHO:
+                    out["actors"] = tuple(_actors(session, scope, docs))
+                elif section is Section.EXTRACTS:
+                    out["extracts"] = tuple(_extracts(session, scope, docs))
+            data = BriefingData(options=options, scope_note=_scope_note(session, scope), **out)  # type: ignore[arg-type]
+            sources = tuple(_sources(session, docs, data.citations()))
+            if progress:
+                progress(GATHERED, SCALE, "Gathered")
+            return dataclasses.replace(data, sources=sources)
+
+    # -- export ----------------------------------------------------------------------------------
+    def export(self, options: BriefingOptions, out_path: Path | str, progress: Progress | None = None,
+               cancelled: Cancelled | None = None) -> ExportResult:
+        """Gather, render and write the briefing, then record the export.
+
+        The PDF goes to a temporary file in the target's folder, is synced to disk and renamed over
+        the target, so the target is either untouched or the whole new file. Raises DossierError
+        with a message naming the path when the file cannot be written, and ExportCancelled (a
+        DossierError) when cancelled; in both cases nothing is left behind.
+        """
+        from dossier.export.briefing_pdf import RenderCancelled, render_briefing
+
+        target = Path(out_path).expanduser().absolute()
+        _check_folder(target)
+        data = self.gather(options, progress=progress, cancelled=cancelled)
+
+        shown = GATHERED
+
+        def render_progress(done: int, total: int, label: str) -> None:
+            nonlocal shown
+            if progress:  # never backwards, even when the layout has to start again
+                shown = max(shown, GATHERED + (RENDERED - GATHERED) * done // max(total, 1))
+                progress(shown, SCALE, label)
+
+        try:
+            rendered = render_briefing(data, progress=render_progress, cancelled=cancelled)
+        except RenderCancelled as exc:
+            raise ExportCancelled("The briefing was not exported: cancelled.") from exc
+        if cancelled and cancelled():
+            raise ExportCancelled("The briefing was not exported: cancelled.")
+        if progress:
+            progress(RENDERED, SCALE, f"Writing {target.name}…")
+        write_atomically(target, rendered.pdf)
+        digest = hashlib.sha256(rendered.pdf).hexdigest()
+        with self._sessions.begin() as session:
+            record_id = repo.record_export(
+                session, exported_at=utc_now(), as_at=options.as_at, title=options.title,
+                reference=options.reference, file_name=target.name, sha256=digest,
+                options_json=_options_json(options))
+        if progress:
+            progress(SCALE, SCALE, "Exported")
+        return ExportResult(path=str(target), pages=rendered.pages, size=len(rendered.pdf), sha256=digest,
+                            record_id=record_id)
+
+
+def _options_json(options: BriefingOptions) -> str:
+    return json.dumps(options.to_json(), ensure_ascii=False, sort_keys=True)
+
+
+# -- writing the file ------------------------------------------------------------------------------
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full"
+    if exc.errno == errno.EDQUOT:
+        return "the disk quota is used up"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "you do not have permission to write there"
+    if exc.errno == errno.EROFS:
+        return "the disk is read-only"
+    if exc.errno == errno.ENOENT:
+        return "the folder does not exist"
+    if exc.errno == errno.ENOTDIR:
+        return "part of the path is not a folder"
+    if exc.errno == errno.EISDIR:
+        return "that is a folder"
+    return exc.strerror or str(exc)
+
+
+def _check_folder(target: Path) -> None:
+    folder = target.parent
+    if target.is_dir():
+        raise DossierError(f"Cannot write the briefing to {target}: that is a folder.")
+    if not folder.exists():
+        raise DossierError(f"Cannot write the briefing to {target}: the folder {folder} does not exist.")
+    if not folder.is_dir():
+        raise DossierError(f"Cannot write the briefing to {target}: {folder} is not a folder.")
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write bytes to `target` by way of a temporary file beside it, synced, then renamed into place.
+
+    On any failure the temporary file is removed and `target` is left as it was. A new file is
+    readable by its owner only, like a dossier; a file replaced keeps its permissions.
+    """
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mode = 0o600
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+        tmp = None
+    except OSError as exc:
+        raise DossierError(f"Cannot write the briefing to {target}: {_reason(exc)}.") from exc
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where the platform allows opening a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+# -- gathering, section by section -----------------------------------------------------------------
+
+def _scope_documents(session: Session, scope: BriefingScope) -> set[int] | None:
+    """The documents in scope, or None for all of them. Parts of the scope narrow it together."""
+    if scope.is_everything:
+        return None
+    docs: set[int] | None = None
+
+    def narrow(found: set[int]) -> None:
+        nonlocal docs
+        docs = found if docs is None else docs & found
+
+    if scope.document_ids:
+        narrow(repo.existing_documents(session, scope.document_ids))
+    if scope.actor_ids:
+        narrow(repo.documents_naming(session, scope.actor_ids))
+    if scope.tags:
+        narrow(repo.documents_tagged(session, scope.tags))
+    if scope.by_date:
+        docs = repo.documents_dated_between(session, docs, scope.date_from, scope.date_to)
+    return docs if docs is not None else set()
+
+
+def _display(date: PartialDate | None) -> str:
+    return date.display() if date else ""
+
+
+def _page_of(pages: dict[tuple[int, int], int], doc_id: int, paragraph: int | None) -> int | None:
+    return pages.get((doc_id, paragraph)) if paragraph else None
+
+
+def _actions(session: Session, options: BriefingOptions, docs: set[int] | None) -> list[ActionItem]:
+    """Open actions as at the briefing date, overdue first, then by due date."""
+    as_at = options.as_at.isoformat()
+    ids = actions_repo.action_ids(session, as_at=as_at, statuses=[ActionStatus.OPEN], sort="due")
+    rows = actions_repo.action_rows(session, ids, as_at)
+    scope = options.scope
+    kept = []
+    for r in rows:
+        if r.set_date is not None and r.set_date.earliest() > options.as_at:
+            continue  # not yet set on the briefing's date
+        if scope.actor_ids and not {r.owner_id, r.addressed_to_id} & set(scope.actor_ids):
+            continue
+        if docs is not None and r.document_id not in docs:
+            continue  # from a paper outside the scope
+        kept.append(r)
+    pages = repo.paragraph_pages(session, [(r.document_id, r.paragraph) for r in kept
+                                           if r.document_id and r.paragraph])
+    return [ActionItem(
+        due=_display(r.due), summary=r.summary, owner=r.owner or "", addressed_to=r.addressed_to or "",
+        kind=r.type.value, overdue=r.overdue,
+        citation=Citation(r.document_id, r.paragraph, _page_of(pages, r.document_id, r.paragraph))
+        if r.document_id else None) for r in kept]
+
+
+_STATUS_CHANGE = {ActionStatus.DONE: "Action done", ActionStatus.SUPERSEDED: "Action superseded",
+                  ActionStatus.WITHDRAWN: "Action withdrawn", ActionStatus.OPEN: "Action changed"}
+
+
+def _changes(session: Session, options: BriefingOptions, docs: set[int] | None
+             ) -> tuple[PreviousBriefing | None, tuple[ChangeItem, ...]]:
+    prev = repo.export_before(session, options.as_at)
+    if prev is None:
+        return None, ()
+    previous = PreviousBriefing(as_at=prev.as_at, title=prev.title, reference=prev.reference,
+                                exported_at=prev.exported_at)
+    items: list[ChangeItem] = []
+    filed = repo.documents_filed_since(session, prev.exported_at)
+    if docs is not None:
+        filed = [d for d in filed if d in docs]
+    for row in documents_repo.document_rows(session, filed):
+        parties = _from_to(row.sender, row.recipients)
+        title = row.title or row.file_name
+        items.append(ChangeItem(what="Filed", date=_display(row.date),
+                                description=f"{row.kind.value.capitalize()}: {title}" + (f" ({parties})" if parties else ""),
+                                citation=Citation(row.id)))
+    changed = repo.actions_changed_since(session, prev.exported_at)
+    created = dict(changed)
+    scope = options.scope
+    rows = actions_repo.action_rows(session, [i for i, _ in changed], options.as_at.isoformat())
+    pages = repo.paragraph_pages(session, [(r.document_id, r.paragraph) for r in rows
+                                           if r.document_id and r.paragraph])
+    for r in rows:
+        if scope.actor_ids and not {r.owner_id, r.addressed_to_id} & set(scope.actor_ids):
+            continue
+        if docs is not None and r.document_id not in docs:
+            continue
+        what = "New action" if created[r.id] and r.status is ActionStatus.OPEN else _STATUS_CHANGE[r.status]
+        owner = f" ({r.owner})" if r.owner else ""
+        items.append(ChangeItem(what=what, date=_display(r.due), description=f"{r.summary}{owner}",
+                                citation=Citation(r.document_id, r.paragraph,
+                                                  _page_of(pages, r.document_id, r.paragraph))
+                                if r.document_id else None))
+    return previous, tuple(items)
+
+
+def _from_to(sender: str | None, recipients: tuple[str, ...]) -> str:
+    if sender and recipients:
+        return f"{sender} \u2192 {', '.join(recipients)}"
+    if sender:
+        return f"from {sender}"
+    if recipients:
+        return f"to {', '.join(recipients)}"
+    return ""
+
+
+def written_words(date: PartialDate | None) -> str:
+    """The words a source used for a date, where they say more than the date itself.
+
+    "last November" or "early next month" were resolved against the letter's own date, and a
+    reader may want to check how; "27 March 2014", "in July" or "on 3 September" only say the date
+    again (less its year).
+    """
+    if date is None or not date.text:
+        return ""
+    words = " ".join(date.text.split())
+    if _YEAR.search(words) or _PLAIN_DATE.fullmatch(words.casefold()):
+        return ""
+    return words
+
+
+def _chronology(session: Session, scope: BriefingScope, docs: set[int] | None) -> list[ChronologyItem]:
+    keys = chronology_repo.chronology_keys(session, date_from=scope.date_from, date_to=scope.date_to)
+    if scope.actor_ids:
+        allowed: set[str] = set()
+        for row in actors_repo.actor_rows(session, list(scope.actor_ids)):
+            allowed.update(chronology_repo.chronology_keys(session, actor=row.name, date_from=scope.date_from,
+                                                           date_to=scope.date_to))
+        keys = [k for k in keys if k in allowed]
+    rows: list[ChronologyRow] = chronology_repo.chronology_rows(session, keys)
+    if docs is not None and scope.picks_documents:
+        rows = [r for r in rows if any(s.document_id in docs for s in r.sources)]
+    out = []
+    for r in rows:
+        citations = tuple(dict.fromkeys(Citation(s.document_id, s.paragraph, s.page) for s in r.sources))
+        out.append(ChronologyItem(
+            date=_display(r.date), written=written_words(r.date), event=_event(r), actors=r.actors,
+            citations=citations, conflict=r.conflict, conflict_note=r.conflict_note or "", kind=r.kind.value))
+    return out
+
+
+def _event(row: ChronologyRow) -> str:
+    """An entry's words. A paper's own entry reads "Letter: <title>", unless the title says it already."""
+    if row.kind is EntryKind.DOCUMENT and row.sources:
+        kind, _, title = row.description.partition(": ")
+        if title and title.casefold().startswith(kind.casefold()):
+            return title
+    return row.description
+
+
+def _actors(session: Session, scope: BriefingScope, docs: set[int] | None) -> list[ActorItem]:
+    if scope.is_everything:
+        ids = actors_repo.actor_ids(session, sort="name")
+    else:
+        wanted = repo.actors_in_documents(session, docs) | set(scope.actor_ids)
+        ids = [i for i in actors_repo.actor_ids(session, sort="name") if i in wanted]
+    rows = actors_repo.actor_rows(session, ids)
+    first = repo.first_appearances(session, ids)
+    pages = repo.paragraph_pages(session, [v for v in first.values() if v[1]])  # type: ignore[misc]
+    doc_rows = {d.id: d for d in documents_repo.document_rows(session, sorted({d for d, _ in first.values()}))}
+    # people first, then organisations: a who's who reads as people
+    rows.sort(key=lambda r: r.kind is not ActorKind.PERSON)
+    out = []
+    for r in rows:
+        seen = first.get(r.id)
+        citation = None
+        first_date = ""
+        if seen is not None:
+            doc_id, para = seen
+            citation = Citation(doc_id, para, _page_of(pages, doc_id, para))
+            doc = doc_rows.get(doc_id)
+            first_date = _display(doc.date) if doc else ""
+        name_key = r.name.casefold()
+        aliases = tuple(dict.fromkeys(a for a in r.aliases if a.casefold() != name_key))
+        out.append(ActorItem(name=r.name, posts=r.posts, organisation=r.organisation or "", aliases=aliases,
+                             kind=r.kind.value, first_date=first_date, first_citation=citation))
+    return out
+
+
+def _extracts(session: Session, scope: BriefingScope, docs: set[int] | None) -> list[ExtractGroup]:
+    rows: list[AnnotationRow] = annotations_repo.listing(session, AnnotationFilter())
+    if docs is not None:
+        rows = [a for a in rows if a.document_id in docs]
+    wanted = {t.casefold() for t in scope.tags}
+    groups: dict[str, list[ExtractItem]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for a in rows:
+        item = ExtractItem(quote=a.quote, note=a.note, tags=a.tags, author=a.author,
+                           document_title=a.document_title or a.document_file, document_date=a.document_date,
+                           citation=Citation(a.document_id, a.paragraph, a.page), orphan=a.orphan)
+        tags = [t for t in a.tags if not wanted or t.casefold() in wanted]
+        if not tags and not wanted:
+            groups[""].append(item)
+        for t in tags:
+            key = t.casefold()
+            names.setdefault(key, t)
+            groups[key].append(item)
+    ordered = sorted((k for k in groups if k), key=lambda k: (names[k].casefold(), names[k]))
+    out = [ExtractGroup(tag=names[k], items=tuple(groups[k])) for k in ordered]
+    if groups.get(""):
+        out.append(ExtractGroup(tag="", items=tuple(groups[""])))
+    return out
+
+
+def _sources(session: Session, docs: set[int] | None, cited: set[int]) -> list[SourceItem]:
+    ids = set(repo.all_document_ids(session)) if docs is None else set(docs)
+    ids |= cited
+    rows = documents_repo.document_rows(session, sorted(ids))
+    refs = repo.own_references(session, [r.id for r in rows])
+    return [SourceItem(document_id=r.id, date=_display(r.date), sender=r.sender or "", recipients=r.recipients,
+                       title=r.title or r.file_name, pages=r.page_count, kind=r.kind.value,
+                       own_reference=refs.get(r.id, "")) for r in rows]
+
+
+def _scope_note(session: Session, scope: BriefingScope) -> str:
+    """The scope in words, for the front sheet; "" when the briefing covers the whole dossier."""
+    if scope.is_everything:
+        return ""
+    parts = []
+    if scope.date_from and scope.date_to:
+        parts.append(f"dated {PartialDate.from_date(scope.date_from).display()} to "
+                     f"{PartialDate.from_date(scope.date_to).display()}")
+    elif scope.date_from:
+        parts.append(f"dated from {PartialDate.from_date(scope.date_from).display()}")
+    elif scope.date_to:
+        parts.append(f"dated up to {PartialDate.from_date(scope.date_to).display()}")
+    if scope.actor_ids:
+        names = [r.name for r in actors_repo.actor_rows(session, list(scope.actor_ids))]
+        parts.append("naming " + _either(names))
+    if scope.tags:
+        parts.append("with extracts tagged " + _either([f"\u201c{t}\u201d" for t in scope.tags]))
+    if scope.document_ids:
+        ids = sorted(set(scope.document_ids))
+        parts.append("among " + ", ".join(f"D{i}" for i in ids))
+    return "Papers " + "; ".join(parts) + "."
+
+
+def _either(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
