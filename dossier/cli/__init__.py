@@ -251,12 +251,13 @@ def cmd_analyse(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
-    from dossier.services.sample import build_sample
+    from dossier.services.sample import build_sample, curate_sample
 
     path = Path(args.dossier) if args.dossier else sample_dossier()
     services = open_services(path)
     try:
         results = build_sample(services.documents)
+        curate_sample(services, results)
         _print_results(results, False, out)
         out.write(f"sample dossier: {services.path}\n")
     finally:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Select, delete, func, insert, inspect, or_, select, update
 from sqlalchemy.orm import Session
 
+from dossier.db import search
 from dossier.db.models import (
     Action,
     Actor,
@@ -82,6 +83,7 @@ def create_actor(session: Session, name: str, kind: ActorKind, now: str) -> int:
     actor = Actor(name=name, name_key=actor_key(name), kind=kind.value, created_at=now)
     session.add(actor)
     session.flush()
+    search.refresh_actors(session, [actor.id])
     return actor.id
 
 
@@ -102,6 +104,7 @@ def add_alias(session: Session, actor_id: int, alias: str, document_id: int | No
     row = ActorAlias(actor_id=actor_id, alias=alias, alias_key=key, document_id=document_id)
     session.add(row)
     session.flush()
+    search.refresh_actors(session, [actor_id])
     return row.id
 
 
@@ -159,11 +162,18 @@ def rename(session: Session, actor_id: int, name: str) -> None:
     actor = _actor(session, actor_id)
     actor.name = " ".join(name.split())
     actor.name_key = actor_key(name)
+    search.refresh_actors(session, [actor_id])
 
 
 def delete_by_ids(session: Session, table: str, ids: Sequence[int]) -> None:
     model = {**_TABLES, "posts": Post, "actions": Action, "actors": Actor}[table]
+    named: list[int] = []  # actors whose names change, for the search index
+    if model is Actor:
+        named = list(ids)
+    elif model is ActorAlias:
+        named = list(session.scalars(select(ActorAlias.actor_id).where(ActorAlias.id.in_(ids))))
     session.execute(delete(model).where(model.id.in_(ids)))
+    search.refresh_actors(session, named)
 
 
 # -- snapshots, merge, delete, restore -----------------------------------------------------------
@@ -203,6 +213,7 @@ def merge(session: Session, keep_id: int, drop_id: int, now: str) -> tuple[Actor
     session.delete(dropped)
     session.flush()
     added = add_alias(session, keep_id, snap.actor["name"], None)
+    search.refresh_actors(session, [keep_id, drop_id])
     return snap, (added,) if added else ()
 
 
@@ -220,12 +231,15 @@ def delete_actor(session: Session, actor_id: int) -> ActorSnapshot:
     session.execute(update(Document).where(Document.sender_sort == snap.actor["name_key"]).values(sender_sort=None))
     session.delete(_actor(session, actor_id))
     session.flush()
+    search.refresh_actors(session, [actor_id])
     return snap
 
 
 def restore(session: Session, snap: ActorSnapshot) -> None:
     """Put an actor and every row that pointed at it back as they were (same ids)."""
     actor_id = snap.actor["id"]
+    alias_ids = [v["id"] for t, v in snap.rows if t == ActorAlias.__tablename__]
+    named = [actor_id, *session.scalars(select(ActorAlias.actor_id).where(ActorAlias.id.in_(alias_ids)))]
     if session.get(Actor, actor_id) is None:
         session.execute(insert(Actor).values(**snap.actor))
     by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -245,6 +259,7 @@ def restore(session: Session, snap: ActorSnapshot) -> None:
             session.execute(insert(model), inserts)
     session.flush()
     session.expire_all()
+    search.refresh_actors(session, named)
     _refresh_party_sort_keys(session, [v["document_id"] for t, v in snap.rows if t == "document_parties"])
 
 
@@ -274,6 +289,7 @@ def split_alias(session: Session, actor_id: int, alias: str, now: str) -> int:
     session.execute(update(Mention).where(Mention.actor_id == actor_id, func.lower(Mention.text) == alias.casefold())
                     .values(actor_id=new_id))
     session.flush()
+    search.refresh_actors(session, [actor_id, new_id])
     return new_id
 
 

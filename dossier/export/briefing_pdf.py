@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -227,9 +227,20 @@ class _Story:
     def cell(self, markup: str, style: str = "cell") -> Paragraph:
         return Paragraph(markup, self.s[style])
 
-    def text_blocks(self, text: str) -> list[Flowable]:
+    def text_blocks(self, text: str, lines_as: str | None = None) -> list[Flowable]:
+        """A person's text as paragraphs and lists. With `lines_as` ("bullet" or "number"), each line
+        of a plain paragraph is one point: key messages are points even when typed without markers."""
         out: list[Flowable] = []
-        for b in blocks(text):
+        found = blocks(text)
+        if lines_as is not None:
+            points: list = []
+            for b in found:
+                if b.kind == "para":
+                    points.extend(replace(b, kind=lines_as, text=line) for line in b.text.split("\n") if line.strip())
+                else:
+                    points.append(b)
+            found = [replace(b, number=n) if b.kind == "number" else b for n, b in enumerate(points, 1)]
+        for b in found:
             if b.kind == "bullet":
                 out.append(Paragraph(esc_lines(b.text), self.s["bullet"], bulletText="\u2022"))
             elif b.kind == "number":
@@ -320,10 +331,10 @@ class _Story:
     # -- sections ------------------------------------------------------------------------------
     def section_key_messages(self) -> list[Flowable]:
         o = self.o
-        out = self.text_blocks(o.key_messages)
+        out = self.text_blocks(o.key_messages, lines_as="bullet")
         if o.lines_to_take.strip():
             out.append(self.heading("Lines to take", "lines-to-take", level=1, style="h2"))
-            out.extend(self.text_blocks(o.lines_to_take))
+            out.extend(self.text_blocks(o.lines_to_take, lines_as="number"))
         return out
 
     def section_actions(self) -> list[Flowable]:

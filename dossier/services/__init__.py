@@ -14,6 +14,7 @@ from dossier.services.audit import AuditService
 from dossier.services.briefing import BriefingService
 from dossier.services.chronology import ChronologyService
 from dossier.services.documents import DocumentService
+from dossier.services.search import SearchService
 from dossier.services.suggestions import SuggestionService
 
 
@@ -28,6 +29,7 @@ class Services:
     suggestions: SuggestionService
     actions: ActionService
     chronology: ChronologyService
+    search: SearchService
     annotations: AnnotationService
     briefing: BriefingService
 
@@ -48,4 +50,4 @@ def open_services(path: Path | str) -> Services:
     return Services(dossier=dossier, audit=AuditService(sessions, context), documents=DocumentService(sessions), actors=ActorService(sessions),
                     suggestions=SuggestionService(sessions), actions=ActionService(sessions),
                     chronology=ChronologyService(sessions), annotations=AnnotationService(sessions),
-                    briefing=BriefingService(sessions))
+                    search=SearchService(sessions), briefing=BriefingService(sessions))

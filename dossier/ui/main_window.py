@@ -45,6 +45,7 @@ from dossier.ui.views.annotations_page import AnnotationsPage
 from dossier.ui.views.chronology_page import ChronologyPage
 from dossier.ui.views.documents_page import DocumentsPage
 from dossier.ui.views.empty_state import EmptyState
+from dossier.ui.views.search_panel import install_search
 from dossier.ui.workers import ImportJob
 
 APP_TITLE = "Dossier"
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.importer = ImportController(self)
         self.importer.started.connect(self.import_started)
         self.importer.finished.connect(self._on_import_finished)
+        self.search = install_search(self)  # Ctrl+K; F3 / Shift+F3 step through the hits
         self.actions_ = build_menus(
             self, self.undo_stack, new=self.new_dossier_dialog, open_=self.open_dossier_dialog,
             open_path=self.open_recent, recent=self.settings.recent_files, clear_recent=self._clear_recent,
@@ -156,7 +158,8 @@ class MainWindow(QMainWindow):
             docs.annotate_action, docs.tag_action, docs.new_action_action, None, docs.next_annotation_action,
             docs.previous_annotation_action, docs.edit_annotation_action, docs.delete_annotation_action,
             docs.place_annotation_action, None, docs.reviewed_action, docs.reviewed_next_action,
-            docs.next_unreviewed_action, None, docs.accept_all_action, docs.refile_action])
+            docs.next_unreviewed_action, None, self.search.action, self.search.navigator.next_action,
+            self.search.navigator.previous_action, None, docs.accept_all_action, docs.refile_action])
         self.actor_menu = add_menu(bar, "Ac&tor", [actors.new_action, None, actors.merge_action, actors.split_action,
                                                    actors.rename_action, actors.kind_menu, None, actors.delete_action])
         self.action_menu = add_menu(bar, "&Action", [actions.new_action, actions.edit_action, actions.done_action,
