@@ -9,10 +9,17 @@ only the password-protected PDF's file identifier is random (pypdf draws it when
     "unreadable"  is only made where permissions stop this process reading (never as root).
 "vanished" names a file that does not exist and "directory" a folder named like a text file.
 The cases in READABLE must be read without error; tests check what comes out.
+
+Hostile files (issue #7) are here too: a PDF with JavaScript and an embedded file, a PDF whose
+content inflates without bound, Word files that are zip bombs or declare XML entities (in UTF-8 and
+UTF-32), an HTML-only email full of remote references, an email with an attachment, a 10,000-line
+paragraph, and control characters with right-to-left text and emoji. `big_attachment_email` builds
+the 50 MB-attachment email on demand (too big to write for every test).
 """
 
 from __future__ import annotations
 
+import base64
 import io
 import os
 import random
@@ -24,6 +31,7 @@ import docx
 from docx.document import Document as WordDocument
 from pypdf import PdfWriter
 from pypdf.actions import JavaScript, PageTrigger
+from pypdf.generic import ArrayObject, DecodedStreamObject, NameObject
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
@@ -38,6 +46,8 @@ EXPECTED_REASONS: dict[str, str] = {
     "docx_not_zip": "not a valid Word file (not a zip archive)",
     "docx_zip_bomb": "refused: archive expands too far (possible zip bomb)",
     "docx_entities": "refused: XML entity declarations in Word file",
+    "docx_entities_utf32": "refused: XML entity declarations in Word file",
+    "pdf_bomb": "refused: PDF content expands too far (possible decompression bomb)",
     "eml_not_email": "not an email message",
     "oversize": "file is larger than the 1 KB limit",
     "undecodable_txt": "cannot decode text",
@@ -47,7 +57,8 @@ EXPECTED_REASONS: dict[str, str] = {
     "vanished": "file not found",
 }
 
-READABLE = frozenset({"hostile_pdf", "no_text_pdf", "long_paragraph", "control_rtl_emoji"})
+READABLE = frozenset({"hostile_pdf", "no_text_pdf", "long_paragraph", "control_rtl_emoji", "html_only_eml",
+                      "attachment_eml"})
 
 HOSTILE_PDF_TEXT = "Visible text of a hostile PDF."
 HOSTILE_PDF_PAYLOAD = b"EMBEDDED PAYLOAD THAT MUST NOT BE READ"
@@ -57,6 +68,22 @@ CONTROL_RTL_EMOJI = (
 )
 # What the control/RTL/emoji file reads as: controls gone, the rest kept as written.
 CONTROL_RTL_EMOJI_TEXT = "Hello world.\n\nمرحبا بالعالم\u200f\n\nThumbs up 👍🏽 and family 👨\u200d👩\u200d👧 done."
+PDF_BOMB_INFLATES_TO = 40 * 1024 * 1024  # spaces, in one content stream of a one-page PDF
+
+# An HTML-only email that points at remote things in every way HTML can: none may be fetched.
+REMOTE_HOST = "tracker.invalid"
+HTML_ONLY_BODY = f"""<html><head><title>Pixel</title>
+<link rel="stylesheet" href="https://{REMOTE_HOST}/style.css">
+<style>@import url("https://{REMOTE_HOST}/more.css"); body {{ background: url(https://{REMOTE_HOST}/bg.png); }}</style>
+<script src="https://{REMOTE_HOST}/run.js"></script><script>fetch("https://{REMOTE_HOST}/beacon")</script>
+<meta http-equiv="refresh" content="0; url=https://{REMOTE_HOST}/go"></head>
+<body><p>Dear Ms Lovelace,</p>
+<p>Our <a href="https://{REMOTE_HOST}/report">report</a> is attached.<img src="https://{REMOTE_HOST}/pixel.gif"></p>
+<iframe src="https://{REMOTE_HOST}/frame"></iframe><object data="https://{REMOTE_HOST}/object"></object>
+<p>Yours sincerely,</p><p>Charles Babbage</p></body></html>"""
+HTML_ONLY_TEXT = "Dear Ms Lovelace,\n\nOur report is attached.\n\nYours sincerely,\n\nCharles Babbage"
+ATTACHMENT_EMAIL_TEXT = "Dear Ms Lovelace,\n\nThe figures are attached.\n\nCharles Babbage"
+ATTACHMENT_MARKER = b"ATTACHMENT-BYTES-THAT-ARE-NEVER-READ"
 
 
 def make_bad_inputs(folder: Path) -> dict[str, Path]:
@@ -185,6 +212,50 @@ def _entities_docx() -> bytes:
     return _zip(members)
 
 
+def _pdf_bomb() -> bytes:
+    """One page with a little text, plus a content stream that inflates to 40 MB (about 40 KB packed)."""
+    writer = PdfWriter(clone_from=io.BytesIO(_pdf([["A page with a bomb in it."]])))
+    page = writer.pages[0]
+    stream = DecodedStreamObject()
+    stream.set_data(b" " * PDF_BOMB_INFLATES_TO)
+    page[NameObject("/Contents")] = ArrayObject([page.raw_get("/Contents"), writer._add_object(stream.flate_encode())])
+    return _writer_bytes(writer)
+
+
+def _entities_utf32_docx() -> bytes:
+    """Entity declarations written in UTF-32, which lxml reads although few tools write it."""
+    members = _members(_entities_docx())
+    members["word/document.xml"] = members["word/document.xml"].decode("utf-8").replace(
+        'encoding="UTF-8"', 'encoding="UTF-32"').encode("utf-32")
+    return _zip(members)
+
+
+def _email_head(subject: str, content_type: str) -> bytes:
+    return (f"From: Charles Babbage <babbage@example.org>\r\nTo: Ada Lovelace <ada@example.org>\r\n"
+            f"Date: Thu, 27 Mar 2014 10:00:00 +0000\r\nSubject: {subject}\r\nMIME-Version: 1.0\r\n"
+            f"Content-Type: {content_type}\r\n").encode("ascii")
+
+
+def _html_only_email() -> bytes:
+    return (_email_head("Report", 'text/html; charset="utf-8"') + b"Content-Transfer-Encoding: 8bit\r\n\r\n"
+            + HTML_ONLY_BODY.replace("\n", "\r\n").encode("utf-8"))
+
+
+def big_attachment_email(attachment_bytes: int, seed: int = 7) -> bytes:
+    """A plain-text email with one base64 attachment of that many (random) bytes."""
+    boundary = "=_dossier-attachment-boundary"
+    payload = ATTACHMENT_MARKER + random.Random(seed).randbytes(max(0, attachment_bytes - len(ATTACHMENT_MARKER)))
+    return b"".join([
+        _email_head("Figures", f'multipart/mixed; boundary="{boundary}"'), b"\r\n",
+        f"--{boundary}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n".encode(),
+        ATTACHMENT_EMAIL_TEXT.replace("\n", "\r\n").encode(), b"\r\n",
+        f"--{boundary}\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: base64\r\n"
+        f'Content-Disposition: attachment; filename="figures.bin"\r\n\r\n'.encode(),
+        base64.encodebytes(payload).replace(b"\n", b"\r\n"),
+        f"--{boundary}--\r\n".encode(),
+    ])
+
+
 def _long_paragraph() -> bytes:
     lines = (f"line {n:05d} of one very long paragraph that keeps going without a break" for n in range(LONG_PARAGRAPH_LINES))
     return "\n".join(lines).encode("utf-8")
@@ -204,6 +275,10 @@ _FILES: dict[str, tuple[str, Callable[[], bytes]]] = {
     "undecodable_txt": ("undecodable.txt", lambda: b"Caf\xe9 prices \x81\x8d\x8f\x90\x9d are undecodable.\n"),
     "unknown_extension": ("notes.xyz", lambda: b"Some notes in a format Dossier does not know.\n"),
     "hostile_pdf": ("hostile.pdf", _hostile_pdf),
+    "pdf_bomb": ("inflates.pdf", _pdf_bomb),
+    "docx_entities_utf32": ("entities-utf32.docx", _entities_utf32_docx),
+    "html_only_eml": ("html-only.eml", _html_only_email),
+    "attachment_eml": ("attachment.eml", lambda: big_attachment_email(1024 * 1024)),
     "no_text_pdf": ("scan.pdf", _no_text_pdf),
     "long_paragraph": ("long.txt", _long_paragraph),
     "control_rtl_emoji": ("mixed.txt", lambda: CONTROL_RTL_EMOJI.encode("utf-8")),

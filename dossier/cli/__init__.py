@@ -352,6 +352,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         path = Path(args.dossier) if args.dossier else default_dossier()
         if args.command in (None, "gui"):
             return _run_gui(path)
+        for group in _groups():  # commands that must not open (create, upgrade) the dossier first
+            path_commands = getattr(group, "PATH_COMMANDS", {})
+            if args.command in path_commands:
+                return path_commands[args.command](path, args, out)
         commands = dict(DOSSIER_COMMANDS)
         for group in _groups():
             commands.update(group.COMMANDS)

@@ -143,8 +143,9 @@ def install(sessions: sessionmaker[Session], context: AuditContext) -> None:
 
 def quiet(session: Session) -> None:
     """For the rest of this transaction, log documents filed but not the rows derived from them."""
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("UPDATE temp.audit_context SET quiet = 1 WHERE id = 1"))
+    connection = session.connection()
+    if connection.dialect.name == "sqlite" and connection.connection.info.get("audit_triggers"):
+        connection.exec_driver_sql("UPDATE temp.audit_context SET quiet = 1 WHERE id = 1")
 
 
 # -- reading ---------------------------------------------------------------------------------------

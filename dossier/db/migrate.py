@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Connection, Engine, inspect
 
 from dossier.domain.errors import DossierError, NewerSchemaError
 
@@ -61,24 +63,59 @@ def migrate(engine: Engine, path: Path, target: str = "head") -> str | None:
     current = current_revision(engine)
     if current == head:
         return None
-    if current is not None:
-        try:
-            script.get_revision(current)
-        except Exception as exc:  # alembic raises several kinds for an unknown id
-            raise NewerSchemaError(
-                f"{path.name} was written by a newer version of Dossier (schema {current}); "
-                f"this version reads schema {head} and older. Update Dossier to open it."
-            ) from exc
-    else:
-        tables = set(inspect(engine).get_table_names())
-        if tables:
-            raise DossierError(f"{path.name} is not a Dossier file (it holds other tables).")
+    _refuse_newer(script, current, head, path)
+    if current is None and inspect(engine).get_table_names() and current_revision(engine) is None:
+        raise DossierError(f"{path.name} is not a Dossier file (it holds other tables).")
     backup = None
     if current is not None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = str(backup_file(path, path.with_name(f"{path.name}.before-{head}-{stamp}.bak")))
     cfg = _config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+    with engine.connect() as conn, _upgrade_transaction(conn):
+        # another window or command may have upgraded the file while this one waited for the lock
+        now = MigrationContext.configure(conn).get_current_revision()
+        if now != head:
+            _refuse_newer(script, now, head, path)
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
     return backup
+
+
+def _refuse_newer(script: ScriptDirectory, current: str | None, head: str, path: Path) -> None:
+    if current is None:
+        return
+    try:
+        script.get_revision(current)
+    except Exception as exc:  # alembic raises several kinds for an unknown id
+        raise NewerSchemaError(
+            f"{path.name} was written by a newer version of Dossier (schema {current}); "
+            f"this version reads schema {head} and older. Update Dossier to open it."
+        ) from exc
+
+
+@contextmanager
+def _upgrade_transaction(conn: Connection) -> Iterator[None]:
+    """One transaction for the whole upgrade, holding the write lock from its start.
+
+    pysqlite runs each CREATE or ALTER in a transaction of its own, so a crash part-way through
+    an upgrade would leave half a schema behind, and two windows opening one file could both
+    start upgrading it. Here SQLite's own BEGIN IMMEDIATE ... COMMIT wraps the upgrade: it is
+    all or nothing, and a second window waits (busy timeout) and then finds the work done.
+    """
+    if conn.dialect.name != "sqlite":
+        with conn.begin():
+            yield
+        return
+    raw = conn.connection.driver_connection
+    level = raw.isolation_level
+    raw.isolation_level = None  # pysqlite issues no BEGIN or COMMIT of its own: ours hold
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+    finally:
+        raw.isolation_level = level

@@ -35,8 +35,9 @@ RATIO_FLOOR = 1024 * 1024
 _CORRUPT = "not a valid Word file (corrupt or missing parts)"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc files and password-protected .docx files
 _XML_PARTS = (".xml", ".rels")
-_DECLARATIONS = tuple(
-    marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY") for codec in ("ascii", "utf-16-le", "utf-16-be")
+_DECLARATIONS = tuple(  # as written in every encoding an XML parser detects by itself
+    marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
 )
 
 _P, _TBL, _TR, _TC, _R, _T = (qn(f"w:{tag}") for tag in ("p", "tbl", "tr", "tc", "r", "t"))

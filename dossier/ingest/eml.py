@@ -2,7 +2,10 @@
 
 The headers give the parties (From, To, Cc as "Name <address>" strings), the raw Date and the
 Subject (the title). The body is the text/plain part, else the HTML part turned into text
-(scripts and styles dropped; nothing remote is ever fetched). Attachments are skipped unread.
+(scripts and styles dropped; nothing remote is ever fetched). Attachments are skipped unread:
+their bodies are cut out of the raw bytes before the `email` package parses the message, which
+would otherwise hold several copies of a large attachment in memory (the stored original keeps
+them).
 
 Quoted earlier messages stay in the text, but their paragraphs are flagged `quoted`: lines that
 start with ">" (the markers are removed), and everything from an attribution line ("On ...
@@ -18,6 +21,7 @@ import re
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.parser import BytesHeaderParser
 from html.parser import HTMLParser
 
 from dossier.domain.records import Extracted, MessageHeaders
@@ -36,7 +40,7 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 def read_eml(data: bytes) -> Extracted:
-    message = email.message_from_bytes(data, policy=policy.default)
+    message = email.message_from_bytes(without_attachments(data), policy=policy.default)
     body = _body_text(message)
     if not message.keys() and (not body.strip() or looks_binary(body)):
         raise ReadError("not an email message")
@@ -77,6 +81,87 @@ def _quoted_tail(lines: list[str]) -> int:
         if line.startswith("From:") and any(next_line.strip().startswith("Sent:") for next_line in lines[index + 1:index + 4]):
             return index - 1 if index and _RULE.fullmatch(lines[index - 1].strip()) else index
     return len(lines)
+
+
+# -- attachments ---------------------------------------------------------------------------------
+
+_MAX_DEPTH = 16  # multiparts nested deeper are left as they are
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
+_KEEP_TYPES = ("text/", "multipart/", "message/")
+
+
+def without_attachments(data: bytes) -> bytes:
+    """The message with the bodies of its attachments and non-text parts left out.
+
+    The body text is always a text part that is not an attachment, so the message reads the same.
+    Anything that does not parse as expected is left as it was. Parts are found by offsets into
+    `data`, so a large attachment is never copied.
+    """
+    view = memoryview(data)
+    try:
+        return b"".join(view[start:end] for start, end in _entity(data, 0, len(data), 0))
+    except MemoryError:
+        raise
+    except Exception:  # headers the parser will not take: the email package copes on its own
+        return data
+    finally:
+        view.release()
+
+
+Spans = list[tuple[int, int]]  # pieces of the message to keep, as [start, end) offsets
+
+
+def _entity(data: bytes, start: int, end: int, depth: int) -> Spans:
+    """A MIME entity (headers, blank line, body) in data[start:end], with unwanted bodies dropped."""
+    if data[start : start + 1] in (b"\n", b"\r"):  # no headers: a text/plain body
+        return [(start, end)]
+    found = _HEADER_END.search(data, start, end)
+    if found is None:
+        return [(start, end)]
+    body = found.end()
+    headers = BytesHeaderParser(policy=policy.compat32).parsebytes(data[start:body])
+    content_type = headers.get_content_type()
+    disposition = (headers.get("Content-Disposition") or "").split(";")[0].strip().lower()
+    if disposition == "attachment" or not content_type.startswith(_KEEP_TYPES):
+        return [(start, body)]
+    if content_type == "message/rfc822" and depth < _MAX_DEPTH:  # a message forwarded whole: its own parts
+        return [(start, body), *_entity(data, body, end, depth + 1)]
+    boundary = headers.get_param("boundary") if content_type.startswith("multipart/") else None
+    if not isinstance(boundary, str) or not boundary or depth >= _MAX_DEPTH:
+        return [(start, end)]
+    return [(start, body), *_multipart(data, body, end, boundary.encode("ascii"), depth)]
+
+
+def _multipart(data: bytes, start: int, end: int, boundary: bytes, depth: int) -> Spans:
+    """A multipart body: preamble, then each part between its delimiter lines, then the epilogue."""
+    marker = b"--" + boundary
+    delimiters = []  # where each delimiter line starts
+    at = data.find(marker, start, end)
+    while at >= 0:
+        if at == start or data[at - 1] == 0x0A:
+            delimiters.append(at)
+        at = data.find(marker, at + len(marker), end)
+    if not delimiters:
+        return [(start, end)]
+    spans = [(start, delimiters[0])]
+    for n, line in enumerate(delimiters):
+        line_end = data.find(b"\n", line, end)
+        line_end = end if line_end < 0 else line_end + 1
+        spans.append((line, line_end))
+        following = delimiters[n + 1] if n + 1 < len(delimiters) else end
+        closing = data[line + len(marker) : line + len(marker) + 2] == b"--"
+        if closing or n + 1 == len(delimiters):  # the epilogue (or a message cut short)
+            spans.append((line_end, following))
+            continue
+        # the line break before the next delimiter belongs to the delimiter
+        tail = following
+        if data[tail - 1 : tail] == b"\n" and tail - 1 >= line_end:
+            tail -= 1
+            if data[tail - 1 : tail] == b"\r" and tail - 1 >= line_end:
+                tail -= 1
+        spans += _entity(data, line_end, tail, depth + 1)
+        spans.append((tail, following))
+    return spans
 
 
 # -- headers -------------------------------------------------------------------------------------

@@ -5,20 +5,33 @@ whose baseline is further below the previous one than 1.3 times the document's u
 pitch (or that jumps back up the page) starts after a blank line, so paragraph gaps survive.
 Running headers, footers and page numbers are dropped before normalisation. Nothing else in the
 file is looked at: JavaScript, embedded files, forms and links are neither run nor extracted.
+
+A tiny file can hold a page whose content stream inflates to tens of megabytes, or millions of
+drawing operations: pypdf's limits are tightened while a file is read (a letter's page holds a few
+thousand operations), and a file that reaches one is refused as a possible decompression bomb.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
 import statistics
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+import pypdf
 from pypdf import PageObject, PdfReader
 from pypdf.errors import DependencyError
+
+try:  # pypdf 5.x and later
+    from pypdf.errors import LimitReachedError
+except ImportError:  # pragma: no cover
+    class LimitReachedError(Exception):  # type: ignore[no-redef]
+        pass
 
 from dossier.domain.records import Extracted
 from dossier.ingest.base import ReadError
@@ -27,6 +40,14 @@ from dossier.ingest.normalise import clean_text, normalise_pages
 MEDIA_TYPE = "application/pdf"
 
 CORRUPT = "not a valid PDF (corrupt or truncated)"
+BOMB = "refused: PDF content expands too far (possible decompression bomb)"
+
+# pypdf's own limits, tightened while Dossier reads a file (see `_limits`).
+LIMITS = {
+    "zlib_maximum_output_length": 32_000_000,  # bytes one stream may inflate to
+    "stream_decoding_work_maximum_length": 64_000_000,
+    "stream_parsing_work_maximum_count": 1_000_000,  # operators and operands in one content stream
+}
 
 # pypdf logs every oddity of a damaged file (as warnings, some as errors even when it copes):
 # noise for our users, who get one line when a file cannot be read.
@@ -42,12 +63,32 @@ _PAGE_NUMBER = re.compile(
 _FILE_TITLE = re.compile(r"^microsoft (?:word|excel|powerpoint) - |\.(?:docx?|pdf|rtf|odt|txt)$", re.IGNORECASE)
 
 
+@contextlib.contextmanager
+def _limits() -> Iterator[None]:
+    """pypdf's resource limits, tightened (pypdf 6.6 and later have them as a configuration)."""
+    apply = getattr(pypdf, "apply_configuration", None)
+    known = getattr(pypdf, "Configuration", None)
+    if apply is None or known is None:
+        yield
+        return
+    fields = getattr(known, "__dataclass_fields__", {})
+    with apply(**{k: v for k, v in LIMITS.items() if k in fields}):
+        yield
+
+
 def read_pdf(data: bytes) -> Extracted:
+    with _limits():
+        return _read_pdf(data)
+
+
+def _read_pdf(data: bytes) -> Extracted:
     reader = _open(data)
     try:
         page_lines = [_page_lines(page) for page in reader.pages]
     except MemoryError:
         raise
+    except LimitReachedError as exc:
+        raise ReadError(BOMB) from exc
     except Exception as exc:  # pypdf fails on damaged files in many ways
         raise ReadError(CORRUPT) from exc
     pitch = _line_pitch(page_lines)
@@ -87,6 +128,8 @@ def _open(data: bytes) -> PdfReader:
             raise ReadError("not a valid PDF (no pages)")
     except (ReadError, MemoryError):
         raise
+    except LimitReachedError as exc:
+        raise ReadError(BOMB) from exc
     except DependencyError as exc:  # AES needs the `cryptography` package
         raise ReadError("encrypted PDF (AES encryption is not supported)") from exc
     except Exception as exc:

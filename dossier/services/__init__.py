@@ -14,6 +14,7 @@ from dossier.services.audit import AuditService
 from dossier.services.briefing import BriefingService
 from dossier.services.chronology import ChronologyService
 from dossier.services.documents import DocumentService
+from dossier.services.maintenance import MaintenanceService
 from dossier.services.search import SearchService
 from dossier.services.suggestions import SuggestionService
 
@@ -36,6 +37,10 @@ class Services:
     @property
     def path(self) -> Path:
         return self.dossier.path
+
+    @property
+    def maintenance(self) -> MaintenanceService:
+        return MaintenanceService(self.dossier.path)
 
     def close(self) -> None:
         self.dossier.close()

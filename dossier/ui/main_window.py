@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMenuBar,
     QMessageBox,
     QStackedWidget,
@@ -35,6 +36,7 @@ from dossier.ui.commands.base import EVERYTHING
 from dossier.ui.context import UiContext, one_line
 from dossier.ui.dialogs.history_dialog import HistoryDialog
 from dossier.ui.dialogs.import_dialogs import ImportSummaryDialog
+from dossier.ui.dialogs.maintenance_dialogs import install_maintenance_actions
 from dossier.ui.dialogs.preferences import AUTHOR_KEY, PreferencesDialog
 from dossier.ui.importing import ImportController
 from dossier.ui.settings import UiSettings
@@ -118,6 +120,10 @@ class MainWindow(QMainWindow):
             import_files=self.import_files_dialog, import_folder=self.import_folder_dialog,
             find=self.focus_filter, about=self.show_about, more_menus=self._view_menus)
         self.briefing_action = install_briefing_action(self)
+        # File > Back Up… and Tools > Check Dossier… (the Tools menu goes before Help)
+        self.tools_menu = QMenu("&Tools", self)
+        self.menuBar().insertMenu(self.menuBar().actions()[-1], self.tools_menu)
+        self.maintenance = install_maintenance_actions(self, self.menuBar().actions()[0].menu(), self.tools_menu)
 
         self.context.changed.connect(lambda _scope: self.refresh_status())
         self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
