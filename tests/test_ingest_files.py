@@ -100,7 +100,7 @@ def test_a_reader_surprise_still_gives_one_line(
     def failing(_data: bytes) -> None:
         raise error
 
-    monkeypatch.setitem(documents._READERS, ".txt", failing)
+    monkeypatch.setattr(documents, "_reader", lambda _suffix: failing)
     with pytest.raises(UnreadableFile) as caught:
         read_document("a.txt", b"text")
     assert caught.value.reason == reason

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -10,22 +11,25 @@ from pathlib import Path, PurePath
 from dossier.domain.errors import UnreadableFile
 from dossier.domain.records import Extracted
 from dossier.ingest.base import ReadError
-from dossier.ingest.docx import read_docx
-from dossier.ingest.eml import read_eml
-from dossier.ingest.pdf import read_pdf
-from dossier.ingest.text import read_text
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
-_READERS: dict[str, Callable[[bytes], Extracted]] = {
-    ".txt": read_text,
-    ".text": read_text,
-    ".md": read_text,
-    ".pdf": read_pdf,
-    ".docx": read_docx,
-    ".eml": read_eml,
+# suffix -> (module, function). Imported when first needed: pypdf and python-docx take a few
+# hundred milliseconds to import, which the window should not pay for at start-up.
+_READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("dossier.ingest.text", "read_text"),
+    ".text": ("dossier.ingest.text", "read_text"),
+    ".md": ("dossier.ingest.text", "read_text"),
+    ".pdf": ("dossier.ingest.pdf", "read_pdf"),
+    ".docx": ("dossier.ingest.docx", "read_docx"),
+    ".eml": ("dossier.ingest.eml", "read_eml"),
 }
 SUPPORTED_SUFFIXES = frozenset(_READERS)
+
+
+def _reader(suffix: str) -> Callable[[bytes], Extracted] | None:
+    found = _READERS.get(suffix)
+    return getattr(importlib.import_module(found[0]), found[1]) if found else None
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
@@ -64,7 +68,7 @@ def read_path(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[
 def read_document(name: str, data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Extracted:
     """Text of a document by the suffix of `name`. Raises UnreadableFile(name, reason)."""
     suffix = PurePath(name).suffix.lower()
-    reader = _READERS.get(suffix)
+    reader = _reader(suffix)
     if reader is None:
         raise UnreadableFile(name, f"unsupported file type {suffix}" if suffix else "unsupported file type (no extension)")
     if len(data) > max_bytes:
