@@ -186,3 +186,68 @@ def test_actions_appear_when_set_and_when_due(services, filed):
     assert rows[f"action:{action}:due"].date.display() == "by 30 Jun 2020"
     assert chron.dates(keys) == [rows[k].date for k in keys]
     assert f"action:{action}:set" not in chron.keys(kinds=[EntryKind.DEADLINE])
+
+
+def _tag(services, doc_id: int, words: str, *tags: str) -> None:
+    """Annotate the first occurrence of some words of a document with tags."""
+    from dossier.domain.annotations import AnnotationFields
+
+    text = services.documents.get(doc_id).text
+    start = text.index(words)
+    services.annotations.create(doc_id, start, start + len(words), AnnotationFields(tags=tags))
+
+
+def test_tag_filter_keeps_entries_whose_passage_carries_the_tag(services, filed):
+    chron = services.chronology
+    assert chron.tag_names() == []
+    _tag(services, filed[0], "presented the review of the register", "Committee")  # the March event
+    _tag(services, filed[1], "Thank you for the review", "thanks")  # a passage of the second letter
+    _tag(services, filed[0], "Gideon Farrow", "committee")  # the signature: no entry's passage
+    assert chron.tag_names() == ["Committee", "thanks"]
+
+    committee = chron.rows(chron.keys(tag="committee"))  # any case
+    assert [(r.kind, r.date.value) for r in committee] == [(EntryKind.EVENT, "2020-03"),
+                                                            (EntryKind.DOCUMENT, "2020-05-12")]
+    thanks = chron.rows(chron.keys(tag="thanks"))
+    assert [(r.kind, r.date.value) for r in thanks] == [(EntryKind.EVENT, "2020-02"),
+                                                         (EntryKind.DOCUMENT, "2020-05-20")]
+    assert chron.keys(tag="thanks", kinds=[EntryKind.EVENT]) == [thanks[0].key]
+    assert chron.keys(tag="thanks", actor="Okafor") == [thanks[0].key]  # filters combine
+    assert chron.keys(tag="thanks", text="register") == [thanks[0].key]
+    assert chron.keys(tag="no such tag") == []
+
+
+def test_tag_filter_matches_an_actions_passage(services, filed):
+    from dossier.domain.findings import ActionStatus, ActionType
+    from dossier.domain.register import ActionFields
+
+    text = services.documents.get(filed[0]).text
+    start = text.index("By 15 June")
+    action = services.actions.create(ActionFields(
+        type=ActionType.REQUEST, summary="a plan for clearing the backlog", owner_id=None, addressed_to_id=None,
+        due=PartialDate.of(2020, 6, 15), set_date=None, status=ActionStatus.OPEN, status_note=None,
+        status_document_id=None), document_id=filed[0], start=start, end=text.index("backlog.", start) + 8)
+    _tag(services, filed[0], "a plan for clearing", "plans")
+    assert services.chronology.keys(tag="plans", kinds=[EntryKind.DEADLINE]) == [f"action:{action}:due"]
+
+
+def test_cli_chronology_tag(services, filed, dossier_path):
+    _tag(services, filed[1], "Thank you for the review", "thanks")
+    out = io.StringIO()
+    assert main(["--dossier", str(dossier_path), "chronology", "--json", "--tag", "thanks"], out=out) == 0
+    assert [(e["kind"], e["date"]["value"]) for e in json.loads(out.getvalue())] == [
+        ("event", "2020-02"), ("document", "2020-05-20")]
+
+
+def test_a_quoted_sentence_joins_the_entry_of_the_letter_it_quotes(services, tmp_path):
+    first = ("Dr Amara Okafor\nWexcombe Borough Council\n\n12 May 2020\n\nDear Dr Okafor,\n\n"
+             "After the inspectors found the waiting list in disorder in March 2020 I decided to rebuild the "
+             "register.\n\nYours sincerely,\n\nGideon Farrow\n")
+    second = ("Housing register to be rebuilt\n\n30 May 2020\n\nThe minister, Gideon Farrow, wrote to the council: "
+              "\u201cthe inspectors found the waiting list in disorder in March 2020\u201d, he said.\n")
+    ids = []
+    for name, text in (("first.txt", first), ("second.txt", second)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        ids.append(services.documents.file_path(tmp_path / name).document_id)
+    events = services.chronology.rows(services.chronology.keys(kinds=[EntryKind.EVENT]))
+    assert [(r.date.value, sorted(s.document_id for s in r.sources)) for r in events] == [("2020-03", ids)]

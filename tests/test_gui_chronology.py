@@ -3,7 +3,7 @@ filters, jumping to the passage, own entries and inline edits (undoable), confli
 and the timeline beside the table (zoom, precision spans, lanes, selection in step with the table).
 
 The letters are invented here; the chronology entries come from filing them. Only the pure time
-axis (TimeScale) and the group index (find_runs) are tested without widgets.
+axis (TimeScale) and the group runs (runs_of_values) are tested without widgets.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dossier.domain.chronology import EntryFields, EntryKind
 from dossier.domain.dates import PartialDate, Precision
 from dossier.ui.dialogs.chronology_dialogs import AddEntryDialog, CompareDialog
 from dossier.ui.main_window import MainWindow
-from dossier.ui.models.chronology_groups import UNDATED_GROUP, GroupLayout, find_runs, group_of
+from dossier.ui.models.chronology_groups import UNDATED_GROUP, GroupLayout, group_of, runs_of_values
 from dossier.ui.models.chronology_model import DATE, EVENT, KIND, SOURCE, ConflictRole, HeaderRole, KindRole
 from dossier.ui.views.timeline import BY_ACTOR, EntryItem
 from dossier.ui.views.timeline_scale import DAY, MONTH, YEAR, TimeScale
@@ -233,6 +233,29 @@ def test_filters_by_actor_kind_date_range_and_words(qtbot, window: MainWindow) -
     assert entries(window) == ["Mar 2020 | The inquiry into the", "2 Aug 2021 | I wrote to you"]
     qtbot.waitUntil(lambda: page.timeline.lanes() != [])
     assert [lane.count for lane in page.timeline.lanes()] == [0, 2, 0, 0]  # the timeline shows the same two
+
+
+def test_filter_by_an_annotation_tag(window: MainWindow, case: dict[str, int]) -> None:
+    from dossier.domain.annotations import AnnotationFields
+
+    page, services = window.chronology_page, window.services
+    combo = page.filters.tag
+    assert not combo.isEnabled() and combo.currentText() == "No tags"
+    text = services.documents.get(case["thanks.txt"]).text
+    start = text.index("presented to the water board")
+    note = services.annotations.create(case["thanks.txt"], start, start + 28, AnnotationFields(tags=("audit",)))
+    page.context.notify({"annotations"})  # what an annotation edit tells the views
+    assert combo.isEnabled() and [combo.itemText(i) for i in range(combo.count())] == ["Any tag", "audit"]
+
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)  # picked from the list
+    assert page.model.tag == "audit"
+    assert entries(window) == ["Jun 2021 | Thank you for the", "1 Oct 2021 | Letter: thanks.txt"]
+    assert page.count_label.text() == "2 entries"
+
+    services.annotations.delete(note.id)  # the last annotation with the tag goes: the filter goes too
+    page.context.notify({"annotations"})
+    assert page.model.tag is None and combo.currentText() == "No tags" and len(entries(window)) == 10
 
 
 def test_double_click_opens_the_passage_in_the_reader(qtbot, window: MainWindow, case: dict[str, int]) -> None:
@@ -598,24 +621,21 @@ def test_time_scale_maps_days_to_x_and_picks_tick_units() -> None:
         "January 2021", "February 2021"]
 
 
-def test_group_index_finds_every_change_of_month_from_a_few_probes() -> None:
-    dates = ([PartialDate.of(2019)] * 700 + [PartialDate.of(2019, 3, d) for d in range(1, 29)] * 300
-             + [PartialDate.of(2020, m) for m in range(1, 13) for _ in range(2500)] + [None] * 40)
-    probed: list[int] = []
-
-    def probe(positions):
-        probed.extend(positions)
-        return [group_of(dates[p]) for p in positions]
-
-    runs = find_runs(len(dates), probe)
+def test_group_runs_come_from_the_listed_values_in_one_pass() -> None:
+    values = (["2019"] * 700 + [f"2019-03-{d:02d}" for d in range(1, 29)] * 300
+              + [f"2020-{m:02d}" for m in range(1, 13) for _ in range(2500)] + [None] * 40)
+    runs = runs_of_values(values)
     assert [(r.group, r.count) for r in runs] == [((2019, 0), 700), ((2019, 3), 8400)] + [
         ((2020, m), 2500) for m in range(1, 13)] + [(UNDATED_GROUP, 40)]
-    assert len(probed) < len(dates) // 5  # far fewer dates read than there are entries
-    layout = GroupLayout(runs, len(dates))
+    for run in runs[:-1]:  # the groups the dates themselves give
+        assert group_of(PartialDate.parse_iso(values[run.start])) == run.group
+    assert [(r.group, r.count) for r in runs_of_values(["2021-05-02", "2021-04", "2021-05"])] == [
+        ((2021, 5), 1), ((2021, 4), 1), ((2021, 5), 1)]  # out of order: still exact, a run each
+    layout = GroupLayout(runs, len(values))
     assert [h.label for h in layout.headers[:4]] == ["2019", "March 2019", "2020", "January 2020"]
     assert layout.headers[-1].label == "Undated"
     assert layout.headers[0].count == 9100
-    for position in (0, 699, 700, 9099, 9100, len(dates) - 1):
+    for position in (0, 699, 700, 9099, 9100, len(values) - 1):
         row = layout.row_of_position(position)
         assert layout.position_at(row) == position
     assert layout.header_at(0).label == "2019" and layout.position_at(1) == 0

@@ -190,7 +190,7 @@ def cmd_chronology(services: Services, args: argparse.Namespace, out: TextIO) ->
     chron = services.chronology
     date_from = _parse_date(args.date_from).earliest() if args.date_from else None
     date_to = _parse_date(args.date_to).latest() if args.date_to else None
-    rows = chron.rows(chron.keys(actor=args.actor, date_from=date_from, date_to=date_to))
+    rows = chron.rows(chron.keys(actor=args.actor, date_from=date_from, date_to=date_to, tag=args.tag))
     if args.json:
         print_json(out, [chronology_json(r) for r in rows])
         return 0
@@ -306,6 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--actor", metavar="NAME", help="only entries naming this actor")
     p.add_argument("--from", dest="date_from", metavar="DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--tag", metavar="TAG", help="only entries whose passage carries an annotation with this tag")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("suggestions", help="what Dossier suggests and nobody has accepted or rejected")
     p.add_argument("document", nargs="?", type=_doc_id, metavar="DOC_ID")

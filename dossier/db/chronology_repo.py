@@ -4,17 +4,37 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import delete, exists, func, insert, null, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    String,
+    and_,
+    case,
+    cast,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+    update,
+)
+from sqlalchemy.orm import Session, aliased
 
+from dossier.db import search
 from dossier.db.actors_repo import row_dict
 from dossier.db.models import (
     Action,
     Actor,
+    Annotation,
+    AnnotationTag,
     ChronologyEntry,
     ConflictResolution,
     Document,
@@ -23,7 +43,7 @@ from dossier.db.models import (
     Paragraph,
 )
 from dossier.db.models import EntrySource as SourceRow
-from dossier.domain.chronology import ChronologyRow, EntryFields, EntryKind, EntrySource
+from dossier.domain.chronology import ChronologyRow, DocumentText, EntryFields, EntryKind, EntrySource
 from dossier.domain.dates import PartialDate, Precision
 from dossier.domain.errors import NotFound
 from dossier.domain.findings import DateRole
@@ -51,6 +71,17 @@ def _words(text: str) -> set[str]:
 def similar(a: str, b: str) -> float:
     wa, wb = _words(a), _words(b)
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+_ANY_WORD = re.compile(r"[^\W_]+")
+SHARED_RUN = 8  # words in a row two passages share when one quotes the other
+
+
+def share_a_run(a: str, b: str, n: int = SHARED_RUN) -> bool:
+    """Whether two passages share n words in a row (case and punctuation aside): one quotes the other."""
+    wa, wb = _ANY_WORD.findall(a.casefold()), _ANY_WORD.findall(b.casefold())
+    runs = {tuple(wa[i:i + n]) for i in range(len(wa) - n + 1)}
+    return any(tuple(wb[i:i + n]) in runs for i in range(len(wb) - n + 1))
 
 
 def _names(actors: str) -> set[str]:
@@ -95,7 +126,8 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
     """Refresh what analysis found in one document. Entries a person edited are left alone.
 
     Each reference joins an entry another document already gives for the same event (same kind and
-    date, and a similar description or two actors in common), else it becomes an entry of its own.
+    date, and a similar description, a passage one quotes from the other, or two actors in common),
+    else it becomes an entry of its own.
     Returns the entries touched; with refresh=False the caller refreshes their conflicts later
     (a batch import does it once for many documents).
     """
@@ -129,7 +161,8 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
     for ref, kind, description in wanted:
         found, names = ref.found, set(ref.actors)
         same = next((c for c in candidates[(kind.value, found.date.value, found.date.precision.value)]
-                     if similar(description, c[1]) >= 0.5 or len(names & c[2]) >= 2), None)
+                     if similar(description, c[1]) >= 0.5 or len(names & c[2]) >= 2
+                     or share_a_run(description, c[1])), None)
         if same is None:
             entry = ChronologyEntry(created_at=now, user_set=False)
             _set_fields(entry, EntryFields(found.date, description, kind, tuple(ref.actors)))
@@ -154,59 +187,140 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
 
 # -- listing --------------------------------------------------------------------------------------
 
-def chronology_keys(session: Session, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
-                    date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "") -> list[str]:
-    """Every entry's key, in order: earliest bound, then precision, then kind; undated last."""
+UNDATED_SORT = "~"  # after every digit: undated entries sort last (and it is no date)
+
+
+def chronology_keys(session: Session, **filters: Any) -> list[str]:
+    """Every entry's key, in order (see chronology_listing)."""
+    return chronology_listing(session, **filters)[0]
+
+
+def chronology_listing(session: Session, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
+                       date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "",
+                       tag: str | None = None) -> tuple[list[str], list[str | None]]:
+    """Every entry's key in order (earliest bound, then precision, then kind; undated last), and
+    beside each its date as a partial ISO value (None when undated): what month headers need.
+
+    One statement: a UNION ALL of the documents, the entries and the actions' two dates, each part
+    giving its key and three sort columns, ordered by the database. The first sort column is the
+    partial ISO value itself: "2014" < "2014-03" < "2014-03-01" < "2014-03-02" is exactly the order
+    by earliest bound and then precision, so nothing has to be computed per row to sort. Each part
+    narrows by an index where a filter allows it (the actor's ids, the date range, the tag). The
+    rows come back as the driver's plain tuples: building a Row object for each of 100,000 would
+    take longer than the query.
+    """
     kinds = {EntryKind(k) for k in kinds} if kinds is not None else set(EntryKind)
     lo = date_from.isoformat() if date_from else None
     hi = date_to.isoformat() if date_to else None
-    like = f"%{actor.casefold()}%" if actor else None
-    words = [f"%{w.casefold()}%" for w in text.split()]
-    items: list[tuple[str, int, int, str]] = []
-    conn = session.connection()  # Core rows: these queries return tens of thousands of keys
+    words = [w.casefold() for w in text.split()]
+    who = " ".join(actor.casefold().split()) if actor else ""
+    conn = session.connection()
+    actor_ids = list(conn.execute(select(Actor.id).where(Actor.name_key.contains(who, autoescape=True)))
+                     .scalars()) if who else None
+    tagged = _tagged_annotations(tag) if tag and tag.strip() else None
+    parts: list[Any] = []
 
     if EntryKind.DOCUMENT in kinds:
-        doc_sort = _earliest_sql(Document.date_value)
-        stmt = select(Document.id, doc_sort, Document.date_precision)
-        if like:
-            stmt = stmt.where(exists().where(DocumentParty.document_id == Document.id,
-                                             DocumentParty.actor_id == Actor.id, Actor.name_key.like(like)))
+        stmt = _listing(Document.date_value, KIND_ORDER[EntryKind.DOCUMENT], Document.id, "doc:")
+        if actor_ids is not None:
+            stmt = stmt.where(Document.id.in_(select(DocumentParty.document_id)
+                                              .where(DocumentParty.actor_id.in_(actor_ids))))
         for w in words:
-            stmt = stmt.where(or_(func.lower(Document.title).like(w), func.lower(Document.file_name).like(w)))
-        if lo:
-            stmt = stmt.where(doc_sort >= lo)
-        if hi:
-            stmt = stmt.where(doc_sort <= hi)
-        items.extend((sort or "9999", RANK.get(precision or "", 3), 0, f"doc:{doc_id}")
-                     for doc_id, sort, precision in conn.execute(stmt))
+            stmt = stmt.where(or_(func.lower(Document.title).contains(w, autoescape=True),
+                                  func.lower(Document.file_name).contains(w, autoescape=True)))
+        stmt = _partial_range(stmt, Document.date_value, lo, hi)
+        if tagged is not None:
+            stmt = stmt.where(Document.id.in_(select(tagged.c.document_id)))
+        parts.append(stmt)
 
-    entry_kinds = [k.value for k in kinds if k is not EntryKind.DOCUMENT]
+    entry_kinds = sorted(k.value for k in kinds if k is not EntryKind.DOCUMENT)
     if entry_kinds:
-        stmt = select(ChronologyEntry.id, ChronologyEntry.date_sort, ChronologyEntry.date_rank,
-                      ChronologyEntry.kind).where(ChronologyEntry.kind.in_(entry_kinds))
-        # a deadline an accepted action already carries is shown once, as the action
-        stmt = stmt.where(~exists().where(
-            SourceRow.entry_id == ChronologyEntry.id, Action.document_id == SourceRow.document_id,
-            Action.due_value == ChronologyEntry.date_value, Action.start <= SourceRow.end,
-            Action.end >= SourceRow.start))
-        if like:
-            stmt = stmt.where(func.lower(ChronologyEntry.actors).like(like))
+        order = case({k.value: KIND_ORDER[k] for k in EntryKind if k is not EntryKind.DOCUMENT},
+                     value=ChronologyEntry.kind)
+        stmt = _listing(ChronologyEntry.date_value, order, ChronologyEntry.id, "entry:")
+        if len(entry_kinds) < len(EntryKind) - 1:
+            stmt = stmt.where(ChronologyEntry.kind.in_(entry_kinds))
+        if EntryKind.DEADLINE.value in entry_kinds:
+            # a deadline an accepted action already carries is shown once, as the action. Most
+            # deadlines share their date with no action at all: an index probe rules them out
+            # before the join through their sources.
+            due = aliased(Action)
+            stmt = stmt.where(or_(
+                ChronologyEntry.kind != EntryKind.DEADLINE.value,
+                ~select(due.id).where(due.due_value == ChronologyEntry.date_value).exists(),
+                ~exists().where(SourceRow.entry_id == ChronologyEntry.id, Action.document_id == SourceRow.document_id,
+                                Action.due_value == ChronologyEntry.date_value, Action.start <= SourceRow.end,
+                                Action.end >= SourceRow.start)))
+        if who:
+            stmt = stmt.where(func.lower(ChronologyEntry.actors).contains(who, autoescape=True))
         for w in words:
-            stmt = stmt.where(func.lower(ChronologyEntry.description).like(w))
-        if lo:
+            stmt = stmt.where(func.lower(ChronologyEntry.description).contains(w, autoescape=True))
+        if lo:  # date_sort is the earliest bound, kept on writing, and indexed
             stmt = stmt.where(ChronologyEntry.date_sort >= lo)
         if hi:
             stmt = stmt.where(ChronologyEntry.date_sort <= hi)
-        for entry_id, sort, rank, kind in conn.execute(stmt):
-            items.append((sort or "9999", rank if rank is not None else 3, KIND_ORDER[EntryKind(kind)],
-                          f"entry:{entry_id}"))
+        if tagged is not None:
+            stmt = stmt.where(ChronologyEntry.id.in_(
+                select(SourceRow.entry_id).join(tagged, tagged.c.document_id == SourceRow.document_id)
+                .where(_in_passage(tagged, SourceRow.start, SourceRow.end))))
+        parts.append(stmt)
 
-    if EntryKind.DEADLINE in kinds:  # when each action is due
-        items.extend(_action_keys(conn, Action.due_value, Action.due_precision, "due", like, words, lo, hi))
-    if EntryKind.EVENT in kinds:  # when each action was set
-        items.extend(_action_keys(conn, Action.set_value, Action.set_precision, "set", like, words, lo, hi))
-    items.sort()
-    return [i[3] for i in items]
+    for part, value in (("due", Action.due_value), ("set", Action.set_value)):
+        kind = EntryKind.DEADLINE if part == "due" else EntryKind.EVENT
+        if kind not in kinds:
+            continue
+        stmt = _listing(value, KIND_ORDER[kind], Action.id, "action:", f":{part}").where(value.is_not(None))
+        if actor_ids is not None:
+            stmt = stmt.where(Action.owner_id.in_(actor_ids))
+        for w in words:
+            stmt = stmt.where(func.lower(Action.summary).contains(w, autoescape=True))
+        stmt = _partial_range(stmt, value, lo, hi)
+        if tagged is not None:
+            stmt = stmt.where(exists().where(tagged.c.document_id == Action.document_id,
+                                             _in_passage(tagged, Action.start, Action.end)))
+        parts.append(stmt)
+
+    if not parts:
+        return [], []
+    listing = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("listing")
+    rows = _plain_rows(conn, select(listing.c.key, listing.c.s).order_by(listing.c.s, listing.c.k, listing.c.n))
+    keys: list[str] = list(map(itemgetter(0), rows))
+    values: list[str | None] = list(map(itemgetter(1), rows))
+    undated = bisect_left(values, UNDATED_SORT)  # type: ignore[arg-type]  # they sort last
+    values[undated:] = [None] * (len(values) - undated)
+    return keys, values
+
+
+def _listing(value: Any, order: Any, id_column: Any, prefix: str, suffix: str = "") -> Any:
+    """One part of the listing: sort value (undated last), kind order, id, and the key."""
+    key = literal(prefix) + cast(id_column, String)
+    return select(func.coalesce(value, UNDATED_SORT).label("s"), literal(order).label("k")
+                  if isinstance(order, int) else order.label("k"), id_column.label("n"),
+                  (key + suffix if suffix else key).label("key"))
+
+
+def _plain_rows(conn: Any, stmt: Any) -> list[Any]:
+    """Every row as the driver's plain tuples. For listings of tens of thousands of rows, where
+    building a SQLAlchemy Row for each would take longer than the query."""
+    result = conn.execute(stmt)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
+def _partial_range(stmt: Any, value: Any, lo: str | None, hi: str | None) -> Any:
+    """Partial ISO values ("2014", "2014-03", "2014-03-27") whose earliest bound lies in [lo, hi].
+
+    A value is never above its earliest bound and begins with its year, so `value` between lo's
+    year and hi narrows by the value's own index; the exact test runs on what that lets through.
+    """
+    earliest = _earliest_sql(value)
+    if lo:
+        stmt = stmt.where(value >= lo[:4], earliest >= lo)
+    if hi:
+        stmt = stmt.where(value <= hi, earliest <= hi)
+    return stmt
 
 
 def _earliest_sql(value: Any) -> Any:
@@ -214,97 +328,134 @@ def _earliest_sql(value: Any) -> Any:
     return value + func.substr("-01-01", func.length(value) - 3)
 
 
-def _action_keys(conn: Any, value: Any, precision: Any, part: str, like: str | None, words: list[str],
-                 lo: str | None, hi: str | None) -> list[tuple[str, int, int, str]]:
-    """Sort items for one of an action's dates ("due" or "set"), filtered like the other entries."""
-    sort_value = _earliest_sql(value)
-    stmt = select(Action.id, sort_value, precision).where(value.is_not(None))
-    if like:
-        stmt = stmt.where(exists().where(Actor.id == Action.owner_id, Actor.name_key.like(like)))
-    for w in words:
-        stmt = stmt.where(func.lower(Action.summary).like(w))
-    if lo:
-        stmt = stmt.where(sort_value >= lo)
-    if hi:
-        stmt = stmt.where(sort_value <= hi)
-    order = KIND_ORDER[EntryKind.DEADLINE if part == "due" else EntryKind.EVENT]
-    return [(sort, RANK[p], order, f"action:{action_id}:{part}") for action_id, sort, p in conn.execute(stmt)]
+def _tagged_annotations(tag: str) -> Any:
+    """Where the annotations carrying a tag (in any case) lie, as a subquery."""
+    return (select(Annotation.document_id, Annotation.start, Annotation.end)
+            .join(AnnotationTag, AnnotationTag.annotation_id == Annotation.id)
+            .where(func.lower(AnnotationTag.tag) == " ".join(tag.split()).casefold())
+            .subquery("tagged"))
 
 
-def _sources(session: Session, pairs: Sequence[tuple[int, int | None, int | None]],
-             titles: dict[int, tuple[str, str | None]] | None = None) -> list[EntrySource]:
-    out = []
-    for doc_id, start, end in pairs:
-        doc = titles.get(doc_id) if titles is not None else session.execute(
-            select(Document.file_name, Document.title).where(Document.id == doc_id)).first()
-        if doc is None:
-            continue
+def _in_passage(tagged: Any, start: Any, end: Any) -> Any:
+    """An annotation inside or across a passage; a source with no passage is its whole document."""
+    return or_(start.is_(None), end.is_(None), and_(tagged.c.start < end, tagged.c.end > start))
+
+
+class _Citations:
+    """Titles, paragraphs and pages for many sources at once (two queries, whatever their number)."""
+
+    def __init__(self, session: Session, pairs: Iterable[tuple[int, int | None]]) -> None:
+        wanted = list(pairs)
+        doc_ids = sorted({d for d, _ in wanted})
+        self._titles: dict[int, tuple[str, str]] = {}
+        self._paragraphs: dict[int, tuple[list[int], list[tuple[int, int | None]]]] = {}
+        for chunk in _chunks(doc_ids):
+            for doc_id, file_name, title in session.execute(
+                    select(Document.id, Document.file_name, Document.title).where(Document.id.in_(chunk))):
+                self._titles[doc_id] = (file_name, title or file_name)
+        spanned = sorted({d for d, start in wanted if start is not None})
+        for chunk in _chunks(spanned):
+            for doc_id, number, start, page in session.execute(
+                    select(Paragraph.document_id, Paragraph.number, Paragraph.start, Paragraph.page)
+                    .where(Paragraph.document_id.in_(chunk)).order_by(Paragraph.document_id, Paragraph.start)):
+                starts, found = self._paragraphs.setdefault(doc_id, ([], []))
+                starts.append(start)
+                found.append((number, page))
+
+    def source(self, doc_id: int, start: int | None, end: int | None) -> EntrySource | None:
+        names = self._titles.get(doc_id)
+        if names is None:
+            return None
         para = page = None
-        if start is not None:
-            row = session.execute(select(Paragraph.number, Paragraph.page).where(
-                Paragraph.document_id == doc_id, Paragraph.start <= start).order_by(Paragraph.start.desc())
-                .limit(1)).first()
-            if row:
-                para, page = row
-        out.append(EntrySource(doc_id, doc[0], doc[1] or doc[0], para, page, start, end))
-    return out
+        if start is not None and doc_id in self._paragraphs:
+            starts, found = self._paragraphs[doc_id]
+            at = bisect_right(starts, start) - 1
+            if at >= 0:
+                para, page = found[at]
+        return EntrySource(doc_id, names[0], names[1], para, page, start, end)
+
+    def sources(self, pairs: Iterable[tuple[int, int | None, int | None]]) -> tuple[EntrySource, ...]:
+        return tuple(s for s in (self.source(*p) for p in pairs) if s is not None)
+
+
+def _chunks(ids: Sequence[Any], size: int = 900) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def _document_description(kind: str, title: str) -> str:
+    """"Letter: audit.txt", "Article: Review team to assess…"; a title that already says what the
+    document is ("Letter to the Council leader") is not prefixed again."""
+    if title.casefold().startswith(kind.casefold()):
+        return title
+    return f"{kind.capitalize()}: {title}"
 
 
 def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow]:
+    """The rows of some keys, in the order given (a block of the lazy table: a few queries in all)."""
     rows: dict[str, ChronologyRow] = {}
     doc_ids = [int(k[4:]) for k in keys if k.startswith("doc:")]
     entry_ids = [int(k[6:]) for k in keys if k.startswith("entry:")]
-    action_ids = [int(k.split(":")[1]) for k in keys if k.startswith("action:")]
+    action_ids = sorted({int(k.split(":")[1]) for k in keys if k.startswith("action:")})
     if doc_ids:
         parties: dict[int, list[str]] = defaultdict(list)
         for doc_id, name in session.execute(
                 select(DocumentParty.document_id, Actor.name).join(Actor, Actor.id == DocumentParty.actor_id)
                 .where(DocumentParty.document_id.in_(doc_ids)).order_by(DocumentParty.position)):
             parties[doc_id].append(name)
-        for d in session.scalars(select(Document).where(Document.id.in_(doc_ids))):
-            date = _date(d.date_value, d.date_precision, d.date_qualifier, d.date_text)
-            title = d.title or d.file_name
-            rows[f"doc:{d.id}"] = ChronologyRow(
-                key=f"doc:{d.id}", date=date, description=f"{d.kind.capitalize()}: {title}",
-                kind=EntryKind.DOCUMENT, actors=tuple(parties[d.id]),
-                sources=(EntrySource(d.id, d.file_name, title),))
+        for doc_id, kind, file_name, title, value, precision, qualifier, text, end_value in session.execute(
+                select(Document.id, Document.kind, Document.file_name, Document.title, Document.date_value,
+                       Document.date_precision, Document.date_qualifier, Document.date_text,
+                       Document.date_end_value).where(Document.id.in_(doc_ids))):
+            title = title or file_name
+            rows[f"doc:{doc_id}"] = ChronologyRow(
+                key=f"doc:{doc_id}", date=_date(value, precision, qualifier, text, end_value),
+                description=_document_description(kind, title), kind=EntryKind.DOCUMENT,
+                actors=tuple(parties[doc_id]), sources=(EntrySource(doc_id, file_name, title),))
+    # the passages entries and actions come from, cited in one go
+    sources: dict[int, list[tuple[int, int | None, int | None]]] = defaultdict(list)
     if entry_ids:
-        sources: dict[int, list[tuple[int, int | None, int | None]]] = defaultdict(list)
         for entry_id, doc_id, start, end in session.execute(
                 select(SourceRow.entry_id, SourceRow.document_id, SourceRow.start, SourceRow.end)
-                .where(SourceRow.entry_id.in_(entry_ids)).order_by(SourceRow.document_id)):
+                .where(SourceRow.entry_id.in_(entry_ids)).order_by(SourceRow.document_id, SourceRow.start)):
             sources[entry_id].append((doc_id, start, end))
-        entries = list(session.scalars(select(ChronologyEntry).where(ChronologyEntry.id.in_(entry_ids))))
-        doc_ids_needed = {d for pairs in sources.values() for d, _, _ in pairs}
-        titles = {i: (f, t) for i, f, t in session.execute(
-            select(Document.id, Document.file_name, Document.title).where(Document.id.in_(doc_ids_needed)))}
+    actions = session.execute(
+        select(Action.id, Action.type, Action.status, Action.summary, Action.document_id, Action.start,
+               Action.end, Action.due_value, Action.due_precision, Action.due_qualifier, Action.due_text,
+               Action.set_value, Action.set_precision, Action.set_text, Actor.name)
+        .outerjoin(Actor, Actor.id == Action.owner_id).where(Action.id.in_(action_ids))).all() if action_ids else []
+    citations = _Citations(session, [(d, s) for pairs in sources.values() for d, s, _ in pairs]
+                           + [(a.document_id, a.start) for a in actions if a.document_id])
+    if entry_ids:
         conflicts = _conflicts(session, entry_ids)
-        resolved = _resolutions(session)
-        for e in entries:
-            key = f"entry:{e.id}"
-            others = tuple(k for k in conflicts.get(e.id, ()) if tuple(sorted((key, k))) not in resolved)
-            notes = [resolved[tuple(sorted((key, k)))] for k in conflicts.get(e.id, ())
-                     if tuple(sorted((key, k))) in resolved]
-            f = fields_of(e)
+        resolved = _resolutions(session, [f"entry:{i}" for i in conflicts]) if conflicts else {}
+        for (entry_id, kind, value, precision, qualifier, text, end_value, description,
+             actors) in session.execute(select(
+                ChronologyEntry.id, ChronologyEntry.kind, ChronologyEntry.date_value, ChronologyEntry.date_precision,
+                ChronologyEntry.date_qualifier, ChronologyEntry.date_text, ChronologyEntry.date_end_value,
+                ChronologyEntry.description, ChronologyEntry.actors).where(ChronologyEntry.id.in_(entry_ids))):
+            key = f"entry:{entry_id}"
+            pairs = [tuple(sorted((key, k))) for k in conflicts.get(entry_id, ())]
+            others = tuple(k for k, pair in zip(conflicts.get(entry_id, ()), pairs, strict=True)
+                           if pair not in resolved)
+            notes = [resolved[pair] for pair in pairs if pair in resolved]
             rows[key] = ChronologyRow(
-                key=key, date=f.date, description=e.description, kind=f.kind, actors=f.actors,
-                sources=tuple(_sources(session, sources[e.id], titles)), conflict=bool(others),
-                conflict_with=others,
+                key=key, date=_date(value, precision, qualifier, text, end_value), description=description,
+                kind=EntryKind(kind), actors=tuple(sorted(_names(actors))),
+                sources=citations.sources(sources[entry_id]), conflict=bool(others), conflict_with=others,
                 conflict_note="; ".join(n for n in notes if n) or None, editable=True)
-    if action_ids:
-        for a, owner in session.execute(select(Action, Actor.name).outerjoin(Actor, Actor.id == Action.owner_id)
-                                        .where(Action.id.in_(action_ids))):
-            srcs = tuple(_sources(session, [(a.document_id, a.start, a.end)]) if a.document_id else [])
-            actors = (owner,) if owner else ()
-            due_key, set_key = f"action:{a.id}:due", f"action:{a.id}:set"
-            rows[due_key] = ChronologyRow(
-                key=due_key, date=_date(a.due_value, a.due_precision, a.due_qualifier, a.due_text),
-                description=f"Due ({a.type}, {a.status}): {a.summary}", kind=EntryKind.DEADLINE,
-                actors=actors, sources=srcs)
-            rows[set_key] = ChronologyRow(
-                key=set_key, date=_date(a.set_value, a.set_precision, None, a.set_text),
-                description=f"{a.type.capitalize()} set: {a.summary}", kind=EntryKind.EVENT,
-                actors=actors, sources=srcs)
+    for a in actions:
+        srcs = citations.sources([(a.document_id, a.start, a.end)]) if a.document_id else ()
+        owner = (a.name,) if a.name else ()
+        due_key, set_key = f"action:{a.id}:due", f"action:{a.id}:set"
+        rows[due_key] = ChronologyRow(
+            key=due_key, date=_date(a.due_value, a.due_precision, a.due_qualifier, a.due_text),
+            description=f"Due ({a.type}, {a.status}): {a.summary}", kind=EntryKind.DEADLINE, actors=owner,
+            sources=srcs)
+        rows[set_key] = ChronologyRow(
+            key=set_key, date=_date(a.set_value, a.set_precision, None, a.set_text),
+            description=f"{a.type.capitalize()} set: {a.summary}", kind=EntryKind.EVENT, actors=owner,
+            sources=srcs)
     return [rows[k] for k in keys if k in rows]
 
 
@@ -390,8 +541,11 @@ def _gap_days(a: PartialDate, b: PartialDate) -> int:
     return (second.earliest() - first.latest()).days
 
 
-def _resolutions(session: Session) -> dict[tuple[str, str], str]:
-    return {(r.key_a, r.key_b): r.note for r in session.scalars(select(ConflictResolution))}
+def _resolutions(session: Session, keys: Sequence[str]) -> dict[tuple[str, str], str]:
+    """The notes of resolved conflicts that involve some of these keys."""
+    return {(a, b): note for a, b, note in session.execute(
+        select(ConflictResolution.key_a, ConflictResolution.key_b, ConflictResolution.note)
+        .where(or_(ConflictResolution.key_a.in_(keys), ConflictResolution.key_b.in_(keys))))}
 
 
 def actor_names(session: Session) -> list[str]:
@@ -400,6 +554,14 @@ def actor_names(session: Session) -> list[str]:
         names |= _names(actors)
     names |= set(session.scalars(select(Actor.name)))
     return sorted(names, key=str.casefold)
+
+
+def tag_names(session: Session) -> list[str]:
+    """Every annotation tag in use, once each whatever its case (the first spelling), by name."""
+    names: dict[str, str] = {}
+    for (tag,) in session.execute(select(AnnotationTag.tag).distinct().order_by(AnnotationTag.tag)):
+        names.setdefault(tag.casefold(), tag)
+    return sorted(names.values(), key=str.casefold)
 
 
 # -- editing --------------------------------------------------------------------------------------
@@ -498,6 +660,63 @@ def document_references(session: Session, document_id: int) -> list[tuple[str, P
     stmt = (select(ChronologyEntry).join(SourceRow, SourceRow.entry_id == ChronologyEntry.id)
             .where(SourceRow.document_id == document_id))
     return [(e.kind, fields_of(e).date) for e in session.scalars(stmt) if e.date_value]
+
+
+# -- linked documents (dating an undated one) ------------------------------------------------------
+
+def document_texts(session: Session, ids: Iterable[int], *, dated_only: bool = False) -> list[DocumentText]:
+    """The texts of some documents, with their quoted paragraphs, reference, file and date."""
+    wanted = sorted(set(ids))
+    quoted: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    out = []
+    for chunk in _chunks(wanted):
+        for doc_id, start, end in session.execute(
+                select(Paragraph.document_id, Paragraph.start, Paragraph.end)
+                .where(Paragraph.document_id.in_(chunk), Paragraph.quoted.is_(True))
+                .order_by(Paragraph.document_id, Paragraph.start)):
+            quoted[doc_id].append((start, end))
+        stmt = select(Document.id, Document.title, Document.file_name, Document.text, Document.reference,
+                      Document.date_value, Document.date_precision, Document.date_qualifier, Document.date_text,
+                      Document.date_end_value).where(Document.id.in_(chunk))
+        if dated_only:
+            stmt = stmt.where(Document.date_value.is_not(None))
+        for doc_id, title, file_name, text, reference, *date in session.execute(stmt):
+            out.append(DocumentText(doc_id, title or file_name, text or "", tuple(quoted[doc_id]), reference,
+                                    file_name, _date(*date)))
+    return out
+
+
+def documents_with_words(session: Session, words: Sequence[str], limit: int) -> list[int]:
+    """Up to `limit` documents whose text holds all these words: through the full-text index, else
+    (a back end without one) by a slower scan of the texts."""
+    found = search.documents_with_words(session, words, limit)
+    if found is not None:
+        return found
+    stmt = select(Document.id)
+    for w in words:
+        stmt = stmt.where(func.lower(Document.text).contains(w, autoescape=True))
+    return list(session.scalars(stmt.order_by(Document.id).limit(limit)))
+
+
+def texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
+    """The texts of some documents."""
+    out: dict[int, str] = {}
+    for chunk in _chunks(sorted(set(ids))):
+        out.update((i, t or "") for i, t in session.execute(select(Document.id, Document.text)
+                                                            .where(Document.id.in_(chunk))))
+    return out
+
+
+def dated_references(session: Session, exclude: int) -> list[tuple[int, str]]:
+    """(id, reference) of every dated document with a reference, but one."""
+    return [(i, r) for i, r in session.execute(select(Document.id, Document.reference).where(
+        Document.reference.is_not(None), Document.date_value.is_not(None), Document.id != exclude))]
+
+
+def dated_file_names(session: Session, exclude: int) -> list[tuple[int, str]]:
+    """(id, file name) of every dated document but one."""
+    return [(i, n) for i, n in session.execute(select(Document.id, Document.file_name).where(
+        Document.date_value.is_not(None), Document.id != exclude))]
 
 
 def chronology_dates(session: Session, keys: Sequence[str]) -> list[PartialDate | None]:

@@ -268,6 +268,9 @@ class ChronologyEntry(Base):
 
     __table_args__ = (
         CheckConstraint("kind IN ('event', 'deadline', 'own')", name="ck_chronology_kind"),
+        # the listing reads kind, id and date of every entry: from this index alone, in id order
+        # within a kind (so the sources it looks up for deadlines come in the order they were filed)
+        Index("ix_chronology_entries_listing", "kind", "id", "date_value"),
     )
 
 

@@ -54,6 +54,16 @@ class ChronologyRow:
 
 
 @dataclass(frozen=True, slots=True)
+class ChronologyListing:
+    """The keys of the entries in order, and beside each its date as a partial ISO value ("2014",
+    "2014-03", "2014-03-27"; None when undated): enough to lay out year and month headers for
+    100,000 entries without reading a row."""
+
+    keys: tuple[str, ...]
+    values: tuple[str | None, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class EntryFields:
     """The editable fields of a chronology entry (what an edit and its undo carry)."""
 
@@ -64,10 +74,37 @@ class EntryFields:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkedDocument:
+    """A dated document linked to another: it quotes it, cites its reference or attaches it, or the
+    other way round. `later` is True when the linked document came after (it quotes the other)."""
+
+    document_id: int
+    title: str
+    date: PartialDate
+    relation: str  # how, in words: "quotes it", "cites its reference", "attaches it" (later);
+    # "it quotes", "it cites the reference of", "it attaches" (earlier)
+    later: bool
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentText:
+    """What linking documents needs of one: its text, quoted paragraphs, reference, file and date."""
+
+    document_id: int
+    title: str
+    text: str
+    quoted_spans: tuple[tuple[int, int], ...]
+    reference: str | None
+    file_name: str
+    date: PartialDate | None
+
+
+@dataclass(frozen=True, slots=True)
 class DateProposal:
     """A date range proposed for an undated document, from its own evidence."""
 
     document_id: int
-    after: PartialDate | None  # the latest past event it refers to
-    before: PartialDate | None  # the earliest deadline it sets
+    after: PartialDate | None  # the latest past event it refers to, or the latest document it quotes
+    before: PartialDate | None  # the earliest deadline it sets, or the earliest document that quotes it
     reasons: tuple[str, ...]
+    links: tuple[LinkedDocument, ...] = ()  # the dated documents it is linked to

@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from dossier.analysis import quoting
 from dossier.db import chronology_repo as repo
-from dossier.domain.chronology import ChronologyRow, DateProposal, EntryFields, EntryKind
+from dossier.domain.chronology import (
+    ChronologyListing,
+    ChronologyRow,
+    DateProposal,
+    DocumentText,
+    EntryFields,
+    EntryKind,
+    LinkedDocument,
+)
 from dossier.domain.dates import PartialDate, Qualifier
 from dossier.services.documents import utc_now
 
@@ -19,11 +29,25 @@ class ChronologyService:
         self._sessions = sessions
 
     def keys(self, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
-             date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "") -> list[str]:
-        """Every entry in order (earliest bound, then precision); undated entries last."""
+             date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "",
+             tag: str | None = None) -> list[str]:
+        """Every entry in order (earliest bound, then precision); undated entries last.
+
+        Filters: an actor (part of a name), kinds, a date range (on the earliest bound), words of
+        the description, and an annotation tag (an entry matches when an annotation with that tag
+        lies in one of its source passages; a document, anywhere in it).
+        """
+        return list(self.listing(actor=actor, kinds=kinds, date_from=date_from, date_to=date_to, text=text,
+                                 tag=tag).keys)
+
+    def listing(self, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
+                date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "",
+                tag: str | None = None) -> ChronologyListing:
+        """The keys in order, as keys() gives them, with each entry's date as a partial ISO value."""
         with self._sessions() as session:
-            return repo.chronology_keys(session, actor=actor, kinds=kinds, date_from=date_from, date_to=date_to,
-                                        text=text)
+            keys, values = repo.chronology_listing(session, actor=actor, kinds=kinds, date_from=date_from,
+                                                   date_to=date_to, text=text, tag=tag)
+        return ChronologyListing(tuple(keys), tuple(values))
 
     def rows(self, keys: Sequence[str]) -> list[ChronologyRow]:
         with self._sessions() as session:
@@ -37,6 +61,11 @@ class ChronologyService:
     def actor_names(self) -> list[str]:
         with self._sessions() as session:
             return repo.actor_names(session)
+
+    def tag_names(self) -> list[str]:
+        """The annotation tags in use, to filter by."""
+        with self._sessions() as session:
+            return repo.tag_names(session)
 
     def add_entry(self, fields: EntryFields) -> str:
         """Add the user's own entry; returns its key."""
@@ -79,25 +108,146 @@ class ChronologyService:
             repo.unresolve_conflict(session, key, other)
 
     def propose_date(self, document_id: int) -> DateProposal:
-        """A date range for an undated document: after the latest past event it refers to, and
-        before the earliest deadline it sets."""
+        """A date range for an undated document, from its own evidence: after the latest past
+        event it refers to and any dated document it quotes, cites or attaches; before the earliest
+        deadline it sets and any dated document that quotes, cites or attaches it."""
         with self._sessions() as session:
             refs = repo.document_references(session, document_id)
-        events = [d for kind, d in refs if kind == EntryKind.EVENT.value]
-        deadlines = [d for kind, d in refs if kind == EntryKind.DEADLINE.value]
-        after = max(events, key=lambda d: d.latest(), default=None)
-        before = min(deadlines, key=lambda d: d.earliest(), default=None)
-        reasons = []
-        if after:
-            reasons.append(f"it refers to {after.display()} as past (\u201c{after.text}\u201d)")
-        if before:
-            reasons.append(f"it sets a deadline of {before.display()} (\u201c{before.text}\u201d)")
-        return DateProposal(document_id, after, before, tuple(reasons))
+            links = linked_documents(session, document_id)
+        events = [(d, f"it refers to {d.display()} as past (\u201c{d.text}\u201d)")
+                  for kind, d in refs if kind == EntryKind.EVENT.value]
+        deadlines = [(d, f"it sets a deadline of {d.display()} (\u201c{d.text}\u201d)")
+                     for kind, d in refs if kind == EntryKind.DEADLINE.value]
+        earlier = [(link.date, f"{link.relation} D{link.document_id} of {link.date.display()}")
+                   for link in links if not link.later]
+        later = [(link.date, f"D{link.document_id} of {link.date.display()} {link.relation}")
+                 for link in links if link.later]
+        after = max(events + earlier, key=lambda item: item[0].latest(), default=None)
+        before = min(deadlines + later, key=lambda item: item[0].earliest(), default=None)
+        reasons = tuple(item[1] for item in (after, before) if item is not None)
+        return DateProposal(document_id, after[0] if after else None, before[0] if before else None, reasons,
+                            tuple(links))
+
+
+# -- linked documents ------------------------------------------------------------------------------
+
+MAX_QUOTE_CANDIDATES = 40  # documents sharing the most probe words, whose texts are then compared
+COMMON_WORDING = 6  # probe words found in more documents than this are common wording, not a quote
+MAX_NAMED = 50  # documents to check for naming a reference or a file
+COMMON_PASSAGE = 3  # a passage in more documents than a source and two quoters is common wording, no quote
+MANY_HOLD_THE_WORDS = 12  # documents holding a stretch's longest words: past this, it is common wording
+MAX_STRETCHES = 8  # stretches of a long passage looked up to tell whether it is common wording
+
+_RELATION = {
+    quoting.Link.QUOTED_BY: "quotes it", quoting.Link.QUOTES: "it quotes",
+    quoting.Link.CITED_BY: "cites its reference", quoting.Link.CITES: "it cites the reference of",
+    quoting.Link.ATTACHED_BY: "attaches it", quoting.Link.ATTACHES: "it attaches",
+}
+
+
+def _text(doc: DocumentText) -> quoting.Text:
+    return quoting.Text(doc.text, doc.quoted_spans, doc.reference, doc.file_name)
+
+
+def linked_documents(session: Session, document_id: int) -> list[LinkedDocument]:
+    """The dated documents that quote, cite or attach a document, or that it quotes, cites or attaches.
+
+    Candidates come from the full-text index, never from reading every document: documents that
+    hold all the longest words of some stretch of this one's text (a quote of it would), and
+    documents holding the words of its reference or file name. Only those few texts are compared.
+    """
+    found = repo.document_texts(session, [document_id])
+    if not found:
+        return []
+    me = found[0]
+    doc = _text(me)
+    doc_words = quoting.words(me.text)
+    hits: defaultdict[int, float] = defaultdict(float)
+    for probe in quoting.probes(me.text):
+        # the longest words of a stretch first; all of them when those are too common
+        for words in (probe[:quoting.PROBE_WORDS], probe) if len(probe) > quoting.PROBE_WORDS else (probe,):
+            ids = [i for i in repo.documents_with_words(session, words, COMMON_WORDING + 2) if i != document_id]
+            if len(ids) <= COMMON_WORDING:
+                for i in ids:  # words few documents share say more than words many share
+                    hits[i] += 1 / len(ids)
+                break
+    quoting_ids = set(sorted(hits, key=lambda i: (-hits[i], i))[:MAX_QUOTE_CANDIDATES])
+    naming_ids: set[int] = set()
+    for phrase, distinctive in ((me.reference, quoting.distinctive_reference),
+                                (me.file_name, quoting.distinctive_file_name)):
+        if phrase and distinctive(phrase):
+            naming_ids |= set(repo.documents_with_words(session, quoting.reference_words(phrase), MAX_NAMED))
+    named_ids = set(quoting.cited_references(me.text, repo.dated_references(session, document_id)))
+    named_ids |= set(quoting.attached_files(me.text, repo.dated_file_names(session, document_id)))
+    common: dict[tuple[str, ...], bool] = {}
+    folded: dict[int, str] = {}  # documents' words, folded and joined, as compared so far
+
+    def common_stretch(stretch: tuple[str, ...]) -> bool:
+        """Whether more than COMMON_PASSAGE documents hold these words in this order: the index
+        finds those holding the longest of them, and their texts are then searched."""
+        if stretch not in common:
+            probe = tuple(sorted(sorted({w for w in stretch if len(w) >= 4}, key=len, reverse=True)[:6]))
+            ids = repo.documents_with_words(session, probe, MANY_HOLD_THE_WORDS)
+            if len(ids) >= MANY_HOLD_THE_WORDS:  # stock words, in stock order no doubt
+                common[stretch] = True
+            else:
+                unseen = [i for i in ids if i not in folded]
+                folded.update((i, " " + " ".join(w for w, _ in quoting.words(t)) + " ")
+                              for i, t in repo.texts(session, unseen).items())
+                phrase = " " + " ".join(stretch) + " "
+                common[stretch] = sum(1 for i in ids if phrase in folded.get(i, "")) > COMMON_PASSAGE
+        return common[stretch]
+
+    def is_common(passage: tuple[str, ...]) -> bool:
+        """Whether a passage is common wording (a letterhead, a standard paragraph): every
+        stretch of it is in more documents than a quote's source and a few quoters. A long passage
+        is specific as soon as one stretch is (a name, an address, a figure)."""
+        stretches = [passage[i:i + quoting.MIN_RUN] for i in range(0, len(passage), quoting.MIN_RUN)]
+        if len(stretches) > 1 and len(stretches[-1]) < quoting.MIN_RUN:
+            stretches[-1] = passage[-quoting.MIN_RUN:]
+        if len(stretches) > MAX_STRETCHES:  # a long quote: stretches spread through it
+            stretches = [stretches[i * len(stretches) // MAX_STRETCHES] for i in range(MAX_STRETCHES)]
+        return all(common_stretch(tuple(stretch)) for stretch in stretches)
+
+    links = []
+    for other in repo.document_texts(session, (quoting_ids | naming_ids | named_ids) - {document_id},
+                                     dated_only=True):
+        assert other.date is not None
+        link = _link(doc, doc_words, _text(other), other.document_id in quoting_ids, is_common)
+        if link is not None:
+            links.append(LinkedDocument(other.document_id, other.title, other.date, _RELATION[link],
+                                        link.other_is_later))
+    return sorted(links, key=lambda link: (link.date.earliest(), link.document_id))
+
+
+def _link(doc: quoting.Text, doc_words: list[tuple[str, int]], other: quoting.Text, compare_texts: bool,
+          is_common: Callable[[tuple[str, ...]], bool]) -> quoting.Link | None:
+    """How two documents are linked, strongest evidence first (a quote, then a reference, then a file)."""
+    if compare_texts:
+        link = quoting.quote_link(doc, other, doc_words=doc_words, is_common=is_common)
+        if link is not None:
+            return link
+    same_reference = bool(doc.reference and other.reference
+                          and doc.reference.casefold() == other.reference.casefold())
+    if not same_reference:
+        if quoting.cites(other.text, doc.reference):
+            return quoting.Link.CITED_BY
+        if quoting.cites(doc.text, other.reference):
+            return quoting.Link.CITES
+    if quoting.attaches(other.text, doc.file_name):
+        return quoting.Link.ATTACHED_BY
+    if quoting.attaches(doc.text, other.file_name):
+        return quoting.Link.ATTACHES
+    return None
 
 
 def proposal_as_date(proposal: DateProposal) -> PartialDate | None:
-    """The proposal as one partial date a user can accept: between, after or before."""
+    """The proposal as one partial date a user can accept: between, after or before; or the date
+    itself when both bounds are the same (after and before Nov 2013: Nov 2013)."""
     a, b = proposal.after, proposal.before
+    if a and b and a.value == b.value and a.precision is b.precision and a.qualifier is None \
+            and b.qualifier is None:
+        return PartialDate(a.value, a.precision, None, "")
     if a and b and a.latest() <= b.earliest():
         return PartialDate(a.value, a.precision, Qualifier.BETWEEN, "", b.value)
     if a:

@@ -1,11 +1,9 @@
-"""Year and month group headers for the chronology, computed without reading every entry.
+"""Year and month group headers for the chronology.
 
-The chronology lists its keys in date order (earliest bound, then precision; undated last), so the
-group of an entry — its year and month, or only its year for a year-precision date — never goes
-down along the list. The first entry of each group can then be found by probing a few positions
-and narrowing in on every place where the group changes, like a batched binary search. For a
-dossier of 100,000 entries spread over 20 years this reads the dates of a few thousand entries
-instead of all of them; a small chronology is simply read whole.
+The service lists the keys in date order (earliest bound, then precision; undated last) together
+with each entry's date as a partial ISO value, so the group of an entry (its year and month, or
+only its year for a year-precision date) is the first seven characters of that value, and the
+runs of equal groups come from one pass over them, without reading a row.
 
 `GroupLayout` interleaves the header rows with the entries: view row <-> position in the keys.
 No Qt here.
@@ -16,9 +14,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import groupby
 
 from dossier.domain.dates import PartialDate, Precision
 
@@ -26,11 +24,6 @@ Group = tuple[int, int]  # (year, month); month 0 for a year-precision date; UND
 UNDATED_GROUP: Group = (10_000, 0)
 UNDATED = "Undated"
 MONTH_NAMES = tuple(calendar.month_name[1:])
-
-FULL_READ_LIMIT = 4_000  # up to this many entries, read every date (exact whatever the order)
-FAN_OUT = 32  # probes per range that still has a change of group in it
-LEAF = 256  # a range this short is read whole
-PROBE_CHUNK = 2_000  # positions per call to the probe function
 
 
 def group_of(date: PartialDate | None) -> Group:
@@ -73,55 +66,54 @@ class Header:
     count: int  # the entries under it
 
 
-def find_runs(count: int, probe: Callable[[Sequence[int]], list[Group]], *, full_limit: int = FULL_READ_LIMIT,
-              fan_out: int = FAN_OUT, leaf: int = LEAF) -> list[Run]:
-    """The runs of equal groups among `count` entries whose groups never go down.
+def runs_of_values(values: Sequence[str | None]) -> list[Run]:
+    """The runs of equal groups along the chronology, from each entry's date as a partial ISO value
+    ("2014", "2014-03", "2014-03-27"; None for undated), as the service lists them.
 
-    `probe(positions)` gives the groups of the entries at those positions. Every position is read
-    when count <= full_limit; otherwise only around the changes of group.
+    The service lists them in order, dated first: then each group's end is a binary search away,
+    so 100,000 values take well under a millisecond. Values out of order (which the service never
+    gives) are still grouped exactly, a run for each stretch, by a slower pass over all of them.
     """
-    if count <= 0:
-        return []
-    known: dict[int, Group] = {}
-
-    def read(positions: Sequence[int]) -> None:
-        wanted = sorted({p for p in positions if p not in known})
-        for n in range(0, len(wanted), PROBE_CHUNK):
-            chunk = wanted[n:n + PROBE_CHUNK]
-            for position, group in zip(chunk, probe(chunk), strict=True):
-                known[position] = group
-
-    if count <= full_limit:
-        read(range(count))
-    else:
-        read([0, count - 1])
-        pending = [(0, count - 1)]
-        while pending:
-            positions: list[int] = []
-            for lo, hi in pending:
-                if hi - lo <= leaf:
-                    positions.extend(range(lo + 1, hi))
-                else:
-                    step = (hi - lo) / fan_out
-                    positions.extend(lo + round(step * i) for i in range(1, fan_out))
-            read(positions)
-            next_pending = []
-            points = sorted(known)
-            for lo, hi in pending:
-                inside = points[bisect_left(points, lo):bisect_right(points, hi)]
-                for a, b in pairwise(inside):
-                    if b - a > 1 and known[a] != known[b]:
-                        next_pending.append((a, b))
-            pending = next_pending
+    count = len(values)
+    dated = count - values.count(None)
+    head = values[:dated]
+    if None in head or sorted(head) != list(head):  # type: ignore[type-var]  # in order? (a C sort)
+        return _runs_of_any(values)
     runs: list[Run] = []
-    points = sorted(known)
     start = 0
-    for a, b in pairwise(points):
-        if known[a] != known[b]:  # adjacent here: either every position was read or the range narrowed to 1
-            runs.append(Run(start, b, known[a]))
-            start = b
-    runs.append(Run(start, count, known[points[-1]]))
+    while start < dated:
+        value = head[start]
+        assert value is not None
+        prefix = value[:7]
+        # a month's values all start with "YYYY-MM"; a year-precision value is a run of its own
+        end = bisect_left(head, prefix + "\x7f", start) if len(prefix) == 7 else bisect_right(head, value, start)
+        runs.append(Run(start, end, _group_of_prefix(prefix)))
+        start = end
+    if dated < count:
+        runs.append(Run(dated, count, UNDATED_GROUP))
     return _merge_equal(runs)
+
+
+def _runs_of_any(values: Sequence[str | None]) -> list[Run]:
+    runs: list[Run] = []
+    start = 0
+    for prefix, items in groupby([v[:7] if v else "" for v in values]):
+        count = len(list(items))
+        runs.append(Run(start, start + count, _group_of_prefix(prefix)))
+        start += count
+    return _merge_equal(runs)
+
+
+def _group_of_prefix(prefix: str) -> Group:
+    """(year, month) of "2014-03", (year, 0) of "2014", UNDATED_GROUP of anything else."""
+    try:
+        if len(prefix) == 4:
+            return (int(prefix), 0)
+        if len(prefix) == 7 and prefix[4] == "-":
+            return (int(prefix[:4]), int(prefix[5:7]))
+    except ValueError:
+        pass
+    return UNDATED_GROUP
 
 
 def _merge_equal(runs: list[Run]) -> list[Run]:

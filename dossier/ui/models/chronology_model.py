@@ -1,9 +1,9 @@
 """The chronology table: a lazy model over entry keys, with year and month header rows between them.
 
-The service gives the keys of every entry in date order ("doc:12", "entry:7", "action:5:due");
-rows are fetched in blocks as the view shows them (see lazy_model.py). Where the headers go is
-worked out from a few probed dates (chronology_groups.py), so 100,000 entries do not have to be
-read to show the first screen.
+The service gives the keys of every entry in date order ("doc:12", "entry:7", "action:5:due"),
+each with its date as a partial ISO value; rows are fetched in blocks as the view shows them (see
+lazy_model.py). Where the year and month headers go comes from those values in one pass
+(chronology_groups.py), so 100,000 entries do not have to be read to show the first screen.
 
 Inline edits (date and description of editable entries) never open a dialog here: the
 model hands the new fields to `edit_handler` (the view pushes an undoable command), and says what
@@ -16,13 +16,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
 from dossier.domain.chronology import ChronologyRow, EntryFields, EntryKind
-from dossier.domain.dates import PartialDate
 from dossier.ui.dialogs.action_dialogs import parse_due
-from dossier.ui.models.chronology_groups import UNDATED, Group, GroupLayout, Header, find_runs, group_of
+from dossier.ui.models.chronology_groups import UNDATED, GroupLayout, Header, runs_of_values
 from dossier.ui.models.lazy_model import Column, LazyTableModel
 from dossier.ui.style import icons, theme
 from dossier.ui.views.fields import DATE_HINT, same_date
@@ -31,10 +30,10 @@ Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS: tuple[Column, ...] = (
     Column("", None, 30),
-    Column("Date", None, 124),
-    Column("Event", None, 360),
-    Column("Actors", None, 190),
-    Column("Source", None, 130),
+    Column("Date", None, 118),
+    Column("Event", None, 360),  # takes the room left
+    Column("Actors", None, 150),
+    Column("Source", None, 92),
 )
 KIND, DATE, EVENT, ACTORS, SOURCE = range(len(COLUMNS))
 EDITABLE_COLUMNS = frozenset({DATE, EVENT})
@@ -83,8 +82,9 @@ class ChronologyModel(LazyTableModel):
         self._kinds: frozenset[EntryKind] | None = None
         self._date_from: dt.date | None = None
         self._date_to: dt.date | None = None
+        self._tag: str | None = None
         self._layout = GroupLayout()
-        self._read_all = False  # set if a fetched block shows the dates out of order
+        self._values: Sequence[str | None] = ()  # each key's date as a partial ISO value
         self.edit_handler: EditHandler | None = None
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -107,6 +107,10 @@ class ChronologyModel(LazyTableModel):
     def date_range(self) -> tuple[dt.date | None, dt.date | None]:
         return self._date_from, self._date_to
 
+    @property
+    def tag(self) -> str | None:
+        return self._tag
+
     def set_actor(self, name: str | None) -> None:
         name = " ".join((name or "").split()) or None
         if name != self._actor:
@@ -126,10 +130,18 @@ class ChronologyModel(LazyTableModel):
             self._date_from, self._date_to = date_from, date_to
             self.reload()
 
+    def set_tag(self, tag: str | None) -> None:
+        """Only entries whose passage carries an annotation with this tag (None or "": any)."""
+        tag = " ".join((tag or "").split()) or None
+        if tag != self._tag:
+            self._tag = tag
+            self.reload()
+
     def set_filters(self, *, actor: str | None, kinds: Iterable[EntryKind] | None, date_from: dt.date | None,
-                    date_to: dt.date | None, text: str) -> None:
+                    date_to: dt.date | None, text: str, tag: str | None = None) -> None:
         """All the filters at once, with one reload."""
         self._actor = " ".join((actor or "").split()) or None
+        self._tag = " ".join((tag or "").split()) or None
         value = frozenset(kinds) if kinds is not None else None
         self._kinds = None if value == frozenset(EntryKind) else value
         self._date_from, self._date_to = date_from, date_to
@@ -137,16 +149,18 @@ class ChronologyModel(LazyTableModel):
         self.reload()
 
     def set_service(self, service: Any, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
-                    date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "") -> None:
+                    date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "",
+                    tag: str | None = None) -> None:
         """Show another dossier's chronology (or none), filtered from the start: one query."""
         self._service = service
-        self._read_all = False
-        self.set_filters(actor=actor, kinds=kinds, date_from=date_from, date_to=date_to, text=text)
+        self.set_filters(actor=actor, kinds=kinds, date_from=date_from, date_to=date_to, text=text, tag=tag)
 
     # -- lazy model ------------------------------------------------------------------------------
     def query_ids(self) -> list[str]:
-        return self._service.keys(actor=self._actor, kinds=self._kinds, date_from=self._date_from,
-                                  date_to=self._date_to, text=self._filter)
+        listing = self._service.listing(actor=self._actor, kinds=self._kinds, date_from=self._date_from,
+                                        date_to=self._date_to, text=self._filter, tag=self._tag)
+        self._values = listing.values
+        return list(listing.keys)
 
     def fetch_rows(self, ids: Sequence[str]) -> list[ChronologyRow]:
         return self._service.rows(ids)
@@ -155,34 +169,9 @@ class ChronologyModel(LazyTableModel):
         return row.key
 
     def ids_loaded(self) -> None:
-        keys = self._ids
-        if not keys:
-            self._layout = GroupLayout()
-        else:
-            kwargs = {"full_limit": len(keys)} if self._read_all else {}
-            self._layout = GroupLayout(find_runs(len(keys), self._probe, **kwargs), len(keys))
-
-    def _probe(self, positions: Sequence[int]) -> list[Group]:
-        keys = [self._ids[p] for p in positions]
-        dates = self.dates_of(keys)
-        return [group_of(dates.get(k)) for k in keys]
-
-    def dates_of(self, keys: Sequence[str]) -> dict[str, PartialDate | None]:
-        """The dates of these entries (the service's cheap dates(keys), not whole rows)."""
-        return dict(zip(keys, self._service.dates(keys), strict=True))
-
-    def block_fetched(self, ids: Sequence[str]) -> None:
-        """The headers assume the service lists entries in date order; if a block shows otherwise,
-        work the groups out again from every date (once, after the view is done painting)."""
-        if self._read_all:
-            return
-        for key in ids:
-            row = self._rows.get(key)
-            position = self.position_of(key)
-            if row is not None and position is not None and group_of(row.date) != self._layout.group_at(position):
-                self._read_all = True
-                QTimer.singleShot(0, self.reload)
-                return
+        if not self._ids:
+            self._values = ()
+        self._layout = GroupLayout(runs_of_values(self._values), len(self._ids)) if self._ids else GroupLayout()
 
     # -- rows and positions ----------------------------------------------------------------------
     @property

@@ -1,7 +1,5 @@
-"""The filters above the chronology: words, an actor, the kinds of entry and a date range.
-
-Tags are not offered yet: there are no tags until annotations arrive.
-"""
+"""The filters above the chronology: words, an actor, an annotation tag, the kinds of entry and a
+date range."""
 
 from __future__ import annotations
 
@@ -30,6 +28,7 @@ class ChronologyFilterBar(Strip):
     actor_changed = Signal(str)  # "" for anyone
     kinds_changed = Signal(object)  # frozenset[EntryKind] | None (None: all)
     date_range_changed = Signal(object, object)  # dt.date | None, dt.date | None
+    tag_changed = Signal(str)  # "" for any tag
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +49,13 @@ class ChronologyFilterBar(Strip):
         self.actor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.filter_edit.setMinimumWidth(160)
         self.actor.setCurrentIndex(-1)
+        self.tag = QComboBox(self)
+        self.tag.setObjectName("tagFilter")
+        self.tag.setMinimumWidth(110)
+        self.tag.setMaximumWidth(180)
+        self.tag.setMinimumContentsLength(10)
+        self.tag.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.set_tags(())
         self.all_kinds = self._chip("All", "Every kind of entry")
         self.kind_buttons: dict[EntryKind, QToolButton] = {}
         for kind, label, tip in KIND_CHIPS:
@@ -64,6 +70,7 @@ class ChronologyFilterBar(Strip):
 
         self.add(self.filter_edit, 1)
         self.add(self.actor)
+        self.add(self.tag)
         self.separator()
         self.add(self.all_kinds)
         for button in self.kind_buttons.values():
@@ -80,6 +87,7 @@ class ChronologyFilterBar(Strip):
         self.actor.lineEdit().editingFinished.connect(lambda: self.actor_changed.emit(self.actor_name()))
         self.actor.lineEdit().textChanged.connect(lambda text: self.actor_changed.emit("") if not text else None)
         self.actor.completer().activated.connect(lambda name: self.actor_changed.emit(" ".join(name.split())))
+        self.tag.activated.connect(lambda _i: self.tag_changed.emit(self.tag_name()))
         self.all_kinds.clicked.connect(lambda _c=False: self.set_kinds(None, emit=True))
         for button in self.kind_buttons.values():
             button.clicked.connect(lambda _c=False, b=button: self._kind_clicked(b))
@@ -111,6 +119,32 @@ class ChronologyFilterBar(Strip):
         self.actor.setCurrentIndex(-1)
         self.actor.setEditText(text)
         self.actor.blockSignals(False)
+
+    def tag_name(self) -> str:
+        """The tag chosen ("" for any)."""
+        return self.tag.currentData() or ""
+
+    def set_tags(self, tags: Sequence[str]) -> None:
+        """The tags in use in the dossier; the one chosen stays chosen while it is still in use
+        (else the filter goes back to any tag, silently: the caller reloads)."""
+        chosen = self.tag_name()
+        self.tag.blockSignals(True)
+        self.tag.clear()
+        self.tag.addItem("Any tag" if tags else "No tags", "")
+        for tag in tags:
+            self.tag.addItem(tag, tag)
+        at = self.tag.findData(chosen) if chosen else 0
+        self.tag.setCurrentIndex(max(at, 0))
+        self.tag.setEnabled(bool(tags))
+        self.tag.setToolTip("Only entries whose passage carries an annotation with this tag" if tags else
+                            "Tag passages in the reader to filter the chronology by them")
+        self.tag.blockSignals(False)
+
+    def set_tag(self, tag: str) -> None:
+        """Choose a tag ("" for any) as if picked from the list."""
+        at = self.tag.findData(tag) if tag else 0
+        self.tag.setCurrentIndex(max(at, 0))
+        self.tag_changed.emit(self.tag_name())
 
     def kinds(self) -> frozenset[EntryKind] | None:
         """The kinds ticked (None when all are)."""
@@ -166,8 +200,9 @@ class ChronologyFilterBar(Strip):
         self.date_to.setEnabled(on)
 
     def reset(self) -> None:
-        """A new dossier: no words, no actor (kinds and the date range are kept)."""
+        """A new dossier: no words, no actor, no tag (kinds and the date range are kept)."""
         self.filter_edit.clear_silently()
+        self.set_tags(())
         self.actor.blockSignals(True)
         self.actor.lineEdit().blockSignals(True)
         self.actor.setCurrentIndex(-1)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from dossier.domain.chronology import ChronologyRow, EntryFields, EntryKind, EntrySource
 from dossier.services import Services
-from dossier.ui.commands.base import ACTIONS, ACTORS, CHRONOLOGY, DOCUMENTS
+from dossier.ui.commands.base import ACTIONS, ACTORS, ANNOTATIONS, CHRONOLOGY, DOCUMENTS
 from dossier.ui.commands.chronology import (
     AddEntryCommand,
     DeleteEntryCommand,
@@ -46,7 +46,7 @@ from dossier.ui.views.tables import DataTable
 from dossier.ui.views.timeline import BY_ACTOR, BY_KIND, TimelinePanel
 
 KINDS_KEY, RANGE_KEY, LANES_KEY = "chronology/kinds", "chronology/range", "chronology/lanes"
-REFRESH_SCOPE = frozenset({CHRONOLOGY, DOCUMENTS, ACTORS, ACTIONS})
+REFRESH_SCOPE = frozenset({CHRONOLOGY, DOCUMENTS, ACTORS, ACTIONS, ANNOTATIONS})  # annotations: the tags
 
 
 class ChronologyPage(Page):
@@ -144,6 +144,7 @@ class ChronologyPage(Page):
         self.filters.actor_changed.connect(self.model.set_actor)
         self.filters.kinds_changed.connect(self._set_kinds)
         self.filters.date_range_changed.connect(self._set_date_range)
+        self.filters.tag_changed.connect(self.model.set_tag)
         self.timeline_panel.by_kind.toggled.connect(
             lambda on: context.settings.set_text(LANES_KEY, BY_KIND if on else BY_ACTOR))
         self.timeline_panel.as_at_changed.connect(self._as_at_picked)
@@ -219,10 +220,14 @@ class ChronologyPage(Page):
             return
         self._stale = False
         chronology = self.services.chronology
+        self.filters.set_tags(chronology.tag_names())  # a tag no longer in use is dropped from the filter
+        tag = self.filters.tag_name()
         if self.model.service is not chronology:
             first, last = self.filters.date_bounds()
             self.model.set_service(chronology, actor=self.filters.actor_name(), kinds=self.filters.kinds(),
-                                   date_from=first, date_to=last, text=self.filters.filter_edit.text())
+                                   date_from=first, date_to=last, text=self.filters.filter_edit.text(), tag=tag)
+        elif (self.model.tag or "") != tag:
+            self.model.set_tag(tag)
         else:
             self.model.reload()
         self.filters.set_names(chronology.actor_names())
