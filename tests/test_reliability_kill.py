@@ -15,6 +15,7 @@ The runs go two at a time. Set DOSSIER_KILL_SEED to replay a run's random moment
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -198,3 +199,59 @@ def test_conflicts_between_letters_filed_before_a_crash_are_still_found(cli_env,
 # OUT.pdf must be either byte for byte the previous file or a whole new PDF (pypdf opens it, every
 # page reads), and its folder must hold nothing else (no temporary file left behind). Suggested
 # name: test_a_briefing_export_killed_at_random_moments_leaves_the_old_file_or_a_whole_new_one.
+
+
+EXPORT_KILLS = 20
+
+
+def test_a_briefing_export_killed_at_random_moments_leaves_the_old_file_or_a_whole_new_one(
+        cli_env, tmp_path: Path) -> None:  # noqa: F811
+    """`dossier export briefing` killed 20 times at random: the target holds the previous PDF byte
+    for byte, or a whole new one, and its folder holds nothing else (no temporary file left)."""
+    from pypdf import PdfReader
+
+    from dossier.services.sample import build_sample
+
+    dossier = tmp_path / "brief.dossier"
+    services = open_services(dossier)
+    try:
+        build_sample(services.documents)
+    finally:
+        services.close()
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "briefing.pdf"
+
+    def export(as_at: str) -> subprocess.Popen:
+        return subprocess.Popen(dossier_command("--dossier", str(dossier), "export", "briefing", str(target),
+                                                "--as-at", as_at, "--marking", "OFFICIAL-SENSITIVE"),
+                                cwd=ROOT, env=cli_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                start_new_session=True)
+
+    first = export("2014-08-01")
+    assert first.wait(timeout=180) == 0, first.stderr.read() if first.stderr else ""
+    previous = target.read_bytes()
+    started = time.monotonic()
+    timed = export("2014-09-01")
+    assert timed.wait(timeout=180) == 0
+    whole_run = time.monotonic() - started
+    seed = int(os.environ.get("DOSSIER_KILL_SEED", random.randrange(1 << 30)))
+    rng = random.Random(seed)
+    outcomes = {"old": 0, "new": 0}
+    for n in range(EXPORT_KILLS):
+        target.write_bytes(previous)
+        process = export(f"2014-10-{n + 1:02d}")
+        time.sleep(rng.uniform(0, whole_run * 1.1))
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=60)
+        where = f"kill {n} (DOSSIER_KILL_SEED={seed})"
+        assert sorted(p.name for p in out_dir.iterdir()) == ["briefing.pdf"], where
+        data = target.read_bytes()
+        if data == previous:
+            outcomes["old"] += 1
+            continue
+        reader = PdfReader(target)  # a whole new briefing: it opens, and every page reads
+        assert len(reader.pages) > 1 and all(page.extract_text() for page in reader.pages), where
+        outcomes["new"] += 1
+    assert outcomes["old"] + outcomes["new"] == EXPORT_KILLS

@@ -182,7 +182,14 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
     touched = {entry_id for _, entry_id in joined}
     if refresh:
         refresh_conflicts(session, touched)
+    elif touched:  # written down with the document, so a crash before the batch's refresh loses nothing
+        session.execute(update(ChronologyEntry).where(ChronologyEntry.id.in_(touched)).values(conflicts_stale=True))
     return touched
+
+
+def stale_entries(session: Session) -> set[int]:
+    """Entries whose conflicts a batch import left to refresh (after a crash, say)."""
+    return set(session.scalars(select(ChronologyEntry.id).where(ChronologyEntry.conflicts_stale.is_(True))))
 
 
 # -- listing --------------------------------------------------------------------------------------
@@ -473,6 +480,8 @@ def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
     if not ids:
         return
     session.flush()
+    session.execute(update(ChronologyEntry).where(ChronologyEntry.id.in_(ids), ChronologyEntry.conflicts_stale.is_(True))
+                    .values(conflicts_stale=False))
     session.execute(delete(EntryConflict).where(or_(EntryConflict.entry_a.in_(ids), EntryConflict.entry_b.in_(ids))))
     mine: list[tuple[ChronologyEntry, PartialDate, set[str]]] = []
     for e in session.scalars(select(ChronologyEntry).where(ChronologyEntry.id.in_(ids))):

@@ -239,6 +239,8 @@ class Action(Base):
 
     __table_args__ = (
         CheckConstraint("status IN ('open', 'done', 'superseded', 'withdrawn')", name="ck_actions_status"),
+        # the chronology hides deadlines an accepted action already carries: found by document and due date
+        Index("ix_actions_document_due", "document_id", "due_value"),
     )
 
 
@@ -265,6 +267,9 @@ class ChronologyEntry(Base):
     actors: Mapped[str] = mapped_column(String(2000), default="")  # "; "-joined names
     user_set: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[str] = mapped_column(String(32))
+    # touched by a batch import whose conflict refresh has not run yet (it runs once per batch; a
+    # crash before it leaves this set, and the next import or opening of the dossier does it)
+    conflicts_stale: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0", index=True)
 
     __table_args__ = (
         CheckConstraint("kind IN ('event', 'deadline', 'own')", name="ck_chronology_kind"),

@@ -93,6 +93,7 @@ class DocumentService:
         """File files and folders (recursively). A cancel keeps what was already filed."""
         files = self.expand(paths)
         results: list[ImportResult] = []
+        self.refresh_stale_conflicts()  # left by an earlier batch that did not finish
         touched: set[int] = set()  # chronology entries whose conflicts are refreshed once per batch
         try:
             for n, prepared in enumerate(prepared_in_order(files, self.max_bytes)):
@@ -108,6 +109,12 @@ class DocumentService:
         if progress:
             progress(len(results), len(files), "")
         return results
+
+    def refresh_stale_conflicts(self) -> None:
+        """Refresh the conflicts a batch import left undone (it was killed before its end)."""
+        with self._sessions() as session:
+            stale = chronology_repo.stale_entries(session)
+        self._refresh_conflicts(stale)
 
     def _refresh_conflicts(self, entry_ids: set[int]) -> None:
         if entry_ids:
