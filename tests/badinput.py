@@ -83,6 +83,8 @@ HTML_ONLY_BODY = f"""<html><head><title>Pixel</title>
 <p>Yours sincerely,</p><p>Charles Babbage</p></body></html>"""
 HTML_ONLY_TEXT = "Dear Ms Lovelace,\n\nOur report is attached.\n\nYours sincerely,\n\nCharles Babbage"
 ATTACHMENT_EMAIL_TEXT = "Dear Ms Lovelace,\n\nThe figures are attached.\n\nCharles Babbage"
+# as filed: the attachment's name is kept in the text; its body is never read
+ATTACHMENT_EMAIL_FILED = ATTACHMENT_EMAIL_TEXT + "\n\nAttachments: figures.bin"
 ATTACHMENT_MARKER = b"ATTACHMENT-BYTES-THAT-ARE-NEVER-READ"
 
 

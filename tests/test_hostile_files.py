@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from badinput import (
-    ATTACHMENT_EMAIL_TEXT,
+    ATTACHMENT_EMAIL_FILED,
     ATTACHMENT_MARKER,
     CONTROL_RTL_EMOJI_TEXT,
     EXPECTED_REASONS,
@@ -118,7 +118,7 @@ def test_an_email_with_an_attachment_is_filed_from_its_body(services: Services, 
     result = file_one(services, hostile["attachment_eml"])
     assert result.outcome is ImportOutcome.FILED, result.message
     detail = services.documents.get(result.document_id)
-    assert detail.text == ATTACHMENT_EMAIL_TEXT
+    assert detail.text == ATTACHMENT_EMAIL_FILED
     assert services.documents.original(result.document_id) == hostile["attachment_eml"].read_bytes()
 
 
@@ -240,7 +240,7 @@ def test_hostile_and_big_files_are_filed_or_refused_in_bounded_memory(hostile, t
     text, stored = con.execute("SELECT d.text, length(b.data) FROM documents d JOIN document_blobs b "
                                "ON b.document_id = d.id WHERE d.file_name = ?", (big.name,)).fetchone()
     con.close()
-    assert text == ATTACHMENT_EMAIL_TEXT and stored == big.stat().st_size
+    assert text == ATTACHMENT_EMAIL_FILED and stored == big.stat().st_size
     assert ATTACHMENT_MARKER not in text.encode()
 
 

@@ -148,14 +148,17 @@ def test_plain_text_is_preferred_and_attachments_are_never_read() -> None:
     started = time.perf_counter()
     extracted = read_document("attach.eml", data)
     assert time.perf_counter() - started < 5
-    assert texts(extracted) == ["The body in plain text."]
+    # the attachments are not read, but their names are part of the message (a covering email's
+    # "Attachments:" line is what dates an undated attachment filed on its own)
+    assert texts(extracted) == ["The body in plain text.", "Attachments: notes.txt; big.bin"]
 
 
-def test_a_message_with_only_an_attachment_has_no_text() -> None:
+def test_a_message_with_only_an_attachment_has_only_its_name() -> None:
     msg = message()
     msg.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="letter.pdf")
     extracted = read_document("only-attachment.eml", msg.as_bytes())
-    assert (extracted.text, extracted.paragraphs, extracted.title) == ("", (), "Re: Birmingham – panel report")
+    assert (extracted.text, len(extracted.paragraphs), extracted.title) == (
+        "Attachments: letter.pdf", 1, "Re: Birmingham – panel report")
 
 
 def test_encoded_headers_and_a_wrong_charset_are_decoded() -> None:
@@ -187,3 +190,25 @@ def test_something_that_is_not_an_email_is_refused(data: bytes) -> None:
     with pytest.raises(UnreadableFile) as caught:
         read_document("junk.eml", data)
     assert caught.value.reason == "not an email message"
+
+
+def test_a_covering_email_dates_the_undated_paper_it_attaches(tmp_path) -> None:
+    """The attachment's name, kept in the email's text, links the two (issue #4's undated papers)."""
+    from dossier.services import open_services
+
+    paper = tmp_path / "recovery-plan-draft.txt"
+    paper.write_text("Recovery plan\n\nThe service will be reorganised into three area teams.\n", encoding="utf-8")
+    msg = message("Dear colleague,\n\nHere is the draft plan for comment.\n\nRegards,\nJo Price")
+    msg.add_attachment(b"not read", maintype="text", subtype="plain", filename="recovery-plan-draft.txt")
+    mail = tmp_path / "covering.eml"
+    mail.write_bytes(msg.as_bytes())
+    services = open_services(tmp_path / "case.dossier")
+    try:
+        results = services.documents.file_paths([paper, mail])
+        paper_id = results[0].document_id
+        assert services.documents.get(paper_id).metadata.date is None
+        proposal = services.chronology.propose_date(paper_id)
+        assert proposal.before is not None
+        assert proposal.before.value == services.documents.get(results[1].document_id).metadata.date.value
+    finally:
+        services.close()

@@ -45,7 +45,11 @@ def read_eml(data: bytes) -> Extracted:
     if not message.keys() and (not body.strip() or looks_binary(body)):
         raise ReadError("not an email message")
     headers = _headers(message)
-    text, paragraphs = normalise_sections(quote_sections(body))
+    sections = quote_sections(body)
+    names = attachment_names(message)
+    if names:  # the attachments are not read, but their names belong to the message's text
+        sections.append(Section("Attachments: " + "; ".join(names), quoted=False))
+    text, paragraphs = normalise_sections(sections)
     return Extracted(text=text, paragraphs=paragraphs, media_type=MEDIA_TYPE, title=headers.subject,
                      headers=headers)
 
@@ -84,6 +88,17 @@ def _quoted_tail(lines: list[str]) -> int:
 
 
 # -- attachments ---------------------------------------------------------------------------------
+
+def attachment_names(message: EmailMessage) -> list[str]:
+    """The file names of a message's attachments, in order, each once (bodies are never read)."""
+    names: list[str] = []
+    for part in message.walk():
+        name = part.get_filename() if part.get_content_disposition() == "attachment" else None
+        name = " ".join((name or "").split())
+        if name and name not in names:
+            names.append(name)
+    return names
+
 
 _MAX_DEPTH = 16  # multiparts nested deeper are left as they are
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
