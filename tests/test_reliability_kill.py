@@ -28,7 +28,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pytest
 from test_reliability_support import (
     ROOT,
     cli_env,  # noqa: F401  (a fixture)
@@ -169,9 +168,6 @@ CRASH_AFTER_TWO = textwrap.dedent("""
 """)
 
 
-@pytest.mark.xfail(strict=True, reason="a batch import refreshes chronology conflicts only at its end, so a crash "
-                                       "loses them for good; the fix is a patch in the issue #7 report "
-                                       "(remove this mark when it is applied)")
 def test_conflicts_between_letters_filed_before_a_crash_are_still_found(cli_env, tmp_path: Path) -> None:  # noqa: F811
     from test_chronology import FIRST, SECOND  # two letters that date one event a month apart
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -273,6 +275,27 @@ def _run_gui(path: Path | None) -> int:
     return run_gui(path)
 
 
+def read_password(password_file: str | None, path: Path) -> str | None:
+    """The password for the dossier at `path`: the first line of `password_file`, else
+    $DOSSIER_PASSWORD, else (for an encrypted dossier, at a terminal) asked for without echo."""
+    from dossier.services.encryption import is_encrypted
+
+    if password_file:
+        try:
+            lines = Path(password_file).read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DossierError(f"cannot read the password file {Path(password_file).name}: "
+                               f"{getattr(exc, 'strerror', None) or exc}") from None
+        if not lines or not lines[0]:
+            raise DossierError(f"the password file {Path(password_file).name} has no password on its first line")
+        return lines[0]
+    if os.environ.get("DOSSIER_PASSWORD"):
+        return os.environ["DOSSIER_PASSWORD"]
+    if is_encrypted(path) and sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(f"Password for {path.name}: ") or None
+    return None
+
+
 # -- parser --------------------------------------------------------------------------------------
 
 def _doc_id(text: str) -> int:
@@ -284,6 +307,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
     parser.add_argument("--dossier", metavar="FILE",
                         help="the dossier file (default: $DOSSIER_FILE, else default.dossier in your data folder)")
+    parser.add_argument("--password-file", metavar="FILE",
+                        help="an encrypted dossier's password: the first line of FILE (else $DOSSIER_PASSWORD, "
+                             "else it is asked for); a new dossier opened with one is created encrypted")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("import", help="file documents and folders of documents")
@@ -352,7 +378,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return cmd_demo(args, out)
         path = Path(args.dossier) if args.dossier else default_dossier()
         if args.command in (None, "gui"):
-            return _run_gui(path)
+            return _run_gui(path)  # the window asks for an encrypted dossier's password itself
+        args.password = read_password(args.password_file, path)
         for group in _groups():  # commands that must not open (create, upgrade) the dossier first
             path_commands = getattr(group, "PATH_COMMANDS", {})
             if args.command in path_commands:
@@ -360,7 +387,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         commands = dict(DOSSIER_COMMANDS)
         for group in _groups():
             commands.update(group.COMMANDS)
-        services = open_services(path)
+        services = open_services(path, args.password)
         try:
             return commands[args.command](services, args, out)
         finally:

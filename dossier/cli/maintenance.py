@@ -21,7 +21,6 @@ from dossier.services import Services
 from dossier.services.maintenance import (
     CheckReport,
     Finding,
-    backup_file,
     check_file,
     repair_search_index,
     restore,
@@ -43,16 +42,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 # -- commands ------------------------------------------------------------------------------------
 
 def cmd_backup(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    result = backup_file(services.path, args.out)
+    result = services.maintenance.backup(args.out)  # an encrypted dossier's backup is encrypted too
     out.write(f"backed up {result.source.name} to {result.path} ({_size(result.size)})\n")
     return 0
 
 
 def check_path(path: Path, args: argparse.Namespace, out: TextIO) -> int:
-    report = check_file(path)
+    password = getattr(args, "password", None)
+    report = check_file(path, password)
     repaired = False
     if args.repair and report.repairable:
-        report, repaired = repair_search_index(path), True
+        report, repaired = repair_search_index(path, password), True
     if args.json:
         print_json(out, {**report_json(report), "repaired": repaired})
     else:
@@ -67,7 +67,7 @@ def check_path(path: Path, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def restore_path(path: Path, args: argparse.Namespace, out: TextIO) -> int:
-    result = restore(args.backup, path)
+    result = restore(args.backup, path, getattr(args, "password", None))
     if result.safety_copy is not None:
         out.write(f"the dossier that was there is kept as {result.safety_copy}\n")
     out.write(f"restored {result.target.name} from {result.backup.name} ({result.documents:,} documents)\n")

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, SessionTransaction, SessionTransactionOrigin, sessionmaker
+from sqlalchemy.pool import QueuePool
 
+from dossier.db import cipher
 from dossier.db.migrate import migrate
 from dossier.domain.errors import DossierError, DossierInUse
 
@@ -24,11 +26,17 @@ BUSY_TIMEOUT_MS = 10_000
 
 @dataclass(frozen=True)
 class Dossier:
-    """An open dossier: its file, engine and session factory."""
+    """An open dossier: its file, engine and session factory (and, for an encrypted dossier, its
+    password: kept in memory only, for the backups and checks that open their own connections)."""
 
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    password: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def encrypted(self) -> bool:
+        return self.password is not None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -44,7 +52,7 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 
 
 def _is_locked(exc: BaseException) -> bool:
-    return isinstance(exc, sqlite3.OperationalError) and "database is locked" in str(exc)
+    return isinstance(exc, cipher.error_types("OperationalError")) and "database is locked" in str(exc)
 
 
 def _in_use_errors(path: Path):
@@ -82,8 +90,19 @@ def make_sessions(engine: Engine) -> sessionmaker[Session]:
     return sessions
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+def make_engine(path: Path, password: str | None = None) -> Engine:
+    """The engine of a dossier file; with a password, every connection is SQLCipher's, keyed first."""
+    if password is None:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    else:
+        cipher.key_statement(password)  # refuse an empty password before any file is touched
+
+        def connect() -> object:
+            return cipher.connect(path, password, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+        # the same pool and threading a file URL gets from the pysqlite dialect; `module` makes
+        # SQLAlchemy wrap sqlcipher3's exceptions as it does sqlite3's
+        engine = create_engine("sqlite://", creator=connect, module=cipher.sqlcipher(), poolclass=QueuePool)
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "handle_error", _in_use_errors(path))
     return engine
@@ -99,25 +118,31 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def open_dossier(path: Path | str) -> Dossier:
+def open_dossier(path: Path | str, password: str | None = None) -> Dossier:
     """Open (creating if need be) a dossier file, back it up and migrate it if it is older.
 
-    Raises NewerSchemaError for a file written by a newer Dossier, and DossierError for a file
-    that is not a dossier.
+    With a password, a new file is created encrypted (SQLCipher) and an existing one must be
+    encrypted with that password. Raises PasswordNeeded for an encrypted file opened without a
+    password, WrongPassword for a wrong one, NotEncrypted for a password given to a plain file (it is
+    refused, not ignored: the user should not believe the file is protected), NewerSchemaError for
+    a file written by a newer Dossier, and DossierError for a file that is not a dossier.
     """
     path = Path(path).expanduser().resolve()
+    if password is not None:
+        cipher.key_statement(password)  # an empty password is refused before anything is created
     if not path.exists():
         _create_private_file(path)
-    engine = make_engine(path)
+    cipher.check_password(path, password)  # reads only: a refused file is left as it was
+    engine = make_engine(path, password)
     try:
-        migrate(engine, path)
+        migrate(engine, path, password=password)
     except DatabaseError as exc:  # not SQLite at all, or damaged where opening reads
         engine.dispose()
-        if isinstance(exc.orig, sqlite3.OperationalError) and "malformed" not in str(exc.orig):
+        if isinstance(exc.orig, cipher.error_types("OperationalError")) and "malformed" not in str(exc.orig):
             raise
         raise DossierError(f"{path.name} is damaged or is not a Dossier file ({exc.orig}). "
                            "`dossier check` says what is wrong; `dossier restore` puts back a backup.") from exc
     except BaseException:
         engine.dispose()
         raise
-    return Dossier(path, engine, make_sessions(engine))
+    return Dossier(path, engine, make_sessions(engine), password)

@@ -28,7 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
-from dossier.db import search
+from dossier.db import cipher, search
 from dossier.db.migrate import SCRIPT_LOCATION
 from dossier.db.models import Document, DocumentBlob, Paragraph
 
@@ -60,9 +60,17 @@ def _uri(path: Path, mode: str = "rw") -> str:
     return f"{path.resolve().as_uri()}?mode={mode}"
 
 
-def connect_existing(path: Path, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
-    """A plain connection to a file that must already exist (SQLite would create a missing one)."""
-    return sqlite3.connect(_uri(path), uri=True, timeout=timeout)
+def connect_existing(path: Path, timeout: float = BUSY_TIMEOUT_S, password: str | None = None) -> sqlite3.Connection:
+    """A connection to a file that must already exist (SQLite would create a missing one); keyed
+    with `password` for an encrypted dossier (WrongPassword if it does not open it)."""
+    con = cipher.connect(_uri(path), password, uri=True, timeout=timeout)
+    if password is not None:
+        try:
+            cipher.verify(con, path)
+        except BaseException:
+            con.close()
+            raise
+    return con
 
 
 def _remove_quietly(path: Path) -> None:
@@ -80,18 +88,19 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def backup(source: Path, target: Path, *, timeout: float = BUSY_TIMEOUT_S) -> int:
+def backup(source: Path, target: Path, *, timeout: float = BUSY_TIMEOUT_S, password: str | None = None) -> int:
     """Copy the dossier `source` to `target` (replacing it) with the online backup API.
 
-    The copy is one self-contained file (rollback journal, not WAL), owner-only. Returns its size.
+    The copy is one self-contained file (rollback journal, not WAL), owner-only. The copy of an
+    encrypted dossier is encrypted with the same password. Returns its size.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     create_private(temp)
     try:
-        src = connect_existing(source, timeout)
+        src = connect_existing(source, timeout, password)
         try:
-            dst = sqlite3.connect(temp)
+            dst = cipher.connect(temp, password)
             try:
                 src.backup(dst)  # every page in one step: one read transaction, one snapshot
                 dst.execute("PRAGMA journal_mode=DELETE")  # a WAL source makes a WAL copy; one file is simpler
@@ -108,14 +117,15 @@ def backup(source: Path, target: Path, *, timeout: float = BUSY_TIMEOUT_S) -> in
     return target.stat().st_size
 
 
-def restore_into(backup_path: Path, target: Path, *, timeout: float = BUSY_TIMEOUT_S) -> None:
+def restore_into(backup_path: Path, target: Path, *, timeout: float = BUSY_TIMEOUT_S,
+                 password: str | None = None) -> None:
     """Write a backup's pages into `target` through the backup API, in one transaction of the target.
 
     Other connections see the old contents or the new, never a mix; a crash part-way leaves the old.
     """
-    src = connect_existing(backup_path, timeout)
+    src = connect_existing(backup_path, timeout, password)
     try:
-        dst = connect_existing(target, timeout)
+        dst = connect_existing(target, timeout, password)
         try:
             src.backup(dst)
         finally:
@@ -124,14 +134,14 @@ def restore_into(backup_path: Path, target: Path, *, timeout: float = BUSY_TIMEO
         src.close()
 
 
-def replace_with_copy(backup_path: Path, target: Path) -> None:
+def replace_with_copy(backup_path: Path, target: Path, password: str | None = None) -> None:
     """Put a copy of a backup where `target` is, when the target cannot be opened at all (damaged).
 
     The target's own WAL and shared-memory files go first: replayed over another file they would
     damage it.
     """
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
-    backup(backup_path, temp)
+    backup(backup_path, temp, password=password)
     for suffix in _COMPANIONS:
         with contextlib.suppress(FileNotFoundError):
             Path(f"{target}{suffix}").unlink()
@@ -152,22 +162,22 @@ def copy_bytes(source: Path, target: Path) -> None:
                 writer.write(chunk)
 
 
-def in_use(path: Path) -> bool:
+def in_use(path: Path, password: str | None = None) -> bool:
     """Whether another connection (another window or command) has the dossier open.
 
     An exclusive lock is refused while any other connection has a WAL-mode file open.
     """
     try:
-        con = sqlite3.connect(_uri(path), uri=True, timeout=0.2, isolation_level=None)
-    except sqlite3.Error:
+        con = cipher.connect(_uri(path), password, uri=True, timeout=0.2, isolation_level=None)
+    except cipher.error_types("Error"):
         return False
     try:
         con.execute("PRAGMA locking_mode=EXCLUSIVE")
         con.execute("BEGIN EXCLUSIVE")
         con.execute("ROLLBACK")
-    except sqlite3.OperationalError as exc:
+    except cipher.error_types("OperationalError") as exc:
         return "locked" in str(exc) or "busy" in str(exc)
-    except sqlite3.DatabaseError:
+    except cipher.error_types("DatabaseError"):
         return False
     finally:
         con.close()
@@ -177,9 +187,11 @@ def in_use(path: Path) -> bool:
 # -- checks --------------------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def checking_session(path: Path, timeout: float = BUSY_TIMEOUT_S) -> Iterator[Session]:
+def checking_session(path: Path, timeout: float = BUSY_TIMEOUT_S, password: str | None = None) -> Iterator[Session]:
     """A session on an existing file that sets nothing on it (no WAL switch, no migration)."""
-    engine: Engine = create_engine("sqlite://", creator=lambda: connect_existing(path, timeout), poolclass=NullPool)
+    module = {} if password is None else {"module": cipher.sqlcipher()}  # errors wrapped as sqlite3's are
+    engine: Engine = create_engine("sqlite://", creator=lambda: connect_existing(path, timeout, password),
+                                   poolclass=NullPool, **module)
     session = Session(engine)
     try:
         yield session
@@ -305,9 +317,9 @@ def _sqlite_error(exc: BaseException) -> BaseException:
 def database_error(exc: BaseException) -> str | None:
     """SQLite's words for an error that means the file is damaged or not a database, else None."""
     original = _sqlite_error(exc)
-    if not isinstance(original, sqlite3.DatabaseError) or is_locked(exc):
+    if not isinstance(original, cipher.error_types("DatabaseError")) or is_locked(exc):
         return None
-    if isinstance(original, sqlite3.OperationalError) and "malformed" not in str(original):
+    if isinstance(original, cipher.error_types("OperationalError")) and "malformed" not in str(original):
         return None
     return str(original)
 
@@ -315,5 +327,5 @@ def database_error(exc: BaseException) -> str | None:
 def is_locked(exc: BaseException) -> bool:
     """Whether an error means another connection held the file for longer than the busy timeout."""
     original = _sqlite_error(exc)
-    return isinstance(original, sqlite3.OperationalError) and (
+    return isinstance(original, cipher.error_types("OperationalError")) and (
         "locked" in str(original) or "busy" in str(original))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
+from dossier.db import cipher
 from dossier.domain.errors import DossierError, NewerSchemaError
 
 SCRIPT_LOCATION = "dossier.db:migrations"
@@ -41,13 +41,15 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def backup_file(source: Path, target: Path) -> Path:
-    """Copy a live SQLite file consistently (online backup API); the copy is owner-only."""
+def backup_file(source: Path, target: Path, password: str | None = None) -> Path:
+    """Copy a live SQLite file consistently (online backup API); the copy is owner-only.
+
+    The copy of an encrypted dossier is encrypted with the same password."""
     if not target.exists():
         fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
+    src = cipher.connect(source, password)
+    dst = cipher.connect(target, password)
     try:
         src.backup(dst)
     finally:
@@ -56,8 +58,10 @@ def backup_file(source: Path, target: Path) -> Path:
     return target
 
 
-def migrate(engine: Engine, path: Path, target: str = "head") -> str | None:
-    """Bring the file to `target` (the head revision). Returns the path of the backup made, if any."""
+def migrate(engine: Engine, path: Path, target: str = "head", *, password: str | None = None) -> str | None:
+    """Bring the file to `target` (the head revision). Returns the path of the backup made, if any.
+
+    `password` is the encrypted dossier's (the backup made first is encrypted with it)."""
     script = ScriptDirectory.from_config(_config())
     head = script.get_current_head() if target == "head" else target
     current = current_revision(engine)
@@ -69,7 +73,7 @@ def migrate(engine: Engine, path: Path, target: str = "head") -> str | None:
     backup = None
     if current is not None:
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        backup = str(backup_file(path, path.with_name(f"{path.name}.before-{head}-{stamp}.bak")))
+        backup = str(backup_file(path, path.with_name(f"{path.name}.before-{head}-{stamp}.bak"), password))
     cfg = _config()
     with engine.connect() as conn, _upgrade_transaction(conn):
         # another window or command may have upgraded the file while this one waited for the lock

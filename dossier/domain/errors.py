@@ -26,3 +26,15 @@ class DossierInUse(DossierError):
 
 class NotFound(DossierError):
     pass
+
+
+class PasswordNeeded(DossierError):
+    """The dossier is encrypted and no password was given."""
+
+
+class WrongPassword(DossierError):
+    """The password given does not open the encrypted dossier."""
+
+
+class NotEncrypted(DossierError):
+    """A password was given for a dossier that is not encrypted (it is refused, not ignored)."""

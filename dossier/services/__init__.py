@@ -40,19 +40,23 @@ class Services:
 
     @property
     def maintenance(self) -> MaintenanceService:
-        return MaintenanceService(self.dossier.path)
+        return MaintenanceService(self.dossier.path, self.dossier.password)
 
     def close(self) -> None:
         self.dossier.close()
 
 
-def open_services(path: Path | str) -> Services:
-    """Open (creating and migrating as needed) a dossier and build its services."""
-    dossier = open_dossier(path)
+def open_services(path: Path | str, password: str | None = None) -> Services:
+    """Open (creating and migrating as needed) a dossier and build its services. With a password,
+    a new dossier is created encrypted and an encrypted one is opened (see `open_dossier`)."""
+    dossier = open_dossier(path, password)
     sessions = dossier.sessions
     context = audit_log.AuditContext(system_user())
     audit_log.install(sessions, context)
-    return Services(dossier=dossier, audit=AuditService(sessions, context), documents=DocumentService(sessions), actors=ActorService(sessions),
-                    suggestions=SuggestionService(sessions), actions=ActionService(sessions),
-                    chronology=ChronologyService(sessions), annotations=AnnotationService(sessions),
-                    search=SearchService(sessions), briefing=BriefingService(sessions))
+    services = Services(
+        dossier=dossier, audit=AuditService(sessions, context), documents=DocumentService(sessions),
+        actors=ActorService(sessions), suggestions=SuggestionService(sessions), actions=ActionService(sessions),
+        chronology=ChronologyService(sessions), annotations=AnnotationService(sessions),
+        search=SearchService(sessions), briefing=BriefingService(sessions))
+    services.documents.refresh_stale_conflicts()  # a batch import killed before its end left some
+    return services

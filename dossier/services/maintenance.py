@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from dossier.db import cipher
 from dossier.db import maintenance as db
 from dossier.domain.errors import DossierError, DossierInUse, NewerSchemaError
 
@@ -93,25 +94,27 @@ class RestoreResult:
 class MaintenanceService:
     """Backup and check of one open dossier (the file may be in use by other windows too)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, password: str | None = None) -> None:
         self._path = Path(path)
+        self._password = password  # an encrypted dossier's, in memory only
 
     @property
     def path(self) -> Path:
         return self._path
 
     def backup(self, out: Path | str) -> BackupResult:
-        return backup_file(self._path, out)
+        return backup_file(self._path, out, self._password)
 
     def check(self) -> CheckReport:
-        return check_file(self._path)
+        return check_file(self._path, self._password)
 
     def repair_search_index(self) -> CheckReport:
-        return repair_search_index(self._path)
+        return repair_search_index(self._path, self._password)
 
 
-def backup_file(source: Path | str, out: Path | str) -> BackupResult:
-    """A consistent owner-only copy of a dossier, even while it is being written."""
+def backup_file(source: Path | str, out: Path | str, password: str | None = None) -> BackupResult:
+    """A consistent owner-only copy of a dossier, even while it is being written. The copy of an
+    encrypted dossier (`password`) is encrypted with the same password."""
     source, out = Path(source).expanduser().resolve(), Path(out).expanduser().resolve()
     if not source.is_file():
         raise DossierError(f"{source.name}: there is no such dossier.")
@@ -120,7 +123,7 @@ def backup_file(source: Path | str, out: Path | str) -> BackupResult:
     if out.is_dir():
         raise DossierError(f"{out} is a folder; give the backup a file name.")
     try:
-        size = db.backup(source, out)
+        size = db.backup(source, out, password=password)
     except OSError as exc:
         raise DossierError(f"Cannot write the backup {out.name}: {exc.strerror or exc}.") from exc
     except Exception as exc:
@@ -128,23 +131,30 @@ def backup_file(source: Path | str, out: Path | str) -> BackupResult:
     return BackupResult(source, out, size)
 
 
-def check_file(path: Path | str) -> CheckReport:
+def check_file(path: Path | str, password: str | None = None) -> CheckReport:
     """Check a dossier file without changing it: its pages, its schema, its documents, their stored
     originals (against sha256) and the search index. Raises DossierError if there is no such file,
-    and NewerSchemaError for a file a newer Dossier wrote."""
+    NewerSchemaError for a file a newer Dossier wrote, and for an encrypted one PasswordNeeded
+    (no `password`) or WrongPassword."""
     path = Path(path).expanduser().resolve()
     if not path.is_file():
         raise DossierError(f"{path.name}: there is no such dossier.")
     if path.stat().st_size == 0:
         return CheckReport(path, (_empty(path),))
-    if not db.sqlite_header_ok(path):
-        return CheckReport(path, (Finding(Severity.ERROR, "file", "The file is not a dossier, or its first page "
-                                                                  "is damaged (it has no SQLite header)."),))
+    if password is not None:
+        cipher.check_password(path, password)  # WrongPassword, or NotEncrypted for a plain file
+    elif not db.sqlite_header_ok(path):
+        header_findings = [Finding(Severity.ERROR, "file", "The file is not a dossier, or its first page "
+                                                     "is damaged (it has no SQLite header).")]
+        if cipher.looks_encrypted(path):
+            header_findings.append(Finding(Severity.NOTE, "file", f"If {path.name} is an encrypted dossier, "
+                                                            "check it with its password."))
+        return CheckReport(path, tuple(header_findings))
     findings: list[Finding] = []
     documents = checked = 0
     revision = None
     try:
-        with db.checking_session(path) as session:
+        with db.checking_session(path, password=password) as session:
             holds, revision = db.schema_revision(session)
             if holds == "nothing":  # created, never set up (Dossier does that when it opens it)
                 return CheckReport(path, (_empty(path),))
@@ -174,37 +184,38 @@ def check_file(path: Path | str) -> CheckReport:
     return CheckReport(path, tuple(findings), documents, checked, revision)
 
 
-def repair_search_index(path: Path | str) -> CheckReport:
+def repair_search_index(path: Path | str, password: str | None = None) -> CheckReport:
     """Rebuild the documents' search index from the documents, then check again."""
     path = Path(path).expanduser().resolve()
-    report = check_file(path)
+    report = check_file(path, password)
     if report.errors:
         raise DossierError(f"{path.name} has damage that rebuilding the search index cannot mend; "
                            "restore it from a backup.")
     try:
-        with db.checking_session(path) as session:
+        with db.checking_session(path, password=password) as session:
             db.rebuild_search_index(session)
             session.commit()
     except Exception as exc:
         raise _plain(exc, path, "cannot be repaired") from exc
-    return check_file(path)
+    return check_file(path, password)
 
 
-def restore(backup: Path | str, target: Path | str) -> RestoreResult:
+def restore(backup: Path | str, target: Path | str, password: str | None = None) -> RestoreResult:
     """Put a backup's contents in place of a dossier.
 
     The backup is checked first and refused if anything in it is damaged or missing (a search index
     out of step is restored as it is, and said: `repair_search_index` mends it). The dossier it
     replaces is copied aside (`NAME.before-restore-TIME.bak`). A dossier open in another window or
     command is not touched: close it first. A backup of an older schema is restored as it is and upgraded when
-    the dossier is next opened (after the usual copy aside).
+    the dossier is next opened (after the usual copy aside). For an encrypted dossier, `password`
+    opens both the backup and the dossier (a backup is encrypted with its dossier's password).
     """
     backup, target = Path(backup).expanduser().resolve(), Path(target).expanduser().resolve()
     if not backup.is_file():
         raise DossierError(f"{backup.name}: there is no such backup.")
     if backup == target:
         raise DossierError("The backup and the dossier are the same file.")
-    report = check_file(backup)
+    report = check_file(backup, password)
     if report.revision is None:
         raise DossierError(f"{backup.name} is not a Dossier backup; nothing was restored.")
     if report.errors:  # (a search index out of step is no reason to refuse: `repair` rebuilds it)
@@ -212,22 +223,22 @@ def restore(backup: Path | str, target: Path | str) -> RestoreResult:
                            "nothing was restored.")
     if not target.exists() or target.stat().st_size == 0:
         target.unlink(missing_ok=True)
-        db.backup(backup, target)
+        db.backup(backup, target, password=password)
         return RestoreResult(target, backup, report.documents, None, report.revision, report.warnings)
-    if db.in_use(target):
+    if db.in_use(target, password):
         raise DossierInUse(f"{target.name} is open in another Dossier window or command; close it, then restore.")
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     safety = target.with_name(f"{target.name}.before-restore-{stamp}.bak")
     try:
-        db.backup(target, safety)
-        db.restore_into(backup, target)
+        db.backup(target, safety, password=password)
+        db.restore_into(backup, target, password=password)
     except Exception as exc:
         if db.database_error(exc) is None:
             raise _plain(exc, target, "cannot be restored") from exc
         # the dossier is too damaged to take the backup's pages: keep its bytes, replace the file
         if not safety.exists():
             db.copy_bytes(target, safety)
-        db.replace_with_copy(backup, target)
+        db.replace_with_copy(backup, target, password)
     return RestoreResult(target, backup, report.documents, safety, report.revision, report.warnings)
 
 

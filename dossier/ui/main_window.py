@@ -28,12 +28,13 @@ from dossier import __version__
 from dossier.domain.errors import DossierError
 from dossier.domain.records import ImportOutcome, ImportResult
 from dossier.paths import DOSSIER_SUFFIX
-from dossier.services import Services, open_services
+from dossier.services import Services
 from dossier.services.annotations import system_user
 from dossier.ui.actions import add_menu, build_menus
 from dossier.ui.briefing import install_briefing_action
 from dossier.ui.commands.base import EVERYTHING
 from dossier.ui.context import UiContext, one_line
+from dossier.ui.dialogs import password_dialog
 from dossier.ui.dialogs.history_dialog import HistoryDialog
 from dossier.ui.dialogs.import_dialogs import ImportSummaryDialog
 from dossier.ui.dialogs.maintenance_dialogs import install_maintenance_actions
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
             import_files=self.import_files_dialog, import_folder=self.import_folder_dialog,
             find=self.focus_filter, about=self.show_about, more_menus=self._view_menus)
         self.briefing_action = install_briefing_action(self)
+        self.new_encrypted_action = password_dialog.install_new_encrypted_action(
+            self, self.menuBar().actions()[0].menu(), lambda: self.new_dossier_dialog(encrypted=True))
         # File > Back Up… and Tools > Check Dossier… (the Tools menu goes before Help)
         self.tools_menu = QMenu("&Tools", self)
         self.menuBar().insertMenu(self.menuBar().actions()[-1], self.tools_menu)
@@ -176,14 +179,19 @@ class MainWindow(QMainWindow):
             chron.edit_event_action, chron.merge_action, chron.split_menu, None, chron.delete_action])
 
     # -- dossiers --------------------------------------------------------------------------------
-    def open_dossier(self, path: Path | str) -> bool:
-        """Open (creating if need be) a dossier file. On failure, keep what was open and say why."""
+    def open_dossier(self, path: Path | str, password: str | None = None) -> bool:
+        """Open (creating if need be) a dossier file. On failure, keep what was open and say why.
+
+        An encrypted dossier's password is asked for (again after a wrong one); Cancel gives up
+        quietly. With `password`, a new file is created encrypted."""
         if self.importer.running:
             self.statusBar().showMessage("Wait for the import to finish before opening another dossier.", 5000)
             return False
         path = Path(path)
         try:
-            services = open_services(path)
+            services = password_dialog.open_asking_password(self, path, password)
+            if services is None:  # the person cancelled the password
+                return False
         except DossierError as exc:  # e.g. NewerSchemaError: its message says what to do
             self.show_message(QMessageBox.Icon.Critical, "Cannot open the dossier", one_line(exc), str(path))
             return False
@@ -209,9 +217,10 @@ class MainWindow(QMainWindow):
         self.dossier_changed.emit(services.path)
         return True
 
-    def new_dossier_dialog(self) -> None:
+    def new_dossier_dialog(self, *, encrypted: bool = False) -> None:
         start = str(Path(self.settings.last_folder() or Path.home()) / f"Untitled{DOSSIER_SUFFIX}")
-        name, _ = QFileDialog.getSaveFileName(self, "New Dossier", start, DOSSIER_FILTER)
+        title = "New Encrypted Dossier" if encrypted else "New Dossier"
+        name, _ = QFileDialog.getSaveFileName(self, title, start, DOSSIER_FILTER)
         if not name:
             return
         path = Path(name)
@@ -222,7 +231,10 @@ class MainWindow(QMainWindow):
                               f"{path.name} already exists. Choose another name, or use Open to open it.")
             return
         self.settings.set_last_folder(path.parent)
-        self.open_dossier(path)
+        password = password_dialog.ask_new_password(self, path.name) if encrypted else None
+        if encrypted and not password:
+            return
+        self.open_dossier(path, password)
 
     def open_dossier_dialog(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open Dossier", self.settings.last_folder(),
