@@ -58,7 +58,7 @@ def actor_ids_for(session: Session, names: Sequence[str], now: str, kind: str = 
         session.execute(insert(Actor), [{"name": wanted[k], "name_key": k, "kind": kind, "created_at": now}
                                         for k in missing])
         found.update((k, i) for k, i in session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(missing))))
-        search.refresh_actors(session, [found[k] for k in missing])  # found by name at once
+        search.index_new_actors(session, [(found[k], wanted[k]) for k in missing])  # found by name at once
     return found
 
 

@@ -156,6 +156,14 @@ def unindex_actor(session: Session, actor_id: int) -> None:
         session.execute(text(f"DELETE FROM {NAMES_TABLE} WHERE rowid = :id"), {"id": actor_id})
 
 
+def index_new_actors(session: Session, actors: Sequence[tuple[int, str]]) -> None:
+    """Index actors just created, with their names (they have no aliases yet): one statement, none
+    of the reading `refresh_actors` does. Filing creates senders and recipients this way."""
+    if actors and _is_sqlite(session):
+        session.execute(text(f"INSERT INTO {NAMES_TABLE}(rowid, names) VALUES (:id, :names)"),
+                        [{"id": actor_id, "names": name} for actor_id, name in actors])
+
+
 def refresh_actors(session: Session, actor_ids: Iterable[int]) -> None:
     """Re-index actors from their current name and aliases (an actor that no longer exists drops out).
 

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
 
@@ -22,6 +22,7 @@ from dossier.services import Services
 from dossier.services.briefing import SCALE, ExportCancelled
 from dossier.ui.dialogs.briefing_dialog import BriefingChoices, BriefingDialog, suggested_file_name
 from dossier.ui.views.pdf_preview import PdfPreview
+from dossier.ui.workers import ThreadJob
 
 SHORTCUT = "Ctrl+Shift+E"
 SHOW_PROGRESS_AFTER_MS = 200
@@ -67,39 +68,17 @@ class BriefingWorker(QObject):
         self.finished.emit(result)
 
 
-class BriefingJob(QObject):
+class BriefingJob(ThreadJob):
     """One export: owns the thread and the worker. `done(result | None, error, cancelled)` in the GUI thread."""
 
     done = Signal(object, str, bool)
 
     def __init__(self, services: Services, options: BriefingOptions, path: Path,
                  parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.worker = BriefingWorker(services, options, path)
-        self.thread = QThread()
-        self.thread.setObjectName("dossier-briefing")
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
+        super().__init__(BriefingWorker(services, options, path), "dossier-briefing", parent)
         self.worker.finished.connect(lambda result: self._finish(result, "", False))
         self.worker.failed.connect(lambda error: self._finish(None, error, False))
         self.worker.cancelled.connect(lambda: self._finish(None, "", True))
-        self._running = False
-
-    @property
-    def running(self) -> bool:
-        return self._running
-
-    def start(self) -> None:
-        self._running = True
-        self.thread.start()
-
-    def cancel(self) -> None:
-        self.worker.cancel()
-
-    def stop_and_wait(self, ms: int = 60_000) -> bool:
-        self.worker.cancel()
-        self.thread.quit()
-        return self.thread.wait(ms)
 
     def _finish(self, result: ExportResult | None, error: str, cancelled: bool) -> None:
         self.thread.quit()

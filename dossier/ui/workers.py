@@ -47,26 +47,17 @@ class ImportWorker(QObject):
         self.finished.emit(results)
 
 
-class ImportJob(QObject):
-    """One import: owns the thread and the worker, and tells the window when it is over.
+class ThreadJob(QObject):
+    """Long work off the GUI thread: owns a QThread and a worker object (with `run` and `cancel`)
+    moved onto it. Subclasses connect the worker's signals and say when the work is over."""
 
-    `done` is emitted in the GUI thread with (results, error message or "", cancelled).
-    """
-
-    done = Signal(list, str, bool)
-
-    def __init__(self, documents: DocumentService, paths: Sequence[Path | str],
-                 parent: QObject | None = None) -> None:
+    def __init__(self, worker: QObject, thread_name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.worker = ImportWorker(documents, paths)
+        self.worker = worker
         self.thread = QThread()
-        self.thread.setObjectName("dossier-import")
+        self.thread.setObjectName(thread_name)
         self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.finished.connect(self._on_finished)
-        self.worker.failed.connect(self._on_failed)
-        self._results: list[ImportResult] = []
-        self._error = ""
+        self.thread.started.connect(self.worker.run)  # type: ignore[attr-defined]
         self._running = False
 
     @property
@@ -78,13 +69,30 @@ class ImportJob(QObject):
         self.thread.start()
 
     def cancel(self) -> None:
-        self.worker.cancel()
+        self.worker.cancel()  # type: ignore[attr-defined]
 
     def stop_and_wait(self, ms: int = 60_000) -> bool:
-        """Cancel, then block until the worker thread ends (when the window closes mid-import)."""
-        self.worker.cancel()
+        """Cancel, then block until the worker thread ends (when the window closes mid-work)."""
+        self.worker.cancel()  # type: ignore[attr-defined]
         self.thread.quit()  # the thread's event loop ends as soon as the worker's run returns
         return self.thread.wait(ms)
+
+
+class ImportJob(ThreadJob):
+    """One import: owns the thread and the worker, and tells the window when it is over.
+
+    `done` is emitted in the GUI thread with (results, error message or "", cancelled).
+    """
+
+    done = Signal(list, str, bool)
+
+    def __init__(self, documents: DocumentService, paths: Sequence[Path | str],
+                 parent: QObject | None = None) -> None:
+        super().__init__(ImportWorker(documents, paths), "dossier-import", parent)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self._results: list[ImportResult] = []
+        self._error = ""
 
     @Slot(list)
     def _on_finished(self, results: list[ImportResult]) -> None:
