@@ -4,7 +4,6 @@ date and document; Enter or a double-click opens the document at the annotated w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -26,6 +25,7 @@ from dossier.ui.context import UiContext
 from dossier.ui.dialogs.annotation_dialog import colour_icon
 from dossier.ui.style import theme
 from dossier.ui.views.actions_filters import date_edit, to_date
+from dossier.ui.views.annotations_pane import AnnotationRows
 from dossier.ui.views.page import Page
 from dossier.ui.views.strip import Strip
 from dossier.ui.views.tables import DataTable, FilterEdit
@@ -49,19 +49,7 @@ def _day(stamp: str) -> str:
         return stamp[:10]
 
 
-class AnnotationTableModel(QAbstractTableModel):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[AnnotationRow] = []
-
-    def set_rows(self, rows: Sequence[AnnotationRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
+class AnnotationTableModel(AnnotationRows, QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 

@@ -70,18 +70,26 @@ class AnnotationLayer:
         return "<br>".join(parts)
 
 
-class AnnotationListModel(QAbstractListModel):
+class AnnotationRows:
+    """What the pane's list and the Annotations view's table share: the rows they show, all at once
+    (a document's annotations, or a filtered few thousand across the dossier)."""
+
+    rows: list[AnnotationRow]
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[AnnotationRow] = []
+        super().__init__(parent)  # type: ignore[call-arg]  (the Qt model class that follows this one)
+        self.rows = []
 
     def set_rows(self, rows: Sequence[AnnotationRow]) -> None:
-        self.beginResetModel()
+        self.beginResetModel()  # type: ignore[attr-defined]
         self.rows = list(rows)
-        self.endResetModel()
+        self.endResetModel()  # type: ignore[attr-defined]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
+
+
+class AnnotationListModel(AnnotationRows, QAbstractListModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
