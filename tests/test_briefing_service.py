@@ -24,8 +24,8 @@ from dossier.domain.briefing import (
 from dossier.domain.chronology import EntryFields, EntryKind
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus
+from dossier.export import files as writing  # where the briefing is written to disk
 from dossier.services import Services, open_services
-from dossier.services import briefing as briefing_module
 from dossier.services.briefing import SCALE, ExportCancelled
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "resources" / "sample"
@@ -275,9 +275,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(sample, tmp_pa
         raise OSError(code, os.strerror(code))
 
     if failing == "mkstemp":
-        monkeypatch.setattr(briefing_module.tempfile, "mkstemp", fail)
+        monkeypatch.setattr(writing.tempfile, "mkstemp", fail)
     else:
-        monkeypatch.setattr(briefing_module.os, failing, fail)
+        monkeypatch.setattr(writing.os, failing, fail)
     with pytest.raises(DossierError) as caught:
         services.briefing.export(sample_options(), target)
     message = str(caught.value)

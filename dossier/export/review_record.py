@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from dossier.domain.annotations import RecordDocument
 from dossier.domain.errors import DossierError
+from dossier.export.files import write_atomically
 
 CSV_COLUMNS = ("document", "file", "title", "document_date", "paragraph", "page", "quote", "note", "tags",
                "colour", "author", "changed_at", "reviewed", "reviewed_by", "reviewed_at")
@@ -69,27 +68,6 @@ def to_markdown(documents: Sequence[RecordDocument], title: str, progress: str) 
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write a file so that `path` holds either its old content or the whole new content."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise DossierError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise DossierError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_record(path: Path, documents: Sequence[RecordDocument], title: str, progress: str) -> None:
     suffix = Path(path).suffix.lower()
     if suffix == ".csv":
@@ -98,4 +76,4 @@ def write_record(path: Path, documents: Sequence[RecordDocument], title: str, pr
         content = to_markdown(documents, title, progress)
     else:
         raise DossierError(f"{Path(path).name}: a review record is written as .md or .csv.")
-    write_atomically(Path(path), content.encode("utf-8"))
+    write_atomically(Path(path), content.encode("utf-8"), what="the review record")

@@ -9,15 +9,10 @@ the export: the next briefing lists what changed since.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import errno
 import hashlib
 import json
-import os
 import re
-import stat
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +44,7 @@ from dossier.domain.chronology import ChronologyRow, EntryKind
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus, ActorKind
+from dossier.export.files import write_atomically
 from dossier.services.documents import utc_now
 
 Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what is happening)
@@ -176,7 +172,7 @@ class BriefingService:
             raise ExportCancelled("The briefing was not exported: cancelled.")
         if progress:
             progress(RENDERED, SCALE, f"Writing {target.name}…")
-        write_atomically(target, rendered.pdf)
+        write_atomically(target, rendered.pdf, what="the briefing")
         digest = hashlib.sha256(rendered.pdf).hexdigest()
         with self._sessions.begin() as session:
             record_id = repo.record_export(
@@ -195,24 +191,6 @@ def _options_json(options: BriefingOptions) -> str:
 
 # -- writing the file ------------------------------------------------------------------------------
 
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "the disk is full"
-    if exc.errno == errno.EDQUOT:
-        return "the disk quota is used up"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "you do not have permission to write there"
-    if exc.errno == errno.EROFS:
-        return "the disk is read-only"
-    if exc.errno == errno.ENOENT:
-        return "the folder does not exist"
-    if exc.errno == errno.ENOTDIR:
-        return "part of the path is not a folder"
-    if exc.errno == errno.EISDIR:
-        return "that is a folder"
-    return exc.strerror or str(exc)
-
-
 def _check_folder(target: Path) -> None:
     folder = target.parent
     if target.is_dir():
@@ -222,48 +200,6 @@ def _check_folder(target: Path) -> None:
     if not folder.is_dir():
         raise DossierError(f"Cannot write the briefing to {target}: {folder} is not a folder.")
 
-
-def write_atomically(target: Path, data: bytes) -> None:
-    """Write bytes to `target` by way of a temporary file beside it, synced, then renamed into place.
-
-    On any failure the temporary file is removed and `target` is left as it was. A new file is
-    readable by its owner only, like a dossier; a file replaced keeps its permissions.
-    """
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except OSError:
-        mode = 0o600
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as exc:
-        raise DossierError(f"Cannot write the briefing to {target}: {_reason(exc)}.") from exc
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (where the platform allows opening a folder)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 # -- gathering, section by section -----------------------------------------------------------------

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from dossier.domain.audit import AuditEntry
 from dossier.domain.errors import DossierError
-from dossier.export.review_record import write_atomically
+from dossier.export.files import write_atomically
 
 
 def _value(value: object) -> str:
@@ -81,7 +81,7 @@ class HistoryDialog(QDialog):
 
     def export(self, path: Path) -> bool:
         try:
-            write_atomically(path, self._csv.encode("utf-8"))
+            write_atomically(path, self._csv.encode("utf-8"), what="the history")
         except DossierError as exc:
             from PySide6.QtWidgets import QMessageBox
 
