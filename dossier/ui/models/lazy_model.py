@@ -136,6 +136,11 @@ class LazyTableModel(QAbstractTableModel):
             if r is not None:
                 self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.COLUMNS) - 1))
 
+    def refresh_cached(self) -> None:
+        """Fetch again the rows held now (a few blocks at most), keeping the order: for an edit
+        that changes what rows show but not which rows there are, or where they stand."""
+        self.refresh_ids(list(self._rows))
+
     # -- lookups ---------------------------------------------------------------------------------
     def ids(self) -> list[Any]:
         return list(self._ids)

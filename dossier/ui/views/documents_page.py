@@ -228,9 +228,9 @@ class DocumentsPage(QSplitter):
         if ANNOTATIONS in scope:
             current = self.annotations_pane.current()
             self.refresh_annotations(keep=current.id if current else None)
-            self.model.reload()
+        if scope & {ANNOTATIONS, REVIEWS}:
+            self.model.refresh_cached()  # the ✓ column and the annotation counts; the order stays
         if REVIEWS in scope:
-            self.model.reload()
             self.refresh_review()
 
     def _update_actions(self) -> None:
