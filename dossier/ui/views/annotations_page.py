@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from dossier.domain.annotations import AnnotationFilter, AnnotationRow, Colour
 from dossier.ui.commands.annotations import DeleteAnnotationCommand
-from dossier.ui.commands.base import ANNOTATIONS, DOCUMENTS, REVIEWS
+from dossier.ui.commands.base import ANNOTATIONS, DOCUMENTS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.annotation_dialog import colour_icon
 from dossier.ui.style import theme
@@ -247,7 +247,7 @@ class AnnotationsPage(Page):
         self.count.setText(text)
 
     def _on_changed(self, scope: frozenset[str]) -> None:
-        if scope & {ANNOTATIONS, DOCUMENTS, REVIEWS}:
+        if scope & {ANNOTATIONS, DOCUMENTS}:  # a reviewed mark shows nowhere in this view
             self.refresh_choices()
 
     # -- actions ---------------------------------------------------------------------------------
