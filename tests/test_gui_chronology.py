@@ -3,7 +3,7 @@ filters, jumping to the passage, own entries and inline edits (undoable), confli
 and the timeline beside the table (zoom, precision spans, lanes, selection in step with the table).
 
 The letters are invented here; the chronology entries come from filing them. Only the pure time
-axis (TimeScale) and the group runs (runs_of_values) are tested without widgets.
+axis (TimeScale) and the group runs (runs_of_groups) are tested without widgets.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from test_gui_support import file_letters, span_of, ui_settings
 
-from dossier.domain.chronology import EntryFields, EntryKind
+from dossier.domain.chronology import EntryFields, EntryKind, ListingGroup
 from dossier.domain.dates import PartialDate, Precision
 from dossier.ui.dialogs.chronology_dialogs import AddEntryDialog, CompareDialog
 from dossier.ui.main_window import MainWindow
-from dossier.ui.models.chronology_groups import UNDATED_GROUP, GroupLayout, group_of, runs_of_values
+from dossier.ui.models.chronology_groups import UNDATED_GROUP, GroupLayout, group_of, runs_of_groups
 from dossier.ui.models.chronology_model import DATE, EVENT, KIND, SOURCE, ConflictRole, HeaderRole, KindRole
 from dossier.ui.views.timeline import BY_ACTOR, EntryItem
 from dossier.ui.views.timeline_scale import DAY, MONTH, YEAR, TimeScale
@@ -621,16 +621,16 @@ def test_time_scale_maps_days_to_x_and_picks_tick_units() -> None:
         "January 2021", "February 2021"]
 
 
-def test_group_runs_come_from_the_listed_values_in_one_pass() -> None:
-    values = (["2019"] * 700 + [f"2019-03-{d:02d}" for d in range(1, 29)] * 300
-              + [f"2020-{m:02d}" for m in range(1, 13) for _ in range(2500)] + [None] * 40)
-    runs = runs_of_values(values)
+def test_group_runs_come_from_the_listing_counts() -> None:
+    groups = ([ListingGroup("2019", 700), ListingGroup("2019-03", 8400)]
+              + [ListingGroup(f"2020-{m:02d}", 2500) for m in range(1, 13)] + [ListingGroup(None, 40)])
+    values = [None] * sum(g.count for g in groups)
+    runs = runs_of_groups(groups)
     assert [(r.group, r.count) for r in runs] == [((2019, 0), 700), ((2019, 3), 8400)] + [
         ((2020, m), 2500) for m in range(1, 13)] + [(UNDATED_GROUP, 40)]
-    for run in runs[:-1]:  # the groups the dates themselves give
-        assert group_of(PartialDate.parse_iso(values[run.start])) == run.group
-    assert [(r.group, r.count) for r in runs_of_values(["2021-05-02", "2021-04", "2021-05"])] == [
-        ((2021, 5), 1), ((2021, 4), 1), ((2021, 5), 1)]  # out of order: still exact, a run each
+    assert [r.start for r in runs[:3]] == [0, 700, 9100]
+    assert group_of(PartialDate.parse_iso("2019-03-27")) == runs[1].group
+    assert group_of(PartialDate.parse_iso("2019")) == runs[0].group
     layout = GroupLayout(runs, len(values))
     assert [h.label for h in layout.headers[:4]] == ["2019", "March 2019", "2020", "January 2020"]
     assert layout.headers[-1].label == "Undated"

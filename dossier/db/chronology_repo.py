@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from operator import itemgetter
+from itertools import groupby
 from typing import Any
 
 from sqlalchemy import (
-    String,
     and_,
     case,
-    cast,
     delete,
     exists,
     func,
@@ -43,7 +41,21 @@ from dossier.db.models import (
     Paragraph,
 )
 from dossier.db.models import EntrySource as SourceRow
-from dossier.domain.chronology import ChronologyRow, DocumentText, EntryFields, EntryKind, EntrySource
+from dossier.domain.chronology import (
+    ACTION_DUE_KEY,
+    ACTION_SET_KEY,
+    DOCUMENT_KEY,
+    ENTRY_KEY,
+    ChronologyFilter,
+    ChronologyRow,
+    DocumentText,
+    EntryFields,
+    EntryKind,
+    EntrySource,
+    ListingGroup,
+    code_of_key,
+    key_of_code,
+)
 from dossier.domain.dates import PartialDate, Precision
 from dossier.domain.errors import NotFound
 from dossier.domain.findings import DateRole
@@ -193,42 +205,156 @@ def stale_entries(session: Session) -> set[int]:
 
 
 # -- listing --------------------------------------------------------------------------------------
+#
+# The chronology is ordered by three sort columns: `s`, the partial ISO date itself ("2014" <
+# "2014-03" < "2014-03-01" < "2014-03-02" is exactly the order by earliest bound and then
+# precision, so nothing is computed per row to sort; undated entries have UNDATED_SORT and come
+# last), `k`, the kind's order, and `code`, the entry's key packed as an integer (KEY_FORMS). The
+# listing is a UNION ALL of the documents, the entries and the actions' two dates, each part
+# narrowed by an index where a filter allows it (the actor's ids, the date range, the tag).
+#
+# A filter never lists its keys. It counts them by group (a month, or a year for year-precision
+# dates, or undated): that lays out the headers. A stretch of keys is then read by position within
+# the few groups it falls in, which their sort values bound, so reading a block of 256 keys sorts a
+# month's entries, not 60,000.
 
 UNDATED_SORT = "~"  # after every digit: undated entries sort last (and it is no date)
 
 
 def chronology_keys(session: Session, **filters: Any) -> list[str]:
-    """Every entry's key, in order (see chronology_listing)."""
-    return chronology_listing(session, **filters)[0]
+    """Every entry's key, in order: the whole listing (for a briefing, or a caller that wants all)."""
+    parts = _listing_parts(session.connection(), ChronologyFilter.of(**filters))
+    if not parts:
+        return []
+    listing = _union(parts)
+    codes = _plain_rows(session.connection(), select(listing.c.code).order_by(*_order(listing)))
+    return [key_of_code(code) for (code,) in codes]
 
 
-def chronology_listing(session: Session, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
-                       date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "",
-                       tag: str | None = None) -> tuple[list[str], list[str | None]]:
-    """Every entry's key in order (earliest bound, then precision, then kind; undated last), and
-    beside each its date as a partial ISO value (None when undated): what month headers need.
-
-    One statement: a UNION ALL of the documents, the entries and the actions' two dates, each part
-    giving its key and three sort columns, ordered by the database. The first sort column is the
-    partial ISO value itself: "2014" < "2014-03" < "2014-03-01" < "2014-03-02" is exactly the order
-    by earliest bound and then precision, so nothing has to be computed per row to sort. Each part
-    narrows by an index where a filter allows it (the actor's ids, the date range, the tag). The
-    rows come back as the driver's plain tuples: building a Row object for each of 100,000 would
-    take longer than the query.
-    """
-    kinds = {EntryKind(k) for k in kinds} if kinds is not None else set(EntryKind)
-    lo = date_from.isoformat() if date_from else None
-    hi = date_to.isoformat() if date_to else None
-    words = [w.casefold() for w in text.split()]
-    who = " ".join(actor.casefold().split()) if actor else ""
+def chronology_listing(session: Session, f: ChronologyFilter) -> tuple[tuple[ListingGroup, ...], tuple[int, ...] | None]:
+    """How many entries the filter lists in each group, in order (the undated group last); and,
+    for a filter that tests words (see ChronologyListing), every key, packed, in order."""
     conn = session.connection()
+    parts = _listing_parts(conn, f)
+    if not parts:
+        return (), ()
+    if f.narrows_by_words:
+        listing = _union(parts)
+        rows = _plain_rows(conn, select(listing.c.code, listing.c.s).order_by(*_order(listing)))
+        groups = tuple(ListingGroup(None if g == UNDATED_SORT else g, len(list(run)))
+                       for g, run in groupby(rows, key=lambda row: row[1][:7]))
+        return groups, tuple(code for code, _s in rows)
+    counted = []
+    for part in parts:  # counted part by part, then added up: quicker than one GROUP BY over all
+        sub = part.subquery()
+        prefix = func.substr(sub.c.s, 1, 7).label("g")
+        counted.append(select(prefix, func.count().label("c")).group_by(prefix))
+    both = union_all(*counted).subquery() if len(counted) > 1 else counted[0].subquery()
+    rows = _plain_rows(conn, select(both.c.g, func.sum(both.c.c)).group_by(both.c.g).order_by(both.c.g))
+    return tuple(ListingGroup(None if g == UNDATED_SORT else g, int(c)) for g, c in rows), None
+
+
+def listing_window(session: Session, f: ChronologyFilter, groups: Sequence[ListingGroup], start: int,
+                   stop: int) -> list[str]:
+    """The keys at positions [start, stop) of the listing whose groups these are."""
+    starts = _group_starts(groups)
+    total = starts[-1]
+    start, stop = max(0, start), min(stop, total)
+    if start >= stop:
+        return []
+    first = bisect_right(starts, start) - 1
+    last = bisect_right(starts, stop - 1) - 1
+    conn = session.connection()
+    parts = _listing_parts(conn, f, within=_bounds(groups, first, last))
+    listing = _union(parts)
+    codes = _plain_rows(conn, select(listing.c.code).order_by(*_order(listing))
+                        .limit(stop - start).offset(start - starts[first]))
+    return [key_of_code(code) for (code,) in codes]
+
+
+def listing_position(session: Session, f: ChronologyFilter, groups: Sequence[ListingGroup], key: str) -> int | None:
+    """Where a key stands in the listing (None when the filter does not list it)."""
+    code = code_of_key(key)
+    if code is None:
+        return None
+    conn = session.connection()
+    listing = _union(_listing_parts(conn, f, code=code))
+    found = conn.execute(select(listing.c.s, listing.c.k)).first()
+    if found is None:
+        return None
+    s, k = found
+    prefix = s[:7]
+    n = next((i for i, g in enumerate(groups) if (g.prefix or UNDATED_SORT) == prefix), None)
+    if n is None:  # the listing changed since its groups were counted
+        return None
+    listing = _union(_listing_parts(conn, f, within=_bounds(groups, n, n)))
+    before = or_(listing.c.s < s, and_(listing.c.s == s, or_(listing.c.k < k, and_(listing.c.k == k,
+                                                                                   listing.c.code < code))))
+    earlier = conn.execute(select(func.count()).select_from(listing).where(before)).scalar_one()
+    return _group_starts(groups)[n] + earlier
+
+
+def _group_starts(groups: Sequence[ListingGroup]) -> list[int]:
+    """Each group's first position, and the total after them."""
+    starts = [0]
+    for g in groups:
+        starts.append(starts[-1] + g.count)
+    return starts
+
+
+def _bounds(groups: Sequence[ListingGroup], first: int, last: int) -> tuple[str, str | None]:
+    """The sort values bounding groups first..last: [lo, hi), hi None for no upper bound.
+
+    Groups follow one another in sort order, and every value of a group begins with its prefix, so
+    the values of groups first..last are those from the first's prefix up to the next one's. (A
+    year-precision value "2014" is its group's only value, and sorts before the next, "2014-01".)
+    """
+    lo = groups[first].prefix or UNDATED_SORT
+    hi = (groups[last + 1].prefix or UNDATED_SORT) if last + 1 < len(groups) else None
+    return lo, hi
+
+
+def _within(value: Any, bounds: tuple[str, str | None]) -> Any:
+    """The rows whose sort value (the partial date, UNDATED_SORT when there is none) is in bounds."""
+    lo, hi = bounds
+    if lo == UNDATED_SORT:
+        return value.is_(None)
+    if hi is None:
+        return or_(value >= lo, value.is_(None))
+    if hi == UNDATED_SORT:
+        return value >= lo
+    return and_(value >= lo, value < hi)
+
+
+def _union(parts: list[Any]) -> Any:
+    return (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("listing")
+
+
+def _order(listing: Any) -> tuple[Any, ...]:
+    return listing.c.s, listing.c.k, listing.c.code
+
+
+def _listing_parts(conn: Any, f: ChronologyFilter, *, within: tuple[str, str | None] | None = None,
+                   code: int | None = None) -> list[Any]:
+    """The parts of the listing, each giving s, k and code (see above): narrowed by the filter, and
+    to the sort values within bounds, or to the one row of a packed key."""
+    kinds = f.kinds if f.kinds is not None else frozenset(EntryKind)
+    lo = f.date_from.isoformat() if f.date_from else None
+    hi = f.date_to.isoformat() if f.date_to else None
+    words = [w.casefold() for w in f.text.split()]
+    who = " ".join(f.actor.casefold().split()) if f.actor else ""
     actor_ids = list(conn.execute(select(Actor.id).where(Actor.name_key.contains(who, autoescape=True)))
                      .scalars()) if who else None
-    tagged = _tagged_annotations(tag) if tag and tag.strip() else None
+    tagged = _tagged_annotations(f.tag) if f.tag and f.tag.strip() else None
+    form, ident = (code & 3, code >> 2) if code is not None else (None, None)
     parts: list[Any] = []
 
-    if EntryKind.DOCUMENT in kinds:
-        stmt = _listing(Document.date_value, KIND_ORDER[EntryKind.DOCUMENT], Document.id, "doc:")
+    if EntryKind.DOCUMENT in kinds and form in (None, DOCUMENT_KEY):
+        stmt = _listing(Document.date_value, KIND_ORDER[EntryKind.DOCUMENT], Document.id, DOCUMENT_KEY)
+        if ident is not None:
+            stmt = stmt.where(Document.id == ident)
+        if within:
+            stmt = stmt.where(_within(Document.date_value, within))
         if actor_ids is not None:
             stmt = stmt.where(Document.id.in_(select(DocumentParty.document_id)
                                               .where(DocumentParty.actor_id.in_(actor_ids))))
@@ -241,10 +367,14 @@ def chronology_listing(session: Session, *, actor: str | None = None, kinds: Ite
         parts.append(stmt)
 
     entry_kinds = sorted(k.value for k in kinds if k is not EntryKind.DOCUMENT)
-    if entry_kinds:
+    if entry_kinds and form in (None, ENTRY_KEY):
         order = case({k.value: KIND_ORDER[k] for k in EntryKind if k is not EntryKind.DOCUMENT},
                      value=ChronologyEntry.kind)
-        stmt = _listing(ChronologyEntry.date_value, order, ChronologyEntry.id, "entry:")
+        stmt = _listing(ChronologyEntry.date_value, order, ChronologyEntry.id, ENTRY_KEY)
+        if ident is not None:
+            stmt = stmt.where(ChronologyEntry.id == ident)
+        if within:
+            stmt = stmt.where(_within(ChronologyEntry.date_value, within))
         if len(entry_kinds) < len(EntryKind) - 1:
             stmt = stmt.where(ChronologyEntry.kind.in_(entry_kinds))
         if EntryKind.DEADLINE.value in entry_kinds:
@@ -272,11 +402,15 @@ def chronology_listing(session: Session, *, actor: str | None = None, kinds: Ite
                 .where(_in_passage(tagged, SourceRow.start, SourceRow.end))))
         parts.append(stmt)
 
-    for part, value in (("due", Action.due_value), ("set", Action.set_value)):
-        kind = EntryKind.DEADLINE if part == "due" else EntryKind.EVENT
-        if kind not in kinds:
+    for part, value in ((ACTION_DUE_KEY, Action.due_value), (ACTION_SET_KEY, Action.set_value)):
+        kind = EntryKind.DEADLINE if part == ACTION_DUE_KEY else EntryKind.EVENT
+        if kind not in kinds or form not in (None, part):
             continue
-        stmt = _listing(value, KIND_ORDER[kind], Action.id, "action:", f":{part}").where(value.is_not(None))
+        stmt = _listing(value, KIND_ORDER[kind], Action.id, part).where(value.is_not(None))
+        if ident is not None:
+            stmt = stmt.where(Action.id == ident)
+        if within:
+            stmt = stmt.where(_within(value, within))
         if actor_ids is not None:
             stmt = stmt.where(Action.owner_id.in_(actor_ids))
         for w in words:
@@ -286,24 +420,13 @@ def chronology_listing(session: Session, *, actor: str | None = None, kinds: Ite
             stmt = stmt.where(exists().where(tagged.c.document_id == Action.document_id,
                                              _in_passage(tagged, Action.start, Action.end)))
         parts.append(stmt)
-
-    if not parts:
-        return [], []
-    listing = (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("listing")
-    rows = _plain_rows(conn, select(listing.c.key, listing.c.s).order_by(listing.c.s, listing.c.k, listing.c.n))
-    keys: list[str] = list(map(itemgetter(0), rows))
-    values: list[str | None] = list(map(itemgetter(1), rows))
-    undated = bisect_left(values, UNDATED_SORT)  # type: ignore[arg-type]  # they sort last
-    values[undated:] = [None] * (len(values) - undated)
-    return keys, values
+    return parts
 
 
-def _listing(value: Any, order: Any, id_column: Any, prefix: str, suffix: str = "") -> Any:
-    """One part of the listing: sort value (undated last), kind order, id, and the key."""
-    key = literal(prefix) + cast(id_column, String)
+def _listing(value: Any, order: Any, id_column: Any, form: int) -> Any:
+    """One part of the listing: sort value (undated last), kind order, and the packed key."""
     return select(func.coalesce(value, UNDATED_SORT).label("s"), literal(order).label("k")
-                  if isinstance(order, int) else order.label("k"), id_column.label("n"),
-                  (key + suffix if suffix else key).label("key"))
+                  if isinstance(order, int) else order.label("k"), (id_column * 4 + form).label("code"))
 
 
 def _plain_rows(conn: Any, stmt: Any) -> list[Any]:

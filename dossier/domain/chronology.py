@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -53,14 +55,81 @@ class ChronologyRow:
     editable: bool = False  # entries ("entry:N") can be edited, merged and split
 
 
+# An entry's key packed into one integer, as the database orders and counts them: its row id
+# times four, plus what the row is (the index in KEY_FORMS).
+KEY_FORMS = ("doc:{}", "entry:{}", "action:{}:due", "action:{}:set")
+DOCUMENT_KEY, ENTRY_KEY, ACTION_DUE_KEY, ACTION_SET_KEY = range(4)
+
+
+def key_of_code(code: int) -> str:
+    return KEY_FORMS[code & 3].format(code >> 2)
+
+
+def code_of_key(key: str) -> int | None:
+    """The packed form of a key ("entry:7" -> 29), or None for what is no chronology key."""
+    kind, _, rest = key.partition(":")
+    ident, _, part = rest.partition(":")
+    if not (ident.isascii() and ident.isdigit()) or (ident.startswith("0") and ident != "0"):
+        return None
+    form = {("doc", ""): DOCUMENT_KEY, ("entry", ""): ENTRY_KEY, ("action", "due"): ACTION_DUE_KEY,
+            ("action", "set"): ACTION_SET_KEY}.get((kind, part))
+    return None if form is None else int(ident) * 4 + form
+
+
+@dataclass(frozen=True, slots=True)
+class ChronologyFilter:
+    """What the chronology is narrowed to: part of an actor's name, kinds (None for all), a date
+    range on the earliest bound, words of the description, and an annotation tag."""
+
+    actor: str | None = None
+    kinds: frozenset[EntryKind] | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    text: str = ""
+    tag: str | None = None
+
+    @property
+    def narrows_by_words(self) -> bool:
+        """True when the filter tests each entry's words: an actor's name, text, or a tag."""
+        return bool((self.actor or "").strip() or self.text.strip() or (self.tag or "").strip())
+
+    @classmethod
+    def of(cls, *, actor: str | None = None, kinds: Iterable[EntryKind | str] | None = None,
+           date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "",
+           tag: str | None = None) -> ChronologyFilter:
+        return cls(actor, frozenset(EntryKind(k) for k in kinds) if kinds is not None else None, date_from,
+                   date_to, text, tag)
+
+
+@dataclass(frozen=True, slots=True)
+class ListingGroup:
+    """A run of the ordered chronology that shares a group: `prefix` is the first seven characters
+    of its entries' partial ISO dates ("2014-03" for a month, "2014" for a year-precision date), or
+    None for the undated entries, which come last."""
+
+    prefix: str | None
+    count: int
+
+
 @dataclass(frozen=True, slots=True)
 class ChronologyListing:
-    """The keys of the entries in order, and beside each its date as a partial ISO value ("2014",
-    "2014-03", "2014-03-27"; None when undated): enough to lay out year and month headers for
-    100,000 entries without reading a row."""
+    """How many entries a filter lists, in order, as runs of groups: enough to lay out year and
+    month headers, and to fetch any stretch of keys (ChronologyService.window), without listing
+    100,000 keys.
 
-    keys: tuple[str, ...]
-    values: tuple[str | None, ...]
+    `codes` holds every key, packed (KEY_FORMS), when the filter read them all at once: one that
+    tests each entry's words (an actor, text, a tag) does its work in the test and lets few
+    through, so it is read once, whole. A filter by kind or date is only counted, and its keys are
+    read a window at a time.
+    """
+
+    filter: ChronologyFilter
+    groups: tuple[ListingGroup, ...]
+    codes: tuple[int, ...] | None = None
+
+    @property
+    def count(self) -> int:
+        return sum(g.count for g in self.groups)
 
 
 @dataclass(frozen=True, slots=True)

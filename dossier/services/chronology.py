@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dossier.analysis import quoting
 from dossier.db import chronology_repo as repo
 from dossier.domain.chronology import (
+    ChronologyFilter,
     ChronologyListing,
     ChronologyRow,
     DateProposal,
@@ -19,6 +20,8 @@ from dossier.domain.chronology import (
     EntryFields,
     EntryKind,
     LinkedDocument,
+    code_of_key,
+    key_of_code,
 )
 from dossier.domain.dates import PartialDate, Qualifier
 from dossier.services.documents import utc_now
@@ -36,18 +39,39 @@ class ChronologyService:
         Filters: an actor (part of a name), kinds, a date range (on the earliest bound), words of
         the description, and an annotation tag (an entry matches when an annotation with that tag
         lies in one of its source passages; a document, anywhere in it).
+
+        This lists them all; a view of a large dossier takes a listing() and reads a window() of it.
         """
-        return list(self.listing(actor=actor, kinds=kinds, date_from=date_from, date_to=date_to, text=text,
-                                 tag=tag).keys)
+        with self._sessions() as session:
+            return repo.chronology_keys(session, actor=actor, kinds=kinds, date_from=date_from, date_to=date_to,
+                                        text=text, tag=tag)
 
     def listing(self, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
                 date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "",
                 tag: str | None = None) -> ChronologyListing:
-        """The keys in order, as keys() gives them, with each entry's date as a partial ISO value."""
+        """What keys() would list, filtered the same way, as counts by year and month: the layout
+        of a view, whose keys are then read a stretch at a time with window()."""
+        f = ChronologyFilter.of(actor=actor, kinds=kinds, date_from=date_from, date_to=date_to, text=text, tag=tag)
         with self._sessions() as session:
-            keys, values = repo.chronology_listing(session, actor=actor, kinds=kinds, date_from=date_from,
-                                                   date_to=date_to, text=text, tag=tag)
-        return ChronologyListing(tuple(keys), tuple(values))
+            groups, codes = repo.chronology_listing(session, f)
+        return ChronologyListing(f, groups, codes)
+
+    def window(self, listing: ChronologyListing, start: int, stop: int) -> list[str]:
+        """The keys at positions [start, stop) of a listing."""
+        if listing.codes is not None:
+            return [key_of_code(code) for code in listing.codes[max(0, start):max(0, stop)]]
+        with self._sessions() as session:
+            return repo.listing_window(session, listing.filter, listing.groups, start, stop)
+
+    def position(self, listing: ChronologyListing, key: str) -> int | None:
+        """Where a key stands in a listing; None when its filter leaves the key out."""
+        if listing.codes is not None:
+            try:
+                return listing.codes.index(code_of_key(key))
+            except ValueError:
+                return None
+        with self._sessions() as session:
+            return repo.listing_position(session, listing.filter, listing.groups, key)
 
     def rows(self, keys: Sequence[str]) -> list[ChronologyRow]:
         with self._sessions() as session:

@@ -1,9 +1,9 @@
 """Year and month group headers for the chronology.
 
-The service lists the keys in date order (earliest bound, then precision; undated last) together
-with each entry's date as a partial ISO value, so the group of an entry (its year and month, or
-only its year for a year-precision date) is the first seven characters of that value, and the
-runs of equal groups come from one pass over them, without reading a row.
+The service lists the entries in date order (earliest bound, then precision; undated last), and
+counts them by group: the first seven characters of each one's partial ISO date, which is its year
+and month, or only its year for a year-precision date. Those counts are the runs of the layout,
+so no key and no row is read to place the headers.
 
 `GroupLayout` interleaves the header rows with the entries: view row <-> position in the keys.
 No Qt here.
@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import groupby
 
+from dossier.domain.chronology import ListingGroup
 from dossier.domain.dates import PartialDate, Precision
 
 Group = tuple[int, int]  # (year, month); month 0 for a year-precision date; UNDATED_GROUP for none
@@ -66,41 +66,13 @@ class Header:
     count: int  # the entries under it
 
 
-def runs_of_values(values: Sequence[str | None]) -> list[Run]:
-    """The runs of equal groups along the chronology, from each entry's date as a partial ISO value
-    ("2014", "2014-03", "2014-03-27"; None for undated), as the service lists them.
-
-    The service lists them in order, dated first: then each group's end is a binary search away,
-    so 100,000 values take well under a millisecond. Values out of order (which the service never
-    gives) are still grouped exactly, a run for each stretch, by a slower pass over all of them.
-    """
-    count = len(values)
-    dated = count - values.count(None)
-    head = values[:dated]
-    if None in head or sorted(head) != list(head):  # type: ignore[type-var]  # in order? (a C sort)
-        return _runs_of_any(values)
+def runs_of_groups(groups: Sequence[ListingGroup]) -> list[Run]:
+    """The runs of a listing counted by group (ChronologyService.listing), in order."""
     runs: list[Run] = []
     start = 0
-    while start < dated:
-        value = head[start]
-        assert value is not None
-        prefix = value[:7]
-        # a month's values all start with "YYYY-MM"; a year-precision value is a run of its own
-        end = bisect_left(head, prefix + "\x7f", start) if len(prefix) == 7 else bisect_right(head, value, start)
-        runs.append(Run(start, end, _group_of_prefix(prefix)))
-        start = end
-    if dated < count:
-        runs.append(Run(dated, count, UNDATED_GROUP))
-    return _merge_equal(runs)
-
-
-def _runs_of_any(values: Sequence[str | None]) -> list[Run]:
-    runs: list[Run] = []
-    start = 0
-    for prefix, items in groupby([v[:7] if v else "" for v in values]):
-        count = len(list(items))
-        runs.append(Run(start, start + count, _group_of_prefix(prefix)))
-        start += count
+    for g in groups:
+        runs.append(Run(start, start + g.count, _group_of_prefix(g.prefix or "")))
+        start += g.count
     return _merge_equal(runs)
 
 

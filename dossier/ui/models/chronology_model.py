@@ -1,9 +1,10 @@
 """The chronology table: a lazy model over entry keys, with year and month header rows between them.
 
-The service gives the keys of every entry in date order ("doc:12", "entry:7", "action:5:due"),
-each with its date as a partial ISO value; rows are fetched in blocks as the view shows them (see
-lazy_model.py). Where the year and month headers go comes from those values in one pass
-(chronology_groups.py), so 100,000 entries do not have to be read to show the first screen.
+The service counts a filter's entries by year and month (a listing); the keys in date order
+("doc:12", "entry:7", "action:5:due") are read a block at a time as the view reaches them
+(listed_keys.py), and their rows with them (lazy_model.py). Where the year and month headers go
+comes from the counts (chronology_groups.py), so neither the keys nor the rows of 100,000 entries
+are read to show the first screen.
 
 Inline edits (date and description of editable entries) never open a dialog here: the
 model hands the new fields to `edit_handler` (the view pushes an undoable command), and says what
@@ -21,8 +22,9 @@ from PySide6.QtGui import QFont
 
 from dossier.domain.chronology import ChronologyRow, EntryFields, EntryKind
 from dossier.ui.dialogs.action_dialogs import parse_due
-from dossier.ui.models.chronology_groups import UNDATED, GroupLayout, Header, runs_of_values
+from dossier.ui.models.chronology_groups import UNDATED, GroupLayout, Header, runs_of_groups
 from dossier.ui.models.lazy_model import Column, LazyTableModel
+from dossier.ui.models.listed_keys import ListedKeys
 from dossier.ui.style import icons, theme
 from dossier.ui.views.fields import DATE_HINT, same_date
 
@@ -84,7 +86,6 @@ class ChronologyModel(LazyTableModel):
         self._date_to: dt.date | None = None
         self._tag: str | None = None
         self._layout = GroupLayout()
-        self._values: Sequence[str | None] = ()  # each key's date as a partial ISO value
         self.edit_handler: EditHandler | None = None
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -156,11 +157,15 @@ class ChronologyModel(LazyTableModel):
         self.set_filters(actor=actor, kinds=kinds, date_from=date_from, date_to=date_to, text=text, tag=tag)
 
     # -- lazy model ------------------------------------------------------------------------------
-    def query_ids(self) -> list[str]:
+    def query_ids(self) -> ListedKeys:  # type: ignore[override]  # read a block at a time
         listing = self._service.listing(actor=self._actor, kinds=self._kinds, date_from=self._date_from,
                                         date_to=self._date_to, text=self._filter, tag=self._tag)
-        self._values = listing.values
-        return list(listing.keys)
+        return ListedKeys(self._service, listing)
+
+    def position_of(self, row_id: Any) -> int | None:
+        if isinstance(self._ids, ListedKeys):
+            return self._ids.position(row_id) if isinstance(row_id, str) else None
+        return super().position_of(row_id)
 
     def fetch_rows(self, ids: Sequence[str]) -> list[ChronologyRow]:
         return self._service.rows(ids)
@@ -169,9 +174,9 @@ class ChronologyModel(LazyTableModel):
         return row.key
 
     def ids_loaded(self) -> None:
-        if not self._ids:
-            self._values = ()
-        self._layout = GroupLayout(runs_of_values(self._values), len(self._ids)) if self._ids else GroupLayout()
+        keys = self._ids
+        self._layout = (GroupLayout(runs_of_groups(keys.listing.groups), len(keys))
+                        if isinstance(keys, ListedKeys) and len(keys) else GroupLayout())
 
     # -- rows and positions ----------------------------------------------------------------------
     @property

@@ -1,0 +1,160 @@
+"""The chronology listing a view reads: counts by group, then keys a window at a time.
+
+Every filter's counts, windows and positions must agree with the plain ordered list of keys
+(ChronologyService.keys), on a real dossier with documents, undated papers, year-, month- and
+day-precision entries, deadlines and actions.
+"""
+
+import datetime as dt
+
+import pytest
+
+from dossier.domain.chronology import (
+    ChronologyFilter,
+    EntryFields,
+    EntryKind,
+    code_of_key,
+    key_of_code,
+)
+from dossier.domain.dates import PartialDate
+from dossier.domain.findings import ActionStatus, ActionType
+from dossier.domain.register import ActionFields
+from dossier.ui.models.chronology_groups import UNDATED_GROUP, runs_of_groups
+from dossier.ui.models.listed_keys import BLOCK, ListedKeys
+
+LETTER = """Ms Nadia Pellow
+Chief Executive
+Harrowfield Council
+
+{date}
+
+Dear Ms Pellow,
+
+I wrote to you on 3 February about the library service. By 15 June I expect a plan.
+
+Yours sincerely,
+
+Owen Tralee
+"""
+
+FILTERS = [
+    {},
+    {"kinds": [EntryKind.DEADLINE]},
+    {"kinds": [EntryKind.OWN, EntryKind.DOCUMENT]},
+    {"kinds": [EntryKind.EVENT]},
+    {"date_from": dt.date(2019, 3, 1), "date_to": dt.date(2020, 6, 30)},
+    {"date_from": dt.date(2020, 1, 1)},
+    {"text": "alpha"},
+    {"actor": "Pellow"},
+    {"actor": "nobody at all"},
+]
+
+
+def _date(n: int) -> PartialDate | None:
+    """Dates of every precision, out of order, with some undated and many sharing a day."""
+    if n % 23 == 0:
+        return None
+    if n % 11 == 0:
+        return PartialDate.of(2019)
+    if n % 7 == 0:
+        return PartialDate.of(2019 + n % 3, 1 + n % 12)
+    return PartialDate.of(2018 + n % 4, 1 + n % 12, 1 + n % 5)
+
+
+@pytest.fixture
+def crowded(services, tmp_path):
+    for n, date in enumerate(("12 May 2020", "1 March 2019", "")):
+        path = tmp_path / f"letter{n}.txt"
+        path.write_text(LETTER.format(date=date), encoding="utf-8")
+        services.documents.file_path(path)
+    for n in range(700):
+        services.chronology.add_entry(EntryFields(
+            _date(n), f"{'alpha' if n % 2 else 'beta'} meeting {n}", EntryKind.OWN,
+            ("Nadia Pellow",) if n % 5 == 0 else ()))
+    for n in range(30):
+        services.actions.create(ActionFields(
+            type=ActionType.REQUEST, summary=f"send plan {n}", owner_id=None, addressed_to_id=None,
+            due=PartialDate.of(2020, 1 + n % 12, 10), set_date=PartialDate.of(2019, 1 + n % 12),
+            status=ActionStatus.OPEN, status_note=None, status_document_id=None))
+    return services
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(f"{k}" for k in f) or "all")
+def test_windows_and_positions_agree_with_the_whole_list(crowded, filters):
+    chron = crowded.chronology
+    keys = chron.keys(**filters)
+    listing = chron.listing(**filters)
+    assert listing.count == len(keys)
+    assert (listing.codes is not None) == ChronologyFilter.of(**filters).narrows_by_words
+    # the groups are the runs of the keys' dates, in order
+    dates = [r.date for r in chron.rows(keys)]
+    prefixes = [d.value[:7] if d else None for d in dates]
+    runs = [(p, len(list(g))) for p, g in __import__("itertools").groupby(prefixes)]
+    assert [(g.prefix, g.count) for g in listing.groups] == runs
+    for start in (0, 1, 255, 256, 300, len(keys) - 5, len(keys)):
+        for size in (1, 7, 256, 1000):
+            assert chron.window(listing, start, start + size) == keys[max(0, start):start + size]
+    for position in range(0, len(keys), 37):
+        assert chron.position(listing, keys[position]) == position
+    if keys:
+        assert chron.position(listing, keys[-1]) == len(keys) - 1
+    assert chron.position(listing, "entry:999999") is None
+    assert chron.position(listing, "not a key") is None
+
+
+def test_the_whole_listing_holds_every_kind_of_group(crowded):
+    listing = crowded.chronology.listing()
+    prefixes = [g.prefix for g in listing.groups]
+    assert "2019" in prefixes and "2019-03" in prefixes
+    assert prefixes.index("2019") < prefixes.index("2019-01")  # a year's own entries head it
+    assert prefixes[-1] is None  # undated last
+    runs = runs_of_groups(listing.groups)
+    assert runs[-1].group == UNDATED_GROUP and runs[-1].end == listing.count
+    assert listing.count > 700
+
+
+def test_a_key_the_filter_leaves_out_has_no_position(crowded):
+    chron = crowded.chronology
+    deadline = chron.keys(kinds=[EntryKind.DEADLINE])[0]
+    own = chron.keys(kinds=[EntryKind.OWN])[0]
+    assert chron.position(chron.listing(kinds=[EntryKind.DEADLINE]), own) is None
+    assert chron.position(chron.listing(kinds=[EntryKind.OWN]), deadline) is None
+    alpha = chron.listing(text="alpha")
+    beta = next(k for k, r in zip(chron.keys(kinds=[EntryKind.OWN]), chron.rows(chron.keys(kinds=[EntryKind.OWN])),
+                                  strict=True) if r.description.startswith("beta"))
+    assert chron.position(alpha, beta) is None
+
+
+def test_listed_keys_reads_blocks_as_they_are_reached(crowded):
+    chron = crowded.chronology
+    reads: list[tuple[int, int]] = []
+
+    class Counting:
+        def window(self, listing, start, stop):
+            reads.append((start, stop))
+            return chron.window(listing, start, stop)
+
+        def position(self, listing, key):
+            return chron.position(listing, key)
+
+    keys = chron.keys()
+    listed = ListedKeys(Counting(), chron.listing())
+    assert len(listed) == len(keys) and not reads  # counted, nothing read
+    assert listed[BLOCK + 3] == keys[BLOCK + 3]
+    assert reads == [(BLOCK, 2 * BLOCK)]
+    assert listed[BLOCK:BLOCK + 10] == keys[BLOCK:BLOCK + 10]
+    assert len(reads) == 1  # the block is held
+    assert listed[-1] == keys[-1] and listed[BLOCK - 2:BLOCK + 2] == keys[BLOCK - 2:BLOCK + 2]
+    assert listed.index(keys[500]) == 500 and keys[500] in listed
+    assert "entry:999999" not in listed
+    assert list(listed) == keys
+    with pytest.raises(IndexError):
+        listed[len(keys)]
+
+
+def test_a_key_packs_into_an_integer_and_back():
+    for key in ("doc:12", "entry:7", "action:5:due", "action:5:set", "entry:0"):
+        code = code_of_key(key)
+        assert code is not None and key_of_code(code) == key
+    for bad in ("entry:", "entry:07", "action:5", "doc:5:due", "note:3", "entry:x", "entry:²"):
+        assert code_of_key(bad) is None
