@@ -96,6 +96,8 @@ def figures_of(stage: Stage) -> list[Figure]:
                  _ms(_number(r"Qt and Dossier imported\s+([\d.]+) ms", out), name="GUI: start-up imports (Qt, Dossier)")]
         for view, value in re.findall(r"first switch to (.+?)\s+([\d.]+) ms", out):
             found.append(_ms(float(value), name=f"GUI: first open of {view.strip()}"))
+        for label, value in re.findall(r"chronology filter: (.+?)\s+(\d+) ms, table and timeline", out):
+            found.append(_ms(float(value), 100, name=f"GUI: chronology filter, {label.strip()}"))
         return found
     if stage.name == "briefing":
         whole = _number(r"^export, all in.*?([\d.]+) s", out)

@@ -158,3 +158,98 @@ def test_a_key_packs_into_an_integer_and_back():
         assert code is not None and key_of_code(code) == key
     for bad in ("entry:", "entry:07", "action:5", "doc:5:due", "note:3", "entry:x", "entry:²"):
         assert code_of_key(bad) is None
+
+
+# -- a deadline an action carries is listed once, as the action ------------------------------------
+
+PLAN_DUE = PartialDate.of(2020, 6, 15)
+
+
+def _plan(services, doc_id: int, due: PartialDate = PLAN_DUE) -> tuple[ActionFields, int, int]:
+    text = services.documents.get(doc_id).text
+    start = text.index("By 15 June")
+    fields = ActionFields(type=ActionType.REQUEST, summary="a plan", owner_id=None, addressed_to_id=None, due=due,
+                          set_date=None, status=ActionStatus.OPEN, status_note=None, status_document_id=None)
+    return fields, start, text.index("plan.", start) + 5
+
+
+def _deadlines(services) -> list[str]:
+    return [k.split(":")[0] for k in services.chronology.keys(kinds=[EntryKind.DEADLINE])]
+
+
+@pytest.fixture
+def letter(services, tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER.format(date="12 May 2020"), encoding="utf-8")
+    return services.documents.file_path(path).document_id
+
+
+def test_an_action_on_the_deadlines_passage_carries_it_through_every_edit(services, letter):
+    actions, chron = services.actions, services.chronology
+    assert _deadlines(services) == ["entry"]
+    fields, start, end = _plan(services, letter)
+    action = actions.create(fields, document_id=letter, start=start, end=end)
+    assert _deadlines(services) == ["action"]  # the deadline is listed once, as the action
+    listing = chron.listing(kinds=[EntryKind.DEADLINE])
+    assert listing.count == 1 and chron.window(listing, 0, 5) == [f"action:{action}:due"]
+    moved = _plan(services, letter, PartialDate.of(2020, 7, 1))[0]
+    actions.update(action, moved)  # due another day: no longer the same deadline
+    assert sorted(_deadlines(services)) == ["action", "entry"]
+    actions.update(action, fields)
+    assert _deadlines(services) == ["action"]
+    snapshot = actions.delete(action)
+    assert _deadlines(services) == ["entry"]
+    actions.restore(snapshot)  # undo
+    assert _deadlines(services) == ["action"]
+    services.documents.edit_metadata(letter, {"date": PartialDate.of(2020, 5, 20)})  # analysed again
+    assert _deadlines(services) == ["action"]
+
+
+def test_a_deadline_elsewhere_in_the_letter_is_not_carried(services, letter):
+    fields, _start, _end = _plan(services, letter)
+    services.actions.create(fields, document_id=letter, start=0, end=10)  # same date, another passage
+    services.actions.create(fields)  # same date, no document
+    assert sorted(_deadlines(services)) == ["action", "action", "entry"]
+
+
+def test_a_dossier_from_before_is_marked_on_upgrade(dossier_path):
+    import sqlite3
+
+    from dossier.db.engine import make_engine
+    from dossier.db.migrate import migrate
+    from dossier.services import open_services
+
+    engine = make_engine(dossier_path)
+    migrate(engine, dossier_path, target="0010")  # a dossier the version before this one wrote
+    engine.dispose()
+    con = sqlite3.connect(dossier_path)
+    con.executescript("""
+        INSERT INTO documents (id, sha256, file_name, media_type, size, kind, status, text, user_set, filed_at,
+                               date_value, date_precision)
+            VALUES (1, 'a', 'old.txt', 'text/plain', 9, 'letter', 'ok', 'Reply by 15 June. Also by 15 June.', '',
+                    'now', '2020-05-12', 'day');
+        INSERT INTO chronology_entries (id, kind, date_value, date_precision, date_sort, date_rank, description,
+                                        actors, user_set, created_at)
+            VALUES (1, 'deadline', '2020-06-15', 'day', '2020-06-15', 2, 'Reply by 15 June.', '', 0, 'now'),
+                   (2, 'deadline', '2020-06-15', 'day', '2020-06-15', 2, 'Also by 15 June.', '', 0, 'now');
+        INSERT INTO entry_sources (entry_id, document_id, start, "end", machine)
+            VALUES (1, 1, 0, 17, 1), (2, 1, 18, 34, 1);
+        INSERT INTO actions (id, type, summary, document_id, start, "end", due_value, due_precision, due_latest,
+                             status, created_at, updated_at)
+            VALUES (1, 'request', 'reply', 1, 0, 17, '2020-06-15', 'day', '2020-06-15', 'open', 'now', 'now');
+    """)
+    con.commit()
+    con.close()
+    services = open_services(dossier_path)
+    try:
+        assert sorted(services.chronology.keys(kinds=[EntryKind.DEADLINE])) == ["action:1:due", "entry:2"]
+    finally:
+        services.close()
+
+
+def test_the_text_filter_ignores_case(services):
+    key = services.chronology.add_entry(EntryFields(PartialDate.of(2020, 2), "The Quarterly REVIEW met", EntryKind.OWN))
+    services.chronology.add_entry(EntryFields(PartialDate.of(2020, 3), "Nothing of note", EntryKind.OWN))
+    for words in ("review", "quarterly Review", "REVIEW MET"):
+        assert services.chronology.keys(text=words) == [key]
+    assert services.chronology.keys(text="reviews") == []

@@ -11,6 +11,7 @@ from sqlalchemy import Select, case, delete, insert, select
 from sqlalchemy.orm import Session, aliased
 
 from dossier.db.actors_repo import row_dict
+from dossier.db.chronology_repo import refresh_carried
 from dossier.db.models import Action, Actor, Document, Paragraph, Rejection, Suggestion
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import NotFound
@@ -71,11 +72,14 @@ def create_action(session: Session, fields: ActionFields, *, document_id: int | 
     _apply(a, fields, now)
     session.add(a)
     session.flush()
+    refresh_carried(session, documents=[document_id])
     return a.id
 
 
 def write_fields(session: Session, action_id: int, fields: ActionFields, now: str) -> None:
-    _apply(_action(session, action_id), fields, now)
+    action = _action(session, action_id)
+    _apply(action, fields, now)
+    refresh_carried(session, documents=[action.document_id])
 
 
 def action_snapshot(session: Session, action_id: int) -> dict[str, Any]:
@@ -83,12 +87,15 @@ def action_snapshot(session: Session, action_id: int) -> dict[str, Any]:
 
 
 def delete_action(session: Session, action_id: int) -> None:
+    document_id = session.scalar(select(Action.document_id).where(Action.id == action_id))
     session.execute(delete(Action).where(Action.id == action_id))
+    refresh_carried(session, documents=[document_id])
 
 
 def restore_action(session: Session, values: dict[str, Any]) -> None:
     if session.get(Action, values["id"]) is None:
         session.execute(insert(Action).values(**values))
+        refresh_carried(session, documents=[values.get("document_id")])
 
 
 def _overdue(as_at: str):

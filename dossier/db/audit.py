@@ -33,7 +33,7 @@ from dossier.domain.audit import AuditEntry, Change
 
 # table -> (columns recorded, link columns: document, actor, action as SQL over the row ("{row}."))
 _LEFT_OUT = {"documents": {"text", "sender_sort", "recipient_sort"}, "annotations": {"prefix", "suffix"},
-             "chronology_entries": {"conflicts_stale"}}  # bookkeeping, not a change anyone made
+             "chronology_entries": {"conflicts_stale", "carried"}}  # bookkeeping, not a change anyone made
 TRACKED: dict[str, dict[str, str | None]] = {
     "documents": {"document": "{row}.id", "actor": None, "action": None},
     "document_parties": {"document": "{row}.document_id", "actor": "{row}.actor_id", "action": None},

@@ -24,7 +24,7 @@ from sqlalchemy import (
     union_all,
     update,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from dossier.db import search
 from dossier.db.actors_repo import row_dict
@@ -152,6 +152,7 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
             ~exists().where(SourceRow.entry_id == ChronologyEntry.id))
         session.execute(delete(ChronologyEntry).where(ChronologyEntry.id.in_(orphans)))
     if not references:
+        refresh_carried(session, documents=[document_id], entries=old)  # old: if another still gives them
         return set()
     wanted = []
     for ref in references:
@@ -192,6 +193,7 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
         {"entry_id": entry_id, "document_id": document_id, "start": ref.found.sentence_start,
          "end": ref.found.sentence_end, "machine": True} for ref, entry_id in joined])
     touched = {entry_id for _, entry_id in joined}
+    refresh_carried(session, documents=[document_id], entries=old)
     if refresh:
         refresh_conflicts(session, touched)
     elif touched:  # written down with the document, so a crash before the batch's refresh loses nothing
@@ -326,6 +328,18 @@ def _within(value: Any, bounds: tuple[str, str | None]) -> Any:
     return and_(value >= lo, value < hi)
 
 
+def _holder(conn: Any) -> Any:
+    """A test that a column holds some casefolded words, whatever their case.
+
+    SQLite's LIKE already ignores case, for ASCII letters, just as its lower() folds only those:
+    lower() on every row (which doubles a text filter's time) changes nothing there. Other
+    databases get ILIKE.
+    """
+    if conn.dialect.name == "sqlite":
+        return lambda column, words: column.contains(words, autoescape=True)
+    return lambda column, words: column.icontains(words, autoescape=True)
+
+
 def _union(parts: list[Any]) -> Any:
     return (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("listing")
 
@@ -347,6 +361,7 @@ def _listing_parts(conn: Any, f: ChronologyFilter, *, within: tuple[str, str | N
                      .scalars()) if who else None
     tagged = _tagged_annotations(f.tag) if f.tag and f.tag.strip() else None
     form, ident = (code & 3, code >> 2) if code is not None else (None, None)
+    holds = _holder(conn)
     parts: list[Any] = []
 
     if EntryKind.DOCUMENT in kinds and form in (None, DOCUMENT_KEY):
@@ -359,8 +374,7 @@ def _listing_parts(conn: Any, f: ChronologyFilter, *, within: tuple[str, str | N
             stmt = stmt.where(Document.id.in_(select(DocumentParty.document_id)
                                               .where(DocumentParty.actor_id.in_(actor_ids))))
         for w in words:
-            stmt = stmt.where(or_(func.lower(Document.title).contains(w, autoescape=True),
-                                  func.lower(Document.file_name).contains(w, autoescape=True)))
+            stmt = stmt.where(or_(holds(Document.title, w), holds(Document.file_name, w)))
         stmt = _partial_range(stmt, Document.date_value, lo, hi)
         if tagged is not None:
             stmt = stmt.where(Document.id.in_(select(tagged.c.document_id)))
@@ -377,21 +391,12 @@ def _listing_parts(conn: Any, f: ChronologyFilter, *, within: tuple[str, str | N
             stmt = stmt.where(_within(ChronologyEntry.date_value, within))
         if len(entry_kinds) < len(EntryKind) - 1:
             stmt = stmt.where(ChronologyEntry.kind.in_(entry_kinds))
-        if EntryKind.DEADLINE.value in entry_kinds:
-            # a deadline an accepted action already carries is shown once, as the action. Most
-            # deadlines share their date with no action at all: an index probe rules them out
-            # before the join through their sources.
-            due = aliased(Action)
-            stmt = stmt.where(or_(
-                ChronologyEntry.kind != EntryKind.DEADLINE.value,
-                ~select(due.id).where(due.due_value == ChronologyEntry.date_value).exists(),
-                ~exists().where(SourceRow.entry_id == ChronologyEntry.id, Action.document_id == SourceRow.document_id,
-                                Action.due_value == ChronologyEntry.date_value, Action.start <= SourceRow.end,
-                                Action.end >= SourceRow.start)))
+        # a deadline an action carries is shown once, as the action (see refresh_carried)
+        stmt = stmt.where(ChronologyEntry.carried.is_(False))
         if who:
-            stmt = stmt.where(func.lower(ChronologyEntry.actors).contains(who, autoescape=True))
+            stmt = stmt.where(holds(ChronologyEntry.actors, who))
         for w in words:
-            stmt = stmt.where(func.lower(ChronologyEntry.description).contains(w, autoescape=True))
+            stmt = stmt.where(holds(ChronologyEntry.description, w))
         if lo:  # date_sort is the earliest bound, kept on writing, and indexed
             stmt = stmt.where(ChronologyEntry.date_sort >= lo)
         if hi:
@@ -414,7 +419,7 @@ def _listing_parts(conn: Any, f: ChronologyFilter, *, within: tuple[str, str | N
         if actor_ids is not None:
             stmt = stmt.where(Action.owner_id.in_(actor_ids))
         for w in words:
-            stmt = stmt.where(func.lower(Action.summary).contains(w, autoescape=True))
+            stmt = stmt.where(holds(Action.summary, w))
         stmt = _partial_range(stmt, value, lo, hi)
         if tagged is not None:
             stmt = stmt.where(exists().where(tagged.c.document_id == Action.document_id,
@@ -592,6 +597,27 @@ def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow
 CONFLICT_SEARCH_DAYS = 31 + CONFLICT_WINDOW_DAYS  # a month-precision date, plus the window
 
 
+def refresh_carried(session: Session, *, documents: Iterable[int | None] = (), entries: Iterable[int] = ()) -> None:
+    """Mark which deadlines an action carries (the same document and due date, and passages that
+    overlap), among the entries with a source in these documents and these entries. The listing
+    shows a carried deadline once, as the action. Every write that moves an action, a source or an
+    entry's date calls this for what it touched."""
+    session.flush()
+    carried = case((and_(ChronologyEntry.kind == EntryKind.DEADLINE.value, exists().where(
+        SourceRow.entry_id == ChronologyEntry.id, Action.document_id == SourceRow.document_id,
+        Action.due_value == ChronologyEntry.date_value, Action.start <= SourceRow.end,
+        Action.end >= SourceRow.start)), True), else_=False)
+    doc_ids = sorted({d for d in documents if d is not None})
+    entry_ids = sorted(set(entries))
+    for chunk in _chunks(doc_ids):
+        session.execute(update(ChronologyEntry).where(ChronologyEntry.id.in_(
+            select(SourceRow.entry_id).where(SourceRow.document_id.in_(chunk)))).values(carried=carried)
+            .execution_options(synchronize_session=False))
+    for chunk in _chunks(entry_ids):
+        session.execute(update(ChronologyEntry).where(ChronologyEntry.id.in_(chunk)).values(carried=carried)
+                        .execution_options(synchronize_session=False))
+
+
 def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
     """Recompute the conflicts of some entries against the whole chronology.
 
@@ -711,6 +737,7 @@ def edit_entry(session: Session, key: str, fields: EntryFields) -> EntryFields:
     before = fields_of(entry)
     _set_fields(entry, fields)
     entry.user_set = True
+    refresh_carried(session, entries=[entry.id])
     refresh_conflicts(session, [entry.id])
     return before
 
@@ -737,6 +764,7 @@ def restore_entry(session: Session, snapshot: dict[str, Any]) -> None:
         else:
             session.execute(update(SourceRow).where(SourceRow.id == source["id"]).values(entry_id=entry_id))
     session.expire_all()
+    refresh_carried(session, entries=[entry_id])
     refresh_conflicts(session, [entry_id])
 
 
@@ -748,6 +776,7 @@ def merge_entries(session: Session, keep: str, other: str) -> dict[str, Any]:
     kept.user_set = True
     session.delete(gone)
     session.flush()
+    refresh_carried(session, entries=[kept.id])
     refresh_conflicts(session, [kept.id])
     return snapshot
 
@@ -757,6 +786,7 @@ def unmerge(session: Session, record: dict[str, Any]) -> None:
     kept = _entry(session, record["keep"])
     for key, value in record["keep_fields"].items():
         setattr(kept, key, value)
+    refresh_carried(session, entries=[kept.id, record["entry"]["id"]])
     refresh_conflicts(session, [kept.id, record["entry"]["id"]])
 
 
@@ -771,6 +801,7 @@ def split_source(session: Session, key: str, document_id: int, now: str) -> str:
         source.entry_id = int(new_key.split(":")[1])
     entry.user_set = True
     session.flush()
+    refresh_carried(session, entries=[entry.id, int(new_key.split(":")[1])])
     refresh_conflicts(session, [entry.id, int(new_key.split(":")[1])])
     return new_key
 

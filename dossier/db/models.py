@@ -270,12 +270,15 @@ class ChronologyEntry(Base):
     # touched by a batch import whose conflict refresh has not run yet (it runs once per batch; a
     # crash before it leaves this set, and the next import or opening of the dossier does it)
     conflicts_stale: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0", index=True)
+    # a deadline an action carries (same document and due date, overlapping passages): the
+    # chronology lists it once, as the action. Kept by every write that moves an action, a source
+    # or an entry's date (chronology_repo.refresh_carried), so listing never has to work it out
+    carried: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     __table_args__ = (
         CheckConstraint("kind IN ('event', 'deadline', 'own')", name="ck_chronology_kind"),
-        # the listing reads kind, id and date of every entry: from this index alone, in id order
-        # within a kind (so the sources it looks up for deadlines come in the order they were filed)
-        Index("ix_chronology_entries_listing", "kind", "id", "date_value"),
+        # the listing counts and orders entries by kind and date: from this index alone
+        Index("ix_chronology_entries_listing", "kind", "carried", "date_value", "date_sort"),
     )
 
 
