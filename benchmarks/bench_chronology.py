@@ -5,7 +5,7 @@
 Targets (chronology issue): over 20,000 letters the chronology opens in at most 500 ms and a
 filter applies in at most 100 ms. Each is timed as the lazy table does it: the listing (the
 entries counted by year and month), the year and month runs laid out from it, the first block of
-keys, and their rows.
+keys, and the rows of the first screenful.
 The first run and the best of --runs are shown; PASS or FAIL goes by the first run.
 """
 
@@ -20,11 +20,12 @@ from pathlib import Path
 
 from sqlalchemy import insert
 
-from benchmarks.bench_register import BLOCK, _fill
+from benchmarks.bench_register import _fill
 from dossier.db import chronology_repo
 from dossier.db.models import Annotation, AnnotationTag, ChronologyEntry, EntrySource
 from dossier.services import open_services
 from dossier.ui.models.chronology_groups import runs_of_groups
+from dossier.ui.models.listed_keys import BLOCK, ROW_BLOCK
 
 OPEN_TARGET_MS, FILTER_TARGET_MS = 500, 100
 TOPICS = ("the fostering service", "school places", "the housing register", "adult social care",
@@ -73,12 +74,12 @@ def _fill_annotations(services, letters: int, count: int = 2_000, seed: int = 0)
 
 
 def _apply(chron, filters: dict) -> tuple[int, float]:
-    """What the table does for one filter: listing, group runs, first block of keys and their rows.
+    """What the table does for one filter: listing, group runs, first block of keys, a screenful of rows.
     (entries, ms)"""
     t0 = time.perf_counter()
     listing = chron.listing(**filters)
     runs_of_groups(listing.groups)
-    chron.rows(chron.window(listing, 0, BLOCK))
+    chron.rows(chron.window(listing, 0, BLOCK)[:ROW_BLOCK])
     return listing.count, (time.perf_counter() - t0) * 1000
 
 

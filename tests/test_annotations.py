@@ -181,6 +181,25 @@ def test_refiling_moves_annotations_and_lists_orphans(services: Services, tmp_pa
     assert services.documents.get(doc).row.file_name == "better.pdf"
 
 
+def test_the_copy_a_refile_replaces_puts_the_document_back_as_it_was(services: Services, tmp_path: Path) -> None:
+    doc = _file(services, tmp_path)
+    note = services.annotations.create_at_quote(doc, "recovery plan", AnnotationFields(note="stays"))
+    before = services.documents.get(doc)
+    original = services.documents.original(doc)
+    old = services.documents.current_copy(doc)  # what an undo puts back, read from the dossier
+    better = _pdf(tmp_path / "better.pdf", ["A new first paragraph.", "", "I would like a report on the recovery plan."])
+    services.documents.refile(doc, better)
+    assert services.documents.get(doc).text != before.text
+    services.documents.refile_copy(doc, old)
+    after = services.documents.get(doc)
+    assert (after.text, after.paragraphs, after.media_type) == (before.text, before.paragraphs, before.media_type)
+    assert (after.row.file_name, after.row.status, after.row.page_count) == (
+        before.row.file_name, before.row.status, before.row.page_count)
+    assert services.documents.original(doc) == original
+    back = services.annotations.get(note.id)
+    assert after.text[back.start:back.end] == "recovery plan" and not back.orphan
+
+
 def test_refiling_with_an_unreadable_file_changes_nothing(services: Services, tmp_path: Path) -> None:
     doc = _file(services, tmp_path)
     before = services.documents.get(doc)

@@ -253,3 +253,30 @@ def test_the_text_filter_ignores_case(services):
     for words in ("review", "quarterly Review", "REVIEW MET"):
         assert services.chronology.keys(text=words) == [key]
     assert services.chronology.keys(text="reviews") == []
+
+
+def test_the_table_reads_a_block_of_keys_and_a_screenful_of_rows(qtbot, crowded):
+    from dossier.ui.models.chronology_model import ChronologyModel
+    from dossier.ui.models.listed_keys import ROW_BLOCK
+
+    calls: list[tuple[str, int]] = []
+
+    class Counting:
+        def __getattr__(self, name):
+            method = getattr(crowded.chronology, name)
+
+            def counted(*args, **kwargs):
+                result = method(*args, **kwargs)
+                calls.append((name, len(result) if isinstance(result, list) else -1))
+                return result
+            return counted
+
+    model = ChronologyModel()
+    model.set_service(Counting())
+    assert [name for name, _n in calls] == ["listing"]  # the layout from the counts alone
+    assert model.rowCount() > model.id_count > 700 and model.header_at(0) is not None
+    assert model.entry(model.layout.row_of_position(0)) is not None
+    assert calls[1:] == [("window", BLOCK), ("rows", ROW_BLOCK)]
+    keys = crowded.chronology.keys()
+    assert model.id_at(model.row_of(keys[600])) == keys[600]
+    assert model.entry(model.row_of(keys[600])).key == keys[600]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtGui import QTextCursor
@@ -204,8 +205,22 @@ def test_refile_in_the_window_is_undoable_and_orphans_come_back(qtbot, tmp_path:
     better = tmp_path / "better.txt"
     better.write_text(letter("12 January 2015", "The budget for the outreach service is overspent."),
                       encoding="utf-8")
-    command = page.refile(doc, better)
-    assert command is not None and command.report is not None and len(command.report.orphans) == 1
+    documents, readers = window.services.documents, []
+    read_copy = documents.read_copy
+
+    def spy(path):
+        readers.append(threading.get_ident())
+        return read_copy(path)
+
+    documents.read_copy = spy
+    job = page.refile(doc, better)
+    assert job is not None
+    with qtbot.waitSignal(job.done, timeout=10_000):
+        pass
+    assert readers and readers[0] != threading.get_ident()  # read off the GUI thread
+    assert page.refile_job is None
+    command = window.undo_stack.command(window.undo_stack.index() - 1)
+    assert command.report is not None and len(command.report.orphans) == 1
     [orphan] = page.annotations_pane.rows
     assert orphan.orphan and page.annotations_pane.heading.text().endswith("1 orphan")
     assert window.reader.text.highlight_layer("annotations") == []
@@ -213,6 +228,60 @@ def test_refile_in_the_window_is_undoable_and_orphans_come_back(qtbot, tmp_path:
     [back] = page.annotations_pane.rows
     assert not back.orphan
     assert window.reader.text.stored_text[back.start:back.end] == "The budget must be reset"
+    assert window.services.documents.get(doc).row.file_name == "a.txt"
+
+
+def test_refile_from_a_file_that_cannot_be_read_changes_nothing(qtbot, tmp_path: Path, dossier_path: Path,
+                                                                  monkeypatch) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    page = window.documents_page
+    doc = ids["a.txt"]
+    before = window.services.documents.get(doc)
+    shown: list[str] = []
+    monkeypatch.setattr(page.context, "message", lambda icon, title, text, detail="": shown.append(text))
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7 this is not a PDF at all")
+    job = page.refile(doc, broken)
+    with qtbot.waitSignal(job.done, timeout=10_000):
+        pass
+    assert len(shown) == 1 and shown[0].startswith(f"D{doc} was not re-filed: ") and "broken.pdf" in shown[0]
+    assert window.services.documents.get(doc) == before
+    assert window.undo_stack.count() == 0
+
+
+def test_a_cancelled_refile_read_is_dropped(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    page = window.documents_page
+    doc = ids["a.txt"]
+    before = window.services.documents.get(doc)
+    better = tmp_path / "better.txt"
+    better.write_text(letter("12 January 2015", "Something else entirely."), encoding="utf-8")
+    job = page.refile(doc, better)
+    assert page.refile(doc, better) is None  # one at a time
+    job.cancel()
+    with qtbot.waitSignal(job.done, timeout=10_000) as blocker:
+        pass
+    copy, error, cancelled = blocker.args
+    assert (copy, error) == (None, "") and cancelled
+    assert window.services.documents.get(doc) == before and window.undo_stack.count() == 0
+
+
+def test_a_refile_read_for_a_dossier_since_closed_is_dropped(qtbot, tmp_path: Path, dossier_path: Path) -> None:
+    ids = file_letters(dossier_path, tmp_path / "in", LETTERS)
+    other = tmp_path / "other.dossier"
+    file_letters(other, tmp_path / "in2", LETTERS)
+    window = _window(qtbot, dossier_path, tmp_path)
+    page = window.documents_page
+    doc = ids["a.txt"]
+    better = tmp_path / "better.txt"
+    better.write_text(letter("12 January 2015", "Something else entirely."), encoding="utf-8")
+    job = page.refile(doc, better)
+    assert window.open_dossier(other)  # before the read is taken up
+    with qtbot.waitSignal(job.done, timeout=10_000):
+        pass
+    assert window.undo_stack.count() == 0
     assert window.services.documents.get(doc).row.file_name == "a.txt"
 
 

@@ -39,6 +39,9 @@ def run(*argv: str) -> tuple[int, str]:
     return main(list(argv), out=out), out.getvalue()
 
 
+COMMAND_LETTERS = 300  # filed by the command while the window works
+
+
 def copy_letters(letters: Path, folder: Path, start: int, stop: int) -> Path:  # noqa: F811
     folder.mkdir(parents=True, exist_ok=True)
     for path in letter_files(letters)[start:stop]:
@@ -169,17 +172,25 @@ def test_the_window_and_a_command_work_on_one_dossier_and_keep_both_edits(
     window = MainWindow(ui_settings(tmp_path))
     qtbot.addWidget(window)
     assert window.open_dossier(one_letter)
-    from_command = copy_letters(letters, tmp_path / "from-command", 1, 41)
-    from_window = copy_letters(letters, tmp_path / "from-window", 100, 104)
+    # enough letters that the command is still filing after the window's edits, even on a fast
+    # machine: with 40 it sometimes finished first, and the test then proved nothing
+    from_command = copy_letters(letters, tmp_path / "from-command", 1, 1 + COMMAND_LETTERS)
+    from_window = copy_letters(letters, tmp_path / "from-window", 350, 354)
     process = subprocess.Popen(dossier_command("--dossier", str(one_letter), "import", str(from_command)),
                                cwd=ROOT, env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert wait_for(lambda: document_count(one_letter) > 3 or process.poll() is not None, timeout=120)
         assert process.poll() is None, process.communicate()  # the command is filing now
         # meanwhile, in the window: an edit, its undo and redo, and an import of other letters
+        import time as _t
+        _t0 = _t.perf_counter()
         assert window.apply_edit(1, {"title": "Edited in the window while a command files"})
+        _t1 = _t.perf_counter()
         window.undo_stack.undo()
+        _t2 = _t.perf_counter()
         window.undo_stack.redo()
+        _t3 = _t.perf_counter()
+        print("TIMES", document_count(one_letter), _t1 - _t0, _t2 - _t1, _t3 - _t2)
         edited_while_filing = process.poll() is None
         results = run_import(qtbot, window, [from_window])
         close_summary(window)
@@ -190,17 +201,17 @@ def test_the_window_and_a_command_work_on_one_dossier_and_keep_both_edits(
         if process.poll() is None:
             process.kill()
     assert process.returncode == 0, err
-    assert out.splitlines()[-1] == "40 filed, 0 already filed, 0 failed"
+    assert out.splitlines()[-1] == f"{COMMAND_LETTERS} filed, 0 already filed, 0 failed"
     assert edited_while_filing, "the command finished before the window's edits: nothing ran at once"
     window.refresh_status()
-    assert window.counts_label.text().startswith("45 documents")
+    assert window.counts_label.text().startswith(f"{COMMAND_LETTERS + 5} documents")
     window.close()
 
     services = open_services(one_letter)
     try:
         assert services.documents.get(1).row.title == "Edited in the window while a command files"
         assert services.documents.get(results[0].document_id).row.kind.value == "minutes"
-        assert services.documents.stats().documents == 45
+        assert services.documents.stats().documents == COMMAND_LETTERS + 5
     finally:
         services.close()
     assert integrity(one_letter) == [] and check_file(one_letter).ok

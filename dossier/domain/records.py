@@ -141,6 +141,15 @@ class Extracted:
 
 
 @dataclass(frozen=True, slots=True)
+class FileCopy:
+    """A document's original bytes and what was read from them: what a re-file puts in place."""
+
+    file_name: str
+    data: bytes
+    extracted: Extracted
+
+
+@dataclass(frozen=True, slots=True)
 class DetectedMetadata:
     """What analysis finds in a document's text. Names are canonical: no honorifics."""
 

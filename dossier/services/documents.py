@@ -33,6 +33,7 @@ from dossier.domain.records import (
     DocumentStatus,
     DossierStats,
     Extracted,
+    FileCopy,
     ImportOutcome,
     ImportResult,
 )
@@ -215,19 +216,31 @@ class DocumentService:
         the same words in the new text; annotations that cannot be placed become orphans, never lost.
         All in one transaction: if anything fails, the document is as it was.
         """
+        return self.refile_copy(doc_id, self.read_copy(path))
+
+    def read_copy(self, path: Path | str) -> FileCopy:
+        """Read a file for a re-file. This reads the file only, not the dossier, so a window can
+        run it off its GUI thread (a large PDF takes a while) and then call refile_copy."""
         try:
             data, extracted = read_path(path, max_bytes=self.max_bytes)
         except UnreadableFile as exc:
             raise DossierError(str(exc)) from exc
-        return self._refile(doc_id, Path(path).name, data, extracted)
+        return FileCopy(Path(path).name, data, extracted)
 
-    def refile_data(self, doc_id: int, file_name: str, data: bytes) -> ReanchorReport:
-        """`refile` from bytes held in memory (the undo of a re-file puts the old original back)."""
-        try:
-            extracted = read_document(file_name, data, max_bytes=self.max_bytes)
-        except UnreadableFile as exc:
-            raise DossierError(str(exc)) from exc
-        return self._refile(doc_id, file_name, data, extracted)
+    def current_copy(self, doc_id: int) -> FileCopy:
+        """A document's original as it stands, with the text read from it when it was filed: what
+        the undo of a re-file puts back, without reading the file again."""
+        with self._sessions() as session:
+            detail = repo.document_detail(session, doc_id)
+            data = repo.original_bytes(session, doc_id)
+        row = detail.row
+        return FileCopy(row.file_name, data, Extracted(
+            text=detail.text, paragraphs=detail.paragraphs, media_type=detail.media_type, page_count=row.page_count,
+            has_text_layer=row.status is not DocumentStatus.NO_TEXT_LAYER, title=detail.metadata.title))
+
+    def refile_copy(self, doc_id: int, copy: FileCopy) -> ReanchorReport:
+        """`refile` with a copy already read (read_copy, or current_copy for an undo)."""
+        return self._refile(doc_id, copy.file_name, copy.data, copy.extracted)
 
     def _refile(self, doc_id: int, file_name: str, data: bytes, extracted: Extracted) -> ReanchorReport:
         from dossier.services.annotations import reanchor_annotations

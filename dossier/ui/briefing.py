@@ -22,10 +22,9 @@ from dossier.services import Services
 from dossier.services.briefing import SCALE, ExportCancelled
 from dossier.ui.dialogs.briefing_dialog import BriefingChoices, BriefingDialog, suggested_file_name
 from dossier.ui.views.pdf_preview import PdfPreview
-from dossier.ui.workers import ThreadJob
+from dossier.ui.workers import SHOW_PROGRESS_AFTER_MS, ThreadJob
 
 SHORTCUT = "Ctrl+Shift+E"
-SHOW_PROGRESS_AFTER_MS = 200
 FOLDER_KEY = "briefing/last_folder"
 
 

@@ -500,6 +500,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.importer.shutdown()
+        self.documents_page.shutdown()
         self.save_layout()
         self._close_services()
         super().closeEvent(event)

@@ -1,4 +1,5 @@
-"""Filing files off the GUI thread: a worker QObject moved to a QThread, with progress and cancel."""
+"""Filing and reading files off the GUI thread: a worker QObject moved to a QThread, with progress
+and cancel."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from dossier.domain.records import ImportResult
+from dossier.domain.errors import DossierError
+from dossier.domain.records import FileCopy, ImportResult
 from dossier.services.documents import DocumentService
+
+SHOW_PROGRESS_AFTER_MS = 200  # work done sooner shows no progress dialog
 
 
 class ImportWorker(QObject):
@@ -107,3 +111,68 @@ class ImportJob(ThreadJob):
         self.thread.wait()
         self._running = False
         self.done.emit(results, error, self.worker.is_cancelled())
+
+
+class ReadCopyWorker(QObject):
+    """Reads a better copy of a document (DocumentService.read_copy) in a worker thread."""
+
+    finished = Signal(object)  # FileCopy
+    failed = Signal(str)  # why it cannot be read, one line naming the file
+    cancelled = Signal()
+
+    def __init__(self, documents: DocumentService, path: Path) -> None:
+        super().__init__()
+        self._documents = documents
+        self.path = path
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """A file is read in one go: a cancelled read runs to its end, and what it read is dropped."""
+        self._cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            copy = self._documents.read_copy(self.path)
+        except DossierError as exc:
+            self.failed.emit(str(exc).splitlines()[0])
+            return
+        except Exception as exc:  # shown to the user, never swallowed
+            self.failed.emit(f"{self.path.name}: {type(exc).__name__}: {exc}".splitlines()[0])
+            return
+        if self._cancel.is_set():
+            self.cancelled.emit()
+        else:
+            self.finished.emit(copy)
+
+
+class ReadCopyJob(ThreadJob):
+    """One read for a re-file. `done(copy | None, error, cancelled)` in the GUI thread."""
+
+    done = Signal(object, str, bool)
+
+    def __init__(self, documents: DocumentService, doc_id: int, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(ReadCopyWorker(documents, path), "dossier-refile", parent)
+        self.documents, self.doc_id, self.path = documents, doc_id, path
+        # slots of this object, which lives in the GUI thread: the worker's signals are queued to it
+        self.worker.finished.connect(self._on_finished)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.cancelled.connect(self._on_cancelled)
+
+    @Slot(object)
+    def _on_finished(self, copy: FileCopy) -> None:
+        self._finish(copy, "", False)
+
+    @Slot(str)
+    def _on_failed(self, error: str) -> None:
+        self._finish(None, error, False)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._finish(None, "", True)
+
+    def _finish(self, copy: FileCopy | None, error: str, cancelled: bool) -> None:
+        self.thread.quit()
+        self.thread.wait()
+        self._running = False
+        self.done.emit(copy, error, cancelled)

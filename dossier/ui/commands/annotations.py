@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from dossier.domain.annotations import AnnotationFields, AnnotationRow, ReanchorReport, ReviewStatus
+from dossier.domain.records import FileCopy
 from dossier.services.annotations import AnnotationService
 from dossier.services.documents import DocumentService
 from dossier.ui.commands.base import (
@@ -127,7 +126,8 @@ class ReviewCommand(ServiceCommand):
 
 
 class RefileCommand(ServiceCommand):
-    """Replace a document's original with a better copy; undo puts the old original back.
+    """Replace a document's original with a better copy, already read; undo puts the old original
+    back, with the text it had (nothing is read again either way).
 
     Both directions re-anchor annotations, so an annotation orphaned by the new text finds its
     words again when the old text returns.
@@ -135,23 +135,18 @@ class RefileCommand(ServiceCommand):
 
     scope = frozenset({ANNOTATIONS, DOCUMENTS, MENTIONS, CHRONOLOGY, ACTIONS, SUGGESTIONS})
 
-    def __init__(self, documents: DocumentService, notify: Notify, doc_id: int, path: Path) -> None:
-        super().__init__(f"Re-file D{doc_id} from {path.name}", notify)
+    def __init__(self, documents: DocumentService, notify: Notify, doc_id: int, new: FileCopy) -> None:
+        super().__init__(f"Re-file D{doc_id} from {new.file_name}", notify)
         self._documents = documents
-        self.doc_id, self.path = doc_id, path
-        self.old: tuple[str, bytes] | None = None
-        self.new: tuple[str, bytes] | None = None
+        self.doc_id, self.new = doc_id, new
+        self.old: FileCopy | None = None
         self.report: ReanchorReport | None = None
 
     def run(self) -> None:
         if self.old is None:
-            self.old = (self._documents.get(self.doc_id).row.file_name, self._documents.original(self.doc_id))
-        if self.new is None:
-            self.report = self._documents.refile(self.doc_id, self.path)
-            self.new = (self.path.name, self._documents.original(self.doc_id))
-        else:
-            self.report = self._documents.refile_data(self.doc_id, *self.new)
+            self.old = self._documents.current_copy(self.doc_id)
+        self.report = self._documents.refile_copy(self.doc_id, self.new)
 
     def revert(self) -> None:
         if self.old is not None:
-            self.report = self._documents.refile_data(self.doc_id, *self.old)
+            self.report = self._documents.refile_copy(self.doc_id, self.old)

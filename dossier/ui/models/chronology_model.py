@@ -24,7 +24,7 @@ from dossier.domain.chronology import ChronologyRow, EntryFields, EntryKind
 from dossier.ui.dialogs.action_dialogs import parse_due
 from dossier.ui.models.chronology_groups import UNDATED, GroupLayout, Header, runs_of_groups
 from dossier.ui.models.lazy_model import Column, LazyTableModel
-from dossier.ui.models.listed_keys import ListedKeys
+from dossier.ui.models.listed_keys import ROW_BLOCK, ListedKeys
 from dossier.ui.style import icons, theme
 from dossier.ui.views.fields import DATE_HINT, same_date
 
@@ -77,6 +77,10 @@ class ChronologyModel(LazyTableModel):
                        Qt.ItemDataRole.EditRole, KindRole, ConflictRole})
 
     edit_rejected = Signal(str)  # why an inline edit was not made (for the status bar)
+    # an entry's row gathers its sources, citations and conflicts: a screenful at a time, and
+    # enough held for the timeline's most bars (timeline.MAX_BARS)
+    block_size = ROW_BLOCK
+    max_cached_blocks = 64
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -36,6 +36,8 @@ class Column:
 
 class LazyTableModel(QAbstractTableModel):
     COLUMNS: tuple[Column, ...] = ()
+    block_size = BLOCK_SIZE  # rows fetched at once; a model whose rows are costly fetches fewer
+    max_cached_blocks = MAX_CACHED_BLOCKS
     ROLES: frozenset[int] = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole})
 
     def __init__(self, parent: Any = None, *, sort_column: int = 0) -> None:
@@ -177,7 +179,7 @@ class LazyTableModel(QAbstractTableModel):
         row_id = self._ids[index]
         cached = self._rows.get(row_id)
         if cached is None:
-            self._fetch_block(index // BLOCK_SIZE)
+            self._fetch_block(index // self.block_size)
             cached = self._rows.get(row_id)
         return cached
 
@@ -188,13 +190,13 @@ class LazyTableModel(QAbstractTableModel):
     def _fetch_block(self, block: int) -> None:
         if self._service is None:
             return
-        block_ids = self._ids[block * BLOCK_SIZE:(block + 1) * BLOCK_SIZE]
+        block_ids = self._ids[block * self.block_size:(block + 1) * self.block_size]
         for row in self.fetch_rows(block_ids):
             self._rows[self.row_id(row)] = row
         self._blocks[block] = block_ids
         self.block_fetched(block_ids)
         self._blocks.move_to_end(block)
-        while len(self._blocks) > MAX_CACHED_BLOCKS:
+        while len(self._blocks) > self.max_cached_blocks:
             _, old = self._blocks.popitem(last=False)
             for row_id in old:
                 self._rows.pop(row_id, None)

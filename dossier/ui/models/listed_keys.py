@@ -14,7 +14,8 @@ from typing import Any, overload
 
 from dossier.domain.chronology import ChronologyListing
 
-BLOCK = 256  # keys read at once (the lazy table model's block, so one of its blocks is one read)
+BLOCK = 256  # keys read at once: a few of the table's blocks of rows
+ROW_BLOCK = 64  # rows of the chronology table fetched at once (an entry's row is costly to gather)
 MAX_BLOCKS = 64
 WHOLE = 4096  # keys read at once when all of them are walked
 

@@ -12,11 +12,12 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QTabWidget, QToolTip, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QSplitter, QTabWidget, QToolTip, QWidget
 
 from dossier.domain.annotations import AnnotationFields, AnnotationRow, Colour
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActorKind
+from dossier.domain.records import FileCopy
 from dossier.domain.register import SuggestionRow
 from dossier.services import Services
 from dossier.services.chronology import proposal_as_date
@@ -42,6 +43,7 @@ from dossier.ui.views.documents_panel import DocumentsPanel
 from dossier.ui.views.metadata_editor import MetadataEditor
 from dossier.ui.views.reader import ReaderView
 from dossier.ui.views.suggestions_panel import SuggestionsPanel
+from dossier.ui.workers import SHOW_PROGRESS_AFTER_MS, ReadCopyJob
 
 NO_DOCUMENTS = "No documents yet. Use File ▸ Import, or drop files here."
 METADATA = "metadata"
@@ -62,6 +64,8 @@ class DocumentsPage(QSplitter):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.context = context
+        self.refile_job: ReadCopyJob | None = None  # a better copy being read
+        self._refile_progress: QProgressDialog | None = None
         self.model = DocumentsModel(self)
         self.documents_panel = DocumentsPanel(self.model, self)
         self.reader = ReaderView(self)
@@ -466,16 +470,58 @@ class DocumentsPage(QSplitter):
         if name:
             self.refile(doc_id, Path(name))
 
-    def refile(self, doc_id: int, path: Path) -> RefileCommand | None:
-        """Re-file a document from a better copy (undoable), then say what became of its annotations."""
+    def refile(self, doc_id: int, path: Path) -> ReadCopyJob | None:
+        """Re-file a document from a better copy: the file is read off the GUI thread (with a
+        progress dialog and Cancel), then put in place by an undoable command (apply_refile)."""
+        if self.services is None or self.refile_job is not None:
+            return None
+        job = ReadCopyJob(self.services.documents, doc_id, path, self)
+        progress = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 0, self.window())
+        progress.setWindowTitle("Re-file with a Better Copy")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
+        progress.setMinimumWidth(380)
+        progress.canceled.connect(job.cancel)
+        job.done.connect(self._refile_read)
+        self.refile_job, self._refile_progress = job, progress
+        job.start()
+        return job
+
+    def _refile_read(self, copy: FileCopy | None, error: str, cancelled: bool) -> None:
+        job, progress = self.refile_job, self._refile_progress
+        self.refile_job = self._refile_progress = None
+        if progress is not None:
+            progress.reset()
+            progress.deleteLater()
+        if job is None or cancelled:
+            return
+        if self.services is None or self.services.documents is not job.documents:
+            self.context.status(f"D{job.doc_id} was not re-filed: its dossier was closed while {job.path.name} "
+                                "was being read.")
+            return
+        if copy is None:
+            self.context.message(QMessageBox.Icon.Warning, "Re-file with a Better Copy",
+                                 f"D{job.doc_id} was not re-filed: {error}")
+            return
+        self.apply_refile(job.doc_id, copy)
+
+    def shutdown(self) -> None:
+        """The window is closing: wait for a read under way (what it read is dropped)."""
+        if self.refile_job is not None:
+            self.refile_job.stop_and_wait()
+
+    def apply_refile(self, doc_id: int, copy: FileCopy) -> RefileCommand | None:
+        """Put a copy already read in place of a document's original (undoable), then say what
+        became of its annotations."""
         if self.services is None:
             return None
-        command = RefileCommand(self.services.documents, self.context.notify, doc_id, path)
+        command = RefileCommand(self.services.documents, self.context.notify, doc_id, copy)
         if not self.context.push(command):
             return None
         report = command.report
         if report is not None:
-            text = (f"D{doc_id} re-filed from {path.name}. Annotations: {report.kept} in place, {report.moved} moved"
+            text = (f"D{doc_id} re-filed from {copy.file_name}. Annotations: {report.kept} in place, "
+                    f"{report.moved} moved"
                     f", {len(report.orphans)} could not be placed.")
             self.context.status(text)
             if report.orphans:
