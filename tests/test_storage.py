@@ -70,14 +70,21 @@ def test_a_file_from_a_newer_version_is_refused_with_a_clear_message(dossier_pat
     assert "\n" not in str(info.value)
 
 
-def test_a_foreign_sqlite_file_is_refused(tmp_path):
+def test_a_foreign_sqlite_file_is_refused_and_left_as_it_was(tmp_path):
     path = tmp_path / "other.db"
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE something (x)")
+    con.execute("INSERT INTO something VALUES (1)")
     con.commit()
     con.close()
+    before = path.read_bytes()
     with pytest.raises(DossierError, match="not a Dossier file"):
         open_dossier(path)
+    assert path.read_bytes() == before  # not switched to WAL, nor touched at all
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    con.close()
 
 
 def test_migrations_build_exactly_the_schema_the_models_describe(dossier_path):

@@ -118,6 +118,25 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def _refuse_foreign(path: Path) -> None:
+    """Refuse an SQLite file that holds tables but no Dossier schema, reading it only: a dossier's
+    connections switch the file to WAL mode as they open, which would change another program's
+    database before it could be refused. (What is not SQLite at all, or cannot be read here, is
+    left to the opening that follows, which says so.)"""
+    if path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {name for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return
+    if tables and "alembic_version" not in tables:
+        raise DossierError(f"{path.name} is not a Dossier file (it holds other tables).")
+
+
 def open_dossier(path: Path | str, password: str | None = None) -> Dossier:
     """Open (creating if need be) a dossier file, back it up and migrate it if it is older.
 
@@ -133,6 +152,8 @@ def open_dossier(path: Path | str, password: str | None = None) -> Dossier:
     if not path.exists():
         _create_private_file(path)
     cipher.check_password(path, password)  # reads only: a refused file is left as it was
+    if password is None:
+        _refuse_foreign(path)
     engine = make_engine(path, password)
     try:
         migrate(engine, path, password=password)
