@@ -455,3 +455,39 @@ def test_a_two_page_letter_takes_a_few_milliseconds() -> None:
     for _ in range(10):
         find_actors(text)
     assert (time.perf_counter() - start) / 10 < 0.02
+
+
+def _shorter_forms_by_brute_force(name: str, known: list[str], organisation: bool) -> list[str]:
+    """The definition, tried against every other name in turn (what shorter_forms_of must agree with)."""
+    from dossier.analysis.actors import refers_to
+
+    out = []
+    for short in known:
+        if short == name:
+            continue
+        others = [k for k in known if k != short and k != name] + [name]
+        if match_actor(short, others) == name or (organisation and refers_to(short, others) == name):
+            out.append(short)
+    return out
+
+
+@pytest.mark.parametrize("organisation", [False, True])
+def test_shorter_forms_agree_with_trying_every_other_name(organisation: bool) -> None:
+    import random
+
+    from dossier.analysis.actors import shorter_forms_of
+
+    rng = random.Random(5)
+    firsts = ["Ann", "Alan", "Priya", "Tobias", "Nadia", "Owen"]
+    lasts = ["Roe", "Marsh", "Pellow", "Quennell", "Tralee", "Okafor"]
+    people = [f"{first} {last}" for first in firsts for last in lasts] + lasts + firsts + ["Dr Roe", "Professor Marsh", "AR"]
+    orgs = ["Harrowfield Council", "the Council", "Wessex Institute", "the Institute", "HC", "Department for Tests"]
+    names = orgs if organisation else people
+    absorbed = 0
+    for _ in range(200):
+        known = rng.sample(names, rng.randint(2, min(8, len(names))))
+        name = rng.choice(names)
+        found = shorter_forms_of(name, known, organisation=organisation)
+        assert found == _shorter_forms_by_brute_force(name, known, organisation), (name, known)
+        absorbed += len(found)
+    assert absorbed > 5  # the names do absorb one another, so the comparison says something

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from dossier.analysis.actors_orgs import find_orgs
@@ -85,12 +86,23 @@ def match_actor(name: str, known: Sequence[str]) -> str | None:
     """The known actor `name` is an alias of ("Lord Bee" -> "Al Bee", "Al" -> "Al Bee" when no other
     known name starts with "Al"; an acronym -> the organisation with those initials), else None.
     A fuller name is not an alias of a shorter known one ("Al Bee" does not match a known "Bee")."""
-    key = name_key(canonical_name(name) or name)
+    return _match(name, _keyed(name), [(k, _keyed(k)) for k in known])
+
+
+@lru_cache(maxsize=65_536)
+def _keyed(name: str) -> str:
+    """The key a name is matched by (its canonical form, folded): one name's is worked out once,
+    however many times a dossier's names are compared."""
+    return name_key(canonical_name(name) or name)
+
+
+def _match(name: str, key: str, keys: Sequence[tuple[str, str]]) -> str | None:
+    """match_actor over the known names with their keys."""
     if not key:
         return None
-    keys = [(k, name_key(canonical_name(k) or k)) for k in known]
+    folded = name.strip().casefold()
     for k, kk in keys:
-        if kk == key or k.casefold() == name.strip().casefold():
+        if kk == key or k.casefold() == folded:
             return k
     hits = [k for k, kk in keys if kk and alias_of(key, kk)]
     if len(hits) == 1:
@@ -98,7 +110,7 @@ def match_actor(name: str, known: Sequence[str]) -> str | None:
     letters = name.strip()
     if 2 <= len(letters) <= 6 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2:
         caps = "".join(c for c in letters if c.isupper())
-        orgs = [k for k in known if _org_initials(k) == caps]
+        orgs = [k for k, _kk in keys if _org_initials(k) == caps]
         if len(orgs) == 1:
             return orgs[0]
     return None
@@ -344,13 +356,20 @@ def shorter_forms_of(name: str, known: Sequence[str], *, organisation: bool = Fa
     """Known names that are shorter forms of `name` and of no other known name.
 
     When a fuller name arrives ("Ann Roe" after "Roe", or "Wexcombe Council" after "the Council"),
-    these are the actors it absorbs.
+    these are the actors it absorbs. A known name is first tried against `name` alone, which it
+    must match in any case; only those that do are tried against all the others, so accepting a
+    dossier's worth of names stays quick.
     """
+    mine = (name, _keyed(name))
+    keyed = [(k, _keyed(k)) for k in dict.fromkeys(known) if k != name]
     out = []
-    for short in known:
-        if short == name:
+    for n, (short, key) in enumerate(keyed):
+        alone = _match(short, key, [mine]) == name
+        generic = organisation and refers_to(short, [name]) == name
+        if not (alone or generic):
             continue
-        others = [k for k in known if k != short and k != name] + [name]
-        if match_actor(short, others) == name or (organisation and refers_to(short, others) == name):
+        others = keyed[:n] + keyed[n + 1:] + [mine]
+        if (alone and _match(short, key, others) == name) or (
+                generic and refers_to(short, [k for k, _kk in others]) == name):
             out.append(short)
     return out
