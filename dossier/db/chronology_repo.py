@@ -193,7 +193,10 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
         {"entry_id": entry_id, "document_id": document_id, "start": ref.found.sentence_start,
          "end": ref.found.sentence_end, "machine": True} for ref, entry_id in joined])
     touched = {entry_id for _, entry_id in joined}
-    refresh_carried(session, documents=[document_id], entries=old)
+    if session.scalar(select(exists().where(Action.document_id == document_id))):
+        # (a document with no action can neither carry its deadlines nor stop carrying others':
+        # so a letter being filed, whose actions are still suggestions, costs nothing here)
+        refresh_carried(session, documents=[document_id], entries=old)
     if refresh:
         refresh_conflicts(session, touched)
     elif touched:  # written down with the document, so a crash before the batch's refresh loses nothing

@@ -279,6 +279,8 @@ class ChronologyEntry(Base):
         CheckConstraint("kind IN ('event', 'deadline', 'own')", name="ck_chronology_kind"),
         # the listing counts and orders entries by kind and date: from this index alone
         Index("ix_chronology_entries_listing", "kind", "carried", "date_value", "date_sort"),
+        # filing a letter looks for the entries other letters give on its dates, to join them
+        Index("ix_chronology_entries_date_value", "date_value"),
     )
 
 
