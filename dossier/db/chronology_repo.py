@@ -109,18 +109,20 @@ def _entry(session: Session, key: str) -> ChronologyEntry:
     return entry
 
 
-def _set_fields(entry: ChronologyEntry, fields: EntryFields) -> None:
+def _field_values(fields: EntryFields) -> dict[str, Any]:
+    """The columns an entry's editable fields are stored in."""
     d = fields.date
-    entry.kind = fields.kind.value
-    entry.date_value = d.value if d else None
-    entry.date_precision = d.precision.value if d else None
-    entry.date_qualifier = d.qualifier.value if d and d.qualifier else None
-    entry.date_text = d.text if d else None
-    entry.date_end_value = d.end_value if d else None
-    entry.date_sort = d.earliest().isoformat() if d else None
-    entry.date_rank = RANK[d.precision.value] if d else None
-    entry.description = fields.description
-    entry.actors = "; ".join(fields.actors)
+    return {"kind": fields.kind.value, "date_value": d.value if d else None,
+            "date_precision": d.precision.value if d else None,
+            "date_qualifier": d.qualifier.value if d and d.qualifier else None, "date_text": d.text if d else None,
+            "date_end_value": d.end_value if d else None, "date_sort": d.earliest().isoformat() if d else None,
+            "date_rank": RANK[d.precision.value] if d else None, "description": fields.description,
+            "actors": "; ".join(fields.actors)}
+
+
+def _set_fields(entry: ChronologyEntry, fields: EntryFields) -> None:
+    for column, value in _field_values(fields).items():
+        setattr(entry, column, value)
 
 
 def fields_of(entry: ChronologyEntry) -> EntryFields:
@@ -170,21 +172,25 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
         candidates[(kind, value, precision)].append([entry_id, description, _names(actors)])
     joined: list[tuple[Any, int]] = []  # (reference, existing entry id)
     fresh: list[tuple[Any, dict[str, Any]]] = []  # (reference, new entry row)
-    columns = [c.key for c in ChronologyEntry.__table__.columns if c.key != "id"]
+    named: dict[int, str] = {}  # existing entries joined: their actors, with this letter's added
     for ref, kind, description in wanted:
         found, names = ref.found, set(ref.actors)
         same = next((c for c in candidates[(kind.value, found.date.value, found.date.precision.value)]
                      if similar(description, c[1]) >= 0.5 or len(names & c[2]) >= 2
                      or share_a_run(description, c[1])), None)
         if same is None:
-            entry = ChronologyEntry(created_at=now, user_set=False)
-            _set_fields(entry, EntryFields(found.date, description, kind, tuple(ref.actors)))
-            fresh.append((ref, {c: getattr(entry, c) for c in columns}))
+            row = _field_values(EntryFields(found.date, description, kind, tuple(ref.actors)))
+            # with refresh=False, marked for the batch's refresh as it is written (crash-safe)
+            fresh.append((ref, row | {"created_at": now, "user_set": False, "carried": False,
+                                      "conflicts_stale": not refresh}))
         else:
             same[2] |= names
-            session.execute(update(ChronologyEntry).where(ChronologyEntry.id == same[0])
-                            .values(actors="; ".join(sorted(same[2]))))
+            named[same[0]] = "; ".join(sorted(same[2]))
             joined.append((ref, same[0]))
+    if named:  # one statement for them all
+        session.execute(update(ChronologyEntry), [{"id": i, "actors": names, "conflicts_stale": True}
+                                                  if not refresh else {"id": i, "actors": names}
+                                                  for i, names in named.items()])
     if fresh:
         ids = session.execute(insert(ChronologyEntry).returning(ChronologyEntry.id, sort_by_parameter_order=True),
                               [row for _, row in fresh]).scalars().all()
@@ -199,8 +205,8 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
         refresh_carried(session, documents=[document_id], entries=old)
     if refresh:
         refresh_conflicts(session, touched)
-    elif touched:  # written down with the document, so a crash before the batch's refresh loses nothing
-        session.execute(update(ChronologyEntry).where(ChronologyEntry.id.in_(touched)).values(conflicts_stale=True))
+    # else every entry touched was marked stale as it was written, so a crash before the batch's
+    # refresh loses nothing
     return touched
 
 
