@@ -640,3 +640,19 @@ def test_group_runs_come_from_the_listing_counts() -> None:
         assert layout.position_at(row) == position
     assert layout.header_at(0).label == "2019" and layout.position_at(1) == 0
     assert layout.header_at(701).label == "March 2019"
+
+
+def test_a_long_description_is_measured_only_as_far_as_a_bar_can_show(qtbot) -> None:
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from dossier.domain.chronology import ChronologyRow
+    from dossier.ui.views.timeline import LABEL_CHARS, MAX_LABEL, _label
+
+    fm = QFontMetricsF(QFont())
+    long = ChronologyRow("entry:1", PartialDate.of(2021, 7), "The   board met. " * 200, EntryKind.EVENT, (), ())
+    text, width = _label(long, fm)
+    assert text.endswith("…") and len(text) <= LABEL_CHARS + 1 and "  " not in text
+    assert width == MAX_LABEL
+    short = ChronologyRow("entry:2", PartialDate.of(2021, 7), "The board\nmet.", EntryKind.EVENT, (), ())
+    text, width = _label(short, fm)
+    assert text == "The board met." and 0 < width < MAX_LABEL

@@ -568,10 +568,14 @@ class TimelineView(QGraphicsView):
                 if name in by_lane:
                     by_lane[name].append((x0, x1, row))
         top = AXIS_HEIGHT + 8
+        labels: dict[str, tuple[str, float]] = {}  # each entry's words and their width, measured once
         for name, label in lanes:
             entries = sorted(by_lane[name], key=lambda e: (e[0], -e[1]))
+            for _x0, _x1, row in entries:
+                if row.key not in labels:
+                    labels[row.key] = _label(row, fm)
             for room in (MAX_LABEL + 14, 130.0, 70.0, 0.0):  # less room for words until the lane fits
-                placements, ends, crowded = _pack(entries, fm, room)
+                placements, ends, crowded = _pack(entries, labels, fm, room)
                 if not crowded:
                     break
             rows_used = max(1, len(ends))
@@ -790,8 +794,20 @@ class TimelineView(QGraphicsView):
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, note)
 
 
-def _pack(entries: Sequence[tuple[float, float, ChronologyRow]], fm: QFontMetricsF, room: float) -> tuple[
-        list[tuple[int, float, float, ChronologyRow, str, bool]], list[float], bool]:
+LABEL_CHARS = 200  # more than the widest bar shows: a long description is measured only this far
+
+
+def _label(row: ChronologyRow, fm: QFontMetricsF) -> tuple[str, float]:
+    """An entry's words on one line, and their width up to MAX_LABEL."""
+    text = " ".join(row.description.split())
+    if len(text) > LABEL_CHARS:
+        text = text[:LABEL_CHARS].rstrip() + "…"
+    return text, min(fm.horizontalAdvance(text), MAX_LABEL)
+
+
+def _pack(entries: Sequence[tuple[float, float, ChronologyRow]], labels: dict[str, tuple[str, float]],
+          fm: QFontMetricsF, room: float) -> tuple[list[tuple[int, float, float, ChronologyRow, str, bool]],
+                                                   list[float], bool]:
     """Rows for the bars of one lane, keeping up to `room` pixels after each bar for its words.
 
     Returns the placements (row, x0, x1, entry, words, words inside the bar), where each row ends,
@@ -803,8 +819,7 @@ def _pack(entries: Sequence[tuple[float, float, ChronologyRow]], fm: QFontMetric
     crowded = False
     widths = []
     for x0, x1, row in entries:
-        text = " ".join(row.description.split())
-        width = min(fm.horizontalAdvance(text), MAX_LABEL)
+        text, width = labels[row.key]
         widths.append((text, width))
         inside = x1 - x0 >= width + 14
         reach = x1 + (0.0 if inside else min(width + 14, room)) + 6
