@@ -22,7 +22,7 @@ from dossier.services import Services
 from dossier.services.briefing import SCALE, ExportCancelled
 from dossier.ui.dialogs.briefing_dialog import BriefingChoices, BriefingDialog, suggested_file_name
 from dossier.ui.views.pdf_preview import PdfPreview
-from dossier.ui.workers import SHOW_PROGRESS_AFTER_MS, ThreadJob
+from dossier.ui.workers import SHOW_PROGRESS_AFTER_MS, ThreadJob, failure_line
 
 SHORTCUT = "Ctrl+Shift+E"
 FOLDER_KEY = "briefing/last_folder"
@@ -58,11 +58,8 @@ class BriefingWorker(QObject):
         except ExportCancelled:
             self.cancelled.emit()
             return
-        except DossierError as exc:
-            self.failed.emit(str(exc).splitlines()[0])
-            return
         except Exception as exc:  # shown to the user, never swallowed
-            self.failed.emit(f"{type(exc).__name__}: {exc}".splitlines()[0])
+            self.failed.emit(failure_line(exc))
             return
         self.finished.emit(result)
 

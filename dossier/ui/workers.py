@@ -16,6 +16,16 @@ from dossier.services.documents import DocumentService
 SHOW_PROGRESS_AFTER_MS = 200  # work done sooner shows no progress dialog
 
 
+def failure_line(exc: BaseException, name: str = "") -> str:
+    """What went wrong in work off the GUI thread, on one line for the user: a DossierError in its
+    own words (they are written for the user), anything else as its type and message, after
+    `name` (the file, say) when one is given. Never a traceback."""
+    text = str(exc) if isinstance(exc, DossierError) else f"{type(exc).__name__}: {exc}"
+    if name and not isinstance(exc, DossierError):
+        text = f"{name}: {text}"
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
 class ImportWorker(QObject):
     """Runs DocumentService.file_paths; lives in a worker thread while it runs."""
 
@@ -46,7 +56,7 @@ class ImportWorker(QObject):
             results = self._documents.file_paths(
                 self._paths, progress=self.progress.emit, cancelled=self._cancel.is_set)
         except Exception as exc:  # reported to the user in the summary, never swallowed
-            self.failed.emit(f"{type(exc).__name__}: {exc}".splitlines()[0])
+            self.failed.emit(failure_line(exc))
             return
         self.finished.emit(results)
 
@@ -134,11 +144,8 @@ class ReadCopyWorker(QObject):
     def run(self) -> None:
         try:
             copy = self._documents.read_copy(self.path)
-        except DossierError as exc:
-            self.failed.emit(str(exc).splitlines()[0])
-            return
         except Exception as exc:  # shown to the user, never swallowed
-            self.failed.emit(f"{self.path.name}: {type(exc).__name__}: {exc}".splitlines()[0])
+            self.failed.emit(failure_line(exc, self.path.name))
             return
         if self._cancel.is_set():
             self.cancelled.emit()

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dossier.domain.errors import DossierError
 from dossier.paths import DOSSIER_SUFFIX
 from dossier.services.maintenance import BackupResult, CheckReport, Finding, MaintenanceService, Severity
 from dossier.ui.style import icons, theme
+from dossier.ui.workers import failure_line
 
 SEVERITY_LABEL = {Severity.ERROR: "Error", Severity.WARNING: "Warning", Severity.NOTE: "Note"}
 SEVERITY_COLOUR = {Severity.ERROR: theme.DANGER, Severity.WARNING: theme.WARNING, Severity.NOTE: theme.MUTED}
@@ -54,11 +54,8 @@ class Task(QThread):
     def run(self) -> None:
         try:
             result = self._work()
-        except DossierError as exc:  # its message is written for the user
-            self.failed.emit(str(exc).splitlines()[0])
-            return
-        except Exception as exc:  # still one line, never a traceback
-            self.failed.emit(f"{type(exc).__name__}: {exc}".splitlines()[0])
+        except Exception as exc:  # one line for the user, never a traceback
+            self.failed.emit(failure_line(exc))
             return
         self.succeeded.emit(result)
 
