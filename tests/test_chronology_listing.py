@@ -280,3 +280,22 @@ def test_the_table_reads_a_block_of_keys_and_a_screenful_of_rows(qtbot, crowded)
     keys = crowded.chronology.keys()
     assert model.id_at(model.row_of(keys[600])) == keys[600]
     assert model.entry(model.row_of(keys[600])).key == keys[600]
+
+
+def test_the_table_stays_whole_when_the_dossier_changes_under_its_listing(qtbot, crowded):
+    """Another window or command deletes entries after the table counted them: the rows past the
+    end of what is left show nothing, and nothing raises, until the table reloads."""
+    from dossier.ui.models.chronology_model import ChronologyModel
+
+    model = ChronologyModel()
+    model.set_service(crowded.chronology)
+    own = crowded.chronology.keys(kinds=[EntryKind.OWN])
+    for key in own[:400]:  # behind the model's back: no reload
+        crowded.chronology.delete_entry(key)
+    shown = [model.entry(row) for row in range(model.rowCount())]
+    ids = [model.id_at(row) for row in range(model.rowCount())]
+    assert any(r is None for r in shown) and any(r is not None for r in shown)
+    assert all(i is None or isinstance(i, str) for i in ids)
+    model.reload()
+    assert model.id_count == len(crowded.chronology.keys())
+    assert all(model.entry(model.layout.row_of_position(p)) is not None for p in range(model.id_count))

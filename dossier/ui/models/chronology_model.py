@@ -195,7 +195,7 @@ class ChronologyModel(LazyTableModel):
 
     def id_at(self, row: int) -> str | None:
         position = self._layout.position_at(row)
-        return self._ids[position] if position is not None else None
+        return self.id_at_position(position) if position is not None else None
 
     def row_of(self, row_id: Any) -> int | None:
         position = self.position_of(row_id)

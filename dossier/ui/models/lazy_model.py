@@ -152,7 +152,17 @@ class LazyTableModel(QAbstractTableModel):
         return len(self._ids)
 
     def id_at(self, row: int) -> Any:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self.id_at_position(row)
+
+    def id_at_position(self, index: int) -> Any:
+        """The id at position `index` in the ids; None past their end. (Ids read lazily, a block
+        at a time, may come up short of the count taken when the dossier has changed since.)"""
+        if not 0 <= index < len(self._ids):
+            return None
+        try:
+            return self._ids[index]
+        except IndexError:
+            return None
 
     def row_of(self, row_id: Any) -> int | None:
         return self.position_of(row_id)
@@ -174,9 +184,9 @@ class LazyTableModel(QAbstractTableModel):
 
     def record_at(self, index: int) -> Any:
         """The record of the id at position `index` in the ids (fetched with its block if need be)."""
-        if not 0 <= index < len(self._ids):
+        row_id = self.id_at_position(index)
+        if row_id is None:
             return None
-        row_id = self._ids[index]
         cached = self._rows.get(row_id)
         if cached is None:
             self._fetch_block(index // self.block_size)
