@@ -66,10 +66,6 @@ CONFLICT_WINDOW_DAYS = 7  # two dates this close for one event are a misdating, 
 _WORD = re.compile(r"[a-z]{4,}")
 
 
-def _earliest(value: str) -> str:
-    return value + "-01-01"[len(value) - 4:] if len(value) < 10 else value
-
-
 def _date(value, precision, qualifier=None, text=None, end_value=None) -> PartialDate | None:
     if not value or not precision:
         return None
