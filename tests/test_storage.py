@@ -103,3 +103,31 @@ def test_migrations_build_exactly_the_schema_the_models_describe(dossier_path):
     fts = ("documents_fts", "annotations_fts", "actors_fts")
     diffs = [x for x in diffs if not (x[0] == "remove_table" and x[1].name.startswith(fts))]
     assert diffs == []
+
+
+def test_dossiers_opened_at_once_from_several_threads_are_each_migrated(tmp_path):
+    """Alembic keeps its running migration in module globals, so two upgrades in one process at
+    once ran each other's steps on the wrong file (found by CI's kill test, which reopens its
+    killed dossiers from a thread pool). Upgrades in one process now take turns."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    lanes = 6
+    start = threading.Barrier(lanes)
+
+    def open_new(n: int) -> str | None:
+        start.wait()
+        d = open_dossier(tmp_path / f"d{n}.dossier")
+        try:
+            return current_revision(d.engine)
+        finally:
+            d.close()
+
+    with ThreadPoolExecutor(lanes) as pool:
+        revisions = list(pool.map(open_new, range(lanes)))
+    assert revisions == [head_revision()] * lanes
+    for n in range(lanes):
+        con = sqlite3.connect(tmp_path / f"d{n}.dossier")
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'document_parties'").fetchone()[0] == 1
+        con.close()

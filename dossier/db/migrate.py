@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +23,10 @@ from dossier.db import cipher
 from dossier.domain.errors import DossierError, NewerSchemaError
 
 SCRIPT_LOCATION = "dossier.db:migrations"
+
+# Alembic keeps the running migration in module globals (`alembic.op`, `alembic.context`), so two
+# upgrades at once in one process would run each other's steps on the wrong file. They take turns.
+_UPGRADING = threading.Lock()
 
 
 def _config() -> Config:
@@ -75,7 +80,7 @@ def migrate(engine: Engine, path: Path, target: str = "head", *, password: str |
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = str(backup_file(path, path.with_name(f"{path.name}.before-{head}-{stamp}.bak"), password))
     cfg = _config()
-    with engine.connect() as conn, _upgrade_transaction(conn):
+    with _UPGRADING, engine.connect() as conn, _upgrade_transaction(conn):
         # another window or command may have upgraded the file while this one waited for the lock
         now = MigrationContext.configure(conn).get_current_revision()
         if now != head:
