@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from dossier.db.migrate import migrate
 from dossier.domain.errors import DossierError, DossierInUse
 
 BUSY_TIMEOUT_MS = 10_000
+LOCK_POLL_S = 0.001  # how often a change waiting for the write lock tries again
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,48 @@ def _write_lock_first(_session: Session, transaction: SessionTransaction, connec
         return
     raw = connection.connection.driver_connection
     if raw is not None and not raw.in_transaction:
+        _begin_immediate(connection, raw)
+
+
+def _begin_immediate(connection: Connection, raw: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, waiting up to the busy timeout while another window or command writes.
+
+    SQLite's own wait backs off to one try every 100 ms. A batch import commits a letter every few
+    milliseconds and begins the next at once, so those tries almost never fell between its
+    transactions, and an edit in the window could wait seconds. This wait tries every
+    millisecond; the batch, for its part, leaves the lock free now and then (`WriterPace`).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    raw.execute("PRAGMA busy_timeout=0")
+    try:
+        while True:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except cipher.error_types("OperationalError") as exc:
+                if not _is_locked(exc) or time.monotonic() >= deadline:
+                    break
+            time.sleep(LOCK_POLL_S)
+        # the last try goes through SQLAlchemy, which reports a failure as it reports any other
+        # (the lock held past the timeout: "in use")
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+class WriterPace:
+    """Called after each transaction of a long run of changes (a batch import): every
+    `every` seconds it leaves the write lock free for `gap` seconds, long enough for a change
+    waiting in another window or command (which tries every `LOCK_POLL_S`) to take its turn."""
+
+    def __init__(self, every: float = 0.1, gap: float = 0.004) -> None:
+        self.every, self.gap = every, gap
+        self._since = time.monotonic()
+
+    def __call__(self) -> None:
+        if time.monotonic() - self._since >= self.every:
+            time.sleep(self.gap)
+            self._since = time.monotonic()
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:

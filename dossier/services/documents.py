@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dossier.analysis.anchoring import anchor_at, reanchor
 from dossier.db import actions_repo, audit, chronology_repo
 from dossier.db import repositories as repo
+from dossier.db.engine import WriterPace
 from dossier.domain.annotations import ReanchorReport
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError, UnreadableFile
@@ -96,6 +97,7 @@ class DocumentService:
         results: list[ImportResult] = []
         self.refresh_stale_conflicts()  # left by an earlier batch that did not finish
         touched: set[int] = set()  # chronology entries whose conflicts are refreshed once per batch
+        pace = WriterPace()  # a window's edit gets its turn while a long batch files
         try:
             for n, prepared in enumerate(prepared_in_order(files, self.max_bytes)):
                 if cancelled and cancelled():
@@ -103,6 +105,7 @@ class DocumentService:
                 if progress:
                     progress(n, len(files), files[n].name)
                 results.append(self._store(prepared, touched))
+                pace()
                 if len(touched) >= CONFLICT_BATCH:
                     self._refresh_conflicts(touched)
         finally:
