@@ -170,7 +170,7 @@ def test_commands_creating_one_new_dossier_at_once_all_open_it(cli_env, tmp_path
 BACK_TO_BACK = """
 import sys, time
 from sqlalchemy import text
-from dossier.db.engine import open_dossier
+from dossier.db.engine import WriterPace, open_dossier
 d = open_dossier(sys.argv[1])
 pace, n, until = WriterPace(), 0, time.monotonic() + float(sys.argv[2])
 while time.monotonic() < until:
