@@ -491,3 +491,27 @@ def test_shorter_forms_agree_with_trying_every_other_name(organisation: bool) ->
         assert found == _shorter_forms_by_brute_force(name, known, organisation), (name, known)
         absorbed += len(found)
     assert absorbed > 5  # the names do absorb one another, so the comparison says something
+
+
+@pytest.mark.parametrize("name, organisation", [
+    ("Private Office", True), ("Press Office", True), ("Children's Services Team", True),
+    ("Correspondence Unit", True), ("Department for Transport", True), ("the Council", True),
+    ("Wexcombe District Council", True),
+    ("Ann Roe", False), ("Dr Ann Council", False), ("Margaret Court", False),
+    ("The Rt Hon Ann Roe MP", False), ("Lord Marchbanks", False),
+])
+def test_a_party_named_for_an_office_is_an_organisation(name: str, organisation: bool) -> None:
+    from dossier.analysis.actors_orgs import organisation_name
+
+    assert organisation_name(name) is organisation
+
+
+def test_parties_that_are_offices_are_organisations_found_where_the_text_names_them() -> None:
+    text = "Dear Minister,\n\nThe Press Office has the figures. Ann Roe will call.\n"
+    meta = DetectedMetadata(sender="Tom Hughes", recipients=("Private Office",), cc=("Press Office",))
+    found = {a.name: a for a in find_actors(text, metadata=meta)}
+    assert {n: a.kind for n, a in found.items()} == {
+        "Tom Hughes": ActorKind.PERSON, "Private Office": ActorKind.ORGANISATION,
+        "Press Office": ActorKind.ORGANISATION, "Ann Roe": ActorKind.PERSON}
+    assert [m.text for m in found["Press Office"].mentions] == ["Press Office"]
+    assert found["Private Office"].mentions == ()

@@ -182,3 +182,36 @@ def test_cancelling_a_parallel_batch_keeps_what_was_filed(services, tmp_path):
                                             cancelled=lambda: len(calls) >= 5)
     assert len(results) == 5
     assert services.documents.stats().documents == 5
+
+
+ADDRESSED_TO_AN_OFFICE = """From: "Nadia Brennan" <nadia.brennan@harbour.example>
+To: "Private Office" <private.office@ministry.example>
+Cc: "Press Office" <press@ministry.example>, "Tomas Lindqvist" <tomas@harbour.example>
+Subject: Harbour wall repairs
+Date: Tue, 12 Mar 2024 09:15:00 +0000
+Content-Type: text/plain; charset="utf-8"
+
+Dear Minister,
+
+The Harbour Board met on 4 March and agreed the repair programme.
+
+Yours sincerely,
+
+Nadia Brennan
+"""
+
+
+def test_a_party_that_is_an_office_is_filed_as_an_organisation(services, tmp_path):
+    """An email to "Private Office" was filed with a person of that name in the who's who."""
+    result = services.documents.file_path(write(tmp_path, "office.eml", ADDRESSED_TO_AN_OFFICE))
+    assert result.outcome is ImportOutcome.FILED
+    with services.dossier.sessions() as session:
+        kinds = {name: kind for name, kind in session.execute(select(Actor.name, Actor.kind))}
+    assert kinds == {"Nadia Brennan": "person", "Private Office": "organisation",
+                     "Press Office": "organisation", "Tomas Lindqvist": "person"}
+    # a correction that names another office creates it as an organisation too
+    meta = services.documents.get(result.document_id).metadata
+    services.documents.edit_metadata(result.document_id, {"recipients": ["Correspondence Unit"]})
+    with services.dossier.sessions() as session:
+        assert session.scalar(select(Actor.kind).where(Actor.name == "Correspondence Unit")) == "organisation"
+    assert meta.recipients == ("Private Office",)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from dossier.analysis.actors_orgs import find_orgs
+from dossier.analysis.actors_orgs import Org, find_orgs, organisation_name
 from dossier.analysis.actors_people import (
     LIST_GAP,
     Candidate,
@@ -57,6 +57,8 @@ def find_actors(text: str, *, metadata: DetectedMetadata | None = None) -> list[
     """The people and organisations named in `text`, one entry per actor, in order of first mention."""
     info = scan(text)
     party_names = _party_names(metadata)
+    party_orgs = [n for n in party_names if organisation_name(n)]  # "Private Office", "X Council"
+    party_names = [n for n in party_names if n not in party_orgs]
     parties = [name_key(n) for n in party_names]
     cands = candidates(info)
     stops = sorted(c.start for c in cands if (c.honorifics or len(c.names) > 1) and not c.followed_by_other)
@@ -70,14 +72,14 @@ def find_actors(text: str, *, metadata: DetectedMetadata | None = None) -> list[
     people = _people(info, cands, party_names)
     _add_post(people, metadata)
     person_spans = [s for p in people for s in p.spans]
-    orgs = find_orgs(info, person_spans)
+    orgs = _add_party_orgs(text, find_orgs(info, person_spans), party_orgs)
     out: list[tuple[int, ActorFound]] = []
     for p in people:
         spans = sorted(set(p.spans))
         out.append((spans[0][0] if spans else len(text), _actor(text, p.name, ActorKind.PERSON, spans, p.posts)))
     for org in orgs:
         spans = sorted(set(org.spans))
-        out.append((spans[0][0], _actor(text, org.name, ActorKind.ORGANISATION, spans, [])))
+        out.append((spans[0][0] if spans else len(text), _actor(text, org.name, ActorKind.ORGANISATION, spans, [])))
     out.sort(key=lambda pair: pair[0])
     return [actor for _, actor in out]
 
@@ -300,6 +302,21 @@ def _add_parties(people: list[_Person], names: list[str]) -> None:
             continue
         if len(key) >= 2:
             people.append(_Person(key, name))
+
+
+def _add_party_orgs(text: str, orgs: list[Org], names: list[str]) -> list[Org]:
+    """Senders and recipients that are organisations, as organisations of the document (with the
+    places the text names them), unless the text's own organisations already include them."""
+    known = {name_key(o.name) for o in orgs}
+    for name in names:
+        key = name_key(name)
+        if not key or key in known:
+            continue
+        known.add(key)
+        words = r"\s+".join(re.escape(w) for w in name.split())
+        spans = [m.span() for m in re.finditer(rf"(?<!\w){words}(?!\w)", text)]
+        orgs.append(Org(" ".join(name.split()), spans))
+    return orgs
 
 
 def _add_post(people: list[_Person], metadata: DetectedMetadata | None) -> None:

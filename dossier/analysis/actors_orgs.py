@@ -14,6 +14,7 @@ from dossier.analysis.actors_people import TextInfo, Token
 from dossier.analysis.actors_vocab import (
     COMMON_WORDS,
     COUNCIL_KIND_WORDS,
+    GIVEN_NAMES,
     LEGISLATION_WORDS,
     NOT_ACRONYMS,
     ORG_HEAD_CUES,
@@ -42,6 +43,32 @@ class Org:
     acronym: bool = False
     council: bool = False
     generic: bool = False  # "the Council" as written, for want of a council named in full
+
+
+# What else names a team rather than a person in a letter's or an email's address lines.
+_ADDRESS_ORG_WORDS = frozenset({"Team", "Inbox", "Mailbox", "Enquiries", "Correspondence", "Helpdesk", "Desk",
+                                "Secretariat", "Division", "Branch", "Directorate", "Unit", "Office"})
+_NAME_WORD = re.compile(r"[^\W\d_][\w'\u2019&-]*")
+
+
+def organisation_name(name: str) -> bool:
+    """Whether a name as given for a sender or recipient ("Private Office", "Children's Services
+    Team", "Department for Education") names an organisation rather than a person.
+
+    A name that opens with an honorific, or is a common given name and one other word, is a
+    person's however it ends ("Dr Ann Council", "Margaret Court")."""
+    words = _NAME_WORD.findall(name)
+    if words and words[0].casefold() == "the":  # "the Council"; "The Rt Hon ..." is a person's
+        words = words[1:]
+    if not words or words[0].casefold().rstrip(".") in HONORIFICS:
+        return False
+    if len(words) == 2 and words[0].casefold() in GIVEN_NAMES:
+        return False
+    last = words[-1]
+    if last in ORG_TAIL_CUES or last in _ADDRESS_ORG_WORDS:
+        return True
+    # "Department for Education", "Office of the Schools Adjudicator"
+    return len(words) > 2 and words[0] in ORG_HEAD_CUES and words[1] in ("of", "for")
 
 
 def _gap_ok(text: str, a: Token, b: Token) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import Select, and_, case, delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session, aliased
@@ -47,16 +47,19 @@ def get_or_create_actor(session: Session, name: str, now: str, kind: str = "pers
     return actor_ids_for(session, [name], now, kind)[actor_key(name)]
 
 
-def actor_ids_for(session: Session, names: Sequence[str], now: str, kind: str = "person") -> dict[str, int]:
-    """name key -> actor id for each name, creating the missing actors; one query for the lookup."""
+def actor_ids_for(session: Session, names: Sequence[str], now: str, kind: str = "person",
+                  organisations: Collection[str] = ()) -> dict[str, int]:
+    """name key -> actor id for each name, creating the missing actors (of `kind`, or organisations
+    for the names in `organisations`); one query for the lookup."""
     wanted = {actor_key(n): " ".join(n.split()) for n in names if n and n.strip()}
     if not wanted:
         return {}
     found = {k: i for k, i in session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(list(wanted))))}
     missing = [k for k in wanted if k not in found]
     if missing:
-        session.execute(insert(Actor), [{"name": wanted[k], "name_key": k, "kind": kind, "created_at": now}
-                                        for k in missing])
+        orgs = {actor_key(n) for n in organisations}
+        session.execute(insert(Actor), [{"name": wanted[k], "name_key": k, "created_at": now,
+                                         "kind": "organisation" if k in orgs else kind} for k in missing])
         found.update((k, i) for k, i in session.execute(select(Actor.name_key, Actor.id).where(Actor.name_key.in_(missing))))
         search.index_new_actors(session, [(found[k], wanted[k]) for k in missing])  # found by name at once
     return found
@@ -90,7 +93,10 @@ def insert_document(
     metadata: DocumentMetadata,
     sender_post: str | None,
     filed_at: str,
+    organisations: Collection[str] = (),
 ) -> int:
+    """A new document; `organisations` are those of its parties that are not people (for the
+    actors this creates)."""
     doc = Document(
         sha256=sha256, file_name=file_name, media_type=media_type, size=len(data), status=status.value,
         page_count=page_count, text=text, user_set="", filed_at=filed_at, sender_post=sender_post,
@@ -103,7 +109,7 @@ def insert_document(
         session.execute(insert(Paragraph), [
             {"document_id": doc.id, "number": p.number, "start": p.start, "end": p.end, "page": p.page,
              "quoted": p.quoted} for p in paragraphs])
-    _write_parties(session, doc, metadata, filed_at, new=True)
+    _write_parties(session, doc, metadata, filed_at, new=True, organisations=organisations)
     search.index_document(session, doc.id, doc.title, text)
     return doc.id
 
@@ -121,13 +127,14 @@ def _apply_scalar_metadata(doc: Document, meta: DocumentMetadata) -> None:
     doc.date_end_value = d.end_value if d else None
 
 
-def _write_parties(session: Session, doc: Document, meta: DocumentMetadata, now: str, new: bool = False) -> None:
+def _write_parties(session: Session, doc: Document, meta: DocumentMetadata, now: str, new: bool = False,
+                   organisations: Collection[str] = ()) -> None:
     doc.sender_sort = actor_key(meta.sender) if meta.sender else None
     doc.recipient_sort = actor_key(meta.recipients[0]) if meta.recipients else None
     names = [("sender", meta.sender)] if meta.sender else []
     names += [("recipient", n) for n in meta.recipients] + [("cc", n) for n in meta.cc]
     names = [(role, n) for role, n in names if n and n.strip()]
-    ids = actor_ids_for(session, [n for _, n in names], now)
+    ids = actor_ids_for(session, [n for _, n in names], now, organisations=organisations)
     wanted = [(role, ids[actor_key(n)]) for role, n in names]
     if not new:
         current = [(r.role, r.actor_id) for r in session.execute(
@@ -142,12 +149,13 @@ def _write_parties(session: Session, doc: Document, meta: DocumentMetadata, now:
             for position, (role, n) in enumerate(names)])
 
 
-def write_metadata(session: Session, doc_id: int, meta: DocumentMetadata, user_set: Iterable[str], now: str) -> None:
+def write_metadata(session: Session, doc_id: int, meta: DocumentMetadata, user_set: Iterable[str], now: str,
+                   organisations: Collection[str] = ()) -> None:
     doc = _document(session, doc_id)
     old_title = doc.title
     _apply_scalar_metadata(doc, meta)
     doc.user_set = ",".join(sorted(set(user_set)))
-    _write_parties(session, doc, meta, now)
+    _write_parties(session, doc, meta, now, organisations=organisations)
     if old_title != doc.title:
         search.reindex_title(session, doc_id, old_title, doc.title, doc.text)
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
+from dossier.analysis.actors_orgs import organisation_name
 from dossier.analysis.anchoring import anchor_at, reanchor
 from dossier.db import actions_repo, audit, chronology_repo
 from dossier.db import repositories as repo
@@ -69,6 +70,11 @@ class MetadataEdit:
     before_user_set: frozenset[str]
     after: DocumentMetadata
     after_user_set: frozenset[str]
+
+
+def _party_organisations(meta: DocumentMetadata) -> frozenset[str]:
+    """The sender and recipients that name an organisation ("Private Office"), not a person."""
+    return frozenset(n for n in (meta.sender, *meta.recipients, *meta.cc) if n and organisation_name(n))
 
 
 class DocumentService:
@@ -146,6 +152,7 @@ class DocumentService:
                     data=prepared.data, text=extracted.text, paragraphs=extracted.paragraphs,
                     page_count=extracted.page_count, status=status, metadata=prepared.metadata,
                     sender_post=prepared.found.sender_post, filed_at=utc_now(),
+                    organisations=_party_organisations(prepared.metadata),
                 )
                 entries = _store_analysis(session, doc_id, prepared.analysis, refresh=touched is None, new=True)
             if touched is not None:
@@ -206,7 +213,7 @@ class DocumentService:
     def _write(session: Session, doc_id: int, before: DocumentMetadata, after: DocumentMetadata,
                user_set: Iterable[str]) -> None:
         """Write metadata; when what suggestions hang on changed, suggest afresh (pending ones only)."""
-        repo.write_metadata(session, doc_id, after, user_set, utc_now())
+        repo.write_metadata(session, doc_id, after, user_set, utc_now(), _party_organisations(after))
         if (before.date, before.sender, before.recipients, before.cc) != (after.date, after.sender,
                                                                            after.recipients, after.cc):
             text = repo.document_text(session, doc_id)
@@ -281,7 +288,7 @@ class DocumentService:
         kept = {f: getattr(detail.metadata, f) for f in detail.user_set if f in EDITABLE_FIELDS}
         merged = dataclasses.replace(fresh, **kept)
         with self._sessions.begin() as session:
-            repo.write_metadata(session, doc_id, merged, detail.user_set, utc_now())
+            repo.write_metadata(session, doc_id, merged, detail.user_set, utc_now(), _party_organisations(merged))
             _store_analysis(session, doc_id, analyse_document(detail.text, merged))
         return merged
 

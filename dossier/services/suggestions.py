@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.actors import match_actor, refers_to, shorter_forms_of
+from dossier.analysis.actors_orgs import organisation_name
 from dossier.db import actions_repo, actors_repo
 from dossier.db import repositories as docs_repo
 from dossier.domain.dates import PartialDate
@@ -89,13 +90,8 @@ def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, c
     created.append(("actions", action_id))
 
 
-_ORG_WORDS = ("council", "department", "board", "trust", "agency", "office", "ministry", "authority",
-              "committee", "panel", "commission", "service", "government", "team")
-
-
 def _kind_of(name: str) -> ActorKind:
-    words = name.casefold().split()
-    return ActorKind.ORGANISATION if any(w in _ORG_WORDS for w in words) else ActorKind.PERSON
+    return ActorKind.ORGANISATION if organisation_name(name) else ActorKind.PERSON
 
 
 class SuggestionService:
