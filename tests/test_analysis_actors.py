@@ -515,3 +515,11 @@ def test_parties_that_are_offices_are_organisations_found_where_the_text_names_t
         "Press Office": ActorKind.ORGANISATION, "Ann Roe": ActorKind.PERSON}
     assert [m.text for m in found["Press Office"].mentions] == ["Press Office"]
     assert found["Private Office"].mentions == ()
+
+
+def test_an_acronym_and_a_proper_word_after_it_are_one_body() -> None:
+    text = ("Dear Ann,\n\nHM Treasury has agreed the bid, and Harbour Improvement will meet the Trust in May. "
+            "The NHS Plan sets the targets; NHS Digital will publish the data, and the EA Chair will attend.\n")
+    names = [a.name for a in find_actors(text) if a.kind is ActorKind.ORGANISATION]
+    assert "HM Treasury" in names and "NHS Digital" in names
+    assert "NHS Plan" not in names and "EA Chair" not in names

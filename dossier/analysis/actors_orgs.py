@@ -33,6 +33,13 @@ _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "
                        "friday", "saturday", "sunday"})
 _PLACE_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                           "greater", "central", "upper", "lower", "new", "old"})
+# Words that, after an acronym, name a thing the body has rather than the body itself
+# ("the NHS Plan", "DfE Guidance"); "NHS Improvement", "HM Treasury" are bodies.
+_DOCUMENT_NOUNS = frozenset({"Plan", "Report", "Review", "Guidance", "Strategy", "Framework", "Programme",
+                             "Policy", "Standards", "Survey", "Budget", "Data", "Statistics", "Consultation",
+                             "Contract", "Scheme", "Charter", "Code", "Website", "Portal", "System", "Funding",
+                             "Grant", "Target", "Targets", "Rating", "Inspection", "Letter", "Meeting",
+                             "Visit", "Team", "Staff", "Officials", "Number"})
 _COUNCIL_DETERMINERS = frozenset({"the", "your", "our", "their", "this", "that", "its", "my", "his", "her"})
 
 
@@ -247,8 +254,33 @@ def _acronyms(info: TextInfo, people: _Spans) -> list[Org]:
             continue
         if _POST_OPENING.search(text[max(0, tok.start - 4):tok.start]) and people.ends_just_before(tok.start, 4):
             continue  # "Ann Roe (DHS in Eastmoor)": a post, not an organisation
+        named = _acronym_and_name(info, k, people)
+        if named is not None:
+            out.append(named)
+            continue
         out.append(Org(s, [(tok.start, tok.end)], acronym=True))
     return out
+
+
+def _acronym_and_name(info: TextInfo, k: int, people: _Spans) -> Org | None:
+    """An acronym and the one proper word after it as one body ("NHS Improvement", "HM Treasury"):
+    not a thing the body has ("NHS Plan"), a common or calendar word, or the start of a longer run."""
+    toks, text = info.tokens, info.text
+    if k + 1 >= len(toks):
+        return None
+    tok, word = toks[k], toks[k + 1]
+    w = word.text
+    if not _gap_ok(text, tok, word) or len(w) < 3 or not (w[0].isupper() and w[1:].islower()):
+        return None
+    key = w.lower()
+    if (key in COMMON_WORDS or key in POST_WORDS or key in _CALENDAR or key in HONORIFICS or w in _DOCUMENT_NOUNS
+            or w in ORG_TAIL_CUES or w in LEGISLATION_WORDS):
+        return None
+    if k + 2 < len(toks) and _gap_ok(text, word, toks[k + 2]):
+        return None  # a longer capitalised run: not read as acronym and name
+    if people.overlaps(word.start, word.end):
+        return None
+    return Org(f"{tok.text} {w}", [(tok.start, word.end)])
 
 
 def _initials(name: str) -> tuple[str, str]:
