@@ -256,3 +256,26 @@ def test_fast_enough_for_a_two_page_letter() -> None:
         find_dates(letter + " " * len(runs), doc)  # a new text each time: no cached work
         runs.append(time.perf_counter() - started)
     assert min(runs) < 0.025  # about 2 ms on an idle machine; generous for a busy one
+
+
+@pytest.mark.parametrize(("doc", "text", "words", "value", "qualifier"), [
+    ("2019-01-14", "I welcome the draft you sent before Christmas.", "before Christmas", "2018-12-25", Qualifier.BEFORE),
+    ("2019-01-14", "The draft arrived before Christmas.", "before Christmas", "2018-12-25", Qualifier.BEFORE),
+    ("2019-01-14", "The report will be ready by Christmas.", "by Christmas", "2019-12-25", Qualifier.BY),
+    ("2019-01-14", "We will finish the work by Easter.", "by Easter", "2019-04-21", Qualifier.BY),
+    ("2019-01-14", "Last Christmas the ward closed.", "Last Christmas", "2018-12-25", None),
+    ("2021-06-02", "The wards were short of staff on Christmas Day.", "on Christmas Day", "2020-12-25", None),
+    ("2021-06-02", "The centre reopened on Easter Monday.", "on Easter Monday", "2021-04-05", None),
+    ("2017-02-01", "We last met at Easter 2016.", "at Easter 2016", "2016-03-27", None),
+    ("2019-01-14", "The draft arrived before 20 December.", "before 20 December", "2018-12-20", Qualifier.BEFORE),
+    ("2019-01-14", "Please reply before 20 December.", "before 20 December", "2019-12-20", Qualifier.BEFORE),
+])
+def test_christmas_and_easter_are_dates(doc: str, text: str, words: str, value: str,
+                                        qualifier: Qualifier | None) -> None:
+    found = _one(text, doc, words)
+    assert (found.date.value, found.date.precision, found.date.qualifier) == (value, Precision.DAY, qualifier)
+
+
+def test_christmas_and_easter_in_names_are_not_dates() -> None:
+    for text in ("He flew to Christmas Island.", "The Easter Road stadium was full.", "easter eggs were given out."):
+        assert find_dates(text, _doc("2019-01-14")) == [], text

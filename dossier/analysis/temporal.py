@@ -82,6 +82,9 @@ _CORE = re.compile(
         # next Friday, on Monday
         rf"(?P<wday>(?:(?P<wdr>next|last|this|coming)\s+)?(?P<wd>{_WEEKDAY_FULL}))",
         r"(?P<newyear>\bthe\s+new\s+year\b)",
+        # before Christmas, by Easter 2015, last Christmas
+        rf"(?P<feast>\b(?:(?P<frel>this|next|last|coming)\s+)?(?P<fn>christmas|easter)\b"
+        rf"(?:\s+(?P<fd>Day|Eve|Sunday|Monday)\b)?(?:\s+(?P<fy>{_YEAR})\b)?)",
         r"(?P<dayrel>\b(?:yesterday|tomorrow)\b)",
         rf"(?P<ago>\b(?P<an>{_COUNT})\s+(?P<au>day|week|fortnight|month|year)s?\s+ago\b)",
         rf"(?P<within>\bwithin\s+(?:the\s+(?:next|coming)\s+)?(?:(?P<wn>{_COUNT})\s+)?"
@@ -96,7 +99,8 @@ _CORE = re.compile(
 # Every reference holds a digit or one of these words: the full pattern is tried only around them.
 _ANCHOR_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue",
                  "wed", "thu", "fri", "sat", "sun", "spring", "summer", "autumn", "winter", "quarter", "week",
-                 "month", "year", "yesterday", "tomorrow", "within", "fortnight", "q1", "q2", "q3", "q4")
+                 "month", "year", "yesterday", "tomorrow", "within", "fortnight", "q1", "q2", "q3", "q4",
+                 "christmas", "easter")
 _DIGITS = re.compile(r"\d+")
 _BACK = 26  # how far before an anchor a reference may start ("a couple of weeks ago", "the previous month")
 _LEAD_WORD = re.compile(r"\b\w+")
@@ -366,6 +370,24 @@ def _range_bounds(first: int, last: int) -> Bounds:
     return bounds
 
 
+def _christmas_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 12, 25), dt.date(year, 12, 25)
+
+
+def _easter_bounds(year: int) -> tuple[dt.date, dt.date]:
+    """Easter Sunday in the Gregorian calendar (the anonymous algorithm, as in Meeus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    n = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * n) // 433
+    month = (h + n - 7 * m + 90) // 25
+    day = (h + n - 7 * m + 33 * month + 19) % 32
+    return dt.date(year, month, day), dt.date(year, month, day)
+
+
 # -- tense ----------------------------------------------------------------------------------------
 def _token_cue(tokens: list[str], i: int) -> tuple[str, int] | None:
     """(direction, strength) that token i gives its clause, if any; strength 2 strong, 1 weak."""
@@ -575,7 +597,7 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
     """One reference resolved; `listed` when it follows another one ("in January and February")."""
     g = m.groupdict()
     kind = m.lastgroup
-    for name in ("dmy", "mdy", "num", "iso", "my", "q", "qw", "rel", "season", "mon", "wday", "newyear",
+    for name in ("dmy", "mdy", "num", "iso", "my", "q", "qw", "rel", "season", "mon", "wday", "newyear", "feast",
                  "dayrel", "ago", "within", "unit", "year"):
         if g.get(name) is not None:
             kind = name
@@ -599,8 +621,10 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
     def tense() -> str | None:
         if word_direction:
             return word_direction
-        if cue in _BY_CUES or cue in _BEFORE_CUES:
+        if cue in _BY_CUES:
             return _by_direction(text, sentence, start, end)
+        if cue in _BEFORE_CUES:  # "it arrived before Christmas": any past verb; "reply before ...": ahead
+            return _tense(text, sentence, start, end) or FUTURE
         return _tense(text, sentence, start, end)
 
     def make(year: int, month: int | None = None, day: int | None = None, q: Qualifier | None = qualifier,
@@ -753,6 +777,29 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
         year = doc.year if doc.month in (1, 2) and doc.precision is not Precision.YEAR else doc.year + 1
         word_direction = FUTURE
         date = make(year, q=Qualifier.EARLY if qualifier is None else qualifier)
+    elif kind == "feast":
+        if not _capitalised(g["fn"]):
+            return None
+        if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+            return None  # "Christmas Island", "Easter Road": a name
+        bounds = _christmas_bounds if g["fn"].lower() == "christmas" else _easter_bounds
+        frel = _norm(g["frel"])
+        if g["fy"]:
+            year = int(g["fy"])
+        else:
+            if doc is None:
+                return None
+            mode = {"last": "last", "next": "next", "coming": "next", "this": "this"}.get(frel or "") or tense()
+            if frel == "last":
+                word_direction = PAST
+            elif frel in ("next", "coming"):
+                word_direction = FUTURE
+            picked = _pick_year(bounds, doc, mode)
+            if picked is None:
+                return None
+            year = picked
+        day = bounds(year)[0] + dt.timedelta(days={"eve": -1, "monday": 1}.get((g["fd"] or "").lower(), 0))
+        date = make(year, day.month, day.day)
     elif kind == "wday":
         if doc is None or doc.precision is not Precision.DAY or not _capitalised(g["wd"]):
             return None
