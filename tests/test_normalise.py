@@ -121,6 +121,18 @@ def test_address_and_signature_blocks_keep_their_line_breaks() -> None:
     ]
 
 
+@pytest.mark.parametrize("label", ["cc", "cc:", "bcc:", "c.c."])
+def test_a_lower_case_copy_list_label_starts_its_own_paragraph_or_line(label: str) -> None:
+    """A block that opens lower-case goes on from the line above, but a copy list does not: "cc Ann
+    Roe" after the signature was run on to the sender's post."""
+    across_a_blank = f"Yours faithfully,\nAl Bee\nLeader of the Council\n\n{label} Ann Roe, Chair\nCy Dee\n"
+    assert paragraphs(normalise_text(across_a_blank)) == [
+        "Yours faithfully,\nAl Bee\nLeader of the Council", f"{label} Ann Roe, Chair\nCy Dee"]
+    next_line = f"Yours faithfully,\nAl Bee\nLeader of the Council\n{label} Ann Roe\n"
+    assert paragraphs(normalise_text(next_line)) == [
+        f"Yours faithfully,\nAl Bee\nLeader of the Council\n{label} Ann Roe"]
+
+
 def test_a_salutation_is_a_paragraph_of_its_own() -> None:
     assert paragraphs(normalise_text("Dear Julian,\nI am writing today to thank you.")) == [
         "Dear Julian,",

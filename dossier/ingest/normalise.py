@@ -20,7 +20,7 @@ Blocks
     Blank lines and page breaks cut the text into blocks. A block boundary is a paragraph break
     unless the sentence visibly goes on: the line before does not end a sentence (. ! ? : ; …
     or "; and" / "; or", closing quotes and brackets ignored) and either the next line starts
-    lower-case, or the line before ends on a word no paragraph ends on (the, of, with, Lord,
+    lower-case (a copy-list label such as "cc" or "bcc:" aside), or the line before ends on a word no paragraph ends on (the, of, with, Lord,
     Sir ...), or the line before is a full wrapped line.
 Lines within a block
     A full wrapped line joins the next with a space. Otherwise a line that ends a sentence ends
@@ -234,7 +234,8 @@ def _break(prev: str, line: str, *, bullet: bool, new_block: bool, layout: _Layo
     """What separates two consecutive lines: see "Blocks" and "Lines within a block" above."""
     if bullet or _is_salutation(prev):
         return _Break.PARAGRAPH
-    continues = line[:1].islower() or _dangles(prev)
+    lower = line[:1].islower() and not _COPY_LABEL.match(line)
+    continues = lower or _dangles(prev)
     if new_block:
         if _ends_sentence(prev):
             return _Break.PARAGRAPH
@@ -242,8 +243,12 @@ def _break(prev: str, line: str, *, bullet: bool, new_block: bool, layout: _Layo
     if layout.full(prev, line):
         return _Break.JOIN
     if _ends_sentence(prev):
-        return _Break.JOIN if line[:1].islower() else _Break.PARAGRAPH
+        return _Break.JOIN if lower else _Break.PARAGRAPH
     return _Break.JOIN if continues else _Break.LINE
+
+
+# "cc Ann Roe", "cc: ...", "bcc:", "c.c." open a copy list: lower-case, yet no sentence goes on there
+_COPY_LABEL = re.compile(r"(?:b?cc|c\.c\.)(?:\s*:|\s+(?=[A-Z]))")
 
 
 # -- hyphens -------------------------------------------------------------------------------------
