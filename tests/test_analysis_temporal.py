@@ -279,3 +279,13 @@ def test_christmas_and_easter_are_dates(doc: str, text: str, words: str, value: 
 def test_christmas_and_easter_in_names_are_not_dates() -> None:
     for text in ("He flew to Christmas Island.", "The Easter Road stadium was full.", "easter eggs were given out."):
         assert find_dates(text, _doc("2019-01-14")) == [], text
+
+
+def test_a_deadline_set_earlier_and_still_ahead_is_a_deadline() -> None:
+    """Told in the past tense ("you asked us to ... by"), a date still ahead of the letter is open."""
+    text = "In your letter of 17 February you asked the Council to confirm the arrangements by the end of this month."
+    found = _one(text, "2020-03-03", "by the end of this month")
+    assert (found.date.value, found.date.qualifier, found.role) == ("2020-03", Qualifier.END, DEADLINE)
+    # what was done by a date about the letter's own is still an event
+    assert _one("We had completed the audit by early March.", "2020-03-03", "by early March").role is EVENT
+    assert _one("The audit was finished by 20 February.", "2020-03-03", "by 20 February").role is EVENT

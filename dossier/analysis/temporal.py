@@ -949,9 +949,11 @@ def _weekday(base: dt.date, target: int, mode: str | None) -> dt.date:
 def _role(text: str, hit: _Hit, sentence: Span, doc: PartialDate | None) -> DateRole:
     if doc is not None and hit.date.latest() < doc.earliest():
         return DateRole.EVENT
+    by_type = hit.cue in _BY_CUES or hit.date.qualifier is Qualifier.BY
+    if by_type and doc is not None and _still_ahead(hit.date, doc):
+        return DateRole.DEADLINE  # "you asked us to confirm it by the end of this month": still to be met
     if hit.direction == PAST:
         return DateRole.EVENT
-    by_type = hit.cue in _BY_CUES or hit.date.qualifier is Qualifier.BY
     if by_type:
         return DateRole.EVENT if _by_direction(text, sentence, hit.start, hit.end) == PAST else DateRole.DEADLINE
     if hit.cue in _AFTER_CUES:
@@ -960,6 +962,15 @@ def _role(text: str, hit: _Hit, sentence: Span, doc: PartialDate | None) -> Date
     if cue is None or cue[0] != FUTURE or _states(text, sentence, cue[1]):
         return DateRole.EVENT
     return DateRole.DEADLINE
+
+
+def _still_ahead(date: PartialDate, doc: PartialDate) -> bool:
+    """Whether a "by" date ends more than a week after the document's date (however its sentence
+    tells of it, a request made earlier for then is still open)."""
+    end = date.latest()
+    if date.precision is Precision.MONTH and date.qualifier in (Qualifier.EARLY, Qualifier.MID):
+        end = end.replace(day=10 if date.qualifier is Qualifier.EARLY else 20)
+    return end > doc.latest() + dt.timedelta(days=7)
 
 
 def _states(text: str, sentence: Span, i: int) -> bool:
