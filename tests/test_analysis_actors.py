@@ -523,3 +523,9 @@ def test_an_acronym_and_a_proper_word_after_it_are_one_body() -> None:
     names = [a.name for a in find_actors(text) if a.kind is ActorKind.ORGANISATION]
     assert "HM Treasury" in names and "NHS Digital" in names
     assert "NHS Plan" not in names and "EA Chair" not in names
+
+
+def test_letters_of_a_reference_are_not_an_organisation() -> None:
+    text = "Our ref: ASC/2020/114\nYour ref: MIN-4471\n\nDear Ann,\n\nThe LGA has written to us about the DfE grant.\n"
+    names = [a.name for a in find_actors(text) if a.kind is ActorKind.ORGANISATION]
+    assert names == ["LGA", "DfE"]

@@ -26,6 +26,7 @@ from dossier.analysis.names import HONORIFICS, POST_NOMINALS
 
 _INLINE = re.compile(r"[ \t\u00a0]+")
 _POST_OPENING = re.compile(r"\(\s*$")
+_IN_CODE = re.compile(r"[/_]\w|-\d")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,5}")
 _CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -237,6 +238,8 @@ def _acronyms(info: TextInfo, people: _Spans) -> list[Org]:
         s = tok.text
         if not _ACRONYM.fullmatch(s) or s in NOT_ACRONYMS or s in POST_NOMINALS or _ROMAN.fullmatch(s):
             continue
+        if _IN_CODE.match(text, tok.end) or (tok.start and text[tok.start - 1] in "/-_"):
+            continue  # "ASC/2020/114", "MIN-4471": a reference, not a body
         letters = [c for c in s if c.isalpha()]
         upper = sum(1 for c in letters if c.isupper())
         if upper < 2 or upper * 5 < len(letters) * 3:
