@@ -221,3 +221,24 @@ def test_fast_enough_for_a_two_page_letter() -> None:
                      recipients=("Fiona Drummond",))
         runs.append(time.perf_counter() - started)
     assert min(runs) < 0.05  # about 6 ms for dates and actions together on an idle machine
+
+
+def _person(name: str, text: str, form: str) -> ActorFound:
+    at = text.index(form)
+    return ActorFound(name=name, kind=ActorKind.PERSON, forms=(form,), mentions=(Mention(at, at + len(form), form),))
+
+
+def test_each_clause_of_a_sentence_carries_its_own_date_and_owner() -> None:
+    text = ("Dear Ann,\n\nI have asked Dr Rhona Vale to review the service. She will begin work next week and I "
+            "expect her to report to me by the end of March 2019. I intend to make a statement in the spring. "
+            "We expect to complete the audit within six weeks, and will share the results with you by 30 April.\n")
+    actors = (_person("Rhona Vale", text, "Dr Rhona Vale"),)
+    found = _actions(text, "2019-01-14", sender="Cy Dee", recipients=("Ann Roe",), actors=actors)
+    dated = {a.due_text: (a.summary, a.owner, a.type) for a in found if a.due is not None}
+    assert dated == {
+        "next week": ("She will begin work", "Rhona Vale", ActionType.COMMITMENT),  # "she": the person named before
+        "by the end of March 2019": ("report to me", "Rhona Vale", ActionType.REPORT_DUE),
+        "in the spring": ("make a statement", "Cy Dee", ActionType.COMMITMENT),  # "I intend to"
+        "within six weeks": ("complete the audit", "Cy Dee", ActionType.COMMITMENT),  # its own clause's date
+        "by 30 April": ("share the results with you", "Cy Dee", ActionType.COMMITMENT),
+    }

@@ -122,6 +122,7 @@ _LEADING_DETERMINER = re.compile(r"^(?:the|your|our|its|their)\s+", re.IGNORECAS
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:()–—.&]")
 
+_INTEND_TO = re.compile(r"\b(?:intends?|plans?|proposes?|expects?|aims?)\s+to\b", re.IGNORECASE)
 _SKIP_AFTER_MODAL = frozenset({
     "also", "then", "now", "subsequently", "shortly", "jointly", "therefore", "of", "course", "further", "again",
     "soon", "first", "immediately", "promptly", "in", "addition", "both", "all", "each", "still", "kindly", ",",
@@ -357,6 +358,18 @@ class Owners:
         self._fullest[name] = best
         return best
 
+    def person_before(self, pos: int, within: int = 400) -> str | None:
+        """Who "he" or "she" at `pos` most likely is: the person last named in the `within`
+        characters before it (not the writer, who would say "I")."""
+        best: tuple[int, str] | None = None
+        for actor in self.actors:
+            if actor.kind is not ActorKind.PERSON or actor.name == self.sender:
+                continue
+            ends = [m.end for m in actor.mentions if pos - within <= m.end <= pos]
+            if ends and (best is None or max(ends) > best[0]):
+                best = (max(ends), actor.name)
+        return best[1] if best else None
+
     def by_agent(self, start: int, end: int) -> str | None:
         """Who a piece of work is "overseen by"/"led by" in text[start:end], else who was asked to lead it."""
         if self._leads is None:
@@ -490,6 +503,11 @@ def agents(text: str, span: Span, modals: Sequence[re.Match[str]] | None = None,
             first_subject = np
         verb = _verb_after(text, m.end(), span.end)
         if verb is not None:
+            out.append(Agent(np[0], np[1], verb[0], verb[1], m.start(), modal=" ".join(m.group().lower().split())))
+    for m in _INTEND_TO.finditer(text, span.start, span.end):  # "I intend to make a statement"
+        np = _np_ending_at(text, span.start, m.start())
+        verb = _verb_after(text, m.end(), span.end) if np is not None else None
+        if np is not None and verb is not None and verb[0].lower() not in _NOT_ACTIONS:
             out.append(Agent(np[0], np[1], verb[0], verb[1], m.start(), modal=" ".join(m.group().lower().split())))
     for m in _TO_VERB.finditer(text, span.start, span.end):
         found = _to_agent(text, span, m, requests)
@@ -654,6 +672,7 @@ class _Clause:
     owner: str | None
     kind: ActionType
     what: int  # where the summary starts
+    end: int | None = None  # where the clause ends, if before the sentence's end
 
 
 def _word_starts(low: str, words: Sequence[str]) -> list[int]:
@@ -733,12 +752,12 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
             continue
         if agent.verb.lower() in _NOT_ACTIONS and not agent.request and (wish or courtesy):
             continue  # "I would be grateful if ...": the request carries it
-        kind = _type_of(agent.verb, agent.request, masked[agent.verb_start:span.end],
-                        in_list if opens_item else None)
+        end = _clause_end(masked, span, agent.verb_start + len(agent.verb), found)
+        kind = _type_of(agent.verb, agent.request, masked[agent.verb_start:end], in_list if opens_item else None)
         if agent.modal in _MODALS_OF_DUTY and agent.np.lower() not in ("i", "we") and kind is ActionType.COMMITMENT:
             kind = ActionType.DIRECTION
         clauses.append(_Clause(agent.verb_start, agent.verb_start + len(agent.verb), _owner_of(agent, owners, span),
-                               kind, agent.verb_start))
+                               kind, agent.verb_start, end))
     imperative = _imperative(body, in_list, opens_item)
     if imperative is not None:
         verb_at = span.start + imperative.start("verb")
@@ -768,9 +787,9 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
     if due is not None and kind in (ActionType.COMMITMENT, ActionType.OTHER, ActionType.REQUEST) \
             and _REPORT_NEAR_DATE.search(masked, max(span.start, due.start - 40), due.start):
         kind = ActionType.REPORT_DUE
-    summary = _summary(text, due, clause.what, span.end)
+    summary = _summary(text, due, clause.what, clause.end or span.end)
     if len(summary.split()) <= 2:
-        summary = _summary(text, due, span.start, span.end)  # "report": say who, as written
+        summary = _summary(text, due, span.start, clause.end or span.end)  # "report": say who, as written
     return ActionFound(
         type=kind, summary=summary, sentence=" ".join(text[span.start:span.end].split()), start=span.start,
         end=span.end, owner=clause.owner, addressed_to=_addressed_to(clause.owner, owners, body),
@@ -820,6 +839,25 @@ def _is_action(masked: str, span: Span, agent: Agent) -> bool:
     return agent.request is not None or tense_at(masked, span, agent.trigger_start, agent.verb_start) != PAST
 
 
+# a conjunction that opens a clause with a subject of its own: "... next week | and I expect her to ..."
+_CLAUSE_JOIN = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas)|;)\s+(?P<subject>(?:\S+\s+){0,2}?)$")
+
+
+def _clause_end(text: str, span: Span, after: int, found: Sequence[Agent]) -> int:
+    """Where the clause whose verb ends at `after` ends: before a conjunction that opens another
+    clause with its own subject, else at the sentence's end."""
+    for agent in found:
+        head = agent.np_start if agent.request_start is None else min(agent.np_start, agent.request_start)
+        if head <= after:
+            head = agent.trigger_start  # the subject said once for both: "We expect to ..., and will ..."
+            if head <= after:
+                continue
+        m = _CLAUSE_JOIN.search(text, after, head)
+        if m is not None:
+            return m.start()
+    return span.end
+
+
 def _nearest(clauses: list[_Clause], due: DateFound | None) -> _Clause | None:
     """The clause that carries the date: the one whose verb is nearest it (without a date, the first)."""
     if not clauses:
@@ -827,10 +865,11 @@ def _nearest(clauses: list[_Clause], due: DateFound | None) -> _Clause | None:
     if due is None:
         return min(clauses, key=lambda c: c.verb_start)
 
-    def distance(c: _Clause) -> int:
+    def distance(c: _Clause) -> tuple[bool, int]:
+        holds = c.end is not None and c.verb_end <= due.start and due.end <= c.end  # the date is in its clause
         if c.verb_start >= due.end:
-            return c.verb_start - due.end
-        return max(0, due.start - c.verb_end)
+            return not holds, c.verb_start - due.end
+        return not holds, max(0, due.start - c.verb_end)
 
     return min(clauses, key=distance)
 
@@ -841,6 +880,8 @@ def _owner_of(agent: Agent, owners: Owners, span: Span) -> str | None:
     low = np.lower()
     if low in ("i", "we", "you") or words[0].lower() in ("your", "our"):
         return owners.resolve(np, agent.np_start)
+    if low in ("he", "she", "him", "her"):  # "She will begin", "I expect her to report"
+        return owners.person_before(agent.np_start)
     head = words[1:] if words[0].lower() in _DETERMINERS and len(words) > 1 else words
     if low in ("this", "it", "that", "these", "those") or head[0][:1].islower() or re.search(r"['’]s\s+\w+$", np):
         possessor = re.match(r"(.+?)['’]s\s+\w+$", np)
