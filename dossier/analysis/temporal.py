@@ -618,6 +618,18 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
     if cue in ("since",) or mod == "earlier":
         word_direction = PAST
 
+    def year_of(rel: str | None, bounds: Bounds) -> int | None:
+        """The year of a reference written without one: its own word ("last", "next", "this")
+        says which, else the tense of its clause (a word like "last" also sets the tense)."""
+        nonlocal word_direction
+        assert doc is not None
+        if rel == "last":
+            word_direction = PAST
+        elif rel in ("next", "coming"):
+            word_direction = FUTURE
+        mode = {"last": "last", "next": "next", "coming": "next", "this": "this"}.get(rel or "") or tense()
+        return _pick_year(bounds, doc, mode)
+
     def tense() -> str | None:
         if word_direction:
             return word_direction
@@ -703,12 +715,7 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
             return None
         if doc is None:
             return None
-        mode = {"last": "last", "next": "next", "coming": "next", "this": "this"}.get(mrel or "") or tense()
-        if mrel == "last":
-            word_direction = PAST
-        elif mrel in ("next", "coming"):
-            word_direction = FUTURE
-        year = _pick_year(_day_bounds(month, None), doc, mode)
+        year = year_of(mrel, _day_bounds(month, None))
         if year is None:
             return None
         date = make(year, month)
@@ -748,12 +755,7 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
         else:
             if doc is None:
                 return None
-            mode = {"last": "last", "next": "next", "coming": "next", "this": "this"}.get(srel or "") or tense()
-            if srel == "last":
-                word_direction = PAST
-            elif srel in ("next", "coming"):
-                word_direction = FUTURE
-            picked = _pick_year(_range_bounds(first, last), doc, mode)
+            picked = year_of(srel, _range_bounds(first, last))
             if picked is None:
                 return None
             year = picked
@@ -789,12 +791,7 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
         else:
             if doc is None:
                 return None
-            mode = {"last": "last", "next": "next", "coming": "next", "this": "this"}.get(frel or "") or tense()
-            if frel == "last":
-                word_direction = PAST
-            elif frel in ("next", "coming"):
-                word_direction = FUTURE
-            picked = _pick_year(bounds, doc, mode)
+            picked = year_of(frel, bounds)
             if picked is None:
                 return None
             year = picked
