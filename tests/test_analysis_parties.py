@@ -252,3 +252,9 @@ def test_people_in_header_surname_first_with_a_particle() -> None:
     assert people_in_header(["La Touche, Remy; Quist, Omar"], prettify_address=False) == ["Remy La Touche",
                                                                                          "Omar Quist"]
     assert people_in_header(["Ines Mora, Omar Quist"], prettify_address=False) == ["Ines Mora", "Omar Quist"]
+
+
+def test_cc_from_sentence_reads_and_to_name_at_a_body() -> None:
+    flat = ("I am copying this letter to Kofi Adu, Chief Executive of the council, and to Mina Hart at the "
+            "Department for Coastal Towns, Housing and Ports.")
+    assert cc_from_sentence(flat) == ["Kofi Adu", "Mina Hart"]

@@ -72,6 +72,7 @@ _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]*(?:$|[A-Z\"“‘(]))")
 _PIECE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[–—-]+\s+|\s*[–—]\s*")  # a list line's entries and posts
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;]|\s(?:and|&)\s)\s*")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_LIST_TO = re.compile(r"^(?:(?:and|&)\s+)?(?:also\s+)?(?:to\s+)?(?=[A-Z])")
 _DASH_POST = re.compile(r"\s+[–—-]+\s+|\s*[–—]\s*|\s*:\s+")
 _PROPER_BREAK = re.compile(r"(?:I|A|An|The|To|At|Of|In|On|For|And|With|From|By)$")  # words that end a name run
 _LEADING_FILLER = re.compile(r"^(?:and|also|to|as\s+well\s+as|both)\s+", re.IGNORECASE)
@@ -445,7 +446,7 @@ def names_in_list(text: str) -> list[str]:
         text = text.split(":", 1)[1]
     out = []
     for item in _ITEM_SPLIT.split(text):
-        name = _leading_name(item)
+        name = _leading_name(_LIST_TO.sub("", item))  # "... and to Al Cee at the Department"
         if name:
             out.append(name)
     return out
