@@ -242,3 +242,11 @@ def test_each_clause_of_a_sentence_carries_its_own_date_and_owner() -> None:
         "within six weeks": ("complete the audit", "Cy Dee", ActionType.COMMITMENT),  # its own clause's date
         "by 30 April": ("share the results with you", "Cy Dee", ActionType.COMMITMENT),
     }
+
+
+def test_further_to_is_no_action_and_my_officials_are_the_writers() -> None:
+    text = ("Dear Ann,\n\nFurther to our meeting on Tuesday, I am writing to set out the next steps. "
+            "My officials will meet your finance team in two weeks' time.\n")
+    found = _actions(text, "2021-10-21", sender="Cy Dee", recipients=("Ann Roe",))
+    assert [(a.summary, a.owner, a.type, a.due_text) for a in found] == [
+        ("meet your finance team", "Cy Dee", ActionType.MEETING, "in two weeks' time")]

@@ -289,3 +289,34 @@ def test_a_deadline_set_earlier_and_still_ahead_is_a_deadline() -> None:
     # what was done by a date about the letter's own is still an event
     assert _one("We had completed the audit by early March.", "2020-03-03", "by early March").role is EVENT
     assert _one("The audit was finished by 20 February.", "2020-03-03", "by 20 February").role is EVENT
+
+
+@pytest.mark.parametrize(("text", "words", "value", "end_value", "role"), [
+    # what a letter follows up took place before it
+    ("Further to our meeting on Tuesday, I set out the next steps.", "on Tuesday", "2021-10-19", None, EVENT),
+    ("Following our conversation on Monday, I enclose the plan.", "on Monday", "2021-10-18", None, EVENT),
+    ("I will see you on Tuesday.", "on Tuesday", "2021-10-26", None, DEADLINE),
+    # a day of a month named relative to the letter's
+    ("The officer issued a notice on the 4th of this month.", "on the 4th of this month", "2021-10-04", None, EVENT),
+    ("The payment was made on the 20th of last month.", "on the 20th of last month", "2021-09-20", None, EVENT),
+    # a time from now
+    ("My officials will meet your team in two weeks' time.", "in two weeks' time", "2021-11-04", None, DEADLINE),
+    ("We will decide three months from now.", "three months from now", "2022-01", None, DEADLINE),
+    # a financial year's quarters run from April
+    ("We will report in the fourth quarter of 2021/22.", "in the fourth quarter of 2021/22", "2022-01", "2022-03",
+     DEADLINE),
+    ("I expect a decision before the end of Q4 2021/22.", "before the end of Q4 2021/22", "2022-03", None, DEADLINE),
+    ("The audit will finish in Q3 2021.", "in Q3 2021", "2021-07", "2021-09", EVENT),
+])
+def test_follow_ups_days_of_a_month_times_from_now_and_financial_quarters(
+        text: str, words: str, value: str, end_value: str | None, role: DateRole) -> None:
+    found = _one(text, "2021-10-21", words)
+    assert (found.date.value, found.date.end_value, found.role) == (value, end_value, role)
+
+
+def test_a_span_counted_from_something_else_than_the_letter_has_no_date() -> None:
+    doc = _doc("2021-10-21")
+    assert find_dates("CIPFA will report within a fortnight of completing the review.", doc) == []
+    assert find_dates("It took two weeks' time to agree.", doc) == []
+    for text in ("Please reply within 28 days of the date of this letter.", "Please reply within 28 days of receipt."):
+        assert [d.date.value for d in find_dates(text, doc)] == ["2021-11-18"], text

@@ -45,6 +45,8 @@ _MODAL = re.compile(
     r"|instructing|inviting|establishing|setting\s+up|launching|extending|withdrawing|arranging|proposing|providing"
     r"|sending|issuing|publishing|convening|meeting|visiting)\b)")
 _TO_VERB = re.compile(r"\bto\s+(?P<verb>[a-z][a-z\-]+)\b")
+_DETERMINERS_AFTER_TO = frozenset({"our", "your", "my", "the", "their", "his", "her", "its", "this", "that", "these",
+                                   "those", "a", "an", "all", "each", "every", "some", "any"})
 _REQUEST_VERB = re.compile(
     r"\b(?P<req>ask|asks|asked|asking|invite|invites|invited|inviting|expect|expects|expected|expecting|like|want"
     r"|wants|wanted|wanting|direct|directs|directed|directing|require|requires|required|requiring|instruct"
@@ -280,10 +282,10 @@ class Owners:
             if actor:
                 return actor
         words = np.split()
-        det = words[0].lower() if words[0].lower() in ("the", "your", "our", "this", "that", "a", "an") else None
+        det = words[0].lower() if words[0].lower() in ("the", "your", "our", "my", "this", "that", "a", "an") else None
         head = " ".join(words[1:]) if det else np
-        if det in ("your", "our") and head[:1].islower():
-            return self.addressee() if det == "your" else self.sender  # "your officers", "our team"
+        if det in ("your", "our", "my") and head[:1].islower():
+            return self.addressee() if det == "your" else self.sender  # "your officers", "my officials"
         if not head or head[0].islower():
             return None  # "the study", "a further report": work, not an actor
         by_form = self._actor_by_form(np) or self._actor_by_form(head)
@@ -527,6 +529,8 @@ def agents(text: str, span: Span, modals: Sequence[re.Match[str]] | None = None,
 
 def _to_agent(text: str, span: Span, m: re.Match[str], requests: Sequence[re.Match[str]]) -> Agent | None:
     """The one who is "to" do something: the object of a request before it, or "with X (then), to"."""
+    if m.group("verb") in _DETERMINERS_AFTER_TO:
+        return None  # "Further to our meeting": "to" before a noun phrase, not a verb
     lo = max(span.start, m.start() - 160)
     reqs = [r for r in requests if r.start() >= lo and r.end() <= m.start()]
     for req in reversed(reqs):
@@ -878,7 +882,7 @@ def _owner_of(agent: Agent, owners: Owners, span: Span) -> str | None:
     np = agent.np
     words = np.split()
     low = np.lower()
-    if low in ("i", "we", "you") or words[0].lower() in ("your", "our"):
+    if low in ("i", "we", "you") or words[0].lower() in ("your", "our", "my"):
         return owners.resolve(np, agent.np_start)
     if low in ("he", "she", "him", "her"):  # "She will begin", "I expect her to report"
         return owners.person_before(agent.np_start)

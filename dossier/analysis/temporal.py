@@ -68,9 +68,9 @@ _CORE = re.compile(
         # December 2013
         rf"(?P<my>(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})(?![\w/]|[-–]\d))",
         # Q3 2014, Q3
-        rf"(?P<q>\bQ(?P<qn>[1-4])\b(?:\s*(?P<qy>{_YEAR})\b)?)",
+        rf"(?P<q>\bQ(?P<qn>[1-4])\b(?:\s*(?:of\s+)?(?P<qy>{_YEAR})(?P<qfy>[/\-–](?:\d\d){{1,2}})?\b)?)",
         rf"(?P<qw>(?:the\s+)?(?P<qo>first|second|third|fourth|final)\s+quarter\b"
-        rf"(?:\s+of\s+(?:(?P<qwy>{_YEAR})\b|(?P<qwr>this|next|last|the)\s+year\b))?)",
+        rf"(?:\s+of\s+(?:(?P<qwy>{_YEAR})(?P<qwfy>[/\-–](?:\d\d){{1,2}})?\b|(?P<qwr>this|next|last|the)\s+year\b))?)",
         # last year, this month, next week, the coming year, the previous month
         r"(?P<rel>(?:(?P<rthe>the)\s+)?(?P<rw>this|next|last|previous|coming|current)\s+"
         r"(?P<ru>week|month|year|quarter)\b)",
@@ -87,6 +87,12 @@ _CORE = re.compile(
         rf"(?:\s+(?P<fd>Day|Eve|Sunday|Monday)\b)?(?:\s+(?P<fy>{_YEAR})\b)?)",
         r"(?P<dayrel>\b(?:yesterday|tomorrow)\b)",
         rf"(?P<ago>\b(?P<an>{_COUNT})\s+(?P<au>day|week|fortnight|month|year)s?\s+ago\b)",
+        # in two weeks' time, three months from now
+        rf"(?P<ahead>\b(?P<hn>{_COUNT})\s+(?P<hu>day|week|fortnight|month|year)s?(?:['’]s?)?"
+        r"\s+(?:time\b|from\s+(?:now|today)\b))",
+        # the 4th of this month, the 20th of last month
+        rf"(?P<dom>\b(?:the\s+)?(?P<dd>{_DAYNUM})(?:st|nd|rd|th)\s+of\s+(?P<dr>this|last|next|the\s+month)\b"
+        r"(?:\s+month\b)?)",
         rf"(?P<within>\bwithin\s+(?:the\s+(?:next|coming)\s+)?(?:(?P<wn>{_COUNT})\s+)?"
         r"(?P<wu>working\s+day|day|week|fortnight|month|year)s?\b)",
         # the year / the month (only after "end of", "beginning of" ...)
@@ -100,7 +106,7 @@ _CORE = re.compile(
 _ANCHOR_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue",
                  "wed", "thu", "fri", "sat", "sun", "spring", "summer", "autumn", "winter", "quarter", "week",
                  "month", "year", "yesterday", "tomorrow", "within", "fortnight", "q1", "q2", "q3", "q4",
-                 "christmas", "easter")
+                 "christmas", "easter", "day")
 _DIGITS = re.compile(r"\d+")
 _BACK = 26  # how far before an anchor a reference may start ("a couple of weeks ago", "the previous month")
 _LEAD_WORD = re.compile(r"\b\w+")
@@ -199,6 +205,13 @@ _MOD_QUALIFIER = {"end": Qualifier.END, "close": Qualifier.END, "turn": Qualifie
                   "middle": Qualifier.MID, "late": Qualifier.LATE}
 _WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                                "sunday"))}
+# what a letter answers or follows up, and the date it took place: "Further to our meeting on Tuesday"
+_REPLY_TO = re.compile(r"\b(?:further\s+to|in\s+(?:response|reply)\s+to|following\s+(?:our|your|my|the)"
+                       r"|thank\s+you\s+for)\b[^.;!?]*$", re.IGNORECASE)
+# "within six weeks of ..." counts from the letter only when what follows is the letter or today
+_COUNTED_FROM_ELSEWHERE = re.compile(
+    r"\s+(?:of|from|after)\s+(?!(?:the\s+)?(?:date\s+of\s+)?(?:this|today|now|receipt|the\s+date\s+of\s+this)\b)",
+    re.IGNORECASE)
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 
@@ -598,7 +611,7 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
     g = m.groupdict()
     kind = m.lastgroup
     for name in ("dmy", "mdy", "num", "iso", "my", "q", "qw", "rel", "season", "mon", "wday", "newyear", "feast",
-                 "dayrel", "ago", "within", "unit", "year"):
+                 "dayrel", "ago", "ahead", "dom", "within", "unit", "year"):
         if g.get(name) is not None:
             kind = name
             break
@@ -615,8 +628,8 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
     cue, mod = pre.cue, pre.mod
     qualifier = _qualifier(cue, mod)
     word_direction: str | None = None
-    if cue in ("since",) or mod == "earlier":
-        word_direction = PAST
+    if cue in ("since",) or mod == "earlier" or _REPLY_TO.search(text, max(sentence.start, start - 80), start):
+        word_direction = PAST  # "Further to our meeting on Tuesday": what is answered came before
 
     def year_of(rel: str | None, bounds: Bounds) -> int | None:
         """The year of a reference written without one: its own word ("last", "next", "this")
@@ -730,7 +743,11 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
         quarter = int(g["qn"]) if kind == "q" else _QUARTER_WORDS[g["qo"].lower()]
         first, last = 3 * quarter - 2, 3 * quarter
         raw_year = g.get("qy") or g.get("qwy")
-        if raw_year:
+        fiscal = _fiscal_year(raw_year, g.get("qfy") or g.get("qwfy"))
+        if fiscal is not None:  # "Q4 2021/22": the financial year from April, whose Q4 is January to March 2022
+            year, first = _add_months(fiscal, 3 * quarter + 1, 0)
+            first, last = first, first + 2
+        elif raw_year:
             year = int(raw_year)
         elif g.get("qwr") and doc is not None:
             year = doc.year + {"next": 1, "last": -1}.get(g["qwr"].lower(), 0)
@@ -824,9 +841,23 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
             return None
         word_direction = PAST
         date = _shift(make, doc, _count(g["an"]), g["au"].lower(), -1)
-    elif kind == "within":
-        if doc is None:
+    elif kind == "ahead":
+        if doc is None or (text[m.end() - 4:m.end()].lower() == "time"
+                           and not re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE)):
+            return None  # "in two weeks' time"; "two weeks' time" alone is a length of time
+        word_direction = FUTURE
+        date = _shift(make, doc, _count(g["hn"]), g["hu"].lower(), 1)
+    elif kind == "dom":
+        if doc is None or doc.month is None:
             return None
+        rel = " ".join(g["dr"].lower().split())
+        step = {"last": -1, "next": 1}.get(rel, 0)
+        word_direction = PAST if step < 0 else FUTURE if step > 0 else None
+        year, month = _add_months(doc.year, doc.month, step)
+        date = make(year, month, int(g["dd"]))
+    elif kind == "within":
+        if doc is None or _COUNTED_FROM_ELSEWHERE.match(text, m.end()):
+            return None  # "within a fortnight of completing it": from a day the text does not give
         word_direction = FUTURE
         count = _count(g["wn"]) if g["wn"] else 1
         date = _shift(make, doc, count, " ".join(g["wu"].lower().split()), 1, q=Qualifier.BY)
@@ -854,6 +885,14 @@ def _may_is_verb(text: str, end: int) -> bool:
 def _count(word: str) -> int:
     word = " ".join(word.lower().split())
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 1)
+
+
+def _fiscal_year(first: str | None, second: str | None) -> int | None:
+    """The first calendar year of a financial year written "2021/22" or "2021-2022", if it is one."""
+    if not first or not second:
+        return None
+    start, end = int(first), int(second[1:])
+    return start if end in (start + 1, (start + 1) % 100) else None
 
 
 def _range_date(make: Callable[..., PartialDate | None], year: int, first: int, last: int,
