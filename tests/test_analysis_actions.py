@@ -250,3 +250,9 @@ def test_further_to_is_no_action_and_my_officials_are_the_writers() -> None:
     found = _actions(text, "2021-10-21", sender="Cy Dee", recipients=("Ann Roe",))
     assert [(a.summary, a.owner, a.type, a.due_text) for a in found] == [
         ("meet your finance team", "Cy Dee", ActionType.MEETING, "in two weeks' time")]
+
+
+def test_for_someone_to_do_something_makes_them_the_owner() -> None:
+    text = ("Dear Ann,\n\nThe Commissioner is content for Eastvale Academy Trust to respond to the notice by 26 March.\n")
+    found = _actions(text, "2021-03-05", sender="Cy Dee", recipients=("Ann Roe",))
+    assert [(a.owner, a.due_text) for a in found] == [("Eastvale Academy Trust", "by 26 March")]

@@ -320,3 +320,13 @@ def test_a_span_counted_from_something_else_than_the_letter_has_no_date() -> Non
     assert find_dates("It took two weeks' time to agree.", doc) == []
     for text in ("Please reply within 28 days of the date of this letter.", "Please reply within 28 days of receipt."):
         assert [d.date.value for d in find_dates(text, doc)] == ["2021-11-18"], text
+
+
+def test_a_participle_dates_what_it_qualifies_and_a_date_given_up_is_no_deadline() -> None:
+    doc = "2021-03-05"
+    text = "We will need more time to respond to the warning notice issued on 12 February."
+    assert (_one(text, doc, "on 12 February").date.value, _one(text, doc, "on 12 February").role) == ("2021-02-12", EVENT)
+    assert _one("The decision is expected in mid-2023.", doc, "in mid-2023").role is DEADLINE
+    assert _one("The meeting planned for 12 April will go ahead.", doc, "planned for 12 April").date.value == "2021-04-12"
+    text = "The trust may respond by 26 March rather than 19 March, given the Easter break."
+    assert [(d.text, d.role) for d in find_dates(text, _doc(doc))] == [("by 26 March", DEADLINE), ("19 March", EVENT)]

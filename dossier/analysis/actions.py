@@ -45,6 +45,7 @@ _MODAL = re.compile(
     r"|instructing|inviting|establishing|setting\s+up|launching|extending|withdrawing|arranging|proposing|providing"
     r"|sending|issuing|publishing|convening|meeting|visiting)\b)")
 _TO_VERB = re.compile(r"\bto\s+(?P<verb>[a-z][a-z\-]+)\b")
+_FOR_TO = re.compile(r"\bfor\s+(?P<np>(?:the|your|our|their|its)\s+[a-z][\w\-]*|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})\s+$")
 _DETERMINERS_AFTER_TO = frozenset({"our", "your", "my", "the", "their", "his", "her", "its", "this", "that", "these",
                                    "those", "a", "an", "all", "each", "every", "some", "any"})
 _REQUEST_VERB = re.compile(
@@ -545,6 +546,9 @@ def _to_agent(text: str, span: Span, m: re.Match[str], requests: Sequence[re.Mat
             break
         return Agent(who, req.end() + obj.find(who.split()[0]), m.group("verb"), m.start("verb"), m.start(),
                      req.group("req"), req.start())
+    for_to = _FOR_TO.search(text, max(span.start, m.start() - 80), m.start())
+    if for_to is not None:  # "content for the trust to respond": the trust is to respond
+        return Agent(for_to.group("np"), for_to.start("np"), m.group("verb"), m.start("verb"), m.start())
     np = _np_ending_at(text, span.start, m.start())
     if np is None or np[0].lower() in _SUBJECT_PRONOUNS:
         return None

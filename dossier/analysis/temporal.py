@@ -205,6 +205,14 @@ _MOD_QUALIFIER = {"end": Qualifier.END, "close": Qualifier.END, "turn": Qualifie
                   "middle": Qualifier.MID, "late": Qualifier.LATE}
 _WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                                "sunday"))}
+# a participle that dates what it qualifies: "the notice issued on", "the report published in" (not "to be
+# published on", "will be held in")
+_DONE_THEN = re.compile(
+    r"(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbeing\s)"
+    r"\b(?!(?:expected|planned|scheduled|proposed|intended|timetabled|anticipated|needed|required)\b)"
+    r"(?:[a-z]{3,}ed|sent|held|made|given|written|taken|met|spoken|laid|set|begun|"
+    r"brought|put|sought|won|lost|paid|told|heard|seen|done|dated|signed)\s+(?:on|in|dated)?\s*$")
+_SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of)\s+$", re.IGNORECASE)
 # what a letter answers or follows up, and the date it took place: "Further to our meeting on Tuesday"
 _REPLY_TO = re.compile(r"\b(?:further\s+to|in\s+(?:response|reply)\s+to|following\s+(?:our|your|my|the)"
                        r"|thank\s+you\s+for)\b[^.;!?]*$", re.IGNORECASE)
@@ -630,6 +638,8 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
     word_direction: str | None = None
     if cue in ("since",) or mod == "earlier" or _REPLY_TO.search(text, max(sentence.start, start - 80), start):
         word_direction = PAST  # "Further to our meeting on Tuesday": what is answered came before
+    elif cue in ("on", "in", None) and _DONE_THEN.search(text, max(sentence.start, start - 40), start):
+        word_direction = PAST  # "the notice issued on 12 February", whatever the sentence's main verb
 
     def year_of(rel: str | None, bounds: Bounds) -> int | None:
         """The year of a reference written without one: its own word ("last", "next", "this")
@@ -801,6 +811,8 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
             return None
         if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
             return None  # "Christmas Island", "Easter Road": a name
+        if not g["fy"] and not g["frel"] and cue is None and mod is None:
+            return None  # "given the Easter break", "a Christmas card": no point in time
         bounds = _christmas_bounds if g["fn"].lower() == "christmas" else _easter_bounds
         frel = _norm(g["frel"])
         if g["fy"]:
@@ -985,6 +997,8 @@ def _weekday(base: dt.date, target: int, mode: str | None) -> dt.date:
 def _role(text: str, hit: _Hit, sentence: Span, doc: PartialDate | None) -> DateRole:
     if doc is not None and hit.date.latest() < doc.earliest():
         return DateRole.EVENT
+    if _SET_ASIDE.search(text, max(sentence.start, hit.start - 20), hit.start):
+        return DateRole.EVENT  # "by 26 March rather than 19 March": the date given up is no deadline
     by_type = hit.cue in _BY_CUES or hit.date.qualifier is Qualifier.BY
     if by_type and doc is not None and _still_ahead(hit.date, doc):
         return DateRole.DEADLINE  # "you asked us to confirm it by the end of this month": still to be met
