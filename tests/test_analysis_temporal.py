@@ -330,3 +330,19 @@ def test_a_participle_dates_what_it_qualifies_and_a_date_given_up_is_no_deadline
     assert _one("The meeting planned for 12 April will go ahead.", doc, "planned for 12 April").date.value == "2021-04-12"
     text = "The trust may respond by 26 March rather than 19 March, given the Easter break."
     assert [(d.text, d.role) for d in find_dates(text, _doc(doc))] == [("by 26 March", DEADLINE), ("19 March", EVENT)]
+
+
+def test_a_sentence_of_clauses_with_dates_of_their_own_gives_each_date_its_clause() -> None:
+    doc = _doc("2019-01-14")
+    text = "She will begin work next week and I expect her to report to me by the end of March 2019."
+    assert [(d.text, d.sentence) for d in find_dates(text, doc)] == [
+        ("next week", "She will begin work next week"),
+        ("by the end of March 2019", "I expect her to report to me by the end of March 2019.")]
+    text = "The board met on 26 February; it will meet again on 24 March."
+    assert [d.sentence for d in find_dates(text, doc)] == ["The board met on 26 February",
+                                                          "It will meet again on 24 March."]
+    # one clause, or one date: the whole sentence, which says best what the date is about
+    text = "The Commission rated the unit inadequate in November 2018, following its inspection in August."
+    assert {d.sentence for d in find_dates(text, doc)} == {text}
+    text = "I wrote to you on 5 December and you replied promptly."
+    assert [d.sentence for d in find_dates(text, doc)] == [text]

@@ -562,12 +562,38 @@ def find_dates(text: str, document_date: PartialDate | None) -> list[DateFound]:
     for hit in hits:
         sentence = index.at(hit.start)
         role = _role(text, hit, sentence, document_date)
+        lo, hi = _clause_of(text, sentence, hit, hits)
+        words = " ".join(text[lo:hi].split()).strip(" ,;")
         out.append(DateFound(
             text=" ".join(text[hit.start:hit.end].split()), start=hit.start, end=hit.end, date=hit.date,
-            role=role, sentence=" ".join(text[sentence.start:sentence.end].split()),
+            role=role, sentence=words[:1].upper() + words[1:] if lo > sentence.start else words,
             sentence_start=sentence.start, sentence_end=sentence.end))
     return out
 
+
+# where a sentence joins clauses with subjects of their own: "; ", ", and we ...", " but I ..."
+_CLAUSE_JOINT = re.compile(r";\s+|,?\s+(?:and|but|while|whereas)\s+(?=(?:I|we|you|he|she|they|it|the|this|that|"
+                           r"[A-Z][a-z]+)\s+(?:\w+\s+){0,2}?(?:will|would|shall|should|must|may|can|could|is|are|was|"
+                           r"were|has|have|had|[a-z]+ed|expects?|intends?|plans?)\b)")
+
+
+def _clause_of(text: str, sentence: Span, hit: _Hit, hits: list[_Hit]) -> tuple[int, int]:
+    """The clause that carries a date, where its sentence joins clauses that carry other dates
+    ("She will begin next week | and I expect her to report by the end of March"); else the
+    whole sentence, which says what the date is about best."""
+    others = [h for h in hits if h is not hit and sentence.start <= h.start < sentence.end]
+    if not others:
+        return sentence.start, sentence.end
+    lo, hi = sentence.start, sentence.end
+    for m in _CLAUSE_JOINT.finditer(text, sentence.start, sentence.end):
+        if m.end() <= hit.start:
+            lo = m.end()
+        elif m.start() >= hit.end:
+            hi = m.start()
+            break
+    if all(not lo <= h.start < hi for h in others) and len(text[lo:hi].split()) >= 4:
+        return lo, hi
+    return sentence.start, sentence.end
 
 def _join_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
     """"between 3 June and 7 June 2014", "from May to July 2015": one reference with two bounds."""
