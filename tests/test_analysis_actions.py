@@ -256,3 +256,15 @@ def test_for_someone_to_do_something_makes_them_the_owner() -> None:
     text = ("Dear Ann,\n\nThe Commissioner is content for Eastvale Academy Trust to respond to the notice by 26 March.\n")
     found = _actions(text, "2021-03-05", sender="Cy Dee", recipients=("Ann Roe",))
     assert [(a.owner, a.due_text) for a in found] == [("Eastvale Academy Trust", "by 26 March")]
+
+
+def test_action_points_in_minutes_name_their_owner() -> None:
+    text = ("Present: Mr Daniel Petrov, Councillor Margaret Olsen\n\n"
+            "The Board noted that Cabinet would consider the revised budget on 16 June.\n"
+            "ACTION: DP to circulate the interim findings to members by 3 April.\n")
+    from dossier.analysis.actors import find_actors
+
+    found = _actions(text, "2020-03-24", actors=tuple(find_actors(text)))
+    assert [(a.owner, a.summary, a.due_text) for a in found] == [
+        ("Cabinet", "consider the revised budget", "on 16 June"),
+        ("Daniel Petrov", "circulate the interim findings to members", "by 3 April")]

@@ -529,3 +529,13 @@ def test_letters_of_a_reference_are_not_an_organisation() -> None:
     text = "Our ref: ASC/2020/114\nYour ref: MIN-4471\n\nDear Ann,\n\nThe LGA has written to us about the DfE grant.\n"
     names = [a.name for a in find_actors(text) if a.kind is ActorKind.ORGANISATION]
     assert names == ["LGA", "DfE"]
+
+
+def test_initials_in_minutes_are_the_person_named_in_full() -> None:
+    text = ("Present: Mrs Helen Achebe (Chair), Mr Daniel Petrov, Ms Joanna Fields\n\n"
+            "DP reported on the audit.\nACTION: DP to send the findings to JF.\nThe NHS was represented.\n")
+    found = {a.name: a for a in find_actors(text)}
+    assert found["Daniel Petrov"].forms == ("Mr Daniel Petrov", "DP")
+    assert found["Joanna Fields"].forms == ("Ms Joanna Fields", "JF")
+    assert "DP" not in found and "JF" not in found
+    assert found["NHS"].kind is ActorKind.ORGANISATION  # no one here has those initials

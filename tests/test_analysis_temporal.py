@@ -346,3 +346,10 @@ def test_a_sentence_of_clauses_with_dates_of_their_own_gives_each_date_its_claus
     assert {d.sentence for d in find_dates(text, doc)} == {text}
     text = "I wrote to you on 5 December and you replied promptly."
     assert [d.sentence for d in find_dates(text, doc)] == [text]
+
+
+def test_what_someone_is_to_do_by_a_date_takes_the_nearest_such_day_whatever_the_tense() -> None:
+    text = "DP reported that the audit had begun on 9 March and was on track to finish by 17 April."
+    assert _one(text, "2020-03-24", "by 17 April").date.value == "2020-04-17"
+    found = _one("You were asked to reply by 30 April.", "2020-05-03", "by 30 April")
+    assert (found.date.value, found.role) == ("2020-04-30", EVENT)

@@ -46,6 +46,8 @@ _MODAL = re.compile(
     r"|sending|issuing|publishing|convening|meeting|visiting)\b)")
 _TO_VERB = re.compile(r"\bto\s+(?P<verb>[a-z][a-z\-]+)\b")
 _FOR_TO = re.compile(r"\bfor\s+(?P<np>(?:the|your|our|their|its)\s+[a-z][\w\-]*|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,5})\s+$")
+# the label minutes give an action point: "ACTION: DP to circulate ...", "Action - All to ..."
+_ACTION_LABEL = re.compile(r"\s*(?:ACTIONS?|Actions?|AP)\s*[:\-–—]\s*")
 _DETERMINERS_AFTER_TO = frozenset({"our", "your", "my", "the", "their", "his", "her", "its", "this", "that", "these",
                                    "those", "a", "an", "all", "each", "every", "some", "any"})
 _REQUEST_VERB = re.compile(
@@ -298,6 +300,8 @@ class Owners:
                 return holder
             if det == "your" and head.split()[-1] in _ORG_HEADS and self.addressee():
                 return self.addressee()
+            if det == "that":  # "noted that Cabinet would": a conjunction, not "that Cabinet"
+                return self.organisation(head) or head
             return self.organisation(head) or f"{det} {head}"
         name = person_name(head, min_tokens=1)
         return self._fuller(name) if name else head
@@ -557,7 +561,8 @@ def _to_agent(text: str, span: Span, m: re.Match[str], requests: Sequence[re.Mat
         return None
     before = _tokens(text, max(span.start, np[1] - 20), np[1])
     lead = before[-1].group().lower() if before else ""
-    at_start = not text[span.start:np[1]].strip(" \t\n•·-–—*")
+    lead_in = text[span.start:np[1]]
+    at_start = not lead_in.strip(" \t\n•·-–—*") or _ACTION_LABEL.fullmatch(lead_in) is not None
     if lead == "with" or at_start:
         return Agent(np[0], np[1], m.group("verb"), m.start("verb"), m.start())
     return None

@@ -72,7 +72,7 @@ def find_actors(text: str, *, metadata: DetectedMetadata | None = None) -> list[
     people = _people(info, cands, party_names)
     _add_post(people, metadata)
     person_spans = [s for p in people for s in p.spans]
-    orgs = _add_party_orgs(text, find_orgs(info, person_spans), party_orgs)
+    orgs = _initials_of_people(people, _add_party_orgs(text, find_orgs(info, person_spans), party_orgs))
     out: list[tuple[int, ActorFound]] = []
     for p in people:
         spans = sorted(set(p.spans))
@@ -302,6 +302,25 @@ def _add_parties(people: list[_Person], names: list[str]) -> None:
             continue
         if len(key) >= 2:
             people.append(_Person(key, name))
+
+
+def _initials_of_people(people: list[_Person], orgs: list[Org]) -> list[Org]:
+    """Initials that stand for a person named in full ("DP" for Daniel Petrov, as minutes write
+    their actions) are that person's mentions, not an organisation's: two letters for a name of
+    two words, three for three, and only where one person has them."""
+    by_initials: dict[str, list[_Person]] = {}
+    for p in people:
+        words = [w for w in p.name.split() if w[:1].isupper()]
+        if 2 <= len(words) <= 3:
+            by_initials.setdefault("".join(w[0] for w in words), []).append(p)
+    kept = []
+    for org in orgs:
+        named = by_initials.get(org.name, []) if org.acronym and org.name.isalpha() and org.name.isupper() else []
+        if len(named) == 1:
+            named[0].spans.extend(org.spans)
+        else:
+            kept.append(org)
+    return kept
 
 
 def _add_party_orgs(text: str, orgs: list[Org], names: list[str]) -> list[Org]:

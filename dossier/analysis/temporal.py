@@ -212,6 +212,8 @@ _DONE_THEN = re.compile(
     r"\b(?!(?:expected|planned|scheduled|proposed|intended|timetabled|anticipated|needed|required)\b)"
     r"(?:[a-z]{3,}ed|sent|held|made|given|written|taken|met|spoken|laid|set|begun|"
     r"brought|put|sought|won|lost|paid|told|heard|seen|done|dated|signed)\s+(?:on|in|dated)?\s*$")
+# what someone is to do by a date, told in any tense: "on track to finish by", "asked you to reply by"
+_TO_DO_BY = re.compile(r"\bto\s+[a-z]+(?:\s+(?:the|a|an|its|their|your|our|his|her|this|that|[a-z]+)){0,5}\s+$")
 _SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of)\s+$", re.IGNORECASE)
 # what a letter answers or follows up, and the date it took place: "Further to our meeting on Tuesday"
 _REPLY_TO = re.compile(r"\b(?:further\s+to|in\s+(?:response|reply)\s+to|following\s+(?:our|your|my|the)"
@@ -502,7 +504,7 @@ def _nearest_cue(text: str, sentence: Span, lo: int, hi: int, start: int, end: i
     return (best[2], best[3]) if best else None
 
 
-def _by_direction(text: str, sentence: Span, start: int, end: int) -> str:
+def _by_direction(text: str, sentence: Span, start: int, end: int) -> str | None:
     """A "by" date looks ahead unless the nearest finite verb is in the past
     ("You were asked to reply by 30 April", "The plan was due by 1 May", but "a reply is due by 30 June")."""
     starts, ends, _cues = _sentence_cues(text, sentence.start, sentence.end)
@@ -513,6 +515,8 @@ def _by_direction(text: str, sentence: Span, start: int, end: int) -> str:
             return FUTURE
         if word in ("was", "were"):
             return PAST
+    if _TO_DO_BY.search(text, max(sentence.start, start - 60), start):
+        return None  # "was on track to finish by 17 April", "asked you to reply by": the nearest such day
     return PAST if _tense(text, sentence, start, end, 2) == PAST else FUTURE
 
 
