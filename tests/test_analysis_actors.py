@@ -539,3 +539,10 @@ def test_initials_in_minutes_are_the_person_named_in_full() -> None:
     assert found["Joanna Fields"].forms == ("Ms Joanna Fields", "JF")
     assert "DP" not in found and "JF" not in found
     assert found["NHS"].kind is ActorKind.ORGANISATION  # no one here has those initials
+
+
+def test_a_department_named_with_a_list_and_a_venue_that_is_no_body() -> None:
+    names = [a.name for a in find_actors("Lucy Hart at the Department for Levelling Up, Housing and Communities wrote.")]
+    assert names == ["Lucy Hart", "Department for Levelling Up, Housing and Communities"]
+    assert find_actors("We met at the Civic Centre and then at the Conference Centre.") == []
+    assert [a.name for a in find_actors("The Kestrel Community Centre closed.")] == ["Kestrel Community Centre"]

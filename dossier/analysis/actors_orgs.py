@@ -53,6 +53,10 @@ class Org:
     generic: bool = False  # "the Council" as written, for want of a council named in full
 
 
+# Words that with "Centre" name a kind of building ("Civic Centre"), not one body
+_VENUE_WORDS = frozenset({"civic", "community", "conference", "leisure", "business", "sports", "shopping", "visitor",
+                          "medical", "health", "day", "town", "city", "county", "arts", "youth", "resource", "contact",
+                          "call", "data", "exhibition", "garden", "training", "the"})
 # What else names a team rather than a person in a letter's or an email's address lines.
 _ADDRESS_ORG_WORDS = frozenset({"Team", "Inbox", "Mailbox", "Enquiries", "Correspondence", "Helpdesk", "Desk",
                                 "Secretariat", "Division", "Branch", "Directorate", "Unit", "Office"})
@@ -120,6 +124,11 @@ def _right_extension(info: TextInfo, toks: tuple[Token, ...], k: int) -> int:
         nxt = last + 1
         if nxt < n and _right_word_ok(toks[nxt]) and _gap_ok(text, toks[last], toks[nxt]):
             last = nxt
+            continue
+        if nxt < n and _gap_ok(text, toks[last], toks[nxt]) and toks[nxt].text[:1].isupper() \
+                and not toks[nxt].initial_sentence and toks[nxt].text.lower() in COMMON_WORDS \
+                and text[toks[nxt].end:toks[nxt].end + 2] == ", " and _list_then_and(info, toks, nxt) is not None:
+            last = nxt  # "Levelling Up, Housing and Communities": a common word the list goes on from
             continue
         if (nxt + 1 < n and toks[nxt].text in ("and", "of") and _gap_ok(text, toks[last], toks[nxt])
                 and _right_word_ok(toks[nxt + 1]) and _gap_ok(text, toks[nxt], toks[nxt + 1])):
@@ -215,6 +224,9 @@ def find_orgs(info: TextInfo, person_spans: list[tuple[int, int]]) -> list[Org]:
             covered_to = toks[tail].full_end
             continue
         start, end = toks[first].start, toks[last].end
+        if last == tail and toks[tail].text in ("Centre", "Center") and all(w in _VENUE_WORDS for w in own_words):
+            covered_to = toks[last].full_end
+            continue  # "the Civic Centre", "a Conference Centre": a building, not a body
         if last == tail and toks[tail].text in ORG_WEAK_CUES and text.rfind("\n", 0, start) + 1 in info.headline_lines:
             covered_to = toks[last].full_end
             continue  # "Review Of Planning Services": a heading in Title Case, not an organisation
