@@ -268,3 +268,10 @@ def test_action_points_in_minutes_name_their_owner() -> None:
     assert [(a.owner, a.summary, a.due_text) for a in found] == [
         ("Cabinet", "consider the revised budget", "on 16 June"),
         ("Daniel Petrov", "circulate the interim findings to members", "by 3 April")]
+
+
+def test_a_one_word_summary_says_who_from_the_clause_s_subject() -> None:
+    text = "Dear Ann,\n\nI have asked Dr Rhona Vale to review the unit. We understand she expects to report in late March.\n"
+    found = _actions(text, "2019-02-14", sender="Cy Dee", recipients=("Ann Roe",),
+                     actors=(_person("Rhona Vale", text, "Dr Rhona Vale"),))
+    assert [(a.summary, a.owner) for a in found if a.due is not None] == [("She expects to report", "Rhona Vale")]

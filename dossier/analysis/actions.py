@@ -686,6 +686,7 @@ class _Clause:
     kind: ActionType
     what: int  # where the summary starts
     end: int | None = None  # where the clause ends, if before the sentence's end
+    who: int | None = None  # where its subject stands
 
 
 def _word_starts(low: str, words: Sequence[str]) -> list[int]:
@@ -770,7 +771,7 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
         if agent.modal in _MODALS_OF_DUTY and agent.np.lower() not in ("i", "we") and kind is ActionType.COMMITMENT:
             kind = ActionType.DIRECTION
         clauses.append(_Clause(agent.verb_start, agent.verb_start + len(agent.verb), _owner_of(agent, owners, span),
-                               kind, agent.verb_start, end))
+                               kind, agent.verb_start, end, agent.np_start if agent.request is None else None))
     imperative = _imperative(body, in_list, opens_item)
     if imperative is not None:
         verb_at = span.start + imperative.start("verb")
@@ -802,7 +803,10 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
         kind = ActionType.REPORT_DUE
     summary = _summary(text, due, clause.what, clause.end or span.end)
     if len(summary.split()) <= 2:
-        summary = _summary(text, due, span.start, clause.end or span.end)  # "report": say who, as written
+        # "report": say who, as written ("She expects to report", not "We understand she expects to report")
+        summary = _summary(text, due, clause.who if clause.who is not None and clause.who < clause.verb_start
+                           else span.start, clause.end or span.end)
+        summary = summary[:1].upper() + summary[1:]
     return ActionFound(
         type=kind, summary=summary, sentence=" ".join(text[span.start:span.end].split()), start=span.start,
         end=span.end, owner=clause.owner, addressed_to=_addressed_to(clause.owner, owners, body),
