@@ -353,3 +353,8 @@ def test_what_someone_is_to_do_by_a_date_takes_the_nearest_such_day_whatever_the
     assert _one(text, "2020-03-24", "by 17 April").date.value == "2020-04-17"
     found = _one("You were asked to reply by 30 April.", "2020-05-03", "by 30 April")
     assert (found.date.value, found.role) == ("2020-04-30", EVENT)
+
+
+def test_a_day_to_do_something_by_half_a_year_off_is_the_next_one() -> None:
+    found = _one("I would ask you to let me have your response by 22 September.", "2013-03-22", "by 22 September")
+    assert (found.date.value, found.role) == ("2013-09-22", DEADLINE)

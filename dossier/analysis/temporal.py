@@ -39,6 +39,7 @@ from dossier.domain.dates import PartialDate, Precision, Qualifier
 from dossier.domain.findings import DateFound, DateRole
 
 PAST, FUTURE = "past", "future"
+AHEAD = "ahead"  # a day something is to be done by, told in any tense: the next one, unless it has just gone
 HEAD_LINES = 25  # how far down a letterhead's date line may stand
 
 # -- the patterns ---------------------------------------------------------------------------------
@@ -332,7 +333,8 @@ def _pick_year(bounds: Bounds, doc: PartialDate, mode: str | None) -> int | None
     """The year in which a yearless reference falls, given the document's date and a mode.
 
     mode: "past" (latest not after the document), "future" (first not before it), "last" (latest
-    wholly before the document's month), "next" (first wholly after it), "this", or None (nearest).
+    wholly before the document's month), "next" (first wholly after it), "this", "ahead" (the one
+    just gone, two months back at most, else the next), or None (nearest).
     """
     lo, hi = doc.earliest(), doc.latest()
     if doc.precision is Precision.DAY:
@@ -352,6 +354,9 @@ def _pick_year(bounds: Bounds, doc: PartialDate, mode: str | None) -> int | None
     if mode == FUTURE:
         fit = [o for o in options if o[2] >= lo]
         return min(fit, key=lambda o: o[1])[0] if fit else None
+    if mode == AHEAD:  # the one just gone (two months at most) or else the next
+        gone = [o for o in options if o[2] < lo and (lo - o[2]).days <= 62]
+        return max(gone, key=lambda o: o[1])[0] if gone else _pick_year(bounds, doc, FUTURE)
     if mode == "last":
         fit = [o for o in options if o[2] < month_lo]
         return max(fit, key=lambda o: o[1])[0] if fit else None
@@ -504,7 +509,7 @@ def _nearest_cue(text: str, sentence: Span, lo: int, hi: int, start: int, end: i
     return (best[2], best[3]) if best else None
 
 
-def _by_direction(text: str, sentence: Span, start: int, end: int) -> str | None:
+def _by_direction(text: str, sentence: Span, start: int, end: int) -> str:
     """A "by" date looks ahead unless the nearest finite verb is in the past
     ("You were asked to reply by 30 April", "The plan was due by 1 May", but "a reply is due by 30 June")."""
     starts, ends, _cues = _sentence_cues(text, sentence.start, sentence.end)
@@ -516,7 +521,7 @@ def _by_direction(text: str, sentence: Span, start: int, end: int) -> str | None
         if word in ("was", "were"):
             return PAST
     if _TO_DO_BY.search(text, max(sentence.start, start - 60), start):
-        return None  # "was on track to finish by 17 April", "asked you to reply by": the nearest such day
+        return AHEAD  # "was on track to finish by 17 April", "you were asked to reply by 30 April"
     return PAST if _tense(text, sentence, start, end, 2) == PAST else FUTURE
 
 
