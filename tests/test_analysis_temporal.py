@@ -358,3 +358,9 @@ def test_what_someone_is_to_do_by_a_date_takes_the_nearest_such_day_whatever_the
 def test_a_day_to_do_something_by_half_a_year_off_is_the_next_one() -> None:
     found = _one("I would ask you to let me have your response by 22 September.", "2013-03-22", "by 22 September")
     assert (found.date.value, found.role) == ("2013-09-22", DEADLINE)
+
+
+def test_after_a_day_may_i_is_the_month() -> None:
+    assert _one("On 3 May I wrote to you.", "2021-09-03", "On 3 May").date.value == "2021-05-03"
+    assert _one("By 9 May we wish to see a plan.", "2021-03-03", "By 9 May").date.value == "2021-05-09"
+    assert find_dates("Paragraph 3 May be amended.", _doc("2021-09-03")) == []

@@ -179,6 +179,7 @@ _DAY_CUES = frozenset({"on", "by", "until", "till", "before", "after", "since", 
                        "no later than", "not later than", "on or before", "on or after", "as of", "as at"})
 _FULL_STOP_AFTER_WORD = re.compile(r"(?:[a-z]{4}|\bMay)\.\Z", re.IGNORECASE)
 _MAY_VERB = re.compile(r"\s+(?:I|we|you|he|she|it|they|be|have|not)\b")
+_MAY_AUXILIARY = re.compile(r"\s+(?:be|have|not)\b")
 _CLOSES = re.compile(r"\s*(?:[,.;:)!?]|$)")
 _WRITTEN_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\d[/.\-]\d{1,2}[/.\-]\d\d")
 _LISTED = re.compile(r"\s*(?:,\s*|\s(?:and|or)\s+|,\s*(?:and|or)\s+)\s*")
@@ -717,8 +718,9 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
         if kind == "dmy":
             month, day = _month_of(g["m1"]), int(g["d1"])
             year = int(g["y1"]) if g["y1"] else None
-            if not _capitalised(g["m1"]) or (g["m1"].lower() == "may" and year is None and _may_is_verb(text, m.end())):
-                return None
+            if not _capitalised(g["m1"]) or (g["m1"].lower() == "may" and year is None
+                                             and _MAY_AUXILIARY.match(text, m.end())):
+                return None  # after a day, "May I" is the month ("On 3 May I wrote"), "May be" is not
         elif kind == "mdy":
             month, day = _month_of(g["m2"]), int(g["d2"])
             raw_year = g["y2"] or g["y2a"]
