@@ -454,3 +454,22 @@ def test_email_display_names_with_surname_first_and_a_particle() -> None:
                              date="Mon, 04 Mar 2019 10:15:00 +0000", subject="Meadows")
     md = detect_metadata("Ana,\n\nThe plan is agreed.\n\nIlse", headers=headers)
     assert (md.sender, md.recipients, md.cc) == ("Ilse Van der Berg", ("Ana De Vries",), ("Remy La Touche", "Omar Quist"))
+
+
+def test_a_letter_signed_pp_is_the_named_signatory_s() -> None:
+    """"pp" (signed on the signatory's behalf) opens the signature line: it was run on to the
+    sign-off above it, and the letter had no sender."""
+    from dossier.ingest import read_document
+
+    text = ("Ministry of Harbours\n1 Quay Street\n\nDate: 03/04/2022\n\nMs Rachel Adeyemi\nGovernor\nHMP Thornfield\n"
+            "Thornfield TF3 9PP\n\nDear Ms Adeyemi,\n\nHMP THORNFIELD: URGENT NOTIFICATION\n\n"
+            "I would be grateful for an action plan by 14 April.\n\nYours sincerely,\n\npp Lord Stephen Marsh\n"
+            "Minister of State for Harbours\n")
+    extracted = read_document("letter.txt", text.encode())
+    meta = detect_metadata(extracted.text)
+    assert (meta.sender, meta.sender_post, meta.recipients) == (
+        "Stephen Marsh", "Minister of State for Harbours", ("Rachel Adeyemi",))
+    from dossier.analysis.actors import find_actors
+
+    kinds = {a.name: a.kind.value for a in find_actors(extracted.text, metadata=meta)}
+    assert kinds.get("HMP Thornfield") == "organisation" and "Hmp Thornfield" not in kinds

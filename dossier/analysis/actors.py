@@ -72,7 +72,14 @@ def find_actors(text: str, *, metadata: DetectedMetadata | None = None) -> list[
     people = _people(info, cands, party_names)
     _add_post(people, metadata)
     person_spans = [s for p in people for s in p.spans]
-    orgs = _initials_of_people(people, _add_party_orgs(text, find_orgs(info, person_spans), party_orgs))
+    found_orgs = find_orgs(info, person_spans)
+    acronyms = {o.name.casefold() for o in found_orgs if o.acronym and len(o.name) >= 3 and o.name.isupper()}
+    if any(p.name.split()[0].casefold() in acronyms for p in people):
+        # "HMP Thornfield" read as a person from a heading in capitals: the text writes "HMP" as
+        # an acronym elsewhere, so it is a body's name
+        people = [p for p in people if p.name.split()[0].casefold() not in acronyms]
+        found_orgs = find_orgs(info, [s for p in people for s in p.spans])
+    orgs = _initials_of_people(people, _add_party_orgs(text, found_orgs, party_orgs))
     out: list[tuple[int, ActorFound]] = []
     for p in people:
         spans = sorted(set(p.spans))

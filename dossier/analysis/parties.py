@@ -39,6 +39,7 @@ _SALUTATION = re.compile(
     r"^(?:(?P<dear>(?:My\s+)?[Dd]ear(?:est)?)|(?P<damaged>Dcar|Deat|Dcat|Den|Deai|Deur|Oear)"
     r"|(?P<hi>Hi|Hello|Good\s+(?:morning|afternoon)))"
     r"\s+(?P<who>[^\s,.;:!][^,;:!]{0,60}?)\s*(?P<end>[,.;:!]?)\s*$")
+_PER_PRO = re.compile(r"^(?:p\.?\s?p\.?|per\s+pro\.?|signed:?|\(signed\))\s+(?=[A-Z])", re.IGNORECASE)
 _SIGN_OFF = re.compile(
     r"^(?:yours\s+(?:very\s+)?(?:sincere\w*|faithful\w*|truly|ever|aye)|yours|sincerely"
     r"|(?:with\s+)?(?:best|kind|kindest|warm|warmest|many)\s+(?:wishes|regards|thanks)"
@@ -248,7 +249,7 @@ def _after_sign_off(layout: Layout, start: int, rest: str) -> Signed | None:
         j = layout.next_nonblank(j, max_gap=4) if j is not None else None
         if j is None:
             break
-        line = layout.lines[j]
+        line = _PER_PRO.sub("", layout.lines[j])  # "pp Lord Bee": signed for him, but his letter
         if is_prose(line):
             break
         single = person_name(line, min_tokens=1)
@@ -272,7 +273,7 @@ def find_sign_off_signature(layout: Layout) -> Signed | None:
         if len(line) > 60:
             continue
         m = _SIGN_OFF.match(line)
-        rest = m.group("rest").strip() if m else ""
+        rest = _PER_PRO.sub("", m.group("rest").strip()) if m else ""
         if m and (not rest or person_name(rest, min_tokens=1)):
             signed = _after_sign_off(layout, i, rest)
             if signed:
@@ -293,10 +294,11 @@ def find_closing_signature(layout: Layout) -> Signed | None:
         after = tail[pos + 1:]
         if len(after) > 4 or any(is_prose(layout.lines[j]) for j in after) or (i > 0 and layout.lines[i - 1]):
             continue  # a signature starts its own block: the line above it is blank
-        named = name_and_post(layout.lines[i])
+        line = _PER_PRO.sub("", layout.lines[i])
+        named = name_and_post(line)
         if not named:
             continue
-        parts = split_name(layout.lines[i])
+        parts = split_name(line)
         post = named[1] or _post_after(layout, i)
         titled = any(_key(h) not in _COURTESY for h in parts.honorifics)
         if titled or parts.post_nominals or post:

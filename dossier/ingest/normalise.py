@@ -20,8 +20,9 @@ Blocks
     Blank lines and page breaks cut the text into blocks. A block boundary is a paragraph break
     unless the sentence visibly goes on: the line before does not end a sentence (. ! ? : ; …
     or "; and" / "; or", closing quotes and brackets ignored) and either the next line starts
-    lower-case (a copy-list label such as "cc" or "bcc:" aside), or the line before ends on a word no paragraph ends on (the, of, with, Lord,
-    Sir ...), or the line before is a full wrapped line.
+    lower-case (a copy-list label such as "cc" or "bcc:", or "pp" before a signature, aside),
+    or the line before ends on a word no paragraph ends on (the, of, with, Lord, Sir ...), or the
+    line before is a full wrapped line.
 Lines within a block
     A full wrapped line joins the next with a space. Otherwise a line that ends a sentence ends
     the paragraph (unless the next starts lower-case); a next line that starts lower-case, or a
@@ -247,8 +248,9 @@ def _break(prev: str, line: str, *, bullet: bool, new_block: bool, layout: _Layo
     return _Break.JOIN if continues else _Break.LINE
 
 
-# "cc Ann Roe", "cc: ...", "bcc:", "c.c." open a copy list: lower-case, yet no sentence goes on there
-_COPY_LABEL = re.compile(r"(?:b?cc|c\.c\.)(?:\s*:|\s+(?=[A-Z]))")
+# "cc Ann Roe", "cc: ...", "bcc:", "c.c." open a copy list, and "pp Ann Roe" a signature: lower-case,
+# yet no sentence goes on there
+_COPY_LABEL = re.compile(r"(?:b?cc|c\.c\.|p\.?p\.?)(?:\s*:|\s+(?=[A-Z]))")
 
 
 # -- hyphens -------------------------------------------------------------------------------------
