@@ -364,3 +364,14 @@ def test_after_a_day_may_i_is_the_month() -> None:
     assert _one("On 3 May I wrote to you.", "2021-09-03", "On 3 May").date.value == "2021-05-03"
     assert _one("By 9 May we wish to see a plan.", "2021-03-03", "By 9 May").date.value == "2021-05-09"
     assert find_dates("Paragraph 3 May be amended.", _doc("2021-09-03")) == []
+
+
+@pytest.mark.parametrize(("text", "words", "value", "end_value"), [
+    ("The inspection carried out between 7 and 18 March found problems.", "between 7 and 18 March",
+     "2022-03-07", "2022-03-18"),
+    ("The inspection ran 7-18 March 2021.", "7-18 March 2021", "2021-03-07", "2021-03-18"),
+    ("We visited from 7 to 18 March.", "from 7 to 18 March", "2022-03-07", "2022-03-18"),
+])
+def test_a_span_of_days_in_one_month(text: str, words: str, value: str, end_value: str) -> None:
+    found = _one(text, "2022-04-03", words)
+    assert (found.date.value, found.date.end_value, found.date.qualifier) == (value, end_value, Qualifier.BETWEEN)

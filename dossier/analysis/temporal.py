@@ -56,6 +56,10 @@ _COUNT = r"(?:a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|t
 
 _CORE = re.compile(
     "|".join((
+        # between 7 and 18 March, 7-18 March 2022, 7 to 18 March ("and" only after "between")
+        rf"(?P<dspan>(?<![\w/.\-£$€])(?:(?P<dsb>between)\s+)?(?P<ds1>{_DAYNUM})(?:st|nd|rd|th)?"
+        rf"(?:\s*[-–—]\s*|\s+(?:to|until|till)\s+|(?(dsb)\s+and\s+|(?!)))"
+        rf"(?P<ds2>{_DAYNUM})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dsm>{_MONTH})(?:,?\s+(?P<dsy>{_YEAR})(?![\w/]))?)",
         # Friday 3 March 2023 / the 3rd of March / 14 September
         rf"(?P<dmy>(?<![\w/.\-£$€])(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d1>{_DAYNUM})(?:st|nd|rd|th)?"
         rf"(?:\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR})(?![\w/]))?)",
@@ -112,7 +116,7 @@ _DIGITS = re.compile(r"\d+")
 _BACK = 26  # how far before an anchor a reference may start ("a couple of weeks ago", "the previous month")
 _LEAD_WORD = re.compile(r"\b\w+")
 # the words a reference may open with before its anchor ("the 3rd of", "last November", "a year ago")
-_LEAD_WORDS = frozenset({"the", "this", "next", "last", "previous", "coming", "current", "a", "an", "couple",
+_LEAD_WORDS = frozenset({"between", "the", "this", "next", "last", "previous", "coming", "current", "a", "an", "couple",
                          *_NUMBER_WORDS})
 
 
@@ -654,7 +658,7 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
     """One reference resolved; `listed` when it follows another one ("in January and February")."""
     g = m.groupdict()
     kind = m.lastgroup
-    for name in ("dmy", "mdy", "num", "iso", "my", "q", "qw", "rel", "season", "mon", "wday", "newyear", "feast",
+    for name in ("dspan", "dmy", "mdy", "num", "iso", "my", "q", "qw", "rel", "season", "mon", "wday", "newyear", "feast",
                  "dayrel", "ago", "ahead", "dom", "within", "unit", "year"):
         if g.get(name) is not None:
             kind = name
@@ -890,6 +894,22 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
             return None
         word_direction = PAST
         date = _shift(make, doc, _count(g["an"]), g["au"].lower(), -1)
+    elif kind == "dspan":
+        month, first, last = _month_of(g["dsm"]), int(g["ds1"]), int(g["ds2"])
+        if month is None or not _capitalised(g["dsm"]) or last <= first:
+            return None
+        if g["dsy"]:
+            year = int(g["dsy"])
+        elif doc is not None:
+            picked = _pick_year(_day_bounds(month, last), doc, tense())
+            if picked is None:
+                return None
+            year = picked
+        else:
+            return None
+        if not _valid(year, month, last):
+            return None
+        date = make(year, month, first, end_value=f"{year:04d}-{month:02d}-{last:02d}")
     elif kind == "ahead":
         if doc is None or (text[m.end() - 4:m.end()].lower() == "time"
                            and not re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE)):
