@@ -375,3 +375,14 @@ def test_after_a_day_may_i_is_the_month() -> None:
 def test_a_span_of_days_in_one_month(text: str, words: str, value: str, end_value: str) -> None:
     found = _one(text, "2022-04-03", words)
     assert (found.date.value, found.date.end_value, found.date.qualifier) == (value, end_value, Qualifier.BETWEEN)
+
+
+@pytest.mark.parametrize(("text", "words", "value", "qualifier"), [
+    ("Please reply by end-March.", "by end-March", "2023-03", Qualifier.END),
+    ("Please reply by end March 2023.", "by end March 2023", "2023-03", Qualifier.END),
+    ("The board meets in the second week of March.", "in the second week of March", "2023-03", Qualifier.MID),
+    ("We met in the last week of January.", "in the last week of January", "2023-01", Qualifier.END),
+])
+def test_end_march_and_weeks_of_a_month(text: str, words: str, value: str, qualifier: Qualifier) -> None:
+    found = _one(text, "2023-02-14", words)
+    assert (found.date.value, found.date.qualifier) == (value, qualifier)

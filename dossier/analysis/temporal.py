@@ -163,8 +163,8 @@ _CUES = (r"no\s+later\s+than|not\s+later\s+than|no\s+earlier\s+than|not\s+earlie
          r"|since|from|in|on|during|around|about|circa|approximately|roughly|c\.|ca\.|throughout|over|at|between")
 _TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[:.]\d{2}|noon|midday|midnight|close\s+of\s+(?:business|play))"
 _MODS = (r"(?:the\s+)?(?:very\s+)?(?P<modw>end|close|beginning|start|middle|turn|first\s+half|second\s+half"
-         r"|first\s+week|last\s+week|latter\s+part|early\s+part)\s+of\s+(?:the\s+month\s+of\s+)?"
-         r"|(?P<moda>early|earlier|mid|middle|late|later)(?:\s+|-\s*)(?:in\s+)?")
+         r"|(?:first|second|third|fourth|last)\s+week|latter\s+part|early\s+part)\s+of\s+(?:the\s+month\s+of\s+)?"
+         r"|(?P<moda>early|earlier|mid|middle|late|later|end)(?:\s+|-\s*)(?:in\s+)?")
 _PREFIX = re.compile(
     rf"(?<![\w'’.])(?:(?P<cue>{_CUES})\s+)?(?:(?P<time>{_TIME})\s+(?:on\s+)?)?(?:{_MODS})?\Z",
     re.IGNORECASE,
@@ -175,7 +175,7 @@ _PREFIX_ENDINGS = frozenset({
     "than", "before", "after", "to", "of", "including", "at", "by", "until", "till", "since", "from", "in", "on",
     "during", "around", "about", "circa", "approximately", "roughly", "c.", "ca.", "throughout", "over", "between",
     "due", "for", "am", "pm", "a.m.", "p.m.", "noon", "midday", "midnight", "business", "play", "early",
-    "earlier", "mid", "middle", "late", "later",
+    "earlier", "mid", "middle", "late", "later", "end",
 })
 _NUMBERED = re.compile(r"\b(?:clause|section|sections|paragraph|para|paras|regulation|article|rule|item|page"
                        r"|version|v|no|number|ref|s)\.?\s*\Z", re.IGNORECASE)
@@ -207,6 +207,7 @@ _YEAR_CUES = frozenset({"in", "during", "since", "by", "until", "till", "before"
 _MOD_QUALIFIER = {"end": Qualifier.END, "close": Qualifier.END, "turn": Qualifier.END, "last week": Qualifier.END,
                   "second half": Qualifier.LATE, "latter part": Qualifier.LATE, "beginning": Qualifier.EARLY,
                   "start": Qualifier.EARLY, "first week": Qualifier.EARLY, "first half": Qualifier.EARLY,
+                  "second week": Qualifier.MID, "third week": Qualifier.MID, "fourth week": Qualifier.LATE,
                   "early part": Qualifier.EARLY, "early": Qualifier.EARLY, "mid": Qualifier.MID,
                   "middle": Qualifier.MID, "late": Qualifier.LATE}
 _WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
