@@ -798,7 +798,7 @@ def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
         fiscal = _fiscal_year(raw_year, g.get("qfy") or g.get("qwfy"))
         if fiscal is not None:  # "Q4 2021/22": the financial year from April, whose Q4 is January to March 2022
             year, first = _add_months(fiscal, 3 * quarter + 1, 0)
-            first, last = first, first + 2
+            last = first + 2
         elif raw_year:
             year = int(raw_year)
         elif g.get("qwr") and doc is not None:
