@@ -235,7 +235,7 @@ def _break(prev: str, line: str, *, bullet: bool, new_block: bool, layout: _Layo
     """What separates two consecutive lines: see "Blocks" and "Lines within a block" above."""
     if bullet or _is_salutation(prev):
         return _Break.PARAGRAPH
-    lower = line[:1].islower() and not _COPY_LABEL.match(line)
+    lower = line[:1].islower() and not _OPENING_LABEL.match(line)
     continues = lower or _dangles(prev)
     if new_block:
         if _ends_sentence(prev):
@@ -250,7 +250,7 @@ def _break(prev: str, line: str, *, bullet: bool, new_block: bool, layout: _Layo
 
 # "cc Ann Roe", "cc: ...", "bcc:", "c.c." open a copy list, and "pp Ann Roe" a signature: lower-case,
 # yet no sentence goes on there
-_COPY_LABEL = re.compile(r"(?:b?cc|c\.c\.|p\.?p\.?)(?:\s*:|\s+(?=[A-Z]))")
+_OPENING_LABEL = re.compile(r"(?:b?cc|c\.c\.|p\.?p\.?)(?:\s*:|\s+(?=[A-Z]))")
 
 
 # -- hyphens -------------------------------------------------------------------------------------
