@@ -73,10 +73,9 @@ _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]*(?:$|[A-Z\"“‘(]))")
 _PIECE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[–—-]+\s+|\s*[–—]\s*")  # a list line's entries and posts
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;]|\s(?:and|&)\s)\s*")
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_LIST_TO = re.compile(r"^(?:(?:and|&)\s+)?(?:also\s+)?(?:to\s+)?(?=[A-Z])")
 _DASH_POST = re.compile(r"\s+[–—-]+\s+|\s*[–—]\s*|\s*:\s+")
 _PROPER_BREAK = re.compile(r"(?:I|A|An|The|To|At|Of|In|On|For|And|With|From|By)$")  # words that end a name run
-_LEADING_FILLER = re.compile(r"^(?:and|also|to|as\s+well\s+as|both)\s+", re.IGNORECASE)
+_LEADING_FILLER = re.compile(r"^(?:(?:and|&|also|to|as\s+well\s+as|both)\s+)+", re.IGNORECASE)  # "and to Al Cee"
 _ADDRESS = re.compile(r"<\s*([^<>\s@]+@[^<>\s]+)\s*>|\[mailto:([^\]\s]+)\]|([^\s<>,;\"'\[\]()]+@[^\s<>,;\"'\[\]()]+)")
 _ATTENTION = re.compile(r"^(?:FAO|F\.A\.O\.|Attn|Attention|For\s+the\s+attention\s+of)\s*[:.]?\s*", re.IGNORECASE)
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx"})
@@ -448,7 +447,7 @@ def names_in_list(text: str) -> list[str]:
         text = text.split(":", 1)[1]
     out = []
     for item in _ITEM_SPLIT.split(text):
-        name = _leading_name(_LIST_TO.sub("", item))  # "... and to Al Cee at the Department"
+        name = _leading_name(item)
         if name:
             out.append(name)
     return out
