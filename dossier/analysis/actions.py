@@ -857,7 +857,7 @@ def _is_action(masked: str, span: Span, agent: Agent) -> bool:
 
 
 # a conjunction that opens a clause with a subject of its own: "... next week | and I expect her to ..."
-_CLAUSE_JOIN = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas)|;)\s+(?P<subject>(?:\S+\s+){0,2}?)$")
+_CLAUSE_JOIN = re.compile(r"(?:[,;]?\s+(?:and|but|while|whereas)|;)\s+(?:\S+\s+){0,2}?$")
 
 
 def _clause_end(text: str, span: Span, after: int, found: Sequence[Agent]) -> int:
