@@ -14,15 +14,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from dossier.domain.briefing import BriefingOptions, ExportResult, long_date
 from dossier.domain.errors import DossierError
 from dossier.services import Services
 from dossier.services.briefing import SCALE, ExportCancelled
 from dossier.ui.dialogs.briefing_dialog import BriefingChoices, BriefingDialog, suggested_file_name
+from dossier.ui.dialogs.progress import WorkProgressDialog
 from dossier.ui.views.pdf_preview import PdfPreview
-from dossier.ui.workers import SHOW_PROGRESS_AFTER_MS, ThreadJob, failure_line
+from dossier.ui.workers import ThreadJob, failure_line
 
 SHORTCUT = "Ctrl+Shift+E"
 FOLDER_KEY = "briefing/last_folder"
@@ -114,7 +115,7 @@ class BriefingExporter(QObject):
         self._services = services
         self.dialog: BriefingDialog | None = None
         self.job: BriefingJob | None = None
-        self.progress: QProgressDialog | None = None
+        self.progress: WorkProgressDialog | None = None
         self.preview: PdfPreview | None = None
         window.installEventFilter(self)
 
@@ -183,13 +184,8 @@ class BriefingExporter(QObject):
         if services is None or self.job is not None:
             return None
         job = BriefingJob(services, options, path, self)
-        progress = QProgressDialog("Gathering the briefing…", "Cancel", 0, SCALE, self._window)
-        progress.setWindowTitle("Exporting the Briefing")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.setMinimumWidth(420)
+        progress = WorkProgressDialog("Gathering the briefing…", "Exporting the Briefing", self._window,
+                                      maximum=SCALE)
         progress.setValue(0)
         progress.canceled.connect(self.cancel)
         job.worker.progress.connect(self._on_progress)
@@ -216,21 +212,14 @@ class BriefingExporter(QObject):
         return False
 
     def _on_progress(self, done: int, total: int, label: str) -> None:
-        progress = self.progress
-        if progress is None or progress.wasCanceled():
-            return
-        progress.setMaximum(max(total, 1))
-        progress.setValue(min(done, max(total, 1)))
-        if label:
-            progress.setLabelText(label)
+        if self.progress is not None:
+            self.progress.show_progress(done, total, label)
 
     def _on_done(self, result: ExportResult | None, error: str, cancelled: bool) -> None:
         job, progress = self.job, self.progress
         self.job = self.progress = None
         if progress is not None:
-            progress.reset()
-            progress.hide()
-            progress.deleteLater()
+            progress.finish()
         if job is not None:
             job.deleteLater()
         if result is not None:

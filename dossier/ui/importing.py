@@ -66,9 +66,7 @@ class ImportController(QObject):
         job, dialog = self._job, self._dialog
         self._job = self._dialog = None
         if dialog is not None:
-            dialog.reset()
-            dialog.hide()
-            dialog.deleteLater()
+            dialog.finish()
         if job is not None:
             job.deleteLater()
         self.finished.emit(results, error, cancelled, max(self._total, len(results)))

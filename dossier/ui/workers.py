@@ -13,8 +13,6 @@ from dossier.domain.errors import DossierError
 from dossier.domain.records import FileCopy, ImportResult
 from dossier.services.documents import DocumentService
 
-SHOW_PROGRESS_AFTER_MS = 200  # work done sooner shows no progress dialog
-
 
 def failure_line(exc: BaseException, name: str = "") -> str:
     """What went wrong in work off the GUI thread, on one line for the user: a DossierError in its

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QProgressDialog,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -20,31 +19,20 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.domain.records import ImportOutcome, ImportResult
+from dossier.ui.dialogs.progress import WorkProgressDialog
 from dossier.ui.style import theme
 
-SHOW_PROGRESS_AFTER_MS = 300
 MAX_NAME = 64
 
 
-class ImportProgressDialog(QProgressDialog):
+class ImportProgressDialog(WorkProgressDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Preparing to file…", "Cancel", 0, 0, parent)
-        self.setWindowTitle("Filing documents")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        self.setMinimumWidth(440)
+        super().__init__("Preparing to file…", "Filing documents", parent, width=440)
 
     def update_progress(self, done: int, total: int, name: str) -> None:
-        if self.wasCanceled():
-            return
-        self.setMaximum(max(total, 1))
-        self.setValue(min(done, max(total, 1)))
-        if name:
-            if len(name) > MAX_NAME:
-                name = f"{name[:MAX_NAME // 2 - 1]}…{name[-(MAX_NAME // 2):]}"
-            self.setLabelText(f"Filing file {done + 1} of {total}: {name}")
+        if name and len(name) > MAX_NAME:
+            name = f"{name[:MAX_NAME // 2 - 1]}…{name[-(MAX_NAME // 2):]}"
+        self.show_progress(done, total, f"Filing file {done + 1} of {total}: {name}" if name else "")
 
     def show_cancelling(self) -> None:
         self.setLabelText("Cancelling after the current file…")

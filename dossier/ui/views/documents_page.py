@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog, QSplitter, QTabWidget, QToolTip, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QTabWidget, QToolTip, QWidget
 
 from dossier.domain.annotations import AnnotationFields, AnnotationRow, Colour
 from dossier.domain.errors import DossierError
@@ -37,13 +37,14 @@ from dossier.ui.context import UiContext, one_line
 from dossier.ui.dialogs.actor_dialogs import ActorDialog
 from dossier.ui.dialogs.annotation_dialog import AnnotationDialog
 from dossier.ui.dialogs.host import DialogSlot
+from dossier.ui.dialogs.progress import WorkProgressDialog
 from dossier.ui.models.documents_model import DocumentsModel
 from dossier.ui.views.annotations_pane import AnnotationLayer, AnnotationsPane
 from dossier.ui.views.documents_panel import DocumentsPanel
 from dossier.ui.views.metadata_editor import MetadataEditor
 from dossier.ui.views.reader import ReaderView
 from dossier.ui.views.suggestions_panel import SuggestionsPanel
-from dossier.ui.workers import SHOW_PROGRESS_AFTER_MS, ReadCopyJob
+from dossier.ui.workers import ReadCopyJob
 
 NO_DOCUMENTS = "No documents yet. Use File ▸ Import, or drop files here."
 METADATA = "metadata"
@@ -65,7 +66,7 @@ class DocumentsPage(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.context = context
         self.refile_job: ReadCopyJob | None = None  # a better copy being read
-        self._refile_progress: QProgressDialog | None = None
+        self._refile_progress: WorkProgressDialog | None = None
         self.model = DocumentsModel(self)
         self.documents_panel = DocumentsPanel(self.model, self)
         self.reader = ReaderView(self)
@@ -476,11 +477,8 @@ class DocumentsPage(QSplitter):
         if self.services is None or self.refile_job is not None:
             return None
         job = ReadCopyJob(self.services.documents, doc_id, path, self)
-        progress = QProgressDialog(f"Reading {path.name}…", "Cancel", 0, 0, self.window())
-        progress.setWindowTitle("Re-file with a Better Copy")
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
-        progress.setMinimumWidth(380)
+        progress = WorkProgressDialog(f"Reading {path.name}…", "Re-file with a Better Copy", self.window(),
+                                      width=380)
         progress.canceled.connect(job.cancel)
         job.done.connect(self._refile_read)
         self.refile_job, self._refile_progress = job, progress
@@ -491,8 +489,7 @@ class DocumentsPage(QSplitter):
         job, progress = self.refile_job, self._refile_progress
         self.refile_job = self._refile_progress = None
         if progress is not None:
-            progress.reset()
-            progress.deleteLater()
+            progress.finish()
         if job is None or cancelled:
             return
         if self.services is None or self.services.documents is not job.documents:
