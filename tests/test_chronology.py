@@ -153,12 +153,6 @@ def test_cli_chronology_json(filed, dossier_path):
     assert entries[0]["sources"][0]["citation"].endswith("¶4]")
 
 
-def test_dates_match_the_rows(services, filed):
-    keys = services.chronology.keys()
-    assert services.chronology.dates(keys) == [r.date for r in services.chronology.rows(keys)]
-    assert services.chronology.dates(list(reversed(keys)))[0] == services.chronology.rows(keys)[-1].date
-
-
 def test_a_batch_import_refreshes_conflicts_once_at_the_end(services, tmp_path):
     paths = []
     for name, text in (("first.txt", FIRST), ("second.txt", SECOND)):
@@ -184,7 +178,6 @@ def test_actions_appear_when_set_and_when_due(services, filed):
     assert rows[f"action:{action}:set"].kind is EntryKind.EVENT
     assert rows[f"action:{action}:set"].description == "Request set: send the backlog plan"
     assert rows[f"action:{action}:due"].date.display() == "by 30 Jun 2020"
-    assert chron.dates(keys) == [rows[k].date for k in keys]
     assert f"action:{action}:set" not in chron.keys(kinds=[EntryKind.DEADLINE])
 
 

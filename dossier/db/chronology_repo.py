@@ -18,7 +18,6 @@ from sqlalchemy import (
     func,
     insert,
     literal,
-    null,
     or_,
     select,
     union_all,
@@ -888,31 +887,3 @@ def dated_file_names(session: Session, exclude: int) -> list[tuple[int, str]]:
     """(id, file name) of every dated document but one."""
     return [(i, n) for i, n in session.execute(select(Document.id, Document.file_name).where(
         Document.date_value.is_not(None), Document.id != exclude))]
-
-
-def chronology_dates(session: Session, keys: Sequence[str]) -> list[PartialDate | None]:
-    """Only the dates of some entries, in the order given (what grouping by month needs)."""
-    found: dict[str, PartialDate | None] = {}
-    by_kind: dict[str, list[int]] = defaultdict(list)
-    for key in keys:
-        kind, _, rest = key.partition(":")
-        number, _, part = rest.partition(":")
-        by_kind[f"{kind}:{part}" if part else kind].append(int(number))
-    queries = {
-        "doc": (Document.id, Document.date_value, Document.date_precision, Document.date_qualifier,
-                Document.date_text, None),
-        "entry": (ChronologyEntry.id, ChronologyEntry.date_value, ChronologyEntry.date_precision,
-                  ChronologyEntry.date_qualifier, ChronologyEntry.date_text, ChronologyEntry.date_end_value),
-        "action:due": (Action.id, Action.due_value, Action.due_precision, Action.due_qualifier, Action.due_text,
-                       None),
-        "action:set": (Action.id, Action.set_value, Action.set_precision, null(), Action.set_text, None),
-    }
-    conn = session.connection()
-    for kind, ids in by_kind.items():
-        columns = [c for c in queries[kind] if c is not None]
-        for i in range(0, len(ids), 900):
-            for row in conn.execute(select(*columns).where(columns[0].in_(ids[i:i + 900]))):
-                prefix, _, part = kind.partition(":")
-                key = f"{prefix}:{row[0]}" + (f":{part}" if part else "")
-                found[key] = _date(*row[1:])
-    return [found.get(k) for k in keys]

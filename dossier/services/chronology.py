@@ -77,11 +77,6 @@ class ChronologyService:
         with self._sessions() as session:
             return repo.chronology_rows(session, keys)
 
-    def dates(self, keys: Sequence[str]) -> list[PartialDate | None]:
-        """Only the dates of some entries, in the order given: cheap, for grouping by month."""
-        with self._sessions() as session:
-            return repo.chronology_dates(session, keys)
-
     def actor_names(self) -> list[str]:
         with self._sessions() as session:
             return repo.actor_names(session)
