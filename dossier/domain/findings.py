@@ -36,6 +36,17 @@ class ActionStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Why analysis found a value: the named rule that produced it and the span of text it read,
+    [start, end) in the document's text (-1 where the value came from outside the text, such as an
+    email header)."""
+
+    rule: str
+    start: int = -1
+    end: int = -1
+
+
 class DateRole(StrEnum):
     EVENT = "event"  # something that happened, or happens, on that date
     DEADLINE = "deadline"  # something is to be done by that date
@@ -65,6 +76,7 @@ class ActorFound:
     forms: tuple[str, ...]
     mentions: tuple[Mention, ...]
     posts: tuple[str, ...] = ()
+    rule: str = ""  # the rule that found the actor's first mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +91,7 @@ class DateFound:
     sentence: str  # the clause or sentence that carries the date
     sentence_start: int = 0
     sentence_end: int = 0
+    rule: str = ""  # the named date rule that read it (see analysis/temporal.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,3 +107,4 @@ class ActionFound:
     addressed_to: str | None = None
     due: PartialDate | None = None
     due_text: str | None = None
+    rule: str = ""  # the action rule that found it

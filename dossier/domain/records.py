@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from dossier.domain.dates import PartialDate
+from dossier.domain.findings import Evidence
 
 
 class DocumentKind(StrEnum):
@@ -49,6 +50,8 @@ class DocumentMetadata:
     title: str | None = None
     reference: str | None = None
     marking: str | None = None
+    # why: ("date", Evidence), ("sender", ...), ("recipient:Ann Roe", ...), ("cc:...", ...)
+    evidence: tuple[tuple[str, Evidence], ...] = ()
     sender: str | None = None
     recipients: tuple[str, ...] = ()
     cc: tuple[str, ...] = ()
