@@ -50,8 +50,6 @@ class DocumentMetadata:
     title: str | None = None
     reference: str | None = None
     marking: str | None = None
-    # why: ("date", Evidence), ("sender", ...), ("recipient:Ann Roe", ...), ("cc:...", ...)
-    evidence: tuple[tuple[str, Evidence], ...] = ()
     sender: str | None = None
     recipients: tuple[str, ...] = ()
     cc: tuple[str, ...] = ()
@@ -165,3 +163,5 @@ class DetectedMetadata:
     title: str | None = None
     reference: str | None = None
     marking: str | None = None
+    # why each value was read: ("date", Evidence(...)), ("sender", ...), ("recipients", ...), ("cc", ...)
+    evidence: tuple[tuple[str, Evidence], ...] = ()
