@@ -66,7 +66,7 @@ def prepare(path: Path, max_bytes: int) -> Prepared | Unreadable:
     found = analyse_extracted(path.name, extracted)
     metadata = metadata_from_detection(found, extracted)
     return Prepared(str(path), data, hashlib.sha256(data).hexdigest(), extracted, found, metadata,
-                    analyse_document(extracted.text, metadata))
+                    analyse_document(extracted.text, metadata, found.sender_post))
 
 
 def _workers() -> int:

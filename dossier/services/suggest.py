@@ -6,9 +6,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from dossier.analysis.actions import find_actions
-from dossier.analysis.actors import find_actors
-from dossier.analysis.temporal import find_dates
+from dossier.analysis.pipeline import Findings, read_findings
 from dossier.db.repositories import actor_key
 from dossier.domain.findings import ActionFound, ActorFound, DateFound
 from dossier.domain.records import DetectedMetadata, DocumentMetadata
@@ -57,13 +55,18 @@ def _actors_in(span: tuple[int, int], actors: list[ActorFound]) -> tuple[str, ..
     return tuple(a.name for a in actors if any(start <= m.start < end for m in a.mentions))
 
 
-def analyse_document(text: str, metadata: DocumentMetadata) -> DocumentAnalysis:
+def findings_for(text: str, metadata: DocumentMetadata, sender_post: str | None = None) -> Findings:
+    """The one reading of a document's text (filing, re-analysis and `dossier analyse` all call it),
+    against its metadata as corrected: references resolve against `metadata.date`."""
+    found = DetectedMetadata(sender=metadata.sender, sender_post=sender_post, recipients=metadata.recipients,
+                             cc=metadata.cc)
+    return read_findings(text, found, metadata.date)
+
+
+def analyse_document(text: str, metadata: DocumentMetadata, sender_post: str | None = None) -> DocumentAnalysis:
     """Suggestions and dated references for a document, resolved against its (corrected) metadata."""
-    found = DetectedMetadata(sender=metadata.sender, recipients=metadata.recipients, cc=metadata.cc)
-    actors = find_actors(text, metadata=found)
-    dates = find_dates(text, metadata.date)
-    actions = find_actions(text, document_date=metadata.date, dates=dates, actors=actors,
-                           sender=metadata.sender, recipients=metadata.recipients)
-    references = tuple(Reference(d, _actors_in((d.sentence_start, d.sentence_end), actors)) for d in dates)
-    return DocumentAnalysis(tuple(actor_item(a) for a in actors) + tuple(action_item(a) for a in actions),
+    findings = findings_for(text, metadata, sender_post)
+    actors = list(findings.actors)
+    references = tuple(Reference(d, _actors_in((d.sentence_start, d.sentence_end), actors)) for d in findings.dates)
+    return DocumentAnalysis(tuple(actor_item(a) for a in actors) + tuple(action_item(a) for a in findings.actions),
                             references)

@@ -1,13 +1,14 @@
 """Score `dossier analyse` against a gold file in one process: the shared scorer, without a
 process per document.
 
-    uv run python scripts/score.py                       # the development corpus, then the sample
-    uv run python scripts/score.py -v corpus             # one set, with every miss listed
-    uv run python scripts/score.py --bars                # exit 1 where a set misses its bars
+    python -m benchmarks.accuracy                   # the development corpus, then the sample
+    python -m benchmarks.accuracy -v corpus         # one set, with every miss listed
+    python -m benchmarks.accuracy --bars            # exit 1 where a set misses its bars (as CI does)
 
 The scoring itself is the shared tool's (`../shared/tools/score_extraction.py`): this script only
 replaces its "run the command" step with a call to the same service the command calls, so the
-figures are the ones `score_extraction.py --cmd dossier` prints.
+figures are the ones `score_extraction.py --cmd dossier` prints. The gold files and documents are
+real public documents kept beside the checkout (`../shared/`), never in it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,12 @@ SETS: dict[str, tuple[Path, Path, dict[str, float]]] = {
 }
 _FLAGS = {"person_f1": "--min-person-f1", "date_recall": "--min-date-recall", "deadline_f1": "--min-deadline-f1",
           "stated": "--min-stated", "parties": "--min-parties"}
+
+
+def available(name: str) -> bool:
+    """Whether a set's gold file, documents and the shared scorer are beside the checkout."""
+    gold, docs, _bars = SETS[name]
+    return gold.is_file() and docs.is_dir() and (SHARED / "tools" / "score_extraction.py").is_file()
 
 
 def load_scorer() -> ModuleType:
