@@ -4,6 +4,7 @@ process per document.
     python -m benchmarks.accuracy                   # the development corpus, then the sample
     python -m benchmarks.accuracy -v corpus         # one set, with every miss listed
     python -m benchmarks.accuracy --bars            # exit 1 where a set misses its bars (as CI does)
+    python -m benchmarks.accuracy --gold G --docs D # any other gold file and its documents
 
 The scoring itself is the shared tool's (`../shared/tools/score_extraction.py`): this script only
 replaces its "run the command" step with a call to the same service the command calls, so the
@@ -61,12 +62,15 @@ def _analyse_in_process(_cmd: list[str], path: Path, date: str | None) -> dict[s
 def score(name: str, *, verbose: bool, bars: bool) -> int:
     """Run the shared scorer on one set; its exit status (1 where a bar is missed)."""
     gold, docs, minimums = SETS[name]
+    return score_files(gold, docs, verbose=verbose, minimums=minimums if bars else {})
+
+
+def score_files(gold: Path, docs: Path, *, verbose: bool, minimums: dict[str, float]) -> int:
     scorer = load_scorer()
     scorer.run_analyse = _analyse_in_process
     argv = [str(gold), str(docs)] + (["-v"] if verbose else [])
-    if bars:
-        for key, value in minimums.items():
-            argv += [_FLAGS[key], str(value)]
+    for key, value in minimums.items():
+        argv += [_FLAGS[key], str(value)]
     saved = sys.argv
     sys.argv = ["score_extraction.py", *argv]
     try:
@@ -80,7 +84,13 @@ def main() -> int:
     ap.add_argument("sets", nargs="*", help=f"which sets: {', '.join(SETS)} (default: all)")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--bars", action="store_true", help="exit 1 where a set misses its bars")
+    ap.add_argument("--gold", type=Path, help="score another gold file (with --docs) instead of the sets")
+    ap.add_argument("--docs", type=Path, help="the folder of the documents --gold describes")
     a = ap.parse_args()
+    if a.gold or a.docs:
+        if not (a.gold and a.docs):
+            ap.error("--gold and --docs go together")
+        return score_files(a.gold, a.docs, verbose=a.verbose, minimums={})
     unknown = [s for s in a.sets if s not in SETS]
     if unknown:
         ap.error(f"unknown set {unknown[0]!r}: choose from {', '.join(SETS)}")
