@@ -53,6 +53,10 @@ _LABEL = re.compile(
     r"^(?:(?:date[d]?|sent|published|posted|first\s+published|last\s+updated|updated|held)\s*(?:on\s*)?[:.\-–]?\s*)",
     re.IGNORECASE)
 _TRAIL = re.compile(r"[\s.,;:]+$")
+# a number in which a text layer read a digit as a letter: "l9" (19), "O3" (03), "2O14" (2014);
+# only a token of 1-4 characters that holds at least one real digit, so words are never touched
+_DAMAGED_NUMBER = re.compile(r"(?<![\w])(?=[lIOo]*\d)[\dlIOo]{2,4}(?=st\b|nd\b|rd\b|th\b|[^\w]|$)")
+_DIGIT_FOR = str.maketrans("lIOo", "1100")
 
 
 def _month_number(word: str, *, fuzzy: bool) -> int | None:
@@ -149,7 +153,15 @@ def parse_date_line(line: str) -> PartialDate | None:
     s = _LABEL.sub("", _clean(line))
     if not s or len(s) > 60 or not any(c.isdigit() for c in s):
         return None
-    return _match(s, fuzzy=True)
+    found = _match(s, fuzzy=True)
+    if found is None:
+        repaired = _DAMAGED_NUMBER.sub(lambda m: m.group().translate(_DIGIT_FOR), s)
+        if repaired != s:
+            found = _match(repaired, fuzzy=True)
+            if found is not None:  # keep the words as written (the repair keeps every offset)
+                at = max(repaired.find(found.text), 0)
+                found = PartialDate(found.value, found.precision, text=s[at:at + len(found.text)])
+    return found
 
 
 def trailing_date(line: str) -> PartialDate | None:
@@ -179,6 +191,23 @@ def date_from_header(value: str | None) -> PartialDate | None:
     except (TypeError, ValueError, IndexError):
         return parse_date_line(raw)
     return PartialDate.from_date(stamp.date(), text=raw)
+
+
+def date_spans(text: str) -> list[tuple[PartialDate, int, int]]:
+    """Every full date (day or month precision, with a year) in `text`, with its [start, end) span,
+    in reading order; where two forms overlap the earlier (then longer) one is kept."""
+    found: list[tuple[PartialDate, int, int]] = []
+    for pattern in _SEARCHES:
+        for m in pattern.finditer(text):
+            date = _from_match(m, fuzzy=False)
+            if date is not None:
+                found.append((date, m.start(), m.end()))
+    found.sort(key=lambda f: (f[1], -f[2]))
+    out: list[tuple[PartialDate, int, int]] = []
+    for item in found:
+        if not out or item[1] >= out[-1][2]:
+            out.append(item)
+    return out
 
 
 def search_date(text: str) -> PartialDate | None:

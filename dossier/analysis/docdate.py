@@ -1,0 +1,485 @@
+"""The document's own date: a table of named rules and one chooser.
+
+Each rule reads one layout in which a document states its own date (a date line in a letter's head,
+a labelled "Date:" or "Published" line, a minutes heading, a heading or title that ends in the date,
+a byline, a date under the signature, an email header) and yields candidate dates, each with the
+character span it read. The chooser keeps the candidate of the rule with the highest weight (the
+most telling cue), the earliest in the text among equals, and says which rule chose it.
+
+A date inside running prose ("... we met on 3 May 2016 ...") is never a candidate, unless the layout
+gives it the role (the opening line of minutes: "Minutes of the meeting held on ..."). A page's
+"last updated" stamp is a candidate of last resort; print, download and hearing dates never are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from dossier.analysis.dates import date_from_header, date_spans, parse_date_line, trailing_date
+from dossier.analysis.parties import Layout, is_prose
+from dossier.domain.dates import PartialDate, Precision
+from dossier.domain.findings import Evidence
+from dossier.domain.records import DocumentKind
+
+DATELINE_LINES = 8  # an article's dateline may follow its headline and standfirst
+TAIL_DATE_LINES = 10  # a date may sit under the signature
+LABEL_LINES = 25  # how far down a labelled date ("Date:", "Published") is read
+HEADING_LINES = 16  # how far down a heading or title is read
+MINUTES_LINES = 3  # the opening lines of minutes
+SCAN_CHARS = 600  # how much of one (perhaps paragraph-long) line a heading rule reads
+
+_COLUMNS = re.compile(r"\s{2,}|\t")
+_LOWER_WORD = re.compile(r"[a-z]+,?")
+_TERMINAL = (".", "!", "?", ":", ";")
+
+# labels that name the document's own date ("Date:", "Dated", "Decision date:", "Sent on", "Answered on")
+_OWN_LABEL = re.compile(
+    r"^(?:date[d]?|date\s+(?:of|sent|issued|signed)(?:\s+(?:the\s+|this\s+)?(?:letter|issue|decision|report|notice|"
+    r"judge?ment|order|determination))?|(?:decision|letter|report|issue|notice|determination)\s+date"
+    r"|(?:decision|determination|judge?ment)\s+(?:given|issued|made|promulgated|sent)(?:\s+on)?|promulgated"
+    r"|sent(?:\s+on)?|(?:this\s+(?:question|statement)\s+was\s+)?answered(?:\s+on)?|made(?:\s+on)?"
+    r"|signed(?:\s+on)?|written\s+on)\b\s*[:.\-–]?\s*", re.IGNORECASE)
+# labels that give the day it was published: the document's date unless a date line says otherwise
+_PUBLISHED_LABEL = re.compile(
+    r"^(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|issued(?:\s+on)?|released(?:\s+on)?"
+    r"|date\s+(?:of\s+)?publi(?:cation|shed)|publication\s+date)\b\s*[:.\-–]?\s*", re.IGNORECASE)
+# a page's own stamp: only when nothing better states the date
+_UPDATED_LABEL = re.compile(
+    r"^(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?\b\s*[:.\-–]?\s*",
+    re.IGNORECASE)
+# a form field run into one line: "REPORT NO: AB/06/12 DATE: 29 February 2012 REPORTING OFFICER: ..."
+_FORM_DATE = re.compile(r"(?:^|(?<=\s))(?:DATE|Date)\s*:\s*")
+_QUALIFIED_DATE = frozenset({  # "Closing date:", "Date of birth" is not read: the word before "Date:"
+    "closing", "start", "starting", "end", "ending", "review", "meeting", "next", "expiry", "due", "target",
+    "hearing", "deadline", "effective", "commencement", "implementation", "completion", "inspection", "visit",
+    "event", "receipt", "return", "payment", "delivery", "renewal", "termination", "revised", "proposed",
+    "agreed", "response", "submission", "birth", "print", "printed", "download", "access", "upload", "expected",
+})
+_MINUTES_OPENING = re.compile(  # "Minutes of ...", "Ordinary Meeting held on", "Notes of a meeting"
+    r"^(?:[A-Z][\w'’.&-]*\s+){0,4}(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING|[Nn]otes?|NOTES?|[Rr]ecord|RECORD)\b"
+    r"|^(?:[Hh]eld|HELD)\b")
+_HELD = re.compile(r"\b(?:held|HELD|Held)\b")
+_LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·*▪–-])\s")
+_DOC_NOUN = (r"(?:bulletin|newsletter|letter|statement|briefing|update|report|minutes|notice|memo(?:randum)?|note"
+             r"|circular|release|submission|response|reply|decision|judge?ment)")
+_TITLE_DATE = re.compile(  # "Commissioner's bulletin 2 March 2016", "Briefing Note – 4 May 2019"
+    rf"^(?:[A-Z0-9][\w'’&.-]*\s+){{0,6}}(?i:{_DOC_NOUN})\s*[,:–—-]?\s*$")
+_BYLINE = re.compile(r"^(?:By|BY|Written\s+by|Words\s+by)\s+[A-Z]")
+_SITE = re.compile(r"(?:https?://|www\.)\S+\s+(?:[|•·–—-]\s*)?$")
+_SEPARATOR_BEFORE = re.compile(  # what may come between a heading and its closing date
+    r"(?P<sep>[,|–—:]|\s-)\s*(?:(?:made|laid|issued|published|signed|written|dated)"
+    r"(?:\s+at\b[^,;]{0,12}?)?\s+on\s+)?$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(  # "1 April 2015 – 31 March 2016", "from ... to 3 May 2016": a range, not a date
+    r"(?:\d(?:st|nd|rd|th)?|\b[A-Za-z]{3,9}\.?|\d{4})\s*[–—-]\s*$|\b(?:to|and|until|till|between|from|through)\s+$",
+    re.IGNORECASE)
+_PERSON_WORDS = re.compile(r"\b(?:I|we|We|my|our|you|your|Your|us)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the rules read: the text, its layout (lines stripped, salutation, head) and its kind."""
+
+    text: str
+    layout: Layout
+    kind: DocumentKind
+    header: str | None = None  # the Date/Sent value of the email's headers, if any
+    printed: bool = False  # those headers are printed in the text (else they came with the file)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A candidate: the date, the layout line it was read from (-1: an email header) and the span in that line."""
+
+    date: PartialDate
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocDateRule:
+    """One named rule: where it looks (`reads`), how it finds candidates, and how much its cue weighs."""
+
+    name: str
+    reads: str
+    find: Callable[[Page], Iterator[Hit]]
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocDate:
+    """The document's date, the rule that chose it and the span it read, [start, end) in the text."""
+
+    date: PartialDate
+    rule: str
+    start: int = -1
+    end: int = -1
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.rule, self.start, self.end)
+
+
+# ---- helpers -------------------------------------------------------------------------------------
+def _is_continuation(layout: Layout, i: int) -> bool:
+    """A date line that is really the tail of a wrapped sentence ("... by" / "June 2014.")."""
+    lines = layout.lines
+    prev = lines[i - 1] if i > 0 else ""
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    if prev and not prev.endswith(_TERMINAL) and (_LOWER_WORD.fullmatch(prev.split()[-1]) or is_prose(prev)):
+        return True
+    return bool(nxt) and nxt[0].islower()
+
+
+def _date_in_line(line: str) -> PartialDate | None:
+    """A line that is a date, or whose last column is one ("Our ref: AB/1        14 September 2021")."""
+    found = parse_date_line(line)
+    if found is None and ("  " in line or "\t" in line):
+        found = parse_date_line(_COLUMNS.split(line)[-1])
+    return found
+
+
+def _hit(date: PartialDate, line: str, i: int, after: int = 0) -> Hit:
+    """A hit whose span is where the date's words stand in the line (else the whole line)."""
+    at = line.find(date.text, after) if date.text else -1
+    if at < 0:
+        words = date.text.split()
+        m = re.search(r"\s+".join(map(re.escape, words)), line[after:]) if words else None
+        if m is None:
+            return Hit(date, i, 0, len(line))
+        return Hit(date, i, after + m.start(), after + m.end())
+    return Hit(date, i, at, at + len(date.text))
+
+
+def _is_day(date: PartialDate) -> bool:
+    return date.precision is Precision.DAY
+
+
+def _head(layout: Layout) -> list[int]:
+    """The letter's head, the two lines after its salutation and the first lines of the text."""
+    zone = [i for i in layout.nonblank if i < layout.head_end]
+    if layout.salutation is not None:
+        zone += [i for i in layout.nonblank if i > layout.salutation.index][:2]
+    zone += [i for i in layout.nonblank[:DATELINE_LINES] if i >= layout.head_end]
+    return sorted(set(zone))
+
+
+def _label_zone(layout: Layout) -> list[int]:
+    """The first lines, but not a letter's foot (its signature's date is the foot rules')."""
+    zone = list(layout.nonblank[:LABEL_LINES])
+    if layout.salutation is not None:
+        foot = set(layout.nonblank[-TAIL_DATE_LINES:])
+        zone = [i for i in zone if i <= layout.salutation.index or i not in foot]
+    return zone
+
+
+def _foot(layout: Layout) -> list[int]:
+    label = set(_label_zone(layout))
+    return [i for i in layout.nonblank[-TAIL_DATE_LINES:] if i >= layout.head_end and i not in label]
+
+
+def _heading_zone(layout: Layout) -> list[int]:
+    """Headings and titles: the lines down to the first line of prose, before any salutation."""
+    stop = layout.salutation.index if layout.salutation is not None else len(layout.lines)
+    return [i for i in layout.nonblank[:HEADING_LINES] if i <= layout.head_end and i < stop]
+
+
+def _labelled(page: Page, label: re.Pattern[str], zone: list[int]) -> Iterator[Hit]:
+    """A line opening with `label` and holding a date (or a label alone, with the date on the next line)."""
+    layout = page.layout
+    for i in zone:
+        line = layout.lines[i]
+        m = label.match(line)
+        if m is None or (label is not _UPDATED_LABEL and _UPDATED_LABEL.match(line)):
+            continue
+        rest = line[m.end():]
+        if not rest.strip():  # "First published:" / "25 September 2014"
+            j = layout.next_nonblank(i, max_gap=2)
+            found = _date_in_line(layout.lines[j]) if j is not None else None
+            if found is not None and j is not None:
+                yield _hit(found, layout.lines[j], j)
+            continue
+        found = parse_date_line(rest) or (parse_date_line(_COLUMNS.split(rest)[0]) if _COLUMNS.search(rest) else None)
+        if found is not None:
+            yield _hit(found, line, i, m.end())
+
+
+def _date_ending(line: str) -> tuple[PartialDate, int, int] | None:
+    """The full date that ends `line` (a full stop after it allowed), not the end of a range."""
+    spans = date_spans(line[-SCAN_CHARS:]) if len(line) > SCAN_CHARS else date_spans(line)
+    if not spans:
+        return None
+    offset = max(len(line) - SCAN_CHARS, 0)
+    date, start, end = spans[-1]
+    if line[offset + end:].strip(" .") or _RANGE_BEFORE.search(line[:offset + start]):
+        return None
+    return date, offset + start, offset + end
+
+
+# ---- the rules -----------------------------------------------------------------------------------
+def _email_header(page: Page) -> Iterator[Hit]:
+    found = date_from_header(page.header) if page.header else None
+    if found is None:
+        return
+    if not page.printed:
+        yield Hit(found, -1, -1, -1)
+        return
+    lines = page.layout.lines
+    value = " ".join(page.header.split()) if page.header else ""
+    for i in page.layout.nonblank[:40]:  # the printed "Sent:" / "Date:" line
+        line = lines[i]
+        if line[:5].lower() in ("sent:", "date:", "sent ", "date ") and value and value in " ".join(line.split()):
+            m = re.search(r"\s+".join(map(re.escape, value.split())), line)
+            if m:
+                yield Hit(found, i, m.start(), m.end())
+                return
+    yield Hit(found, -1, -1, -1)
+
+
+def _date_line(page: Page) -> Iterator[Hit]:
+    layout = page.layout
+    for i in _head(layout):
+        line = layout.lines[i]
+        if _UPDATED_LABEL.match(line):
+            continue
+        found = _date_in_line(line)
+        if found is not None and not _is_continuation(layout, i):
+            yield _hit(found, line, i)
+
+
+def _own_label(page: Page) -> Iterator[Hit]:
+    yield from _labelled(page, _OWN_LABEL, _label_zone(page.layout))
+
+
+def _published_label(page: Page) -> Iterator[Hit]:
+    yield from _labelled(page, _PUBLISHED_LABEL, _label_zone(page.layout))
+
+
+def _foot_label(page: Page) -> Iterator[Hit]:
+    foot = _foot(page.layout)
+    yield from _labelled(page, _OWN_LABEL, foot)
+    yield from _labelled(page, _PUBLISHED_LABEL, foot)
+
+
+def _updated_stamp(page: Page) -> Iterator[Hit]:
+    yield from _labelled(page, _UPDATED_LABEL, _label_zone(page.layout) + _foot(page.layout))
+
+
+def _form_field(page: Page) -> Iterator[Hit]:
+    """"DATE: 29 February 2012" among other fields run into one line at the top."""
+    layout = page.layout
+    for i in layout.nonblank[:DATELINE_LINES]:
+        line = layout.lines[i][:SCAN_CHARS]
+        for m in _FORM_DATE.finditer(line):
+            if m.start() == 0:
+                continue  # a line that opens with the label is the labelled rule's
+            before = line[:m.start()].split()[-1:]
+            word = before[0].strip(".,:;()").lower() if before else ""
+            if word in _QUALIFIED_DATE or (before and before[0][:1].islower()):
+                continue
+            spans = date_spans(line[m.end():m.end() + 40])
+            if spans and spans[0][1] == 0:
+                date, start, end = spans[0]
+                yield Hit(date, i, m.end() + start, m.end() + end)
+
+
+def _minutes_heading(page: Page) -> Iterator[Hit]:
+    """"Minutes of the meeting held on Tuesday 3 May 2016 at 7pm": the date after "held", else the first."""
+    layout = page.layout
+    for i in layout.nonblank[:MINUTES_LINES]:
+        line = layout.lines[i][:SCAN_CHARS]
+        if not _MINUTES_OPENING.match(line):
+            continue
+        held = _HELD.search(line)
+        spans = date_spans(line[held.end():] if held else line)
+        if spans:
+            date, start, end = spans[0]
+            shift = held.end() if held else 0
+            yield Hit(date, i, shift + start, shift + end)
+
+
+def _minutes_opening(page: Page) -> Iterator[Hit]:
+    """In minutes or a note, a full date anywhere in the first lines."""
+    if page.kind not in (DocumentKind.MINUTES, DocumentKind.NOTE):
+        return
+    layout = page.layout
+    for i in layout.nonblank[:MINUTES_LINES]:
+        spans = date_spans(layout.lines[i][:SCAN_CHARS])
+        if spans:
+            date, start, end = spans[0]
+            yield Hit(date, i, start, end)
+
+
+def _heading_tail(page: Page) -> Iterator[Hit]:
+    """A heading that ends in its date: "Letter to the Chair of the Audit Committee, 4 March 2019",
+    "... written statement – made on 2 June 2010"."""
+    layout = page.layout
+    for i in _heading_zone(layout):
+        line = layout.lines[i]
+        if _LIST_ITEM.match(line) or len(line) > 240:
+            continue
+        ending = _date_ending(line)
+        if ending is None or not _is_day(ending[0]):
+            continue
+        date, start, end = ending
+        before = line[:start]
+        sep = _SEPARATOR_BEFORE.search(before)
+        if is_prose(line):  # a sentence: only a dash or bar sets the date apart, and no "I"/"you"
+            if sep is None or sep.group("sep") not in ("–", "—", "|", " -") or _PERSON_WORDS.search(before):
+                continue
+        elif sep is None:
+            words = before.split()
+            if not words or (words[-1][:1].islower() and words[-1].isalpha()):
+                continue
+        yield Hit(date, i, start, end)
+
+
+def _title_date(page: Page) -> Iterator[Hit]:
+    """A title naming the document's type, then its date: "Commissioner's bulletin 2 March 2016"."""
+    layout = page.layout
+    for i in _heading_zone(layout):
+        line = layout.lines[i][:SCAN_CHARS]
+        if _LIST_ITEM.match(line):
+            continue
+        for date, start, end in date_spans(line)[:1]:
+            if _is_day(date) and _TITLE_DATE.match(line[:start]):
+                yield Hit(date, i, start, end)
+
+
+def _byline_date(page: Page) -> Iterator[Hit]:
+    """"By Ann Roe, 13 November 2018" / "By Ann Roe | Political Editor | 13/11/2018"."""
+    layout = page.layout
+    for i in layout.nonblank[:DATELINE_LINES]:
+        line = layout.lines[i]
+        if len(line) > 120 or not _BYLINE.match(line):
+            continue
+        ending = _date_ending(line)
+        if ending is not None and _is_day(ending[0]):
+            yield Hit(ending[0], i, ending[1], ending[2])
+
+
+def _site_dateline(page: Page) -> Iterator[Hit]:
+    """A clipped news item: the site's address, then the date ("www.example-news.co.uk 13/11/2018")."""
+    layout = page.layout
+    for i in layout.nonblank[:3]:
+        line = layout.lines[i][:SCAN_CHARS]
+        if "www." not in line and "://" not in line:
+            continue
+        for date, start, end in date_spans(line):
+            if _is_day(date) and _SITE.search(line[:start]):
+                yield Hit(date, i, start, end)
+                break
+
+
+def _head_trailing(page: Page) -> Iterator[Hit]:
+    """A date run on from a contact or reference line in the head ("Tel: 0161 496 0000 3 May 2016")."""
+    layout = page.layout
+    for i in layout.nonblank:
+        if i >= layout.head_end:
+            break
+        line = layout.lines[i]
+        found = trailing_date(line) if not is_prose(line) else None
+        if found is not None:
+            yield _hit(found, line, i, max(len(line) - len(found.text) - 8, 0))
+
+
+def _foot_date_line(page: Page) -> Iterator[Hit]:
+    """A date alone on a line under the signature block, not one of a list of dates."""
+    layout = page.layout
+    lines = layout.lines
+    for i in layout.nonblank[-TAIL_DATE_LINES:]:
+        if i < layout.head_end:
+            continue
+        line = lines[i]
+        if _UPDATED_LABEL.match(line) or _PUBLISHED_LABEL.match(line) or _OWN_LABEL.match(line):
+            continue
+        found = parse_date_line(line)
+        if found is None or not _is_day(found):
+            continue
+        k = layout.nonblank.index(i)
+        prev = lines[layout.nonblank[k - 1]] if k > 0 else ""
+        nxt = lines[layout.nonblank[k + 1]] if k + 1 < len(layout.nonblank) else ""
+        if not prev or is_prose(prev) or parse_date_line(prev) or (nxt and parse_date_line(nxt)):
+            continue
+        if _is_continuation(layout, i):
+            continue
+        yield _hit(found, line, i)
+        return
+
+
+RULES: tuple[DocDateRule, ...] = (
+    DocDateRule("email-header", "the email's Date header, or a printed Sent:/Date: header line", _email_header, 100),
+    DocDateRule("labelled-date", "a line in the first 25 opening with its own label: Date:, Dated, Decision date,"
+                " Date of decision, Decision given on, Sent on, Answered on, Made", _own_label, 90),
+    DocDateRule("minutes-heading", "one of the first 3 lines opening with Minutes/Meeting/Notes/Held: the date"
+                " after 'held', else the first", _minutes_heading, 88),
+    DocDateRule("form-date-field", "a DATE: field among other fields run into one of the first lines",
+                _form_field, 85),
+    DocDateRule("date-line", "a line that is only a date (or ends in a date column) in the letter's head, just"
+                " after the salutation or in the first 8 lines", _date_line, 80),
+    DocDateRule("published-date", "a line in the first 25 opening with Published, First published, Posted,"
+                " Issued", _published_label, 78),
+    DocDateRule("byline-date", "a byline in the first 8 lines ending in a date: By Ann Roe, 13 November 2018",
+                _byline_date, 75),
+    DocDateRule("heading-tail-date", "a heading (down to the first prose line) ending in a date after a comma,"
+                " dash, bar or 'made on', or after a capitalised word", _heading_tail, 70),
+    DocDateRule("title-date", "a title naming the document's type followed by a date: Council bulletin 2 March"
+                " 2016", _title_date, 70),
+    DocDateRule("site-dateline", "a web address followed by a date in the first 3 lines (clipped news)",
+                _site_dateline, 65),
+    DocDateRule("head-trailing-date", "a date run on to the end of a contact or reference line in the head",
+                _head_trailing, 60),
+    DocDateRule("minutes-opening-date", "in minutes or a note, a date anywhere in the first 3 lines",
+                _minutes_opening, 50),
+    DocDateRule("foot-date-line", "a date alone on a line under the signature block (last 10 lines)",
+                _foot_date_line, 45),
+    DocDateRule("foot-labelled-date", "a Date:/Dated/Published line in the last 10 lines", _foot_label, 40),
+    DocDateRule("updated-stamp", "a Last updated / Updated / Page last reviewed line, only when nothing"
+                " better states the date", _updated_stamp, 10),
+)
+
+
+# ---- the chooser ---------------------------------------------------------------------------------
+def _line_start(text: str, lines: tuple[str, ...], index: int) -> int:
+    """Where layout line `index` starts in `text` (lines are stripped and in order)."""
+    pos = 0
+    for i in range(index + 1):
+        line = lines[i]
+        if not line:
+            continue
+        at = text.find(line, pos)
+        if at < 0:
+            return -1
+        if i == index:
+            return at
+        pos = at + len(line)
+    return -1
+
+
+def choose(hits: list[tuple[DocDateRule, Hit]], page: Page) -> DocDate | None:
+    """The candidate of the weightiest rule, the earliest in the text among equals."""
+    if not hits:
+        return None
+    rule, hit = min(hits, key=lambda rh: (-rh[0].weight, rh[1].line, rh[1].start))
+    if hit.line < 0:
+        return DocDate(hit.date, rule.name)
+    base = _line_start(page.text, page.layout.lines, hit.line)
+    if base < 0:
+        return DocDate(hit.date, rule.name)
+    return DocDate(hit.date, rule.name, base + hit.start, base + hit.end)
+
+
+def document_date(text: str, layout: Layout, kind: DocumentKind, *, header: str | None = None,
+                  printed: bool = False, rules: tuple[DocDateRule, ...] = RULES) -> DocDate | None:
+    """The document's own date, the rule that chose it and the span it read."""
+    page = Page(text, layout, kind, header, printed)
+    best = max((r.weight for r in rules), default=0)
+    hits: list[tuple[DocDateRule, Hit]] = []
+    for rule in sorted(rules, key=lambda r: -r.weight):
+        if hits and rule.weight < best:
+            break  # every later rule weighs less than one that has already found a date
+        hits.extend((rule, hit) for hit in rule.find(page))
+        best = rule.weight
+    return choose(hits, page)
