@@ -167,7 +167,8 @@ def parse_date_line(line: str) -> PartialDate | None:
 def trailing_date(line: str) -> PartialDate | None:
     """A full date (with its day) that ends a line after something else: a contact line or a
     reference run together with the date below or beside it ("Tel: 0161 496 0000 3 May 2016",
-    "Our ref: AB/12 03/05/2016"). Not after a lower-case word: "... held on 3 May 2016" is prose."""
+    "Our ref: AB/12 03/05/2016"). Not after a lower-case word: "... held on 3 May 2016" is prose;
+    not after a dash: "1 April 2015 – 31 March 2016" is a range."""
     words = line.split()
     if len(words) < 2 or not words[-1].rstrip(".,")[-2:].isdigit():
         return None
@@ -176,6 +177,8 @@ def trailing_date(line: str) -> PartialDate | None:
         if found is not None:
             before = words[-k - 1]
             if found.precision is not Precision.DAY or (before.isalpha() and before[0].islower()):
+                return None
+            if before in ("-", "–", "—", "to"):  # the end of a range: "1 April 2015 – 31 March 2016"
                 return None
             return found
     return None

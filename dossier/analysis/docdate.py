@@ -35,12 +35,12 @@ _LOWER_WORD = re.compile(r"[a-z]+,?")
 _TERMINAL = (".", "!", "?", ":", ";")
 
 # labels that name the document's own date ("Date:", "Dated", "Decision date:", "Sent on", "Answered on")
-_OWN_LABEL = re.compile(
-    r"^(?:date[d]?|date\s+(?:of|sent|issued|signed)(?:\s+(?:the\s+|this\s+)?(?:letter|issue|decision|report|notice|"
+_OWN_LABEL = re.compile(  # longest first: "Date of decision:" before "Date"
+    r"^(?:date\s+(?:of|sent|issued|signed)(?:\s+(?:the\s+|this\s+)?(?:letter|issue|decision|report|notice|"
     r"judge?ment|order|determination))?|(?:decision|letter|report|issue|notice|determination)\s+date"
     r"|(?:decision|determination|judge?ment)\s+(?:given|issued|made|promulgated|sent)(?:\s+on)?|promulgated"
     r"|sent(?:\s+on)?|(?:this\s+(?:question|statement)\s+was\s+)?answered(?:\s+on)?|made(?:\s+on)?"
-    r"|signed(?:\s+on)?|written\s+on)\b\s*[:.\-–]?\s*", re.IGNORECASE)
+    r"|signed(?:\s+on)?|written\s+on|dated|date)\b\s*[:.\-–]?\s*", re.IGNORECASE)
 # labels that give the day it was published: the document's date unless a date line says otherwise
 _PUBLISHED_LABEL = re.compile(
     r"^(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|issued(?:\s+on)?|released(?:\s+on)?"
@@ -74,6 +74,10 @@ _SEPARATOR_BEFORE = re.compile(  # what may come between a heading and its closi
 _RANGE_BEFORE = re.compile(  # "1 April 2015 – 31 March 2016", "from ... to 3 May 2016": a range, not a date
     r"(?:\d(?:st|nd|rd|th)?|\b[A-Za-z]{3,9}\.?|\d{4})\s*[–—-]\s*$|\b(?:to|and|until|till|between|from|through)\s+$",
     re.IGNORECASE)
+# a label before a date that says the date is not the document's ("Heard on:", "Printed", "Closing date:")
+_OTHER_LABEL = re.compile(
+    r"\b(?:date|on|at|by|until|from|to|printed|downloaded|prepared|accessed|retrieved|updated|modified|reviewed"
+    r"|generated|heard|received|submitted|due|deadline|expires|expiry|closes|closing)\s*[:.\-–]?\s*$", re.IGNORECASE)
 _PERSON_WORDS = re.compile(r"\b(?:I|we|We|my|our|you|your|Your|us)\b")
 
 
@@ -206,6 +210,10 @@ def _labelled(page: Page, label: re.Pattern[str], zone: list[int]) -> Iterator[H
             yield _hit(found, line, i, m.end())
 
 
+def _is_labelled(line: str) -> bool:
+    return bool(_OWN_LABEL.match(line) or _PUBLISHED_LABEL.match(line) or _UPDATED_LABEL.match(line))
+
+
 def _date_ending(line: str) -> tuple[PartialDate, int, int] | None:
     """The full date that ends `line` (a full stop after it allowed), not the end of a range."""
     spans = date_spans(line[-SCAN_CHARS:]) if len(line) > SCAN_CHARS else date_spans(line)
@@ -242,8 +250,8 @@ def _date_line(page: Page) -> Iterator[Hit]:
     layout = page.layout
     for i in _head(layout):
         line = layout.lines[i]
-        if _UPDATED_LABEL.match(line):
-            continue
+        if _is_labelled(line):
+            continue  # the label rules read it
         found = _date_in_line(line)
         if found is not None and not _is_continuation(layout, i):
             yield _hit(found, line, i)
@@ -326,12 +334,15 @@ def _heading_tail(page: Page) -> Iterator[Hit]:
         date, start, end = ending
         before = line[:start]
         sep = _SEPARATOR_BEFORE.search(before)
+        cued = sep is not None and sep.end() > sep.end("sep") + 1  # "– made on"
+        if not cued and _OTHER_LABEL.search(before):
+            continue
         if is_prose(line):  # a sentence: only a dash or bar sets the date apart, and no "I"/"you"
             if sep is None or sep.group("sep") not in ("–", "—", "|", " -") or _PERSON_WORDS.search(before):
                 continue
-        elif sep is None:
+        elif sep is None:  # a title run straight into its date: words only ("Ann Roe 17 December 2014")
             words = before.split()
-            if not words or (words[-1][:1].islower() and words[-1].isalpha()):
+            if not words or (words[-1][:1].islower() and words[-1].isalpha()) or any(c.isdigit() for c in before):
                 continue
         yield Hit(date, i, start, end)
 
@@ -382,7 +393,9 @@ def _head_trailing(page: Page) -> Iterator[Hit]:
         line = layout.lines[i]
         found = trailing_date(line) if not is_prose(line) else None
         if found is not None:
-            yield _hit(found, line, i, max(len(line) - len(found.text) - 8, 0))
+            hit = _hit(found, line, i, max(len(line) - len(found.text) - 8, 0))
+            if not _OTHER_LABEL.search(line[:hit.start]):
+                yield hit
 
 
 def _foot_date_line(page: Page) -> Iterator[Hit]:
@@ -393,7 +406,7 @@ def _foot_date_line(page: Page) -> Iterator[Hit]:
         if i < layout.head_end:
             continue
         line = lines[i]
-        if _UPDATED_LABEL.match(line) or _PUBLISHED_LABEL.match(line) or _OWN_LABEL.match(line):
+        if _is_labelled(line):
             continue
         found = parse_date_line(line)
         if found is None or not _is_day(found):

@@ -1,0 +1,295 @@
+"""The document's own date: each named rule on invented text in its layout, and the near-misses it
+must not read (a date in prose, a print or upload stamp, a hearing date, a range, a list of dates)."""
+
+import re
+
+import pytest
+
+from dossier.analysis.docdate import RULES, DocDate, document_date
+from dossier.analysis.parties import build_layout
+from dossier.domain.records import DocumentKind
+
+PROSE = ("The council has agreed the plan and will report on progress to the board in the new year, "
+         "as the panel asked when it met.")
+
+
+def read(text: str, kind: DocumentKind = DocumentKind.OTHER, **kw: object) -> DocDate | None:
+    return document_date(text, build_layout(text), kind, **kw)  # type: ignore[arg-type]
+
+
+def check(text: str, value: str, rule: str, words: str, kind: DocumentKind = DocumentKind.OTHER) -> None:
+    found = read(text, kind)
+    assert found is not None, "no date read"
+    assert (found.date.value, found.rule) == (value, rule)
+    assert text[found.start:found.end] == words
+
+
+# ---- the table ---------------------------------------------------------------------------------------
+def test_every_rule_is_named_in_kebab_case_once_and_says_what_it_reads() -> None:
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    for rule in RULES:
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", rule.name)
+        assert rule.reads and rule.weight > 0
+
+
+def test_a_date_in_running_prose_is_not_the_documents_date() -> None:
+    text = ("I am writing to follow up the points raised when we met on 3 May 2016 at the Town Hall.\n\n"
+            "We agreed the report would follow by 14 June 2016.\n\n" + PROSE)
+    assert read(text) is None
+
+
+# ---- email-header ------------------------------------------------------------------------------------
+def test_email_header_date_has_no_span_in_the_text() -> None:
+    found = read("Ann,\n\nSee attached.\n\nTom", header="Tue, 05 Nov 2013 23:30:00 -0800")
+    assert found is not None and (found.date.value, found.rule, found.start) == ("2013-11-05", "email-header", -1)
+
+
+def test_printed_sent_line_is_read_with_its_span() -> None:
+    text = ("From: Tom Vale <tom.vale@example.org>\nSent: 19 July 2016 09:41\nTo: Ann Roe\n"
+            "Subject: Lease\n\nAnn,\n\nThanks.\n\nTom")
+    found = read(text, header="19 July 2016 09:41", printed=True)
+    assert found is not None and (found.date.value, found.rule) == ("2016-07-19", "email-header")
+    assert text[found.start:found.end] == "19 July 2016 09:41"
+
+
+# ---- labelled-date -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "value", "words"),
+    [
+        ("Date: 4 March 2019", "2019-03-04", "4 March 2019"),
+        ("Dated 4th March 2019", "2019-03-04", "4th March 2019"),
+        ("Decision date : 05 Mar 2019", "2019-03-05", "05 Mar 2019"),
+        ("Date of decision: 10.01.2019", "2019-01-10", "10.01.2019"),
+        ("Decision given on: 19/01/2015", "2015-01-19", "19/01/2015"),
+        ("This question was answered on 11th July 2018", "2018-07-11", "11th July 2018"),
+        ("Sent on 2 October 2024", "2024-10-02", "2 October 2024"),
+    ],
+)
+def test_labelled_date(line: str, value: str, words: str) -> None:
+    text = f"Wessex County Council\n\nDecision notice\n\n{line}\n\n{PROSE}"
+    check(text, value, "labelled-date", words)
+
+
+def test_labelled_date_label_alone_with_the_date_on_the_next_line() -> None:
+    check(f"Notice\n\nDate of issue:\n\n4 March 2019\n\n{PROSE}", "2019-03-04", "labelled-date", "4 March 2019")
+
+
+def test_decision_date_wins_over_the_hearing_date_above_it() -> None:
+    text = f"Wessex Tribunal\n\nHeard on: 11 January 2024\nDecision given on: 16 May 2024\n\n{PROSE}"
+    check(text, "2024-05-16", "labelled-date", "16 May 2024")
+
+
+@pytest.mark.parametrize("line", ["Heard on: 11 January 2024", "Date of next meeting: 4 March 2019",
+                                  "Closing date: 4 March 2019", "(asked on 2nd July 2018) - View Source",
+                                  "Printed 4 March 2019", "Downloaded: 4 March 2019"])
+def test_labels_that_do_not_name_the_documents_date(line: str) -> None:
+    assert read(f"Wessex Tribunal\n\n{line}\n\n{PROSE}") is None
+
+
+# ---- minutes-heading ---------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("opening", "value", "words"),
+    [
+        ("Minutes of the meeting of Wessex Parish Council held - Tuesday May 22nd 2018 in the Village Hall.",
+         "2018-05-22", "Tuesday May 22nd 2018"),
+        ("Minutes from Ordinary Meeting held at the Village Hall on Monday 18th April 2016 at 7.30pm",
+         "2016-04-18", "Monday 18th April 2016"),
+        ("MINUTES OF THE BOARD MEETING HELD ON WEDNESDAY 12TH SEPTEMBER 2012", "2012-09-12",
+         "WEDNESDAY 12TH SEPTEMBER 2012"),
+        ("Annual Parish Meeting – 3 May 2016", "2016-05-03", "3 May 2016"),
+    ],
+)
+def test_minutes_heading(opening: str, value: str, words: str) -> None:
+    check(f"{opening}\n\nPresent: Cllrs A Roe (Chair), T Vale\n\n1. Apologies – None", value, "minutes-heading", words)
+
+
+def test_minutes_heading_prefers_the_held_date_to_an_item_stamp_above_it() -> None:
+    text = ("Board Item 17th October 2012 3 12.30 pm Public\n\n"
+            "MINUTES OF THE BOARD MEETING HELD ON WEDNESDAY 12TH SEPTEMBER 2012\n\nPresent: Mr A Roe")
+    check(text, "2012-09-12", "minutes-heading", "WEDNESDAY 12TH SEPTEMBER 2012", DocumentKind.MINUTES)
+
+
+def test_a_letter_opening_on_a_meeting_held_is_not_a_minutes_heading() -> None:
+    text = f"Further to the meeting held on 3 May 2016, I write to confirm what we agreed.\n\n{PROSE}"
+    assert read(text, DocumentKind.LETTER) is None
+
+
+def test_a_later_item_about_earlier_minutes_is_not_read() -> None:
+    text = ("Wessex Parish Council\n\nPresent: Cllrs A Roe, T Vale\n\nApologies: none\n\n"
+            "4. The minutes from the meeting held on 14th March 2016 were signed and adopted.")
+    assert read(text) is None
+
+
+# ---- form-date-field ---------------------------------------------------------------------------------
+def test_date_field_among_fields_run_into_one_line() -> None:
+    text = ("AGENDA ITEM NO. 4 REPORT TO: Council REPORT NO: WX/04/19 DATE: 4 March 2019 REPORTING OFFICER: "
+            "Ann Roe Director SUBJECT: Parks PURPOSE To ask the Council to note the plan agreed on 3 May 2018.")
+    check(text, "2019-03-04", "form-date-field", "4 March 2019")
+
+
+@pytest.mark.parametrize("field", ["CLOSING DATE: 4 March 2019", "Review Date: 4 March 2019",
+                                   "the date: 4 March 2019"])
+def test_qualified_or_prose_date_fields_are_not_read(field: str) -> None:
+    text = f"REPORT TO: Council REPORT NO: WX/04/19 {field} SUBJECT: Parks PURPOSE To note the plan."
+    assert read(text) is None
+
+
+# ---- date-line ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("10.01.2019", "2019-01-10"),
+        ("02/07/18", "2018-07-02"),
+        ("12th October 2018", "2018-10-12"),
+        ("Tuesday May 22nd 2018", "2018-05-22"),
+        ("l9 March 2019", "2019-03-19"),  # a text layer reading 1 as l
+        ("O3/04/2019", "2019-04-03"),  # and 0 as O
+        ("2-7 March 2014", "2014-03-27"),  # splitting 27
+        ("14 Septembcr 2021", "2021-09-14"),  # one wrong letter
+    ],
+)
+def test_date_line_in_a_letters_head(line: str, value: str) -> None:
+    text = f"Wessex County Council\nCounty Hall\nWexcombe WX1 1AA\n\n{line}\n\nDear Ms Roe,\n\n{PROSE}"
+    check(text, value, "date-line", line)
+
+
+def test_date_line_beside_a_reference_column() -> None:
+    text = f"Wessex County Council\n\nOur ref: WX/19/4        4 March 2019\n\nDear Ms Roe,\n\n{PROSE}"
+    check(text, "2019-03-04", "date-line", "4 March 2019")
+
+
+def test_a_reference_with_slashes_is_not_a_date_line() -> None:
+    text = f"Wessex County Council\n\nOur ref: WX/12/05/16\n\nDear Ms Roe,\n\n{PROSE}"
+    assert read(text) is None
+
+
+def test_an_updated_stamp_above_the_date_line_does_not_win() -> None:
+    text = f"Last updated 5 June 2019\n\nWessex County Council\n\n4 March 2019\n\nDear Ms Roe,\n\n{PROSE}"
+    check(text, "2019-03-04", "date-line", "4 March 2019")
+
+
+# ---- published-date ----------------------------------------------------------------------------------
+def test_published_line_on_a_page() -> None:
+    text = ("Correspondence\n\nWessex County Council: letter to the Chief Executive\n\n" + PROSE +
+            "\n\nUpdates to this page\n\nPublished 12 November 2024\n\nLast updated 20 November 2024\n\n"
+            "Sign up for emails or print this page")
+    check(text, "2024-11-12", "published-date", "12 November 2024")
+
+
+def test_the_letters_own_date_line_wins_over_the_pages_published_date() -> None:
+    text = ("Wessex County Council\n\n4 November 2024\n\nDear Ms Roe,\n\n" + PROSE +
+            "\n\nYours sincerely\n\nTom Vale\n\nPublished 12 November 2024")
+    check(text, "2024-11-04", "date-line", "4 November 2024")
+
+
+# ---- byline-date -------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("byline", "words"), [("By Ann Roe, 13 November 2018", "13 November 2018"),
+                                               ("By Ann Roe | Political Editor | 13/11/2018", "13/11/2018")])
+def test_byline_with_a_date(byline: str, words: str) -> None:
+    check(f"Council tax to rise again\n\n{byline}\n\n{PROSE}", "2018-11-13", "byline-date", words,
+          DocumentKind.ARTICLE)
+
+
+def test_a_sentence_opening_with_by_and_a_date_is_not_a_byline() -> None:
+    assert read(f"Council tax to rise again\n\nBy 22 July 2019 the council must set its budget.\n\n{PROSE}") is None
+
+
+# ---- heading-tail-date -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("heading", "value", "words"),
+    [
+        ("Letter to the Chair of the Audit Committee, 4 March 2019", "2019-03-04", "4 March 2019"),
+        ("Wessex County Council written statement – made on 2 June 2010.", "2010-06-02", "2 June 2010"),
+        ("Wessex County Council written statement – made at on 2 June 2010.", "2010-06-02", "2 June 2010"),
+        ("CABINET: 22ND SEPTEMBER, 2014", "2014-09-22", "22ND SEPTEMBER, 2014"),
+    ],
+)
+def test_heading_ending_in_its_date(heading: str, value: str, words: str) -> None:
+    check(f"Wessex Papers\n\n{heading}\n\n{PROSE}", value, "heading-tail-date", words)
+
+
+@pytest.mark.parametrize("first", [
+    "Thank you for your letter, dated 3 May 2016.",
+    "Annual accounts for the period 1 April 2015 – 31 March 2016",
+    "Conference programme 3–5 May 2016",
+    "The inspection of the service ran until 3 May 2016",
+    "I write about the decision we took – made on 3 May 2016.",
+])
+def test_sentences_and_ranges_ending_in_a_date_are_not_headings(first: str) -> None:
+    assert read(f"{first}\n\n{PROSE}") is None
+
+
+# ---- title-date --------------------------------------------------------------------------------------
+NAV = ("Chair's bulletins\n\n1. Chair's bulletin 31 March 2017\n2. Chair's bulletin 18 November 2016\n"
+       "3. Chair's bulletin 2 March 2016 (You are here)\n4. Chair's bulletin January 2016\n\n")
+
+
+def test_title_naming_the_document_then_its_date() -> None:
+    text = NAV + "Chair's bulletin 2 March 2016 ann roe\nLead Commissioner Ann Roe\n\n" + PROSE
+    check(text, "2016-03-02", "title-date", "2 March 2016")
+
+
+def test_a_numbered_list_of_titles_is_not_the_documents_title() -> None:
+    assert read(NAV + PROSE) is None
+
+
+def test_a_reply_to_an_earlier_letter_of_a_date_is_not_read() -> None:
+    assert read(f"Reply to the letter of 3 May 2016 from Wessex County Council\n\n{PROSE}") is None
+
+
+# ---- site-dateline -----------------------------------------------------------------------------------
+def test_clipped_news_with_the_site_and_the_date() -> None:
+    text = ("Council leaders write again www.wessexnews.example.co.uk 13/11/2018 They have sent another letter "
+            "to the leader urging him to halt the plan, which was agreed on November 7.")
+    check(text, "2018-11-13", "site-dateline", "13/11/2018", DocumentKind.ARTICLE)
+
+
+def test_a_web_address_not_followed_by_the_date_is_not_a_dateline() -> None:
+    text = "See www.wessex.example.org for the guidance published on 13/11/2018 about the plan for the parks."
+    assert read(text) is None
+
+
+# ---- head-trailing-date ------------------------------------------------------------------------------
+def test_date_run_on_from_a_contact_line_in_the_head() -> None:
+    text = f"Wessex County Council\nTel: 0161 496 0732 4 Mar 2019\n\nMs Ann Roe\n\nDear Ms Roe,\n\n{PROSE}"
+    check(text, "2019-03-04", "head-trailing-date", "4 Mar 2019")
+
+
+# ---- minutes-opening-date ----------------------------------------------------------------------------
+def test_minutes_date_anywhere_in_the_opening_lines_only_for_minutes() -> None:
+    text = "Improvement Board\nReview session 07/05/2018 at the Town Hall\n\nPresent: Ann Roe, Tom Vale"
+    check(text, "2018-05-07", "minutes-opening-date", "07/05/2018", DocumentKind.MINUTES)
+    assert read(text, DocumentKind.LETTER) is None
+
+
+# ---- foot-date-line ----------------------------------------------------------------------------------
+FOOT = ("Select Committee on Parks Written Evidence\n\nLetter to the Clerk from the Wessex Parks Team\n\n"
+        f"{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\nAnn Roe\n\nWessex Parks Team, Department for Parks\n\n")
+
+
+def test_date_under_the_signature_block() -> None:
+    check(FOOT + "12 June 2006\n\nPrepared 2 July 2006", "2006-06-12", "foot-date-line", "12 June 2006")
+
+
+def test_a_print_stamp_at_the_foot_is_never_the_date() -> None:
+    assert read(FOOT + "Prepared 2 July 2006") is None
+
+
+def test_a_list_of_dates_at_the_foot_is_not_a_signature_date() -> None:
+    assert read(FOOT + "Meeting dates\n\n12 June 2006\n\n4 July 2006\n\n9 August 2006") is None
+
+
+# ---- foot-labelled-date ------------------------------------------------------------------------------
+def test_labelled_date_under_a_letters_signature() -> None:
+    text = (f"Dear Tom,\n\nI write to confirm the terms below.\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n"
+            "Yours sincerely\n\nAnn Roe\nDirector\n\nDate: 4 May 2015\n")
+    check(text, "2015-05-04", "foot-labelled-date", "4 May 2015", DocumentKind.LETTER)
+
+
+# ---- updated-stamp -----------------------------------------------------------------------------------
+def test_last_updated_stamp_only_when_nothing_better() -> None:
+    text = f"Wessex news\n\nThis page was last updated on 10 April 2024\n\n{PROSE}"
+    check(text, "2024-04-10", "updated-stamp", "10 April 2024", DocumentKind.ARTICLE)
+    dated = f"Wessex news\n\nWednesday, April 10, 2024\n\nThis page was last updated on 11 April 2024\n\n{PROSE}"
+    check(dated, "2024-04-10", "date-line", "Wednesday, April 10, 2024", DocumentKind.ARTICLE)
