@@ -293,3 +293,57 @@ def test_last_updated_stamp_only_when_nothing_better() -> None:
     check(text, "2024-04-10", "updated-stamp", "10 April 2024", DocumentKind.ARTICLE)
     dated = f"Wessex news\n\nWednesday, April 10, 2024\n\nThis page was last updated on 11 April 2024\n\n{PROSE}"
     check(dated, "2024-04-10", "date-line", "Wednesday, April 10, 2024", DocumentKind.ARTICLE)
+
+
+# ---- label values as pages print them ----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "rule", "words"),
+    [
+        ("Posted on 13 November 2018 by Ann Roe", "published-date", "13 November 2018"),
+        ("Published: 13:04, 13 November 2018", "published-date", "13 November 2018"),
+        ("Made - - - - 13th November 2018", "labelled-date", "13th November 2018"),
+        ("Date of meeting: 13 November 2018", "labelled-date", "13 November 2018"),
+        ("Judgment date: 13-Nov-2018", "labelled-date", "13-Nov-2018"),
+    ],
+)
+def test_label_values_with_a_time_leaders_or_a_tail(line: str, rule: str, words: str) -> None:
+    check(f"Wessex County Council\n\n{line}\n\n{PROSE}", "2018-11-13", rule, words)
+
+
+def test_a_labelled_range_is_not_a_date() -> None:
+    assert read(f"Wessex County Council\n\nDate: 3 May 2016 – 5 May 2016\n\n{PROSE}") is None
+
+
+def test_another_letters_date_in_a_column_is_not_ours() -> None:
+    text = f"Wessex County Council\n\nYour letter dated        3 May 2016\n\nDear Ms Roe,\n\n{PROSE}"
+    assert read(text) is None
+
+
+# ---- lead-dateline -----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("lead", "words"), [
+    ("WEXCOMBE, 13 November 2018 – The council has agreed the plan for the parks.", "13 November 2018"),
+    ("13 November 2018 | Ann Roe", "13 November 2018"),
+])
+def test_a_dateline_opening_the_lead(lead: str, words: str) -> None:
+    check(f"Council agrees parks plan\n\n{lead}\n\n{PROSE}", "2018-11-13", "lead-dateline", words,
+          DocumentKind.ARTICLE)
+
+
+def test_a_timeline_of_dated_entries_is_not_a_dateline() -> None:
+    text = ("Timeline of the parks plan\n\n13 November 2018 – the council agrees the plan\n"
+            "4 March 2019 – the work starts\n\n" + PROSE)
+    assert read(text, DocumentKind.ARTICLE) is None
+
+
+# ---- minutes heading over two lines and a signed statement's foot --------------------------------------
+def test_minutes_heading_with_held_on_its_own_line() -> None:
+    text = ("WESSEX PARISH COUNCIL\n\nMINUTES\n\nof the Annual Meeting\n\nheld on Monday 3 May 2016 at 7pm\n\n"
+            "Present: Cllrs A Roe, T Vale")
+    check(text, "2016-05-03", "minutes-heading", "Monday 3 May 2016")
+
+
+def test_date_field_beside_the_signature() -> None:
+    text = (f"Witness statement of Ann Roe\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n{PROSE}\n\n"
+            "I believe that the facts stated in this witness statement are true.\n\n"
+            "Signed: Ann Roe     Date: 4 March 2019\n")
+    check(text, "2019-03-04", "foot-labelled-date", "4 March 2019")

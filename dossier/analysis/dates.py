@@ -44,10 +44,12 @@ _DATE_FORMS = (
     r"(?P<my>(?:19|20)\d\d)-(?P<mm>[01]\d)",
     # 03/2014
     r"(?P<mm>[01]?\d)/(?P<my>(?:19|20)\d\d)",
+    # 04-Mar-2019 (a system's print of a date)
+    rf"(?:{_WEEKDAY}\s*)?(?P<day>[0-3]?\d)-(?P<month>[a-z]{{3,9}})-{_YEAR}",
 )
 _DATES = tuple(re.compile(rf"(?P<date>{form}){_TIME}", re.IGNORECASE) for form in _DATE_FORMS)
 _SEARCHES = tuple(re.compile(rf"(?<![\w/.\-])(?P<date>{form})(?![\w/\-])", re.IGNORECASE)
-                  for form in _DATE_FORMS[:3] + _DATE_FORMS[4:5])
+                  for form in _DATE_FORMS[:3] + _DATE_FORMS[4:5] + _DATE_FORMS[7:])
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _LABEL = re.compile(
     r"^(?:(?:date[d]?|sent|published|posted|first\s+published|last\s+updated|updated|held)\s*(?:on\s*)?[:.\-–]?\s*)",

@@ -28,6 +28,7 @@ TAIL_DATE_LINES = 10  # a date may sit under the signature
 LABEL_LINES = 25  # how far down a labelled date ("Date:", "Published") is read
 HEADING_LINES = 16  # how far down a heading or title is read
 MINUTES_LINES = 3  # the opening lines of minutes
+MINUTES_HELD_LINES = 6  # how far down a heading's "held on ..." line may come
 SCAN_CHARS = 600  # how much of one (perhaps paragraph-long) line a heading rule reads
 
 _COLUMNS = re.compile(r"\s{2,}|\t")
@@ -37,8 +38,10 @@ _TERMINAL = (".", "!", "?", ":", ";")
 # labels that name the document's own date ("Date:", "Dated", "Decision date:", "Sent on", "Answered on")
 _OWN_LABEL = re.compile(  # longest first: "Date of decision:" before "Date"
     r"^(?:date\s+(?:of|sent|issued|signed)(?:\s+(?:the\s+|this\s+)?(?:letter|issue|decision|report|notice|"
-    r"judge?ment|order|determination))?|(?:decision|letter|report|issue|notice|determination)\s+date"
+    r"judge?ment|order|determination|response|reply|meeting|hand[\s-]?down))?"
+    r"|(?:decision|letter|report|issue|notice|determination|judge?ment|response|meeting)\s+date"
     r"|(?:decision|determination|judge?ment)\s+(?:given|issued|made|promulgated|sent)(?:\s+on)?|promulgated"
+    r"|handed\s+down(?:\s+on)?"
     r"|sent(?:\s+on)?|(?:this\s+(?:question|statement)\s+was\s+)?answered(?:\s+on)?|made(?:\s+on)?"
     r"|signed(?:\s+on)?|written\s+on|dated|date)\b\s*[:.\-–]?\s*", re.IGNORECASE)
 # labels that give the day it was published: the document's date unless a date line says otherwise
@@ -78,6 +81,13 @@ _RANGE_BEFORE = re.compile(  # "1 April 2015 – 31 March 2016", "from ... to 3 
 _OTHER_LABEL = re.compile(
     r"\b(?:date|on|at|by|until|from|to|printed|downloaded|prepared|accessed|retrieved|updated|modified|reviewed"
     r"|generated|heard|received|submitted|due|deadline|expires|expiry|closes|closing)\s*[:.\-–]?\s*$", re.IGNORECASE)
+_LEADERS = re.compile(r"^(?:[\s.\-–—:]+|\d{1,2}[:.]\d\d(?![.:/\d])\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?\s*[,|]?\s*)")
+_RANGE_AFTER = re.compile(r"\s*(?:[–—-]|to\b|until\b|till\b|and\b)", re.IGNORECASE)
+# the column before a date column that makes it another letter's date ("Your letter dated      3 May 2016")
+_NOT_OURS = re.compile(r"\b(?:your|their|his|her)\b|\b(?:of|on|dated|received|heard|printed)\s*:?\s*$",
+                       re.IGNORECASE)
+_PLACE = re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?")  # "WEXCOMBE, " before a dateline
+_LEAD_AFTER = re.compile(r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?[|•·–—-]\s*\S")
 _PERSON_WORDS = re.compile(r"\b(?:I|we|We|my|our|you|your|Your|us)\b")
 
 
@@ -141,7 +151,9 @@ def _date_in_line(line: str) -> PartialDate | None:
     """A line that is a date, or whose last column is one ("Our ref: AB/1        14 September 2021")."""
     found = parse_date_line(line)
     if found is None and ("  " in line or "\t" in line):
-        found = parse_date_line(_COLUMNS.split(line)[-1])
+        columns = _COLUMNS.split(line)
+        if len(columns) > 1 and not _NOT_OURS.search(columns[-2]):
+            found = parse_date_line(columns[-1])
     return found
 
 
@@ -180,8 +192,8 @@ def _label_zone(layout: Layout) -> list[int]:
 
 
 def _foot(layout: Layout) -> list[int]:
-    label = set(_label_zone(layout))
-    return [i for i in layout.nonblank[-TAIL_DATE_LINES:] if i >= layout.head_end and i not in label]
+    """The last lines, below the head (a short page's lines may be in both its head and its foot)."""
+    return [i for i in layout.nonblank[-TAIL_DATE_LINES:] if i >= layout.head_end]
 
 
 def _heading_zone(layout: Layout) -> list[int]:
@@ -205,9 +217,23 @@ def _labelled(page: Page, label: re.Pattern[str], zone: list[int]) -> Iterator[H
             if found is not None and j is not None:
                 yield _hit(found, layout.lines[j], j)
             continue
-        found = parse_date_line(rest) or (parse_date_line(_COLUMNS.split(rest)[0]) if _COLUMNS.search(rest) else None)
+        found = _label_value(rest)
         if found is not None:
             yield _hit(found, line, i, m.end())
+
+
+def _label_value(rest: str) -> PartialDate | None:
+    """The date a label gives: all of the rest of the line, its first column, or a date opening it
+    ("13 November 2018 by Ann Roe"; after a time "13:04, 13 November 2018" or dotted leaders "- - 4 May
+    2019"), not the start of a range."""
+    rest = _LEADERS.sub("", rest)
+    found = parse_date_line(rest) or (parse_date_line(_COLUMNS.split(rest)[0]) if _COLUMNS.search(rest) else None)
+    if found is not None:
+        return found
+    spans = date_spans(rest[:80])
+    if spans and spans[0][1] == 0 and not _RANGE_AFTER.match(rest[spans[0][2]:]):
+        return spans[0][0]
+    return None
 
 
 def _is_labelled(line: str) -> bool:
@@ -269,37 +295,73 @@ def _foot_label(page: Page) -> Iterator[Hit]:
     foot = _foot(page.layout)
     yield from _labelled(page, _OWN_LABEL, foot)
     yield from _labelled(page, _PUBLISHED_LABEL, foot)
+    for i in foot:  # "Signed: Ann Roe     Date: 4 March 2019"
+        yield from _form_hits(page.layout.lines[i], i)
 
 
 def _updated_stamp(page: Page) -> Iterator[Hit]:
     yield from _labelled(page, _UPDATED_LABEL, _label_zone(page.layout) + _foot(page.layout))
 
 
+def _form_hits(line: str, i: int) -> Iterator[Hit]:
+    """"DATE: 29 February 2012" after other fields in one line (not "Closing date:", not prose)."""
+    line = line[:SCAN_CHARS]
+    for m in _FORM_DATE.finditer(line):
+        if m.start() == 0:
+            continue  # a line that opens with the label is the labelled rules'
+        before = line[:m.start()].split()[-1:]
+        word = before[0].strip(".,:;()").lower() if before else ""
+        if word in _QUALIFIED_DATE or (before and before[0][:1].islower()):
+            continue
+        found = _label_value(line[m.end():])
+        if found is not None:
+            yield _hit(found, line, i, m.end())
+
+
 def _form_field(page: Page) -> Iterator[Hit]:
-    """"DATE: 29 February 2012" among other fields run into one line at the top."""
+    """"DATE: 29 February 2012" among other fields run into one of the first lines."""
     layout = page.layout
     for i in layout.nonblank[:DATELINE_LINES]:
-        line = layout.lines[i][:SCAN_CHARS]
-        for m in _FORM_DATE.finditer(line):
-            if m.start() == 0:
-                continue  # a line that opens with the label is the labelled rule's
-            before = line[:m.start()].split()[-1:]
-            word = before[0].strip(".,:;()").lower() if before else ""
-            if word in _QUALIFIED_DATE or (before and before[0][:1].islower()):
-                continue
-            spans = date_spans(line[m.end():m.end() + 40])
-            if spans and spans[0][1] == 0:
-                date, start, end = spans[0]
-                yield Hit(date, i, m.end() + start, m.end() + end)
+        if i > layout.head_end:
+            break
+        yield from _form_hits(layout.lines[i], i)
+
+
+def _opens_with_date(line: str) -> bool:
+    spans = date_spans(line[:60])
+    return bool(spans) and spans[0][1] == 0
+
+
+def _lead_dateline(page: Page) -> Iterator[Hit]:
+    """A dateline opening the lead paragraph: "WEXCOMBE, 13 November 2018 – The council ..." or
+    "13 November 2018 | Ann Roe"; not one of a list of dated entries."""
+    layout = page.layout
+    top = layout.nonblank[:DATELINE_LINES]
+    for k, i in enumerate(top):
+        line = layout.lines[i]
+        spans = date_spans(line[:120])
+        if not spans:
+            continue
+        date, start, end = spans[0]
+        if not _is_day(date) or not _PLACE.fullmatch(line[:start]) or not _LEAD_AFTER.match(line[end:]):
+            continue
+        near = [layout.lines[j] for j in layout.nonblank[max(k - 1, 0):k + 2] if j != i]
+        if any(_opens_with_date(other) for other in near):
+            continue  # a timeline: dated entries one under another
+        yield Hit(date, i, start, end)
+        return
 
 
 def _minutes_heading(page: Page) -> Iterator[Hit]:
     """"Minutes of the meeting held on Tuesday 3 May 2016 at 7pm": the date after "held", else the first."""
     layout = page.layout
-    for i in layout.nonblank[:MINUTES_LINES]:
+    stop = layout.salutation.index if layout.salutation is not None else len(layout.lines)
+    for n, i in enumerate(layout.nonblank[:MINUTES_HELD_LINES]):
         line = layout.lines[i][:SCAN_CHARS]
-        if not _MINUTES_OPENING.match(line):
+        if i >= stop or not _MINUTES_OPENING.match(line):
             continue
+        if n >= MINUTES_LINES and not _HELD.match(line):
+            continue  # further down, only a heading's "held on ..." line
         held = _HELD.search(line)
         spans = date_spans(line[held.end():] if held else line)
         if spans:
@@ -402,9 +464,7 @@ def _foot_date_line(page: Page) -> Iterator[Hit]:
     """A date alone on a line under the signature block, not one of a list of dates."""
     layout = page.layout
     lines = layout.lines
-    for i in layout.nonblank[-TAIL_DATE_LINES:]:
-        if i < layout.head_end:
-            continue
+    for i in _foot(layout):
         line = lines[i]
         if _is_labelled(line):
             continue
@@ -428,10 +488,12 @@ RULES: tuple[DocDateRule, ...] = (
                 " Date of decision, Decision given on, Sent on, Answered on, Made", _own_label, 90),
     DocDateRule("minutes-heading", "one of the first 3 lines opening with Minutes/Meeting/Notes/Held: the date"
                 " after 'held', else the first", _minutes_heading, 88),
-    DocDateRule("form-date-field", "a DATE: field among other fields run into one of the first lines",
+    DocDateRule("form-date-field", "a DATE: field among other fields run into one line of the head",
                 _form_field, 85),
     DocDateRule("date-line", "a line that is only a date (or ends in a date column) in the letter's head, just"
                 " after the salutation or in the first 8 lines", _date_line, 80),
+    DocDateRule("lead-dateline", "a date opening one of the first 8 lines, then a dash or bar and more"
+                " (WEXCOMBE, 13 November 2018 – ...), not one of a list of dated entries", _lead_dateline, 72),
     DocDateRule("published-date", "a line in the first 25 opening with Published, First published, Posted,"
                 " Issued", _published_label, 78),
     DocDateRule("byline-date", "a byline in the first 8 lines ending in a date: By Ann Roe, 13 November 2018",
@@ -448,7 +510,8 @@ RULES: tuple[DocDateRule, ...] = (
                 _minutes_opening, 50),
     DocDateRule("foot-date-line", "a date alone on a line under the signature block (last 10 lines)",
                 _foot_date_line, 45),
-    DocDateRule("foot-labelled-date", "a Date:/Dated/Published line in the last 10 lines", _foot_label, 40),
+    DocDateRule("foot-labelled-date", "a Date:/Dated/Published line, or a Date: field after a signature, in the"
+                " last 10 lines", _foot_label, 40),
     DocDateRule("updated-stamp", "a Last updated / Updated / Page last reviewed line, only when nothing"
                 " better states the date", _updated_stamp, 10),
 )
