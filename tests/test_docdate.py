@@ -347,3 +347,37 @@ def test_date_field_beside_the_signature() -> None:
             "I believe that the facts stated in this witness statement are true.\n\n"
             "Signed: Ann Roe     Date: 4 March 2019\n")
     check(text, "2019-03-04", "foot-labelled-date", "4 March 2019")
+
+
+# ---- stamps and headlines that are not the document's date -----------------------------------------------
+def test_a_browser_print_stamp_is_not_a_date_line() -> None:
+    text = f"04/03/2019, 10:15\n\nWessex County Council\n\nDear Ms Roe,\n\n{PROSE}\n\nwww.wessex.example.org/letters/12"
+    assert read(text) is None
+
+
+def test_a_numeric_date_and_time_over_a_messages_header_lines_is_its_date() -> None:
+    text = f"Ann Roe\n12/22/2000 11:31 AM\n\nTo: Tom Vale\ncc: Ivo Marsh\nSubject: Parks\n\n{PROSE}"
+    check(text, "2000-12-22", "date-line", "12/22/2000")
+
+
+def test_a_signature_date_with_a_clock_time_at_the_foot_is_a_stamp() -> None:
+    assert read(FOOT + "12/06/2006 10:15") is None
+
+
+@pytest.mark.parametrize("heading", ["Deadline for responses: 5 May 2016", "Year ending 31 March 2019",
+                                     "Consultation closes, 5 May 2016", "Hearing, 5 May 2016"])
+def test_a_heading_ending_in_another_kind_of_date(heading: str) -> None:
+    assert read(f"Wessex County Council\n\n{heading}\n\n{PROSE}") is None
+
+
+@pytest.mark.parametrize(("opening", "value"), [
+    ("Meeting of the Parks Board, 3 May 2016", "2016-05-03"),
+    ("Notes of a meeting with Ann Roe, 4 March 2019", "2019-03-04"),
+])
+def test_minutes_heading_without_held(opening: str, value: str) -> None:
+    check(f"{opening}\n\nPresent: Ann Roe, Tom Vale\n\n1. Apologies", value, "minutes-heading",
+          opening.split(", ")[-1])
+
+
+def test_a_headline_opening_with_meeting_is_not_a_minutes_heading() -> None:
+    assert read(f"Meeting on 3 May 2016 will decide future of the parks\n\n{PROSE}", DocumentKind.ARTICLE) is None

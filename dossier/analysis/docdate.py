@@ -80,7 +80,17 @@ _RANGE_BEFORE = re.compile(  # "1 April 2015 – 31 March 2016", "from ... to 3 
 # a label before a date that says the date is not the document's ("Heard on:", "Printed", "Closing date:")
 _OTHER_LABEL = re.compile(
     r"\b(?:date|on|at|by|until|from|to|printed|downloaded|prepared|accessed|retrieved|updated|modified|reviewed"
-    r"|generated|heard|received|submitted|due|deadline|expires|expiry|closes|closing)\s*[:.\-–]?\s*$", re.IGNORECASE)
+    r"|generated|heard|received|submitted|due|deadline|expires|expiry|closes|closing)\s*[:.\-–]?\s*$"
+    r"|\b(?:deadline|due|closing|closes|expires|expiry|until|hearing|heard|printed|downloaded|accessed|retrieved"
+    r"|updated|modified|generated|received|submitted|next|birth|born|starts?|starting|commencing|ending|effective"
+    r")\b[^\n]{0,40}$", re.IGNORECASE)
+# a printed stamp: a numeric date with a clock time ("04/03/2019, 10:15"), as a browser prints on each page
+_NUMERIC_STAMP = re.compile(r"^[\d/.\-]+$")
+_HEADER_LABEL = re.compile(r"(?:to|cc|subject|from|re)\s*:", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d")
+# between a minutes keyword and a date with no "held": a name, not a sentence ("Meeting of the Board, 3 May")
+_MINUTES_TITLE_GAP = re.compile(
+    r"[\s,]*(?:(?:of|a|an|the|with|and|between|for|&|meeting|call|discussion)\s+|[A-Z][\w'’&.()-]*(?=[\s,]|$)[\s,]*)*[,:–—-]?\s*")
 _LEADERS = re.compile(r"^(?:[\s.\-–—:]+|\d{1,2}[:.]\d\d(?![.:/\d])\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?\s*[,|]?\s*)")
 _RANGE_AFTER = re.compile(r"\s*(?:[–—-]|to\b|until\b|till\b|and\b)", re.IGNORECASE)
 # the column before a date column that makes it another letter's date ("Your letter dated      3 May 2016")
@@ -236,6 +246,14 @@ def _label_value(rest: str) -> PartialDate | None:
     return None
 
 
+def _is_stamp(date: PartialDate, line: str) -> bool:
+    """A numeric date with a clock time after it: a print or system stamp, not a date line."""
+    if not _NUMERIC_STAMP.match(date.text):
+        return False
+    at = line.find(date.text)
+    return at >= 0 and bool(_CLOCK_AFTER.match(line[at + len(date.text):]))
+
+
 def _is_labelled(line: str) -> bool:
     return bool(_OWN_LABEL.match(line) or _PUBLISHED_LABEL.match(line) or _UPDATED_LABEL.match(line))
 
@@ -279,8 +297,12 @@ def _date_line(page: Page) -> Iterator[Hit]:
         if _is_labelled(line):
             continue  # the label rules read it
         found = _date_in_line(line)
-        if found is not None and not _is_continuation(layout, i):
-            yield _hit(found, line, i)
+        if found is None or _is_continuation(layout, i):
+            continue
+        j = layout.next_nonblank(i, max_gap=2)
+        if _is_stamp(found, line) and not (j is not None and _HEADER_LABEL.match(layout.lines[j])):
+            continue  # a print stamp, unless a message's own header lines follow ("To:", "Subject:")
+        yield _hit(found, line, i)
 
 
 def _own_label(page: Page) -> Iterator[Hit]:
@@ -363,11 +385,15 @@ def _minutes_heading(page: Page) -> Iterator[Hit]:
         if n >= MINUTES_LINES and not _HELD.match(line):
             continue  # further down, only a heading's "held on ..." line
         held = _HELD.search(line)
-        spans = date_spans(line[held.end():] if held else line)
-        if spans:
-            date, start, end = spans[0]
-            shift = held.end() if held else 0
-            yield Hit(date, i, shift + start, shift + end)
+        shift = held.end() if held else _MINUTES_OPENING.match(line).end()  # type: ignore[union-attr]
+        spans = date_spans(line[shift:])
+        if not spans:
+            continue
+        date, start, end = spans[0]
+        if held is None and not line.lower().startswith("minutes") and \
+                not _MINUTES_TITLE_GAP.fullmatch(line[shift:shift + start]):
+            continue  # "Meeting on 3 May will decide ...": a headline, not a heading
+        yield Hit(date, i, shift + start, shift + end)
 
 
 def _minutes_opening(page: Page) -> Iterator[Hit]:
@@ -469,7 +495,7 @@ def _foot_date_line(page: Page) -> Iterator[Hit]:
         if _is_labelled(line):
             continue
         found = parse_date_line(line)
-        if found is None or not _is_day(found):
+        if found is None or not _is_day(found) or _is_stamp(found, line):
             continue
         k = layout.nonblank.index(i)
         prev = lines[layout.nonblank[k - 1]] if k > 0 else ""
