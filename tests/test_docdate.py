@@ -49,7 +49,7 @@ def test_printed_sent_line_is_read_with_its_span() -> None:
     text = ("From: Tom Vale <tom.vale@example.org>\nSent: 19 July 2016 09:41\nTo: Ann Roe\n"
             "Subject: Lease\n\nAnn,\n\nThanks.\n\nTom")
     found = read(text, header="19 July 2016 09:41", printed=True)
-    assert found is not None and (found.date.value, found.rule) == ("2016-07-19", "email-header")
+    assert found is not None and (found.date.value, found.rule) == ("2016-07-19", "printed-header")
     assert text[found.start:found.end] == "19 July 2016 09:41"
 
 
@@ -203,6 +203,7 @@ def test_a_sentence_opening_with_by_and_a_date_is_not_a_byline() -> None:
         ("Wessex County Council written statement – made on 2 June 2010.", "2010-06-02", "2 June 2010"),
         ("Wessex County Council written statement – made at on 2 June 2010.", "2010-06-02", "2 June 2010"),
         ("CABINET: 22ND SEPTEMBER, 2014", "2014-09-22", "22ND SEPTEMBER, 2014"),
+        ("Letter from Ann Roe to the Parks Board dated 4 March 2019", "2019-03-04", "4 March 2019"),
     ],
 )
 def test_heading_ending_in_its_date(heading: str, value: str, words: str) -> None:
@@ -381,3 +382,19 @@ def test_minutes_heading_without_held(opening: str, value: str) -> None:
 
 def test_a_headline_opening_with_meeting_is_not_a_minutes_heading() -> None:
     assert read(f"Meeting on 3 May 2016 will decide future of the parks\n\n{PROSE}", DocumentKind.ARTICLE) is None
+
+
+def test_a_month_under_the_signature_block() -> None:
+    check(FOOT + "March 2019", "2019-03", "foot-date-line", "March 2019")
+
+
+def test_minutes_date_opening_the_line_under_the_heading() -> None:
+    text = ("WESSEX PARISH COUNCIL\n\nMinutes of the Parish Council Meeting\n"
+            "Monday 4th March 2019 at 7.30pm in the Village Hall\n\nPresent: Cllrs A Roe, T Vale")
+    check(text, "2019-03-04", "minutes-heading", "Monday 4th March 2019")
+
+
+def test_an_item_under_a_minutes_heading_is_not_its_date() -> None:
+    text = ("Minutes of the Parish Council Meeting\n1. The clerk reported on 4 March 2019 that the hall was let.\n\n"
+            "Present: Cllrs A Roe, T Vale")
+    assert read(text) is None

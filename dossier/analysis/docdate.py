@@ -63,6 +63,7 @@ _QUALIFIED_DATE = frozenset({  # "Closing date:", "Date of birth" is not read: t
 _MINUTES_OPENING = re.compile(  # "Minutes of ...", "Ordinary Meeting held on", "Notes of a meeting"
     r"^(?:[A-Z][\w'’.&-]*\s+){0,4}(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING|[Nn]otes?|NOTES?|[Rr]ecord|RECORD)\b"
     r"|^(?:[Hh]eld|HELD)\b")
+_ON = re.compile(r"^(?:(?:held\s+)?on\s+|date\s*:\s*)", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:held|HELD|Held)\b")
 _LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·*▪–-])\s")
 _DOC_NOUN = (r"(?:bulletin|newsletter|letter|statement|briefing|update|report|minutes|notice|memo(?:randum)?|note"
@@ -72,8 +73,9 @@ _TITLE_DATE = re.compile(  # "Commissioner's bulletin 2 March 2016", "Briefing N
 _BYLINE = re.compile(r"^(?:By|BY|Written\s+by|Words\s+by)\s+[A-Z]")
 _SITE = re.compile(r"(?:https?://|www\.)\S+\s+(?:[|•·–—-]\s*)?$")
 _SEPARATOR_BEFORE = re.compile(  # what may come between a heading and its closing date
-    r"(?P<sep>[,|–—:]|\s-)\s*(?:(?:made|laid|issued|published|signed|written|dated)"
-    r"(?:\s+at\b[^,;]{0,12}?)?\s+on\s+)?$", re.IGNORECASE)
+    r"(?:(?P<sep>[,|–—:]|\s-)\s*|\s)(?P<cue>(?:made|laid|issued|published|signed|written)"
+    r"(?:\s+at\b[^,;]{0,12}?)?\s+on\s+|dated\s+)$"
+    r"|(?P<bare>[,|–—:]|\s-)\s*$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(  # "1 April 2015 – 31 March 2016", "from ... to 3 May 2016": a range, not a date
     r"(?:\d(?:st|nd|rd|th)?|\b[A-Za-z]{3,9}\.?|\d{4})\s*[–—-]\s*$|\b(?:to|and|until|till|between|from|through)\s+$",
     re.IGNORECASE)
@@ -272,11 +274,14 @@ def _date_ending(line: str) -> tuple[PartialDate, int, int] | None:
 
 # ---- the rules -----------------------------------------------------------------------------------
 def _email_header(page: Page) -> Iterator[Hit]:
-    found = date_from_header(page.header) if page.header else None
-    if found is None:
-        return
-    if not page.printed:
+    found = date_from_header(page.header) if page.header and not page.printed else None
+    if found is not None:
         yield Hit(found, -1, -1, -1)
+
+
+def _printed_header(page: Page) -> Iterator[Hit]:
+    found = date_from_header(page.header) if page.header and page.printed else None
+    if found is None:
         return
     lines = page.layout.lines
     value = " ".join(page.header.split()) if page.header else ""
@@ -387,7 +392,12 @@ def _minutes_heading(page: Page) -> Iterator[Hit]:
         held = _HELD.search(line)
         shift = held.end() if held else _MINUTES_OPENING.match(line).end()  # type: ignore[union-attr]
         spans = date_spans(line[shift:])
-        if not spans:
+        if not spans:  # "Minutes of the Annual Meeting" / "Monday 4th March 2019 at 7.30pm in the Hall"
+            j = layout.next_nonblank(i, max_gap=2)
+            below = layout.lines[j][:SCAN_CHARS] if j is not None and j < stop else ""
+            opening = date_spans(_ON.sub("", below, count=1)[:80])
+            if opening and opening[0][1] == 0 and j is not None:
+                yield _hit(opening[0][0], below, j)
             continue
         date, start, end = spans[0]
         if held is None and not line.lower().startswith("minutes") and \
@@ -422,11 +432,12 @@ def _heading_tail(page: Page) -> Iterator[Hit]:
         date, start, end = ending
         before = line[:start]
         sep = _SEPARATOR_BEFORE.search(before)
-        cued = sep is not None and sep.end() > sep.end("sep") + 1  # "– made on"
-        if not cued and _OTHER_LABEL.search(before):
-            continue
-        if is_prose(line):  # a sentence: only a dash or bar sets the date apart, and no "I"/"you"
-            if sep is None or sep.group("sep") not in ("–", "—", "|", " -") or _PERSON_WORDS.search(before):
+        cued = sep is not None and sep.group("cue") is not None  # "– made on", "dated"
+        mark = (sep.group("sep") or sep.group("bare") or "") if sep is not None else ""
+        if (not cued and _OTHER_LABEL.search(before)) or _PERSON_WORDS.search(before):
+            continue  # another kind of date, or someone's ("Your letter dated ...")
+        if is_prose(line):  # a sentence: only a dash or bar sets the date apart
+            if mark not in ("–", "—", "|", " -"):
                 continue
         elif sep is None:  # a title run straight into its date: words only ("Ann Roe 17 December 2014")
             words = before.split()
@@ -487,7 +498,8 @@ def _head_trailing(page: Page) -> Iterator[Hit]:
 
 
 def _foot_date_line(page: Page) -> Iterator[Hit]:
-    """A date alone on a line under the signature block, not one of a list of dates."""
+    """A date alone on a line under the signature block ("12 June 2006", or a month: "March 2019"),
+    not one of a list of dates."""
     layout = page.layout
     lines = layout.lines
     for i in _foot(layout):
@@ -495,7 +507,7 @@ def _foot_date_line(page: Page) -> Iterator[Hit]:
         if _is_labelled(line):
             continue
         found = parse_date_line(line)
-        if found is None or not _is_day(found) or _is_stamp(found, line):
+        if found is None or _is_stamp(found, line):
             continue
         k = layout.nonblank.index(i)
         prev = lines[layout.nonblank[k - 1]] if k > 0 else ""
@@ -509,7 +521,9 @@ def _foot_date_line(page: Page) -> Iterator[Hit]:
 
 
 RULES: tuple[DocDateRule, ...] = (
-    DocDateRule("email-header", "the email's Date header, or a printed Sent:/Date: header line", _email_header, 100),
+    DocDateRule("email-header", "the Date header of an email file", _email_header, 100),
+    DocDateRule("printed-header", "the Sent:/Date: line of From/To/Sent headers printed at the top of the text",
+                _printed_header, 100),
     DocDateRule("labelled-date", "a line in the first 25 opening with its own label: Date:, Dated, Decision date,"
                 " Date of decision, Decision given on, Sent on, Answered on, Made", _own_label, 90),
     DocDateRule("minutes-heading", "one of the first 3 lines opening with Minutes/Meeting/Notes/Held: the date"
