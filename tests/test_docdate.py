@@ -398,3 +398,21 @@ def test_an_item_under_a_minutes_heading_is_not_its_date() -> None:
     text = ("Minutes of the Parish Council Meeting\n1. The clerk reported on 4 March 2019 that the hall was let.\n\n"
             "Present: Cllrs A Roe, T Vale")
     assert read(text) is None
+
+
+def test_an_event_block_in_the_body_is_not_the_documents_date() -> None:
+    letter = (f"Wessex County Council\n\nDear Ms Roe,\n\n{PROSE}\n\n{PROSE}\n\nThe next meeting is:\n\n"
+              f"Date: 12 March 2019\nTime: 7pm\nVenue: Town Hall\n\n{PROSE}\n\nYours sincerely\n\nTom Vale")
+    assert read(letter, DocumentKind.LETTER) is None
+    notice = f"Parks Open Day\n\n{PROSE}\n\nDate: 12 March 2019\nTime: 10am\nVenue: Town Park\n\n{PROSE}"
+    assert read(notice) is None
+
+
+def test_an_agenda_head_with_date_time_and_venue() -> None:
+    text = f"Wessex Parks Board\n\nDate: 12 March 2019\nTime: 7pm\nVenue: Town Hall\n\nAgenda\n\n{PROSE}"
+    check(text, "2019-03-12", "labelled-date", "12 March 2019")
+
+
+def test_a_date_alone_in_a_letters_body_is_not_its_date() -> None:
+    text = f"Wessex County Council\n\nDear Ms Roe,\n\n{PROSE}\n\n{PROSE}\n\nThe meeting will be on:\n\n12 March 2019\n\n{PROSE}"
+    assert read(text, DocumentKind.LETTER) is None

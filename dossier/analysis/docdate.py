@@ -88,6 +88,7 @@ _OTHER_LABEL = re.compile(
     r")\b[^\n]{0,40}$", re.IGNORECASE)
 # a printed stamp: a numeric date with a clock time ("04/03/2019, 10:15"), as a browser prints on each page
 _NUMERIC_STAMP = re.compile(r"^[\d/.\-]+$")
+_EVENT_FIELD = re.compile(r"(?:time|venue|location|place|where)\s*:", re.IGNORECASE)
 _HEADER_LABEL = re.compile(r"(?:to|cc|subject|from|re)\s*:", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d")
 # between a minutes keyword and a date with no "held": a name, not a sentence ("Meeting of the Board, 3 May")
@@ -186,20 +187,23 @@ def _is_day(date: PartialDate) -> bool:
 
 
 def _head(layout: Layout) -> list[int]:
-    """The letter's head, the two lines after its salutation and the first lines of the text."""
+    """A letter's head and the two lines after its salutation; else the first lines of the text (an
+    article's dateline may follow its headline and standfirst)."""
     zone = [i for i in layout.nonblank if i < layout.head_end]
-    if layout.salutation is not None:
+    if layout.salutation is not None:  # a letter: not its body
         zone += [i for i in layout.nonblank if i > layout.salutation.index][:2]
-    zone += [i for i in layout.nonblank[:DATELINE_LINES] if i >= layout.head_end]
+    else:
+        zone += [i for i in layout.nonblank[:DATELINE_LINES] if i >= layout.head_end]
     return sorted(set(zone))
 
 
 def _label_zone(layout: Layout) -> list[int]:
-    """The first lines, but not a letter's foot (its signature's date is the foot rules')."""
+    """The first lines; in a letter, its head and the two lines after the salutation, not its body
+    (a "Date: ... Time: ... Venue: ..." block there is an event's) nor its foot (the foot rules')."""
     zone = list(layout.nonblank[:LABEL_LINES])
     if layout.salutation is not None:
-        foot = set(layout.nonblank[-TAIL_DATE_LINES:])
-        zone = [i for i in zone if i <= layout.salutation.index or i not in foot]
+        at = layout.salutation.index
+        zone = [i for i in zone if i <= at] + [i for i in layout.nonblank if i > at][:2]
     return zone
 
 
@@ -222,6 +226,9 @@ def _labelled(page: Page, label: re.Pattern[str], zone: list[int]) -> Iterator[H
         m = label.match(line)
         if m is None or (label is not _UPDATED_LABEL and _UPDATED_LABEL.match(line)):
             continue
+        j = layout.next_nonblank(i, max_gap=2)
+        if i > layout.head_end and j is not None and _EVENT_FIELD.match(layout.lines[j]):
+            continue  # "Date: ... / Time: ... / Venue: ..." in the body: an event's date
         rest = line[m.end():]
         if not rest.strip():  # "First published:" / "25 September 2014"
             j = layout.next_nonblank(i, max_gap=2)
@@ -512,8 +519,10 @@ def _foot_date_line(page: Page) -> Iterator[Hit]:
         k = layout.nonblank.index(i)
         prev = lines[layout.nonblank[k - 1]] if k > 0 else ""
         nxt = lines[layout.nonblank[k + 1]] if k + 1 < len(layout.nonblank) else ""
-        if not prev or is_prose(prev) or parse_date_line(prev) or (nxt and parse_date_line(nxt)):
-            continue
+        if not prev or is_prose(prev) or prev.endswith(":") or parse_date_line(prev):
+            continue  # under a sentence or a label ("The meeting will be on:"), or one of a list
+        if nxt and (parse_date_line(nxt) or is_prose(nxt)):
+            continue  # one of a list, or in the body: prose follows
         if _is_continuation(layout, i):
             continue
         yield _hit(found, line, i)
