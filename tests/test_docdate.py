@@ -204,6 +204,7 @@ def test_a_sentence_opening_with_by_and_a_date_is_not_a_byline() -> None:
         ("Wessex County Council written statement – made at on 2 June 2010.", "2010-06-02", "2 June 2010"),
         ("CABINET: 22ND SEPTEMBER, 2014", "2014-09-22", "22ND SEPTEMBER, 2014"),
         ("Letter from Ann Roe to the Parks Board dated 4 March 2019", "2019-03-04", "4 March 2019"),
+        ("Letter to the Chair – 4 March 2019", "2019-03-04", "4 March 2019"),
     ],
 )
 def test_heading_ending_in_its_date(heading: str, value: str, words: str) -> None:
@@ -214,6 +215,7 @@ def test_heading_ending_in_its_date(heading: str, value: str, words: str) -> Non
     "Thank you for your letter, dated 3 May 2016.",
     "Annual accounts for the period 1 April 2015 – 31 March 2016",
     "Conference programme 3–5 May 2016",
+    "Consultation 3 May – 5 June 2016",
     "The inspection of the service ran until 3 May 2016",
     "I write about the decision we took – made on 3 May 2016.",
 ])

@@ -77,7 +77,8 @@ _SEPARATOR_BEFORE = re.compile(  # what may come between a heading and its closi
     r"(?:\s+at\b[^,;]{0,12}?)?\s+on\s+|dated\s+)$"
     r"|(?P<bare>[,|–—:]|\s-)\s*$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(  # "1 April 2015 – 31 March 2016", "from ... to 3 May 2016": a range, not a date
-    r"(?:\d(?:st|nd|rd|th)?|\b[A-Za-z]{3,9}\.?|\d{4})\s*[–—-]\s*$|\b(?:to|and|until|till|between|from|through)\s+$",
+    r"(?:\d(?:st|nd|rd|th)?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?)\s*[–—-]\s*$"
+    r"|\b(?:to|and|until|till|between|from|through)\s+$",
     re.IGNORECASE)
 # a label before a date that says the date is not the document's ("Heard on:", "Printed", "Closing date:")
 _OTHER_LABEL = re.compile(
@@ -101,7 +102,7 @@ _NOT_OURS = re.compile(r"\b(?:your|their|his|her)\b|\b(?:of|on|dated|received|he
                        re.IGNORECASE)
 _PLACE = re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?")  # "WEXCOMBE, " before a dateline
 _LEAD_AFTER = re.compile(r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?[|•·–—-]\s*\S")
-_PERSON_WORDS = re.compile(r"\b(?:I|we|We|my|our|you|your|Your|us)\b")
+_PERSON_WORDS = re.compile(r"\b(?:I|we|We|my|My|our|Our|you|You|your|Your|us)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +232,6 @@ def _labelled(page: Page, label: re.Pattern[str], zone: list[int]) -> Iterator[H
             continue  # "Date: ... / Time: ... / Venue: ..." in the body: an event's date
         rest = line[m.end():]
         if not rest.strip():  # "First published:" / "25 September 2014"
-            j = layout.next_nonblank(i, max_gap=2)
             found = _date_in_line(layout.lines[j]) if j is not None else None
             if found is not None and j is not None:
                 yield _hit(found, layout.lines[j], j)
