@@ -159,8 +159,10 @@ def test_date_line_beside_a_reference_column() -> None:
     check(text, "2019-03-04", "date-line", "4 March 2019")
 
 
-def test_a_reference_with_slashes_is_not_a_date_line() -> None:
-    text = f"Wessex County Council\n\nOur ref: WX/12/05/16\n\nDear Ms Roe,\n\n{PROSE}"
+@pytest.mark.parametrize("ref", ["Our ref: WX/12/05/16", "Case ref: 12/05/16", "Our ref:        12/05/16",
+                                 "Reference 12/05/2016"])
+def test_a_reference_with_slashes_is_not_a_date_line(ref: str) -> None:
+    text = f"Wessex County Council\n\n{ref}\n\nDear Ms Roe,\n\n{PROSE}"
     assert read(text) is None
 
 

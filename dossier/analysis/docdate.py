@@ -83,7 +83,8 @@ _RANGE_BEFORE = re.compile(  # "1 April 2015 – 31 March 2016", "from ... to 3 
 # a label before a date that says the date is not the document's ("Heard on:", "Printed", "Closing date:")
 _OTHER_LABEL = re.compile(
     r"\b(?:date|on|at|by|until|from|to|printed|downloaded|prepared|accessed|retrieved|updated|modified|reviewed"
-    r"|generated|heard|received|submitted|due|deadline|expires|expiry|closes|closing)\s*[:.\-–]?\s*$"
+    r"|generated|heard|received|submitted|due|deadline|expires|expiry|closes|closing"
+    r"|ref|reference|no|number|tel|telephone|phone|fax|mobile|case|file|page|version)\s*[:.\-–]?\s*$"
     r"|\b(?:deadline|due|closing|closes|expires|expiry|until|hearing|heard|printed|downloaded|accessed|retrieved"
     r"|updated|modified|generated|received|submitted|next|birth|born|starts?|starting|commencing|ending|effective"
     r")\b[^\n]{0,40}$", re.IGNORECASE)
@@ -98,8 +99,9 @@ _MINUTES_TITLE_GAP = re.compile(
 _LEADERS = re.compile(r"^(?:[\s.\-–—:]+|\d{1,2}[:.]\d\d(?![.:/\d])\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?\s*[,|]?\s*)")
 _RANGE_AFTER = re.compile(r"\s*(?:[–—-]|to\b|until\b|till\b|and\b)", re.IGNORECASE)
 # the column before a date column that makes it another letter's date ("Your letter dated      3 May 2016")
-_NOT_OURS = re.compile(r"\b(?:your|their|his|her)\b|\b(?:of|on|dated|received|heard|printed)\s*:?\s*$",
-                       re.IGNORECASE)
+# or a reference that looks like a date ("Our ref:      12/05/16")
+_NOT_OURS = re.compile(r"\b(?:your|their|his|her)\b|\b(?:of|on|dated|received|heard|printed|ref|reference|no"
+                       r"|number|case|file)\s*[:.]?\s*$", re.IGNORECASE)
 _PLACE = re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?")  # "WEXCOMBE, " before a dateline
 _LEAD_AFTER = re.compile(r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?[|•·–—-]\s*\S")
 _PERSON_WORDS = re.compile(r"\b(?:I|we|We|my|My|our|Our|you|You|your|Your|us)\b")
