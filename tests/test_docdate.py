@@ -154,6 +154,12 @@ def test_date_line_in_a_letters_head(line: str, value: str) -> None:
     check(text, value, "date-line", line)
 
 
+def test_date_line_with_a_note_after_it() -> None:
+    text = f"Wessex County Council\n\n4 March 2019 (by email)\n\nDear Ms Roe,\n\n{PROSE}"
+    check(text, "2019-03-04", "date-line", "4 March 2019")
+    assert read(f"Wessex County Council\n\nRoom 4 (March 2019)\n\nDear Ms Roe,\n\n{PROSE}") is None
+
+
 def test_date_line_beside_a_reference_column() -> None:
     text = f"Wessex County Council\n\nOur ref: WX/19/4        4 March 2019\n\nDear Ms Roe,\n\n{PROSE}"
     check(text, "2019-03-04", "date-line", "4 March 2019")

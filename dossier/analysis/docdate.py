@@ -164,12 +164,16 @@ def _is_continuation(layout: Layout, i: int) -> bool:
 
 
 def _date_in_line(line: str) -> PartialDate | None:
-    """A line that is a date, or whose last column is one ("Our ref: AB/1        14 September 2021")."""
+    """A line that is a date (perhaps with a note: "4 March 2019 (by email)"), or whose last column is
+    one ("Our ref: AB/1        14 September 2021")."""
     found = parse_date_line(line)
     if found is None and ("  " in line or "\t" in line):
         columns = _COLUMNS.split(line)
         if len(columns) > 1 and not _NOT_OURS.search(columns[-2]):
             found = parse_date_line(columns[-1])
+    if found is None and line.endswith(")"):  # "4 March 2019 (by email)"
+        cut = line.rfind("(")
+        found = parse_date_line(line[:cut]) if cut > 0 and ")" not in line[:cut] else None
     return found
 
 
