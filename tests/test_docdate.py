@@ -311,6 +311,7 @@ def test_last_updated_stamp_only_when_nothing_better() -> None:
     ("line", "rule", "words"),
     [
         ("Posted on 13 November 2018 by Ann Roe", "published-date", "13 November 2018"),
+        ("Published 13 November 2018 Updated 14 November 2018", "published-date", "13 November 2018"),
         ("Published: 13:04, 13 November 2018", "published-date", "13 November 2018"),
         ("Made - - - - 13th November 2018", "labelled-date", "13th November 2018"),
         ("Date of meeting: 13 November 2018", "labelled-date", "13 November 2018"),
