@@ -539,31 +539,37 @@ RULES: tuple[DocDateRule, ...] = (
     DocDateRule("email-header", "the Date header of an email file", _email_header, 100),
     DocDateRule("printed-header", "the Sent:/Date: line of From/To/Sent headers printed at the top of the text",
                 _printed_header, 100),
-    DocDateRule("labelled-date", "a line in the first 25 opening with its own label: Date:, Dated, Decision date,"
-                " Date of decision, Decision given on, Sent on, Answered on, Made", _own_label, 90),
-    DocDateRule("minutes-heading", "one of the first 3 lines opening with Minutes/Meeting/Notes/Held: the date"
-                " after 'held', else the first", _minutes_heading, 88),
-    DocDateRule("form-date-field", "a DATE: field among other fields run into one line of the head",
-                _form_field, 85),
-    DocDateRule("date-line", "a line that is only a date (or ends in a date column) in the letter's head, just"
-                " after the salutation or in the first 8 lines", _date_line, 80),
-    DocDateRule("lead-dateline", "a date opening one of the first 8 lines, then a dash or bar and more"
-                " (WEXCOMBE, 13 November 2018 – ...), not one of a list of dated entries", _lead_dateline, 72),
-    DocDateRule("published-date", "a line in the first 25 opening with Published, First published, Posted,"
-                " Issued", _published_label, 78),
+    DocDateRule("labelled-date", "a line opening with an own-date label (Date:, Dated, Decision date, Date of"
+                " decision, Decision given on, Date of meeting, Sent on, Answered on, Made) in the first 25 lines"
+                " (a letter: its head and the two lines after the salutation); not an event's Date/Time/Venue"
+                " block in the body", _own_label, 90),
+    DocDateRule("minutes-heading", "a heading line opening with Minutes/Meeting/Notes in the first 3 lines (or a"
+                " 'held on' line in the first 6): the date after 'held', else a date after the meeting's name,"
+                " else a date opening the line below", _minutes_heading, 88),
+    DocDateRule("form-date-field", "a DATE: field among other fields run into one line of the head (not Closing"
+                " date:, Review date: ...)", _form_field, 85),
+    DocDateRule("date-line", "a line that is only a date (or ends in a date column, or has a note after it) in a"
+                " letter's head or the two lines after its salutation, else in the first 8 lines; not a print"
+                " stamp", _date_line, 80),
+    DocDateRule("published-date", "a line opening with Published, First published, Posted, Issued in the first"
+                " 25 lines (a letter: its head)", _published_label, 78),
     DocDateRule("byline-date", "a byline in the first 8 lines ending in a date: By Ann Roe, 13 November 2018",
                 _byline_date, 75),
+    DocDateRule("lead-dateline", "a date opening one of the first 8 lines, then a dash or bar and more"
+                " (WEXCOMBE, 13 November 2018 – ...), not one of a list of dated entries", _lead_dateline, 72),
     DocDateRule("heading-tail-date", "a heading (down to the first prose line) ending in a date after a comma,"
-                " dash, bar or 'made on', or after a capitalised word", _heading_tail, 70),
+                " dash, bar, 'made on' or 'dated', or straight after a title's words; not another kind of date"
+                " (deadline, hearing, printed) nor a range", _heading_tail, 70),
     DocDateRule("title-date", "a title naming the document's type followed by a date: Council bulletin 2 March"
-                " 2016", _title_date, 70),
+                " 2016 (not a numbered list of titles)", _title_date, 70),
     DocDateRule("site-dateline", "a web address followed by a date in the first 3 lines (clipped news)",
                 _site_dateline, 65),
     DocDateRule("head-trailing-date", "a date run on to the end of a contact or reference line in the head",
                 _head_trailing, 60),
     DocDateRule("minutes-opening-date", "in minutes or a note, a date anywhere in the first 3 lines",
                 _minutes_opening, 50),
-    DocDateRule("foot-date-line", "a date alone on a line under the signature block (last 10 lines)",
+    DocDateRule("foot-date-line", "a date (or month) alone on a line under the signature block in the last 10"
+                " lines: not under a sentence or a label, not before prose, not one of a list, not a print stamp",
                 _foot_date_line, 45),
     DocDateRule("foot-labelled-date", "a Date:/Dated/Published line, or a Date: field after a signature, in the"
                 " last 10 lines", _foot_label, 40),
