@@ -427,3 +427,96 @@ def test_an_agenda_head_with_date_time_and_venue() -> None:
 def test_a_date_alone_in_a_letters_body_is_not_its_date() -> None:
     text = f"Wessex County Council\n\nDear Ms Roe,\n\n{PROSE}\n\n{PROSE}\n\nThe meeting will be on:\n\n12 March 2019\n\n{PROSE}"
     assert read(text, DocumentKind.LETTER) is None
+
+
+# ---- round 2: layouts read more widely ---------------------------------------------------------------
+def test_minutes_heading_after_the_papers_reference() -> None:
+    text = ("Documents\n\nWPC(19)M07 Minutes of the Annual Meeting of Wessex Parish Council held on 8 May 2019\n\n"
+            "Present: Cllrs A Roe (Chair), T Vale\n\n1. Apologies – None")
+    check(text, "2019-05-08", "minutes-heading", "8 May 2019")
+
+
+def test_a_numbered_item_about_earlier_minutes_is_not_a_paper_reference() -> None:
+    text = ("12. Minutes of the meeting held on 14 March 2016 were approved\n\n"
+            "Present: Cllrs A Roe, T Vale\n\nApologies: none")
+    assert read(text) is None
+
+
+def test_minutes_of_a_meeting_held_further_down_the_head() -> None:
+    text = ("Documents\n\nWPC(19)M07\n\nWessex Parish Council\n\nUploaded on 20 May 2019\n\nPublic papers\n\n"
+            "Minutes of the Annual Meeting of Wessex Parish Council held via video link on Wednesday 8 May 2019"
+            " commencing at 19:00.\n\nPresent:\n\nCllr A Roe (Chair)")
+    check(text, "2019-05-08", "minutes-heading", "Wednesday 8 May 2019")
+
+
+def test_a_meeting_line_further_down_without_held_is_not_read() -> None:
+    text = ("Documents\n\nWPC(19)M07\n\nWessex Parish Council\n\nPublic papers\n\nAgenda\n\n"
+            "Minutes of the last meeting to be approved on 8 May 2019\n\nPresent:\n\nCllr A Roe (Chair)")
+    assert read(text) is None
+
+
+@pytest.mark.parametrize(("heading", "words"), [
+    ("Parks Board - Tuesday 10 March 2020 6.00 pm", "Tuesday 10 March 2020"),
+    ("Licensing Committee – 10 March 2020 at 7pm", "10 March 2020"),
+    ("Parks Board, 10 March 2020 (19:00)", "10 March 2020"),
+])
+def test_a_meeting_heading_ending_in_its_date_and_time(heading: str, words: str) -> None:
+    text = f"Agenda, decisions and minutes\n\n{heading}\n\nVenue: Town Hall\n\nItems\n\n{PROSE}"
+    check(text, "2020-03-10", "heading-tail-date", words)
+
+
+@pytest.mark.parametrize("heading", ["Parks Board - Tuesday 10 March 2020 6.00 pm to be confirmed",
+                                     "Parks Board - Tuesday 10 March 2020 12"])
+def test_a_date_with_more_than_a_time_after_it_does_not_end_a_heading(heading: str) -> None:
+    assert read(f"Agenda, decisions and minutes\n\n{heading}\n\n{PROSE}") is None
+
+
+def test_a_date_field_after_a_lower_case_title_word_when_another_field_follows() -> None:
+    text = ("1 Freedom of Information Act 2000 (FOIA) Decision notice Date: 4 March 2019 Public Authority: "
+            "Address: Wessex County Council County Hall Wexcombe Decision 1. The complainant asked for papers.")
+    check(text, "2019-03-04", "form-date-field", "4 March 2019")
+
+
+@pytest.mark.parametrize("field", ["notice Date: 4 March 2019 and then the papers",
+                                   "the Date: 4 March 2019 Public Authority:"])
+def test_a_date_field_after_a_lower_case_word_without_a_next_field(field: str) -> None:
+    text = f"REPORT TO: Council REPORT NO: WX/04/19 decision {field} was read by the panel."
+    assert read(text) is None
+
+
+@pytest.mark.parametrize(("heading", "words"), [
+    ("Letter to the Minister for Housing and the Chair of the Wessex Parks Board of Trustees, 4 March 2019",
+     "4 March 2019"),
+    ("Open letter from Ann Roe to the Leader of Wessex County Council on the local parks plan, 4 March 2019",
+     "4 March 2019"),
+])
+def test_a_title_naming_the_document_then_a_comma_and_its_date(heading: str, words: str) -> None:
+    text = f"{heading}\nI wrote on 12 February asking for the board's views on the plan.\n\n{PROSE}"
+    check(text, "2019-03-04", "heading-tail-date", words, DocumentKind.LETTER)
+
+
+@pytest.mark.parametrize("first", [
+    "Letters to the board were answered in full by the chair and the clerk. They were sent, 4 March 2019",
+    "The letter to the Minister for Housing and the Chair of the Wessex Parks Board was sent, 4 March 2019",
+])
+def test_a_sentence_about_a_letter_with_a_comma_and_a_date_is_not_a_title(first: str) -> None:
+    assert read(f"{first}\n\n{PROSE}", DocumentKind.LETTER) is None
+
+
+@pytest.mark.parametrize("line", [
+    "Open letter to Ann Roe on the parks plan by tomvale on 6 March, 2019",
+    "by tomvale on 6 March, 2019",
+    "Posted by Tom Vale on 6 March 2019",
+])
+def test_a_blog_byline_by_the_writer_on_a_date(line: str) -> None:
+    text = f"View more posts\n\n{line}\n\nDear Ms Roe,\n\n{PROSE}\n\nYours sincerely,\n\nTom Vale"
+    check(text, "2019-03-06", "byline-date", line[line.rindex(" on ") + 4:], DocumentKind.LETTER)
+
+
+@pytest.mark.parametrize("line", [
+    "The parks plan was approved by the board on 6 March 2019",
+    "Parks plan agreed by councillors on 6 March 2019",
+    "The parks plan was set out by Ann Roe on 6 March 2019.",
+])
+def test_an_agent_after_by_is_not_a_byline(line: str) -> None:
+    assert read(f"Wessex News\n\n{line}\n\n{PROSE}", DocumentKind.ARTICLE) is None

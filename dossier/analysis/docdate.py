@@ -54,23 +54,36 @@ _UPDATED_LABEL = re.compile(
     re.IGNORECASE)
 # a form field run into one line: "REPORT NO: AB/06/12 DATE: 29 February 2012 REPORTING OFFICER: ..."
 _FORM_DATE = re.compile(r"(?:^|(?<=\s))(?:DATE|Date)\s*:\s*")
+_NEXT_FIELD = re.compile(r"\s+(?:[A-Z][A-Za-z]*\s+){0,3}[A-Z][A-Za-z]*\s*:")  # " Public Authority:"
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "our", "your", "their", "his", "her", "new",
+                          "same", "any", "no", "which", "what", "one", "each", "every", "another", "other"})
 _QUALIFIED_DATE = frozenset({  # "Closing date:", "Date of birth" is not read: the word before "Date:"
     "closing", "start", "starting", "end", "ending", "review", "meeting", "next", "expiry", "due", "target",
     "hearing", "deadline", "effective", "commencement", "implementation", "completion", "inspection", "visit",
     "event", "receipt", "return", "payment", "delivery", "renewal", "termination", "revised", "proposed",
     "agreed", "response", "submission", "birth", "print", "printed", "download", "access", "upload", "expected",
 })
+_PAPER_REF = r"(?:(?=\S*[A-Za-z])(?=\S*\d)[A-Z0-9][\w()/.:-]*\s+)?"  # "WPC(19)M04 " before a heading
 _MINUTES_OPENING = re.compile(  # "Minutes of ...", "Ordinary Meeting held on", "Notes of a meeting"
-    r"^(?:[A-Z][\w'’.&-]*\s+){0,4}(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING|[Nn]otes?|NOTES?|[Rr]ecord|RECORD)\b"
+    rf"^{_PAPER_REF}(?:[A-Z][\w'’.&-]*\s+){{0,4}}(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING|[Nn]otes?|NOTES?|[Rr]ecord|RECORD)\b"
     r"|^(?:[Hh]eld|HELD)\b")
+_MINUTES_WORD = re.compile(rf"{_PAPER_REF}(?:minutes|notes)\s+of\b", re.IGNORECASE)
 _ON = re.compile(r"^(?:(?:held\s+)?on\s+|date\s*:\s*)", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:held|HELD|Held)\b")
 _LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·*▪–-])\s")
 _DOC_NOUN = (r"(?:bulletin|newsletter|letter|statement|briefing|update|report|minutes|notice|memo(?:randum)?|note"
              r"|circular|release|submission|response|reply|decision|judge?ment)")
+_DOC_TITLE = re.compile(  # "Letter to ...", "Open letter from ...", "Written statement on ..."
+    rf"^(?=[A-Z])(?:(?:Open|Joint|Written|Oral|Ministerial|Formal|Further)\s+)?(?i:{_DOC_NOUN})s?\s+"
+    r"(?:to|from|on|about|regarding|re|concerning|of|for|by)\b")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _TITLE_DATE = re.compile(  # "Commissioner's bulletin 2 March 2016", "Briefing Note – 4 May 2019"
     rf"^(?:[A-Z0-9][\w'’&.-]*\s+){{0,6}}(?i:{_DOC_NOUN})\s*[,:–—-]?\s*$")
 _BYLINE = re.compile(r"^(?:By|BY|Written\s+by|Words\s+by)\s+[A-Z]")
+# "by annroe on " / "Posted by Ann Roe on " just before a date that ends the line
+_BY_ON = re.compile(r"(?:^|(?<=\s))(?:(?:[Pp]osted|[Ww]ritten)\s+)?[Bb]y\s+(?:[\w.@'’-]+\s+){1,3}on\s+$")
+_AGENT_VERB = re.compile(r"[a-z]+(?:ed|en)|made|set|held|led|paid|sent|won|run|built|told|said|brought|found|put"
+                         r"|cut|read|met|hit|signed|agreed|issued|is|are|was|were|be|been", re.IGNORECASE)
 _SITE = re.compile(r"(?:https?://|www\.)\S+\s+(?:[|•·–—-]\s*)?$")
 _SEPARATOR_BEFORE = re.compile(  # what may come between a heading and its closing date
     r"(?:(?P<sep>[,|–—:]|\s-)\s*|\s)(?P<cue>(?:made|laid|issued|published|signed|written)"
@@ -97,6 +110,9 @@ _CLOCK_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d")
 _MINUTES_TITLE_GAP = re.compile(
     r"[\s,]*(?:(?:of|a|an|the|with|and|between|for|&|meeting|call|discussion)\s+|[A-Z][\w'’&.()-]*(?=[\s,]|$)[\s,]*)*[,:–—-]?\s*")
 _LEADERS = re.compile(r"^(?:[\s.\-–—:]+|\d{1,2}[:.]\d\d(?![.:/\d])\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?\s*[,|]?\s*)")
+_TIME_TAIL = re.compile(  # a clock time after a date: "6.00 pm", "at 7pm", "(19:00)", "10:30 BST"
+    r"^[,\s]*(?:at\s+|\()?\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)\s*(?:GMT|BST|UTC)?\)?",
+    re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:[–—-]|to\b|until\b|till\b|and\b)", re.IGNORECASE)
 # the column before a date column that makes it another letter's date ("Your letter dated      3 May 2016")
 # or a reference that looks like a date ("Our ref:      12/05/16")
@@ -280,7 +296,8 @@ def _date_ending(line: str) -> tuple[PartialDate, int, int] | None:
         return None
     offset = max(len(line) - SCAN_CHARS, 0)
     date, start, end = spans[-1]
-    if line[offset + end:].strip(" .") or _RANGE_BEFORE.search(line[:offset + start]):
+    tail = _TIME_TAIL.sub("", line[offset + end:], count=1)  # "Board – Tuesday 3 May 2016 6.00 pm"
+    if tail.strip(" .") or _RANGE_BEFORE.search(line[:offset + start]):
         return None
     return date, offset + start, offset + end
 
@@ -351,11 +368,15 @@ def _form_hits(line: str, i: int) -> Iterator[Hit]:
             continue  # a line that opens with the label is the labelled rules'
         before = line[:m.start()].split()[-1:]
         word = before[0].strip(".,:;()").lower() if before else ""
-        if word in _QUALIFIED_DATE or (before and before[0][:1].islower()):
+        if word in _QUALIFIED_DATE:
             continue
         found = _label_value(line[m.end():])
-        if found is not None:
-            yield _hit(found, line, i, m.end())
+        if found is None:
+            continue
+        hit = _hit(found, line, i, m.end())
+        if before and before[0][:1].islower() and (word in _DETERMINERS or not _NEXT_FIELD.match(line, hit.end)):
+            continue  # after a lower-case noun only when another field follows ("notice Date: ... Authority:")
+        yield hit
 
 
 def _form_field(page: Page) -> Iterator[Hit]:
@@ -400,8 +421,8 @@ def _minutes_heading(page: Page) -> Iterator[Hit]:
         line = layout.lines[i][:SCAN_CHARS]
         if i >= stop or not _MINUTES_OPENING.match(line):
             continue
-        if n >= MINUTES_LINES and not _HELD.match(line):
-            continue  # further down, only a heading's "held on ..." line
+        if n >= MINUTES_LINES and not (_HELD.match(line) or (_HELD.search(line) and _MINUTES_WORD.match(line))):
+            continue  # further down, only a heading's "held on ..." line or "Minutes of ... held ..."
         held = _HELD.search(line)
         shift = held.end() if held else _MINUTES_OPENING.match(line).end()  # type: ignore[union-attr]
         spans = date_spans(line[shift:])
@@ -449,8 +470,10 @@ def _heading_tail(page: Page) -> Iterator[Hit]:
         mark = (sep.group("sep") or sep.group("bare") or "") if sep is not None else ""
         if (not cued and _OTHER_LABEL.search(before)) or _PERSON_WORDS.search(before):
             continue  # another kind of date, or someone's ("Your letter dated ...")
-        if is_prose(line):  # a sentence: only a dash or bar sets the date apart
-            if mark not in ("–", "—", "|", " -"):
+        if is_prose(line):  # a sentence: only a dash or bar sets the date apart, or a comma after a
+            # title that names the document ("Letter to the Chair of the Parks Board, 4 March 2019")
+            if mark not in ("–", "—", "|", " -") and not (mark == "," and _DOC_TITLE.match(line)
+                                                          and not _SENTENCE_END.search(before)):
                 continue
         elif sep is None:  # a title run straight into its date: words only ("Ann Roe 17 December 2014")
             words = before.split()
@@ -472,15 +495,27 @@ def _title_date(page: Page) -> Iterator[Hit]:
 
 
 def _byline_date(page: Page) -> Iterator[Hit]:
-    """"By Ann Roe, 13 November 2018" / "By Ann Roe | Political Editor | 13/11/2018"."""
+    """"By Ann Roe, 13 November 2018" / "By Ann Roe | Political Editor | 13/11/2018", or a heading's
+    tail as a blog prints it: "... by annroe on 13 November, 2018" (not "approved by the board on ...")."""
     layout = page.layout
+    stop = layout.salutation.index if layout.salutation is not None else len(layout.lines)
     for i in layout.nonblank[:DATELINE_LINES]:
         line = layout.lines[i]
-        if len(line) > 120 or not _BYLINE.match(line):
+        if len(line) > 240 or i >= stop:
             continue
         ending = _date_ending(line)
-        if ending is not None and _is_day(ending[0]):
+        if ending is None or not _is_day(ending[0]):
+            continue
+        if _BYLINE.match(line) and len(line) <= 120:
             yield Hit(ending[0], i, ending[1], ending[2])
+            continue
+        by = _BY_ON.search(line[:ending[1]])
+        if by is None or line.endswith(".") or _PERSON_WORDS.search(line[by.start():ending[1]]):
+            continue
+        word = line[:by.start()].split()[-1:]
+        if word and (_AGENT_VERB.fullmatch(word[0]) or word[0].lower() in _DETERMINERS):
+            continue  # "approved by ... on": the agent of a verb, not the writer
+        yield Hit(ending[0], i, ending[1], ending[2])
 
 
 def _site_dateline(page: Page) -> Iterator[Hit]:
@@ -543,23 +578,26 @@ RULES: tuple[DocDateRule, ...] = (
                 " decision, Decision given on, Date of meeting, Sent on, Answered on, Made) in the first 25 lines"
                 " (a letter: its head and the two lines after the salutation); not an event's Date/Time/Venue"
                 " block in the body", _own_label, 90),
-    DocDateRule("minutes-heading", "a heading line opening with Minutes/Meeting/Notes in the first 3 lines (or a"
-                " 'held on' line in the first 6): the date after 'held', else a date after the meeting's name,"
+    DocDateRule("minutes-heading", "a heading line opening with Minutes/Meeting/Notes (perhaps after the paper's"
+                " reference: WPC(19)M07) in the first 3 lines (or a 'held on' or 'Minutes of ... held' line in the"
+                " first 6): the date after 'held', else a date after the meeting's name,"
                 " else a date opening the line below", _minutes_heading, 88),
     DocDateRule("form-date-field", "a DATE: field among other fields run into one line of the head (not Closing"
-                " date:, Review date: ...)", _form_field, 85),
+                " date:, Review date: ...; after a lower-case word only if another field follows)", _form_field, 85),
     DocDateRule("date-line", "a line that is only a date (or ends in a date column, or has a note after it) in a"
                 " letter's head or the two lines after its salutation, else in the first 8 lines; not a print"
                 " stamp", _date_line, 80),
     DocDateRule("published-date", "a line opening with Published, First published, Posted, Issued in the first"
                 " 25 lines (a letter: its head)", _published_label, 78),
-    DocDateRule("byline-date", "a byline in the first 8 lines ending in a date: By Ann Roe, 13 November 2018",
+    DocDateRule("byline-date", "a byline in the first 8 lines ending in a date: By Ann Roe, 13 November 2018;"
+                " or a line ending 'by annroe on 13 November, 2018' (not the agent of a verb: 'approved by')",
                 _byline_date, 75),
     DocDateRule("lead-dateline", "a date opening one of the first 8 lines, then a dash or bar and more"
                 " (WEXCOMBE, 13 November 2018 – ...), not one of a list of dated entries", _lead_dateline, 72),
-    DocDateRule("heading-tail-date", "a heading (down to the first prose line) ending in a date after a comma,"
-                " dash, bar, 'made on' or 'dated', or straight after a title's words; not another kind of date"
-                " (deadline, hearing, printed) nor a range", _heading_tail, 70),
+    DocDateRule("heading-tail-date", "a heading (down to the first prose line) ending in a date (perhaps then a"
+                " clock time: 6.00 pm) after a comma, dash, bar, 'made on' or 'dated', or straight after a title's"
+                " words; a long title naming the document (Letter to ..., 4 March 2019) after a comma; not another"
+                " kind of date (deadline, hearing, printed) nor a range", _heading_tail, 70),
     DocDateRule("title-date", "a title naming the document's type followed by a date: Council bulletin 2 March"
                 " 2016 (not a numbered list of titles)", _title_date, 70),
     DocDateRule("site-dateline", "a web address followed by a date in the first 3 lines (clipped news)",
