@@ -70,6 +70,9 @@ def test_parse_document_date_rejects_non_dates(text: str) -> None:
         ("l9 March 2014", "2014-03-19", "l9 March 2014"),  # a text layer reading 1 as l
         ("O3/O4/2019", "2019-04-03", "O3/O4/2019"),  # and 0 as O
         ("Published 2O March 2014 at 10:42", "2014-03-20", "2O March 2014"),
+        ("1 st March 2014", "2014-03-01", "1 st March 2014"),  # a text layer parting the ordinal
+        ("Apri1 2014", "2014-04", "Apri1 2014"),  # a text layer reading l as 1 inside the month
+        ("4 Ju1y 2014", "2014-07-04", "4 Ju1y 2014"),
     ],
 )
 def test_parse_date_line(line: str, value: str, text: str) -> None:
@@ -80,7 +83,8 @@ def test_parse_date_line(line: str, value: str, text: str) -> None:
 
 @pytest.mark.parametrize("line", ["on 3 September", "published on 27 March showed", "By 22 July",
                                   "4-0 March 2014", "Room 2014", "The meeting on 4 May 2016 went well",
-                                  "lO March 2014", "Room l9", "Old March 2014"])
+                                  "lO March 2014", "Room l9", "Old March 2014", "Apri11 2014", "A1 2014",
+                                  "1 standard March 2014"])
 def test_parse_date_line_rejects_partial_or_prose(line: str) -> None:
     assert parse_date_line(line) is None
 

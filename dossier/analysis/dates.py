@@ -25,7 +25,7 @@ MONTHS.update({name[:3]: i + 1 for i, name in enumerate(MONTH_NAMES)})
 MONTHS["sept"] = 9
 
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
-_DAY = r"(?P<day>[0-3]?\d|[1-3][-\s][0-9])(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d|[1-3][-\s][0-9])(?:\s?(?:st|nd|rd|th)\b)?"  # "1st", or "1 st" as a text layer splits it
 _MONTH_WORD = r"(?P<month>[a-z]{3,9})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt|bst|utc|[+-]\d{4})\)?)?)?"
@@ -59,6 +59,9 @@ _TRAIL = re.compile(r"[\s.,;:]+$")
 # only a token of 1-4 characters that holds at least one real digit, so words are never touched
 _DAMAGED_NUMBER = re.compile(r"(?<![\w])(?=[lIOo]*\d)[\dlIOo]{2,4}(?=st\b|nd\b|rd\b|th\b|[^\w]|$)")
 _DIGIT_FOR = str.maketrans("lIOo", "1100")
+# a letter read as a digit inside a word: "Apri1", "Ju1y", "Octo0er" is not repaired (two letters)
+_DAMAGED_WORD = re.compile(r"(?<=[A-Za-z])[10](?=[A-Za-z]|\b)(?!\d)")
+_LETTER_FOR = str.maketrans("10", "lo")
 
 
 def _month_number(word: str, *, fuzzy: bool) -> int | None:
@@ -150,7 +153,8 @@ def parse_document_date(text: str) -> PartialDate | None:
 def parse_date_line(line: str) -> PartialDate | None:
     """A line that holds only a date, optionally labelled ("Date:", "Sent:") and followed by a time.
 
-    Tolerates text-layer damage: a split day ("1-4 September 2021") and one wrong letter in a month name.
+    Tolerates text-layer damage: a split day ("1-4 September 2021", "1 st September 2021"), one wrong
+    letter in a month name, a digit for a letter in one ("Apri1 2016") or a letter for a digit ("2O16").
     """
     s = _LABEL.sub("", _clean(line))
     if not s or len(s) > 60 or not any(c.isdigit() for c in s):
@@ -158,6 +162,7 @@ def parse_date_line(line: str) -> PartialDate | None:
     found = _match(s, fuzzy=True)
     if found is None:
         repaired = _DAMAGED_NUMBER.sub(lambda m: m.group().translate(_DIGIT_FOR), s)
+        repaired = _DAMAGED_WORD.sub(lambda m: m.group().translate(_LETTER_FOR), repaired)
         if repaired != s:
             found = _match(repaired, fuzzy=True)
             if found is not None:  # keep the words as written (the repair keeps every offset)
