@@ -520,3 +520,25 @@ def test_a_blog_byline_by_the_writer_on_a_date(line: str) -> None:
 ])
 def test_an_agent_after_by_is_not_a_byline(line: str) -> None:
     assert read(f"Wessex News\n\n{line}\n\n{PROSE}", DocumentKind.ARTICLE) is None
+
+
+def test_a_split_ordinal_in_a_date_field() -> None:
+    text = ("1 Freedom of Information Act 2000 (FOIA) Decision notice Date: 1 st March 2019 Public Authority: "
+            "Address: Wessex County Council County Hall Wexcombe Decision 1. The complainant asked for papers.")
+    check(text, "2019-03-01", "form-date-field", "1 st March 2019")
+
+
+@pytest.mark.parametrize(("line", "rule", "words"), [
+    ("Last updated 5 May 2016 | Published 3 May 2016", "published-date", "3 May 2016"),
+    ("Share • Published 3 May 2016 • Ann Roe", "published-date", "3 May 2016"),
+    ("Wessex News | Date: 3 May 2016", "labelled-date", "3 May 2016"),
+])
+def test_a_later_field_of_a_line_of_fields(line: str, rule: str, words: str) -> None:
+    check(f"Council tax to rise again\n\n{line}\n\n{PROSE}", "2016-05-03", rule, words, DocumentKind.ARTICLE)
+
+
+@pytest.mark.parametrize("line", ["Parks jobs | Closing date: 3 May 2016", "Last updated 5 May 2016 | Printed 3 May 2016",
+                                  "Parks | Consultation | Hearing on 3 May 2016"])
+def test_a_later_field_that_is_another_kind_of_date(line: str) -> None:
+    found = read(f"Council tax to rise again\n\n{line}\n\n{PROSE}", DocumentKind.ARTICLE)
+    assert found is None or found.rule == "updated-stamp"

@@ -54,6 +54,7 @@ _UPDATED_LABEL = re.compile(
     re.IGNORECASE)
 # a form field run into one line: "REPORT NO: AB/06/12 DATE: 29 February 2012 REPORTING OFFICER: ..."
 _FORM_DATE = re.compile(r"(?:^|(?<=\s))(?:DATE|Date)\s*:\s*")
+_FIELD_BAR = re.compile(r"\s[|•·]\s+")
 _NEXT_FIELD = re.compile(r"\s+(?:[A-Z][A-Za-z]*\s+){0,3}[A-Z][A-Za-z]*\s*:")  # " Public Authority:"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "our", "your", "their", "his", "her", "new",
                           "same", "any", "no", "which", "what", "one", "each", "every", "another", "other"})
@@ -247,12 +248,15 @@ def _labelled(page: Page, label: re.Pattern[str], zone: list[int]) -> Iterator[H
     for i in zone:
         line = layout.lines[i]
         m = label.match(line)
+        at = m.end() if m is not None else -1
         if m is None or (label is not _UPDATED_LABEL and _UPDATED_LABEL.match(line)):
-            continue
+            at = next(_fields(line, label), -1) if _FIELD_BAR.search(line) and not _EVENT_FIELD.search(line) else -1
+            if at < 0:
+                continue
         j = layout.next_nonblank(i, max_gap=2)
         if i > layout.head_end and j is not None and _EVENT_FIELD.match(layout.lines[j]):
             continue  # "Date: ... / Time: ... / Venue: ..." in the body: an event's date
-        rest = line[m.end():]
+        rest = line[at:]
         if not rest.strip():  # "First published:" / "25 September 2014"
             found = _date_in_line(layout.lines[j]) if j is not None else None
             if found is not None and j is not None:
@@ -260,7 +264,16 @@ def _labelled(page: Page, label: re.Pattern[str], zone: list[int]) -> Iterator[H
             continue
         found = _label_value(rest)
         if found is not None:
-            yield _hit(found, line, i, m.end())
+            yield _hit(found, line, i, at)
+
+
+def _fields(line: str, label: re.Pattern[str]) -> Iterator[int]:
+    """Where the value starts of a later field that opens with `label`, in a line of fields set apart
+    by bars or bullets ("Last updated 5 May 2016 | Published 3 May 2016")."""
+    for bar in _FIELD_BAR.finditer(line):
+        m = label.match(line[bar.end():])
+        if m is not None:
+            yield bar.end() + m.end()
 
 
 def _label_value(rest: str) -> PartialDate | None:
@@ -577,7 +590,7 @@ RULES: tuple[DocDateRule, ...] = (
     DocDateRule("labelled-date", "a line opening with an own-date label (Date:, Dated, Decision date, Date of"
                 " decision, Decision given on, Date of meeting, Sent on, Answered on, Made) in the first 25 lines"
                 " (a letter: its head and the two lines after the salutation); not an event's Date/Time/Venue"
-                " block in the body", _own_label, 90),
+                " block in the body; or a later field of a line of fields set apart by bars or bullets", _own_label, 90),
     DocDateRule("minutes-heading", "a heading line opening with Minutes/Meeting/Notes (perhaps after the paper's"
                 " reference: WPC(19)M07) in the first 3 lines (or a 'held on' or 'Minutes of ... held' line in the"
                 " first 6): the date after 'held', else a date after the meeting's name,"
@@ -588,7 +601,8 @@ RULES: tuple[DocDateRule, ...] = (
                 " letter's head or the two lines after its salutation, else in the first 8 lines; not a print"
                 " stamp", _date_line, 80),
     DocDateRule("published-date", "a line opening with Published, First published, Posted, Issued in the first"
-                " 25 lines (a letter: its head)", _published_label, 78),
+                " 25 lines (a letter: its head), or such a field after a bar or bullet ('Last updated ... |"
+                " Published ...')", _published_label, 78),
     DocDateRule("byline-date", "a byline in the first 8 lines ending in a date: By Ann Roe, 13 November 2018;"
                 " or a line ending 'by annroe on 13 November, 2018' (not the agent of a verb: 'approved by')",
                 _byline_date, 75),
