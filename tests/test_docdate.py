@@ -542,3 +542,38 @@ def test_a_later_field_of_a_line_of_fields(line: str, rule: str, words: str) -> 
 def test_a_later_field_that_is_another_kind_of_date(line: str) -> None:
     found = read(f"Council tax to rise again\n\n{line}\n\n{PROSE}", DocumentKind.ARTICLE)
     assert found is None or found.rule == "updated-stamp"
+
+
+def test_an_agenda_date_line_with_its_time_and_place() -> None:
+    text = f"Wessex Parish Council\n\nAgenda\n\nThursday 4th March 2019 at 7.30pm in the Village Hall\n\n{PROSE}"
+    check(text, "2019-03-04", "date-line", "Thursday 4th March 2019")
+
+
+def test_a_sentence_opening_with_a_date_and_time_is_not_a_date_line() -> None:
+    text = f"Wessex News\n\n4 March 2019 at 7pm the council met to agree its budget for the year ahead\n\n{PROSE}"
+    assert read(text, DocumentKind.ARTICLE) is None
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("Dated this 4th day of March 2019", "this 4th day of March 2019"),
+    ("Decision taken on: 4 March 2019", "4 March 2019"),
+])
+def test_more_own_date_labels(line: str, words: str) -> None:
+    check(f"NOTICE OF DECISION\n\n{line}\n\n{PROSE}", "2019-03-04", "labelled-date", words)
+
+
+def test_fields_set_apart_by_a_wide_gap() -> None:
+    check(f"Council tax to rise again\n\nUpdated: 5 March 2019    Published: 4 March 2019\n\n{PROSE}", "2019-03-04",
+          "published-date", "4 March 2019", DocumentKind.ARTICLE)
+
+
+@pytest.mark.parametrize("line", ["Ann Roe · 4 March 2019 · 3 min read", "Ann Roe | Political Editor | 4 March 2019 | Share"])
+def test_a_date_that_is_one_field_of_a_line_of_fields(line: str) -> None:
+    check(f"Council tax to rise again\n\n{line}\n\n{PROSE}", "2019-03-04", "field-line-date", "4 March 2019",
+          DocumentKind.ARTICLE)
+
+
+@pytest.mark.parametrize("line", ["Jobs | Closing date | 4 March 2019 | Apply", "Home | 4 March 2019 | 5 March 2019 | More",
+                                  "Events | 4 March 2019 | Time: 7pm | Town Hall", "Home · News · March 2019 · More"])
+def test_lines_of_fields_whose_date_is_not_the_pages(line: str) -> None:
+    assert read(f"Council tax to rise again\n\n{line}\n\n{PROSE}", DocumentKind.ARTICLE) is None

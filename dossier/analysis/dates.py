@@ -30,8 +30,8 @@ _MONTH_WORD = r"(?P<month>[a-z]{3,9})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt|bst|utc|[+-]\d{4})\)?)?)?"
 _DATE_FORMS = (
-    # Thursday 27th of March 2014 / 27 Mar. 2014 / 27 March, 2014
-    rf"(?:{_WEEKDAY}\s*)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH_WORD},?\s+{_YEAR}",
+    # Thursday 27th of March 2014 / 27 Mar. 2014 / 27 March, 2014 / this 27th day of March 2014
+    rf"(?:{_WEEKDAY}\s*)?(?:(?:the|this)\s+)?{_DAY}(?:\s+day)?(?:\s+of)?\s+{_MONTH_WORD},?\s+{_YEAR}",
     # Thursday, March 27, 2014
     rf"(?:{_WEEKDAY}\s*)?{_MONTH_WORD}\s+{_DAY},?\s+{_YEAR}",
     # 27/03/2014, 27.03.2014, 27-03-14

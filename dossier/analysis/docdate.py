@@ -40,7 +40,7 @@ _OWN_LABEL = re.compile(  # longest first: "Date of decision:" before "Date"
     r"^(?:date\s+(?:of|sent|issued|signed)(?:\s+(?:the\s+|this\s+)?(?:letter|issue|decision|report|notice|"
     r"judge?ment|order|determination|response|reply|meeting|hand[\s-]?down))?"
     r"|(?:decision|letter|report|issue|notice|determination|judge?ment|response|meeting)\s+date"
-    r"|(?:decision|determination|judge?ment)\s+(?:given|issued|made|promulgated|sent)(?:\s+on)?|promulgated"
+    r"|(?:decision|determination|judge?ment)\s+(?:given|issued|made|taken|promulgated|sent)(?:\s+on)?|promulgated"
     r"|handed\s+down(?:\s+on)?"
     r"|sent(?:\s+on)?|(?:this\s+(?:question|statement)\s+was\s+)?answered(?:\s+on)?|made(?:\s+on)?"
     r"|signed(?:\s+on)?|written\s+on|dated|date)\b\s*[:.\-–]?\s*", re.IGNORECASE)
@@ -54,7 +54,8 @@ _UPDATED_LABEL = re.compile(
     re.IGNORECASE)
 # a form field run into one line: "REPORT NO: AB/06/12 DATE: 29 February 2012 REPORTING OFFICER: ..."
 _FORM_DATE = re.compile(r"(?:^|(?<=\s))(?:DATE|Date)\s*:\s*")
-_FIELD_BAR = re.compile(r"\s[|•·]\s+")
+_BAR_SPLIT = re.compile(r"\s+[|•·]\s+")
+_FIELD_BAR = re.compile(r"\s[|•·]\s+|\S\s{2,}(?=\S)")  # bars, bullets or a wide gap between fields
 _NEXT_FIELD = re.compile(r"\s+(?:[A-Z][A-Za-z]*\s+){0,3}[A-Z][A-Za-z]*\s*:")  # " Public Authority:"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "our", "your", "their", "his", "her", "new",
                           "same", "any", "no", "which", "what", "one", "each", "every", "another", "other"})
@@ -188,6 +189,11 @@ def _date_in_line(line: str) -> PartialDate | None:
         columns = _COLUMNS.split(line)
         if len(columns) > 1 and not _NOT_OURS.search(columns[-2]):
             found = parse_date_line(columns[-1])
+    if found is None and line[:1].isalnum():  # "Thursday 4th March 2019 at 7.30pm in the Village Hall"
+        spans = date_spans(line[:80])
+        if spans and spans[0][1] == 0 and _is_day(spans[0][0]) and _TIME_TAIL.match(line[spans[0][2]:]) \
+                and not is_prose(line):
+            found = spans[0][0]
     if found is None and line.endswith(")"):  # "4 March 2019 (by email)"
         cut = line.rfind("(")
         found = parse_date_line(line[:cut]) if cut > 0 and ")" not in line[:cut] else None
@@ -558,6 +564,28 @@ def _head_trailing(page: Page) -> Iterator[Hit]:
                 yield hit
 
 
+def _field_line(page: Page) -> Iterator[Hit]:
+    """A page's line of short fields set apart by bars or bullets, one of them its date alone
+    ("Ann Roe · 4 March 2019 · 3 min read"); not a list of dates, nor a date another field qualifies."""
+    layout = page.layout
+    for i in _head(layout)[:DATELINE_LINES]:
+        line = layout.lines[i]
+        if len(line) > 160 or not _BAR_SPLIT.search(line) or _EVENT_FIELD.search(line):
+            continue
+        fields = _BAR_SPLIT.split(line)
+        dated = [(k, parse_date_line(f)) for k, f in enumerate(fields)]
+        dated = [(k, d) for k, d in dated if d is not None]
+        if len(dated) != 1 or any(len(f) > 60 for f in fields):
+            continue
+        k, date = dated[0]
+        if not _is_day(date) or _is_stamp(date, fields[k]) or _is_labelled(fields[k]) \
+                or (k > 0 and _OTHER_LABEL.search(fields[k - 1])):
+            continue
+        at = sum(len(f) for f in fields[:k])  # a lower bound: the separators come on top
+        yield _hit(date, line, i, at)
+        return
+
+
 def _foot_date_line(page: Page) -> Iterator[Hit]:
     """A date alone on a line under the signature block ("12 June 2006", or a month: "March 2019"),
     not one of a list of dates."""
@@ -588,16 +616,18 @@ RULES: tuple[DocDateRule, ...] = (
     DocDateRule("printed-header", "the Sent:/Date: line of From/To/Sent headers printed at the top of the text",
                 _printed_header, 100),
     DocDateRule("labelled-date", "a line opening with an own-date label (Date:, Dated, Decision date, Date of"
-                " decision, Decision given on, Date of meeting, Sent on, Answered on, Made) in the first 25 lines"
+                " decision, Decision given/taken on, Dated this 4th day of, Date of meeting, Sent on, Answered on, Made) in the first 25 lines"
                 " (a letter: its head and the two lines after the salutation); not an event's Date/Time/Venue"
-                " block in the body; or a later field of a line of fields set apart by bars or bullets", _own_label, 90),
+                " block in the body; or a later field of a line of fields set apart by bars, bullets or a wide gap",
+                _own_label, 90),
     DocDateRule("minutes-heading", "a heading line opening with Minutes/Meeting/Notes (perhaps after the paper's"
                 " reference: WPC(19)M07) in the first 3 lines (or a 'held on' or 'Minutes of ... held' line in the"
                 " first 6): the date after 'held', else a date after the meeting's name,"
                 " else a date opening the line below", _minutes_heading, 88),
     DocDateRule("form-date-field", "a DATE: field among other fields run into one line of the head (not Closing"
                 " date:, Review date: ...; after a lower-case word only if another field follows)", _form_field, 85),
-    DocDateRule("date-line", "a line that is only a date (or ends in a date column, or has a note after it) in a"
+    DocDateRule("date-line", "a line that is only a date (or ends in a date column, or has a note after it, or"
+                " opens with a date and its clock time: Thursday 4th March 2019 at 7.30pm in the Hall) in a"
                 " letter's head or the two lines after its salutation, else in the first 8 lines; not a print"
                 " stamp", _date_line, 80),
     DocDateRule("published-date", "a line opening with Published, First published, Posted, Issued in the first"
@@ -614,6 +644,9 @@ RULES: tuple[DocDateRule, ...] = (
                 " kind of date (deadline, hearing, printed) nor a range", _heading_tail, 70),
     DocDateRule("title-date", "a title naming the document's type followed by a date: Council bulletin 2 March"
                 " 2016 (not a numbered list of titles)", _title_date, 70),
+    DocDateRule("field-line-date", "a date that is one whole field of a line of short fields set apart by bars or"
+                " bullets in the first 8 lines (Ann Roe · 4 March 2019 · 3 min read); not a list of dates, not an"
+                " event's Time/Venue line, not a field a label before it qualifies (Closing)", _field_line, 66),
     DocDateRule("site-dateline", "a web address followed by a date in the first 3 lines (clipped news)",
                 _site_dateline, 65),
     DocDateRule("head-trailing-date", "a date run on to the end of a contact or reference line in the head",
