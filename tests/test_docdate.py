@@ -577,3 +577,32 @@ def test_a_date_that_is_one_field_of_a_line_of_fields(line: str) -> None:
                                   "Events | 4 March 2019 | Time: 7pm | Town Hall", "Home · News · March 2019 · More"])
 def test_lines_of_fields_whose_date_is_not_the_pages(line: str) -> None:
     assert read(f"Council tax to rise again\n\n{line}\n\n{PROSE}", DocumentKind.ARTICLE) is None
+
+
+@pytest.mark.parametrize("lead", ["February 5, 2021 by Ann Roe", "5 February 2021 By Ann Roe, Parks Editor"])
+def test_a_dateline_then_the_writer(lead: str) -> None:
+    check(f"Council tax to rise again\n\n{lead}\n\n{PROSE}", "2021-02-05", "lead-dateline", lead.split(" by ")[0]
+          .split(" By ")[0], DocumentKind.ARTICLE)
+
+
+def test_a_date_then_by_and_lower_case_words_is_not_a_dateline() -> None:
+    text = f"Council tax to rise again\n\n5 February 2021 by the council's own order\n\n{PROSE}"
+    assert read(text, DocumentKind.ARTICLE) is None
+
+
+@pytest.mark.parametrize(("line", "rule", "words"), [
+    ("Delivered on: 5 February 2021 (Original script, may differ from delivered version)", "labelled-date",
+     "5 February 2021"),
+    ("Release date: 5 February 2021", "published-date", "5 February 2021"),
+    ("Volume 123: debated on Tuesday 5 February 2021", "heading-tail-date", "Tuesday 5 February 2021"),
+    ("Statement by the Chair of the Parks Board (5 February 2021)", "heading-tail-date", "5 February 2021"),
+])
+def test_speeches_releases_debates_and_a_date_in_brackets(line: str, rule: str, words: str) -> None:
+    check(f"Parks for all\n\n{line}\n\n{PROSE}", "2021-02-05", rule, words)
+
+
+@pytest.mark.parametrize("line", ["Parks funding to be debated on 5 February 2021",
+                                  "Consultation on the parks plan (closes 5 February 2021)",
+                                  "Parks plan (1 April 2020 – 31 March 2021)"])
+def test_a_debate_to_come_and_other_dates_in_brackets_are_not_read(line: str) -> None:
+    assert read(f"Parks for all\n\n{line}\n\n{PROSE}") is None

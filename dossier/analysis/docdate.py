@@ -43,11 +43,12 @@ _OWN_LABEL = re.compile(  # longest first: "Date of decision:" before "Date"
     r"|(?:decision|determination|judge?ment)\s+(?:given|issued|made|taken|promulgated|sent)(?:\s+on)?|promulgated"
     r"|handed\s+down(?:\s+on)?"
     r"|sent(?:\s+on)?|(?:this\s+(?:question|statement)\s+was\s+)?answered(?:\s+on)?|made(?:\s+on)?"
-    r"|signed(?:\s+on)?|written\s+on|dated|date)\b\s*[:.\-–]?\s*", re.IGNORECASE)
+    r"|signed(?:\s+on)?|written\s+on|delivered(?:\s+on)?|dated|date)\b\s*[:.\-–]?\s*", re.IGNORECASE)
 # labels that give the day it was published: the document's date unless a date line says otherwise
 _PUBLISHED_LABEL = re.compile(
     r"^(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|issued(?:\s+on)?|released(?:\s+on)?"
-    r"|date\s+(?:of\s+)?publi(?:cation|shed)|publication\s+date)\b\s*[:.\-–]?\s*", re.IGNORECASE)
+    r"|date\s+(?:of\s+)?(?:publi(?:cation|shed)|release)|(?:publication|release)\s+date)\b\s*[:.\-–]?\s*",
+    re.IGNORECASE)
 # a page's own stamp: only when nothing better states the date
 _UPDATED_LABEL = re.compile(
     r"^(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?\b\s*[:.\-–]?\s*",
@@ -88,9 +89,9 @@ _AGENT_VERB = re.compile(r"[a-z]+(?:ed|en)|made|set|held|led|paid|sent|won|run|b
                          r"|cut|read|met|hit|signed|agreed|issued|is|are|was|were|be|been", re.IGNORECASE)
 _SITE = re.compile(r"(?:https?://|www\.)\S+\s+(?:[|•·–—-]\s*)?$")
 _SEPARATOR_BEFORE = re.compile(  # what may come between a heading and its closing date
-    r"(?:(?P<sep>[,|–—:]|\s-)\s*|\s)(?P<cue>(?:made|laid|issued|published|signed|written)"
+    r"(?:(?P<sep>[,|–—:]|\s-)\s*|\s)(?P<cue>(?:made|laid|issued|published|signed|written|delivered|debated)"
     r"(?:\s+at\b[^,;]{0,12}?)?\s+on\s+|dated\s+)$"
-    r"|(?P<bare>[,|–—:]|\s-)\s*$", re.IGNORECASE)
+    r"|(?P<bare>[,|–—:(]|\s-)\s*$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(  # "1 April 2015 – 31 March 2016", "from ... to 3 May 2016": a range, not a date
     r"(?:\d(?:st|nd|rd|th)?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?)\s*[–—-]\s*$"
     r"|\b(?:to|and|until|till|between|from|through)\s+$",
@@ -121,7 +122,7 @@ _RANGE_AFTER = re.compile(r"\s*(?:[–—-]|to\b|until\b|till\b|and\b)", re.IGNO
 _NOT_OURS = re.compile(r"\b(?:your|their|his|her)\b|\b(?:of|on|dated|received|heard|printed|ref|reference|no"
                        r"|number|case|file)\s*[:.]?\s*$", re.IGNORECASE)
 _PLACE = re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?")  # "WEXCOMBE, " before a dateline
-_LEAD_AFTER = re.compile(r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?[|•·–—-]\s*\S")
+_LEAD_AFTER = re.compile(r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?[|•·–—-]\s*\S|\s+[Bb]y\s+[A-Z]")  # or "by Ann Roe"
 _PERSON_WORDS = re.compile(r"\b(?:I|we|We|my|My|our|Our|you|You|your|Your|us)\b")
 
 
@@ -316,6 +317,8 @@ def _date_ending(line: str) -> tuple[PartialDate, int, int] | None:
     offset = max(len(line) - SCAN_CHARS, 0)
     date, start, end = spans[-1]
     tail = _TIME_TAIL.sub("", line[offset + end:], count=1)  # "Board – Tuesday 3 May 2016 6.00 pm"
+    if tail.lstrip().startswith(")") and line[:offset + start].rstrip().endswith("("):  # "Title (3 May 2016)"
+        tail = tail.lstrip()[1:]
     if tail.strip(" .") or _RANGE_BEFORE.search(line[:offset + start]):
         return None
     return date, offset + start, offset + end
@@ -485,7 +488,7 @@ def _heading_tail(page: Page) -> Iterator[Hit]:
         date, start, end = ending
         before = line[:start]
         sep = _SEPARATOR_BEFORE.search(before)
-        cued = sep is not None and sep.group("cue") is not None  # "– made on", "dated"
+        cued = sep is not None and sep.group("cue") is not None  # "– made on", "dated", ": debated on"
         mark = (sep.group("sep") or sep.group("bare") or "") if sep is not None else ""
         if (not cued and _OTHER_LABEL.search(before)) or _PERSON_WORDS.search(before):
             continue  # another kind of date, or someone's ("Your letter dated ...")
@@ -636,10 +639,11 @@ RULES: tuple[DocDateRule, ...] = (
     DocDateRule("byline-date", "a byline in the first 8 lines ending in a date: By Ann Roe, 13 November 2018;"
                 " or a line ending 'by annroe on 13 November, 2018' (not the agent of a verb: 'approved by')",
                 _byline_date, 75),
-    DocDateRule("lead-dateline", "a date opening one of the first 8 lines, then a dash or bar and more"
+    DocDateRule("lead-dateline", "a date opening one of the first 8 lines, then a dash or bar and more, or 'by Ann Roe'"
                 " (WEXCOMBE, 13 November 2018 – ...), not one of a list of dated entries", _lead_dateline, 72),
     DocDateRule("heading-tail-date", "a heading (down to the first prose line) ending in a date (perhaps then a"
-                " clock time: 6.00 pm) after a comma, dash, bar, 'made on' or 'dated', or straight after a title's"
+                " clock time: 6.00 pm; or in brackets) after a comma, dash, bar, bracket, 'made on', 'debated on'"
+                " or 'dated', or straight after a title's"
                 " words; a long title naming the document (Letter to ..., 4 March 2019) after a comma; not another"
                 " kind of date (deadline, hearing, printed) nor a range", _heading_tail, 70),
     DocDateRule("title-date", "a title naming the document's type followed by a date: Council bulletin 2 March"
