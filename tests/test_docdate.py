@@ -567,7 +567,7 @@ def test_fields_set_apart_by_a_wide_gap() -> None:
           "published-date", "4 March 2019", DocumentKind.ARTICLE)
 
 
-@pytest.mark.parametrize("line", ["Ann Roe · 4 March 2019 · 3 min read", "Ann Roe | Political Editor | 4 March 2019 | Share"])
+@pytest.mark.parametrize("line", ["Ann Roe · 4 March 2019 · Politics", "Ann Roe | Political Editor | 4 March 2019 | Wessex"])
 def test_a_date_that_is_one_field_of_a_line_of_fields(line: str) -> None:
     check(f"Council tax to rise again\n\n{line}\n\n{PROSE}", "2019-03-04", "field-line-date", "4 March 2019",
           DocumentKind.ARTICLE)
@@ -606,3 +606,16 @@ def test_speeches_releases_debates_and_a_date_in_brackets(line: str, rule: str, 
                                   "Parks plan (1 April 2020 – 31 March 2021)"])
 def test_a_debate_to_come_and_other_dates_in_brackets_are_not_read(line: str) -> None:
     assert read(f"Parks for all\n\n{line}\n\n{PROSE}") is None
+
+
+@pytest.mark.parametrize("heading", ["Parks to reopen – 4 March 2019 | Share | 2 Comments",
+                                     "Parks to reopen – 4 March 2019 3 min read"])
+def test_a_headlines_date_then_page_furniture(heading: str) -> None:
+    check(f"Wessex News\n\n{heading}\n\n{PROSE}", "2019-03-04", "heading-tail-date", "4 March 2019",
+          DocumentKind.ARTICLE)
+
+
+@pytest.mark.parametrize("heading", ["Parks to reopen – 4 March 2019 share prices fell",
+                                     "Parks to reopen – 4 March 2019 Print this page for the council"])
+def test_a_headlines_date_then_more_words_is_not_read(heading: str) -> None:
+    assert read(f"Wessex News\n\n{heading}\n\n{PROSE}", DocumentKind.ARTICLE) is None

@@ -116,6 +116,10 @@ _LEADERS = re.compile(r"^(?:[\s.\-–—:]+|\d{1,2}[:.]\d\d(?![.:/\d])\s*(?:[ap]
 _TIME_TAIL = re.compile(  # a clock time after a date: "6.00 pm", "at 7pm", "(19:00)", "10:30 BST"
     r"^[,\s]*(?:at\s+|\()?\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)\s*(?:GMT|BST|UTC)?\)?",
     re.IGNORECASE)
+# a web page's furniture after a headline's date: share and print buttons, comment counts, reading time
+_FURNITURE_TAIL = re.compile(
+    r"^(?:[\s|•·–—-]*(?:share(?:\s+(?:this|on\s+\w+))?|print|email|tweet|save|comments?|\d+\s+comments?|no\s+comments"
+    r"|leave\s+a\s+(?:comment|reply)|\d+\s+min(?:ute)?s?(?:\s+read)?|read\s+more)\b)+[\s|•·]*$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:[–—-]|to\b|until\b|till\b|and\b)", re.IGNORECASE)
 # the column before a date column that makes it another letter's date ("Your letter dated      3 May 2016")
 # or a reference that looks like a date ("Our ref:      12/05/16")
@@ -319,6 +323,7 @@ def _date_ending(line: str) -> tuple[PartialDate, int, int] | None:
     tail = _TIME_TAIL.sub("", line[offset + end:], count=1)  # "Board – Tuesday 3 May 2016 6.00 pm"
     if tail.lstrip().startswith(")") and line[:offset + start].rstrip().endswith("("):  # "Title (3 May 2016)"
         tail = tail.lstrip()[1:]
+    tail = _FURNITURE_TAIL.sub("", tail)  # "... – 3 May 2016 | Share | 2 comments"
     if tail.strip(" .") or _RANGE_BEFORE.search(line[:offset + start]):
         return None
     return date, offset + start, offset + end
@@ -642,7 +647,7 @@ RULES: tuple[DocDateRule, ...] = (
     DocDateRule("lead-dateline", "a date opening one of the first 8 lines, then a dash or bar and more, or 'by Ann Roe'"
                 " (WEXCOMBE, 13 November 2018 – ...), not one of a list of dated entries", _lead_dateline, 72),
     DocDateRule("heading-tail-date", "a heading (down to the first prose line) ending in a date (perhaps then a"
-                " clock time: 6.00 pm; or in brackets) after a comma, dash, bar, bracket, 'made on', 'debated on'"
+                " clock time: 6.00 pm, or a page's Share/Comments/min read furniture; or in brackets) after a comma, dash, bar, bracket, 'made on', 'debated on'"
                 " or 'dated', or straight after a title's"
                 " words; a long title naming the document (Letter to ..., 4 March 2019) after a comma; not another"
                 " kind of date (deadline, hearing, printed) nor a range", _heading_tail, 70),
