@@ -619,3 +619,8 @@ def test_a_headlines_date_then_page_furniture(heading: str) -> None:
                                      "Parks to reopen – 4 March 2019 Print this page for the council"])
 def test_a_headlines_date_then_more_words_is_not_read(heading: str) -> None:
     assert read(f"Wessex News\n\n{heading}\n\n{PROSE}", DocumentKind.ARTICLE) is None
+
+
+def test_a_date_field_after_a_lower_case_reference_value() -> None:
+    text = f"Wessex County Council\n\nOur ref: ab/12/cd Date: 4 March 2019\n\nDear Ms Roe,\n\n{PROSE}"
+    check(text, "2019-03-04", "form-date-field", "4 March 2019", DocumentKind.LETTER)

@@ -401,8 +401,9 @@ def _form_hits(line: str, i: int) -> Iterator[Hit]:
         if found is None:
             continue
         hit = _hit(found, line, i, m.end())
-        if before and before[0][:1].islower() and (word in _DETERMINERS or not _NEXT_FIELD.match(line, hit.end)):
-            continue  # after a lower-case noun only when another field follows ("notice Date: ... Authority:")
+        if word.isalpha() and before[0][:1].islower() and (word in _DETERMINERS or not _NEXT_FIELD.match(line, hit.end)):
+            continue  # after a lower-case word only when another field follows ("notice Date: ... Authority:");
+            # a value is no word ("Our ref: ab/12 Date: ...")
         yield hit
 
 
