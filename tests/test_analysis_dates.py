@@ -4,6 +4,7 @@ import pytest
 
 from dossier.analysis.dates import (
     date_from_header,
+    date_spans,
     parse_date_line,
     parse_document_date,
     search_date,
@@ -66,6 +67,12 @@ def test_parse_document_date_rejects_non_dates(text: str) -> None:
         ("Sent: Tuesday, October 1, 2019 4:05 PM", "2019-10-01", "Tuesday, October 1, 2019"),
         ("Held on 4 April 2017", "2017-04-04", "4 April 2017"),
         ("11/08/2015", "2015-08-11", "11/08/2015"),
+        ("l9 March 2014", "2014-03-19", "l9 March 2014"),  # a text layer reading 1 as l
+        ("O3/O4/2019", "2019-04-03", "O3/O4/2019"),  # and 0 as O
+        ("Published 2O March 2014 at 10:42", "2014-03-20", "2O March 2014"),
+        ("1 st March 2014", "2014-03-01", "1 st March 2014"),  # a text layer parting the ordinal
+        ("Apri1 2014", "2014-04", "Apri1 2014"),  # a text layer reading l as 1 inside the month
+        ("4 Ju1y 2014", "2014-07-04", "4 Ju1y 2014"),
     ],
 )
 def test_parse_date_line(line: str, value: str, text: str) -> None:
@@ -75,7 +82,9 @@ def test_parse_date_line(line: str, value: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("line", ["on 3 September", "published on 27 March showed", "By 22 July",
-                                  "4-0 March 2014", "Room 2014", "The meeting on 4 May 2016 went well"])
+                                  "4-0 March 2014", "Room 2014", "The meeting on 4 May 2016 went well",
+                                  "lO March 2014", "Room l9", "Old March 2014", "Apri11 2014", "A1 2014",
+                                  "1 standard March 2014"])
 def test_parse_date_line_rejects_partial_or_prose(line: str) -> None:
     assert parse_date_line(line) is None
 
@@ -116,6 +125,14 @@ def test_trailing_date_after_a_contact_or_reference(line: str, value: str) -> No
 
 
 @pytest.mark.parametrize("line", ["4 March 2019", "Our ref: PW/4 March 2019", "The panel met on Monday 4 March 2019",
-                                  "Tel: 0161 496 0732", "Annual report 2019"])
+                                  "Tel: 0161 496 0732", "Annual report 2019", "Accounts 1 April 2018 – 31 March 2019"])
 def test_trailing_date_rejects_prose_lone_dates_and_months(line: str) -> None:
     assert trailing_date(line) is None
+
+
+def test_date_spans_gives_every_full_date_with_its_span_in_reading_order() -> None:
+    text = "Held on Tuesday May 22nd 2018; next 3–5 June 2018, then CABINET: 22ND SEPTEMBER, 2018 (not 2018)"
+    found = [(d.value, text[s:e]) for d, s, e in date_spans(text)]
+    assert found == [("2018-05-22", "Tuesday May 22nd 2018"), ("2018-06-05", "5 June 2018"),
+                     ("2018-09-22", "22ND SEPTEMBER, 2018")]
+    assert date_spans("Ref AB/12/05/16, page 2019") == []

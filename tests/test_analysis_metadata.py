@@ -473,3 +473,32 @@ def test_a_letter_signed_pp_is_the_named_signatory_s() -> None:
 
     kinds = {a.name: a.kind.value for a in find_actors(extracted.text, metadata=meta)}
     assert kinds.get("HMP Thornfield") == "organisation" and "Hmp Thornfield" not in kinds
+
+
+# ---- the date's evidence: which named rule read it, and where ----------------------------------------
+def test_the_date_says_which_rule_read_it_and_where() -> None:
+    md = detect_metadata(FULL_LETTER)
+    evidence = dict(md.evidence)["date"]
+    assert evidence.rule == "date-line"
+    assert FULL_LETTER[evidence.start:evidence.end] == "Thursday 14th November 2019"
+
+
+def test_email_header_date_evidence_has_no_span() -> None:
+    headers = MessageHeaders(sender="Ann Roe <ann@example.org>", date="Tue, 05 Nov 2013 23:30:00 -0800")
+    md = detect_metadata("Tom,\n\nSee attached.\n\nAnn", headers=headers)
+    assert dict(md.evidence)["date"].rule == "email-header"
+    assert (dict(md.evidence)["date"].start, dict(md.evidence)["date"].end) == (-1, -1)
+
+
+def test_no_date_no_date_evidence() -> None:
+    md = detect_metadata("I wrote to you on 3 September about the service.\n\nThe work is late.")
+    assert md.date is None and "date" not in dict(md.evidence)
+
+
+def test_a_web_page_with_a_published_line_and_a_later_update() -> None:
+    text = ("Correspondence\n\nWessex County Council: letter to the Chief Executive\n\n"
+            "A letter to the Chief Executive setting out the support package and inviting representations.\n\n"
+            "Updates to this page\n\nPublished 12 November 2024\n\nLast updated 20 November 2024\n")
+    md = detect_metadata(text)
+    assert md.date is not None and md.date.value == "2024-11-12"
+    assert dict(md.evidence)["date"].rule == "published-date"

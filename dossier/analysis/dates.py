@@ -25,13 +25,13 @@ MONTHS.update({name[:3]: i + 1 for i, name in enumerate(MONTH_NAMES)})
 MONTHS["sept"] = 9
 
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
-_DAY = r"(?P<day>[0-3]?\d|[1-3][-\s][0-9])(?:st|nd|rd|th)?"
+_DAY = r"(?P<day>[0-3]?\d|[1-3][-\s][0-9])(?:\s?(?:st|nd|rd|th)\b)?"  # "1st", or "1 st" as a text layer splits it
 _MONTH_WORD = r"(?P<month>[a-z]{3,9})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*\(?(?:gmt|bst|utc|[+-]\d{4})\)?)?)?"
 _DATE_FORMS = (
-    # Thursday 27th of March 2014 / 27 Mar. 2014 / 27 March, 2014
-    rf"(?:{_WEEKDAY}\s*)?(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH_WORD},?\s+{_YEAR}",
+    # Thursday 27th of March 2014 / 27 Mar. 2014 / 27 March, 2014 / this 27th day of March 2014
+    rf"(?:{_WEEKDAY}\s*)?(?:(?:the|this)\s+)?{_DAY}(?:\s+day)?(?:\s+of)?\s+{_MONTH_WORD},?\s+{_YEAR}",
     # Thursday, March 27, 2014
     rf"(?:{_WEEKDAY}\s*)?{_MONTH_WORD}\s+{_DAY},?\s+{_YEAR}",
     # 27/03/2014, 27.03.2014, 27-03-14
@@ -44,15 +44,24 @@ _DATE_FORMS = (
     r"(?P<my>(?:19|20)\d\d)-(?P<mm>[01]\d)",
     # 03/2014
     r"(?P<mm>[01]?\d)/(?P<my>(?:19|20)\d\d)",
+    # 04-Mar-2019 (a system's print of a date)
+    rf"(?:{_WEEKDAY}\s*)?(?P<day>[0-3]?\d)-(?P<month>[a-z]{{3,9}})-{_YEAR}",
 )
 _DATES = tuple(re.compile(rf"(?P<date>{form}){_TIME}", re.IGNORECASE) for form in _DATE_FORMS)
 _SEARCHES = tuple(re.compile(rf"(?<![\w/.\-])(?P<date>{form})(?![\w/\-])", re.IGNORECASE)
-                  for form in _DATE_FORMS[:3] + _DATE_FORMS[4:5])
+                  for form in _DATE_FORMS[:3] + _DATE_FORMS[4:5] + _DATE_FORMS[7:])
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _LABEL = re.compile(
     r"^(?:(?:date[d]?|sent|published|posted|first\s+published|last\s+updated|updated|held)\s*(?:on\s*)?[:.\-–]?\s*)",
     re.IGNORECASE)
 _TRAIL = re.compile(r"[\s.,;:]+$")
+# a number in which a text layer read a digit as a letter: "l9" (19), "O3" (03), "2O14" (2014);
+# only a token of 1-4 characters that holds at least one real digit, so words are never touched
+_DAMAGED_NUMBER = re.compile(r"(?<![\w])(?=[lIOo]*\d)[\dlIOo]{2,4}(?=st\b|nd\b|rd\b|th\b|[^\w]|$)")
+_DIGIT_FOR = str.maketrans("lIOo", "1100")
+# a letter read as a digit inside a word: "Apri1", "Ju1y", "Octo0er" is not repaired (two letters)
+_DAMAGED_WORD = re.compile(r"(?<=[A-Za-z])[10](?=[A-Za-z]|\b)(?!\d)")
+_LETTER_FOR = str.maketrans("10", "lo")
 
 
 def _month_number(word: str, *, fuzzy: bool) -> int | None:
@@ -144,18 +153,29 @@ def parse_document_date(text: str) -> PartialDate | None:
 def parse_date_line(line: str) -> PartialDate | None:
     """A line that holds only a date, optionally labelled ("Date:", "Sent:") and followed by a time.
 
-    Tolerates text-layer damage: a split day ("1-4 September 2021") and one wrong letter in a month name.
+    Tolerates text-layer damage: a split day ("1-4 September 2021", "1 st September 2021"), one wrong
+    letter in a month name, a digit for a letter in one ("Apri1 2016") or a letter for a digit ("2O16").
     """
     s = _LABEL.sub("", _clean(line))
     if not s or len(s) > 60 or not any(c.isdigit() for c in s):
         return None
-    return _match(s, fuzzy=True)
+    found = _match(s, fuzzy=True)
+    if found is None:
+        repaired = _DAMAGED_NUMBER.sub(lambda m: m.group().translate(_DIGIT_FOR), s)
+        repaired = _DAMAGED_WORD.sub(lambda m: m.group().translate(_LETTER_FOR), repaired)
+        if repaired != s:
+            found = _match(repaired, fuzzy=True)
+            if found is not None:  # keep the words as written (the repair keeps every offset)
+                at = max(repaired.find(found.text), 0)
+                found = PartialDate(found.value, found.precision, text=s[at:at + len(found.text)])
+    return found
 
 
 def trailing_date(line: str) -> PartialDate | None:
     """A full date (with its day) that ends a line after something else: a contact line or a
     reference run together with the date below or beside it ("Tel: 0161 496 0000 3 May 2016",
-    "Our ref: AB/12 03/05/2016"). Not after a lower-case word: "... held on 3 May 2016" is prose."""
+    "Our ref: AB/12 03/05/2016"). Not after a lower-case word: "... held on 3 May 2016" is prose;
+    not after a dash: "1 April 2015 – 31 March 2016" is a range."""
     words = line.split()
     if len(words) < 2 or not words[-1].rstrip(".,")[-2:].isdigit():
         return None
@@ -164,6 +184,8 @@ def trailing_date(line: str) -> PartialDate | None:
         if found is not None:
             before = words[-k - 1]
             if found.precision is not Precision.DAY or (before.isalpha() and before[0].islower()):
+                return None
+            if before in ("-", "–", "—", "to"):  # the end of a range: "1 April 2015 – 31 March 2016"
                 return None
             return found
     return None
@@ -179,6 +201,23 @@ def date_from_header(value: str | None) -> PartialDate | None:
     except (TypeError, ValueError, IndexError):
         return parse_date_line(raw)
     return PartialDate.from_date(stamp.date(), text=raw)
+
+
+def date_spans(text: str) -> list[tuple[PartialDate, int, int]]:
+    """Every full date (day or month precision, with a year) in `text`, with its [start, end) span,
+    in reading order; where two forms overlap the earlier (then longer) one is kept."""
+    found: list[tuple[PartialDate, int, int]] = []
+    for pattern in _SEARCHES:
+        for m in pattern.finditer(text):
+            date = _from_match(m, fuzzy=False)
+            if date is not None:
+                found.append((date, m.start(), m.end()))
+    found.sort(key=lambda f: (f[1], -f[2]))
+    out: list[tuple[PartialDate, int, int]] = []
+    for item in found:
+        if not out or item[1] >= out[-1][2]:
+            out.append(item)
+    return out
 
 
 def search_date(text: str) -> PartialDate | None:

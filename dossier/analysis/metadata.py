@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dossier.analysis.dates import date_from_header, parse_date_line, search_date, trailing_date
+from dossier.analysis.dates import parse_date_line
+from dossier.analysis.docdate import document_date
 from dossier.analysis.kind import detect_kind
 from dossier.analysis.names import same_person
 from dossier.analysis.parties import (
@@ -24,21 +25,13 @@ from dossier.analysis.parties import (
     footer_names,
     fuller_form,
     head_names,
-    is_prose,
     letterhead_sender,
     people_in_header,
     printed_headers,
     recipients_from_head,
     unique,
 )
-from dossier.domain.dates import PartialDate
 from dossier.domain.records import DetectedMetadata, DocumentKind, MessageHeaders
-
-DATELINE_LINES = 8  # an article's dateline may follow its headline and standfirst
-TAIL_DATE_LINES = 10  # a labelled date may sit under the signature
-
-_COLUMNS = re.compile(r"\s{2,}|\t")
-_DATE_LABEL = re.compile(r"^dated?\b", re.IGNORECASE)
 
 _MARKING = re.compile(
     r"^(?P<base>TOP\s+SECRET|SECRET|OFFICIAL(?:\s*[-–—:]?\s*SENSITIVE)?|RESTRICTED|CONFIDENTIAL|PROTECT)"
@@ -49,63 +42,6 @@ _REFERENCE = re.compile(
 _REF_STOP = re.compile(r"\s{2,}|\t|\s+your\s+ref|\s+date\b", re.IGNORECASE)
 _SUBJECT = re.compile(r"^(?:re|subject|subj)\s*[:.\-–]\s*(?P<title>\S.{2,200})$", re.IGNORECASE)
 _CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
-_LOWER_WORD = re.compile(r"[a-z]+,?")
-_TERMINAL = (".", "!", "?", ":", ";")
-
-
-def _is_continuation(layout: Layout, i: int) -> bool:
-    """A date line that is really the tail of a wrapped sentence ("... by" / "June 2014.")."""
-    lines = layout.lines
-    prev = lines[i - 1] if i > 0 else ""
-    nxt = lines[i + 1] if i + 1 < len(lines) else ""
-    if prev and not prev.endswith(_TERMINAL) and (_LOWER_WORD.fullmatch(prev.split()[-1]) or is_prose(prev)):
-        return True
-    return bool(nxt) and nxt[0].islower()
-
-
-def stated_date(layout: Layout) -> PartialDate | None:
-    """The letter's own date: a date alone on a line in the head, beside the salutation or in the
-    first few lines (an article's dateline), else one ending a head line after a phone number or
-    reference; never a date inside a sentence."""
-    candidates = [i for i in layout.nonblank if i < layout.head_end]
-    if layout.salutation is not None:
-        candidates += [i for i in layout.nonblank if i > layout.salutation.index][:2]
-    candidates += [i for i in layout.nonblank[:DATELINE_LINES] if i >= layout.head_end]
-    for i in candidates:
-        found = _date_in_line(layout.lines[i])
-        if found is not None and not _is_continuation(layout, i):
-            return found
-    for i in layout.nonblank:  # a date run on from a contact or reference line in the head
-        if i >= layout.head_end:
-            break
-        found = trailing_date(layout.lines[i]) if not is_prose(layout.lines[i]) else None
-        if found is not None:
-            return found
-    for i in layout.nonblank[-TAIL_DATE_LINES:]:  # "Date: ..." under a signature at the foot
-        if i >= layout.head_end and _DATE_LABEL.match(layout.lines[i]):
-            found = parse_date_line(layout.lines[i])
-            if found is not None:
-                return found
-    return None
-
-
-def _date_in_line(line: str) -> PartialDate | None:
-    """A line that is a date, or whose last column is one ("Our ref: AB/1        14 September 2021")."""
-    found = parse_date_line(line)
-    if found is None and ("  " in line or "\t" in line):
-        found = parse_date_line(_COLUMNS.split(line)[-1])
-    return found
-
-
-def heading_date(layout: Layout, kind: DocumentKind) -> PartialDate | None:
-    """For minutes and notes, a date inside the opening lines ("Minutes of the meeting held on ...")."""
-    if kind not in (DocumentKind.MINUTES, DocumentKind.NOTE):
-        return None
-    for i in layout.nonblank[:3]:
-        found = search_date(layout.lines[i])
-        if found is not None:
-            return found
-    return None
 
 
 def find_marking(layout: Layout) -> str | None:
@@ -218,18 +154,18 @@ def detect_metadata(text: str, *, headers: MessageHeaders | None = None, file_na
     kind = detect_kind(text, is_email=is_email, has_salutation=layout.salutation is not None,
                        has_signature=signed is not None, file_name=file_name, media_type=media_type)
     if source is not None:
-        date = date_from_header(source.date) or stated_date(layout)
+        dated = document_date(text, layout, kind, header=source.date, printed=headers is None)
         parties = parties_from_headers(source, signed, layout, flat, printed=headers is None)
     elif kind is DocumentKind.ARTICLE:  # an article has an author (byline), not a sender
-        date = stated_date(layout)
+        dated = document_date(text, layout, kind)
         byline = find_byline(layout)
         parties = Parties(byline.name, byline.post) if byline else Parties()
     else:
-        date = stated_date(layout) or heading_date(layout, kind)
+        dated = document_date(text, layout, kind)
         parties = parties_from_layout(layout, signed, flat)
     return DetectedMetadata(
         kind=kind,
-        date=date,
+        date=dated.date if dated else None,
         sender=parties.sender,
         sender_post=parties.sender_post,
         recipients=parties.recipients,
@@ -237,4 +173,5 @@ def detect_metadata(text: str, *, headers: MessageHeaders | None = None, file_na
         title=find_title(layout, kind, source),
         reference=find_reference(layout),
         marking=find_marking(layout),
+        evidence=(("date", dated.evidence),) if dated else (),
     )

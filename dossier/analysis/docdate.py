@@ -1,0 +1,717 @@
+"""The document's own date: a table of named rules and one chooser.
+
+Each rule reads one layout in which a document states its own date (a date line in a letter's head,
+a labelled "Date:" or "Published" line, a minutes heading, a heading or title that ends in the date,
+a byline, a date under the signature, an email header) and yields candidate dates, each with the
+character span it read. The chooser keeps the candidate of the rule with the highest weight (the
+most telling cue), the earliest in the text among equals, and says which rule chose it.
+
+A date inside running prose ("... we met on 3 May 2016 ...") is never a candidate, unless the layout
+gives it the role (the opening line of minutes: "Minutes of the meeting held on ..."). A page's
+"last updated" stamp is a candidate of last resort; print, download and hearing dates never are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from dossier.analysis.dates import date_from_header, date_spans, parse_date_line, trailing_date
+from dossier.analysis.parties import Layout, is_prose
+from dossier.domain.dates import PartialDate, Precision
+from dossier.domain.findings import Evidence
+from dossier.domain.records import DocumentKind
+
+DATELINE_LINES = 8  # an article's dateline may follow its headline and standfirst
+TAIL_DATE_LINES = 10  # a date may sit under the signature
+LABEL_LINES = 25  # how far down a labelled date ("Date:", "Published") is read
+HEADING_LINES = 16  # how far down a heading or title is read
+MINUTES_LINES = 3  # the opening lines of minutes
+MINUTES_HELD_LINES = 6  # how far down a heading's "held on ..." line may come
+SCAN_CHARS = 600  # how much of one (perhaps paragraph-long) line a heading rule reads
+
+_COLUMNS = re.compile(r"\s{2,}|\t")
+_LOWER_WORD = re.compile(r"[a-z]+,?")
+_TERMINAL = (".", "!", "?", ":", ";")
+
+# labels that name the document's own date ("Date:", "Dated", "Decision date:", "Sent on", "Answered on")
+_OWN_LABEL = re.compile(  # longest first: "Date of decision:" before "Date"
+    r"^(?:date\s+(?:of|sent|issued|signed)(?:\s+(?:the\s+|this\s+)?(?:letter|issue|decision|report|notice|"
+    r"judge?ment|order|determination|response|reply|meeting|hand[\s-]?down))?"
+    r"|(?:decision|letter|report|issue|notice|determination|judge?ment|response|meeting)\s+date"
+    r"|(?:decision|determination|judge?ment)\s+(?:given|issued|made|taken|promulgated|sent)(?:\s+on)?|promulgated"
+    r"|handed\s+down(?:\s+on)?"
+    r"|sent(?:\s+on)?|(?:this\s+(?:question|statement)\s+was\s+)?answered(?:\s+on)?|made(?:\s+on)?"
+    r"|signed(?:\s+on)?|written\s+on|delivered(?:\s+on)?|dated|date)\b\s*[:.\-–]?\s*", re.IGNORECASE)
+# labels that give the day it was published: the document's date unless a date line says otherwise
+_PUBLISHED_LABEL = re.compile(
+    r"^(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|issued(?:\s+on)?|released(?:\s+on)?"
+    r"|date\s+(?:of\s+)?(?:publi(?:cation|shed)|release)|(?:publication|release)\s+date)\b\s*[:.\-–]?\s*",
+    re.IGNORECASE)
+# a page's own stamp: only when nothing better states the date
+_UPDATED_LABEL = re.compile(
+    r"^(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?\b\s*[:.\-–]?\s*",
+    re.IGNORECASE)
+# a form field run into one line: "REPORT NO: AB/06/12 DATE: 29 February 2012 REPORTING OFFICER: ..."
+_FORM_DATE = re.compile(r"(?:^|(?<=\s))(?:DATE|Date)\s*:\s*")
+_BAR_SPLIT = re.compile(r"\s+[|•·]\s+")
+_FIELD_BAR = re.compile(r"\s[|•·]\s+|\S\s{2,}(?=\S)")  # bars, bullets or a wide gap between fields
+_NEXT_FIELD = re.compile(r"\s+(?:[A-Z][A-Za-z]*\s+){0,3}[A-Z][A-Za-z]*\s*:")  # " Public Authority:"
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "our", "your", "their", "his", "her", "new",
+                          "same", "any", "no", "which", "what", "one", "each", "every", "another", "other"})
+_QUALIFIED_DATE = frozenset({  # "Closing date:", "Date of birth" is not read: the word before "Date:"
+    "closing", "start", "starting", "end", "ending", "review", "meeting", "next", "expiry", "due", "target",
+    "hearing", "deadline", "effective", "commencement", "implementation", "completion", "inspection", "visit",
+    "event", "receipt", "return", "payment", "delivery", "renewal", "termination", "revised", "proposed",
+    "agreed", "response", "submission", "birth", "print", "printed", "download", "access", "upload", "expected",
+})
+_PAPER_REF = r"(?:(?=\S*[A-Za-z])(?=\S*\d)[A-Z0-9][\w()/.:-]*\s+)?"  # "WPC(19)M04 " before a heading
+_MINUTES_OPENING = re.compile(  # "Minutes of ...", "Ordinary Meeting held on", "Notes of a meeting"
+    rf"^{_PAPER_REF}(?:[A-Z][\w'’.&-]*\s+){{0,4}}(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING|[Nn]otes?|NOTES?|[Rr]ecord|RECORD)\b"
+    r"|^(?:[Hh]eld|HELD)\b")
+_MINUTES_WORD = re.compile(rf"{_PAPER_REF}(?:minutes|notes)\s+of\b", re.IGNORECASE)
+_ON = re.compile(r"^(?:(?:held\s+)?on\s+|date\s*:\s*)", re.IGNORECASE)
+_HELD = re.compile(r"\b(?:held|HELD|Held)\b")
+_LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·*▪–-])\s")
+_DOC_NOUN = (r"(?:bulletin|newsletter|letter|statement|briefing|update|report|minutes|notice|memo(?:randum)?|note"
+             r"|circular|release|submission|response|reply|decision|judge?ment)")
+_DOC_TITLE = re.compile(  # "Letter to ...", "Open letter from ...", "Written statement on ..."
+    rf"^(?=[A-Z])(?:(?:Open|Joint|Written|Oral|Ministerial|Formal|Further)\s+)?(?i:{_DOC_NOUN})s?\s+"
+    r"(?:to|from|on|about|regarding|re|concerning|of|for|by)\b")
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+_TITLE_DATE = re.compile(  # "Commissioner's bulletin 2 March 2016", "Briefing Note – 4 May 2019"
+    rf"^(?:[A-Z0-9][\w'’&.-]*\s+){{0,6}}(?i:{_DOC_NOUN})\s*[,:–—-]?\s*$")
+_BYLINE = re.compile(r"^(?:By|BY|Written\s+by|Words\s+by)\s+[A-Z]")
+# "by annroe on " / "Posted by Ann Roe on " just before a date that ends the line
+_BY_ON = re.compile(r"(?:^|(?<=\s))(?:(?:[Pp]osted|[Ww]ritten)\s+)?[Bb]y\s+(?:[\w.@'’-]+\s+){1,3}on\s+$")
+_AGENT_VERB = re.compile(r"[a-z]+(?:ed|en)|made|set|held|led|paid|sent|won|run|built|told|said|brought|found|put"
+                         r"|cut|read|met|hit|signed|agreed|issued|is|are|was|were|be|been", re.IGNORECASE)
+_SITE = re.compile(r"(?:https?://|www\.)\S+\s+(?:[|•·–—-]\s*)?$")
+_SEPARATOR_BEFORE = re.compile(  # what may come between a heading and its closing date
+    r"(?:(?P<sep>[,|–—:]|\s-)\s*|\s)(?P<cue>(?:made|laid|issued|published|signed|written|delivered|debated)"
+    r"(?:\s+at\b[^,;]{0,12}?)?\s+on\s+|dated\s+)$"
+    r"|(?P<bare>[,|–—:(]|\s-)\s*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(  # "1 April 2015 – 31 March 2016", "from ... to 3 May 2016": a range, not a date
+    r"(?:\d(?:st|nd|rd|th)?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?)\s*[–—-]\s*$"
+    r"|\b(?:to|and|until|till|between|from|through)\s+$",
+    re.IGNORECASE)
+# a label before a date that says the date is not the document's ("Heard on:", "Printed", "Closing date:")
+_OTHER_LABEL = re.compile(
+    r"\b(?:date|on|at|by|until|from|to|printed|downloaded|prepared|accessed|retrieved|updated|modified|reviewed"
+    r"|generated|heard|received|submitted|due|deadline|expires|expiry|closes|closing"
+    r"|ref|reference|no|number|tel|telephone|phone|fax|mobile|case|file|page|version)\s*[:.\-–]?\s*$"
+    r"|\b(?:deadline|due|closing|closes|expires|expiry|until|hearing|heard|printed|downloaded|accessed|retrieved"
+    r"|updated|modified|generated|received|submitted|next|birth|born|starts?|starting|commencing|ending|effective"
+    r")\b[^\n]{0,40}$", re.IGNORECASE)
+# a printed stamp: a numeric date with a clock time ("04/03/2019, 10:15"), as a browser prints on each page
+_NUMERIC_STAMP = re.compile(r"^[\d/.\-]+$")
+_EVENT_FIELD = re.compile(r"(?:time|venue|location|place|where)\s*:", re.IGNORECASE)
+_HEADER_LABEL = re.compile(r"(?:to|cc|subject|from|re)\s*:", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d")
+# between a minutes keyword and a date with no "held": a name, not a sentence ("Meeting of the Board, 3 May")
+_MINUTES_TITLE_GAP = re.compile(
+    r"[\s,]*(?:(?:of|a|an|the|with|and|between|for|&|meeting|call|discussion)\s+|[A-Z][\w'’&.()-]*(?=[\s,]|$)[\s,]*)*[,:–—-]?\s*")
+_LEADERS = re.compile(r"^(?:[\s.\-–—:]+|\d{1,2}[:.]\d\d(?![.:/\d])\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?\s*[,|]?\s*)")
+_TIME_TAIL = re.compile(  # a clock time after a date: "6.00 pm", "at 7pm", "(19:00)", "10:30 BST"
+    r"^[,\s]*(?:at\s+|\()?\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)\s*(?:GMT|BST|UTC)?\)?",
+    re.IGNORECASE)
+# a web page's furniture after a headline's date: share and print buttons, comment counts, reading time
+_FURNITURE_TAIL = re.compile(
+    r"^(?:[\s|•·–—-]*(?:share(?:\s+(?:this|on\s+\w+))?|print|email|tweet|save|comments?|\d+\s+comments?|no\s+comments"
+    r"|leave\s+a\s+(?:comment|reply)|\d+\s+min(?:ute)?s?(?:\s+read)?|read\s+more)\b)+[\s|•·]*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:[–—-]|to\b|until\b|till\b|and\b)", re.IGNORECASE)
+# the column before a date column that makes it another letter's date ("Your letter dated      3 May 2016")
+# or a reference that looks like a date ("Our ref:      12/05/16")
+_NOT_OURS = re.compile(r"\b(?:your|their|his|her)\b|\b(?:of|on|dated|received|heard|printed|ref|reference|no"
+                       r"|number|case|file)\s*[:.]?\s*$", re.IGNORECASE)
+_PLACE = re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?")  # "WEXCOMBE, " before a dateline
+_LEAD_AFTER = re.compile(r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?[|•·–—-]\s*\S|\s+[Bb]y\s+[A-Z]")  # or "by Ann Roe"
+_PERSON_WORDS = re.compile(r"\b(?:I|we|We|my|My|our|Our|you|You|your|Your|us)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the rules read: the text, its layout (lines stripped, salutation, head) and its kind."""
+
+    text: str
+    layout: Layout
+    kind: DocumentKind
+    header: str | None = None  # the Date/Sent value of the email's headers, if any
+    printed: bool = False  # those headers are printed in the text (else they came with the file)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A candidate: the date, the layout line it was read from (-1: an email header) and the span in that line."""
+
+    date: PartialDate
+    line: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocDateRule:
+    """One named rule: where it looks (`reads`), how it finds candidates, and how much its cue weighs."""
+
+    name: str
+    reads: str
+    find: Callable[[Page], Iterator[Hit]]
+    weight: int
+
+
+@dataclass(frozen=True, slots=True)
+class DocDate:
+    """The document's date, the rule that chose it and the span it read, [start, end) in the text."""
+
+    date: PartialDate
+    rule: str
+    start: int = -1
+    end: int = -1
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.rule, self.start, self.end)
+
+
+# ---- helpers -------------------------------------------------------------------------------------
+def _is_continuation(layout: Layout, i: int) -> bool:
+    """A date line that is really the tail of a wrapped sentence ("... by" / "June 2014.")."""
+    lines = layout.lines
+    prev = lines[i - 1] if i > 0 else ""
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    if prev and not prev.endswith(_TERMINAL) and (_LOWER_WORD.fullmatch(prev.split()[-1]) or is_prose(prev)):
+        return True
+    return bool(nxt) and nxt[0].islower()
+
+
+def _date_in_line(line: str) -> PartialDate | None:
+    """A line that is a date (perhaps with a note: "4 March 2019 (by email)"), or whose last column is
+    one ("Our ref: AB/1        14 September 2021")."""
+    found = parse_date_line(line)
+    if found is None and ("  " in line or "\t" in line):
+        columns = _COLUMNS.split(line)
+        if len(columns) > 1 and not _NOT_OURS.search(columns[-2]):
+            found = parse_date_line(columns[-1])
+    if found is None and line[:1].isalnum():  # "Thursday 4th March 2019 at 7.30pm in the Village Hall"
+        spans = date_spans(line[:80])
+        if spans and spans[0][1] == 0 and _is_day(spans[0][0]) and _TIME_TAIL.match(line[spans[0][2]:]) \
+                and not is_prose(line):
+            found = spans[0][0]
+    if found is None and line.endswith(")"):  # "4 March 2019 (by email)"
+        cut = line.rfind("(")
+        found = parse_date_line(line[:cut]) if cut > 0 and ")" not in line[:cut] else None
+    return found
+
+
+def _hit(date: PartialDate, line: str, i: int, after: int = 0) -> Hit:
+    """A hit whose span is where the date's words stand in the line (else the whole line)."""
+    at = line.find(date.text, after) if date.text else -1
+    if at < 0:
+        words = date.text.split()
+        m = re.search(r"\s+".join(map(re.escape, words)), line[after:]) if words else None
+        if m is None:
+            return Hit(date, i, 0, len(line))
+        return Hit(date, i, after + m.start(), after + m.end())
+    return Hit(date, i, at, at + len(date.text))
+
+
+def _is_day(date: PartialDate) -> bool:
+    return date.precision is Precision.DAY
+
+
+def _head(layout: Layout) -> list[int]:
+    """A letter's head and the two lines after its salutation; else the first lines of the text (an
+    article's dateline may follow its headline and standfirst)."""
+    zone = [i for i in layout.nonblank if i < layout.head_end]
+    if layout.salutation is not None:  # a letter: not its body
+        zone += [i for i in layout.nonblank if i > layout.salutation.index][:2]
+    else:
+        zone += [i for i in layout.nonblank[:DATELINE_LINES] if i >= layout.head_end]
+    return sorted(set(zone))
+
+
+def _label_zone(layout: Layout) -> list[int]:
+    """The first lines; in a letter, its head and the two lines after the salutation, not its body
+    (a "Date: ... Time: ... Venue: ..." block there is an event's) nor its foot (the foot rules')."""
+    zone = list(layout.nonblank[:LABEL_LINES])
+    if layout.salutation is not None:
+        at = layout.salutation.index
+        zone = [i for i in zone if i <= at] + [i for i in layout.nonblank if i > at][:2]
+    return zone
+
+
+def _foot(layout: Layout) -> list[int]:
+    """The last lines, below the head (a short page's lines may be in both its head and its foot)."""
+    return [i for i in layout.nonblank[-TAIL_DATE_LINES:] if i >= layout.head_end]
+
+
+def _heading_zone(layout: Layout) -> list[int]:
+    """Headings and titles: the lines down to the first line of prose, before any salutation."""
+    stop = layout.salutation.index if layout.salutation is not None else len(layout.lines)
+    return [i for i in layout.nonblank[:HEADING_LINES] if i <= layout.head_end and i < stop]
+
+
+def _labelled(page: Page, label: re.Pattern[str], zone: list[int]) -> Iterator[Hit]:
+    """A line opening with `label` and holding a date (or a label alone, with the date on the next line)."""
+    layout = page.layout
+    for i in zone:
+        line = layout.lines[i]
+        m = label.match(line)
+        at = m.end() if m is not None else -1
+        if m is None or (label is not _UPDATED_LABEL and _UPDATED_LABEL.match(line)):
+            at = next(_fields(line, label), -1) if _FIELD_BAR.search(line) and not _EVENT_FIELD.search(line) else -1
+            if at < 0:
+                continue
+        j = layout.next_nonblank(i, max_gap=2)
+        if i > layout.head_end and j is not None and _EVENT_FIELD.match(layout.lines[j]):
+            continue  # "Date: ... / Time: ... / Venue: ..." in the body: an event's date
+        rest = line[at:]
+        if not rest.strip():  # "First published:" / "25 September 2014"
+            found = _date_in_line(layout.lines[j]) if j is not None else None
+            if found is not None and j is not None:
+                yield _hit(found, layout.lines[j], j)
+            continue
+        found = _label_value(rest)
+        if found is not None:
+            yield _hit(found, line, i, at)
+
+
+def _fields(line: str, label: re.Pattern[str]) -> Iterator[int]:
+    """Where the value starts of a later field that opens with `label`, in a line of fields set apart
+    by bars or bullets ("Last updated 5 May 2016 | Published 3 May 2016")."""
+    for bar in _FIELD_BAR.finditer(line):
+        m = label.match(line[bar.end():])
+        if m is not None:
+            yield bar.end() + m.end()
+
+
+def _label_value(rest: str) -> PartialDate | None:
+    """The date a label gives: all of the rest of the line, its first column, or a date opening it
+    ("13 November 2018 by Ann Roe"; after a time "13:04, 13 November 2018" or dotted leaders "- - 4 May
+    2019"), not the start of a range."""
+    rest = _LEADERS.sub("", rest)
+    found = parse_date_line(rest) or (parse_date_line(_COLUMNS.split(rest)[0]) if _COLUMNS.search(rest) else None)
+    if found is not None:
+        return found
+    spans = date_spans(rest[:80])
+    if spans and spans[0][1] == 0 and not _RANGE_AFTER.match(rest[spans[0][2]:]):
+        return spans[0][0]
+    return None
+
+
+def _is_stamp(date: PartialDate, line: str) -> bool:
+    """A numeric date with a clock time after it: a print or system stamp, not a date line."""
+    if not _NUMERIC_STAMP.match(date.text):
+        return False
+    at = line.find(date.text)
+    return at >= 0 and bool(_CLOCK_AFTER.match(line[at + len(date.text):]))
+
+
+def _is_labelled(line: str) -> bool:
+    return bool(_OWN_LABEL.match(line) or _PUBLISHED_LABEL.match(line) or _UPDATED_LABEL.match(line))
+
+
+def _date_ending(line: str) -> tuple[PartialDate, int, int] | None:
+    """The full date that ends `line` (a full stop after it allowed), not the end of a range."""
+    spans = date_spans(line[-SCAN_CHARS:]) if len(line) > SCAN_CHARS else date_spans(line)
+    if not spans:
+        return None
+    offset = max(len(line) - SCAN_CHARS, 0)
+    date, start, end = spans[-1]
+    tail = _TIME_TAIL.sub("", line[offset + end:], count=1)  # "Board – Tuesday 3 May 2016 6.00 pm"
+    if tail.lstrip().startswith(")") and line[:offset + start].rstrip().endswith("("):  # "Title (3 May 2016)"
+        tail = tail.lstrip()[1:]
+    tail = _FURNITURE_TAIL.sub("", tail)  # "... – 3 May 2016 | Share | 2 comments"
+    if tail.strip(" .") or _RANGE_BEFORE.search(line[:offset + start]):
+        return None
+    return date, offset + start, offset + end
+
+
+# ---- the rules -----------------------------------------------------------------------------------
+def _email_header(page: Page) -> Iterator[Hit]:
+    found = date_from_header(page.header) if page.header and not page.printed else None
+    if found is not None:
+        yield Hit(found, -1, -1, -1)
+
+
+def _printed_header(page: Page) -> Iterator[Hit]:
+    found = date_from_header(page.header) if page.header and page.printed else None
+    if found is None:
+        return
+    lines = page.layout.lines
+    value = " ".join(page.header.split()) if page.header else ""
+    for i in page.layout.nonblank[:40]:  # the printed "Sent:" / "Date:" line
+        line = lines[i]
+        if line[:5].lower() in ("sent:", "date:", "sent ", "date ") and value and value in " ".join(line.split()):
+            m = re.search(r"\s+".join(map(re.escape, value.split())), line)
+            if m:
+                yield Hit(found, i, m.start(), m.end())
+                return
+    yield Hit(found, -1, -1, -1)
+
+
+def _date_line(page: Page) -> Iterator[Hit]:
+    layout = page.layout
+    for i in _head(layout):
+        line = layout.lines[i]
+        if _is_labelled(line):
+            continue  # the label rules read it
+        found = _date_in_line(line)
+        if found is None or _is_continuation(layout, i):
+            continue
+        j = layout.next_nonblank(i, max_gap=2)
+        if _is_stamp(found, line) and not (j is not None and _HEADER_LABEL.match(layout.lines[j])):
+            continue  # a print stamp, unless a message's own header lines follow ("To:", "Subject:")
+        yield _hit(found, line, i)
+
+
+def _own_label(page: Page) -> Iterator[Hit]:
+    yield from _labelled(page, _OWN_LABEL, _label_zone(page.layout))
+
+
+def _published_label(page: Page) -> Iterator[Hit]:
+    yield from _labelled(page, _PUBLISHED_LABEL, _label_zone(page.layout))
+
+
+def _foot_label(page: Page) -> Iterator[Hit]:
+    foot = _foot(page.layout)
+    yield from _labelled(page, _OWN_LABEL, foot)
+    yield from _labelled(page, _PUBLISHED_LABEL, foot)
+    for i in foot:  # "Signed: Ann Roe     Date: 4 March 2019"
+        yield from _form_hits(page.layout.lines[i], i)
+
+
+def _updated_stamp(page: Page) -> Iterator[Hit]:
+    yield from _labelled(page, _UPDATED_LABEL, _label_zone(page.layout) + _foot(page.layout))
+
+
+def _form_hits(line: str, i: int) -> Iterator[Hit]:
+    """"DATE: 29 February 2012" after other fields in one line (not "Closing date:", not prose)."""
+    line = line[:SCAN_CHARS]
+    for m in _FORM_DATE.finditer(line):
+        if m.start() == 0:
+            continue  # a line that opens with the label is the labelled rules'
+        before = line[:m.start()].split()[-1:]
+        word = before[0].strip(".,:;()").lower() if before else ""
+        if word in _QUALIFIED_DATE:
+            continue
+        found = _label_value(line[m.end():])
+        if found is None:
+            continue
+        hit = _hit(found, line, i, m.end())
+        if word.isalpha() and before[0][:1].islower() and (word in _DETERMINERS or not _NEXT_FIELD.match(line, hit.end)):
+            continue  # after a lower-case word only when another field follows ("notice Date: ... Authority:");
+            # a value is no word ("Our ref: ab/12 Date: ...")
+        yield hit
+
+
+def _form_field(page: Page) -> Iterator[Hit]:
+    """"DATE: 29 February 2012" among other fields run into one of the first lines."""
+    layout = page.layout
+    for i in layout.nonblank[:DATELINE_LINES]:
+        if i > layout.head_end:
+            break
+        yield from _form_hits(layout.lines[i], i)
+
+
+def _opens_with_date(line: str) -> bool:
+    spans = date_spans(line[:60])
+    return bool(spans) and spans[0][1] == 0
+
+
+def _lead_dateline(page: Page) -> Iterator[Hit]:
+    """A dateline opening the lead paragraph: "WEXCOMBE, 13 November 2018 – The council ..." or
+    "13 November 2018 | Ann Roe"; not one of a list of dated entries."""
+    layout = page.layout
+    top = layout.nonblank[:DATELINE_LINES]
+    for k, i in enumerate(top):
+        line = layout.lines[i]
+        spans = date_spans(line[:120])
+        if not spans:
+            continue
+        date, start, end = spans[0]
+        if not _is_day(date) or not _PLACE.fullmatch(line[:start]) or not _LEAD_AFTER.match(line[end:]):
+            continue
+        near = [layout.lines[j] for j in layout.nonblank[max(k - 1, 0):k + 2] if j != i]
+        if any(_opens_with_date(other) for other in near):
+            continue  # a timeline: dated entries one under another
+        yield Hit(date, i, start, end)
+        return
+
+
+def _minutes_heading(page: Page) -> Iterator[Hit]:
+    """"Minutes of the meeting held on Tuesday 3 May 2016 at 7pm": the date after "held", else the first."""
+    layout = page.layout
+    stop = layout.salutation.index if layout.salutation is not None else len(layout.lines)
+    for n, i in enumerate(layout.nonblank[:MINUTES_HELD_LINES]):
+        line = layout.lines[i][:SCAN_CHARS]
+        if i >= stop or not _MINUTES_OPENING.match(line):
+            continue
+        if n >= MINUTES_LINES and not (_HELD.match(line) or (_HELD.search(line) and _MINUTES_WORD.match(line))):
+            continue  # further down, only a heading's "held on ..." line or "Minutes of ... held ..."
+        held = _HELD.search(line)
+        shift = held.end() if held else _MINUTES_OPENING.match(line).end()  # type: ignore[union-attr]
+        spans = date_spans(line[shift:])
+        if not spans:  # "Minutes of the Annual Meeting" / "Monday 4th March 2019 at 7.30pm in the Hall"
+            j = layout.next_nonblank(i, max_gap=2)
+            below = layout.lines[j][:SCAN_CHARS] if j is not None and j < stop else ""
+            opening = date_spans(_ON.sub("", below, count=1)[:80])
+            if opening and opening[0][1] == 0 and j is not None:
+                yield _hit(opening[0][0], below, j)
+            continue
+        date, start, end = spans[0]
+        if held is None and not line.lower().startswith("minutes") and \
+                not _MINUTES_TITLE_GAP.fullmatch(line[shift:shift + start]):
+            continue  # "Meeting on 3 May will decide ...": a headline, not a heading
+        yield Hit(date, i, shift + start, shift + end)
+
+
+def _minutes_opening(page: Page) -> Iterator[Hit]:
+    """In minutes or a note, a full date anywhere in the first lines."""
+    if page.kind not in (DocumentKind.MINUTES, DocumentKind.NOTE):
+        return
+    layout = page.layout
+    for i in layout.nonblank[:MINUTES_LINES]:
+        spans = date_spans(layout.lines[i][:SCAN_CHARS])
+        if spans:
+            date, start, end = spans[0]
+            yield Hit(date, i, start, end)
+
+
+def _heading_tail(page: Page) -> Iterator[Hit]:
+    """A heading that ends in its date: "Letter to the Chair of the Audit Committee, 4 March 2019",
+    "... written statement – made on 2 June 2010"."""
+    layout = page.layout
+    for i in _heading_zone(layout):
+        line = layout.lines[i]
+        if _LIST_ITEM.match(line) or len(line) > 240:
+            continue
+        ending = _date_ending(line)
+        if ending is None or not _is_day(ending[0]):
+            continue
+        date, start, end = ending
+        before = line[:start]
+        sep = _SEPARATOR_BEFORE.search(before)
+        cued = sep is not None and sep.group("cue") is not None  # "– made on", "dated", ": debated on"
+        mark = (sep.group("sep") or sep.group("bare") or "") if sep is not None else ""
+        if (not cued and _OTHER_LABEL.search(before)) or _PERSON_WORDS.search(before):
+            continue  # another kind of date, or someone's ("Your letter dated ...")
+        if is_prose(line):  # a sentence: only a dash or bar sets the date apart, or a comma after a
+            # title that names the document ("Letter to the Chair of the Parks Board, 4 March 2019")
+            if mark not in ("–", "—", "|", " -") and not (mark == "," and _DOC_TITLE.match(line)
+                                                          and not _SENTENCE_END.search(before)):
+                continue
+        elif sep is None:  # a title run straight into its date: words only ("Ann Roe 17 December 2014")
+            words = before.split()
+            if not words or (words[-1][:1].islower() and words[-1].isalpha()) or any(c.isdigit() for c in before):
+                continue
+        yield Hit(date, i, start, end)
+
+
+def _title_date(page: Page) -> Iterator[Hit]:
+    """A title naming the document's type, then its date: "Commissioner's bulletin 2 March 2016"."""
+    layout = page.layout
+    for i in _heading_zone(layout):
+        line = layout.lines[i][:SCAN_CHARS]
+        if _LIST_ITEM.match(line):
+            continue
+        for date, start, end in date_spans(line)[:1]:
+            if _is_day(date) and _TITLE_DATE.match(line[:start]):
+                yield Hit(date, i, start, end)
+
+
+def _byline_date(page: Page) -> Iterator[Hit]:
+    """"By Ann Roe, 13 November 2018" / "By Ann Roe | Political Editor | 13/11/2018", or a heading's
+    tail as a blog prints it: "... by annroe on 13 November, 2018" (not "approved by the board on ...")."""
+    layout = page.layout
+    stop = layout.salutation.index if layout.salutation is not None else len(layout.lines)
+    for i in layout.nonblank[:DATELINE_LINES]:
+        line = layout.lines[i]
+        if len(line) > 240 or i >= stop:
+            continue
+        ending = _date_ending(line)
+        if ending is None or not _is_day(ending[0]):
+            continue
+        if _BYLINE.match(line) and len(line) <= 120:
+            yield Hit(ending[0], i, ending[1], ending[2])
+            continue
+        by = _BY_ON.search(line[:ending[1]])
+        if by is None or line.endswith(".") or _PERSON_WORDS.search(line[by.start():ending[1]]):
+            continue
+        word = line[:by.start()].split()[-1:]
+        if word and (_AGENT_VERB.fullmatch(word[0]) or word[0].lower() in _DETERMINERS):
+            continue  # "approved by ... on": the agent of a verb, not the writer
+        yield Hit(ending[0], i, ending[1], ending[2])
+
+
+def _site_dateline(page: Page) -> Iterator[Hit]:
+    """A clipped news item: the site's address, then the date ("www.example-news.co.uk 13/11/2018")."""
+    layout = page.layout
+    for i in layout.nonblank[:3]:
+        line = layout.lines[i][:SCAN_CHARS]
+        if "www." not in line and "://" not in line:
+            continue
+        for date, start, end in date_spans(line):
+            if _is_day(date) and _SITE.search(line[:start]):
+                yield Hit(date, i, start, end)
+                break
+
+
+def _head_trailing(page: Page) -> Iterator[Hit]:
+    """A date run on from a contact or reference line in the head ("Tel: 0161 496 0000 3 May 2016")."""
+    layout = page.layout
+    for i in layout.nonblank:
+        if i >= layout.head_end:
+            break
+        line = layout.lines[i]
+        found = trailing_date(line) if not is_prose(line) else None
+        if found is not None:
+            hit = _hit(found, line, i, max(len(line) - len(found.text) - 8, 0))
+            if not _OTHER_LABEL.search(line[:hit.start]):
+                yield hit
+
+
+def _field_line(page: Page) -> Iterator[Hit]:
+    """A page's line of short fields set apart by bars or bullets, one of them its date alone
+    ("Ann Roe · 4 March 2019 · 3 min read"); not a list of dates, nor a date another field qualifies."""
+    layout = page.layout
+    for i in _head(layout)[:DATELINE_LINES]:
+        line = layout.lines[i]
+        if len(line) > 160 or not _BAR_SPLIT.search(line) or _EVENT_FIELD.search(line):
+            continue
+        fields = _BAR_SPLIT.split(line)
+        dated = [(k, parse_date_line(f)) for k, f in enumerate(fields)]
+        dated = [(k, d) for k, d in dated if d is not None]
+        if len(dated) != 1 or any(len(f) > 60 for f in fields):
+            continue
+        k, date = dated[0]
+        if not _is_day(date) or _is_stamp(date, fields[k]) or _is_labelled(fields[k]) \
+                or (k > 0 and _OTHER_LABEL.search(fields[k - 1])):
+            continue
+        at = sum(len(f) for f in fields[:k])  # a lower bound: the separators come on top
+        yield _hit(date, line, i, at)
+        return
+
+
+def _foot_date_line(page: Page) -> Iterator[Hit]:
+    """A date alone on a line under the signature block ("12 June 2006", or a month: "March 2019"),
+    not one of a list of dates."""
+    layout = page.layout
+    lines = layout.lines
+    for i in _foot(layout):
+        line = lines[i]
+        if _is_labelled(line):
+            continue
+        found = parse_date_line(line)
+        if found is None or _is_stamp(found, line):
+            continue
+        k = layout.nonblank.index(i)
+        prev = lines[layout.nonblank[k - 1]] if k > 0 else ""
+        nxt = lines[layout.nonblank[k + 1]] if k + 1 < len(layout.nonblank) else ""
+        if not prev or is_prose(prev) or prev.endswith(":") or parse_date_line(prev):
+            continue  # under a sentence or a label ("The meeting will be on:"), or one of a list
+        if nxt and (parse_date_line(nxt) or is_prose(nxt)):
+            continue  # one of a list, or in the body: prose follows
+        if _is_continuation(layout, i):
+            continue
+        yield _hit(found, line, i)
+        return
+
+
+RULES: tuple[DocDateRule, ...] = (
+    DocDateRule("email-header", "the Date header of an email file", _email_header, 100),
+    DocDateRule("printed-header", "the Sent:/Date: line of From/To/Sent headers printed at the top of the text",
+                _printed_header, 100),
+    DocDateRule("labelled-date", "a line opening with an own-date label (Date:, Dated, Decision date, Date of"
+                " decision, Decision given/taken on, Dated this 4th day of, Date of meeting, Sent on, Answered on, Made) in the first 25 lines"
+                " (a letter: its head and the two lines after the salutation); not an event's Date/Time/Venue"
+                " block in the body; or a later field of a line of fields set apart by bars, bullets or a wide gap",
+                _own_label, 90),
+    DocDateRule("minutes-heading", "a heading line opening with Minutes/Meeting/Notes (perhaps after the paper's"
+                " reference: WPC(19)M07) in the first 3 lines (or a 'held on' or 'Minutes of ... held' line in the"
+                " first 6): the date after 'held', else a date after the meeting's name,"
+                " else a date opening the line below", _minutes_heading, 88),
+    DocDateRule("form-date-field", "a DATE: field among other fields run into one line of the head (not Closing"
+                " date:, Review date: ...; after a lower-case word only if another field follows)", _form_field, 85),
+    DocDateRule("date-line", "a line that is only a date (or ends in a date column, or has a note after it, or"
+                " opens with a date and its clock time: Thursday 4th March 2019 at 7.30pm in the Hall) in a"
+                " letter's head or the two lines after its salutation, else in the first 8 lines; not a print"
+                " stamp", _date_line, 80),
+    DocDateRule("published-date", "a line opening with Published, First published, Posted, Issued in the first"
+                " 25 lines (a letter: its head), or such a field after a bar or bullet ('Last updated ... |"
+                " Published ...')", _published_label, 78),
+    DocDateRule("byline-date", "a byline in the first 8 lines ending in a date: By Ann Roe, 13 November 2018;"
+                " or a line ending 'by annroe on 13 November, 2018' (not the agent of a verb: 'approved by')",
+                _byline_date, 75),
+    DocDateRule("lead-dateline", "a date opening one of the first 8 lines, then a dash or bar and more, or 'by Ann Roe'"
+                " (WEXCOMBE, 13 November 2018 – ...), not one of a list of dated entries", _lead_dateline, 72),
+    DocDateRule("heading-tail-date", "a heading (down to the first prose line) ending in a date (perhaps then a"
+                " clock time: 6.00 pm, or a page's Share/Comments/min read furniture; or in brackets) after a comma, dash, bar, bracket, 'made on', 'debated on'"
+                " or 'dated', or straight after a title's"
+                " words; a long title naming the document (Letter to ..., 4 March 2019) after a comma; not another"
+                " kind of date (deadline, hearing, printed) nor a range", _heading_tail, 70),
+    DocDateRule("title-date", "a title naming the document's type followed by a date: Council bulletin 2 March"
+                " 2016 (not a numbered list of titles)", _title_date, 70),
+    DocDateRule("field-line-date", "a date that is one whole field of a line of short fields set apart by bars or"
+                " bullets in the first 8 lines (Ann Roe · 4 March 2019 · 3 min read); not a list of dates, not an"
+                " event's Time/Venue line, not a field a label before it qualifies (Closing)", _field_line, 66),
+    DocDateRule("site-dateline", "a web address followed by a date in the first 3 lines (clipped news)",
+                _site_dateline, 65),
+    DocDateRule("head-trailing-date", "a date run on to the end of a contact or reference line in the head",
+                _head_trailing, 60),
+    DocDateRule("minutes-opening-date", "in minutes or a note, a date anywhere in the first 3 lines",
+                _minutes_opening, 50),
+    DocDateRule("foot-date-line", "a date (or month) alone on a line under the signature block in the last 10"
+                " lines: not under a sentence or a label, not before prose, not one of a list, not a print stamp",
+                _foot_date_line, 45),
+    DocDateRule("foot-labelled-date", "a Date:/Dated/Published line, or a Date: field after a signature, in the"
+                " last 10 lines", _foot_label, 40),
+    DocDateRule("updated-stamp", "a Last updated / Updated / Page last reviewed line, only when nothing"
+                " better states the date", _updated_stamp, 10),
+)
+
+
+# ---- the chooser ---------------------------------------------------------------------------------
+def _line_start(text: str, lines: tuple[str, ...], index: int) -> int:
+    """Where layout line `index` starts in `text` (lines are stripped and in order)."""
+    pos = 0
+    for i in range(index + 1):
+        line = lines[i]
+        if not line:
+            continue
+        at = text.find(line, pos)
+        if at < 0:
+            return -1
+        if i == index:
+            return at
+        pos = at + len(line)
+    return -1
+
+
+def choose(hits: list[tuple[DocDateRule, Hit]], page: Page) -> DocDate | None:
+    """The candidate of the weightiest rule, the earliest in the text among equals."""
+    if not hits:
+        return None
+    rule, hit = min(hits, key=lambda rh: (-rh[0].weight, rh[1].line, rh[1].start))
+    if hit.line < 0:
+        return DocDate(hit.date, rule.name)
+    base = _line_start(page.text, page.layout.lines, hit.line)
+    if base < 0:
+        return DocDate(hit.date, rule.name)
+    return DocDate(hit.date, rule.name, base + hit.start, base + hit.end)
+
+
+def document_date(text: str, layout: Layout, kind: DocumentKind, *, header: str | None = None,
+                  printed: bool = False, rules: tuple[DocDateRule, ...] = RULES) -> DocDate | None:
+    """The document's own date, the rule that chose it and the span it read."""
+    page = Page(text, layout, kind, header, printed)
+    best = max((r.weight for r in rules), default=0)
+    hits: list[tuple[DocDateRule, Hit]] = []
+    for rule in sorted(rules, key=lambda r: -r.weight):
+        if hits and rule.weight < best:
+            break  # every later rule weighs less than one that has already found a date
+        hits.extend((rule, hit) for hit in rule.find(page))
+        best = rule.weight
+    return choose(hits, page)
