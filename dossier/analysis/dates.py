@@ -16,15 +16,10 @@ import datetime as dt
 import re
 from email.utils import parsedate_to_datetime
 
+from dossier.analysis.vocab import MONTH_NAMES, MONTHS, WEEKDAY_STEM
 from dossier.domain.dates import PartialDate, Precision
 
-MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-               "october", "november", "december")
-MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)}
-MONTHS.update({name[:3]: i + 1 for i, name in enumerate(MONTH_NAMES)})
-MONTHS["sept"] = 9
-
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?"
+_WEEKDAY = rf"{WEEKDAY_STEM}\.?,?"
 _DAY = r"(?P<day>[0-3]?\d|[1-3][-\s][0-9])(?:\s?(?:st|nd|rd|th)\b)?"  # "1st", or "1 st" as a text layer splits it
 _MONTH_WORD = r"(?P<month>[a-z]{3,9})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"

@@ -1,0 +1,36 @@
+"""The one shared vocabulary of the analysis: the calendar, titles, possessives and determiners.
+
+Every rule module takes its words from here (and the actor word lists from `actors_vocab`), so a
+month, a title or a determiner is spelled once. Generic English and UK usage only: nothing here
+comes from any particular case's papers.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- the calendar ---------------------------------------------------------------------------------
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")
+MONTHS: dict[str, int] = {name: i + 1 for i, name in enumerate(MONTH_NAMES)}
+MONTHS.update({name[:3]: i + 1 for i, name in enumerate(MONTH_NAMES)})
+MONTHS["sept"] = 9
+MONTH_ABBREVIATIONS = tuple(name[:3] for name in MONTH_NAMES)
+
+# a month's name or abbreviation ("Sept.", "Mar"), and a month's full name ("sept" counts as full)
+MONTH_PATTERN = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                 r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+MONTH_FULL_PATTERN = (r"(?:january|february|march|april|may|june|july|august|september|sept|october|november"
+                      r"|december)\b")
+
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS: dict[str, int] = {name: i for i, name in enumerate(WEEKDAY_NAMES)}
+WEEKDAY_ABBREVIATIONS = tuple(name[:3] for name in WEEKDAY_NAMES)
+# a weekday's name or abbreviation ("Thurs", "Wed"), without what may follow it
+WEEKDAY_STEM = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+WEEKDAY_PATTERN = rf"{WEEKDAY_STEM}\b\.?"
+WEEKDAY_FULL_PATTERN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+
+# -- possessives and determiners ------------------------------------------------------------------
+POSSESSIVE = re.compile(r"['’]s$")  # "the Council's", "Ann Roe’s"
+POSSESSIVE_DETERMINERS = frozenset({"my", "your", "our", "their", "his", "her", "its"})
