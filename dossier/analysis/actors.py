@@ -12,8 +12,13 @@ cc), a signature or address block, a speech verb ("said"), initials, a common gi
 in a list beside another person. Two weak cues (possessive, a given name whose surname is also an
 ordinary word, repetition) also do. A chunk that runs on into an organisation or a law ("Human Rights
 Act", "Upper Mill Street") is not a person. Shorter forms ("Le Roux", "Lady Farquhar", "Tamsin",
-"Achterberg") then join the one full name they can stand for; a bare first name counts only where it is
-used as a name. Forms are the surface forms with white space collapsed; mentions are exact spans.
+"Achterberg") then join the one full name they can stand for ("Rob" a Robert, "A Roe" an Ann Roe); a
+bare first name counts only where it is used as a name. Forms are the surface forms with white space
+collapsed; mentions are exact spans.
+
+Layouts that name people (attendance lists, "Complainant: Ann Roe", "President Roe", tables of names
+and roles ...) are a table of named rules in actors_layouts.py. Each actor's `rule` names the cue or
+the layout rule that read its first mention.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
+from dossier.analysis.actors_layouts import apply_layouts
 from dossier.analysis.actors_orgs import Org, find_orgs, organisation_name
 from dossier.analysis.actors_people import (
     LIST_GAP,
@@ -34,10 +40,11 @@ from dossier.analysis.actors_people import (
     name_key,
     scan,
     score,
+    specificity,
 )
 from dossier.analysis.actors_posts import posts_after, posts_before, posts_on_lines
-from dossier.analysis.actors_vocab import COMMON_WORDS
-from dossier.analysis.names import canonical_name
+from dossier.analysis.actors_vocab import COMMON_WORDS, DIMINUTIVES, GIVEN_NAMES, POST_WORDS, same_given_name
+from dossier.analysis.names import NOT_NAME_WORDS, PARTICLES, canonical_name, person_name
 from dossier.domain.findings import ActorFound, ActorKind, Mention
 from dossier.domain.records import DetectedMetadata
 
@@ -51,6 +58,10 @@ class _Person:
     name: str
     spans: list[tuple[int, int]] = field(default_factory=list)
     posts: list[str] = field(default_factory=list)
+    rules: list[tuple[int, str]] = field(default_factory=list)  # (start of a mention, the rule that read it)
+
+    def first_rule(self) -> str:
+        return min(self.rules)[1] if self.rules else "party"
 
 
 def find_actors(text: str, *, metadata: DetectedMetadata | None = None) -> list[ActorFound]:
@@ -66,6 +77,7 @@ def find_actors(text: str, *, metadata: DetectedMetadata | None = None) -> list[
         flat = info.flat
         cand.posts = [*posts_before(flat, cand), *posts_after(flat, cand, stops), *posts_on_lines(info, cand)]
         score(info, cand, parties)
+    cands = apply_layouts(info, cands)
     _repeat_cue(cands)
     _echo_cue(info.flat, cands)
     _list_cue(info.flat, cands)
@@ -83,17 +95,20 @@ def find_actors(text: str, *, metadata: DetectedMetadata | None = None) -> list[
     out: list[tuple[int, ActorFound]] = []
     for p in people:
         spans = sorted(set(p.spans))
-        out.append((spans[0][0] if spans else len(text), _actor(text, p.name, ActorKind.PERSON, spans, p.posts)))
+        out.append((spans[0][0] if spans else len(text),
+                    _actor(text, p.name, ActorKind.PERSON, spans, p.posts, p.first_rule())))
     for org in orgs:
         spans = sorted(set(org.spans))
-        out.append((spans[0][0] if spans else len(text), _actor(text, org.name, ActorKind.ORGANISATION, spans, [])))
+        out.append((spans[0][0] if spans else len(text),
+                    _actor(text, org.name, ActorKind.ORGANISATION, spans, [], org.rule)))
     out.sort(key=lambda pair: pair[0])
     return [actor for _, actor in out]
 
 
 def match_actor(name: str, known: Sequence[str]) -> str | None:
     """The known actor `name` is an alias of ("Lord Bee" -> "Al Bee", "Al" -> "Al Bee" when no other
-    known name starts with "Al"; an acronym -> the organisation with those initials), else None.
+    known name starts with "Al", "A Bee" or "Rob Bee" -> "Robert Bee"; an acronym -> the organisation
+    with those initials), else None.
     A fuller name is not an alias of a shorter known one ("Al Bee" does not match a known "Bee")."""
     return _match(name, _keyed(name), [(k, _keyed(k)) for k in known])
 
@@ -144,7 +159,7 @@ def _repeat_cue(cands: list[Candidate]) -> None:
             k = name_key(c.canonical)
             counts[k] = counts.get(k, 0) + 1
     for c in cands:
-        if counts.get(name_key(c.canonical), 0) >= 2 and not c.followed_by_other:
+        if counts.get(name_key(c.canonical), 0) >= 2 and not c.followed_by_other and not c.blocked:
             c.weak += 1
 
 
@@ -154,7 +169,7 @@ def _echo_cue(flat: str, cands: list[Candidate]) -> None:
     singles = {name_key(c.canonical)[0] for c in cands
                if len(c.tokens) == 1 and not (c.sentence_initial and c.tokens[0].text.lower() in COMMON_WORDS)}
     for c in cands:
-        if c.strong or _n_names(c) < 2 or c.followed_by_other:
+        if c.strong or _n_names(c) < 2 or c.followed_by_other or c.blocked:
             continue
         key = name_key(c.canonical)
         if key[0] in singles or key[-1] in singles:
@@ -164,7 +179,7 @@ def _echo_cue(flat: str, cands: list[Candidate]) -> None:
 
 
 def _accepted(c: Candidate) -> bool:
-    return c.strong or c.weak >= 2
+    return c.strong or (c.weak >= 2 and not c.ordinary)
 
 
 def _list_cue(flat: str, cands: list[Candidate]) -> None:
@@ -189,21 +204,24 @@ def _list_cue(flat: str, cands: list[Candidate]) -> None:
         changed = False
         keys = {name_key(c.canonical) for c in cands if _accepted(c)}
         for c in cands:
-            if not _accepted(c) and name_key(c.canonical) in keys and not c.followed_by_other:
-                c.strong = changed = True
+            if not _accepted(c) and name_key(c.canonical) in keys and not c.followed_by_other and not c.blocked:
+                c.accept("named-elsewhere")
+                changed = True
         todo = [c for c in cands if _accepted(c) and id(c) in neighbours]
         while todo:
             x = todo.pop()
             for y in neighbours[id(x)]:
-                if not _accepted(y) and _n_names(y) >= 2 and not y.followed_by_other:
-                    y.strong = changed = True
+                if not _accepted(y) and _n_names(y) >= 2 and not y.followed_by_other and not y.blocked:
+                    y.accept("list-beside-person")
+                    changed = True
                     todo.append(y)
 
 
 def _strong_list(chain: list[Candidate]) -> None:
-    if len(chain) >= 3 and all(2 <= _n_names(c) <= 4 and not c.followed_by_other and not c.headline for c in chain):
+    if len(chain) >= 3 and all(2 <= _n_names(c) <= 4 and not c.followed_by_other and not c.headline and not c.blocked
+                                for c in chain):
         for c in chain:
-            c.strong = True
+            c.accept("list-of-names")
 
 
 def _people(info: TextInfo, cands: list[Candidate], party_names: list[str]) -> list[_Person]:
@@ -215,13 +233,15 @@ def _people(info: TextInfo, cands: list[Candidate], party_names: list[str]) -> l
         person = groups.setdefault(key, _Person(key, c.canonical))
         person.spans.append((c.start, c.end))
         person.posts.extend(c.posts)
+        person.rules.append((c.start, c.rule or "weak-cues"))
     final: list[_Person] = []
     index = _Index()
-    for person in sorted(groups.values(), key=lambda p: (-len(p.key), p.spans[0][0])):
-        hits = [f for f in index.near(person.key) if len(f.key) > len(person.key) and alias_of(person.key, f.key)]
+    for person in sorted(groups.values(), key=lambda p: (tuple(-n for n in specificity(p.key)), p.spans[0][0])):
+        hits = [f for f in index.near(person.key) if alias_of(person.key, f.key)]
         if len(hits) == 1:
             hits[0].spans.extend(person.spans)
             hits[0].posts.extend(person.posts)
+            hits[0].rules.extend(person.rules)
         else:
             final.append(person)
             index.add(person)
@@ -233,9 +253,68 @@ def _people(info: TextInfo, cands: list[Candidate], party_names: list[str]) -> l
         if _accepted(c):
             continue
         _join_alias(info, c, index)
+    _first_name_pairs(info, cands, final)
     for p in final:
         p.posts = _unique(p.posts)
     return final
+
+
+_PAIR_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+([A-Z][\w'’-]*)")
+_PAIR_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+(?:and|&)[ \t]+$")
+
+
+_PLACE_BEFORE = frozenset({"in", "at", "from", "to", "of", "near", "across", "around", "within", "for"})
+
+
+def _place_like(flat: str, word: str) -> bool:
+    """Whether the text uses `word` as a place or a body's name anywhere: after "in", "at", "of" ...,
+    or in a longer capitalised name ("Wexcombe Council")."""
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", flat):
+        before = re.search(r"([A-Za-z]+)[ \t]+$", flat[max(0, m.start() - 16):m.start()])
+        owners = re.match(r"[ \t]+(?:and|&)[ \t]+[A-Z][\w-]*['’]s\b", flat[m.end():m.end() + 40])
+        if before and before.group(1).lower() in _PLACE_BEFORE and not owners:
+            return True  # "in Wexcombe", but "in Ann and Tom's barn" names its owners
+        pair = re.search(r"([A-Za-z]+)[ \t]+[A-Z][\w-]*[ \t]+(?:and|&)[ \t]+$", flat[max(0, m.start() - 40):m.start()])
+        if pair and pair.group(1).lower() in _PLACE_BEFORE:
+            return True  # "in Kent and Wexcombe"
+        if re.match(r"(?:['’]s)?[ \t]+[A-Z]", flat[m.end():m.end() + 4]) or (
+                before and before.group(1)[0].isupper() and flat[m.start() - 1] == " "
+                and before.group(1).lower() not in COMMON_WORDS):
+            return True
+    return False
+
+
+def _first_name_pairs(info: TextInfo, cands: list[Candidate], people: list[_Person]) -> None:
+    """first-name-pair: a first name alone coordinated with the first name of a person named in full
+    ("Ann and Tom's barn" where the text names Tom Vale) is a person's, named by that first name."""
+    firsts: dict[str, list[_Person]] = {}
+    for p in people:
+        if len(p.key) >= 2:
+            firsts.setdefault(p.key[0], []).append(p)
+    if not firsts:
+        return
+    taken = {s for p in people for s in p.spans}
+    known = {k for p in people for k in p.key}
+    added: dict[str, _Person] = {}
+    for c in cands:
+        if len(c.tokens) != 1 or c.honorifics or c.tokens[0].kind != "N" or (c.start, c.end) in taken:
+            continue
+        word = c.tokens[0].text
+        key = word.lower()
+        if key in info.lower_words or key in COMMON_WORDS or key in known or c.followed_by_other:
+            continue
+        after = _PAIR_AFTER.match(info.flat, c.tokens[0].full_end)
+        before = _PAIR_BEFORE.search(info.flat, max(0, c.start - 40), c.start)
+        other = (after.group(1) if after else "") or (before.group(1) if before else "")
+        other = other.lower()[:-2] if other.lower().endswith(("'s", "’s")) else other.lower()
+        if len(firsts.get(other, ())) != 1 or _place_like(info.flat, word):
+            continue
+        person = added.get(key)
+        if person is None:
+            person = added[key] = _Person((key,), word)
+            people.append(person)
+        person.spans.append((c.start, c.end))
+        person.rules.append((c.start, "first-name-pair"))
 
 
 class _Index:
@@ -249,7 +328,8 @@ class _Index:
             self.by_word.setdefault(word, []).append(person)
 
     def near(self, key: tuple[str, ...]) -> list[_Person]:
-        found = {id(p): p for word in {key[0], key[-1]} for p in self.by_word.get(word, ())}
+        words = {key[0], key[-1], *DIMINUTIVES.get(key[0], ())}  # "Rob" may stand for a Robert
+        found = {id(p): p for word in words for p in self.by_word.get(word, ())}
         return list(found.values())
 
 
@@ -264,6 +344,7 @@ def _join_alias(info: TextInfo, cand: Candidate, index: _Index) -> None:
     hits = [p for p in index.near(key) if alias_of(key, p.key)]
     if len(hits) == 1 and _used_as_name(info, cand, hits[0]):
         hits[0].spans.append((cand.start, cand.end))
+        hits[0].rules.append((cand.start, "alias-of-named"))
         return
     if not hits and len(cand.tokens) >= 2 and cand.sentence_initial and not cand.honorifics:
         rest = cand.tokens[1:]
@@ -281,7 +362,7 @@ def _used_as_name(info: TextInfo, cand: Candidate, person: _Person) -> bool:
         return True
     word = key[0]
     common = word in info.lower_words
-    first_name = len(person.key) > 1 and person.key[0] == word and person.key[-1] != word
+    first_name = len(person.key) > 1 and same_given_name(word, person.key[0]) and person.key[-1] != word
     if first_name:
         if cand.headline or (cand.sentence_initial and common):
             return False
@@ -307,8 +388,22 @@ def _add_parties(people: list[_Person], names: list[str]) -> None:
             continue
         if any(alias_of(key, p.key) for p in people):
             continue
-        if len(key) >= 2:
+        if len(key) >= 2 and _party_person(name):
             people.append(_Person(key, name))
+
+
+def _party_person(name: str) -> bool:
+    """Whether a sender's or recipient's name, as the layout gives it, is a person's: not a group
+    of posts ("Chief Executives of the Councils"). A given name and a surname that is also an
+    ordinary word ("Alice Court") is a person's."""
+    if person_name(name):
+        return True
+    words = canonical_name(name).split()
+    if not 2 <= len(words) <= 4 or words[0].lower() not in GIVEN_NAMES:
+        return False
+    rest = [w for w in words[1:] if w.lower() not in PARTICLES]
+    return all(w[:1].isupper() and w.lower() not in POST_WORDS for w in rest) and not all(
+        w.lower() in NOT_NAME_WORDS for w in words)
 
 
 def _initials_of_people(people: list[_Person], orgs: list[Org]) -> list[Org]:
@@ -325,6 +420,7 @@ def _initials_of_people(people: list[_Person], orgs: list[Org]) -> list[Org]:
         named = by_initials.get(org.name, []) if org.acronym and org.name.isalpha() and org.name.isupper() else []
         if len(named) == 1:
             named[0].spans.extend(org.spans)
+            named[0].rules.extend((s, "initials-of-member") for s, _e in org.spans)
         else:
             kept.append(org)
     return kept
@@ -341,7 +437,7 @@ def _add_party_orgs(text: str, orgs: list[Org], names: list[str]) -> list[Org]:
         known.add(key)
         words = r"\s+".join(re.escape(w) for w in name.split())
         spans = [m.span() for m in re.finditer(rf"(?<!\w){words}(?!\w)", text)]
-        orgs.append(Org(" ".join(name.split()), spans))
+        orgs.append(Org(" ".join(name.split()), spans, rule="party-organisation"))
     return orgs
 
 
@@ -356,10 +452,11 @@ def _add_post(people: list[_Person], metadata: DetectedMetadata | None) -> None:
 
 
 # ---- output ---------------------------------------------------------------------------------------
-def _actor(text: str, name: str, kind: ActorKind, spans: list[tuple[int, int]], posts: list[str]) -> ActorFound:
+def _actor(text: str, name: str, kind: ActorKind, spans: list[tuple[int, int]], posts: list[str],
+           rule: str) -> ActorFound:
     mentions = tuple(Mention(s, e, text[s:e]) for s, e in spans)
     forms = list(dict.fromkeys(" ".join(m.text.split()) for m in mentions))
-    return ActorFound(name=name, kind=kind, forms=tuple(forms), mentions=mentions, posts=tuple(posts))
+    return ActorFound(name=name, kind=kind, forms=tuple(forms), mentions=mentions, posts=tuple(posts), rule=rule)
 
 
 def _unique(items) -> list[str]:

@@ -51,6 +51,7 @@ class Org:
     acronym: bool = False
     council: bool = False
     generic: bool = False  # "the Council" as written, for want of a council named in full
+    rule: str = "org-cue-word"  # the rule that read its first mention
 
 
 # Words that with "Centre" name a kind of building ("Civic Centre"), not one body
@@ -142,6 +143,33 @@ def _right_extension(info: TextInfo, toks: tuple[Token, ...], k: int) -> int:
         return last
 
 
+def _left_list(info: TextInfo, toks: tuple[Token, ...], first: int, people: _Spans) -> int:
+    """Where a body's name starts that opens with a list closed by "and" ("Culture, Media and Sport
+    Committee", "Planning and Housing Board"): over "X and", then over "Y, " words as far as a
+    "the", "of" or "for", or the start of a line."""
+    text = info.flat
+
+    def ok(t: Token) -> bool:
+        return _left_word_ok(t, info) and t.text not in ORG_TAIL_CUES and not people.overlaps(t.start, t.end)
+
+    if first < 2 or toks[first - 1].text != "and" or not _gap_ok(text, toks[first - 1], toks[first]):
+        return first
+    if not _gap_ok(text, toks[first - 2], toks[first - 1]) or not ok(toks[first - 2]):
+        return first
+    j = first - 2
+    while j > 0 and _gap_ok(text, toks[j - 1], toks[j]) and ok(toks[j - 1]) and first - j < 4:
+        j -= 1
+    k = j
+    while k > 0 and text[toks[k - 1].full_end:toks[k].start] == ", " and ok(toks[k - 1]) and first - k < 8:
+        k -= 1
+    if k < j:
+        before = toks[k - 1] if k > 0 else None
+        opened = before is None or before.text.lower() in ("the", "of", "for") or "\n" in text[before.full_end:toks[k].start]
+        if opened:
+            j = k
+    return j
+
+
 def _list_then_and(info: TextInfo, toks: tuple[Token, ...], last: int) -> int | None:
     """"Culture, Media and Sport": commas inside a name only when an "and" closes the list."""
     text = info.flat
@@ -212,8 +240,12 @@ def find_orgs(info: TextInfo, person_spans: list[tuple[int, int]]) -> list[Org]:
             first -= 1
             if k - first >= 6:
                 break
+        listed = False
+        if first < k:
+            listed = (new_first := _left_list(info, toks, first, people)) < first
+            first = new_first
         last = _right_extension(info, toks, tail) if toks[tail].text in ORG_HEAD_CUES else tail
-        own_words = [t.text.lower() for t in toks[first:k]]
+        own_words = [t.text.lower() for t in toks[first:k] if t.text != "and"]
         council = toks[tail].text.lower() == "council"
         specific = bool(own_words) and not (council and all(w in COUNCIL_KIND_WORDS for w in own_words))
         if last == tail and not specific:
@@ -234,7 +266,9 @@ def find_orgs(info: TextInfo, person_spans: list[tuple[int, int]]) -> list[Org]:
             covered_to = toks[last].full_end
             continue
         name = " ".join(text[start:end].split())
-        found.append(Org(name, [(start, end)], council=council and last == tail))
+        # "Department for X" / "Culture, Media and Sport Committee" / "X Council"
+        rule = "org-head-of" if last != tail else "org-and-list" if listed else "org-cue-word"
+        found.append(Org(name, [(start, end)], council=council and last == tail, rule=rule))
         covered_to = toks[last].full_end
     found.extend(_acronyms(info, people))
     found.sort(key=lambda o: o.spans[0][0])
@@ -273,7 +307,7 @@ def _acronyms(info: TextInfo, people: _Spans) -> list[Org]:
         if named is not None:
             out.append(named)
             continue
-        out.append(Org(s, [(tok.start, tok.end)], acronym=True))
+        out.append(Org(s, [(tok.start, tok.end)], acronym=True, rule="acronym"))
     return out
 
 
@@ -295,7 +329,7 @@ def _acronym_and_name(info: TextInfo, k: int, people: _Spans) -> Org | None:
         return None  # a longer capitalised run: not read as acronym and name
     if people.overlaps(word.start, word.end):
         return None
-    return Org(f"{tok.text} {w}", [(tok.start, word.end)])
+    return Org(f"{tok.text} {w}", [(tok.start, word.end)], rule="acronym-and-name")
 
 
 def _initials(name: str) -> tuple[str, str]:
@@ -329,7 +363,7 @@ def _merge(orgs: list[Org], text: str) -> list[Org]:
             # an acronym met before the full name ("WHA ... Wessex Housing Association")
             for other in out:
                 if other.acronym and _acronym_of(other, org, text):
-                    org.spans = other.spans + org.spans
+                    org.spans, org.rule = other.spans + org.spans, other.rule
                     out.remove(other)
                     break
         if target is None:
@@ -364,5 +398,5 @@ def _resolve_councils(orgs: list[Org], generic: list[tuple[int, int]], text: str
     if len(councils) == 1:
         councils[0].spans.extend(generic)
         return orgs
-    orgs.append(Org("the Council", list(generic), council=True, generic=True))
+    orgs.append(Org("the Council", list(generic), council=True, generic=True, rule="the-council"))
     return orgs

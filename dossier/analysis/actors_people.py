@@ -17,6 +17,7 @@ from dossier.analysis.actors_vocab import (
     ORG_TAIL_CUES,
     POST_WORDS,
     SPEECH_VERBS,
+    same_given_name,
 )
 from dossier.analysis.names import (
     _ORG_ENDING,
@@ -41,8 +42,9 @@ _LOWER_PARTICLES = frozenset({"de", "du", "da", "di", "del", "della", "der", "de
 _KEPT_LOWER = frozenset({"de", "du", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "dos",
                          "das", "ten", "ter", "bin", "al", "el", "of", "for", "the", "and", "council", "city",
                          "county", "borough", "district", "your", "our", "their", "this", "that", "its", "my",
-                         "his", "her"})
-_ABBREVIATED = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "rt", "hon", "revd", "rev", "cllr", "mx"})
+                         "his", "her", "plc"})
+_ABBREVIATED = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "rt", "hon", "revd", "rev", "cllr", "mx", "coun",
+                          "cllrs"})
 HONORIFIC_WORDS = HONORIFICS - {"the"}
 _OPENERS = " \t\u00a0\"“‘'(•*·-–—"
 LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|&)|,\s+and)\s+|\s*,\s*")
@@ -54,7 +56,10 @@ _PERSONAL_NEXT = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and[ \t]+)?(?:who|whose|his|h
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w\-]*)")
 _DETERMINER_BEFORE = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "your", "their",
                                 "its", "my", "his", "her"})
+_BY_NEXT = re.compile(r"[ \t]+by\b")
 _MORPH_COMMON = re.compile(r"(?:ly|ing|ed)$")
+_IN_ADDRESS = re.compile(r"[.@_][A-Za-z0-9]")
+_ADDRESS_MARKS = frozenset({"@", ".", "_", "/"})
 
 
 @dataclass(slots=True)
@@ -83,10 +88,20 @@ class Candidate:
     followed_by_other: bool  # the capitalised run goes on into an organisation, a law or a place
     headline: bool
     line_only: bool
+    post_follows: bool = False  # the capitalised run goes on into a post ("Housing Policy Manager")
     canonical: str = ""
     posts: list[str] = field(default_factory=list)
     strong: bool = False
     weak: int = 0
+    rule: str = ""  # the named cue or layout rule that made the chunk a person
+    blocked: bool = False  # read as a thing ("the Annual Return"): no weak cue makes it a person
+    ordinary: bool = False  # a word of the name is one the text writes in lower case: weak cues do not do
+
+    def accept(self, rule: str) -> None:
+        """Mark the chunk a person, keeping the first rule that did so."""
+        self.strong = True
+        if not self.rule:
+            self.rule = rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +149,8 @@ def _classify(token: Token, shouting: bool, lower_words: frozenset[str]) -> str:
     if shouting and s.isupper() and len(s) > 1:
         s = s.title()
     key = s.lower().rstrip(".")
+    if s == "MS" and token.start > 0:
+        return "P"  # "Ann Roe MS", a member of the Senedd; "Ms" is the honorific
     if key in HONORIFIC_WORDS and s[0].isupper():
         return "H"
     if s in POST_NOMINALS:
@@ -163,6 +180,17 @@ def _is_wrapped(line: str) -> bool:
     return words[-1] in _WRAP_JOINTS or (len(stripped) >= 60 and sum(1 for w in words if w[0].islower()) >= 3)
 
 
+def _runs_on(line: str, text: str, nxt: int) -> bool:
+    """Whether a line goes on across the blank line after it (a page break inside a sentence): the
+    next line opens in lower case, the line ends in a comma, a dash or a joining word, or it is a
+    full line of running text. A line of capitalised words ("... J Penn and T Wade" over a list of
+    officers) or a heading ("Letter from the Chair to Ann Roe MP") over a blank line does not."""
+    stripped = line.rstrip()
+    if text[nxt:nxt + 1].islower() or stripped[-1:] in ",–—-" or stripped.rsplit(None, 1)[-1] in _WRAP_JOINTS:
+        return True
+    return len(stripped) >= 70 and sum(1 for w in stripped.split() if w[0].islower()) >= 4
+
+
 def flatten(text: str) -> str:
     """`text` with each line break (and the blank lines after it) inside wrapped running text
     replaced by spaces, so names and posts broken across lines or pages read as one line."""
@@ -174,12 +202,25 @@ def flatten(text: str) -> str:
         if m.end() >= len(text):
             break
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if _is_wrapped(text[line_start:m.start()]):
+        line = text[line_start:m.start()]
+        if _is_wrapped(line) and (text.count("\n", m.start(), m.end()) < 2 or _runs_on(line, text, m.end())):
             parts.append(text[pos:m.start()])
             parts.append(" " * (m.end() - m.start()))
             pos = m.end()
     parts.append(text[pos:])
     return "".join(parts)
+
+
+_ADDRESS_AROUND = re.compile(r"[\w.+'’-]*@[\w-]+\.[\w.-]+")
+
+
+def _inside_address(text: str, start: int, end: int) -> bool:
+    """Whether the word at [start, end) is part of an e-mail address."""
+    i = start
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "._+-'’"):
+        i -= 1
+    m = _ADDRESS_AROUND.match(text, i)
+    return m is not None and m.end() > end and "@" in text[i:m.end()] and text.find("@", i) >= end
 
 
 def scan(text: str) -> TextInfo:
@@ -192,9 +233,14 @@ def scan(text: str) -> TextInfo:
         poss = len(word) > 3 and word[-2] in "'’" and word[-1] == "s"
         core = word[:-2] if poss else word
         if word[0].islower():
-            lower.add(word.lower())
+            e = m.end()
+            if not (text[e:e + 1] in _ADDRESS_MARKS and _IN_ADDRESS.match(text, e)) \
+                    and text[m.start() - 1:m.start()] not in _ADDRESS_MARKS:
+                lower.add(word.lower())  # not the "ann" of "ann.roe@example.org"
             if core not in _KEPT_LOWER:
                 continue  # a lower-case word only breaks runs, and the gap test sees it
+        if "@" in text[m.end():m.end() + 64] and _inside_address(text, m.start(), m.end()):
+            continue  # "Ann.Roe@example.org": an address, read by the address-name rule, not a run of words
         tokens.append(Token(m.start(), m.start() + len(core), m.end(), core, poss))
     line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
     headlines: set[int] = set()
@@ -216,7 +262,49 @@ def scan(text: str) -> TextInfo:
         tok.initial_sentence = _sentence_initial(flat, tok.start)
         shout = bool(shouting) and text.rfind("\n", 0, tok.start) + 1 in shouting
         tok.kind = _classify(tok, shout, lower_words)
+    _initial_a(flat, tokens)
+    for tok in tokens:  # "Seconded by:", "Approved by Ann Roe": a participle before "by", not a name
+        if tok.kind == "N" and tok.text.endswith("ed") and _BY_NEXT.match(flat, tok.full_end) \
+                and tok.text.lower() not in GIVEN_NAMES:
+            tok.kind = "X"
+    _surname_after_initials(flat, tokens)
     return TextInfo(text, flat, tuple(tokens), lower_words, tuple(line_starts), frozenset(headlines))
+
+
+def _initial_a(text: str, tokens: list[Token]) -> None:
+    """"Mrs A Roe", "J A Roe", "Cllr A. Roe", "Mr J. A. Roe": a capital A (or I) between an honorific or
+    an initial and a name is an initial, not an article."""
+    for i in range(1, len(tokens) - 1):
+        tok = tokens[i]
+        if tok.text in ("A", "I") and tokens[i - 1].kind in ("H", "I") and tokens[i + 1].kind in ("N", "I") \
+                and _joined(text, tokens[i - 1], tok) and _joined(text, tok, tokens[i + 1]):
+            tok.kind = "I"
+
+
+def _surname_after_initials(text: str, tokens: list[Token]) -> None:
+    """"Mr T Canon", "P W Meadow": a capitalised word after an honorific and initials, or after two
+    initials, ending the name, is a surname even where it is also a title or an ordinary word."""
+    for i in range(1, len(tokens)):
+        tok = tokens[i]
+        if tok.kind not in ("X", "H") or not tok.text[1:].islower() or not text[tok.start:tok.start + 1].isupper():
+            continue
+        k = i
+        while k > 0 and tokens[k - 1].kind == "I" and _joined(text, tokens[k - 1], tokens[k]):
+            k -= 1
+        initials = i - k
+        if not initials or not (initials >= 2 or (k > 0 and tokens[k - 1].kind == "H"
+                                                  and _joined(text, tokens[k - 1], tokens[k]))):
+            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.text[0].isupper() and nxt.kind != "P" and _INLINE_GAP.fullmatch(
+                text[tok.full_end:nxt.start] or "x"):
+            continue  # "Mr A Housing Officer": the run goes on
+        tok.kind = "N"
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.full_end:b.start]
+    return bool(_INLINE_GAP.fullmatch(gap) or _DOT_GAP.fullmatch(gap))
 
 
 def _joinable(text: str, prev: Token, cur: Token) -> bool:
@@ -231,6 +319,15 @@ def _joinable(text: str, prev: Token, cur: Token) -> bool:
     return False
 
 
+_COLUMN_GAP = re.compile(r"[ \t\u00a0]*(?:\t|[ \u00a0]{3})[ \t\u00a0]*")
+
+
+def _column_gap(text: str, prev: Token, cur: Token) -> bool:
+    """A tab or three spaces on one line part two columns ("Proposed by: Cllr Roe      Seconded by:"),
+    not two words of a name."""
+    return bool(_COLUMN_GAP.fullmatch(text, prev.full_end, cur.start))
+
+
 def runs(info: TextInfo) -> list[list[Token]]:
     """Maximal runs of capitalised words (lower-case particles inside them kept)."""
     out: list[list[Token]] = []
@@ -241,7 +338,7 @@ def runs(info: TextInfo) -> list[list[Token]]:
         if tok.kind == "L":
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             capital = bool(current) and nxt is not None and nxt.kind in ("N", "L") and _joinable(info.flat, tok, nxt)
-        if capital and current and _joinable(info.flat, current[-1], tok):
+        if capital and current and _joinable(info.flat, current[-1], tok) and not _column_gap(info.text, current[-1], tok):
             current.append(tok)
             continue
         if current:
@@ -284,6 +381,9 @@ def candidates(info: TextInfo) -> list[Candidate]:
             name_end = j
             while name_end > name_start and run[name_end - 1].kind == "L":
                 name_end -= 1
+            repeated = _repeated_half(run[name_start:name_end])
+            if repeated:  # "Ann Roe Ann Roe": a caption and a name, two mentions read as one run
+                name_end = name_start + repeated
             j = name_end
             if name_end == name_start:
                 i = max(j, i + 1)
@@ -299,8 +399,9 @@ def candidates(info: TextInfo) -> list[Candidate]:
                 continue
             last = chunk[-1]
             after = run[j] if j < n else None
-            followed = after is not None and not last.possessive and (
+            followed = after is not None and not last.possessive and not repeated and (
                 after.kind in ("O", "N") or (after.kind == "X" and after.text.lower() not in POST_WORDS))
+            post_follows = after is not None and after.kind == "X" and after.text.lower() in POST_WORDS
             if last.possessive:  # "St Mary’s Hospital", "King’s College": an organisation's name
                 m = _NEXT_WORD.match(info.flat, last.full_end)
                 followed = bool(m) and m.group(1) in ORG_TAIL_CUES
@@ -318,13 +419,27 @@ def candidates(info: TextInfo) -> list[Candidate]:
                 possessive=last.possessive,
                 sentence_initial=_sentence_initial(info.flat, start),
                 followed_by_other=followed,
+                post_follows=post_follows,
                 headline=line_start in info.headline_lines,
                 line_only=not text[line_start:start].strip(" \t•*-–—") and not rest and len(line) < 80,
             )
             cand.canonical = canonical_name(info.flat[start:last.end]) or " ".join(cand.names)
+            if repeated and not followed and not cand.sentence_initial:
+                cand.accept("repeated-name")  # a photo's caption and then the name, as pages print them
             out.append(cand)
             i = j
     return out
+
+
+def _repeated_half(names: list[Token]) -> int:
+    """The length of the first half of a run of name words that says the same name twice ("Ann Roe
+    Ann Roe", as a page writes a photo's caption and then the name), else 0."""
+    n = len(names)
+    if n < 4 or n % 2:
+        return 0
+    half = n // 2
+    same = all(a.text.lower() == b.text.lower() for a, b in zip(names[:half], names[half:], strict=True))
+    return half if same else 0
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -338,16 +453,36 @@ def alias_of(short: Sequence[str], full: Sequence[str]) -> bool:
     if not a or not b or len(a) > len(b) or a == b:
         return a == b and bool(a)
     if len(a) == 1:
-        if a[0] == b[0]:
-            return True
+        if same_given_name(a[0], b[0]):
+            return True  # "Ann", or "Rob" for Robert Roe
         return a[0] == b[-1] and b[-2] not in PARTICLES
     if b[-len(a):] == a:
         return len(b) == len(a) or b[-len(a) - 1] not in PARTICLES
     if a[-1] != b[-1]:
         return False
-    if a[0] == b[0]:
+    if len(a) == len(b):
+        return same_length_alias(a, b)
+    if same_given_name(a[0], b[0]):
         return True
     return len(a[0]) == 1 and b[0].startswith(a[0]) and len(a) <= len(b)
+
+
+def same_length_alias(a: Sequence[str], b: Sequence[str]) -> bool:
+    """"A Roe" or "Rob Roe" for "Robert Roe": names of as many words, each word of `a` the same as
+    `b`'s, its initial, or (the first) a short form of it."""
+    if len(a) != len(b) or list(a) == list(b):
+        return False
+    for n, (x, y) in enumerate(zip(a, b, strict=True)):
+        if x == y or (len(x) == 1 and y.startswith(x)) or (n == 0 and same_given_name(x, y)):
+            continue
+        return False
+    return True
+
+
+def specificity(key: Sequence[str]) -> tuple[int, int]:
+    """How fully a name is written: its words, then its words that are not initials ("Ann Roe"
+    before "A Roe")."""
+    return len(key), sum(1 for w in key if len(w) > 1)
 
 
 # ---- cues -----------------------------------------------------------------------------------------
@@ -363,6 +498,17 @@ def _block_context(info: TextInfo, cand: Candidate) -> bool:
     prev = text[max(0, line_start - 300):line_start].rstrip()
     prev_line = prev[prev.rfind("\n") + 1:].strip()
     return bool(prev_line) and bool(_SIGN_OFF.match(prev_line))
+
+
+def _opens_block(info: TextInfo, cand: Candidate) -> bool:
+    """Whether a name alone on its line opens its block (the text's first line, after a blank line or
+    a sign-off), as a signature does, rather than sitting in a column of headings."""
+    line_start, _ = line_bounds(info.text, cand.start)
+    if line_start == 0:
+        return True
+    prev_start, _ = line_bounds(info.text, line_start - 1)
+    prev = info.text[prev_start:line_start - 1].strip()
+    return not prev or bool(_SIGN_OFF.match(prev)) or prev.endswith((",", "."))
 
 
 def _address_like(line: str) -> bool:
@@ -394,32 +540,57 @@ def score(info: TextInfo, cand: Candidate, parties: Sequence[tuple[str, ...]]) -
     n_names = sum(1 for t in cand.tokens if t.kind in ("N", "I") and t.text not in cand.honorifics)
     titled = [h for h in cand.honorifics if h.lower().rstrip(".") not in ("the",)]
     if (cand.followed_by_other or _after_determiner(info.flat, cand.start)) and not titled:
+        cand.blocked = True
         return  # "the Grace Period", "Upper Mill Street": not a person
+    if not titled and not cand.post_nominals and len(cand.names) >= 2 and cand.names[0].lower() not in GIVEN_NAMES \
+            and all(w.lower() in info.lower_words for w in cand.names):
+        cand.blocked = True
+        return  # "Neighbourhood Planning", "Full Debate": words the text also writes in lower case
+    if cand.post_follows and not titled and cand.names[0].lower() not in GIVEN_NAMES:
+        cand.blocked = True
+        return  # "Housing Policy Manager": the words of a post, not a name
     if len(key) == 1:
         if key in parties:
-            cand.strong = True  # a signed first name that is the sender ("Best, Tom")
+            cand.accept("party")  # a signed first name that is the sender ("Best, Tom")
     elif any(alias_of(key, p) or alias_of(p, key) for p in parties if len(p) >= 2):
-        cand.strong = True
-    if titled or cand.post_nominals:
-        cand.strong = True
+        cand.accept("party")
+    if titled:
+        cand.accept("honorific")
+    if cand.post_nominals:
+        cand.accept("post-nominal")
     if n_names < 2:
         return
     if cand.posts:
-        cand.strong = True
-    if cand.line_only and _block_context(info, cand):
-        cand.strong = True
+        cand.accept("post-beside-name")
+    if cand.line_only and _block_context(info, cand) and (
+            _opens_block(info, cand) or cand.names[0].lower() in GIVEN_NAMES or any(t.kind == "I" for t in cand.tokens)):
+        cand.accept("signature-block")
     if _word_before(info.flat, cand.start) in SPEECH_VERBS | {"dear"} or _word_after(info.flat, cand.end) in SPEECH_VERBS:
-        cand.strong = True
+        cand.accept("speech-verb")
     if _PERSONAL_NEXT.match(info.flat, cand.end):  # "Ann Roe and her team", "Ann Roe, who ..."
-        cand.strong = True
+        cand.accept("pronoun-after-name")
     if any(t.kind == "I" and info.text[t.end:t.end + 1] == "." for t in cand.tokens[:-1]):
-        cand.strong = True
+        cand.accept("dotted-initial")
     first = cand.names[0].lower()
     surname_common = any(t.lower() in info.lower_words for t in cand.names[1:])
     if first in GIVEN_NAMES and not cand.headline:
         if surname_common:
             cand.weak += 1
         else:
-            cand.strong = True
+            cand.accept("given-name")
     if cand.possessive:
         cand.weak += 1
+    cand.ordinary = _ordinary_word_in(info, cand.names)
+
+
+def _ordinary_word_in(info: TextInfo, names: Sequence[str]) -> bool:
+    """"Review Visit" where the text writes "review visits", "Wexstead Auditors": a word before
+    the surname that the text writes in lower case, or a post in the plural, where no given name opens
+    the name ("Oriel Bell", a surname that is an ordinary word, may still be read from weak cues)."""
+    lower = info.lower_words
+    if not names or names[0].lower() in GIVEN_NAMES:
+        return False
+    if any(w.lower() in lower or w.lower() + "s" in lower for w in names[:-1]):
+        return True
+    last = names[-1].lower()
+    return last.endswith("s") and last[:-1] in POST_WORDS

@@ -79,7 +79,54 @@ inspector worker analyst councillor dean provost controller auditor regulator sp
 spokesman spokeswoman partner fellow researcher specialist dcs ceo cfo coo director-general
 ambassador envoy tsar czar judge magistrate coroner inspector-general chair-elect vice-chair
 headteacher headmaster headmistress governor-general sheriff steward bishop nurse doctor surgeon
+speaker barrister advocate surveyor architect engineer accountant planner
 """)
+
+# Posts written as capitals before a name: "HMI Roe" (His Majesty's Inspector), "PCSO Ann Roe",
+# "DCI Roe", "CEO Ann Roe". Before a capitalised name they act as its title.
+POST_ACRONYMS = frozenset({"HMI", "HMCI", "PCSO", "PC", "DC", "DS", "DI", "DCI", "DSI", "DSU", "DCS", "CEO",
+                           "SIO", "MEP", "MP"})
+
+# Short forms of given names: "Rob" for Robert, "Bill" for William. A short form and its full name,
+# with the same surname, are one person ("Rob Roe" and "Robert Roe").
+_DIMINUTIVE_LINES = """
+andrew andy drew | anthony tony ant | alexander alex sandy | alexandra alex sandra | benjamin ben |
+catherine kate cathy cath kath | katherine kate kathy kath katie | christopher chris kit | christine chris |
+daniel dan danny | david dave davy | deborah debbie deb | edward ed ted eddie ned | elizabeth liz beth lizzie betty |
+frederick fred freddie | gregory greg | jennifer jenny jen | jeffrey jeff | james jim jimmy jamie |
+john jack johnny | joseph joe joey | joanne jo | joanna jo | kenneth ken kenny | matthew matt |
+michael mike mick mikey | nicholas nick nicky | nicola nicky nikki | patrick pat paddy | patricia pat tricia trish |
+peter pete | philip phil | phillip phil | raymond ray | rebecca becky becca | richard rick dick rich richie |
+robert rob bob bobby robbie bert | ronald ron ronnie | samuel sam sammy | samantha sam sammy |
+stephen steve stevie | steven steve stevie | susan sue susie | terence terry | thomas tom tommy |
+timothy tim | victoria vicky vic | william bill will billy liam | margaret maggie meg peggy |
+gerald gerry | gerard gerry | charles charlie chas | henry harry hal | lawrence larry laurie |
+leonard len lenny | douglas doug | donald don | nathaniel nat | nathan nat | abigail abby |
+jacqueline jackie | judith judy | pamela pam | penelope penny | rosemary rosie | rosalind ros |
+theodore theo | zachary zach | vincent vince | stuart stu | gillian gill jill
+"""
+
+
+def _diminutives(text: str) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for group in text.split("|"):
+        words = group.split()
+        if not words:
+            continue
+        full, shorts = words[0], words[1:]
+        for short in shorts:
+            out.setdefault(short, set()).add(full)
+            out.setdefault(full, set()).add(short)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+DIMINUTIVES = _diminutives(_DIMINUTIVE_LINES)
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two lower-case given names can be one person's: equal, or one a short form of the
+    other ("rob" / "robert"); two short forms of one name are not matched ("chris" / "kit")."""
+    return a == b or b in DIMINUTIVES.get(a, ())
 
 # Organisation cue words: "X Council", "X Board", "Department for X", "University of X".
 ORG_TAIL_CUES = _words("""
@@ -89,7 +136,7 @@ Department University College School Parliament Government Assembly Network Fede
 Corporation Company Ltd Limited plc PLC LLP Court Tribunal Alliance Forum Centre Center Unit
 Taskforce Police Constabulary Bank Fund Charity Hospital Academy Executive Cabinet Senate Congress
 Secretariat Bureau Consortium Cooperative Co-operative Coalition Institution Library Museum
-Observatory
+Observatory Party Locality Inc LLC GmbH
 """)
 # Cue words that may take "of/for X" after them: "Department for Education", "Council of Europe".
 ORG_HEAD_CUES = _words("""

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 HONORIFICS = frozenset({
     "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady",
     "baroness", "baron", "viscount", "earl", "cllr", "councillor", "clr", "rt", "hon", "right",
+    "coun", "cllrs", "councillors",  # "Coun Roe"; "Cllrs A Roe, T Vale" opens a list of members
     "honourable", "the", "rev", "revd", "reverend", "father", "canon", "bishop", "archbishop",
-    "judge", "justice", "insp", "inspector", "supt", "superintendent",
+    "judge", "justice", "insp", "inspector", "supt", "superintendent", "sergeant", "sgt", "detective", "det",
 })
 POST_NOMINALS = frozenset({
     "MP", "MSP", "MS", "AM", "MEP", "MLA", "CBE", "OBE", "MBE", "KBE", "DBE", "GBE", "CB", "KCB", "GCB",
@@ -47,6 +48,10 @@ NOT_NAME_WORDS = frozenset({
     "secret", "restricted", "urgent", "draft", "final", "national", "local", "royal", "federation",
     "union", "company", "court", "tribunal", "ombudsman", "law", "act", "bill", "order", "state",
     "management", "finance", "resources", "people", "affairs",
+    # headings, captions and field labels of minutes, reports and web pages
+    "meeting", "meetings", "debate", "debates", "chamber", "session", "present", "apologies", "apology",
+    "absent", "attendance", "attendees", "arising", "matters", "address", "postcode", "phone", "position",
+    "signature", "name", "role", "elect", "designate", "emeritus", "photo", "photos", "picture", "pictures", "image", "images", "credit", "photography",
     "communities", "justice", "treasury", "cabinet", "home", "foreign", "defence", "transport",
     "culture", "energy", "environment", "work", "pensions", "development", "international", "england",
     "scotland", "wales", "ireland", "britain", "kingdom", "uk", "gov", "www", "http", "https",
@@ -88,6 +93,7 @@ _EDGE = re.compile(r"^[\s\"'“”‘’(\[{<*•·–—\-,;:.]+|[\s\"'“”�
 _BRACKETED = re.compile(r"\s*[(\[].*?[)\]]\s*")
 _LOCAL_PART_SPLIT = re.compile(r"[._+]+")
 _POSSESSIVE = re.compile(r"(?<=\w\w)['’](?:s|S)$")
+_GLUED_ABBREVIATION = re.compile(r"\b(Rt|Hon|Dr|Mr|Mrs|Ms|Prof|Revd|Rev|Cllr|Coun)\.(?=[A-Z])")  # "Hon.Ann Roe"
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +137,7 @@ def _recase(tokens: tuple[str, ...]) -> list[str]:
 
 def split_name(text: str) -> NameParts:
     """Split off honorifics (front) and post-nominals (back); no judgement on what is left."""
-    written = _EDGE.sub("", _SPACES.sub(" ", text.replace("’", "'")))
+    written = _EDGE.sub("", _SPACES.sub(" ", _GLUED_ABBREVIATION.sub(r"\1. ", text.replace("’", "'"))))
     tokens = [t for t in written.replace(",", " , ").split() if t != ","]
     if tokens:
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1])
