@@ -29,6 +29,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from dossier.analysis import deadline_rules
 from dossier.analysis.names import person_name
 from dossier.analysis.sentences import SentenceIndex, Span, paragraphs
 from dossier.analysis.temporal import PAST, tense_at
@@ -40,7 +41,7 @@ SUMMARY_MAX = 120
 # -- vocabulary -----------------------------------------------------------------------------------
 _MODAL = re.compile(
     r"\b(?:will|shall|must|should|would|(?:is|are|am)\s+(?:to|due\s+to|expected\s+to|required\s+to|asked\s+to"
-    r"|going\s+to|invited\s+to)|(?:has|have)\s+to|needs?\s+to)\b|(?<=\w)['’]ll\b"
+    r"|going\s+to|invited\s+to|minded\s+to)|(?:has|have)\s+to|needs?\s+to)\b|(?<=\w)['’]ll\b"
     r"|\b(?:am|are)(?=\s+(?:now\s+|therefore\s+|also\s+)*(?:appointing|directing|commissioning|asking|requiring"
     r"|instructing|inviting|establishing|setting\s+up|launching|extending|withdrawing|arranging|proposing|providing"
     r"|sending|issuing|publishing|convening|meeting|visiting)\b)")
@@ -357,7 +358,7 @@ class Owners:
             i = self.text.find(name)
             while i >= 0:
                 m = _NAME_BEFORE.search(self.text, max(0, i - 50), i)
-                if m:
+                if m and m.group(0).split()[0].rstrip(".") != "Coun":
                     full = person_name(m.group(0) + name)
                     if full and full.endswith(name) and len(full) > len(best):
                         best = full
@@ -687,6 +688,7 @@ class _Clause:
     what: int  # where the summary starts
     end: int | None = None  # where the clause ends, if before the sentence's end
     who: int | None = None  # where its subject stands
+    rule: str = ""  # the named way it was read (see CLAUSE_RULES and `_agent_rule`)
 
 
 def _word_starts(low: str, words: Sequence[str]) -> list[int]:
@@ -752,14 +754,15 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
     clauses: list[_Clause] = []
     if wish:
         clauses.append(_Clause(span.start + wish.start(), span.start + wish.end(), owners.addressee(),
-                               ActionType.REQUEST, span.start + wish.end()))
+                               ActionType.REQUEST, span.start + wish.end(), rule="wish-to-see"))
     if courtesy is None and "you" in low:
         courtesy = _YOU_REQUEST.search(body)
     if courtesy:
         who = courtesy.groupdict().get("who")
         owner = owners.resolve(who, span.start + courtesy.start("who")) if who else owners.addressee()
         verb_at = span.start + courtesy.start("verb")
-        clauses.append(_Clause(verb_at, verb_at + len(courtesy.group("verb")), owner, ActionType.REQUEST, verb_at))
+        clauses.append(_Clause(verb_at, verb_at + len(courtesy.group("verb")), owner, ActionType.REQUEST, verb_at,
+                               rule="grateful-if" if "who" in courtesy.groupdict() else "could-you"))
     found = agents(masked, span, scans.modals_in(span), scans.requests_in(span)) if scans else agents(masked, span)
     for agent in found:
         if due is None and not _is_action(masked, span, agent):
@@ -771,7 +774,8 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
         if agent.modal in _MODALS_OF_DUTY and agent.np.lower() not in ("i", "we") and kind is ActionType.COMMITMENT:
             kind = ActionType.DIRECTION
         clauses.append(_Clause(agent.verb_start, agent.verb_start + len(agent.verb), _owner_of(agent, owners, span),
-                               kind, agent.verb_start, end, agent.np_start if agent.request is None else None))
+                               kind, agent.verb_start, end, agent.np_start if agent.request is None else None,
+                               _agent_rule(agent)))
     imperative = _imperative(body, in_list, opens_item)
     if imperative is not None:
         verb_at = span.start + imperative.start("verb")
@@ -781,7 +785,8 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
         if kind is ActionType.COMMITMENT and (in_list is None or in_list.verb != "will"):
             kind = ActionType.DIRECTION if in_list is not None else ActionType.REQUEST
         what = span.start + (imperative.start("please") if imperative.group("please") else verb_at - span.start)
-        clauses.append(_Clause(verb_at, verb_at + len(verb), owner, kind, what))
+        clauses.append(_Clause(verb_at, verb_at + len(verb), owner, kind, what,
+                               rule="list-item" if in_list is not None else "imperative"))
     if not clauses and _DECISION_WORDS.search(low):
         decision = _DECISION.search(body)
         if decision and not _NEGATION.search(body[max(0, decision.start() - 30):decision.end()]):
@@ -790,13 +795,15 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
             if kind is ActionType.COMMITMENT:
                 kind = ActionType.DECISION
             clauses.append(_Clause(span.start + decision.start(), span.start + decision.end(), owners.sender, kind,
-                                   span.start + decision.end()))
+                                   span.start + decision.end(), rule="decision"))
+    if due is not None:
+        clauses.extend(_rule_clauses(masked, span, owners, due))
     clause = _nearest(clauses, due)
     if clause is None:
         if due is None:
             return None
         clause = _Clause(span.start, span.start, owners.addressee() if _YOU.search(body) else None,
-                         ActionType.OTHER, span.start)
+                         ActionType.OTHER, span.start, rule="dated-sentence")
     kind = clause.kind
     if due is not None and kind in (ActionType.COMMITMENT, ActionType.OTHER, ActionType.REQUEST) \
             and _REPORT_NEAR_DATE.search(masked, max(span.start, due.start - 40), due.start):
@@ -810,7 +817,95 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
     return ActionFound(
         type=kind, summary=summary, sentence=" ".join(text[span.start:span.end].split()), start=span.start,
         end=span.end, owner=clause.owner, addressed_to=_addressed_to(clause.owner, owners, body),
-        due=due.date if due else None, due_text=due.text if due else None)
+        due=due.date if due else None, due_text=due.text if due else None,
+        rule=(deadline_rules.rule_for(text, due.start, due.end) or clause.rule) if due else clause.rule)
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseRule:
+    """A named layout of a dated obligation whose subject the modal grammar does not see: where `pattern`
+    matches in the sentence, group "who" must act (without one: the addressee) and group "verb" is what
+    they are to do."""
+
+    name: str
+    pattern: re.Pattern[str]
+    kind: ActionType
+    due_words: tuple[str, ...] = ()  # if given: only for a due date whose words open with one of these
+
+
+_WHO = r"(?P<who>you|him|her|them|(?:the\s+)?(?:[A-Z][\w'’\-]*\.?\s+){0,3}[A-Z][\w'’\-]*)"
+_COUN = re.compile(r"^Coun\.?\s+(?=[A-Z])")
+_BODY_OF = re.compile(r"^(?:a|an|the)\s+[a-z][\w\-]*\s+(?:of|from|for|on)\s+(?:the\s+(?=[A-Z]\S*\s+[A-Z]))?"
+                      r"(?P<body>(?:the\s+)?[A-Z][\w'’\- ]*)$")
+CLAUSE_RULES: tuple[ClauseRule, ...] = (
+    # "... and invites Coun Ann Roe to a meeting on 3 May": the one invited is to attend
+    ClauseRule("invited-to-event", re.compile(
+        rf"\b(?:invite|invites|invited|inviting|summon|summons|summoned)\s+{_WHO}\s+to\s+(?:a|an|the|its|their|our"
+        r"|your)\s+(?:[\w\-]+\s+){0,2}?(?P<verb>meeting|hearing|session|conference|interview|workshop|seminar"
+        r"|event|discussion|briefing|summit)s?\b"), ActionType.MEETING),
+    # a resolution in minutes: "2. That Cabinet refer this report to Council on 30 May"
+    ClauseRule("resolution-that", re.compile(
+        r"^[\s\d.()•·*\-–—]*(?:(?:RESOLVED|Resolved|AGREED|Agreed|RECOMMENDED|Recommended)\s*[:\-–—]?\s*)?"
+        r"(?:That|that)\s+(?P<who>(?:the\s+|all\s+)?(?:[A-Z][\w'’\-]*\s+(?:and\s+|of\s+)?){0,3}[A-Z][\w'’\-]*)\s+"
+        r"(?:be\s+(?:asked|invited|instructed|requested|authorised|authorized)\s+to\s+)?"
+        r"(?P<verb>(?!be\b|is\b|are\b|was\b|were\b|has\b|had\b)[a-z]+)\b"), ActionType.DIRECTION),
+    # "Further to your letter of 2 May, please reply by 30 May": the addressee, wherever "please" stands
+    ClauseRule("please-mid-sentence", re.compile(r"(?<=\S)\s+(?:please|kindly)\s+(?P<verb>[a-z]+)\b"),
+               ActionType.REQUEST),
+    # "Ann Roe has been appointed as Chair until June 2021": the one appointed serves until then
+    ClauseRule("appointed-until", re.compile(
+        rf"{_WHO}\s+(?:has\s+been|have\s+been|was|were|is|are|will\s+be)\s+(?:re-?)?(?P<verb>appointed)\b"),
+               ActionType.APPOINTMENT, ("until", "till", "up to")),
+    # a request that someone act, in the subjunctive: "the request that a representative of the Council
+    # attend the hearing on 3 May", "recommended that the Board review it by June"
+    ClauseRule("request-that", re.compile(
+        r"\b(?:request|requests|requested|asked|asks|require|requires|required|recommend|recommends|recommended"
+        r"|propose|proposes|proposed|direct|directs|directed|insist|insists|insisted)\b[^.;]{0,80}?\bthat\s+"
+        r"(?P<who>(?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*|(?:(?:a|an|the|its|their|your|our)\s+)?[\w'’\-]+"
+        r"(?:\s+(?:of|from|for|on)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*)?)\s+(?P<verb>attend|appear|provide|submit|send|reply|respond"
+        r"|give|make|publish|prepare|produce|report|meet|write|consider|review|take|complete|confirm)\b"),
+        ActionType.REQUEST),
+    # reported in minutes or news: "the Clerk was asked to write to the Trust by 3 May"
+    ClauseRule("was-asked-to", re.compile(
+        rf"{_WHO}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:asked|invited|instructed|requested"
+        r"|required|directed|tasked|told)\s+to\s+(?P<verb>[a-z]+)\b"), ActionType.REQUEST),
+)
+
+
+def _rule_clauses(masked: str, span: Span, owners: Owners, due: DateFound) -> list[_Clause]:
+    """The clauses the named layouts of CLAUSE_RULES read in a dated sentence."""
+    out: list[_Clause] = []
+    body = masked[span.start:span.end]
+    due_words = due.text.lower()
+    for rule in CLAUSE_RULES:
+        if rule.due_words and not due_words.startswith(rule.due_words):
+            continue
+        m = rule.pattern.search(body)
+        if m is None:
+            continue
+        verb_at = span.start + m.start("verb")
+        if "who" in rule.pattern.groupindex:
+            who_at = span.start + m.start("who")
+            who = _COUN.sub("", m.group("who"))  # "Coun Ann Roe": a councillor
+            body_of = _BODY_OF.search(who)  # "a representative of the Council": the Council acts
+            if body_of is not None:
+                who, who_at = body_of.group("body"), who_at + body_of.start("body")
+            owner = owners.resolve(who, who_at)
+        else:
+            who_at, owner = verb_at, owners.addressee()
+        out.append(_Clause(verb_at, span.start + m.end("verb"), owner, rule.kind,
+                           verb_at if rule.kind is not ActionType.DIRECTION else who_at, rule=rule.name))
+    return out
+
+
+def _agent_rule(agent: Agent) -> str:
+    """The name of the grammar that read an agent: "I have asked X to" (request-object), "X will"
+    (modal-subject), "I intend to" (intend-to), "with X, by ..., to" / "X to" at a sentence's start (to-infinitive)."""
+    if agent.request is not None:
+        return "request-object"
+    if agent.modal is None:
+        return "to-infinitive"
+    return "intend-to" if _INTEND_TO.fullmatch(agent.modal) else "modal-subject"
 
 
 def _imperative(body: str, in_list: _ListInfo | None, opens_item: bool) -> re.Match[str] | None:

@@ -274,6 +274,9 @@ _INTENT_VERBS = frozenset({"intend", "intends", "plan", "plans", "expect", "expe
                            "wants", "ask", "asks", "request", "requests", "require", "requires", "propose",
                            "proposes", "aim", "aims", "hope", "hopes", "need", "needs", "look", "await"})
 _SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "it", "who"})
+_NOUN_TOO = frozenset({"request", "plan", "aim"})  # a verb only after a subject, a modal or "to"
+_BEFORE_A_VERB = _SUBJECTS | _MODALS | frozenset({"to", "please", "kindly", "also", "now", "therefore", "hereby",
+                                                 "formally", "further", "do", "may", "might", "can", "could"})
 _PRESENT_ED = frozenset({"need", "feed", "seed", "speed", "proceed", "exceed", "succeed", "embed", "shed", "breed",
                          "bleed", "indeed", "hundred", "deed", "weed", "greed", "creed"})
 _NOT_PAST_ED = frozenset({
@@ -431,6 +434,10 @@ def _token_cue(tokens: list[str], i: int) -> tuple[str, int] | None:
         if word in ("need", "needs", "look", "going") and (i + 1 >= len(tokens) or tokens[i + 1].lower()
                                                            not in ("to", "forward")):
             return None
+        if word in ("deadline", "deadlines"):
+            return AHEAD, 2  # "its deadline on 8 March": the one just gone or the next, as the date says
+        if word in _NOUN_TOO and prev not in _BEFORE_A_VERB:
+            return None  # "a formal access request", "the plan": a noun, not an intention
         if word == "next" or word == "coming":
             return None  # a modifier of a noun, not of this date
         if word in _INTENT_VERBS and prev in ("to", *_DETERMINERS):
@@ -471,12 +478,23 @@ def _tense(text: str, sentence: Span, start: int, end: int, min_strength: int = 
 
 def _tense_cue(text: str, sentence: Span, start: int, end: int, min_strength: int = 1) -> tuple[str, int] | None:
     """(direction, token index in the sentence) of the cue that decides the tense around [start, end)."""
+    from dossier.analysis.deadline_rules import asked_before, that_clause, writing_of  # they read this module
+
+    if writing_of(text, max(sentence.start, start - 50), start):
+        _starts, ends, _cues = _sentence_cues(text, sentence.start, sentence.end)
+        return PAST, max(0, bisect.bisect_right(ends, start) - 1)  # "your letter of 14 November": written before
     clause_start, clause_end = sentence.start, sentence.end
     for brk in _CLAUSE_BREAK.finditer(text, sentence.start, start):
         clause_start = brk.end()
+    if asked_before(text, max(clause_start, start - 150), start):
+        _starts, ends, _cues = _sentence_cues(text, sentence.start, sentence.end)
+        return AHEAD, max(0, bisect.bisect_right(ends, start) - 1)  # "was asked to write in July": still to come
     brk = _CLAUSE_BREAK.search(text, end, sentence.end)
     if brk:
         clause_end = brk.start()
+    that = that_clause(text, end, clause_end)  # "there was no doubt on 3 May | that the Board would act"
+    if that is not None:
+        clause_end = that
     for lo, hi in ((clause_start, clause_end), (sentence.start, sentence.end)):
         found = _nearest_cue(text, sentence, lo, hi, start, end, min_strength)
         if found:
@@ -1053,23 +1071,11 @@ def _weekday(base: dt.date, target: int, mode: str | None) -> dt.date:
 
 # -- role -----------------------------------------------------------------------------------------
 def _role(text: str, hit: _Hit, sentence: Span, doc: PartialDate | None) -> DateRole:
-    if doc is not None and hit.date.latest() < doc.earliest():
-        return DateRole.EVENT
-    if _SET_ASIDE.search(text, max(sentence.start, hit.start - 20), hit.start):
-        return DateRole.EVENT  # "by 26 March rather than 19 March": the date given up is no deadline
-    by_type = hit.cue in _BY_CUES or hit.date.qualifier is Qualifier.BY
-    if by_type and doc is not None and _still_ahead(hit.date, doc):
-        return DateRole.DEADLINE  # "you asked us to confirm it by the end of this month": still to be met
-    if hit.direction == PAST:
-        return DateRole.EVENT
-    if by_type:
-        return DateRole.EVENT if _by_direction(text, sentence, hit.start, hit.end) == PAST else DateRole.DEADLINE
-    if hit.cue in _AFTER_CUES:
-        return DateRole.EVENT
-    cue = _tense_cue(text, sentence, hit.start, hit.end)
-    if cue is None or cue[0] != FUTURE or _states(text, sentence, cue[1]):
-        return DateRole.EVENT
-    return DateRole.DEADLINE
+    """DEADLINE or EVENT: the first of the named rules in `deadline_rules.ROLE_RULES` that fires decides."""
+    from dossier.analysis import deadline_rules  # it reads this module's vocabulary: imported once it exists
+
+    case = deadline_rules.Case(text, hit.start, hit.end, hit.date, hit.cue, hit.direction, sentence, doc)
+    return deadline_rules.decide(case)[0]
 
 
 def _still_ahead(date: PartialDate, doc: PartialDate) -> bool:
@@ -1086,6 +1092,10 @@ def _states(text: str, sentence: Span, i: int) -> bool:
     a scheduled state or event, not something someone is to do by then."""
     starts, ends, _cues = _sentence_cues(text, sentence.start, sentence.end)
     words = [text[starts[k]:ends[k]].lower() for k in range(i, min(i + 3, len(starts)))]
+    if len(words) >= 2 and words[0] == "to":  # "expected to take place in June", "to occur", "to be held"
+        return (words[1] in ("happen", "occur") or (len(words) == 3 and (words[1], words[2]) in
+                                                     (("take", "place"), ("be", "held"), ("be", "dissolved"),
+                                                      ("be", "abolished"), ("be", "replaced"))))
     if len(words) < 2 or words[0] not in _MODALS:
         return False
     if words[1] in _HAPPENINGS:

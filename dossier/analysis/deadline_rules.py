@@ -1,0 +1,407 @@
+"""Whether a dated reference is a deadline: a table of named rules, tried in order (the first that
+fires decides).
+
+A deadline is a date that a deadline phrase governs: something someone is to do, attend or answer by
+then ("please reply by 30 June", "you are invited to give evidence on Tuesday 9 March", "That the
+Board refer the report to Council on 3 May", "appointed until June 2021", "the deadline for responses
+is 12 June"). A date is NOT a deadline when it has gone, when it is only referred to ("your letter of
+14 November"), when it starts a count ("within 28 days of 3 May"), when the obligation is denied or
+hangs on a condition ("if needed, in August"), or when a future only tells how things will be
+("the scheme will end in May", "the visit is expected to take place in June").
+
+`decide(case)` returns (role, rule name). `temporal._role` builds the case and calls it; the name
+of the rule that made a date a deadline is kept for `actions.find_actions` (`rule_for`), which
+records it on the action it finds (`ActionFound.rule`).
+Only generic vocabulary lives here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dossier.analysis import temporal as _t
+from dossier.analysis.sentences import Span
+from dossier.domain.dates import PartialDate, Precision, Qualifier
+from dossier.domain.findings import DateRole
+
+DEADLINE, EVENT = DateRole.DEADLINE, DateRole.EVENT
+
+
+class Case:
+    """One dated reference and what the rules may read about it (the costly parts found on demand)."""
+
+    __slots__ = ("_cue", "_strength", "cue", "date", "direction", "doc", "end", "sentence", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int, date: PartialDate, cue: str | None, direction: str | None,
+                 sentence: Span, doc: PartialDate | None) -> None:
+        self.text, self.start, self.end, self.date = text, start, end, date
+        self.cue, self.direction, self.sentence, self.doc = cue, direction, sentence, doc
+        self._cue: tuple[str, int] | bool | None = False
+        self._strength = 0
+
+    @property
+    def by_type(self) -> bool:
+        return self.cue in _t._BY_CUES or self.date.qualifier is Qualifier.BY
+
+    @property
+    def before(self) -> str:
+        """The sentence's words before the reference."""
+        return self.text[self.sentence.start:self.start]
+
+    def near_before(self, width: int = 60) -> str:
+        return self.text[max(self.sentence.start, self.start - width):self.start]
+
+    def after(self, width: int = 40) -> str:
+        return self.text[self.end:min(self.sentence.end, self.end + width)]
+
+    @property
+    def ahead(self) -> bool:
+        """The date ends after the document's day (without a document date: it has a year, so it may be)."""
+        return self.doc is None or self.date.latest() > self.doc.latest()
+
+    def tense_cue(self) -> tuple[str, int] | None:
+        """(direction, token index) of the tense cue nearest the reference (see temporal._tense_cue)."""
+        if self._cue is False:
+            self._cue = _t._tense_cue(self.text, self.sentence, self.start, self.end)
+            if self._cue is not None:
+                _starts, _ends, cues = _t._sentence_cues(self.text, self.sentence.start, self.sentence.end)
+                self._strength = next((s for i, _d, s in cues if i == self._cue[1]), 0)
+        return self._cue  # type: ignore[return-value]
+
+    def cue_strength(self) -> int:
+        self.tense_cue()
+        return self._strength
+
+    def cue_word(self, offset: int = 0) -> str:
+        found = self.tense_cue()
+        if found is None:
+            return ""
+        starts, ends, _cues = _t._sentence_cues(self.text, self.sentence.start, self.sentence.end)
+        k = found[1] + offset
+        return self.text[starts[k]:ends[k]].lower() if 0 <= k < len(starts) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRule:
+    """A named way of deciding a date's role: where `test` holds, the date takes `role`."""
+
+    name: str
+    test: Callable[[Case], bool]
+    role: DateRole
+
+
+# -- the patterns the rules read -----------------------------------------------------------------
+_COUNT_WORDS = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty|thirty)"
+# "within 35 days of", "28 clear days after", "six weeks following": the date a count starts from
+_COUNT_BEFORE = re.compile(
+    rf"\b{_COUNT_WORDS}\s+(?:calendar\s+|working\s+|clear\s+|business\s+|school\s+)?"
+    r"(?:days?|weeks?|fortnights?|months?|years?)(?P<prep>\s+(?:of|after|following|from))?\s*\Z", re.IGNORECASE)
+# "your letter of 14 November", "my email dated 3 May", "the note sent on 2 June": a reference to a writing
+_WRITING_OF = re.compile(
+    r"\b(?:letter|e-?mail|note|memo|memorandum|message|correspondence|reply|response|submission|report)s?"
+    r"\s+(?:of|dated|(?:sent|received|written)(?:\s+to\s+(?:me|us|you|him|her|them))?)\s+\Z", re.IGNORECASE)
+_AT_THE_LATEST = re.compile(r"\s*,?\s*at\s+the\s+(?:very\s+)?latest\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no\s+longer|cannot|n['’]t)(?!\s+(?:only|just|least|yet\s+known))\b"
+                       r"|n['’]t\b", re.IGNORECASE)
+_OWN_CLAUSE = re.compile(r"\b(?:why|which|who|whom|because|since|whereas|fact\s+that|so\s+that|and\s+that"
+                         r"|(?:and|but)\s+(?:must|should|will|shall|needs?\s+to|has\s+to|have\s+to|is\s+to|are\s+to))\b",
+                         re.IGNORECASE)
+_IF_OR_UNLESS = re.compile(r"\b(?:if|unless|whether|failure\s+to|failing)\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|where|when|as)\s+(?:needed|necessary|required|appropriate|need\s+be)\b",
+                        re.IGNORECASE)
+_DEADLINE_NOUN = re.compile(r"\b(?:deadlines?|closing\s+date|cut-?off(?:\s+date)?)\b", re.IGNORECASE)
+# "the consultation closes on", "applications will close at noon on": the last day to respond or apply
+_CLOSES = re.compile(
+    r"\b(?:consultations?|survey|call\s+for\s+(?:evidence|views|proposals)|applications?|nominations?|submissions?"
+    r"|bids?|representations?|tenders?|entries|registration|responses?|comments?|objections?|(?:the\s+)?ballot)\b"
+    r"[^.;]{0,60}?\b(?:closes?|will\s+close|(?:is|are)\s+due\s+to\s+close|ends?|will\s+end|runs?|will\s+run"
+    r"|(?:is|are)\s+open|remains?\s+open|will\s+(?:remain|be)\s+open)\s+\Z", re.IGNORECASE)
+# "asked the Clerk to", "invites Ann Roe to a meeting", "required councils to": someone is to act or attend
+_ASKED_TO = re.compile(
+    r"(?<!\bto\s)(?<!\bnot\s)\b(?:ask|asks|asked|invite|invites|invited|inviting|require|requires|required|request|requests|requested"
+    r"|direct|directs|directed|instruct|instructs|instructed|tell|tells|told|summon|summons|summoned|call(?:s|ed)?\s+on)"
+    r"\s+(?:[\w'’\-]+\s+){0,6}?to\s+(?!(?:date|hand|mind|me|us|him|her|them|this|that|which|what|the|a|an|my|our"
+    r"|your|his|its|their|these|those|all|any|each|every|some)\b)\w",
+    re.IGNORECASE)
+# "invites Ann Roe to a meeting on", "invited to the hearing in": someone is to attend
+_INVITED_TO_EVENT = re.compile(
+    r"\b(?:invite|invites|invited|inviting|summon|summons|summoned|call(?:s|ed)?)\s+(?:[\w'’\-]+\s+){0,6}?to\s+"
+    r"(?:a|an|the|its|their|our|your|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:meeting|hearing|session|conference|interview"
+    r"|workshop|seminar|event|discussion|briefing|summit)s?\b", re.IGNORECASE)
+# "councils to be dissolved on 1 April": a passive infinitive that only places what is done to something
+_TO_BE_DONE = re.compile(r"\b(?P<prev>[a-z]+)\s+to\s+be\s+[a-z]+(?:ed|en|wn|ne)\s+\Z", re.IGNORECASE)
+# "I want the plan to be sent in June", "we would like the report to be published in May": a request
+_WRITER_WANTS = re.compile(r"\b(?:I|we|We)\s+(?:\w+\s+){0,2}?(?:want|wish|expect|like|need|require|ask|asked)\b")
+_DUTY_BEFORE_TO = frozenset({"is", "are", "am", "was", "were", "be", "been", "need", "needs", "has", "have", "had",
+                             "ought", "asked", "required", "requested", "instructed", "directed", "told", "invited"})
+# "appointed until June 2021", "seconded until", "to serve until": the end of an appointment
+_APPOINTED_UNTIL = re.compile(
+    r"\b(?:appoint(?:s|ed|ment)?|re-?appointed|seconded|secondment|serve|serves|serving|term\s+of\s+office"
+    r"|in\s+post|contract|tenure|co-?opted|elected)\b[^.;]{0,80}\Z", re.IGNORECASE)
+# a resolution in minutes: "That Cabinet refer the report ...", "RESOLVED – that officers write to ..."
+_RESOLUTION = re.compile(
+    r"[\s\d.()•·*\-–—]*(?:(?:RESOLVED|Resolved|AGREED|Agreed|RECOMMENDED|Recommended)\s*[:\-–—]?\s*)?"
+    r"(?:That|that)\s+(?:the\s+|all\s+)?(?:[A-Z][\w'’\-]*\s+(?:and\s+|of\s+)?){1,4}"
+    r"(?:be\s+(?:asked|invited|instructed|requested|authorised|authorized)\s+to\s+)?(?P<verb>[a-z]+)\b")
+# an action point in minutes: "Clerk to write to the Trust by ...", "ACTION: Ann Roe to circulate ..."
+_ACTION_POINT = re.compile(
+    r"[\s\d.()•·*\-–—]*(?:(?:ACTIONS?|Actions?)\s*[:\-–—]\s*)?(?:the\s+|The\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}"
+    r"to\s+(?P<verb>[a-z]+)\b")
+_RESOLUTION_VERBS = _t._TO_VERBS | frozenset({
+    "refer", "write", "seek", "request", "invite", "delegate", "authorise", "authorize", "approve", "adopt",
+    "endorse", "consult", "circulate", "contact", "obtain", "chase", "action", "investigate", "liaise", "order",
+    "purchase", "book", "organise", "organize", "draft", "check", "forward", "respond", "bring", "table",
+})
+_EVENT_NOUN_BEFORE = re.compile(
+    r"\b(?:meeting|consultation|event|visit|session|hearing|conference|workshop|seminar|election|day|days"
+    r"|fair|festival|ceremony|celebration|exhibition|open\s+day|drop-in)s?\s*(?:,\s*(?:if|where|when|as)\s+"
+    r"[a-z ]{3,20},\s*)?\Z", re.IGNORECASE)
+_HAPPENS_BEFORE = re.compile(r"\b(?:to|will|shall|would)\s+(?:take\s+place|happen|occur|be\s+held)\s+\Z",
+                             re.IGNORECASE)
+# someone is to go to, hold or run the event: "attend its meeting on", "hold a hearing in"
+_TO_THE_EVENT = re.compile(r"\b(?:attend|attends|attending|hold|holds|host|hosts|chair|chairs|convene|convenes|join"
+                           r"|address|arrange|organise|organize|call|calls)\s+(?:[\w'’\-]+\s+){0,3}?[\w\-]+s?\s+\Z",
+                           re.IGNORECASE)
+# a request that someone act, in the subjunctive: "the request that a representative attend on", "recommended
+# that the Board review it in May"
+_REQUEST_THAT = re.compile(
+    r"\b(?:request|requests|requested|asked|asks|require|requires|required|recommend|recommends|recommended"
+    r"|propose|proposes|proposed|direct|directs|directed|insist|insists|insisted)\b[^.;]{0,80}?(?<!\bso\s)\bthat\s+"
+    r"(?:(?!(?:could|would|should|will|shall|can|may|might|must|not|is|are|was|were|had|has|have|did|does)\b)"
+    r"[\w'’\-]+\s+){1,8}?(?:attend|appear|provide|submit|send|reply|respond|give|make|publish|prepare|produce"
+    r"|report|meet|write|consider|review|take(?!\s+place)|complete|confirm)\b", re.IGNORECASE)
+_DUTY_MODALS = frozenset({"must", "should"})
+_PERIOD_CUES = frozenset({"during", "throughout", "over"})
+
+
+# -- the rules ------------------------------------------------------------------------------------
+def _gone(c: Case) -> bool:
+    return c.doc is not None and c.date.latest() < c.doc.earliest()
+
+
+def _own_day(c: Case) -> bool:
+    """The document's own day, told without "by": the day it was written, not one to act by."""
+    return (c.doc is not None and c.doc.precision is Precision.DAY and c.date.precision is Precision.DAY
+            and c.date.value == c.doc.value and c.date.end_value is None and not c.by_type)
+
+
+def _set_aside(c: Case) -> bool:
+    return _t._SET_ASIDE.search(c.text, max(c.sentence.start, c.start - 20), c.start) is not None
+
+
+def _count_start(c: Case) -> bool:
+    m = _COUNT_BEFORE.search(c.near_before(50))
+    return m is not None and (m.group("prep") is not None or c.cue in ("from", "after"))
+
+
+# where a that-clause with a subject of its own opens: "there was no doubt on 3 May | that the Board would"
+_THAT_CLAUSE = re.compile(r"\bthat\s+(?=(?:the|this|these|those|a|an|I|we|you|he|she|they|it|its|their|our|my|your"
+                          r"|[A-Z][a-z]+)\b)")
+
+
+def that_clause(text: str, lo: int, hi: int) -> int | None:
+    """Where a that-clause opens in text[lo:hi], if one does."""
+    m = _THAT_CLAUSE.search(text, lo, hi)
+    return m.start() if m else None
+
+
+def asked_before(text: str, lo: int, start: int) -> bool:
+    """Someone is asked, invited or required, in text[lo:start], to do what the date at `start` times
+    ("the Clerk was asked to write in July", "invites X to a meeting on 3 May"): the date looks ahead
+    of the asking, whatever its tense."""
+    return any(p.search(text, lo, start) is not None for p in (_ASKED_TO, _INVITED_TO_EVENT, _REQUEST_THAT))
+
+
+def writing_of(text: str, lo: int, start: int) -> bool:
+    """The date at `start` dates a letter, email or report ("your letter of 14 November"): written before."""
+    return _WRITING_OF.search(text, lo, start) is not None
+
+
+def _writing_of(c: Case) -> bool:
+    return c.cue in (None, "on") and writing_of(c.text, max(c.sentence.start, c.start - 50), c.start)
+
+
+def _negated(c: Case) -> bool:
+    """The obligation in the date's clause is denied ("need not reply by", "not appropriate that X should attend
+    on"), unless a condition carries it ("if you do not reply by")."""
+    before = c.before
+    lo = 0
+    for brk in _t._CLAUSE_BREAK.finditer(before):
+        lo = brk.end()
+    clause = before[lo:]
+    denied = None
+    for found in _NEGATION.finditer(clause):
+        denied = found
+    if denied is None or _IF_OR_UNLESS.search(before) is not None:
+        return False
+    # "not clear why | the Board is to attend on": a clause of its own after the negation is not denied
+    return _OWN_CLAUSE.search(clause, denied.end()) is None
+
+
+def _at_the_latest(c: Case) -> bool:
+    return _AT_THE_LATEST.match(c.text, c.end, c.sentence.end) is not None
+
+
+def _by_still_ahead(c: Case) -> bool:
+    return c.by_type and c.doc is not None and _t._still_ahead(c.date, c.doc)
+
+
+def _word_past(c: Case) -> bool:
+    return c.direction == _t.PAST
+
+
+def _by_looking_ahead(c: Case) -> bool:
+    return c.by_type and _t._by_direction(c.text, c.sentence, c.start, c.end) != _t.PAST
+
+
+def _by_looking_back(c: Case) -> bool:
+    return c.by_type
+
+
+def _after_cue(c: Case) -> bool:
+    return c.cue in _t._AFTER_CUES
+
+
+def _period(c: Case) -> bool:
+    return c.cue in _PERIOD_CUES
+
+
+def _possessive(c: Case) -> bool:
+    return c.text.startswith(("'s ", "’s ", "' ", "’ "), c.end)
+
+
+def _conditional(c: Case) -> bool:
+    return _CONDITION.search(c.text, max(c.sentence.start, c.start - 40), min(c.sentence.end, c.end + 30)) is not None
+
+
+def _appointed_until(c: Case) -> bool:
+    return c.cue in ("until", "till", "up to") and c.ahead and _APPOINTED_UNTIL.search(c.near_before(100)) is not None
+
+
+def _deadline_noun(c: Case) -> bool:
+    return _DEADLINE_NOUN.search(c.near_before(80)) is not None
+
+
+def _closes(c: Case) -> bool:
+    return _CLOSES.search(c.near_before(100)) is not None
+
+
+def _asked_to(c: Case) -> bool:
+    """Someone was asked, invited, told or required to act or attend, for a day still ahead: reported in
+    any tense, the request is still open ("the Clerk was asked to write by", "invites X to a meeting on")."""
+    return c.ahead and c.cue not in _t._AFTER_CUES and _ASKED_TO.search(c.near_before(150)) is not None
+
+
+def _invited_to_event(c: Case) -> bool:
+    return c.ahead and _INVITED_TO_EVENT.search(c.near_before(150)) is not None
+
+
+def _done_to_noun(c: Case) -> bool:
+    m = _TO_BE_DONE.search(c.near_before(60))
+    return m is not None and m.group("prev").lower() not in _DUTY_BEFORE_TO and _WRITER_WANTS.search(c.before) is None
+
+
+def _resolution(c: Case) -> bool:
+    m = _RESOLUTION.match(c.text, c.sentence.start, c.start)
+    return m is not None and m.group("verb") in _RESOLUTION_VERBS
+
+
+def _action_point(c: Case) -> bool:
+    m = _ACTION_POINT.match(c.text, c.sentence.start, c.start)
+    return m is not None and m.group("verb") in _RESOLUTION_VERBS
+
+
+def _future(c: Case) -> tuple[str, int] | None:
+    cue = c.tense_cue()
+    return cue if cue is not None and cue[0] == _t.FUTURE else None
+
+
+def _duty(c: Case) -> bool:
+    """ "must be published before", "should be sent in May": a duty, even in the passive."""
+    return _future(c) is not None and c.cue_word() in _DUTY_MODALS
+
+
+def _scheduled(c: Case) -> bool:
+    """ "the office will be closed in May", "the audit is expected to take place in June": how things will be."""
+    if _HAPPENS_BEFORE.search(c.near_before(40)) is not None:
+        return True
+    cue = _future(c)
+    return cue is not None and _t._states(c.text, c.sentence, cue[1])
+
+
+def _event_noun(c: Case) -> bool:
+    """ "a further consultation day in May": a date that only places an event, under no stronger cue than an
+    infinitive somewhere in the sentence (and no one to attend or hold it: "attend its meeting on")."""
+    if c.cue not in (None, "on", "in") or c.cue_strength() >= 2:
+        return False
+    m = _EVENT_NOUN_BEFORE.search(c.near_before(60))
+    return m is not None and _TO_THE_EVENT.search(c.text, max(c.sentence.start, m.start() - 40), m.end()) is None
+
+
+def _request_that(c: Case) -> bool:
+    return c.ahead and _REQUEST_THAT.search(c.near_before(200)) is not None
+
+
+def _future_cue(c: Case) -> bool:
+    return _future(c) is not None
+
+
+ROLE_RULES: tuple[RoleRule, ...] = (
+    RoleRule("date-gone", _gone, EVENT),
+    RoleRule("own-day", _own_day, EVENT),
+    RoleRule("set-aside", _set_aside, EVENT),
+    RoleRule("count-start", _count_start, EVENT),
+    RoleRule("writing-of", _writing_of, EVENT),
+    RoleRule("negated-duty", _negated, EVENT),
+    RoleRule("at-the-latest", _at_the_latest, DEADLINE),
+    RoleRule("by-still-ahead", _by_still_ahead, DEADLINE),
+    RoleRule("told-as-past", _word_past, EVENT),
+    RoleRule("by-looking-ahead", _by_looking_ahead, DEADLINE),
+    RoleRule("by-looking-back", _by_looking_back, EVENT),
+    RoleRule("after-cue", _after_cue, EVENT),
+    RoleRule("during-period", _period, EVENT),
+    RoleRule("possessive-date", _possessive, EVENT),
+    RoleRule("if-needed", _conditional, EVENT),
+    RoleRule("appointed-until", _appointed_until, DEADLINE),
+    RoleRule("deadline-noun", _deadline_noun, DEADLINE),
+    RoleRule("closes-on", _closes, DEADLINE),
+    RoleRule("asked-to", _asked_to, DEADLINE),
+    RoleRule("invited-to-event", _invited_to_event, DEADLINE),
+    RoleRule("request-that", _request_that, DEADLINE),
+    RoleRule("noun-to-be-done", _done_to_noun, EVENT),
+    RoleRule("resolution-that", _resolution, DEADLINE),
+    RoleRule("action-point", _action_point, DEADLINE),
+    RoleRule("duty-modal", _duty, DEADLINE),
+    RoleRule("scheduled-state", _scheduled, EVENT),
+    RoleRule("event-noun", _event_noun, EVENT),
+    RoleRule("future-cue", _future_cue, DEADLINE),
+)
+NO_RULE = "no-future-cue"  # none fired: a date that only places something
+
+
+def decide(case: Case) -> tuple[DateRole, str]:
+    """The role of a dated reference and the name of the rule that decided it."""
+    for rule in ROLE_RULES:
+        if rule.test(case):
+            _remember(case, rule.name)
+            return rule.role, rule.name
+    _remember(case, NO_RULE)
+    return EVENT, NO_RULE
+
+
+# the rule that decided each date's role, for the actions found from it (bounded; keyed by text and span)
+_DECIDED: dict[tuple[int, int, int, int], str] = {}
+_DECIDED_MAX = 4096
+
+
+def _remember(case: Case, name: str) -> None:
+    if len(_DECIDED) >= _DECIDED_MAX:
+        _DECIDED.clear()
+    _DECIDED[(hash(case.text), len(case.text), case.start, case.end)] = name
+
+
+def rule_for(text: str, start: int, end: int) -> str | None:
+    """The name of the rule that decided the role of the date at text[start:end] (None: not decided lately)."""
+    return _DECIDED.get((hash(text), len(text), start, end))
