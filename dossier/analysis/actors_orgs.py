@@ -22,16 +22,14 @@ from dossier.analysis.actors_vocab import (
     ORG_WEAK_CUES,
     POST_WORDS,
 )
-from dossier.analysis.names import HONORIFICS, POST_NOMINALS
+from dossier.analysis.vocab import HONORIFICS, MONTH_NAMES, POST_NOMINALS, WEEKDAY_NAMES
 
 _INLINE = re.compile(r"[ \t\u00a0]+")
 _POST_OPENING = re.compile(r"\(\s*$")
 _IN_CODE = re.compile(r"[/_]\w|-\d")
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,5}")
-_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                       "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
-                       "friday", "saturday", "sunday"})
+_CALENDAR = frozenset((*MONTH_NAMES, *WEEKDAY_NAMES))
 _PLACE_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                           "greater", "central", "upper", "lower", "new", "old"})
 # Words that, after an acronym, name a thing the body has rather than the body itself

@@ -21,14 +21,12 @@ from dossier.analysis.actors_vocab import (
 )
 from dossier.analysis.names import (
     _ORG_ENDING,
-    HONORIFICS,
     NOT_NAME_WORDS,
-    PARTICLES,
-    POST_NOMINALS,
     _is_name_token,
     canonical_name,
 )
 from dossier.analysis.parties import is_post_line, is_prose
+from dossier.analysis.vocab import HONORIFICS, PARTICLES, POST_NOMINALS
 
 _TOKEN = re.compile(r"(?<![\w'’\-])[^\W\d_](?:[\w'’\-]*[^\W_])?")
 _NEWLINE = re.compile(r"\n")

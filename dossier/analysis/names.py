@@ -10,24 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady",
-    "baroness", "baron", "viscount", "earl", "cllr", "councillor", "clr", "rt", "hon", "right",
-    "coun", "cllrs", "councillors",  # "Coun Roe"; "Cllrs A Roe, T Vale" opens a list of members
-    "honourable", "the", "rev", "revd", "reverend", "father", "canon", "bishop", "archbishop",
-    "judge", "justice", "insp", "inspector", "supt", "superintendent", "sergeant", "sgt", "detective", "det",
-})
-POST_NOMINALS = frozenset({
-    "MP", "MSP", "MS", "AM", "MEP", "MLA", "CBE", "OBE", "MBE", "KBE", "DBE", "GBE", "CB", "KCB", "GCB",
-    "CMG", "KCMG", "GCMG", "CVO", "LVO", "MVO", "KCVO", "GCVO", "QC", "KC", "JP", "DL", "PC", "FRS",
-    "FBA", "FRSE", "FREng", "FMedSci", "FRCP", "FRCS", "FRCPsych", "FRSA", "FAcSS", "PhD", "DPhil",
-    "MD", "MA", "MSc", "BA", "BSc", "LLB", "LLM", "MBA", "BEM", "QPM", "RN", "Bt", "Bart", "Esq",
-    "Jr", "Jnr", "Sr", "Snr", "OM", "CH", "KG", "KT", "VC", "GC", "DSO", "MC", "CEng", "MRCP",
-})
-PARTICLES = frozenset({
-    "de", "du", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "dos", "das",
-    "ten", "ter", "bin", "binti", "al", "el", "y", "e", "st",
-})
+from dossier.analysis.vocab import HONORIFICS, MONTH_NAMES, PARTICLES, POST_NOMINALS, WEEKDAY_NAMES
+
 # Words that show a capitalised line is an organisation, an address, a post or plain prose.
 NOT_NAME_WORDS = frozenset({
     # organisations and addresses
@@ -70,9 +54,7 @@ NOT_NAME_WORDS = frozenset({
     "you", "he", "she", "it", "they", "this", "that", "these", "those", "my", "our", "your", "his",
     "her", "their", "dear", "yours", "sincerely", "faithfully", "regards", "best", "kind", "wishes",
     "thanks", "thank", "please", "re", "cc", "copy", "copies", "enc", "encl", "encs", "attn", "fao",
-    "today", "tomorrow", "yesterday", "new", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
-    "september", "october", "november", "december", "more", "related", "comments", "share", "read",
+    "today", "tomorrow", "yesterday", "new", *WEEKDAY_NAMES, *(m for m in MONTH_NAMES if m != "may"), "more", "related", "comments", "share", "read",
     "click", "here", "signed", "pp", "not", "no", "yes", "if", "but", "so", "also", "when", "where",
 })
 

@@ -34,3 +34,23 @@ WEEKDAY_FULL_PATTERN = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|su
 # -- possessives and determiners ------------------------------------------------------------------
 POSSESSIVE = re.compile(r"['’]s$")  # "the Council's", "Ann Roe’s"
 POSSESSIVE_DETERMINERS = frozenset({"my", "your", "our", "their", "his", "her", "its"})
+
+# -- titles and post-nominals of persons ---------------------------------------------------------
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady",
+    "baroness", "baron", "viscount", "earl", "cllr", "councillor", "clr", "rt", "hon", "right",
+    "coun", "cllrs", "councillors",  # "Coun Roe"; "Cllrs A Roe, T Vale" opens a list of members
+    "honourable", "the", "rev", "revd", "reverend", "father", "canon", "bishop", "archbishop",
+    "judge", "justice", "insp", "inspector", "supt", "superintendent", "sergeant", "sgt", "detective", "det",
+})
+POST_NOMINALS = frozenset({
+    "MP", "MSP", "MS", "AM", "MEP", "MLA", "CBE", "OBE", "MBE", "KBE", "DBE", "GBE", "CB", "KCB", "GCB",
+    "CMG", "KCMG", "GCMG", "CVO", "LVO", "MVO", "KCVO", "GCVO", "QC", "KC", "JP", "DL", "PC", "FRS",
+    "FBA", "FRSE", "FREng", "FMedSci", "FRCP", "FRCS", "FRCPsych", "FRSA", "FAcSS", "PhD", "DPhil",
+    "MD", "MA", "MSc", "BA", "BSc", "LLB", "LLM", "MBA", "BEM", "QPM", "RN", "Bt", "Bart", "Esq",
+    "Jr", "Jnr", "Sr", "Snr", "OM", "CH", "KG", "KT", "VC", "GC", "DSO", "MC", "CEng", "MRCP",
+})
+PARTICLES = frozenset({
+    "de", "du", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "dos", "das",
+    "ten", "ter", "bin", "binti", "al", "el", "y", "e", "st",
+})
