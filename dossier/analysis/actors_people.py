@@ -30,7 +30,6 @@ from dossier.analysis.vocab import HONORIFICS, PARTICLES, POST_NOMINALS
 
 _TOKEN = re.compile(r"(?<![\w'’\-])[^\W\d_](?:[\w'’\-]*[^\W_])?")
 _NEWLINE = re.compile(r"\n")
-POSSESSIVE = re.compile(r"['’]s$")
 _INLINE_GAP = re.compile(r"[ \t\u00a0]+")
 _DOT_GAP = re.compile(r"\.[ \t\u00a0]*")
 _BREAK = re.compile(r"[ \t\u00a0]*\n\s*")

@@ -10,13 +10,13 @@ from collections.abc import Sequence
 
 from dossier.analysis.actors_people import (
     HONORIFIC_WORDS,
-    POSSESSIVE,
     Candidate,
     TextInfo,
     line_bounds,
 )
 from dossier.analysis.actors_vocab import COMMON_WORDS, GIVEN_NAMES, POST_WORDS
 from dossier.analysis.parties import is_post_line
+from dossier.analysis.vocab import POSSESSIVE
 
 _MODIFIER_NOT = re.compile(r"(?:ly|ed)$")  # "planning officer" is a post, "appointed officer" is not
 _ACRONYM_POST = re.compile(r"[A-Z]{2,5}\s+(?:in|at|of|for)\s+[A-Z]")  # "(DHS in Eastmoor)"
