@@ -1,5 +1,7 @@
 """Document kinds from layout and vocabulary."""
 
+import pytest
+
 from dossier.analysis.kind import detect_kind
 from dossier.domain.records import DocumentKind
 
@@ -85,3 +87,26 @@ def test_signature_posts_starting_with_chair_do_not_make_minutes() -> None:
             "Tobin Marsh\nChair cc: Omar Quist, Chair of Governors\nChair of the Audit Panel, Pia Lund")
     assert detect_kind(text, has_salutation=True) is DocumentKind.LETTER
     assert detect_kind("Present: Ann Lee, Bo Tam\nChair: Ann Lee\nApologies: Cy Moss") is DocumentKind.MINUTES
+
+
+@pytest.mark.parametrize("head", [
+    "WTC(31)M04 Minutes of the Annual Meeting of Wessex Town Council held on 4 May 2031",
+    "MINUTES Parish Council Meeting held in the Church Rooms on 4 May 2031 at 7pm",
+    "Minutes – Widgets Committee meeting, 4 May 2031",
+    "Agenda, decisions and minutes",
+    "Agenda and minutes",
+])
+def test_minutes_headings_in_more_layouts(head: str) -> None:
+    text = f"{head}\n\nThe Chair welcomed everyone. The council noted the report and agreed the budget."
+    assert detect_kind(text) is DocumentKind.MINUTES
+
+
+@pytest.mark.parametrize("head", [
+    "Minutes of evidence are published separately",
+    "Agenda and papers for the next session",
+    "Ten minutes later the meeting was interrupted",
+    "10 minutes later the meeting was interrupted",
+])
+def test_minutes_heading_near_misses(head: str) -> None:
+    text = f"{head}\n\nThe council noted the report and agreed the budget."
+    assert detect_kind(text) is not DocumentKind.MINUTES

@@ -157,7 +157,10 @@ def test_fuller_form_completes_a_title_and_surname_from_the_same_text() -> None:
 def test_people_in_header_display_names_and_addresses() -> None:
     assert people_in_header(['"Bright, Jo" <jo.bright@x.org>'], prettify_address=True) == ["Jo Bright"]
     assert people_in_header(["kwame.osei@x.org"], prettify_address=True) == ["Kwame Osei"]
-    assert people_in_header(["kwame.osei@x.org"], prettify_address=False) == ["kwame.osei@x.org"]
+    # a bare To/Cc address names its person only where the mailbox is "given.surname"
+    assert people_in_header(["kwame.osei@x.org"], prettify_address=False) == ["Kwame Osei"]
+    assert people_in_header(["k.osei@x.org", "widgets.team@x.org"], prettify_address=False) == [
+        "k.osei@x.org", "widgets.team@x.org"]
     assert people_in_header(["Lena Fischer <lena@x.org>, Pavel Novak <pavel@x.org>"], prettify_address=False) == [
         "Lena Fischer", "Pavel Novak"]
     assert people_in_header(["Marcus Delaney <m.d@x.org>; Ito, Kenji"], prettify_address=False) == [

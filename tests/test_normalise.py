@@ -260,3 +260,9 @@ def test_a_text_letter_is_read_and_normalised_in_well_under_two_milliseconds() -
     assert len(read_document("letter.txt", data).paragraphs) == 12
     best = min(timeit.repeat(lambda: read_document("letter.txt", data), number=20, repeat=5)) / 20
     assert best < 0.002
+
+
+def test_an_abbreviated_title_run_into_the_name_gets_its_space_back() -> None:
+    assert clean_text("Rt Hon.Ann Roe MP and Dr.Tom Vale") == "Rt Hon. Ann Roe MP and Dr. Tom Vale"
+    assert clean_text("see www.example.org/Hon.Pdf, the Act 2031 s.Ann, and MrX.Roe") == (
+        "see www.example.org/Hon.Pdf, the Act 2031 s.Ann, and MrX.Roe")

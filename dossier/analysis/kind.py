@@ -13,8 +13,13 @@ import re
 from dossier.domain.records import DocumentKind
 
 _EMAIL_SUFFIXES = (".eml", ".msg", ".emlx", ".mbox")
-_MINUTES_HEAD = re.compile(r"^(?:draft\s+)?(?:minutes|notes)\s+of\s+(?:the\s+)?(?:\w+\s+){0,6}?(?:meeting|board|committee|panel|group)\b|^minutes$",
-                           re.IGNORECASE | re.MULTILINE)
+# "Minutes of the Meeting of ...", after a reference ("AB(31)M04 Minutes of ..."), "MINUTES Parish Council
+# Meeting ...", and a council web page's "Agenda, decisions and minutes" / "Agenda and minutes". ("Minutes
+# from ... Meeting" is left out for now: read as minutes, its "during the summer" turns into deadlines.)
+_MINUTES_HEAD = re.compile(
+    r"^(?:(?=[\w()./-]*[A-Za-z])[\w()./-]*\d[\w()./-]*\s+)?(?:draft\s+)?(?:(?:minutes|notes)\s+of\s+(?:the\s+)?|minutes\s*[:–—-]?\s+(?!from\b))"
+    r"(?:\w+\s+){0,6}?(?:meeting|board|committee|panel|group)\b|^minutes$|^agenda(?:,\s*\w+)*\s+and\s+minutes$",
+    re.IGNORECASE | re.MULTILINE)
 _MINUTES_MARK = re.compile(r"^(?:present|attendees|in\s+attendance|apologies(?:\s+for\s+absence)?|attending|"
                            r"action(?:s|\s+points?)?(?:\s*\([^)]*\))?|chair(?=[ \t]*[:\-–])|chaired\s+by|agenda\s+item\s+\d+|"
                            r"item\s+\d+|matters\s+arising|date\s+of\s+next\s+meeting|any\s+other\s+business)\b\s*[:.\-–]?",

@@ -1,5 +1,8 @@
 """Who a document is from, to and copied to, read from the layout of a letter or an email's headers.
 
+These are the layout primitives; party_rules.py holds the table of named rules that use them, in
+the order that decides which layout wins.
+
 Layout rules (generic; no names are known in advance):
 - the salutation ("Dear Ann,", also text-layer damage like "Den Ann.") ends the letter's head;
   without one the head ends at the first line of prose (or after 25 lines);
@@ -16,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from dossier.analysis.actors_vocab import GIVEN_NAMES
 from dossier.analysis.dates import parse_date_line
 from dossier.analysis.names import (
     NOT_NAME_WORDS,
@@ -54,7 +58,17 @@ _POST_WORDS = frozenset({
     "commander", "attorney", "solicitor", "counsel", "trustee", "lecturer", "professor", "inspector",
     "worker", "analyst", "councillor", "dean", "provost", "controller", "auditor", "regulator",
     "spokesperson", "spokesman", "spokeswoman", "partner", "fellow", "researcher", "specialist",
+    "speaker", "convenor", "convener",
 })
+# Posts a salutation may name in place of a person ("Dear Mr Speaker", "Dear Madam President"): a title,
+# not a name, whatever honorific comes with it. Words that are also common surnames are left out.
+_SALUTATION_TITLES = frozenset({
+    "speaker", "chair", "chairman", "chairwoman", "chairperson", "president", "minister", "mayor",
+    "chancellor", "commissioner", "secretary", "ombudsman", "governor", "convenor", "convener",
+    "deputy", "registrar", "inspector", "ambassador", "director", "colleague", "colleagues",
+})
+# Posts that end a name run in a list or an address line ("Ann Roe MP The Speaker Wessex Assembly")
+_TITLE_BREAK = frozenset({"speaker", "convenor", "convener"})
 _LABEL_LINE = re.compile(r"^(?P<label>from|to|cc|bcc|sent|date|subject|re|attachments?)\s*:\s*(?P<value>.*)$",
                          re.IGNORECASE)
 _REF_LINE = re.compile(r"^(?:our|your)?\s*ref(?:erence)?\b", re.IGNORECASE)
@@ -67,8 +81,14 @@ _CC_SENTENCE = re.compile(  # "copying this letter to", "a copy of this letter g
     r"(?:letter|e-?mail|note|reply|response|minute|message)(?:\s+(?:also|too))?\s+"
     r"(?P<verb>(?:goes|go|is\s+going|are\s+going|(?:has|have)\s+been\s+sent|will\s+(?:go|be\s+sent)|"
     r"(?:is|are)\s+being\s+sent)\s+)?to\b\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _SENDING = re.compile(r"\b(?:send|sent|sending|forward(?:ed|ing)?)\s+(?:a\s+)?$", re.IGNORECASE)
-_COPY_WORD = re.compile(r"[Cc]op(?:y|ie)")  # a cheap test before the full copy-list pattern
+# "I have copied this to", "We are copying it to", "I have cc'd this to", and the slip "I have coped this to"
+_CC_FIRST_PERSON = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:(?:have|am|are|will|shall|would|also|now)\s+){0,2}"
+    r"(?:cop(?:ied|ying|y)|coped|copyed|coppied|copping|cc['’]?e?d|cc['’]?ing)\s+(?:this|it)"
+    r"(?:\s+(?:letter|e-?mail|note|reply|response|minute|message))?\s+(?:(?:also|too)\s+)?to\b\s*")
+_COPY_WORD = re.compile(r"[Cc]op(?:y|ie|ed|p)|\bcc['’]?e?(?:d|ing)\b")  # a cheap test before the full copy-list patterns
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]*(?:$|[A-Z\"“‘(]))")
 _PIECE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[–—-]+\s+|\s*[–—]\s*")  # a list line's entries and posts
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;]|\s(?:and|&)\s)\s*")
@@ -144,6 +164,11 @@ def is_prose(line: str) -> bool:
     return lower * 5 >= len(words) * 2
 
 
+def is_post_word(word: str) -> bool:
+    """A word that names a post ("Director", "Commissioner,")."""
+    return word.strip(".,'’()").lower() in _POST_WORDS
+
+
 def is_post_line(line: str) -> bool:
     """A short line naming a post ("Parliamentary Under Secretary of State for ...", "Chief Executive")."""
     words = line.replace(",", " ").split()
@@ -189,7 +214,12 @@ def parse_salutation(line: str, next_line: str = "", index: int = -1) -> Salutat
     if m.group("hi") and m.group("end") != ",":
         return None
     names = (person_name(part, min_tokens=1) for part in _ITEM_SPLIT.split(m.group("who")))
-    return Salutation(index, tuple(name for name in names if name))
+    return Salutation(index, tuple(name for name in names if name and not is_title(name)))
+
+
+def is_title(name: str) -> bool:
+    """A "name" that is only a post ("Speaker" from "Dear Mr Speaker"): a title, not a person."""
+    return all(t.lower().strip(".,") in _SALUTATION_TITLES for t in name.split())
 
 
 def build_layout(text: str) -> Layout:
@@ -251,8 +281,10 @@ def _after_sign_off(layout: Layout, start: int, rest: str) -> Signed | None:
         line = _PER_PRO.sub("", layout.lines[j])  # "pp Lord Bee": signed for him, but his letter
         if is_prose(line):
             break
+        if "(" in line:
+            line = _PARENS.sub(" ", line).strip()  # "Ann Roe (Mrs)"
         single = person_name(line, min_tokens=1)
-        named = (single, None) if single else name_and_post(line)
+        named = (single, None) if single else name_and_post(line) or _co_signed(line)
         if named:
             found.append(Signed(named[0], named[1] or _post_after(layout, j), j))
             if len(named[0].split()) > 1:
@@ -260,6 +292,16 @@ def _after_sign_off(layout: Layout, start: int, rest: str) -> Signed | None:
     if not found:
         return None
     return max(found, key=lambda s: len(s.name.split()) > 1)
+
+
+def _co_signed(line: str) -> tuple[str, None] | None:
+    """A letter signed by several people on one line ("Ann Roe, Tom Vale and Al Bee"): the first signs."""
+    if "," not in line and " and " not in line and "&" not in line:
+        return None
+    items = [item for item in _ITEM_SPLIT.split(line) if item]
+    names = [person_name(item) for item in items]
+    first = names[0] if names else None
+    return (first, None) if first and len(names) >= 2 and all(names) else None
 
 
 def find_sign_off_signature(layout: Layout) -> Signed | None:
@@ -338,8 +380,10 @@ def head_names(layout: Layout) -> list[HeadName]:
         prev = lines[i - 1] if i > 0 else ""
         if prev and i not in top and not (prev.isupper() or parse_date_line(prev) or _REF_LINE.match(prev)):
             continue
+        if prev.endswith(":"):
+            continue  # an entry in a labelled list ("Present:"), not a name block
         line = _ATTENTION.sub("", lines[i])
-        named = name_and_post(line) if not _LABEL_LINE.match(line) else None
+        named = name_and_post(line) if not (_LABEL_LINE.match(line) or line.endswith(":")) else None
         if not named:
             continue
         block = 0
@@ -405,10 +449,13 @@ def split_leading_name(text: str) -> tuple[str | None, str]:
     parts = _DASH_POST.split(text, maxsplit=1)
     head, tail = parts[0], parts[1] if len(parts) > 1 else ""
     tokens = _LEADING_FILLER.sub("", head.strip()).split()
-    kept = 0
+    kept = named = 0
     for token in tokens:
         bare = token.strip(".,'’").lower()
+        if named >= 2 and (bare in _TITLE_BREAK or (bare == "the" and token[0] == "T")):
+            break  # "Ann Roe MP The Speaker": a post follows the name
         titled = is_honorific(token) or is_post_nominal(token)
+        named += not titled
         particle = bare in PARTICLES and token[0].islower()
         if not (titled or particle or (_UPPER_START.match(token) and bare not in NOT_NAME_WORDS)):
             if _UPPER_START.match(token) and bare not in _POST_WORDS and not _PROPER_BREAK.match(token):
@@ -434,6 +481,10 @@ def name_and_post(line: str) -> tuple[str, str | None] | None:
         return name, None
     if is_prose(line):
         return None
+    if "|" in line:  # an email signature's "Ann Roe | Policy Officer | Wessex County Council"
+        parts = [part.strip() for part in line.split("|")]
+        name = person_name(parts[0])
+        return (name, parts[1] if is_post_line(parts[1]) else None) if name else None
     name, rest = split_leading_name(line)
     if name and rest and is_post_line(rest) and not _DASH_POST.search(rest):
         return name, rest
@@ -466,13 +517,23 @@ def _sentence(text: str) -> str:
 
 def cc_from_sentence(flat: str) -> list[str]:
     """Names in "I am copying this letter to ..." sentences."""
-    out: list[str] = []
-    if not _COPY_WORD.search(flat):
+    return [name for _start, _end, names in cc_sentences(flat) for name in names]
+
+
+def cc_sentences(text: str) -> list[tuple[int, int, list[str]]]:
+    """Copy sentences ("I am copying this letter to ...", "I have copied this to ...") as
+    (start, end, names), the span running from the copy verb to the end of the sentence."""
+    out: list[tuple[int, int, list[str]]] = []
+    if not _COPY_WORD.search(text):
         return out
-    for m in _CC_SENTENCE.finditer(flat):
-        if m.group("of") and not m.group("verb") and not _SENDING.search(flat[max(0, m.start() - 30): m.start()]):
+    found = [(m, True) for m in _CC_SENTENCE.finditer(text)] + [(m, False) for m in _CC_FIRST_PERSON.finditer(text)]
+    for m, noun in sorted(found, key=lambda f: f[0].start()):
+        if noun and m.group("of") and not m.group("verb") and not _SENDING.search(text[max(0, m.start() - 30): m.start()]):
             continue  # "a copy of my letter to X" is a letter addressed to X, not a copy list
-        out.extend(names_in_list(_sentence(flat[m.end(): m.end() + 800])))
+        if out and m.start() < out[-1][1]:
+            continue  # the same sentence, read by both patterns
+        sentence = _PARAGRAPH_BREAK.split(_sentence(text[m.end(): m.end() + 800]), maxsplit=1)[0]
+        out.append((m.start(), m.end() + len(sentence), names_in_list(" ".join(sentence.split()))))
     return out
 
 
@@ -532,17 +593,38 @@ def _list_resumes(lines: Sequence[str], i: int) -> int | None:
 
 
 def cc_from_lines(lines: Sequence[str]) -> list[str]:
-    """Names in "cc:" / "Copy to:" lines and in the list lines that follow them until a blank line.
+    """Names in "cc:" / "Copy to:" lines and in the list lines that follow them until a blank line."""
+    return [name for _first, _last, names in cc_blocks(lines) for name in names]
+
+
+def cc_blocks(lines: Sequence[str]) -> list[tuple[int, int, list[str]]]:
+    """"cc:" / "Copy to:" / "Copies:" lists as (first line, last line, names): the label's line and the
+    list lines that follow it until a blank line.
 
     A label alone on its line takes the list after the blank line below it; a list broken by a
     blank line goes on when name-and-post entries follow (perhaps after a page's running header)."""
-    out: list[str] = []
+    return labelled_blocks(lines, _CC_LINE)
+
+
+_TO_LINE = re.compile(r"^(?:to|addressees?)\s*:\s*(?P<rest>.*)$(?P<rest2>)", re.IGNORECASE)
+
+
+def to_blocks(lines: Sequence[str]) -> list[tuple[int, int, list[str]]]:
+    """"To:" lists of names and posts in a letter's head (one addressee a line, or several on the line)."""
+    return labelled_blocks(lines, _TO_LINE)
+
+
+def labelled_blocks(lines: Sequence[str], label: re.Pattern[str]) -> list[tuple[int, int, list[str]]]:
+    """Lists under a label (groups "rest"/"rest2" hold what follows it on its line), as
+    (first line, last line, names)."""
+    out: list[tuple[int, int, list[str]]] = []
     i = 0
     while i < len(lines):
-        m = _CC_LINE.match(lines[i])
+        m = label.match(lines[i])
         if not m:
             i += 1
             continue
+        first = i
         chunk = [m.group("rest") or m.group("rest2") or ""]
         i += 1
         if not chunk[0].strip():
@@ -557,8 +639,7 @@ def cc_from_lines(lines: Sequence[str]) -> list[str]:
                 break
             chunk.append(lines[i])
             i += 1
-        for part in chunk:
-            out.extend(names_in_block_line(part))
+        out.append((first, max(first, i - 1), [name for part in chunk for name in names_in_block_line(part)]))
     return out
 
 
@@ -603,9 +684,33 @@ def _display_name(display: str, *, strict: bool) -> str | None:
     """A display name as a canonical name: "Roe, Ann (Org)" -> "Ann Roe"; "Team" stays "Team"
     unless `strict` (a printed memo header, where "To: Ann Roe, Chief Executive" names one person)."""
     cleaned = _PARENS.sub(" ", display).strip().strip("\"'").strip()
-    cleaned = surname_first(cleaned) or cleaned
-    name = person_name(cleaned, min_tokens=1)
+    if cleaned.count(",") == 1:  # "Roe, Ann"; "Page, Nora" has a surname that is also a word
+        surname, given = (part.strip() for part in cleaned.split(","))
+        cleaned = surname_first(cleaned) or _name_with_word(f"{given} {surname}") or cleaned
+    name = person_name(cleaned, min_tokens=1) or _name_with_word(cleaned)
     return name if name or strict else canonical_name(cleaned) or None
+
+
+# words that mark a line as an address or a document part elsewhere, but are also surnames
+# ("Nora Page", "Tom Best") or given names ("April Roe"): in a header's display name they name a person
+_SURNAME_WORDS = frozenset({"page", "best", "house", "law", "lane", "street", "way", "home", "court", "bill",
+                            "square"})
+_GIVEN_WORDS = frozenset({"april", "june", "august"})
+
+
+def _name_with_word(display: str) -> str | None:
+    """"Nora Page": two or three capitalised words, a person's name but for one word that is also a surname
+    (or given name)."""
+    tokens = display.split()
+    if not 2 <= len(tokens) <= 3 or not all(t[:1].isupper() and t.isalpha() for t in tokens):
+        return None
+    if tokens[-1].lower() in _SURNAME_WORDS:
+        probe = [*tokens[:-1], "Roe"]
+    elif tokens[0].lower() in _GIVEN_WORDS:
+        probe = ["Ann", *tokens[1:]]
+    else:
+        return None
+    return " ".join(tokens) if person_name(" ".join(probe)) else None
 
 
 def people_in_header(values: Iterable[str], *, prettify_address: bool, strict: bool = False) -> list[str]:
@@ -619,25 +724,74 @@ def people_in_header(values: Iterable[str], *, prettify_address: bool, strict: b
         for part in (value or "").split(";"):
             for display, address in _split_part(part):
                 name = _display_name(display, strict=strict and not address) if display else None
+                if name and _names_posts(name):
+                    continue  # "Chief Executives of Wessex councils <ce@...>": posts, not a person
                 if not name and address:
-                    name = name_from_address("", address) if prettify_address else address
+                    name = name_from_address("", address) if prettify_address else _address_name(address)
                 if name:
                     out.append(name)
     return unique(out)
 
 
+_ADDRESS_PART = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_MAC = re.compile(r"^(Mc)([a-z])(?=[a-z])")  # "mcbride" -> "McBride" (not "Mac": "Machin")
+
+
+def _address_name(address: str) -> str:
+    """A bare To/Cc address whose mailbox is a given name, a dot and a surname, as the name:
+    "ann.roe@wessex.gov.uk", "cllr.ann.roe@..." -> "Ann Roe" (a title before the name dropped); any other
+    address stays as it is ("planning.policy@...", "ann@...", "a.roe@...")."""
+    parts = address.split("@")[0].split(".")
+    if parts and is_honorific(parts[0]):
+        parts = parts[1:]
+    if not 2 <= len(parts) <= 3 or not all(_ADDRESS_PART.fullmatch(p) and len(p) >= 2 for p in parts):
+        return address
+    if parts[0].lower() not in GIVEN_NAMES:
+        return address
+    if any(p.lower() in NOT_NAME_WORDS or is_post_word(p) for p in parts):
+        return address
+    words = ("-".join(_MAC.sub(lambda m: m.group(1) + m.group(2).upper(), w.capitalize()) for w in p.split("-"))
+             for p in parts)
+    return person_name(" ".join(words)) or address
+
+
+def _names_posts(display: str) -> bool:
+    """A display name that is a post or a group of posts ("All Heads of Service"), not a person's name."""
+    if person_name(display, min_tokens=1):
+        return False
+    words = (w.strip(".,'’()").lower() for w in display.split())
+    return any(w in _POST_WORDS or (w.endswith("s") and w[:-1] in _POST_WORDS) for w in words)
+
+
+_FOLDED_LABELS = frozenset({"from", "to", "cc", "bcc"})
+
+
 def printed_headers(layout: Layout) -> MessageHeaders | None:
-    """From/To/Cc/Sent/Subject lines at the top of a printed email or memo, as headers."""
+    """From/To/Cc/Sent/Subject lines at the top of a printed email or memo, as headers.
+
+    A From/To/Cc value folded onto the next line ("Cc: Ann Roe, Al" / "Bee, Tom Vale") is joined up
+    when the folded line sits between two header lines or the value ends with "," or ";"."""
     found: dict[str, str] = {}
+    lines = layout.lines
+    last: tuple[int, str] | None = None  # the line and label of the header line just read
     for i in layout.nonblank[:15]:
-        m = _LABEL_LINE.match(layout.lines[i])
+        m = _LABEL_LINE.match(lines[i])
         if not m:
+            if last is not None and last[0] == i - 1 and last[1] in _FOLDED_LABELS and _folded(lines, i, found[last[1]]):
+                found[last[1]] = _unfold(found[last[1]], lines[i])
+                last = (i, last[1])
+                continue
             if found and len(found) >= 2:
                 break
+            last = None
             continue
         label = m.group("label").lower()
         label = {"re": "subject", "attachment": "attachments"}.get(label, label)
-        found.setdefault(label, m.group("value").strip())
+        if label not in found:
+            found[label] = m.group("value").strip()
+            last = (i, label)
+        else:
+            last = None
     if "from" not in found or not ({"to", "sent", "date", "subject"} & found.keys()):
         return None
     return MessageHeaders(
@@ -647,6 +801,24 @@ def printed_headers(layout: Layout) -> MessageHeaders | None:
         date=found.get("sent") or found.get("date"),
         subject=found.get("subject"),
     )
+
+
+def _unfold(value: str, more: str) -> str:
+    """A header value and its continuation line: one name broken by the fold ("Cc: Al Bee, Vince" +
+    "J Okafor, Ann Roe") joins with a space; a list of one entry a line ("To: Ann Roe, Chief Executive"
+    + "Tom Vale, Director") with "; ", so that each line stays one entry."""
+    last = value.rstrip().rsplit(",", 1)[-1].split()
+    if value.rstrip().endswith((",", ";")) or (len(last) == 1 and last[0].lower() not in _POST_WORDS):
+        return f"{value} {more}"
+    return f"{value}; {more}"
+
+
+def _folded(lines: Sequence[str], i: int, value: str) -> bool:
+    """Line `i` goes on with the header value above it (not the start of the message's body)."""
+    if not value or is_prose(lines[i]):
+        return False
+    following = lines[i + 1] if i + 1 < len(lines) else ""
+    return value.endswith((",", ";")) or bool(_LABEL_LINE.match(following))
 
 
 def unique(names: Iterable[str]) -> list[str]:

@@ -8,7 +8,8 @@ Characters
     \\r\\n and \\r become \\n. NBSP and the other fixed-width spaces become a space. Control
     characters other than \\n and \\t are dropped (form feed and vertical tab end a line). Soft
     hyphens, zero-width spaces and BOMs are dropped; ligatures (ﬁ, ﬂ ...) are spelled out.
-    Typographic quotes, right-to-left text, bidi marks, ZWJ and emoji are kept.
+    Typographic quotes, right-to-left text, bidi marks, ZWJ and emoji are kept. An abbreviated
+    title run into the name after it ("Rt Hon.Ann Roe", "Dr.Roe") gets its space back.
 Lines
     Runs of spaces collapse to one space; lines are stripped.
 Bullets
@@ -96,7 +97,7 @@ def tidy_paragraph(raw: str) -> str:
 def clean_text(raw: str) -> str:
     """Line ends, spaces and invisible characters as described in the module docstring."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad\n", "")
-    return _SPECIAL.sub(_replace_special, text)
+    return _GLUED_TITLE.sub(r"\1. ", _SPECIAL.sub(_replace_special, text))
 
 
 # -- characters and lines ------------------------------------------------------------------------
@@ -121,6 +122,8 @@ def _replace_special(match: re.Match[str]) -> str:
     return _CHARACTERS.get(ord(match.group()), "\ufffd") or ""  # unpaired surrogates: U+FFFD
 
 _SPACES = re.compile(" {2,}")
+# a text layer that lost the space after an abbreviated title: "Rt Hon.Ann Roe" -> "Rt Hon. Ann Roe"
+_GLUED_TITLE = re.compile(r"(?<![^\s(])(Mr|Mrs|Ms|Dr|Hon|Rt|Revd|Rev|Cllr|Prof)\.(?=[A-Z][a-z])")
 
 _GLYPH = re.compile("[•●▪◦■‣⁃∙○\uf0b7\uf0a7\uf0d8\uf076\uf0fc]\\s*")
 _DASH = re.compile(r"[-–—*]\s+")
