@@ -368,7 +368,7 @@ def test_folded_eml_headers_and_a_surname_first_display_name() -> None:
     from dossier.ingest.eml import read_eml
 
     raw = (b"From: Ann Roe <ann@wessex.example>\r\nTo: Tom Vale <tom@wessex.example>,\r\n Ben Hart <ben@wessex.example>"
-           b"\r\nCc: \"Page, Nora\" <nora@wessex.example>, Cy\r\n Dale <cy@wessex.example>\r\nSubject: Widgets\r\n"
+           b"\r\nCc: \"Quill, Nora\" <nora@wessex.example>, Cy\r\n Marsh <cy@wessex.example>\r\nSubject: Widgets\r\n"
            b"Date: Mon, 4 May 2031 10:00:00 +0100\r\n\r\nTom,\r\n\r\nThe figures are attached.\r\n\r\nAnn\r\n")
     extracted = read_eml(raw)
     md = detect_metadata(extracted.text, headers=extracted.headers)

@@ -684,7 +684,7 @@ def _display_name(display: str, *, strict: bool) -> str | None:
     """A display name as a canonical name: "Roe, Ann (Org)" -> "Ann Roe"; "Team" stays "Team"
     unless `strict` (a printed memo header, where "To: Ann Roe, Chief Executive" names one person)."""
     cleaned = _PARENS.sub(" ", display).strip().strip("\"'").strip()
-    if cleaned.count(",") == 1:  # "Roe, Ann"; "Page, Nora" has a surname that is also a word
+    if cleaned.count(",") == 1:  # "Roe, Ann"; "Wood, Nora" has a surname that is also a word
         surname, given = (part.strip() for part in cleaned.split(","))
         cleaned = surname_first(cleaned) or _name_with_word(f"{given} {surname}") or cleaned
     name = person_name(cleaned, min_tokens=1) or _name_with_word(cleaned)
