@@ -26,7 +26,7 @@ from dossier.analysis.names import (
     canonical_name,
 )
 from dossier.analysis.parties import is_post_line, is_prose
-from dossier.analysis.vocab import HONORIFICS, PARTICLES, POST_NOMINALS
+from dossier.analysis.vocab import ABBREVIATED_TITLES, HONORIFICS, PARTICLES, POST_NOMINALS
 
 _TOKEN = re.compile(r"(?<![\w'’\-])[^\W\d_](?:[\w'’\-]*[^\W_])?")
 _NEWLINE = re.compile(r"\n")
@@ -40,8 +40,6 @@ _KEPT_LOWER = frozenset({"de", "du", "da", "di", "del", "della", "der", "den", "
                          "das", "ten", "ter", "bin", "al", "el", "of", "for", "the", "and", "council", "city",
                          "county", "borough", "district", "your", "our", "their", "this", "that", "its", "my",
                          "his", "her", "plc"})
-_ABBREVIATED = frozenset({"dr", "mr", "mrs", "ms", "prof", "st", "rt", "hon", "revd", "rev", "cllr", "mx", "coun",
-                          "cllrs"})
 HONORIFIC_WORDS = HONORIFICS - {"the"}
 _OPENERS = " \t\u00a0\"“‘'(•*·-–—"
 LIST_GAP = re.compile(r"\s*(?:,|;|,?\s+(?:and|&)|,\s+and)\s+|\s*,\s*")
@@ -312,7 +310,7 @@ def _joinable(text: str, prev: Token, cur: Token) -> bool:
     if _INLINE_GAP.fullmatch(gap):
         return True
     if _DOT_GAP.fullmatch(gap):
-        return prev.kind == "I" or prev.text.lower() in _ABBREVIATED
+        return prev.kind == "I" or prev.text.lower() in ABBREVIATED_TITLES
     return False
 
 

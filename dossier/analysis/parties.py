@@ -33,6 +33,7 @@ from dossier.analysis.names import (
     split_name,
     surname_first,
 )
+from dossier.analysis.vocab import ABBREVIATED_TITLES, COURTESY_TITLES
 from dossier.domain.records import MessageHeaders
 
 HEAD_LINES = 25  # how far down a letter's head may reach when there is no salutation
@@ -98,10 +99,6 @@ _PROPER_BREAK = re.compile(r"(?:I|A|An|The|To|At|Of|In|On|For|And|With|From|By)$
 _LEADING_FILLER = re.compile(r"^(?:(?:and|&|also|to|as\s+well\s+as|both)\s+)+", re.IGNORECASE)  # "and to Al Cee"
 _ADDRESS = re.compile(r"<\s*([^<>\s@]+@[^<>\s]+)\s*>|\[mailto:([^\]\s]+)\]|([^\s<>,;\"'\[\]()]+@[^\s<>,;\"'\[\]()]+)")
 _ATTENTION = re.compile(r"^(?:FAO|F\.A\.O\.|Attn|Attention|For\s+the\s+attention\s+of)\s*[:.]?\s*", re.IGNORECASE)
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx"})
-# titles written with a full stop that does not end the sentence ("Dr.", "Cllr."); "Inspector." does
-_ABBREVIATED = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "cllr", "clr", "insp", "supt",
-                          "rt", "hon", "st", "fr", "sr", "jr", "jnr", "snr", "esq"})
 _UPPER_START = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 # a copy-list label or an email address in the middle of a line, followed by more text
 _JOINED_HINTS = ("@", "cc:", "cc.", "CC:", "Cc:", "c.c.", "C.C.", "opy to", "opies to")  # cheap tests first
@@ -341,7 +338,7 @@ def find_closing_signature(layout: Layout) -> Signed | None:
             continue
         parts = split_name(line)
         post = named[1] or _post_after(layout, i)
-        titled = any(_key(h) not in _COURTESY for h in parts.honorifics)
+        titled = any(_key(h) not in COURTESY_TITLES for h in parts.honorifics)
         if titled or parts.post_nominals or post:
             return Signed(named[0], post, i)
     return None
@@ -509,7 +506,7 @@ def _sentence(text: str) -> str:
     for m in _SENTENCE_END.finditer(text):
         before = text[max(0, m.start() - 40): m.start()].split()
         last = before[-1] if before else ""
-        if len(last) == 1 or last.lower().strip("(") in _ABBREVIATED:
+        if len(last) == 1 or last.lower().strip("(") in ABBREVIATED_TITLES:
             continue
         return text[: m.start()]
     return text[:600]

@@ -54,3 +54,8 @@ PARTICLES = frozenset({
     "de", "du", "da", "di", "del", "della", "der", "den", "van", "von", "le", "la", "dos", "das",
     "ten", "ter", "bin", "binti", "al", "el", "y", "e", "st",
 })
+COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})  # titles that say nothing of a post
+# titles written with a full stop that does not end the sentence ("Dr.", "Cllr.", "Rt. Hon."); "Inspector."
+# may end one
+ABBREVIATED_TITLES = frozenset({"mr", "mrs", "ms", "mx", "dr", "prof", "rev", "revd", "cllr", "cllrs", "clr", "coun",
+                                "insp", "supt", "rt", "hon", "st", "fr", "sr", "jr", "jnr", "snr", "esq"})
