@@ -43,9 +43,15 @@ from dossier.analysis.actors_people import (
     specificity,
 )
 from dossier.analysis.actors_posts import posts_after, posts_before, posts_on_lines
-from dossier.analysis.actors_vocab import COMMON_WORDS, DIMINUTIVES, GIVEN_NAMES, POST_WORDS, same_given_name
 from dossier.analysis.names import NOT_NAME_WORDS, canonical_name, person_name
-from dossier.analysis.vocab import PARTICLES
+from dossier.analysis.vocab import (
+    COMMON_WORDS,
+    DIMINUTIVES,
+    GIVEN_NAMES,
+    PARTICLES,
+    POST_WORDS,
+    same_given_name,
+)
 from dossier.domain.findings import ActorFound, ActorKind, Mention
 from dossier.domain.records import DetectedMetadata
 

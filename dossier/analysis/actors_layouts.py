@@ -39,10 +39,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from dossier.analysis.actors_people import Candidate, TextInfo, Token, line_bounds
-from dossier.analysis.actors_vocab import COMMON_WORDS, GIVEN_NAMES, POST_ACRONYMS, POST_WORDS
 from dossier.analysis.names import canonical_name
 from dossier.analysis.parties import is_post_line
-from dossier.analysis.vocab import HONORIFICS
+from dossier.analysis.vocab import COMMON_WORDS, GIVEN_NAMES, HONORIFICS, POST_ACRONYMS, POST_WORDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,18 +11,21 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from dossier.analysis.actors_people import TextInfo, Token
-from dossier.analysis.actors_vocab import (
+from dossier.analysis.vocab import (
     COMMON_WORDS,
     COUNCIL_KIND_WORDS,
     GIVEN_NAMES,
+    HONORIFICS,
     LEGISLATION_WORDS,
+    MONTH_NAMES,
     NOT_ACRONYMS,
     ORG_HEAD_CUES,
     ORG_TAIL_CUES,
     ORG_WEAK_CUES,
+    POST_NOMINALS,
     POST_WORDS,
+    WEEKDAY_NAMES,
 )
-from dossier.analysis.vocab import HONORIFICS, MONTH_NAMES, POST_NOMINALS, WEEKDAY_NAMES
 
 _INLINE = re.compile(r"[ \t\u00a0]+")
 _POST_OPENING = re.compile(r"\(\s*$")

@@ -11,14 +11,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from dossier.analysis.actors_vocab import (
-    COMMON_WORDS,
-    GIVEN_NAMES,
-    ORG_TAIL_CUES,
-    POST_WORDS,
-    SPEECH_VERBS,
-    same_given_name,
-)
 from dossier.analysis.names import (
     _ORG_ENDING,
     NOT_NAME_WORDS,
@@ -26,7 +18,18 @@ from dossier.analysis.names import (
     canonical_name,
 )
 from dossier.analysis.parties import is_post_line, is_prose
-from dossier.analysis.vocab import ABBREVIATED_TITLES, HONORIFICS, PARTICLES, POST_NOMINALS
+from dossier.analysis.vocab import (
+    ABBREVIATED_TITLES,
+    COMMON_WORDS,
+    GIVEN_NAMES,
+    HONORIFICS,
+    ORG_TAIL_CUES,
+    PARTICLES,
+    POST_NOMINALS,
+    POST_WORDS,
+    SPEECH_VERBS,
+    same_given_name,
+)
 
 _TOKEN = re.compile(r"(?<![\w'’\-])[^\W\d_](?:[\w'’\-]*[^\W_])?")
 _NEWLINE = re.compile(r"\n")

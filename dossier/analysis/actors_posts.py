@@ -14,9 +14,8 @@ from dossier.analysis.actors_people import (
     TextInfo,
     line_bounds,
 )
-from dossier.analysis.actors_vocab import COMMON_WORDS, GIVEN_NAMES, POST_WORDS
 from dossier.analysis.parties import is_post_line
-from dossier.analysis.vocab import POSSESSIVE
+from dossier.analysis.vocab import COMMON_WORDS, GIVEN_NAMES, POSSESSIVE, POST_WORDS
 
 _MODIFIER_NOT = re.compile(r"(?:ly|ed)$")  # "planning officer" is a post, "appointed officer" is not
 _ACRONYM_POST = re.compile(r"[A-Z]{2,5}\s+(?:in|at|of|for)\s+[A-Z]")  # "(DHS in Eastmoor)"

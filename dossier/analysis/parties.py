@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dossier.analysis.actors_vocab import GIVEN_NAMES
 from dossier.analysis.dates import parse_date_line
 from dossier.analysis.names import (
     NOT_NAME_WORDS,
@@ -33,7 +32,7 @@ from dossier.analysis.names import (
     split_name,
     surname_first,
 )
-from dossier.analysis.vocab import ABBREVIATED_TITLES, COURTESY_TITLES
+from dossier.analysis.vocab import ABBREVIATED_TITLES, COURTESY_TITLES, GIVEN_NAMES
 from dossier.domain.records import MessageHeaders
 
 HEAD_LINES = 25  # how far down a letter's head may reach when there is no salutation
