@@ -244,6 +244,16 @@ def test_each_clause_of_a_sentence_carries_its_own_date_and_owner() -> None:
     }
 
 
+def test_we_look_to_or_hope_to_act_is_an_intention_of_the_writer() -> None:
+    text = ("Dear Ann,\n\nWe have handed some duties back to the Board and look to return others by summer 2031. "
+            "The Trust hopes to open the ward in June. We look to the Board for its help in May.\n")
+    found = _actions(text, "2031-03-01", sender="Cy Dee", recipients=("Ann Roe",))
+    dated = {a.due_text: (a.owner, a.rule) for a in found if a.due is not None}
+    assert dated["by summer 2031"] == ("Cy Dee", "by-still-ahead")
+    assert dated["in June"][0] == "the Trust"
+    assert "in May" not in dated  # "look to the Board": no verb, no intention
+
+
 def test_further_to_is_no_action_and_my_officials_are_the_writers() -> None:
     text = ("Dear Ann,\n\nFurther to our meeting on Tuesday, I am writing to set out the next steps. "
             "My officials will meet your finance team in two weeks' time.\n")

@@ -161,6 +161,45 @@ def test_every_rule_has_a_kebab_case_name_of_its_own() -> None:
          "2016-06", EVENT, "event-noun"),
         ("2016-04-18", "Members are waiting for the Trust to attend its open day in June.", "in June", "2016-06",
          DEADLINE, "future-cue"),
+        # grateful-if: a polite request, whatever tense its conditional takes
+        ("2021-05-03", "We would be grateful, therefore, if you were both able to attend on Thursday 20 May.",
+         "on Thursday 20 May", "2021-05-20", DEADLINE, "grateful-if"),
+        ("2021-05-03", "I'd be grateful if the Trust could send its plan to Ann Roe in June.", "in June", "2021-06",
+         DEADLINE, "grateful-if"),
+        ("2021-05-03", "It would be helpful if Tom Vale would let us have the figures by 28 May.", "by 28 May",
+         "2021-05-28", DEADLINE, None),
+        ("2021-05-03", "We are grateful for the invitation to the dinner on 20 May.", "on 20 May", "2021-05-20",
+         EVENT, None),
+        ("2021-05-03", "I would be grateful if you could tell me why the visit on 20 April was cancelled.",
+         "on 20 April", "2021-04-20", EVENT, "date-gone"),
+        # decided-at-meeting: a decision a body is to take at a meeting still ahead
+        ("2017-09-06", "The split lowers the chance of us agreeing a budget at full Council in December.",
+         "in December", "2017-12", DEADLINE, "decided-at-meeting"),
+        ("2017-09-06", "The plan will be approved at the next Cabinet meeting on 3 October.", "on 3 October",
+         "2017-10-03", DEADLINE, "decided-at-meeting"),
+        ("2017-09-06", "The plan was approved at full Council in March.", "in March", "2017-03", EVENT,
+         "date-gone"),
+        ("2017-09-06", "The report on the budget agreed last year goes to the library in December.", "in December",
+         "2017-12", EVENT, None),
+        # with-being-aside: the date of a "with X being done" aside only describes what goes on
+        ("2021-05-03", "The panel will pick the first ten files, with further files being chosen next week.",
+         "next week", "2021-05-10", EVENT, "with-being-aside"),
+        ("2021-05-03", "We will close the ward, with the rest of the beds being moved in June.", "in June",
+         "2021-06", EVENT, "with-being-aside"),
+        ("2021-05-03", "With the files being chosen today, the panel will report in June.", "in June", "2021-06",
+         DEADLINE, "future-cue"),
+        ("2021-05-03", "We will meet Tom Vale, with whom we are working, in June.", "in June", "2021-06", DEADLINE,
+         "future-cue"),
+        # event-named-by-date: a date straight after an event's name says which event it is
+        ("2021-05-03", "We will keep the Board informed in the run-up to the summit next year.", "next year", "2022",
+         EVENT, "event-named-by-date"),
+        ("2021-05-03", "I will send you the agenda for the meeting next week.", "next week", "2021-05-10", EVENT,
+         "event-named-by-date"),
+        ("2021-05-03", "We will hold the conference next year.", "next year", "2022", DEADLINE, "future-cue"),
+        ("2021-05-03", "I will send you the paper before the meeting next week.", "next week", "2021-05-10",
+         DEADLINE, "future-cue"),
+        ("2021-05-03", "I will send you the agenda for the meeting on 20 May.", "on 20 May", "2021-05-20",
+         DEADLINE, "future-cue"),
     ],
 )
 def test_role_rules(doc: str, text: str, words: str, value: str, role: DateRole, rule: str | None) -> None:
@@ -188,6 +227,25 @@ def test_a_request_sets_a_yearless_date_ahead_only_in_its_own_clause() -> None:
     assert (asked.date.value, asked.role) == ("2018-07", DEADLINE)
     done = _date("The Board asked the Trust to report, and it reported on 3 May.", "2018-09-04", "on 3 May")
     assert (done.date.value, done.role) == ("2018-05-03", EVENT)
+
+
+def test_a_letter_to_someone_also_of_a_date_was_written_before() -> None:
+    also = _date("In his reply to my letter to him, also of 28 July, the Minister says he will act.", "2009-09-01",
+                 "28 July")
+    assert (also.date.value, also.role) == ("2009-07-28", EVENT)
+    sent = _date("My letter to you of 28 October will reach the Board in time.", "2009-09-01", "28 October")
+    assert sent.date.value == "2008-10-28"
+
+
+def test_a_past_participle_after_a_possessive_is_an_adjective_not_a_past_tense() -> None:
+    from dossier.analysis.temporal import PAST, _token_cue
+    assert _token_cue(["the", "Board's", "revised", "plan"], 2) is None
+    assert _token_cue(["the", "Board’s", "stated", "aim"], 2) is None
+    assert _token_cue(["it's", "closed"], 1) == (PAST, 1)  # "it's closed": "it has", not a possessive
+    assert _token_cue(["the", "Board's", "decided", "to", "meet"], 2) == (PAST, 1)  # "has decided"
+    later = _date("The group's stated opposition lowers the chance of a vote at full Council in December.",
+                  "2017-09-06", "in December")
+    assert later.date.value == "2017-12"
 
 
 def test_a_that_clause_after_the_date_does_not_set_its_tense() -> None:
@@ -223,6 +281,14 @@ def test_clause_rules_find_who_must_act_where_the_modal_grammar_does_not() -> No
     # not for another date of the sentence: "appointed in May ... and will report by June" is a report
     later = _deadlines("Mark Dunn was appointed in May 2020 and will report by June 2021.", "2021-02-20")
     assert [(a.due_text, a.type.value) for a in later] == [("by June 2021", "report due")]
+
+
+def test_a_decision_at_a_meeting_ahead_is_the_meeting_bodys() -> None:
+    text = ("Dear Tom,\n\nWessex County Council has no majority, which lowers the chance of us agreeing a budget "
+            "at full Council in December.\n")
+    found = _deadlines(text, "2017-09-06", sender="Ann Roe", recipients=("Tom Vale",))
+    assert [(a.due_text, a.owner, a.rule) for a in found] == [
+        ("in December", "Wessex County Council", "decided-at-meeting")]
 
 
 def test_request_that_someone_act_names_who_is_to_act() -> None:

@@ -128,7 +128,8 @@ _LEADING_DETERMINER = re.compile(r"^(?:the|your|our|its|their)\s+", re.IGNORECAS
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:()–—.&]")
 
-_INTEND_TO = re.compile(r"\b(?:intends?|plans?|proposes?|expects?|aims?)\s+to\b", re.IGNORECASE)
+# "I intend to", "we look to return", "the Trust hopes to open": an intention of the one named before it
+_INTEND_TO = re.compile(r"\b(?:intends?|plans?|proposes?|expects?|aims?|looks?|hopes?|seeks?)\s+to\b", re.IGNORECASE)
 _SKIP_AFTER_MODAL = frozenset({
     "also", "then", "now", "subsequently", "shortly", "jointly", "therefore", "of", "course", "further", "again",
     "soon", "first", "immediately", "promptly", "in", "addition", "both", "all", "each", "still", "kindly", ",",
@@ -304,6 +305,8 @@ class Owners:
             if det == "that":  # "noted that Cabinet would": a conjunction, not "that Cabinet"
                 return self.organisation(head) or head
             return self.organisation(head) or f"{det} {head}"
+        if head in _ORG_HEADS:  # "at full Council", "Board to decide": the body of that kind the text names
+            return self.organisation(head) or head
         name = person_name(head, min_tokens=1)
         return self._fuller(name) if name else head
 
@@ -514,6 +517,10 @@ def agents(text: str, span: Span, modals: Sequence[re.Match[str]] | None = None,
             out.append(Agent(np[0], np[1], verb[0], verb[1], m.start(), modal=" ".join(m.group().lower().split())))
     for m in _INTEND_TO.finditer(text, span.start, span.end):  # "I intend to make a statement"
         np = _np_ending_at(text, span.start, m.start())
+        if np is None and first_subject is not None:
+            before = _tokens(text, max(span.start, m.start() - 12), m.start())
+            if before and before[-1].group().lower() in ("and", "but", "or"):
+                np = first_subject  # "we have restored some and look to return others"
         verb = _verb_after(text, m.end(), span.end) if np is not None else None
         if np is not None and verb is not None and verb[0].lower() not in _NOT_ACTIONS:
             out.append(Agent(np[0], np[1], verb[0], verb[1], m.start(), modal=" ".join(m.group().lower().split())))
@@ -865,6 +872,12 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
         r"(?:\s+(?:of|from|for|on)\s+(?:the\s+)?(?:[A-Z][\w'’\-]*\s+){0,3}[A-Z][\w'’\-]*)?)\s+(?P<verb>attend|appear|provide|submit|send|reply|respond"
         r"|give|make|publish|prepare|produce|report|meet|write|consider|review|take|complete|confirm)\b"),
         ActionType.REQUEST),
+    # "the chance of agreeing a plan at full Council in December": the body that meets is to decide
+    ClauseRule("decided-at-meeting", re.compile(
+        r"\b(?P<verb>agree|agrees|agreeing|approve|approves|approving|decide|decides|deciding|adopt|adopts|adopting"
+        r"|ratify|ratifies|ratifying|determine|determines|determining|vote|votes|voting)\b[^.;]{0,80}?\bat\s+"
+        r"(?:(?:the|its|their|a|an)\s+)?(?:(?:next|full|special|annual|extraordinary|final)\s+)?"
+        r"(?P<who>Council|Cabinet|Board|Committee|Executive|Assembly)\b"), ActionType.DECISION),
     # reported in minutes or news: "the Clerk was asked to write to the Trust by 3 May"
     ClauseRule("was-asked-to", re.compile(
         rf"{_WHO}\s+(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:asked|invited|instructed|requested"

@@ -17,9 +17,11 @@ Only generic vocabulary lives here.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dossier.analysis import temporal as _t
 from dossier.analysis.sentences import Span
@@ -32,7 +34,8 @@ DEADLINE, EVENT = DateRole.DEADLINE, DateRole.EVENT
 class Case:
     """One dated reference and what the rules may read about it (the costly parts found on demand)."""
 
-    __slots__ = ("_cue", "_strength", "cue", "date", "direction", "doc", "end", "sentence", "start", "text")
+    __slots__ = ("_asking", "_cue", "_latest", "_strength", "cue", "date", "direction", "doc", "end", "sentence", "start",
+                 "text")
 
     def __init__(self, text: str, start: int, end: int, date: PartialDate, cue: str | None, direction: str | None,
                  sentence: Span, doc: PartialDate | None) -> None:
@@ -40,6 +43,22 @@ class Case:
         self.cue, self.direction, self.sentence, self.doc = cue, direction, sentence, doc
         self._cue: tuple[str, int] | bool | None = False
         self._strength = 0
+        self._latest: dt.date | None = None
+        self._asking: bool | None = None
+
+    @property
+    def asking(self) -> bool:
+        """A verb of asking stands within 200 characters before the date (the request rules' cheap first test)."""
+        if self._asking is None:
+            self._asking = _ASKING_WORD.search(self.text, max(self.sentence.start, self.start - 200), self.start) is not None
+        return self._asking
+
+    @property
+    def latest(self) -> dt.date:
+        """The last day the date may be (worked out once: several rules ask it)."""
+        if self._latest is None:
+            self._latest = self.date.latest()
+        return self._latest
 
     @property
     def by_type(self) -> bool:
@@ -59,12 +78,12 @@ class Case:
     @property
     def ahead(self) -> bool:
         """The date ends after the document's day (without a document date: it has a year, so it may be)."""
-        return self.doc is None or self.date.latest() > self.doc.latest()
+        return self.doc is None or self.latest > _doc_bounds(self.doc)[1]
 
     def tense_cue(self) -> tuple[str, int] | None:
         """(direction, token index) of the tense cue nearest the reference (see temporal._tense_cue)."""
         if self._cue is False:
-            self._cue = _t._tense_cue(self.text, self.sentence, self.start, self.end)
+            self._cue = _t._tense_cue(self.text, self.sentence, self.start, self.end, 1)
             if self._cue is not None:
                 _starts, _ends, cues = _t._sentence_cues(self.text, self.sentence.start, self.sentence.end)
                 self._strength = next((s for i, _d, s in cues if i == self._cue[1]), 0)
@@ -83,6 +102,12 @@ class Case:
         return self.text[starts[k]:ends[k]].lower() if 0 <= k < len(starts) else ""
 
 
+@lru_cache(maxsize=16)
+def _doc_bounds(doc: PartialDate) -> tuple[dt.date, dt.date]:
+    """The document date's first and last day (asked for every date it holds)."""
+    return doc.earliest(), doc.latest()
+
+
 @dataclass(frozen=True, slots=True)
 class RoleRule:
     """A named way of deciding a date's role: where `test` holds, the date takes `role`."""
@@ -98,10 +123,13 @@ _COUNT_WORDS = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|te
 _COUNT_BEFORE = re.compile(
     rf"\b{_COUNT_WORDS}\s+(?:calendar\s+|working\s+|clear\s+|business\s+|school\s+)?"
     r"(?:days?|weeks?|fortnights?|months?|years?)(?P<prep>\s+(?:of|after|following|from))?\s*\Z", re.IGNORECASE)
-# "your letter of 14 November", "my email dated 3 May", "the note sent on 2 June": a reference to a writing
+_COUNT_UNITS = ("day", "week", "fortnight", "month", "year")
+# "your letter of 14 November", "my email dated 3 May", "the note sent on 2 June", "my letter to him, also of
+# 28 July": a reference to a writing
 _WRITING_OF = re.compile(
     r"\b(?:letter|e-?mail|note|memo|memorandum|message|correspondence|reply|response|submission|report)s?"
-    r"\s+(?:of|dated|(?:sent|received|written)(?:\s+to\s+(?:me|us|you|him|her|them))?)\s+\Z", re.IGNORECASE)
+    r"(?:\s+to\s+(?:me|us|you|him|her|them))?,?\s+(?:also\s+|too\s+)?"
+    r"(?:of|dated|(?:sent|received|written)(?:\s+to\s+(?:me|us|you|him|her|them))?)\s+\Z", re.IGNORECASE)
 _AT_THE_LATEST = re.compile(r"\s*,?\s*at\s+the\s+(?:very\s+)?latest\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|cannot|n['’]t)(?!\s+(?:only|just|least|yet\s+known))\b"
                        r"|n['’]t\b", re.IGNORECASE)
@@ -172,13 +200,43 @@ _REQUEST_THAT = re.compile(
     r"(?:(?!(?:could|would|should|will|shall|can|may|might|must|not|is|are|was|were|had|has|have|did|does)\b)"
     r"[\w'’\-]+\s+){1,8}?(?:attend|appear|provide|submit|send|reply|respond|give|make|publish|prepare|produce"
     r"|report|meet|write|consider|review|take(?!\s+place)|complete|confirm)\b", re.IGNORECASE)
+# every verb of asking the three request patterns open with, as a cheap first test
+_ASKING_WORD = re.compile(r"\b(?:ask|invit|requir|request|direct|instruct|tell|told|summon|call|recommend|propos"
+                          r"|insist|grateful|obliged|appreciat|helpful|pleased|glad)", re.IGNORECASE)
+# a polite request: "I would be grateful if you could reply by", "I'd be grateful, therefore, if you could", "we'd appreciate it if the Trust were able to
+# attend on", "it would be helpful if you would send": what is asked is still to be done
+_GRATEFUL_IF = re.compile(
+    r"\b(?:grateful|obliged|appreciate\s+it|appreciated|helpful|pleased|glad)(?:\s*,\s*\w+(?:\s+\w+)?\s*,)?\s+if\s+(?:[\w'’\-]+\s+){1,5}?"
+    r"(?:could|would|can|will|might|(?:were|are|was|is)\s+(?:\w+\s+)?(?:able|willing|prepared)\s+to)\b[^.;!?]{0,150}\Z",
+    re.IGNORECASE)
+# an event named by its date, after a preposition: "in the run-up to the conference next year", "the agenda for
+# the meeting next week": the date places the event, not what is to be done around it (but "before the meeting
+# next week", "ahead of", "until" time what is to be done: left to the other rules)
+_EVENT_NAMED_BY_DATE = re.compile(
+    r"\b(?:to|of|for|after|towards?)\s+(?:the|a|an|its|their|our|your|this|that)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:meeting|consultation|event|visit|session|hearing|conference|workshop|seminar|election"
+    r"|summit|ceremony|celebration|exhibition|festival|review)s?\s+\Z", re.IGNORECASE)
+# a decision to be taken at a meeting: "agreeing a plan at full Council in December", "will be approved at the
+# next Cabinet meeting on 3 May": the day the body is to decide
+_DECIDED_AT_MEETING = re.compile(
+    r"\b(?:agree|agrees|agreeing|agreed|approve|approves|approving|approved|decide|decides|deciding|decided"
+    r"|adopt|adopts|adopting|adopted|ratify|ratifies|ratifying|ratified|determine|determines|determining|determined"
+    r"|vote|votes|voting|voted)\b[^.;]{0,80}?\bat\s+(?:(?:the|its|their|a|an)\s+)?"
+    r"(?:(?:next|full|special|annual|extraordinary|final)\s+)?"
+    r"(?:(?:Council|Cabinet|Board|Committee|Executive|Assembly)\b(?:\s+meeting)?|meeting)\s+\Z")
+# an aside that only describes what goes on alongside: "we will start the audit, with further cases being chosen
+# next week", "with the rest being sent in May"
+_WITH_BEING = re.compile(
+    r"\bwith\s+(?:[\w'’\-]+\s+){1,5}?being\s+[a-z]+(?:ed|en|wn|ne|lt|nt)\b[^,;.:]{0,40}\Z", re.IGNORECASE)
+_AT_MEETING = re.compile(r"\bat\s+(?:[\w\-]+\s+){0,2}(?:Council|Cabinet|Board|Committee|Executive|Assembly|meeting)"
+                         r"(?:\s+meeting)?\s+\Z")
 _DUTY_MODALS = frozenset({"must", "should"})
 _PERIOD_CUES = frozenset({"during", "throughout", "over"})
 
 
 # -- the rules ------------------------------------------------------------------------------------
 def _gone(c: Case) -> bool:
-    return c.doc is not None and c.date.latest() < c.doc.earliest()
+    return c.doc is not None and c.latest < _doc_bounds(c.doc)[0]
 
 
 def _own_day(c: Case) -> bool:
@@ -188,11 +246,17 @@ def _own_day(c: Case) -> bool:
 
 
 def _set_aside(c: Case) -> bool:
-    return _t._SET_ASIDE.search(c.text, max(c.sentence.start, c.start - 20), c.start) is not None
+    lo = max(c.sentence.start, c.start - 20)
+    if c.text.find("than", lo, c.start) < 0 and c.text.find("of", lo, c.start) < 0:
+        return False  # neither "rather than" nor "instead of" / "in place of": the cheap test first
+    return _t._SET_ASIDE.search(c.text, lo, c.start) is not None
 
 
 def _count_start(c: Case) -> bool:
-    m = _COUNT_BEFORE.search(c.near_before(50))
+    before = c.near_before(50)
+    if not any(unit in before.lower() for unit in _COUNT_UNITS):
+        return False  # no "days", "weeks", "months": nothing counted (the cheap test first)
+    m = _COUNT_BEFORE.search(before)
     return m is not None and (m.group("prep") is not None or c.cue in ("from", "after"))
 
 
@@ -211,7 +275,10 @@ def asked_before(text: str, lo: int, start: int) -> bool:
     """Someone is asked, invited or required, in text[lo:start], to do what the date at `start` times
     ("the Clerk was asked to write in July", "invites X to a meeting on 3 May"): the date looks ahead
     of the asking, whatever its tense."""
-    return any(p.search(text, lo, start) is not None for p in (_ASKED_TO, _INVITED_TO_EVENT, _REQUEST_THAT))
+    if _ASKING_WORD.search(text, lo, start) is None:
+        return False  # none of the verbs of asking: none of the request patterns can match
+    return any(p.search(text, lo, start) is not None
+               for p in (_ASKED_TO, _INVITED_TO_EVENT, _REQUEST_THAT, _GRATEFUL_IF))
 
 
 def writing_of(text: str, lo: int, start: int) -> bool:
@@ -227,6 +294,8 @@ def _negated(c: Case) -> bool:
     """The obligation in the date's clause is denied ("need not reply by", "not appropriate that X should attend
     on"), unless a condition carries it ("if you do not reply by")."""
     before = c.before
+    if _NEGATION.search(before) is None:
+        return False  # no negation anywhere before the date (most sentences): nothing to deny
     lo = 0
     for brk in _t._CLAUSE_BREAK.finditer(before):
         lo = brk.end()
@@ -291,11 +360,11 @@ def _closes(c: Case) -> bool:
 def _asked_to(c: Case) -> bool:
     """Someone was asked, invited, told or required to act or attend, for a day still ahead: reported in
     any tense, the request is still open ("the Clerk was asked to write by", "invites X to a meeting on")."""
-    return c.ahead and c.cue not in _t._AFTER_CUES and _ASKED_TO.search(c.near_before(150)) is not None
+    return c.asking and c.ahead and c.cue not in _t._AFTER_CUES and _ASKED_TO.search(c.near_before(150)) is not None
 
 
 def _invited_to_event(c: Case) -> bool:
-    return c.ahead and _INVITED_TO_EVENT.search(c.near_before(150)) is not None
+    return c.asking and c.ahead and _INVITED_TO_EVENT.search(c.near_before(150)) is not None
 
 
 def _done_to_noun(c: Case) -> bool:
@@ -340,8 +409,34 @@ def _event_noun(c: Case) -> bool:
     return m is not None and _TO_THE_EVENT.search(c.text, max(c.sentence.start, m.start() - 40), m.end()) is None
 
 
+def _grateful_if(c: Case) -> bool:
+    """ "I'd be grateful if you were able to attend on 3 May": a polite request for a day still ahead, in
+    whatever tense its conditional is put."""
+    return c.asking and c.ahead and _GRATEFUL_IF.search(c.near_before(200)) is not None
+
+
+def _event_named_by_date(c: Case) -> bool:
+    """ "in the run-up to the conference next year": a date written straight after an event's name, with no word
+    of its own between ("next year", "this month"), names which event it is."""
+    return c.cue is None and _EVENT_NAMED_BY_DATE.search(c.near_before(80)) is not None
+
+
+def _decided_at_meeting(c: Case) -> bool:
+    """ "the chance of agreeing a plan at full Council in December": a decision a body is to take at a meeting
+    still ahead, in whatever form its verb is put."""
+    if c.cue not in (None, "on", "in") or _AT_MEETING.search(c.near_before(60)) is None:
+        return False  # not "at the <body> (meeting) on": the cheap test first
+    return c.ahead and _DECIDED_AT_MEETING.search(c.near_before(150)) is not None
+
+
+def _with_being(c: Case) -> bool:
+    """ "..., with further cases being chosen next week": the date of an aside in the passive participle, which
+    describes what goes on, not what anyone has undertaken."""
+    return _WITH_BEING.search(c.near_before(120)) is not None
+
+
 def _request_that(c: Case) -> bool:
-    return c.ahead and _REQUEST_THAT.search(c.near_before(200)) is not None
+    return c.asking and c.ahead and _REQUEST_THAT.search(c.near_before(200)) is not None
 
 
 def _future_cue(c: Case) -> bool:
@@ -357,6 +452,7 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     RoleRule("negated-duty", _negated, EVENT),
     RoleRule("at-the-latest", _at_the_latest, DEADLINE),
     RoleRule("by-still-ahead", _by_still_ahead, DEADLINE),
+    RoleRule("grateful-if", _grateful_if, DEADLINE),
     RoleRule("told-as-past", _word_past, EVENT),
     RoleRule("by-looking-ahead", _by_looking_ahead, DEADLINE),
     RoleRule("by-looking-back", _by_looking_back, EVENT),
@@ -373,6 +469,9 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     RoleRule("noun-to-be-done", _done_to_noun, EVENT),
     RoleRule("resolution-that", _resolution, DEADLINE),
     RoleRule("action-point", _action_point, DEADLINE),
+    RoleRule("decided-at-meeting", _decided_at_meeting, DEADLINE),
+    RoleRule("event-named-by-date", _event_named_by_date, EVENT),
+    RoleRule("with-being-aside", _with_being, EVENT),
     RoleRule("duty-modal", _duty, DEADLINE),
     RoleRule("scheduled-state", _scheduled, EVENT),
     RoleRule("event-noun", _event_noun, EVENT),

@@ -274,6 +274,11 @@ _INTENT_VERBS = frozenset({"intend", "intends", "plan", "plans", "expect", "expe
                            "wants", "ask", "asks", "request", "requests", "require", "requires", "propose",
                            "proposes", "aim", "aims", "hope", "hopes", "need", "needs", "look", "await"})
 _SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they", "it", "who"})
+# "the Board's agreed to meet", "the Trust's sent them": "has", not a possessive, before one of these
+_AFTER_A_VERB = frozenset({"to", "that", "the", "a", "an", "with", "by", "on", "in", "at", "for", "from", "of", "it",
+                           "them", "him", "her", "us", "me", "you", "this", "these", "those", "its", "their", "our"})
+# "it's passed", "there's been", "who's decided": a subject and "is" or "has", not a possessive
+_CONTRACTED_SUBJECTS = frozenset({"it", "he", "she", "that", "there", "what", "who", "where", "here", "let"})
 _NOUN_TOO = frozenset({"request", "plan", "aim"})  # a verb only after a subject, a modal or "to"
 _BEFORE_A_VERB = _SUBJECTS | _MODALS | frozenset({"to", "please", "kindly", "also", "now", "therefore", "hereby",
                                                  "formally", "further", "do", "may", "might", "can", "could"})
@@ -434,6 +439,9 @@ def _token_cue(tokens: list[str], i: int) -> tuple[str, int] | None:
         if word in ("need", "needs", "look", "going") and (i + 1 >= len(tokens) or tokens[i + 1].lower()
                                                            not in ("to", "forward")):
             return None
+        if word in ("look", "looks") and tokens[i + 1].lower() == "to" and (
+                i + 2 >= len(tokens) or not tokens[i + 2].islower() or tokens[i + 2].lower() in _DETERMINERS):
+            return None  # "we look to the Board for help": to someone, not to doing something
         if word in ("deadline", "deadlines"):
             return AHEAD, 2  # "its deadline on 8 March": the one just gone or the next, as the date says
         if word in _NOUN_TOO and prev not in _BEFORE_A_VERB:
@@ -454,6 +462,10 @@ def _token_cue(tokens: list[str], i: int) -> tuple[str, int] | None:
             return (PAST, 1) if prev in ("have", "has") else None
         return PAST, 2
     if word.endswith("ed") and len(word) > 4 and word not in _PRESENT_ED and tokens[i].islower():
+        following = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if prev.endswith(("'s", "’s")) and prev[:-2].replace("’", "'") not in _CONTRACTED_SUBJECTS \
+                and following and following not in _AFTER_A_VERB:
+            return None  # "the group's stated aim", "the Council's revised plan": an adjective, not a verb
         if prev in _SUBJECTS:
             return PAST, 2  # "I intended", "you presented"
         if prev in _BE_FORMS or prev in _DETERMINERS or word in _NOT_PAST_ED:
@@ -476,8 +488,10 @@ def _tense(text: str, sentence: Span, start: int, end: int, min_strength: int = 
     return found[0] if found else None
 
 
+@lru_cache(maxsize=256)
 def _tense_cue(text: str, sentence: Span, start: int, end: int, min_strength: int = 1) -> tuple[str, int] | None:
-    """(direction, token index in the sentence) of the cue that decides the tense around [start, end)."""
+    """(direction, token index in the sentence) of the cue that decides the tense around [start, end)
+    (kept: the year rules and the role rules both ask it of the same date)."""
     from dossier.analysis.deadline_rules import asked_before, that_clause, writing_of  # they read this module
 
     if writing_of(text, max(sentence.start, start - 50), start):
