@@ -1,6 +1,5 @@
 """detect_metadata end to end: invented letters, emails and articles, plus excerpts like the samples."""
 
-import time
 
 import pytest
 
@@ -338,14 +337,6 @@ def test_subject_line_after_salutation_is_the_title() -> None:
 def test_empty_text() -> None:
     md = detect_metadata("")
     assert (md.kind, md.date, md.sender, md.recipients, md.cc) == (DocumentKind.OTHER, None, None, (), ())
-
-
-def test_fast_enough_for_a_hundred_letters_a_second() -> None:
-    detect_metadata(FULL_LETTER)
-    start = time.perf_counter()
-    for _ in range(100):
-        detect_metadata(FULL_LETTER)
-    assert (time.perf_counter() - start) / 100 < 0.005  # well under the 10 ms budget per letter
 
 
 def test_date_in_the_last_column_of_a_reference_line_and_a_capitals_label_above_the_address() -> None:
