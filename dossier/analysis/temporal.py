@@ -14,6 +14,13 @@ resolves it to a PartialDate:
 * Cue words become qualifiers: by / no later than -> by; early, mid, late; (by) the end of -> end;
   around / c. -> about; before / until -> before; after / since -> after; between X and Y -> between.
 
+Each kind of reference is one named rule in `RULES` (its pattern, its resolver, the words the scanner
+looks for): adding a kind of date means adding a row there, with its tests. Every date found names
+the rule that read it (`DateFound.rule`); "between-and" names a range joined from two references.
+Some rules read several references in the same words ("6 and 7 November": two days; "within 28 days
+of 3 April 2021": the last day and the day counted from); a year written once goes to the days or
+months listed before it ("30 April and 1 May 2019").
+
 Without a document date only references that carry their own year resolve. Dates that are not
 references are skipped: a date on a line of its own in the letterhead (the document's own date),
 years inside titles of legislation ("Education Act 1996"), phone numbers, page numbers, times.
@@ -50,78 +57,125 @@ _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\
 _WEEKDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:19|20)\d\d"
+# st/nd/rd/th after a day, or set apart by one space as a PDF's text gives a superscript ("1 st January")
+_ORD = r"(?: ?(?:st|nd|rd|th)\b)"
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a couple of": 2}
 _COUNT = r"(?:a\s+couple\s+of|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
 
-_CORE = re.compile(
-    "|".join((
-        # between 7 and 18 March, 7-18 March 2022, 7 to 18 March ("and" only after "between")
-        rf"(?P<dspan>(?<![\w/.\-£$€])(?:(?P<dsb>between)\s+)?(?P<ds1>{_DAYNUM})(?:st|nd|rd|th)?"
-        rf"(?:\s*[-–—]\s*|\s+(?:to|until|till)\s+|(?(dsb)\s+and\s+|(?!)))"
-        rf"(?P<ds2>{_DAYNUM})(?:st|nd|rd|th)?(?:\s+of)?\s+(?P<dsm>{_MONTH})(?:,?\s+(?P<dsy>{_YEAR})(?![\w/]))?)",
-        # Friday 3 March 2023 / the 3rd of March / 14 September
-        rf"(?P<dmy>(?<![\w/.\-£$€])(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d1>{_DAYNUM})(?:st|nd|rd|th)?"
-        rf"(?:\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR})(?![\w/]))?)",
-        # March 3rd, 2014 / Friday, March 3, 2023 (a suffix or a year is needed)
-        rf"(?P<mdy>(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?P<m2>{_MONTH})\s+(?P<d2>{_DAYNUM})"
-        rf"(?:(?:st|nd|rd|th)\b(?:,?\s+(?P<y2a>{_YEAR})\b)?|,?\s+(?P<y2>{_YEAR})\b|(?P<bare>)(?!\w|[.:/]\d)))",
-        # 22/07/2014, 22.07.2014, 22-07-14, 2014-07-22
-        rf"(?P<num>(?<![\w/.\-:£$€])(?P<nd>[0-3]?\d)(?P<ns>[/.\-])(?P<nm>[01]?\d)(?P=ns)(?P<ny>{_YEAR}|\d\d)"
-        r"(?![\w/\-]|[.:]\d))",
-        rf"(?P<iso>(?<![\w/.\-])(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\w/\-]))",
-        # December 2013
-        rf"(?P<my>(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})(?![\w/]|[-–]\d))",
-        # Q3 2014, Q3
-        rf"(?P<q>\bQ(?P<qn>[1-4])\b(?:\s*(?:of\s+)?(?P<qy>{_YEAR})(?P<qfy>[/\-–](?:\d\d){{1,2}})?\b)?)",
-        rf"(?P<qw>(?:the\s+)?(?P<qo>first|second|third|fourth|final)\s+quarter\b"
-        rf"(?:\s+of\s+(?:(?P<qwy>{_YEAR})(?P<qwfy>[/\-–](?:\d\d){{1,2}})?\b|(?P<qwr>this|next|last|the)\s+year\b))?)",
-        # last year, this month, next week, the coming year, the previous month
-        r"(?P<rel>(?:(?P<rthe>the)\s+)?(?P<rw>this|next|last|previous|coming|current)\s+"
-        r"(?P<ru>week|month|year|quarter)\b)",
-        # summer 2014, next spring, the autumn
-        rf"(?P<season>(?:(?P<srel>this|next|last|the|coming)\s+)?(?P<sn>spring|summer|autumn|winter)\b"
-        rf"(?:\s+(?:of\s+)?(?P<sy>{_YEAR})\b)?)",
-        # last November, next March, in July
-        rf"(?P<mon>(?:(?P<mrel>last|next|this|coming)\s+)?(?P<m4>{_MONTH_FULL}))",
-        # next Friday, on Monday
-        rf"(?P<wday>(?:(?P<wdr>next|last|this|coming)\s+)?(?P<wd>{_WEEKDAY_FULL}))",
-        r"(?P<newyear>\bthe\s+new\s+year\b)",
-        # before Christmas, by Easter 2015, last Christmas
-        rf"(?P<feast>\b(?:(?P<frel>this|next|last|coming)\s+)?(?P<fn>christmas|easter)\b"
-        rf"(?:\s+(?P<fd>Day|Eve|Sunday|Monday)\b)?(?:\s+(?P<fy>{_YEAR})\b)?)",
-        r"(?P<dayrel>\b(?:yesterday|tomorrow)\b)",
-        rf"(?P<ago>\b(?P<an>{_COUNT})\s+(?P<au>day|week|fortnight|month|year)s?\s+ago\b)",
-        # in two weeks' time, three months from now
-        rf"(?P<ahead>\b(?P<hn>{_COUNT})\s+(?P<hu>day|week|fortnight|month|year)s?(?:['’]s?)?"
-        r"\s+(?:time\b|from\s+(?:now|today)\b))",
-        # the 4th of this month, the 20th of last month
-        rf"(?P<dom>\b(?:the\s+)?(?P<dd>{_DAYNUM})(?:st|nd|rd|th)\s+of\s+(?P<dr>this|last|next|the\s+month)\b"
-        r"(?:\s+month\b)?)",
-        rf"(?P<within>\bwithin\s+(?:the\s+(?:next|coming)\s+)?(?:(?P<wn>{_COUNT})\s+)?"
-        r"(?P<wu>working\s+day|day|week|fortnight|month|year)s?\b)",
-        # the year / the month (only after "end of", "beginning of" ...)
-        r"(?P<unit>\bthe\s+(?P<tu>year|month|week|quarter)\b)",
-        rf"(?P<year>(?<![\w/£$€.])(?<!\d[-–])(?P<yy>{_YEAR})(?![\w/%]|[-–]\d|\.\d))",
-    )),
-    re.IGNORECASE,
-)
+# "of this year", "last year" after a day or a month: the year it is in
+_REL_YEAR = r",?\s+(?:of\s+)?(?P<{}>this|last|next)\s+year\b"
+# 6 and 7 November 2018, on 2, 8 and 15 July, the 3rd and 17th of June 2010: days that share a month
+_P_DAY_LIST = (
+    rf"(?<![\w/.\-£$€])(?:the\s+)?(?P<dl1>{_DAYNUM}){_ORD}?"
+    rf"(?P<dlrest>(?:,\s*(?:the\s+)?{_DAYNUM}{_ORD}?)*,?\s+(?:and|&)\s+(?:the\s+)?{_DAYNUM}{_ORD}?)"
+    rf"(?:\s+of)?\s+(?P<dlm>{_MONTH})(?:,?\s+(?P<dly>{_YEAR})(?![\w/]))?")
+# June 3-5, 2014 / March 10 to 12: a span of days in American order
+_P_MONTH_DAY_SPAN = (
+    rf"(?P<mspm>{_MONTH})\s+(?P<msp1>{_DAYNUM})(?:st|nd|rd|th)?(?:\s*[-–—]\s*|\s+(?:to|until|till|through)\s+)"
+    rf"(?P<msp2>{_DAYNUM})(?:st|nd|rd|th)?\b(?:,?\s+(?P<mspy>{_YEAR})\b)?(?![\w/]|[.:]\d)")
+# last weekend, this weekend, over the weekend
+_P_WEEKEND = r"\b(?P<wer>this|last|next|coming|the)\s+weekend\b"
+# within 28 days of 3 April 2021: counted from the day written
+_P_WITHIN_OF_DATE = (
+    rf"\bwithin\s+(?P<xn>{_COUNT})\s+(?:(?P<xk>calendar|working|business|clear)\s+)?(?P<xu>day|week|fortnight|month)s?"
+    rf"\s+(?:of|from|after)\s+(?:the\s+date\s+of\s+)?(?P<xdate>(?P<xd>{_DAYNUM}){_ORD}?(?:\s+of)?\s+"
+    rf"(?P<xm>{_MONTH}),?\s+(?P<xy>{_YEAR})(?![\w/]))")
+# Tuesday's meeting, Friday's vote: a weekday that dates the noun after it
+_P_WEEKDAY_OF = rf"(?P<wpos>{_WEEKDAY_FULL})['’]s(?=\s+(?-i:[a-z]))"
+# today, tonight, today's meeting
+_P_TODAY = r"\b(?P<td>today|tonight)\b(?:['’]s)?"
+# this morning, last night, yesterday afternoon, tomorrow evening
+_P_PART_OF_DAY = r"\b(?P<pdr>this|last|yesterday|tomorrow)\s+(?P<pd>morning|afternoon|evening|night)\b"
+# the 19th, once a day or month is known ("on the 27th November ... on the 27th", "on 3 May ... by the 19th")
+_P_ORDINAL_DAY = (rf"\bthe\s+(?P<od>{_DAYNUM})(?:st|nd|rd|th)\b(?=\s*[,.;:)!?]|\s*$|\s+(?:to|and|or|at|in|when|but|as"
+                  r"|with|for|which|that|so|if|we|I|it|he|she|they|you|was|were|is|are|will|would|had|has|have)\b)")
+# the 2007 audit, his 2015 review: a year that dates the noun after it
+_P_YEAR_NOUN = (rf"\b(?:the|its|his|her|their|our|your|my|this|that)\s+(?P<yn>{_YEAR})"
+                rf"(?:\s*(?:-|–|to)\s*(?P<yn2>{_YEAR}))?(?=\s+(?-i:[a-z]))"
+                r"(?!\s+(?:people|pupils|children|homes|houses|staff|jobs|pages|words|miles|metres|acres|hectares|tonnes"
+                r"|members|residents|units|places|beds|cases|patients|households|families|dwellings|employees"
+                r"|students|visitors|votes|signatures|responses|respondents|properties|posts|hours|days|calls)\b)")
+# 2021/22, 2021-22, 2021-2022: a financial or academic year
+_P_FINANCIAL_YEAR = rf"(?<![\w/£$€.])(?P<fa>{_YEAR})[/\-–](?P<fb>\d\d|{_YEAR})(?![\w/%]|[-–./]\d)"
 
-# Every reference holds a digit or one of these words: the full pattern is tried only around them.
-_ANCHOR_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue",
-                 "wed", "thu", "fri", "sat", "sun", "spring", "summer", "autumn", "winter", "quarter", "week",
-                 "month", "year", "yesterday", "tomorrow", "within", "fortnight", "q1", "q2", "q3", "q4",
-                 "christmas", "easter", "day")
+# -- the rules' patterns (each rule's groups are its own: no two rules share a group name) --------
+# between 7 and 18 March, 7-18 March 2022, 7 to 18 March ("and" only after "between")
+_P_DAY_SPAN = (
+    rf"(?<![\w/.\-£$€])(?:(?P<dsb>between)\s+)?(?P<ds1>{_DAYNUM}){_ORD}?"
+    rf"(?:\s*[-–—]\s*|\s+(?:to|until|till)\s+|(?(dsb)\s+and\s+|(?!)))"
+    rf"(?P<ds2>{_DAYNUM}){_ORD}?(?:\s+of)?\s+(?P<dsm>{_MONTH})(?:,?\s+(?P<dsy>{_YEAR})(?![\w/]))?")
+# Friday 3 March 2023 / the 3rd of March / 14 September
+_P_DAY_MONTH_YEAR = (
+    rf"(?<![\w/.\-£$€])(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d1>{_DAYNUM}){_ORD}?"
+    rf"(?:\s+day\s+of|\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR})(?![\w/])|{_REL_YEAR.format('y1r')})?")
+# March 3rd, 2014 / Friday, March 3, 2023 / March 3 (bare: a cue or a stop is needed, see the resolver)
+_P_MONTH_DAY_YEAR = (
+    rf"(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?P<m2>{_MONTH})\s+(?P<d2>{_DAYNUM})"
+    rf"(?:(?:st|nd|rd|th)\b(?:,?\s+(?P<y2a>{_YEAR})\b)?|,?\s+(?P<y2>{_YEAR})\b|(?P<bare>)(?!\w|[.:/]\d))")
+# 22/07/2014, 22.07.2014, 22-07-14
+_P_NUMERIC_DATE = (
+    rf"(?<![\w/.\-:£$€])(?P<nd>[0-3]?\d)(?P<ns>[/.\-])(?P<nm>[0-3]?\d)(?P=ns)(?P<ny>{_YEAR}|\d\d)"
+    r"(?![\w/\-]|[.:]\d)")
+_P_ISO_DATE = rf"(?<![\w/.\-])(?P<iy>{_YEAR})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\w/\-])"
+_P_MONTH_YEAR = rf"(?P<m3>{_MONTH}),?\s+(?P<y3>{_YEAR})(?![\w/]|[-–]\d)"  # December 2013
+# Q3 2014, Q3, Q4 2021/22
+_P_QUARTER = (rf"\bQ(?P<qn>[1-4])\b(?:\s*(?:of\s+)?(?P<qy>{_YEAR})(?P<qfy>[/\-–](?:\d\d){{1,2}})?\b)?")
+# the third quarter of 2014, the first quarter of next year
+_P_QUARTER_WORDS = (
+    rf"(?:the\s+)?(?P<qo>first|second|third|fourth|final)\s+quarter\b"
+    rf"(?:\s+of\s+(?:(?P<qwy>{_YEAR})(?P<qwfy>[/\-–](?:\d\d){{1,2}})?\b|(?P<qwr>this|next|last|the)\s+year\b))?")
+# last year, this month, next week, the coming year, the previous month
+_P_RELATIVE_UNIT = (r"(?:(?P<rthe>the)\s+)?(?P<rw>this|next|last|previous|coming|current)\s+"
+                    r"(?:calendar\s+)?(?P<ru>week|month|year|quarter)\b")  # this calendar year
+# summer 2014, next spring, the autumn
+_P_SEASON = (rf"(?:(?P<srel>this|next|last|the|coming)\s+)?(?P<sn>spring|summer|autumn|winter)\b"
+             rf"(?:\s+(?:of\s+)?(?P<sy>{_YEAR})\b|{_REL_YEAR.format('syr')})?")  # ... the spring of last year
+# last November, in July, October last year
+_P_MONTH_NAME = (rf"(?:(?P<mrel>last|next|this|coming)\s+)?"
+                 rf"(?P<m4>{_MONTH_FULL}|(?P<m4a>(?-i:[JFMASOND])(?:an|eb|ar|pr|un|ul|ug|ep|ct|ov|ec))\b\.?)"
+                 rf"(?:\s*/\s*(?P<m4b>{_MONTH_FULL}))?"
+                 rf"(?:{_REL_YEAR.format('m4r')})?")  # ... July/August
+# next Friday, on Monday, Tuesday morning (a part of the day after it names the day without a cue)
+_P_WEEKDAY = (rf"(?:(?P<wdr>next|last|this|coming)\s+)?(?P<wd>{_WEEKDAY_FULL})"
+              r"(?:\s+(?P<wdp>(?-i:morning|afternoon|evening|night))\b)?")
+# this financial year, next financial year, the current academic year: from April, or from September
+_P_FINANCIAL_REL = (r"\b(?:the\s+)?(?P<fyr>this|next|last|coming|current)\s+(?P<fyk>financial|fiscal|academic|school)"
+                    r"\s+year\b(?!s|['’])")
+_P_NEW_YEAR = r"\bthe\s+new\s+year\b"
+# the following week, the following day: the one after the date told just before (else after the document's)
+_P_FOLLOWING_UNIT = (r"\bthe\s+following\s+(?P<flu>day|week|month|year)\b"
+                     r"(?!['’]|\s*-|\s+(?:centres?|care|trips?|services?|schools?|groups?|rate|end"
+                     r"|commencing|beginning|starting)\b)")  # "the following week commencing 3 May": that day says
+# before Christmas, by Easter 2015, last Christmas
+_P_FEAST_DAY = (rf"\b(?:(?P<frel>this|next|last|coming)\s+)?(?P<fn>christmas|easter)\b"
+                rf"(?:\s+(?P<fd>Day|Eve|Sunday|Monday)\b)?(?:\s+(?P<fy>{_YEAR})\b)?")
+_P_YESTERDAY_TOMORROW = r"\b(?P<dayrel>yesterday|tomorrow)\b"
+_P_AGO = rf"\b(?P<an>{_COUNT})\s+(?P<au>day|week|fortnight|month|year)s?\s+ago\b"
+# in two weeks' time, three months from now
+_P_TIME_FROM_NOW = (rf"\b(?P<hn>{_COUNT})\s+(?P<hu>day|week|fortnight|month|year)s?(?:['’]s?)?"
+                    r"\s+(?:time\b|from\s+(?:now|today)\b)")
+# (I will reply in) ten days, (in) a fortnight: counted from the document, after "in" in a future clause
+_P_IN_COUNT = (rf"\b(?P<inn>{_COUNT})\s+(?P<inu>day|week|fortnight|month|year)s?\b"
+               r"(?!['’]|\s+(?:time|from|ago|later|earlier|before|after|of|old|or|and|to|running)\b)")
+# the 4th of this month, the 20th of last month
+_P_DAY_OF_MONTH = (rf"\b(?:the\s+)?(?P<dd>{_DAYNUM})(?:st|nd|rd|th)\s+of\s+(?P<dr>this|last|next|the\s+month)\b"
+                   r"(?:\s+month\b)?")
+_P_WITHIN = (rf"\bwithin\s+(?:the\s+(?:next|coming)\s+)?(?:(?P<wn>{_COUNT})\s+)?"
+             r"(?P<wu>(?:working|business|calendar|clear)\s+day|day|week|fortnight|month|year)s?\b")
+_P_THE_UNIT = r"\bthe\s+(?P<tu>year|month|week|quarter)\b"  # the year / the month (only after "end of" ...)
+# the 1990s, the early 2000s, the mid-1980s: a decade, or the part of one told
+_P_DECADE = (r"(?<![\w£$€.])(?:the\s+)?(?:(?P<dcm>early|mid|late)(?:\s+|-\s*))?(?P<dec>(?:19|20)\d0)['’]?s\b")
+_P_BARE_YEAR = rf"(?<![\w/£$€.])(?<!\d[-–])(?P<yy>{_YEAR})(?![\w/%]|[-–]\d|\.\d)"
+
 _DIGITS = re.compile(r"\d+")
 _BACK = 26  # how far before an anchor a reference may start ("a couple of weeks ago", "the previous month")
 _LEAD_WORD = re.compile(r"\b\w+")
-# the words a reference may open with before its anchor ("the 3rd of", "last November", "a year ago")
-_LEAD_WORDS = frozenset({"between", "the", "this", "next", "last", "previous", "coming", "current", "a", "an", "couple",
-                         *_NUMBER_WORDS})
 
 
 def _anchors(text: str) -> list[int]:
-    """Offsets of digit runs and of anchor words (at a word's start); str.find is much faster than a regex."""
+    """Offsets of digit runs and of the rules' anchor words (at a word's start); str.find is much
+    faster than a regex."""
     low = text.lower()
     out = [m.start() for m in _DIGITS.finditer(text)]
     for word in _ANCHOR_WORDS:
@@ -135,7 +189,7 @@ def _anchors(text: str) -> list[int]:
 
 
 def _core_matches(text: str) -> list[re.Match[str]]:
-    """_CORE's leftmost matches, tried only at the words that may open one near each anchor.
+    """The scanner's leftmost matches, tried only at the words that may open one near each anchor.
 
     The same matches a whole-text `finditer` gives (each holds an anchor), many times faster.
     """
@@ -147,7 +201,7 @@ def _core_matches(text: str) -> list[re.Match[str]]:
         for w in _LEAD_WORD.finditer(text, max(last_end, anchor - _BACK), anchor + 1):
             if w.start() != anchor and w.group().lower() not in _LEAD_WORDS:
                 continue
-            m = _CORE.match(text, w.start())
+            m = _SCANNER.match(text, w.start())
             if m is not None and m.end() > anchor:
                 out.append(m)
                 last_end = m.end()
@@ -155,16 +209,15 @@ def _core_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-
-
 _CUES = (r"no\s+later\s+than|not\s+later\s+than|no\s+earlier\s+than|not\s+earlier\s+than|not\s+before"
          r"|on\s+or\s+before|on\s+or\s+after|prior\s+to|ahead\s+of|in\s+advance\s+of|up\s+to(?:\s+and\s+including)?"
          r"|as\s+of|as\s+at|scheduled\s+for|planned\s+for|due(?:\s+(?:on|by|in))?|by|before|after|until|till"
          r"|since|from|in|on|during|around|about|circa|approximately|roughly|c\.|ca\.|throughout|over|at|between")
-_TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[:.]\d{2}|noon|midday|midnight|close\s+of\s+(?:business|play))"
+_TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[:.]\d{2}|noon|midday|midnight|close\s+of\s+(?:business|play)|(?-i:COB|EOD))"
 _MODS = (r"(?:the\s+)?(?:very\s+)?(?P<modw>end|close|beginning|start|middle|turn|first\s+half|second\s+half"
          r"|(?:first|second|third|fourth|last)\s+week|latter\s+part|early\s+part)\s+of\s+(?:the\s+month\s+of\s+)?"
-         r"|(?P<moda>early|earlier|mid|middle|late|later|end)(?:\s+|-\s*)(?:in\s+)?")
+         r"|(?P<moda>early|earlier|mid|middle|late|later|end)(?:\s+|-\s*)(?:in\s+)?"
+         r"|(?P<modn>the\s+month)\s+of\s+")  # "the month of August": a month named as such
 _PREFIX = re.compile(
     rf"(?<![\w'’.])(?:(?P<cue>{_CUES})\s+)?(?:(?P<time>{_TIME})\s+(?:on\s+)?)?(?:{_MODS})?\Z",
     re.IGNORECASE,
@@ -174,7 +227,7 @@ _LAST_WORD = re.compile(r"([\w.]+)(?:\s+|-\s*)\Z")
 _PREFIX_ENDINGS = frozenset({
     "than", "before", "after", "to", "of", "including", "at", "by", "until", "till", "since", "from", "in", "on",
     "during", "around", "about", "circa", "approximately", "roughly", "c.", "ca.", "throughout", "over", "between",
-    "due", "for", "am", "pm", "a.m.", "p.m.", "noon", "midday", "midnight", "business", "play", "early",
+    "due", "for", "am", "pm", "a.m.", "p.m.", "noon", "midday", "midnight", "business", "play", "cob", "eod", "early",
     "earlier", "mid", "middle", "late", "later", "end",
 })
 _NUMBERED = re.compile(r"\b(?:clause|section|sections|paragraph|para|paras|regulation|article|rule|item|page"
@@ -191,6 +244,7 @@ _BETWEEN_JOIN = re.compile(r"\s*(?:and|to|until|till|[-–—])\s*\Z", re.IGNORE
 _LEGISLATION = re.compile(r"\b(?:Act|Acts|Regulations|Order|Rules|Bill|Measure|Code|Directive)\s*(?:of\s+)?\Z")
 _LABEL_LINE = re.compile(r"^\s*(?:date[d]?|sent|published|posted|updated|last\s+updated)\s*[:.]", re.IGNORECASE)
 _LINE = re.compile(r"[^\n]+")
+_CHANGED_LINE = re.compile(r"\s*(?:last\s+)?(?:updated|revised|amended|modified)\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _CLAUSE_BREAK = re.compile(
     r"[,;:()\[\]–—]|\s-\s|\b(?:but|while|whilst|whereas|although|though|because)\b"
@@ -225,6 +279,24 @@ _SET_ASIDE = re.compile(r"\b(?:rather\s+than|instead\s+of|in\s+place\s+of)\s+$",
 # what a letter answers or follows up, and the date it took place: "Further to our meeting on Tuesday"
 _REPLY_TO = re.compile(r"\b(?:further\s+to|in\s+(?:response|reply)\s+to|following\s+(?:our|your|my|the)"
                        r"|thank\s+you\s+for)\b[^.;!?]*$", re.IGNORECASE)
+# numbers of things listed: "paragraphs 4 and 5", "items 3, 7 and 9"
+_NUMBERED_MANY = re.compile(r"\b(?:paragraphs|paras|clauses|sections|items|pages|questions|recommendations|points"
+                            r"|rooms|units|numbers|nos|articles|rules|regulations|schedules|annexes|appendices)\.?\s*\Z",
+                            re.IGNORECASE)
+# a letter or message the date is the date of: "your letter of 21 October", "my email dated 3 May"
+_CORRESPONDENCE_OF = re.compile(r"\b(?:your|my|our|his|her|their|the|this|that)\s+(?:letters?|e-?mails?|notes?|memo|memorandum"
+                                r"|messages?|reply|response|correspondence)(?:\s+to\s+\w+(?:\s+\w+){0,2})?"
+                                r",?\s+(?:also\s+)?(?:of|dated)\s+$", re.IGNORECASE)  # "my letter to him, also of"
+_FOLLOWING_THE = re.compile(r"\bfollowing\s+the\b[^.;!?]*$", re.IGNORECASE)
+# reported speech of what was then ahead: "the plan was to go to the board in March"
+_WAS_TO = re.compile(r"\b(?:was|were)\s+(?:due\s+)?to\s+[a-z]+\b[^.;!?,]*$")
+# a clause after the date that holds a verb of its own: "no agreement on 5 March that the board would pay"
+_SUBORDINATE = re.compile(r"[^,;:.!?]{0,40}?(?P<cut>\s(?:that|whether)\s)", re.IGNORECASE)
+# reported speech: "he said that meetings would be held on 9th April", "it was agreed the plan would go in March"
+_REPORTED_WOULD = re.compile(
+    r"\b(?:said|told|reported|confirmed|agreed|explained|announced|noted|stated|advised|informed|indicated"
+    r"|resolved|suggested|understood|added)\b[^.;!?]*?\bwould\s+(?!like\b|welcome\b|appreciate\b|prefer\b)"
+    r"[^.;!?]*$", re.IGNORECASE)
 # "within six weeks of ..." counts from the letter only when what follows is the letter or today
 _COUNTED_FROM_ELSEWHERE = re.compile(
     r"\s+(?:of|from|after)\s+(?!(?:the\s+)?(?:date\s+of\s+)?(?:this|today|now|receipt|the\s+date\s+of\s+this)\b)",
@@ -314,7 +386,7 @@ def _prefix(text: str, core_start: int) -> _Prefix:
     m = _PREFIX.search(text, window_start, core_start)
     if not m or m.start() == m.end():
         return _Prefix(core_start, None, None, False)
-    mod = _norm(m.group("modw") or m.group("moda"))
+    mod = _norm(m.group("modw") or m.group("moda") or m.group("modn"))
     return _Prefix(m.start(), _norm(m.group("cue")), mod, m.group("time") is not None)
 
 
@@ -565,17 +637,28 @@ def _by_direction(text: str, sentence: Span, start: int, end: int) -> str:
 
 # -- the letterhead -------------------------------------------------------------------------------
 def _skipped_ranges(text: str) -> list[tuple[int, int]]:
-    """Lines that are the document's own date: alone on a line near the top, or labelled."""
+    """Lines that are the document's own date: alone on a line near the top, or labelled. Not a date
+    and time under a quoted message's sender, after the prose of a reply ("Ann Roe / 12/03/2001 10:15 AM")."""
     out = []
+    prose = False
     for n, line in enumerate(_LINE.finditer(text)):
         if n > 60:
             break
         s = line.group()
         if len(s) > 70:
+            prose = prose or _PROSE.search(s, 0, 400) is not None
+            continue
+        if prose and _CLOCK.search(s) and not _LABEL_LINE.match(s):
             continue
         if (n < HEAD_LINES and parse_date_line(s) is not None) or (_LABEL_LINE.match(s) and parse_date_line(s)):
+            if out and _CHANGED_LINE.match(s):
+                continue  # "Updated on: 3 May 2021" under the page's own date: the day it was changed, a reference
             out.append((line.start(), line.end()))
     return out
+
+
+_PROSE = re.compile(r"(?:[a-z]{2,}[,;]?\s+){6}[a-z]+[^.!?]{0,300}[.!?](?:\s|$)")  # a sentence of running text
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\b\.?)?", re.IGNORECASE)
 
 
 # -- the finder -----------------------------------------------------------------------------------
@@ -586,6 +669,7 @@ class _Hit:
     date: PartialDate
     cue: str | None
     direction: str | None  # fixed by the words themselves ("last", "next", "ago"), else None
+    rule: str  # the name of the date rule that read it
 
 
 def find_dates(text: str, document_date: PartialDate | None) -> list[DateFound]:
@@ -601,10 +685,8 @@ def find_dates(text: str, document_date: PartialDate | None) -> list[DateFound]:
         pre = _prefix(text, m.start())
         sentence = index.at(m.start())
         listed = bool(hits) and _LISTED.fullmatch(text, hits[-1].end, m.start()) is not None
-        hit = _resolve(text, m, pre, sentence, document_date, listed=listed)
-        if hit is not None:
-            hits.append(hit)
-    hits = _join_ranges(text, hits)
+        hits.extend(_resolve(text, m, pre, sentence, document_date, hits, listed=listed))
+    hits = _share_years(text, _join_ranges(text, hits))
     out: list[DateFound] = []
     for hit in hits:
         sentence = index.at(hit.start)
@@ -614,7 +696,7 @@ def find_dates(text: str, document_date: PartialDate | None) -> list[DateFound]:
         out.append(DateFound(
             text=" ".join(text[hit.start:hit.end].split()), start=hit.start, end=hit.end, date=hit.date,
             role=role, sentence=words[:1].upper() + words[1:] if lo > sentence.start else words,
-            sentence_start=sentence.start, sentence_end=sentence.end))
+            sentence_start=sentence.start, sentence_end=sentence.end, rule=hit.rule))
     return out
 
 
@@ -657,11 +739,36 @@ def _join_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
             if nxt.date.earliest() >= first.earliest():
                 date = PartialDate(first.value, first.precision, Qualifier.BETWEEN,
                                    " ".join(text[hit.start:nxt.end].split()), nxt.date.value)
-                out.append(_Hit(hit.start, nxt.end, date, hit.cue, hit.direction))
+                out.append(_Hit(hit.start, nxt.end, date, hit.cue, hit.direction, "between-and"))
+                out.append(nxt)  # each end is a dated reference of its own too
                 i += 2
                 continue
         out.append(hit)
         i += 1
+    return out
+
+
+_OWN_YEAR_WORDS = re.compile(r"\b(?:last|next|this|coming|year)\b", re.IGNORECASE)  # "October last year"
+_AND_JOIN = re.compile(r"\s*,?\s*(?:and|or|&)\s+|\s*,\s*", re.IGNORECASE)
+
+
+def _share_years(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """ "30 April and 1 May 2019", "in March and April 2015": a year written once, for the
+    days or months listed before it too; each such reference spans on to that year."""
+    out = list(hits)
+    for i in range(len(out) - 2, -1, -1):
+        hit, nxt = out[i], out[i + 1]
+        if not 0 <= nxt.start - hit.end <= 12 or not _AND_JOIN.fullmatch(text, hit.end, nxt.start):
+            continue
+        if hit.date.precision is Precision.YEAR or nxt.date.precision is Precision.YEAR \
+                or hit.date.end_value is not None or _WRITTEN_YEAR.search(text, hit.start, hit.end) \
+                or _OWN_YEAR_WORDS.search(text, hit.start, hit.end) \
+                or not _WRITTEN_YEAR.search(text, nxt.start, nxt.end):
+            continue
+        moved = _in_year_of(hit.date, nxt.date)
+        words = " ".join(text[hit.start:nxt.end].split())
+        date = PartialDate(moved.value, moved.precision, hit.date.qualifier, words)
+        out[i] = _Hit(hit.start, nxt.end, date, hit.cue, hit.direction, hit.rule)
     return out
 
 
@@ -686,286 +793,818 @@ def _qualifier(cue: str | None, mod: str | None) -> Qualifier | None:
     return None
 
 
-def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
-             doc: PartialDate | None, *, listed: bool = False) -> _Hit | None:
-    """One reference resolved; `listed` when it follows another one ("in January and February")."""
-    g = m.groupdict()
-    kind = m.lastgroup
-    for name in ("dspan", "dmy", "mdy", "num", "iso", "my", "q", "qw", "rel", "season", "mon", "wday", "newyear", "feast",
-                 "dayrel", "ago", "ahead", "dom", "within", "unit", "year"):
-        if g.get(name) is not None:
-            kind = name
-            break
-    start, end = pre.start, m.end()
-    month_word, month_rel = (g["m4"], _norm(g["mrel"])) if kind == "mon" else (None, None)
-    if kind == "mdy" and g["bare"] is not None and not g["wd2"] and pre.cue not in _DAY_CUES \
-            and not _CLOSES.match(text, m.end()):
-        # "March 3" needs a cue or a stop after it; "in March 15 schools closed" is a month
-        kind, month_word, end = "mon", g["m2"], m.start("d2")
-        while end > start and text[end - 1].isspace():
-            end -= 1
-    if text[end - 1] == "." and _FULL_STOP_AFTER_WORD.search(text, start, end):
-        end -= 1  # a full stop after "January", not an abbreviation's
-    cue, mod = pre.cue, pre.mod
-    qualifier = _qualifier(cue, mod)
-    word_direction: str | None = None
-    if cue in ("since",) or mod == "earlier" or _REPLY_TO.search(text, max(sentence.start, start - 80), start):
-        word_direction = PAST  # "Further to our meeting on Tuesday": what is answered came before
-    elif cue in ("on", "in", None) and _DONE_THEN.search(text, max(sentence.start, start - 40), start):
-        word_direction = PAST  # "the notice issued on 12 February", whatever the sentence's main verb
+_UNSET: object = object()
 
-    def year_of(rel: str | None, bounds: Bounds) -> int | None:
+
+class _Ctx:
+    """What a rule's resolver reads and sets: the match, the words before it, its sentence and the
+    document's date; `start`/`end` (the reference's words), `direction` (fixed by its own words) and
+    `rule` (where a resolver hands the match to another rule) may be changed by the resolver."""
+
+    __slots__ = ("cue", "direction", "doc", "end", "extra", "g", "hits", "listed", "m", "mod", "qualifier", "rule",
+                 "sentence", "start", "text")
+
+    def __init__(self, text: str, m: re.Match[str], pre: _Prefix, sentence: Span, doc: PartialDate | None,
+                 listed: bool, hits: list[_Hit]) -> None:
+        self.text, self.m, self.g = text, m, m  # a match reads its groups by name: m["d1"]
+        self.sentence, self.doc, self.listed = sentence, doc, listed
+        self.hits = hits  # the references found before this one
+        self.extra: list[_Hit] = []  # more references the same words hold ("6 and 7 November": two days)
+        self.start, self.end = pre.start, m.end()
+        self.cue, self.mod = pre.cue, pre.mod
+        self.qualifier = _qualifier(pre.cue, pre.mod)
+        self.rule: str | None = None
+        self.trim_stop()
+        self.direction: str | None = None
+        start = self.start
+        if self.cue in ("since",) or self.mod == "earlier" \
+                or _REPLY_TO.search(text, max(sentence.start, start - 80), start):
+            self.direction = PAST  # "Further to our meeting on Tuesday": what is answered came before
+        elif self.cue in ("on", "in", None) and _DONE_THEN.search(text, max(sentence.start, start - 40), start):
+            self.direction = PAST  # "the notice issued on 12 February", whatever the sentence's main verb
+        elif self.cue in ("of", None) and _CORRESPONDENCE_OF.search(text, max(sentence.start, start - 40), start):
+            self.direction = PAST  # "your letter of 21 October": a letter answered was written before
+        if self.direction == PAST and _FOLLOWING_THE.search(text, max(sentence.start, start - 80), start) \
+                and _tense(text, sentence, start, self.end, 2) == FUTURE:
+            self.direction = None  # "Following the vote in June, a new board will take office"
+
+    def trim_stop(self) -> None:
+        if self.text[self.end - 1] == "." and _FULL_STOP_AFTER_WORD.search(self.text, self.start, self.end):
+            self.end -= 1  # a full stop after "January", not an abbreviation's
+
+    def year_of(self, rel: str | None, bounds: Bounds) -> int | None:
         """The year of a reference written without one: its own word ("last", "next", "this")
         says which, else the tense of its clause (a word like "last" also sets the tense)."""
-        nonlocal word_direction
-        assert doc is not None
+        assert self.doc is not None
         if rel == "last":
-            word_direction = PAST
+            self.direction = PAST
         elif rel in ("next", "coming"):
-            word_direction = FUTURE
-        mode = {"last": "last", "next": "next", "coming": "next", "this": "this"}.get(rel or "") or tense()
-        return _pick_year(bounds, doc, mode)
+            self.direction = FUTURE
+        mode = {"last": "last", "next": "next", "coming": "next", "this": "this"}.get(rel or "") or self.tense()
+        return _pick_year(bounds, self.doc, mode)
 
-    def tense() -> str | None:
-        if word_direction:
-            return word_direction
-        if cue in _BY_CUES:
+    def tense(self) -> str | None:
+        if self.direction:
+            return self.direction
+        text, sentence, start, end = self.text, self.sentence, self.start, self.end
+        if _WAS_TO.search(text, max(sentence.start, start - 50), start):
+            return None  # "the plan was to go to the board in March": ahead of when it was said, so the nearest
+        if _REPORTED_WOULD.search(text, max(sentence.start, start - 240), start):
+            return AHEAD  # "he said meetings would be held on 9th April": the one just gone, or else the next
+        sub = _SUBORDINATE.match(text, end, sentence.end)
+        if sub is not None and self.cue not in _BY_CUES and self.cue not in _BEFORE_CUES:
+            # "no agreement on 5 March that the board would pay": the verb before governs, and a
+            # tense only the clause after "that" has says nothing of the date ("In May it agreed that
+            # it would ...": the nearest May)
+            return _tense(text, Span(sentence.start, sub.start("cut")), start, end)
+        if self.cue in _BY_CUES:
             return _by_direction(text, sentence, start, end)
-        if cue in _BEFORE_CUES:  # "it arrived before Christmas": any past verb; "reply before ...": ahead
+        if self.cue in _BEFORE_CUES:  # "it arrived before Christmas": any past verb; "reply before ...": ahead
             return _tense(text, sentence, start, end) or FUTURE
         return _tense(text, sentence, start, end)
 
-    def make(year: int, month: int | None = None, day: int | None = None, q: Qualifier | None = qualifier,
+    def also(self, start: int, end: int, date: PartialDate | None, rule: str, direction: object = _UNSET) -> None:
+        """One more reference in the same words, with its own span."""
+        if date is not None:
+            date = PartialDate(date.value, date.precision, date.qualifier, " ".join(self.text[start:end].split()),
+                               date.end_value)
+            way: str | None = self.direction if direction is _UNSET else direction  # type: ignore[assignment]
+            self.extra.append(_Hit(start, end, date, self.cue, way, rule))
+
+    def make(self, year: int, month: int | None = None, day: int | None = None, q: object = _UNSET,
              end_value: str | None = None) -> PartialDate | None:
+        qualifier: Qualifier | None = self.qualifier if q is _UNSET else q  # type: ignore[assignment]
         if month is not None and not _valid(year, month, day):
             return None
-        if day is not None and q in (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE, Qualifier.END):
-            q = None
+        if day is not None and qualifier in (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE, Qualifier.END):
+            qualifier = None
         if end_value is not None:
-            q = Qualifier.BETWEEN
-        written = " ".join(text[start:end].split())
+            qualifier = Qualifier.BETWEEN
+        written = " ".join(self.text[self.start:self.end].split())
         if day is not None and month is not None:
-            return PartialDate(f"{year:04d}-{month:02d}-{day:02d}", Precision.DAY, q, written, end_value)
+            return PartialDate(f"{year:04d}-{month:02d}-{day:02d}", Precision.DAY, qualifier, written, end_value)
         if month is not None:
-            return PartialDate(f"{year:04d}-{month:02d}", Precision.MONTH, q, written, end_value)
-        return PartialDate(f"{year:04d}", Precision.YEAR, q, written, end_value)
+            return PartialDate(f"{year:04d}-{month:02d}", Precision.MONTH, qualifier, written, end_value)
+        return PartialDate(f"{year:04d}", Precision.YEAR, qualifier, written, end_value)
 
-    date: PartialDate | None = None
-    if kind in ("dmy", "mdy", "num", "iso"):
-        if kind == "dmy":
-            month, day = _month_of(g["m1"]), int(g["d1"])
-            year = int(g["y1"]) if g["y1"] else None
-            if not _capitalised(g["m1"]) or (g["m1"].lower() == "may" and year is None
-                                             and _MAY_AUXILIARY.match(text, m.end())):
-                return None  # after a day, "May I" is the month ("On 3 May I wrote"), "May be" is not
-        elif kind == "mdy":
-            month, day = _month_of(g["m2"]), int(g["d2"])
-            raw_year = g["y2"] or g["y2a"]
-            year = int(raw_year) if raw_year else None
-            if not _capitalised(g["m2"]):
-                return None
-        elif kind == "num":
-            if _NUMBERED.search(text, max(0, m.start() - 16), m.start()):
-                return None  # "clause 12.1.2014", "section 3.4.10": a number, not a date
-            a, b = int(g["nd"]), int(g["nm"])
-            day, month = (b, a) if b > 12 >= a else (a, b)
-            raw = g["ny"]
-            if g["ns"] == "." and len(raw) == 2:
-                return None  # "1.2.10" is a version, not a date
-            year = int(raw) + (2000 if int(raw) < 70 else 1900) if len(raw) == 2 else int(raw)
-        else:
-            year, month, day = int(g["iy"]), int(g["im"]), int(g["id"])
-        if month is None or not 1 <= month <= 12:
-            return None
-        if year is None:
-            if doc is None:
-                return None
-            direction = tense()
-            weekday = _weekday_of(g.get("wd1") or g.get("wd2"))
-            year = None
-            if weekday is not None:  # "Friday 7 March": the year in which 7 March is a Friday
-                year = _pick_year(_day_bounds(month, day, weekday), doc, direction) or \
-                    _pick_year(_day_bounds(month, day, weekday), doc, None)
-            if year is None:
-                year = _pick_year(_day_bounds(month, day), doc, direction)
-            if year is None:
-                return None
-        date = make(year, month, day)
-    elif kind == "my":
-        if not _capitalised(g["m3"]):
-            return None
-        if _LEGISLATION.search(text, max(0, m.start() - 20), m.start()):
-            return None
-        month = _month_of(g["m3"])
-        if month is None:
-            return None
-        date = make(int(g["y3"]), month)
-    elif kind == "mon":
-        word = month_word or ""
-        if not _capitalised(word):
-            return None
-        month = _month_of(word)
-        mrel = month_rel
-        if month is None or (mrel is None and cue is None and mod is None and not listed):
-            return None
-        if word.lower() == "may" and _may_is_verb(text, m.end()):
-            return None
-        if doc is None:
-            return None
-        year = year_of(mrel, _day_bounds(month, None))
-        if year is None:
-            return None
-        date = make(year, month)
-    elif kind == "year":
-        if cue not in _YEAR_CUES and mod is None:
-            return None
-        if _LEGISLATION.search(text, max(0, m.start() - 20), m.start()):
-            return None
-        year = int(g["yy"])
-        date = make(year, 12, q=Qualifier.END) if mod in ("end", "close", "turn") else make(year)
-    elif kind in ("q", "qw"):
-        quarter = int(g["qn"]) if kind == "q" else _QUARTER_WORDS[g["qo"].lower()]
-        first, last = 3 * quarter - 2, 3 * quarter
-        raw_year = g.get("qy") or g.get("qwy")
-        fiscal = _fiscal_year(raw_year, g.get("qfy") or g.get("qwfy"))
-        if fiscal is not None:  # "Q4 2021/22": the financial year from April, whose Q4 is January to March 2022
-            year, first = _add_months(fiscal, 3 * quarter + 1, 0)
-            last = first + 2
-        elif raw_year:
-            year = int(raw_year)
-        elif g.get("qwr") and doc is not None:
-            year = doc.year + {"next": 1, "last": -1}.get(g["qwr"].lower(), 0)
-        elif doc is not None:
-            picked = _pick_year(_range_bounds(first, last), doc, tense())
-            if picked is None:
-                return None
-            year = picked
-        else:
-            return None
-        date = _range_date(make, year, first, last, qualifier)
-    elif kind == "season":
-        srel = _norm(g["srel"])
-        raw_year = g["sy"]
-        if not raw_year and srel in (None, "the") and cue is None and mod is None:
-            return None
-        if g["sn"][0].isupper() and not raw_year and re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
-            return None  # "Summer Hill", "Spring Lane": a name
-        first, last = _SEASONS[g["sn"].lower()]
-        if raw_year:
-            year = int(raw_year)
-        else:
-            if doc is None:
-                return None
-            picked = year_of(srel, _range_bounds(first, last))
-            if picked is None:
-                return None
-            year = picked
-        date = _range_date(make, year, first, last, qualifier)
-    elif kind == "rel":
-        if doc is None:
-            return None
-        rw, unit = g["rw"].lower(), g["ru"].lower()
-        if g["rthe"] and rw in ("next", "last") and cue != "within":
-            return None  # "the last year", "the next month": a stretch of time, not a date
-        step = {"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "previous": -1}[rw]
-        word_direction = PAST if step < 0 else FUTURE if step > 0 else (PAST if mod == "earlier" else None)
-        date = _relative(make, doc, unit, step, mod, qualifier)
-    elif kind == "unit":
-        if doc is None or mod not in _MOD_QUALIFIER:
-            return None
-        date = _relative(make, doc, g["tu"].lower(), 0, mod, qualifier)
-    elif kind == "newyear":
-        if doc is None:
-            return None
-        year = doc.year if doc.month in (1, 2) and doc.precision is not Precision.YEAR else doc.year + 1
-        word_direction = FUTURE
-        date = make(year, q=Qualifier.EARLY if qualifier is None else qualifier)
-    elif kind == "feast":
-        if not _capitalised(g["fn"]):
-            return None
-        if re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
-            return None  # "Christmas Island", "Easter Road": a name
-        if not g["fy"] and not g["frel"] and cue is None and mod is None:
-            return None  # "given the Easter break", "a Christmas card": no point in time
-        bounds = _christmas_bounds if g["fn"].lower() == "christmas" else _easter_bounds
-        frel = _norm(g["frel"])
-        if g["fy"]:
-            year = int(g["fy"])
-        else:
-            if doc is None:
-                return None
-            picked = year_of(frel, bounds)
-            if picked is None:
-                return None
-            year = picked
-        day = bounds(year)[0] + dt.timedelta(days={"eve": -1, "monday": 1}.get((g["fd"] or "").lower(), 0))
-        date = make(year, day.month, day.day)
-    elif kind == "wday":
-        if doc is None or doc.precision is not Precision.DAY or not _capitalised(g["wd"]):
-            return None
-        wdr = _norm(g["wdr"])
-        if wdr is None and cue not in ("on", "by", "until", "till", "before", "after", "since", "from",
-                                       "no later than", "not later than", "due", "due on", "due by"):
-            return None
-        target = _WEEKDAYS[g["wd"].lower()]
-        mode = {"last": PAST, "next": FUTURE, "coming": FUTURE, "this": FUTURE}.get(wdr or "") or tense()
-        if wdr == "last":
-            word_direction = PAST
-        elif wdr in ("next", "coming"):
-            word_direction = FUTURE
-        d = _weekday(doc.earliest(), target, mode)
-        date = make(d.year, d.month, d.day)
-    elif kind == "dayrel":
-        if doc is None or doc.precision is not Precision.DAY:
-            return None
-        step = 1 if m.group().lower() == "tomorrow" else -1
-        word_direction = FUTURE if step > 0 else PAST
-        d = doc.earliest() + dt.timedelta(days=step)
-        date = make(d.year, d.month, d.day)
-    elif kind == "ago":
-        if doc is None:
-            return None
-        word_direction = PAST
-        date = _shift(make, doc, _count(g["an"]), g["au"].lower(), -1)
-    elif kind == "dspan":
-        month, first, last = _month_of(g["dsm"]), int(g["ds1"]), int(g["ds2"])
-        if month is None or not _capitalised(g["dsm"]) or last <= first:
-            return None
-        if g["dsy"]:
-            year = int(g["dsy"])
-        elif doc is not None:
-            picked = _pick_year(_day_bounds(month, last), doc, tense())
-            if picked is None:
-                return None
-            year = picked
-        else:
-            return None
-        if not _valid(year, month, last):
-            return None
-        date = make(year, month, first, end_value=f"{year:04d}-{month:02d}-{last:02d}")
-    elif kind == "ahead":
-        if doc is None or (text[m.end() - 4:m.end()].lower() == "time"
-                           and not re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE)):
-            return None  # "in two weeks' time"; "two weeks' time" alone is a length of time
-        word_direction = FUTURE
-        date = _shift(make, doc, _count(g["hn"]), g["hu"].lower(), 1)
-    elif kind == "dom":
-        if doc is None or doc.month is None:
-            return None
-        rel = " ".join(g["dr"].lower().split())
-        step = {"last": -1, "next": 1}.get(rel, 0)
-        word_direction = PAST if step < 0 else FUTURE if step > 0 else None
-        year, month = _add_months(doc.year, doc.month, step)
-        date = make(year, month, int(g["dd"]))
-    elif kind == "within":
-        if doc is None or _COUNTED_FROM_ELSEWHERE.match(text, m.end()):
-            return None  # "within a fortnight of completing it": from a day the text does not give
-        word_direction = FUTURE
-        count = _count(g["wn"]) if g["wn"] else 1
-        date = _shift(make, doc, count, " ".join(g["wu"].lower().split()), 1, q=Qualifier.BY)
-    if date is None:
+
+def _a_day(c: _Ctx, year: int | None, month: int | None, day: int, weekday: int | None = None) -> PartialDate | None:
+    """A day of a month, in its written year or else the year its clause's tense picks."""
+    if month is None or not 1 <= month <= 12:
         return None
-    return _Hit(start, end, date, cue, word_direction)
+    if year is None:
+        if c.doc is None:
+            return None
+        direction = c.tense()
+        if weekday is not None:  # "Friday 7 March": the year in which 7 March is a Friday
+            year = _pick_year(_day_bounds(month, day, weekday), c.doc, direction) or \
+                _pick_year(_day_bounds(month, day, weekday), c.doc, None)
+        if year is None:
+            year = _pick_year(_day_bounds(month, day), c.doc, direction)
+        if year is None:
+            return None
+    return c.make(year, month, day)
+
+
+def _r_day_month_year(c: _Ctx) -> PartialDate | None:
+    g = c.g
+    month, day = _month_of(g["m1"]), int(g["d1"])
+    year = int(g["y1"]) if g["y1"] else _rel_year(c, g["y1r"])
+    if not _capitalised(g["m1"]) or (g["m1"].lower() == "may" and year is None
+                                     and _MAY_AUXILIARY.match(c.text, c.m.end())):
+        return None  # after a day, "May I" is the month ("On 3 May I wrote"), "May be" is not
+    return _a_day(c, year, month, day, _weekday_of(g["wd1"]))
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|its|their|his|her|our|your|a|an)\s+\Z", re.IGNORECASE)
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]{3,}\b")
+
+
+def _r_month_day_year(c: _Ctx) -> PartialDate | None:
+    g, m = c.g, c.m
+    if g["bare"] is not None and not g["wd2"] and c.cue not in _DAY_CUES and not _CLOSES.match(c.text, m.end()) \
+            and not (_DETERMINER_BEFORE.search(c.text, max(0, m.start() - 8), m.start())
+                     and _LOWER_WORD_AFTER.match(c.text, m.end())):  # "the November 8 vote": a day
+        # "March 3" needs a cue or a stop after it; "in March 15 schools closed" is a month
+        c.end = m.start("d2")
+        while c.end > c.start and c.text[c.end - 1].isspace():
+            c.end -= 1
+        c.trim_stop()
+        c.rule = "month-name"
+        return _a_month(c, g["m2"], None)
+    month, day = _month_of(g["m2"]), int(g["d2"])
+    raw_year = g["y2"] or g["y2a"]
+    if not _capitalised(g["m2"]):
+        return None
+    return _a_day(c, int(raw_year) if raw_year else None, month, day, _weekday_of(g["wd2"]))
+
+
+def _r_numeric_date(c: _Ctx) -> PartialDate | None:
+    g, m = c.g, c.m
+    if _NUMBERED.search(c.text, max(0, m.start() - 16), m.start()):
+        return None  # "clause 12.1.2014", "section 3.4.10": a number, not a date
+    a, b = int(g["nd"]), int(g["nm"])
+    day, month = (b, a) if b > 12 >= a else (a, b)
+    raw = g["ny"]
+    if g["ns"] == "." and len(raw) == 2:
+        return None  # "1.2.10" is a version, not a date
+    year = int(raw) + (2000 if int(raw) < 70 else 1900) if len(raw) == 2 else int(raw)
+    return _a_day(c, year, month, day)
+
+
+def _r_iso_date(c: _Ctx) -> PartialDate | None:
+    return _a_day(c, int(c.g["iy"]), int(c.g["im"]), int(c.g["id"]))
+
+
+def _r_month_year(c: _Ctx) -> PartialDate | None:
+    g, m = c.g, c.m
+    if not _capitalised(g["m3"]) or _LEGISLATION.search(c.text, max(0, m.start() - 20), m.start()):
+        return None
+    month = _month_of(g["m3"])
+    return None if month is None else c.make(int(g["y3"]), month)
+
+
+def _a_month(c: _Ctx, word: str, rel: str | None) -> PartialDate | None:
+    """A month named without its year: only with a cue, a modifier, "last/next/this" or in a list."""
+    if not _capitalised(word):
+        return None
+    month = _month_of(word)
+    if month is None or (rel is None and c.cue is None and c.mod is None and not c.listed):
+        return None
+    if word.lower() == "may" and _may_is_verb(c.text, c.m.end()):
+        return None
+    if c.doc is None:
+        return None
+    year = c.year_of(rel, _day_bounds(month, None))
+    return None if year is None else c.make(year, month)
+
+
+# the words after a short month that make it a name or a word ("by Jan Roe", "in Mar's garden")
+_NOT_SHORT_MONTH = re.compile(r"['’]|\s*[-/]|\s+[A-Z0-9]")
+_PASSIVE_BY = re.compile(r"\b[a-z]+(?:ed|en|ne|wn)\s+by\s*\Z")
+
+
+def _r_month_name(c: _Ctx) -> PartialDate | None:
+    if c.g["m4a"]:  # "by Jan", "in Sept": a short month only after a cue of time, not a name
+        if c.cue not in ("by", "in", "until", "till", "before", "after", "since", "from", "during", "due", "due in",
+                         "due by", "no later than", "not later than") and c.mod is None and c.g["mrel"] is None \
+                and c.g["m4r"] is None and not c.listed:
+            return None
+        if _NOT_SHORT_MONTH.match(c.text, c.m.end("m4a")) or c.g["m4b"] \
+                or (c.cue == "by" and _PASSIVE_BY.search(c.text, max(0, c.start - 30), c.m.start("m4"))):
+            return None
+        if c.end == c.m.end("m4") and c.text[c.end - 1] == ".":
+            c.end -= 1  # "by Jan.": the stop is the sentence's
+    if c.g["m4b"]:
+        return _months_or(c)
+    year = _rel_year(c, c.g["m4r"])
+    if year is not None:  # "October last year"
+        month = _month_of(c.g["m4"])
+        return None if month is None or not _capitalised(c.g["m4"]) else c.make(year, month)
+    return _a_month(c, c.g["m4"], _norm(c.g["mrel"]))
+
+
+def _months_or(c: _Ctx) -> PartialDate | None:
+    """ "in July/August": one month or the next, as a span of the two."""
+    first, last = _month_of(c.g["m4"]), _month_of(c.g["m4b"])
+    if first is None or last is None or not _capitalised(c.g["m4"]) or not _capitalised(c.g["m4b"]):
+        return None
+    if (c.g["mrel"] is None and c.cue is None and c.mod is None and not c.listed) or c.doc is None:
+        return None
+    year = _rel_year(c, c.g["m4r"])
+    if year is None:
+        year = c.year_of(_norm(c.g["mrel"]), _range_bounds(first, last))
+    return None if year is None else _range_date(c.make, year, first, last, c.qualifier)
+
+
+def _rel_year(c: _Ctx, word: str | None) -> int | None:
+    """The year of "of this year", "last year", "next year" after a day or month."""
+    if not word or c.doc is None:
+        return None
+    step = {"this": 0, "last": -1, "next": 1}[word.lower()]
+    if step:
+        c.direction = PAST if step < 0 else FUTURE
+    return c.doc.year + step
+
+
+_DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+
+
+def _r_decade(c: _Ctx) -> PartialDate | None:
+    first, last = _DECADE_PARTS.get((c.g["dcm"] or "").lower(), (0, 9))
+    decade = int(c.g["dec"])
+    return c.make(decade + first, end_value=f"{decade + last:04d}", q=None)
+
+
+def _r_bare_year(c: _Ctx) -> PartialDate | None:
+    if c.cue not in _YEAR_CUES and c.mod is None:
+        return None
+    if _LEGISLATION.search(c.text, max(0, c.m.start() - 20), c.m.start()):
+        return None
+    year = int(c.g["yy"])
+    return c.make(year, 12, q=Qualifier.END) if c.mod in ("end", "close", "turn") else c.make(year)
+
+
+def _a_quarter(c: _Ctx, quarter: int, raw_year: str | None, fiscal_tail: str | None,
+               rel: str | None) -> PartialDate | None:
+    first, last = 3 * quarter - 2, 3 * quarter
+    fiscal = _fiscal_year(raw_year, fiscal_tail)
+    if fiscal is not None:  # "Q4 2021/22": the financial year from April, whose Q4 is January to March 2022
+        year, first = _add_months(fiscal, 3 * quarter + 1, 0)
+        last = first + 2
+    elif raw_year:
+        year = int(raw_year)
+    elif rel and c.doc is not None:
+        year = c.doc.year + {"next": 1, "last": -1}.get(rel.lower(), 0)
+    elif c.doc is not None:
+        picked = _pick_year(_range_bounds(first, last), c.doc, c.tense())
+        if picked is None:
+            return None
+        year = picked
+    else:
+        return None
+    return _range_date(c.make, year, first, last, c.qualifier)
+
+
+def _r_quarter(c: _Ctx) -> PartialDate | None:
+    return _a_quarter(c, int(c.g["qn"]), c.g["qy"], c.g["qfy"], None)
+
+
+def _r_quarter_words(c: _Ctx) -> PartialDate | None:
+    return _a_quarter(c, _QUARTER_WORDS[c.g["qo"].lower()], c.g["qwy"], c.g["qwfy"], c.g["qwr"])
+
+
+def _r_season(c: _Ctx) -> PartialDate | None:
+    g, m = c.g, c.m
+    srel = _norm(g["srel"])
+    raw_year = g["sy"]
+    if g["syr"]:  # "the spring of last year": the year it is in
+        raw_year = str(_rel_year(c, g["syr"]))
+    if not raw_year and srel in (None, "the") and c.cue is None and c.mod is None:
+        return None
+    if g["sn"][0].isupper() and not raw_year and re.match(r"\s+[A-Z]", c.text[m.end():m.end() + 2]):
+        return None  # "Summer Hill", "Spring Lane": a name
+    first, last = _SEASONS[g["sn"].lower()]
+    if raw_year:
+        year = int(raw_year)
+    else:
+        if c.doc is None:
+            return None
+        picked = c.year_of(srel, _range_bounds(first, last))
+        if picked is None:
+            return None
+        year = picked
+    return _range_date(c.make, year, first, last, c.qualifier)
+
+
+def _r_relative_unit(c: _Ctx) -> PartialDate | None:
+    g = c.g
+    if c.doc is None:
+        return None
+    rw, unit = g["rw"].lower(), g["ru"].lower()
+    if g["rthe"] and rw in ("next", "last") and c.cue != "within":
+        return None  # "the last year", "the next month": a stretch of time, not a date
+    step = {"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "previous": -1}[rw]
+    c.direction = PAST if step < 0 else FUTURE if step > 0 else (PAST if c.mod == "earlier" else None)
+    return _relative(c.make, c.doc, unit, step, c.mod, c.qualifier)
+
+
+def _r_the_unit(c: _Ctx) -> PartialDate | None:
+    if c.doc is None or (c.mod not in _MOD_QUALIFIER and c.mod not in ("earlier", "later")):
+        return None  # "by the end of the year", "earlier in the year": the document's
+    if c.mod in ("earlier", "later") and not re.search(r"\bin\s+\Z", c.text[c.start:c.m.start()], re.IGNORECASE):
+        return None  # "Later the year was bad": no point in time
+    if c.mod == "earlier":
+        c.direction = PAST
+    return _relative(c.make, c.doc, c.g["tu"].lower(), 0, c.mod, c.qualifier)
+
+
+_FOLLOWING_REACH = 600  # how far back the date a "following" week counts from may be told
+
+
+def _r_following_unit(c: _Ctx) -> PartialDate | None:
+    """ "the following week": the week after the last date told before it, in the same stretch of
+    text ("on 6 July ... and the following week"), else the week after the document's date."""
+    unit = c.g["flu"].lower()
+    fine = (Precision.DAY,) if unit in ("day", "week") else \
+        (Precision.DAY, Precision.MONTH) if unit == "month" else tuple(Precision)
+    base = c.doc
+    if c.hits and c.start - c.hits[-1].end <= _FOLLOWING_REACH:
+        base = c.hits[-1].date
+    if base is None or base.precision not in fine:
+        base = c.doc
+        if base is None or base.precision not in fine:
+            return None
+    c.direction = None
+    if unit == "day":
+        d = base.earliest() + dt.timedelta(days=1)
+        return c.make(d.year, d.month, d.day)
+    return _relative(c.make, base, unit, 1, None, c.qualifier)
+
+
+def _r_financial_rel(c: _Ctx) -> PartialDate | None:
+    """ "next financial year" (from April), "this academic year" (from September): the two years it spans."""
+    doc = c.doc
+    if doc is None or doc.month is None:
+        return None
+    opens = 9 if c.g["fyk"].lower() in ("academic", "school") else 4
+    step = {"next": 1, "coming": 1, "last": -1}.get(c.g["fyr"].lower(), 0)
+    first = (doc.year if doc.month >= opens else doc.year - 1) + step
+    c.direction = PAST if step < 0 else FUTURE if step > 0 else None
+    return c.make(first, end_value=f"{first + 1:04d}", q=None)
+
+
+def _r_new_year(c: _Ctx) -> PartialDate | None:
+    doc = c.doc
+    if doc is None:
+        return None
+    year = doc.year if doc.month in (1, 2) and doc.precision is not Precision.YEAR else doc.year + 1
+    c.direction = FUTURE
+    return c.make(year, q=Qualifier.EARLY if c.qualifier is None else c.qualifier)
+
+
+def _r_feast_day(c: _Ctx) -> PartialDate | None:
+    g, m = c.g, c.m
+    if not _capitalised(g["fn"]):
+        return None
+    if re.match(r"\s+[A-Z]", c.text[m.end():m.end() + 2]):
+        return None  # "Christmas Island", "Easter Road": a name
+    if not g["fy"] and not g["frel"] and c.cue is None and c.mod is None:
+        return None  # "given the Easter break", "a Christmas card": no point in time
+    bounds = _christmas_bounds if g["fn"].lower() == "christmas" else _easter_bounds
+    if g["fy"]:
+        year = int(g["fy"])
+    else:
+        if c.doc is None:
+            return None
+        picked = c.year_of(_norm(g["frel"]), bounds)
+        if picked is None:
+            return None
+        year = picked
+    day = bounds(year)[0] + dt.timedelta(days={"eve": -1, "monday": 1}.get((g["fd"] or "").lower(), 0))
+    return c.make(year, day.month, day.day)
+
+
+_ONE_OF_MANY = re.compile(r"\b(?:the|a|an|every|each|any|one|same|on\s+a)\s+(?:(?:final|first|second|third|fourth"
+                          r"|last|next|following|previous|same|particular|usual)\s+)?\Z", re.IGNORECASE)
+
+
+def _r_weekday(c: _Ctx) -> PartialDate | None:
+    g, doc = c.g, c.doc
+    if doc is None or doc.precision is not Precision.DAY or not _capitalised(g["wd"]):
+        return None
+    wdr = _norm(g["wdr"])
+    if g["wdp"] and wdr is None and _ONE_OF_MANY.search(c.text, max(0, c.start - 30), c.start):
+        return None  # "the final Thursday afternoon of the visit", "every Monday morning": not one day told
+    if wdr is None and not c.listed and not g["wdp"] and not _CORRESPONDENCE_OF.search(c.text, max(0, c.start - 40), c.start) \
+            and c.cue not in ("on", "by", "until", "till", "before", "after", "since", "from",
+                                                      "no later than", "not later than", "due", "due on", "due by"):
+        return None
+    target = _WEEKDAYS[g["wd"].lower()]
+    mode = {"last": PAST, "next": FUTURE, "coming": FUTURE, "this": FUTURE}.get(wdr or "") or c.tense()
+    if wdr == "last":
+        c.direction = PAST
+    elif wdr in ("next", "coming"):
+        c.direction = FUTURE
+    d = _weekday(doc.earliest(), target, mode)
+    return c.make(d.year, d.month, d.day)
+
+
+def _r_yesterday_tomorrow(c: _Ctx) -> PartialDate | None:
+    if c.doc is None or c.doc.precision is not Precision.DAY:
+        return None
+    step = 1 if c.g["dayrel"].lower() == "tomorrow" else -1
+    c.direction = FUTURE if step > 0 else PAST
+    d = c.doc.earliest() + dt.timedelta(days=step)
+    return c.make(d.year, d.month, d.day)
+
+
+_AGE_STAMP = re.compile(r"\s*\([^()\n]{0,40}\)\s*")
+
+
+def _r_ago(c: _Ctx) -> PartialDate | None:
+    if c.doc is None:
+        return None
+    m, text = c.m, c.text
+    line_start, line_end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
+    if _AGE_STAMP.fullmatch(text, line_start, len(text) if line_end < 0 else line_end):
+        return None  # "(2 years, 3 months ago)" on a line of its own: a web page's age when it was saved
+    c.direction = PAST
+    return _shift(c.make, c.doc, _count(c.g["an"]), c.g["au"].lower(), -1)
+
+
+def _r_day_span(c: _Ctx) -> PartialDate | None:
+    g = c.g
+    month, first, last = _month_of(g["dsm"]), int(g["ds1"]), int(g["ds2"])
+    if month is None or not _capitalised(g["dsm"]) or last <= first:
+        return None
+    if g["dsy"]:
+        year = int(g["dsy"])
+    elif c.doc is not None:
+        picked = _pick_year(_day_bounds(month, last), c.doc, c.tense())
+        if picked is None:
+            return None
+        year = picked
+    else:
+        return None
+    if not _valid(year, month, last):
+        return None
+    c.also(c.m.start("ds2"), c.end, c.make(year, month, last, q=None), "day-span")  # its last day, on its own
+    return c.make(year, month, first, end_value=f"{year:04d}-{month:02d}-{last:02d}")
+
+
+def _r_time_from_now(c: _Ctx) -> PartialDate | None:
+    m, text = c.m, c.text
+    if c.doc is None or (text[m.end() - 4:m.end()].lower() == "time"
+                         and not re.search(r"\bin\s+$", text[max(0, m.start() - 4):m.start()], re.IGNORECASE)):
+        return None  # "in two weeks' time"; "two weeks' time" alone is a length of time
+    c.direction = FUTURE
+    return _shift(c.make, c.doc, _count(c.g["hn"]), c.g["hu"].lower(), 1)
+
+
+def _r_in_count(c: _Ctx) -> PartialDate | None:
+    """ "I will reply in 10 days", "please respond in three weeks": from the document's date, when
+    the clause looks ahead (not "in ten days we processed 300 claims")."""
+    if c.doc is None or c.cue != "in" or c.mod is not None or c.tense() != FUTURE:
+        return None
+    c.direction = FUTURE
+    return _shift(c.make, c.doc, _count(c.g["inn"]), c.g["inu"].lower(), 1)
+
+
+def _r_day_of_month(c: _Ctx) -> PartialDate | None:
+    doc = c.doc
+    if doc is None or doc.month is None:
+        return None
+    rel = " ".join(c.g["dr"].lower().split())
+    step = {"last": -1, "next": 1}.get(rel, 0)
+    c.direction = PAST if step < 0 else FUTURE if step > 0 else None
+    year, month = _add_months(doc.year, doc.month, step)
+    return c.make(year, month, int(c.g["dd"]))
+
+
+def _r_within(c: _Ctx) -> PartialDate | None:
+    if c.doc is None or _COUNTED_FROM_ELSEWHERE.match(c.text, c.m.end()):
+        return None  # "within a fortnight of completing it": from a day the text does not give
+    c.direction = FUTURE
+    count = _count(c.g["wn"]) if c.g["wn"] else 1
+    return _shift(c.make, c.doc, count, _unit(c.g["wu"]), 1, q=Qualifier.BY)
+
+
+def _unit(words: str) -> str:
+    """ "calendar day", "clear day" -> "day"; "business day" -> "working day"."""
+    words = " ".join(words.lower().split())
+    if words.endswith(" day"):
+        return "working day" if words.split()[0] in ("working", "business") else "day"
+    return words
+
+
+def _r_within_of_date(c: _Ctx) -> PartialDate | None:
+    """ "within 28 days of 3 April 2021": the last day counted from the day written, which is a
+    reference of its own too."""
+    g = c.g
+    month, day, year = _month_of(g["xm"]), int(g["xd"]), int(g["xy"])
+    if month is None or not _capitalised(g["xm"]) or not _valid(year, month, day):
+        return None
+    written = PartialDate.of(year, month, day)
+    unit = _unit(f"{g['xk'] or ''} {g['xu']}")
+    date = _shift(c.make, written, _count(g["xn"]), unit, 1, q=Qualifier.BY)
+    c.also(c.m.start("xdate"), c.m.end("xdate"), PartialDate.of(year, month, day), "day-month-year",
+           PAST)  # the day counted from: no day to work to
+    return date
+
+
+def _r_day_list(c: _Ctx) -> PartialDate | None:
+    """ "6 and 7 November 2018", "on 2, 8 and 15 July": each day its own reference, in the month and
+    year written once; each spans from its day to the month (or year) they share."""
+    g, m = c.g, c.m
+    month = _month_of(g["dlm"])
+    if month is None or not _capitalised(g["dlm"]) or _NUMBERED.search(c.text, max(0, m.start() - 16), m.start()) \
+            or _NUMBERED_MANY.search(c.text, max(0, m.start() - 20), m.start()):
+        return None  # "paragraphs 4 and 5 May ..." is no list of days
+    if g["dlm"].lower() == "may" and not g["dly"] and _MAY_AUXILIARY.match(c.text, m.end()):
+        return None  # "4 and 5 May be read together"
+    if _PLACE_AFTER.match(c.text, m.end()):
+        return None  # "3 and 5 March Street"
+    days = [(int(d.group()), d.start()) for d in re.finditer(r"\d+", c.text[m.start():m.start("dlm")])]
+    days = [(n, m.start() + at) for n, at in days]
+    if len({n for n, _at in days}) != len(days) or [n for n, _at in days] != sorted(n for n, _at in days):
+        return None  # days in a list run forward
+    last = days[-1][0]
+    year = int(g["dly"]) if g["dly"] else None
+    if year is None:
+        if c.doc is None:
+            return None
+        year = _pick_year(_day_bounds(month, last), c.doc, c.tense())
+        if year is None:
+            return None
+    first = c.make(year, month, days[0][0])
+    for n, at in days[1:]:
+        c.also(at, c.end, c.make(year, month, n), "day-list")
+    return first
+
+
+def _r_month_day_span(c: _Ctx) -> PartialDate | None:
+    """ "June 3-5, 2014": the first day, with the last as a bound and as a reference of its own."""
+    g = c.g
+    month, first, last = _month_of(g["mspm"]), int(g["msp1"]), int(g["msp2"])
+    if month is None or not _capitalised(g["mspm"]) or last <= first:
+        return None
+    if not g["mspy"] and c.cue is None and not _CLOSES.match(c.text, c.m.end()):
+        return None  # "June 3-5 people came": a year, a cue or a stop is needed
+    if g["mspy"]:
+        year = int(g["mspy"])
+    elif c.doc is not None:
+        picked = _pick_year(_day_bounds(month, last), c.doc, c.tense())
+        if picked is None:
+            return None
+        year = picked
+    else:
+        return None
+    if not _valid(year, month, last):
+        return None
+    c.also(c.m.start("msp2"), c.end, c.make(year, month, last, q=None), "month-day-span")
+    return c.make(year, month, first, end_value=f"{year:04d}-{month:02d}-{last:02d}")
+
+
+def _r_weekend(c: _Ctx) -> PartialDate | None:
+    """ "last weekend", "this weekend", "over the weekend": the Saturday and Sunday nearest as told."""
+    doc = c.doc
+    if doc is None or doc.precision is not Precision.DAY:
+        return None
+    rel = c.g["wer"].lower()
+    if rel == "the" and c.cue not in ("over", "at", "during", "by", "until", "after", "since"):
+        return None  # "the weekend rota": no point in time
+    mode = {"last": PAST, "next": FUTURE, "coming": FUTURE}.get(rel)
+    if mode is None:  # "this weekend", "over the weekend": as the clause tells, else the coming one
+        mode = c.tense() or FUTURE
+    c.direction = mode if mode in (PAST, FUTURE) else None
+    base = doc.earliest()
+    if rel in ("this", "the") and base.weekday() >= 5:
+        saturday = base - dt.timedelta(days=base.weekday() - 5)  # written at the weekend: this one
+    else:
+        saturday = _weekday(base, _WEEKDAYS["saturday"], mode)
+        if mode == PAST and rel == "last" and base.weekday() == 6:
+            saturday -= dt.timedelta(days=7)  # on a Sunday, "last weekend" is the one before
+    sunday = saturday + dt.timedelta(days=1)
+    return c.make(saturday.year, saturday.month, saturday.day, end_value=sunday.isoformat())
+
+
+def _r_weekday_of(c: _Ctx) -> PartialDate | None:
+    """ "Tuesday's meeting": the weekday nearest the document's day, as the clause's tense tells."""
+    doc = c.doc
+    if doc is None or doc.precision is not Precision.DAY or not _capitalised(c.g["wpos"]):
+        return None
+    d = _weekday(doc.earliest(), _WEEKDAYS[c.g["wpos"].lower()], c.tense())
+    return c.make(d.year, d.month, d.day)
+
+
+def _r_today(c: _Ctx) -> PartialDate | None:
+    """ "today", "tonight", "today's meeting": the document's day (not "the Today programme")."""
+    doc, word = c.doc, c.g["td"]
+    if doc is None or doc.precision is not Precision.DAY:
+        return None
+    if word[0].isupper() and not _starts_sentence(c.text, c.sentence, c.m.start()):
+        return None  # a title mid-sentence
+    if word.lower() == "today":
+        c.direction = PAST  # the day of writing: what it tells of is done, not a day to work to
+    d = doc.earliest()
+    return c.make(d.year, d.month, d.day)
+
+
+def _r_part_of_day(c: _Ctx) -> PartialDate | None:
+    """ "this morning", "last night", "yesterday afternoon": the document's day or the one next to it."""
+    doc = c.doc
+    if doc is None or doc.precision is not Precision.DAY:
+        return None
+    rel, part = c.g["pdr"].lower(), c.g["pd"].lower()
+    if rel == "last" and part != "night" and part != "evening":
+        return None  # "last morning" is no day
+    step = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    c.direction = PAST if step < 0 or (step == 0 and part in ("morning", "afternoon")) \
+        else FUTURE if step > 0 else None  # "this morning" has gone by when the letter is written
+    d = doc.earliest() + dt.timedelta(days=step)
+    return c.make(d.year, d.month, d.day)
+
+
+def _r_ordinal_day(c: _Ctx) -> PartialDate | None:
+    """ "on the 19th", once the text has given the day ("the meeting on the 9th December ... on the 9th")
+    or a month in the same sentence ("in May, on the 3rd and the 19th")."""
+    if c.cue not in _DAY_CUES:
+        return None
+    day = int(c.g["od"])
+    for hit in reversed(c.hits):
+        if hit.start < c.start - 3000:
+            break  # too far back to be the day meant
+        if hit.date.precision is Precision.DAY and hit.date.end_value is None and hit.date.day == day:
+            d = hit.date
+            return c.make(d.year, d.month, day)
+    for hit in reversed(c.hits):
+        if hit.start < c.sentence.start:
+            break
+        if hit.date.month is not None and hit.date.end_value is None:
+            return c.make(hit.date.year, hit.date.month, day)
+    return None
+
+
+def _r_year_noun(c: _Ctx) -> PartialDate | None:
+    """ "the 2007 audit", "his 2015 review": the year of what the noun names."""
+    c.start = c.m.start("yn")
+    if _LEGISLATION.search(c.text, max(0, c.start - 20), c.start):
+        return None
+    c.direction = PAST  # a year that names a thing ("the 2007 audit") is no day to work to
+    first, last = int(c.g["yn"]), int(c.g["yn2"] or 0)
+    if c.g["yn2"] and last <= first:
+        return None
+    return c.make(first, end_value=f"{last:04d}" if last else None)
+
+
+# the words a financial year written with a dash follows ("for 2019-20", "the 2019-20 season", "Report 2019-20")
+_FINANCIAL_BEFORE = re.compile(r"\b(?:for|the|of|in|during|financial|fiscal|academic|year|years|its|their|our|this"
+                               r"|next|last|report|accounts|budget|plan|statement|review|programme|strategy)\s+\Z",
+                               re.IGNORECASE)
+# a noun after it: "2019-20 season", "2017/2018 Annual Report" (not "in the final", "and")
+_NOUN_AFTER = re.compile(r"\s+(?!(?:in|on|at|to|and|or|with|by|from|against|the|a|an|of|for|was|were|is|are|but|now|then|here|there|again|today)\b)"
+                         r"[A-Za-z]{3,}")
+# a place named after a day and month: "5 March Street"
+_PLACE_AFTER = re.compile(r"\s+(?:Street|St|Road|Rd|Lane|Avenue|Close|Drive|Way|Court|Place|House|Hall|Square"
+                          r"|Gardens|Terrace|Crescent|Park)\b")
+
+
+def _r_financial_year(c: _Ctx) -> PartialDate | None:
+    """ "2021/22", "2021-22", "2021-2022": a financial or academic year, the two years it spans."""
+    first = int(c.g["fa"])
+    if _fiscal_year(c.g["fa"], "/" + c.g["fb"]) != first:
+        return None  # "2019-22", "2014/2018": not one year to the next
+    if c.cue is None and (_NUMBERED.search(c.text, max(0, c.m.start() - 16), c.m.start())
+                          or re.search(r"\d\s*\Z", c.text[max(0, c.m.start() - 3):c.m.start()])):
+        return None  # "clause 2019-20", "01234 2019-20": numbers
+    if c.cue is None and c.text[c.m.end("fa")] != "/" \
+            and not _FINANCIAL_BEFORE.search(c.text, max(0, c.m.start() - 24), c.m.start()) \
+            and not _NOUN_AFTER.match(c.text, c.m.end()):
+        return None  # "the match ended 2019-20", "he scored 2012-13 in the final": a score
+    if c.cue is None:
+        c.direction = PAST  # a year that names a thing ("the 2016/17 contract") is no day to work to
+    return c.make(first, end_value=f"{first + 1:04d}")
+
+
+def _starts_sentence(text: str, sentence: Span, at: int) -> bool:
+    before = text[max(sentence.start, at - 3):at]
+    return at <= sentence.start or not before.strip() or before.rstrip()[-1:] in "\"'‘“(\n:"
+
+
+# -- the table of date rules ----------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class DateRule:
+    """One kind of dated reference: its pattern (with groups of its own), the resolver that turns a
+    match into a date, and the words the scanner looks for before trying it.
+
+    `anchors`: the starts of words one of which every match holds (digits are always anchors);
+    `leads`: words a match may open with before its anchor ("the 3rd of", "last November").
+    The table's order is the order in which the rules are tried at one place.
+    """
+
+    name: str
+    pattern: str
+    resolve: Callable[[_Ctx], PartialDate | None]
+    anchors: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()
+
+
+_MONTH_ANCHORS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_ANCHORS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_REL_WORDS = ("this", "next", "last", "coming")
+_UNIT_ANCHORS = ("day", "week", "fortnight", "month", "year")
+_COUNT_LEADS = ("a", "an", "couple", *_NUMBER_WORDS)
+
+RULES: tuple[DateRule, ...] = (
+    DateRule("day-span", _P_DAY_SPAN, _r_day_span, leads=("between",),
+             examples=("between 7 and 18 March", "7-18 March 2022", "7 to 18 March")),
+    DateRule("day-list", _P_DAY_LIST, _r_day_list, leads=("the",),
+             examples=("on 4 and 5 October 2018", "on 2, 8 and 15 July", "the 3rd and 17th of June 2010")),
+    DateRule("month-day-span", _P_MONTH_DAY_SPAN, _r_month_day_span, _MONTH_ANCHORS,
+             examples=("on June 3-5, 2014", "from March 10 to 12")),
+    DateRule("day-month-year", _P_DAY_MONTH_YEAR, _r_day_month_year, _WEEKDAY_ANCHORS, ("the",),
+             examples=("Friday 3 March 2023", "the 3rd of March", "14 September", "the 3rd day of March 2014")),
+    DateRule("month-day-year", _P_MONTH_DAY_YEAR, _r_month_day_year, _MONTH_ANCHORS + _WEEKDAY_ANCHORS,
+             examples=("March 3rd, 2014", "Friday, March 3, 2023", "on March 3")),
+    DateRule("numeric-date", _P_NUMERIC_DATE, _r_numeric_date, examples=("22/07/2014", "22.07.2014", "22-07-14")),
+    DateRule("iso-date", _P_ISO_DATE, _r_iso_date, examples=("2014-07-22",)),
+    DateRule("month-year", _P_MONTH_YEAR, _r_month_year, _MONTH_ANCHORS, examples=("December 2013",)),
+    DateRule("quarter", _P_QUARTER, _r_quarter, ("q1", "q2", "q3", "q4"), examples=("Q3 2014", "Q4 2021/22")),
+    DateRule("quarter-words", _P_QUARTER_WORDS, _r_quarter_words, ("quarter",), ("the",),
+             examples=("the third quarter of 2014", "the first quarter of next year")),
+    DateRule("financial-year-words", _P_FINANCIAL_REL, _r_financial_rel, ("financial", "fiscal", "academic", "school"),
+             ("the", "this", "next", "last", "coming", "current"),
+             examples=("next financial year", "the current academic year")),
+    DateRule("relative-unit", _P_RELATIVE_UNIT, _r_relative_unit, ("week", "month", "year", "quarter"),
+             ("the", "this", "next", "last", "previous", "coming", "current"),
+             examples=("last year", "this month", "the coming year")),
+    DateRule("season", _P_SEASON, _r_season, ("spring", "summer", "autumn", "winter"), (*_REL_WORDS, "the"),
+             examples=("summer 2014", "next spring", "in the autumn")),
+    DateRule("month-name", _P_MONTH_NAME, _r_month_name, _MONTH_ANCHORS, _REL_WORDS,
+             examples=("last November", "in July")),
+    DateRule("weekday-of", _P_WEEKDAY_OF, _r_weekday_of, _WEEKDAY_ANCHORS, examples=("after Tuesday's meeting",)),
+    DateRule("weekday", _P_WEEKDAY, _r_weekday, _WEEKDAY_ANCHORS, _REL_WORDS, examples=("next Friday", "on Monday")),
+    DateRule("following-unit", _P_FOLLOWING_UNIT, _r_following_unit, ("following",), ("the",),
+             examples=("the following week", "on the following day")),
+    DateRule("new-year", _P_NEW_YEAR, _r_new_year, ("year",), ("the",), examples=("in the new year",)),
+    DateRule("feast-day", _P_FEAST_DAY, _r_feast_day, ("christmas", "easter"), _REL_WORDS,
+             examples=("before Christmas", "by Easter 2015", "last Christmas")),
+    DateRule("part-of-day", _P_PART_OF_DAY, _r_part_of_day, ("morning", "afternoon", "evening", "night"),
+             ("this", "last", "yesterday", "tomorrow"), examples=("this morning", "last night", "yesterday afternoon")),
+    DateRule("weekend", _P_WEEKEND, _r_weekend, ("weekend",), (*_REL_WORDS, "the"),
+             examples=("last weekend", "over the weekend")),
+    DateRule("today", _P_TODAY, _r_today, ("today", "tonight"), examples=("today", "at today's meeting")),
+    DateRule("yesterday-tomorrow", _P_YESTERDAY_TOMORROW, _r_yesterday_tomorrow, ("yesterday", "tomorrow"),
+             examples=("yesterday", "tomorrow")),
+    DateRule("ago", _P_AGO, _r_ago, _UNIT_ANCHORS, _COUNT_LEADS, examples=("two weeks ago", "a year ago")),
+    DateRule("time-from-now", _P_TIME_FROM_NOW, _r_time_from_now, _UNIT_ANCHORS, _COUNT_LEADS,
+             examples=("in two weeks' time", "three months from now")),
+    DateRule("in-count", _P_IN_COUNT, _r_in_count, _UNIT_ANCHORS, _COUNT_LEADS,
+             examples=("and will act in 10 days", "and will reply in a fortnight")),
+    DateRule("day-of-month", _P_DAY_OF_MONTH, _r_day_of_month, leads=("the",),
+             examples=("the 4th of this month", "the 20th of last month")),
+    DateRule("within-of-date", _P_WITHIN_OF_DATE, _r_within_of_date, ("within",),
+             examples=("within 28 days of 3 April 2021",)),
+    DateRule("within", _P_WITHIN, _r_within, ("within", *_UNIT_ANCHORS), _COUNT_LEADS,
+             examples=("within 28 days", "within the next two weeks", "within 30 calendar days")),
+    DateRule("the-unit", _P_THE_UNIT, _r_the_unit, ("year", "month", "week", "quarter"), ("the",),
+             examples=("by the end of the year",)),
+    DateRule("ordinal-day", _P_ORDINAL_DAY, _r_ordinal_day, leads=("the",)),
+    DateRule("year-noun", _P_YEAR_NOUN, _r_year_noun,
+             leads=("the", "its", "his", "her", "their", "our", "your", "my", "this", "that"),
+             examples=("in the 2007 audit", "after his 2015 review")),
+    DateRule("financial-year", _P_FINANCIAL_YEAR, _r_financial_year, examples=("for 2021/22", "in 2021-22")),
+    DateRule("decade", _P_DECADE, _r_decade, leads=("the", "early", "mid", "late"),
+             examples=("in the 1990s", "the early 2000s", "since the mid-1980s")),
+    DateRule("bare-year", _P_BARE_YEAR, _r_bare_year, examples=("in 2014", "by the end of 2015")),
+)
+
+
+def _group(rule: DateRule) -> str:
+    return "R_" + rule.name.replace("-", "_")
+
+
+_RULE_OF = {_group(rule): rule for rule in RULES}
+_SCANNER = re.compile("|".join(f"(?P<{_group(rule)}>{rule.pattern})" for rule in RULES), re.IGNORECASE)
+_ALL_ANCHORS = {word for rule in RULES for word in rule.anchors}
+# a word another anchor starts ("month" after "mon", "weekend" after "week") is found with it: one pass fewer
+_ANCHOR_WORDS = tuple(sorted(w for w in _ALL_ANCHORS if not any(w != a and w.startswith(a) for a in _ALL_ANCHORS)))
+_LEAD_WORDS = frozenset(word for rule in RULES for word in rule.leads)
+
+
+def _resolve(text: str, m: re.Match[str], pre: _Prefix, sentence: Span,
+             doc: PartialDate | None, hits: list[_Hit], *, listed: bool = False) -> list[_Hit]:
+    """The references the rule that matched reads there (most often one), after `hits`; `listed` when
+    it follows another one ("in January and February")."""
+    rule = _RULE_OF[m.lastgroup or ""]
+    c = _Ctx(text, m, pre, sentence, doc, listed, hits)
+    date = rule.resolve(c)
+    if date is None:
+        return c.extra
+    return sorted([_Hit(c.start, c.end, date, c.cue, c.direction, c.rule or rule.name), *c.extra],
+                  key=lambda h: (h.start, -h.end))
 
 
 def _weekday_of(word: str | None) -> int | None:
