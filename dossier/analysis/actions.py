@@ -33,6 +33,7 @@ from dossier.analysis import deadline_rules
 from dossier.analysis.names import person_name
 from dossier.analysis.sentences import SentenceIndex, Span, paragraphs
 from dossier.analysis.temporal import PAST, tense_at
+from dossier.analysis.vocab import POSSESSIVE
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionFound, ActionType, ActorFound, ActorKind, DateFound, DateRole
 
@@ -119,7 +120,6 @@ _ORDER_GOES_ON = re.compile(r"\s+(?:the|a|an|your|all|any|me|us|them|him|her|it|
 _MODALS_OF_DUTY = frozenset({"must", "has to", "have to", "is required to", "are required to", "is to", "are to",
                              "need to", "needs to"})
 _VERB_FORM = re.compile(r"(?:ed|ing)$")
-_POSSESSIVE = re.compile(r"['’]s$")
 _BRACKETS = re.compile(r"\([^)]*\)")
 _CONJUNCTION = re.compile(r",|\s+and\s+|\s+or\s+")
 _FIRST_PERSON_OPENING = re.compile(r"[\s•·*\-–—]*(?:\w+,\s+)?(I|We|we)\b")
@@ -441,7 +441,7 @@ def _np_ending_at(text: str, lo: int, pos: int) -> tuple[str, int] | None:
         while first - 1 >= 0 and first > i - 4 and word(first - 1)[:1].islower() \
                 and word(first - 1).lower() not in _DETERMINERS and word(first - 1).lower() not in _NP_STOP - {"of"}:
             first -= 1
-        if word(first - 1).lower() in _DETERMINERS or _POSSESSIVE.search(word(first - 1)):
+        if word(first - 1).lower() in _DETERMINERS or POSSESSIVE.search(word(first - 1)):
             first -= 1
             if word(first).lower() in _ORDINALS and word(first - 1).lower() in ("a", "an", "the", "this", "that"):
                 first -= 1  # "a further report", "the second study"

@@ -40,8 +40,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dossier.analysis.dates import MONTHS, parse_date_line
+from dossier.analysis.dates import parse_date_line
 from dossier.analysis.sentences import SentenceIndex, Span
+from dossier.analysis.vocab import (
+    MONTH_ABBREVIATIONS,
+    MONTH_FULL_PATTERN,
+    MONTH_PATTERN,
+    MONTHS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_FULL_PATTERN,
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+)
 from dossier.domain.dates import PartialDate, Precision, Qualifier
 from dossier.domain.findings import DateFound, DateRole
 
@@ -50,11 +60,10 @@ AHEAD = "ahead"  # a day something is to be done by, told in any tense: the next
 HEAD_LINES = 25  # how far down a letterhead's date line may stand
 
 # -- the patterns ---------------------------------------------------------------------------------
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
-_MONTH_FULL = r"(?:january|february|march|april|may|june|july|august|september|sept|october|november|december)\b"
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?"
-_WEEKDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_MONTH = MONTH_PATTERN
+_MONTH_FULL = MONTH_FULL_PATTERN
+_WEEKDAY = WEEKDAY_PATTERN
+_WEEKDAY_FULL = WEEKDAY_FULL_PATTERN
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR = r"(?:19|20)\d\d"
 # st/nd/rd/th after a day, or set apart by one space as a PDF's text gives a superscript ("1 st January")
@@ -264,8 +273,7 @@ _MOD_QUALIFIER = {"end": Qualifier.END, "close": Qualifier.END, "turn": Qualifie
                   "second week": Qualifier.MID, "third week": Qualifier.MID, "fourth week": Qualifier.LATE,
                   "early part": Qualifier.EARLY, "early": Qualifier.EARLY, "mid": Qualifier.MID,
                   "middle": Qualifier.MID, "late": Qualifier.LATE}
-_WEEKDAYS = {name: i for i, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                                               "sunday"))}
+_WEEKDAYS = WEEKDAYS
 # a participle that dates what it qualifies: "the notice issued on", "the report published in" (not "to be
 # published on", "will be held in")
 _DONE_THEN = re.compile(
@@ -1511,8 +1519,8 @@ class DateRule:
     examples: tuple[str, ...] = ()
 
 
-_MONTH_ANCHORS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_WEEKDAY_ANCHORS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTH_ANCHORS = MONTH_ABBREVIATIONS
+_WEEKDAY_ANCHORS = WEEKDAY_ABBREVIATIONS
 _REL_WORDS = ("this", "next", "last", "coming")
 _UNIT_ANCHORS = ("day", "week", "fortnight", "month", "year")
 _COUNT_LEADS = ("a", "an", "couple", *_NUMBER_WORDS)
