@@ -581,3 +581,69 @@ def test_an_attendance_list_ends_with_its_sentence_and_may_follow_a_clause() -> 
     assert set(_people(dotted)) == {"A. Roe", "T. Vale", "Dee", "Kemp"}
     prose = "Present: Cllrs Roe and Vale. The Chairman thanked Wexcombe Youth Football for the loan.\n"
     assert set(_people(prose)) == {"Roe", "Vale"}
+
+
+# ---- attendance-run: a list of names laid out in columns, read flat ---------------------------------
+def test_attendance_run_reads_names_written_one_after_another() -> None:
+    text = ("Wessex Valley Trust Minutes of the Board Meeting Members: Ann Roe Tom Vale Ivo Brandt Noor Hask "
+            "Dr Lucy Dee In Attendance: Bram Tolley Jane Felt Interim Chair Non Executive Director "
+            "Director of Finance Secretariat: Kay Hume Board Coordinator 1. Welcome\n")
+    rules = _rules(text)
+    assert {"Ann Roe", "Tom Vale", "Ivo Brandt", "Noor Hask", "Lucy Dee", "Bram Tolley", "Jane Felt",
+            "Kay Hume"} == set(rules)
+    assert rules["Ivo Brandt"] == "attendance-run"
+
+
+def test_attendance_run_reads_an_odd_run_by_its_given_names() -> None:
+    # five words: a three-word name among two-word names, cut before each given name
+    text = "Board papers. Present: Ann Mary Roe Tom Vale Interim Clerk\n"
+    assert {"Ann Mary Roe", "Tom Vale"} == set(_people(text))
+
+
+def test_attendance_run_near_misses() -> None:
+    # bodies after the label, and names that are mostly no given names, are not read as people
+    text = ("Report. Present: Wessex County Council Wexcombe Town Council\n"
+            "Notes. Members: Planning Policy Housing Options Local Plan Review\n")
+    assert _people(text) == {}
+
+
+# ---- name-dash-post-inline --------------------------------------------------------------------------
+def test_name_dash_post_inline_drops_the_heading_before_the_name() -> None:
+    text = ("ATTENDING\n\nWessex Officials Ann Roe – Special Adviser Tom Vale – Director, Housing "
+            "Estates & Regeneration Partnerships Nadia Frost – Deputy Director, Capital Budgets\n")
+    rules = _rules(text)
+    assert rules.get("Ann Roe") == "name-dash-post-inline"
+    assert rules.get("Nadia Frost") == "name-dash-post-inline"
+    assert not any("Officials" in name or "Partnerships" in name for name in rules)
+
+
+def test_name_dash_post_inline_near_misses() -> None:
+    # no given name before the dash, or no post after it
+    text = "Wessex Housing Options – Head of Service\nThe Ann Roe Centre – Wexcombe Road\n"
+    assert "name-dash-post-inline" not in _rules(text).values()
+
+
+def test_a_bracket_after_a_post_that_has_its_holder_is_a_place() -> None:
+    text = "Cllr Ann Roe, Wessex Presiding Officer (Rhoss Cwm Taf) Cllr Tom Vale, Deputy Leader (Wexcombe)\n"
+    assert set(_people(text)) == {"Ann Roe", "Tom Vale"}
+
+
+def test_apologies_received_from_a_plural_title_list() -> None:
+    text = "Apologies received from Clls Tarn, Hask and Felt. Reasons for absence were accepted.\n"
+    assert set(_people(text)) == {"Tarn", "Hask", "Felt"}
+    assert _rules(text)["Hask"] == "apologies-from"
+    # near-miss: a letter received from a body is no list of people
+    assert _people("A letter was received from Wessex County Council. Apologies were noted.\n") == {}
+
+
+def test_a_post_of_two_post_words_is_not_a_surname() -> None:
+    text = "Mrs Ann Roe, Head Teacher, spoke to the meeting. The Head Teacher agreed.\n"
+    assert set(_people(text)) == {"Ann Roe"}
+
+
+def test_a_run_opened_by_a_nationality_is_not_a_person() -> None:
+    text = ("Letter to the Convener from the Cabinet Secretary for Farming, Ann Roe, about the Scottish Government "
+            "draft budget\nDear Tom,\nThank you for the letter on budget scrutiny.\nThe panel will want to know "
+            "that the Scottish Budget document will hold a scrutiny chapter.\nI look forward to the 2030-31 "
+            "Scottish Budget process.\nYours sincerely,\nAnn Roe\n")
+    assert set(_people(text)) == {"Ann Roe"}

@@ -9,7 +9,11 @@ read them. Only generic vocabulary and structure are used; no name is known in a
     attendance-list    "Present: Cllrs A Roe (Chair), T Vale and Mrs L Dee" (and "Apologies –",
                        "In attendance:", a line opened by "Councillors"), the list on the label's
                        line or in the paragraph under it
+    attendance-run     "... Members: Ann Roe Tom Vale Dr Lucy Dee In Attendance: ...": a label inside a line
+                       (columns read flat), its names one after another with only spaces between them
     apologies-from     "apologies were received from Mrs C Dee and Tom Vale."
+    name-dash-post-inline  "Staff Officials Ann Roe – Head of Finance": a given name and a surname before a
+                       dash and a post, without the capitalised heading before them
     labelled-name      a field label naming a role, then the name: "Complainant: Ann Roe",
                        "REPORTING OFFICER: Ann Roe Head of Finance", "Picture: Tom Vale"
     post-then-surname  a post, then a surname alone: "President Roe", "TRIBUNAL MEMBER ROE",
@@ -127,7 +131,7 @@ def _name_at_end(info: TextInfo, start: int, end: int, *, surname_alone: bool = 
     return Named(titles[0].start if titles else names[0].start, names[0].start, names[-1].end)
 
 
-_PLURAL_TITLES = frozenset({"councillors", "cllrs", "messrs", "drs"})
+_PLURAL_TITLES = frozenset({"councillors", "cllrs", "clls", "messrs", "drs"})
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;]|\band\b|&|\n)\s*")
 _PARENS = re.compile(r"\([^()\n]*\)")
 _DASH_TAIL = re.compile(r"[ \t]+[–—-][ \t]+")
@@ -145,7 +149,57 @@ def _list_items(info: TextInfo, start: int, end: int) -> Iterator[Named]:
             if named is not None:
                 plural = plural or info.text[named.start:named.name_start].strip().lower() in _PLURAL_TITLES
                 yield named
+            elif not dash:
+                yield from _name_run(info, start + pos, start + m.start())
         pos = m.end()
+
+
+_RUN_GAP = re.compile(r"[ \t]+")
+
+
+def _name_run(info: TextInfo, start: int, end: int, *, alone: bool = False) -> Iterator[Named]:
+    """"Ann Roe Tom Vale Dr Lucy Dee Chair ...": names written one after another with only spaces
+    between them, as a list laid out in columns reads once flattened. A title opens a name; between
+    titles, an even run of words is read as pairs, an odd one is cut before each given name. The run
+    ends at the first word that is not a name (a post, a label, a word in lower case)."""
+    text = info.text
+    toks = _tokens_in(info, start, end)
+    if not toks or text[start:toks[0].start].strip():
+        return
+    segments: list[tuple[Token | None, list[Token]]] = [(None, [])]
+    for k, tok in enumerate(toks):
+        if k and not _RUN_GAP.fullmatch(text[toks[k - 1].full_end:tok.start]):
+            break
+        if tok.kind == "H":
+            if not segments[-1][1] and segments[-1][0] is not None:
+                break
+            segments.append((tok, []))
+            continue
+        if tok.kind != "N" or tok.possessive or _is_post_word(tok) or tok.text.lower() in COMMON_WORDS:
+            break
+        segments[-1][1].append(tok)
+    names: list[tuple[Token | None, list[Token]]] = []
+    for title, words in segments:
+        if len(words) % 2 == 0:
+            pairs = [words[i:i + 2] for i in range(0, len(words), 2)]
+        else:
+            pairs = []
+            for tok in words:
+                if not pairs or (len(pairs[-1]) >= 2 and tok.text.lower() in GIVEN_NAMES):
+                    pairs.append([tok])
+                else:
+                    pairs[-1].append(tok)
+        names.extend((title if i == 0 else None, pair) for i, pair in enumerate(pairs))
+    names = [(title, words) for title, words in names if words]
+    if len(names) < 2 and not alone:
+        return  # one name alone is the other rules' to read
+    known = sum(1 for title, words in names if title is not None or words[0].text.lower() in GIVEN_NAMES)
+    if not names or known * 2 < len(names):
+        return  # most names of a list open with a given name or a title
+    for title, words in names:
+        if not 2 <= len(words) <= 3:
+            continue
+        yield Named(title.start if title else words[0].start, words[0].start, words[-1].end)
 
 
 # ---- attendance-list --------------------------------------------------------------------------------
@@ -193,10 +247,48 @@ def _attendance(info: TextInfo, m: re.Match[str]) -> Iterator[Named]:
         start = end + 1
 
 
+# ---- attendance-run ---------------------------------------------------------------------------------
+_ATTENDANCE_INLINE = re.compile(
+    r"(?<![\w'’-])(?:Members|MEMBERS|Present|PRESENT|In[ \t]+[Aa]ttendance|IN[ \t]+ATTENDANCE|Also[ \t]+[Pp]resent"
+    r"|Attendees|ATTENDEES|Secretariat|Apologies)[ \t]*:[ \t]*(?=[A-Z])")
+
+
+def _attendance_inline(info: TextInfo, m: re.Match[str]) -> Iterator[Named]:
+    """"... Members: Ann Roe Tom Vale Dr Lucy Dee In Attendance: ...": an attendance label inside a
+    line (a page of columns read flat), then its names one after another with only spaces between."""
+    end = info.flat.find("\n", m.end())
+    yield from _name_run(info, m.end(), len(info.flat) if end < 0 else end, alone=True)
+
+
+# ---- name-dash-post-inline -------------------------------------------------------------------------
+_INLINE_DASH = re.compile(r"(?<=[\w'’.])[ \t]+[–—][ \t]+(?=[A-Z])")
+_WORDS_AFTER = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _name_dash_post_inline(info: TextInfo, m: re.Match[str]) -> Iterator[Named]:
+    """"Staff Officials Ann Roe – Head of Finance Tom Vale – Director": a given name and a surname before
+    a dash and a post, inside a line (a list of attendees read flat), without the heading before them."""
+    words = _WORDS_AFTER.findall(info.flat, m.end(), m.end() + 60)[:4]
+    if not any(w[0].isupper() and w.lower() in POST_WORDS for w in words[:3]):
+        return
+    run: list[Token] = []
+    edge = m.start()
+    for tok in reversed(_tokens_in(info, max(0, m.start() - 80), m.start())):
+        if len(run) >= 4 or tok.kind != "N" or tok.possessive \
+                or not (tok.full_end == edge or _RUN_GAP.fullmatch(info.flat[tok.full_end:edge])):
+            break
+        run.insert(0, tok)
+        edge = tok.start
+    for i, tok in enumerate(run):
+        if tok.text.lower() in GIVEN_NAMES and 2 <= len(run) - i <= 3:
+            yield Named(tok.start, tok.start, run[-1].end)
+            return
+
+
 # ---- apologies-from ---------------------------------------------------------------------------------
 _APOLOGIES_FROM = re.compile(
-    r"(?i)\bapolog(?:y|ies)(?:[ \t]+for[ \t]+(?:absence|lateness))?(?:[ \t]+(?:was|were|had[ \t]+been"
-    r"|have[ \t]+been)[ \t]+received)?[ \t]+from[ \t]+")
+    r"(?i)\bapolog(?:y|ies)(?:[ \t]+for[ \t]+(?:absence|lateness))?(?:[ \t]+(?:(?:was|were|had[ \t]+been"
+    r"|have[ \t]+been)[ \t]+)?received)?[ \t]+from[ \t]+")
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n|$")
 
 
@@ -447,6 +539,10 @@ def _post_bracket(info: TextInfo, m: re.Match[str]) -> Iterator[Named]:
     words = before[cut + 1:].split()[-6:]
     if not words or not any(w.strip(".,'’").lower() in POST_WORDS for w in words):
         return
+    base = m.start() - len(before)
+    lo = base + cut - 40 if before[cut:cut + 1] == "," else base + cut + 1  # a name before the post's comma
+    if any(t.kind == "H" for t in _tokens_in(info, max(0, lo), m.start())):
+        return  # "Cllr Ann Roe, Deputy Leader (Wexcombe)": the post has its holder, the bracket its place
     toks = _tokens_in(info, m.start("name"), m.end("name"))
     if not 2 <= len(toks) <= 4 or toks[-1].kind != "N" or any(t.kind not in _NAME_KINDS for t in toks):
         return
@@ -522,7 +618,9 @@ def _notes_address(info: TextInfo, m: re.Match[str]) -> Iterator[Named]:
 
 PERSON_RULES: tuple[PersonRule, ...] = (
     PersonRule("attendance-list", _ATTENDANCE, _attendance, on_lines=True),
+    PersonRule("attendance-run", _ATTENDANCE_INLINE, _attendance_inline),
     PersonRule("apologies-from", _APOLOGIES_FROM, _apologies_from),
+    PersonRule("name-dash-post-inline", _INLINE_DASH, _name_dash_post_inline),
     PersonRule("labelled-name", _LABEL, _labelled, on_lines=True),
     PersonRule("post-then-surname", _POST_SURNAME, _post_surname),
     PersonRule("post-of-before-name", _POST_OF_BEFORE, _post_of_before),

@@ -39,6 +39,7 @@ NOT_NAME_WORDS = frozenset({
     "communities", "justice", "treasury", "cabinet", "home", "foreign", "defence", "transport",
     "culture", "energy", "environment", "work", "pensions", "development", "international", "england",
     "scotland", "wales", "ireland", "britain", "kingdom", "uk", "gov", "www", "http", "https",
+    "scottish", "british", "european", "american", "budget", "budgets",  # "the Scottish Budget": no name
     # posts
     "minister", "ministers", "secretary", "director", "chief", "executive", "commissioner", "chair",
     "chairman", "chairwoman", "chairperson", "president", "head", "officer", "manager", "leader",

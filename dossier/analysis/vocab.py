@@ -40,7 +40,7 @@ POSSESSIVE_DETERMINERS = frozenset({"my", "your", "our", "their", "his", "her", 
 HONORIFICS = frozenset({
     "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame", "lord", "lady",
     "baroness", "baron", "viscount", "earl", "cllr", "councillor", "clr", "rt", "hon", "right",
-    "coun", "cllrs", "councillors",  # "Coun Roe"; "Cllrs A Roe, T Vale" opens a list of members
+    "coun", "cllrs", "clls", "councillors",  # "Coun Roe"; "Cllrs A Roe, T Vale" opens a list of members
     "honourable", "the", "rev", "revd", "reverend", "father", "canon", "bishop", "archbishop",
     "judge", "justice", "insp", "inspector", "supt", "superintendent", "sergeant", "sgt", "detective", "det",
 })
@@ -96,6 +96,7 @@ samuel sandra sarah scott sean sharon sheila shirley simon sophie stanley stella
 steve steven stewart stuart sue susan suzanne sylvia tanya teresa terence terry theresa thomas
 tim timothy toby tom tommy tony tracey tracy trevor valerie vanessa victoria vincent violet
 vivienne walter wayne wendy william yvonne zoe zachary
+debra neal marc reg ken glenn glen rhys dafydd gwen sian huw bethan owain ffion
 aditya akosua amara amina anand ananya anil anjali arjun asha ayesha deepak divya farah femi
 gurpreet hassan hussain imran jaspreet kamal kwame layla mei ming nadia nikhil nisha obi omar
 priya rahul rajesh ravi rohan sanjay sara shreya sunil tariq wei yusuf zainab zara
@@ -138,6 +139,7 @@ spokesman spokeswoman partner fellow researcher specialist dcs ceo cfo coo direc
 ambassador envoy tsar czar judge magistrate coroner inspector-general chair-elect vice-chair
 headteacher headmaster headmistress governor-general sheriff steward bishop nurse doctor surgeon
 speaker barrister advocate surveyor architect engineer accountant planner
+interim non-executive non teacher
 """)
 
 # Posts written as capitals before a name: "HMI Roe" (His Majesty's Inspector), "PCSO Ann Roe",
