@@ -73,6 +73,9 @@ def test_parse_document_date_rejects_non_dates(text: str) -> None:
         ("1 st March 2014", "2014-03-01", "1 st March 2014"),  # a text layer parting the ordinal
         ("Apri1 2014", "2014-04", "Apri1 2014"),  # a text layer reading l as 1 inside the month
         ("4 Ju1y 2014", "2014-07-04", "4 Ju1y 2014"),
+        ("9 Mar 17", "2017-03-09", "9 Mar 17"),  # a two-digit year after a month's name, the whole line
+        ("Friday 9 March 17", "2017-03-09", "Friday 9 March 17"),
+        ("Published 9 Mar 98", "1998-03-09", "9 Mar 98"),
     ],
 )
 def test_parse_date_line(line: str, value: str, text: str) -> None:
@@ -84,7 +87,8 @@ def test_parse_date_line(line: str, value: str, text: str) -> None:
 @pytest.mark.parametrize("line", ["on 3 September", "published on 27 March showed", "By 22 July",
                                   "4-0 March 2014", "Room 2014", "The meeting on 4 May 2016 went well",
                                   "lO March 2014", "Room l9", "Old March 2014", "Apri11 2014", "A1 2014",
-                                  "1 standard March 2014"])
+                                  "1 standard March 2014", "Mar 17", "9 Mxr 17", "9 Mar 17 delegates",
+                                  "30 Feb 17", "9 Mar 173"])
 def test_parse_date_line_rejects_partial_or_prose(line: str) -> None:
     assert parse_date_line(line) is None
 
@@ -136,3 +140,7 @@ def test_date_spans_gives_every_full_date_with_its_span_in_reading_order() -> No
     assert found == [("2018-05-22", "Tuesday May 22nd 2018"), ("2018-06-05", "5 June 2018"),
                      ("2018-09-22", "22ND SEPTEMBER, 2018")]
     assert date_spans("Ref AB/12/05/16, page 2019") == []
+
+
+def test_a_two_digit_year_is_read_only_on_a_date_line_not_in_running_text() -> None:
+    assert date_spans("The board met on 9 Mar 17 delegates from each ward.") == []

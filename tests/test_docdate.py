@@ -624,3 +624,110 @@ def test_a_headlines_date_then_more_words_is_not_read(heading: str) -> None:
 def test_a_date_field_after_a_lower_case_reference_value() -> None:
     text = f"Wessex County Council\n\nOur ref: ab/12/cd Date: 4 March 2019\n\nDear Ms Roe,\n\n{PROSE}"
     check(text, "2019-03-04", "form-date-field", "4 March 2019", DocumentKind.LETTER)
+
+
+# ---- widened in round three: a date line with a two-digit year, "Publish date:", a title "... of <date>" --
+def test_a_news_items_date_line_with_a_two_digit_year() -> None:
+    text = f"Parks to reopen in the spring\n\n9 Mar 17\n\n{PROSE}"
+    check(text, "2017-03-09", "date-line", "9 Mar 17", DocumentKind.ARTICLE)
+
+
+def test_a_two_digit_year_wrapped_from_a_sentence_is_not_a_date_line() -> None:
+    assert read(f"The parks will reopen on\n9 Mar 17\nwhen the works end and the board agrees.\n\n{PROSE}") is None
+
+
+@pytest.mark.parametrize("label", ["Publish date: ", "Published date: ", "Publishing date "])
+def test_a_publish_date_label(label: str) -> None:
+    text = f"{label}9 March 2017\n\nTo: All staff in the Parks Service\n\n{PROSE}"
+    check(text, "2017-03-09", "published-date", "9 March 2017")
+
+
+def test_a_closing_date_is_not_a_publish_date() -> None:
+    assert read(f"Closing date: 9 March 2017\n\nTo: All staff in the Parks Service\n\n{PROSE}") is None
+
+
+@pytest.mark.parametrize("heading", [
+    "Letter from the Chair to the Leader of Wessex County Council of 4 March 2019",
+    "Letter from the Convener to the Minister for Parks of 4 March 2019",
+    "Joint letter to the Secretary of State of 4 March 2019",
+])
+def test_a_letters_title_then_of_and_its_date(heading: str) -> None:
+    check(f"Parks Committee\n\n{heading}\n\n{PROSE}", "2019-03-04", "heading-tail-date", "4 March 2019")
+
+
+@pytest.mark.parametrize("heading", [
+    "Reply to the Letter of 4 March 2019",
+    "Response to the consultation of 4 March 2019",
+    "Response to the Chair's Request of 4 March 2019",
+    "Letter to the Chair about the Meeting of 4 March 2019",
+    "Letter to the Chair. We thank the Board of 4 March 2019",
+    "Letter from our Chair to the Board of 4 March 2019",
+    "The Chair of the Board of 4 March 2019",
+])
+def test_another_things_date_after_of_in_a_title_is_not_read(heading: str) -> None:
+    assert read(f"Parks Committee\n\n{heading}\n\n{PROSE}") is None
+
+
+@pytest.mark.parametrize("opening", [
+    "Wessex Community Health NHS Trust Minutes of the Board Meeting in Public Tuesday 3 May 2016",
+    "North Wessex Parks and Leisure Trust Minutes of the Trustees Meeting in Private, 3 May 2016 10:00 – 12:00",
+])
+def test_minutes_heading_after_a_long_body_name_and_meeting_in_public(opening: str) -> None:
+    found = read(f"{opening} Present: Ann Roe, Tom Vale\n\n1. Apologies")
+    assert found is not None and (found.date.value, found.rule) == ("2016-05-03", "minutes-heading")
+
+
+@pytest.mark.parametrize("opening", [
+    "Residents of Wessex Angry After The Parks Meeting in which the board spoke on 3 May 2016",
+    "Meeting in March will decide the future of the parks, 3 May 2016 report says",
+])
+def test_a_headline_about_a_meeting_in_public_is_not_a_minutes_heading(opening: str) -> None:
+    assert read(f"{opening}\n\n{PROSE}", DocumentKind.ARTICLE) is None
+
+
+# ---- closing-date-line -------------------------------------------------------------------------------
+CLOSING = ("Select Committee on Parks Written Evidence\n\nLetter to the Clerk from Ann Roe, Wessex Parks Team\n\n"
+           + f"{PROSE}\n\n" * 8 + "I am sorry that the board was not told sooner.\n\n")
+NAV_FOOT = "\n\nHouse of Commons home page search page enquiries index\n\n© Copyright 2006\n\nPrepared 2 July 2006"
+
+
+@pytest.mark.parametrize(("date_line", "words"), [
+    ("12 June 2006", "12 June 2006"),
+    ("12 June 2006 previous page contents next page", "12 June 2006"),
+    ("12 June 2006\n\nprevious page contents next page", "12 June 2006"),
+])
+def test_a_date_after_a_letters_last_paragraph_then_only_page_furniture(date_line: str, words: str) -> None:
+    check(CLOSING + date_line + NAV_FOOT, "2006-06-12", "closing-date-line", words, DocumentKind.LETTER)
+
+
+@pytest.mark.parametrize("tail", [
+    f"12 June 2006\n\n{PROSE}",  # the body goes on
+    "12 June 2006\n\n4 July 2006",  # a list of dates
+    "12 June 2006 and the board will meet again",  # not page navigation
+])
+def test_a_date_after_a_paragraph_with_more_after_it_is_not_a_closing_date(tail: str) -> None:
+    assert read(CLOSING + tail, DocumentKind.LETTER) is None
+
+
+def test_a_closing_date_line_is_read_only_in_a_letter() -> None:
+    assert read(CLOSING + "12 June 2006" + NAV_FOOT, DocumentKind.ARTICLE) is None
+
+
+# ---- title-date: a longer formal title ---------------------------------------------------------------
+@pytest.mark.parametrize("line", [
+    "Parks Act 2008 (Section 12) Decision Notice 3 May 2016 Public Authority: Wessex County Council",
+    "1 Parks Act 2008 (Section 12) Decision Notice 3 May 2016 Public Authority: Wessex County Council",
+    "Register of Parks and Open Spaces for Wessex Annual Report 3 May 2016 Prepared by: Ann Roe",
+])
+def test_a_formal_title_naming_the_document_then_its_date(line: str) -> None:
+    check(f"Parks Act 2008 (Section 12) Decision Notice\n\n{line}\n\n{PROSE}", "2016-05-03", "title-date",
+          "3 May 2016")
+
+
+@pytest.mark.parametrize("line", [
+    "Appeal against the Decision Notice 3 May 2016 by Wessex County Council",
+    "Review of the decision notice 3 May 2016 by Wessex County Council",
+    "Parks Act 2008 (Section 12) Decision Notice Appeal Hearing 3 May 2016",
+])
+def test_another_documents_title_before_a_date_is_not_read(line: str) -> None:
+    assert read(f"Parks Act 2008 (Section 12) Decision Notice\n\n{line}\n\n{PROSE}") is None

@@ -45,6 +45,9 @@ _DATE_FORMS = (
 _DATES = tuple(re.compile(rf"(?P<date>{form}){_TIME}", re.IGNORECASE) for form in _DATE_FORMS)
 _SEARCHES = tuple(re.compile(rf"(?<![\w/.\-])(?P<date>{form})(?![\w/\-])", re.IGNORECASE)
                   for form in _DATE_FORMS[:3] + _DATE_FORMS[4:5] + _DATE_FORMS[7:])
+# a date line with a two-digit year after a month's name: "5 Dec 16", "Monday 5 December 16" (read only
+# when the whole line is the date: in running text "5 Dec 16" may be a day and a count)
+_SHORT_YEAR_LINE = re.compile(rf"(?P<date>(?:{_WEEKDAY}\s*)?{_DAY}\s+{_MONTH_WORD},?\s+(?P<y>\d\d))", re.IGNORECASE)
 _YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
 _LABEL = re.compile(
     r"^(?:(?:date[d]?|sent|published|posted|first\s+published|last\s+updated|updated|held)\s*(?:on\s*)?[:.\-–]?\s*)",
@@ -163,7 +166,21 @@ def parse_date_line(line: str) -> PartialDate | None:
             if found is not None:  # keep the words as written (the repair keeps every offset)
                 at = max(repaired.find(found.text), 0)
                 found = PartialDate(found.value, found.precision, text=s[at:at + len(found.text)])
+    if found is None:
+        found = _short_year(s)
     return found
+
+
+def _short_year(s: str) -> PartialDate | None:
+    """"5 Dec 16": a day, a month's name (exactly) and a two-digit year, the whole line."""
+    m = _SHORT_YEAR_LINE.fullmatch(s)
+    if m is None:
+        return None
+    month = _month_number(m.group("month"), fuzzy=False)
+    day = _day_number(m.group("day"), fuzzy=False)
+    if month is None or day is None:
+        return None
+    return _build(_two_digit_year(m.group("y")), month, day, m.group("date"))
 
 
 def trailing_date(line: str) -> PartialDate | None:

@@ -47,7 +47,7 @@ _OWN_LABEL = re.compile(  # longest first: "Date of decision:" before "Date"
 # labels that give the day it was published: the document's date unless a date line says otherwise
 _PUBLISHED_LABEL = re.compile(
     r"^(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|issued(?:\s+on)?|released(?:\s+on)?"
-    r"|date\s+(?:of\s+)?(?:publi(?:cation|shed)|release)|(?:publication|release)\s+date)\b\s*[:.\-–]?\s*",
+    r"|date\s+(?:of\s+)?(?:publi(?:cation|shed)|release)|(?:publication|publish(?:ed|ing)?|release)\s+date)\b\s*[:.\-–]?\s*",
     re.IGNORECASE)
 # a page's own stamp: only when nothing better states the date
 _UPDATED_LABEL = re.compile(
@@ -68,7 +68,7 @@ _QUALIFIED_DATE = frozenset({  # "Closing date:", "Date of birth" is not read: t
 })
 _PAPER_REF = r"(?:(?=\S*[A-Za-z])(?=\S*\d)[A-Z0-9][\w()/.:-]*\s+)?"  # "WPC(19)M04 " before a heading
 _MINUTES_OPENING = re.compile(  # "Minutes of ...", "Ordinary Meeting held on", "Notes of a meeting"
-    rf"^{_PAPER_REF}(?:[A-Z][\w'’.&-]*\s+){{0,4}}(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING|[Nn]otes?|NOTES?|[Rr]ecord|RECORD)\b"
+    rf"^{_PAPER_REF}(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|the|&)\s+)?){{0,6}}(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING|[Nn]otes?|NOTES?|[Rr]ecord|RECORD)\b"
     r"|^(?:[Hh]eld|HELD)\b")
 _MINUTES_WORD = re.compile(rf"{_PAPER_REF}(?:minutes|notes)\s+of\b", re.IGNORECASE)
 _ON = re.compile(r"^(?:(?:held\s+)?on\s+|date\s*:\s*)", re.IGNORECASE)
@@ -79,9 +79,17 @@ _DOC_NOUN = (r"(?:bulletin|newsletter|letter|statement|briefing|update|report|mi
 _DOC_TITLE = re.compile(  # "Letter to ...", "Open letter from ...", "Written statement on ..."
     rf"^(?=[A-Z])(?:(?:Open|Joint|Written|Oral|Ministerial|Formal|Further)\s+)?(?i:{_DOC_NOUN})s?\s+"
     r"(?:to|from|on|about|regarding|re|concerning|of|for|by)\b")
+# a document's title naming its writer or addressee, then "of" and its date: "Letter from the Chair to the
+# Leader of 4 March 2019" (not "Reply to the letter of ...", "... the consultation of ...": another thing's date)
+_TITLE_OF = re.compile(r"(?P<word>[A-Z][\w'’&.-]*)\s+of\s+$")
+_DOC_WORD = re.compile(rf"\b(?i:{_DOC_NOUN}s?|meetings?|consultations?|requests?)\b")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _TITLE_DATE = re.compile(  # "Commissioner's bulletin 2 March 2016", "Briefing Note – 4 May 2019"
-    rf"^(?:[A-Z0-9][\w'’&.-]*\s+){{0,6}}(?i:{_DOC_NOUN})\s*[,:–—-]?\s*$")
+    rf"^(?:[A-Z0-9][\w'’&.-]*\s+){{0,6}}(?i:{_DOC_NOUN})\s*[,:–—-]?\s*$"
+    # a longer formal title, with "of"/"and"/"for" and a bracketed part: "Planning Act 2008 (Section 12) Decision
+    # Notice", perhaps after a page number as a document site prints it
+    r"|^(?:\d{1,3}\s+)?[A-Z][\w'’&.-]*\s+(?:(?:of|and|for|&)\s+|[A-Z0-9][\w'’&.-]*\s+|\([A-Z][\w ]{1,20}\)\s+){0,10}"
+    rf"(?=[A-Z])(?i:{_DOC_NOUN})\s*$")
 _BYLINE = re.compile(r"^(?:By|BY|Written\s+by|Words\s+by)\s+[A-Z]")
 # "by annroe on " / "Posted by Ann Roe on " just before a date that ends the line
 _BY_ON = re.compile(r"(?:^|(?<=\s))(?:(?:[Pp]osted|[Ww]ritten)\s+)?[Bb]y\s+(?:[\w.@'’-]+\s+){1,3}on\s+$")
@@ -111,7 +119,7 @@ _HEADER_LABEL = re.compile(r"(?:to|cc|subject|from|re)\s*:", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d")
 # between a minutes keyword and a date with no "held": a name, not a sentence ("Meeting of the Board, 3 May")
 _MINUTES_TITLE_GAP = re.compile(
-    r"[\s,]*(?:(?:of|a|an|the|with|and|between|for|&|meeting|call|discussion)\s+|[A-Z][\w'’&.()-]*(?=[\s,]|$)[\s,]*)*[,:–—-]?\s*")
+    r"[\s,]*(?:(?:of|a|an|the|with|and|between|for|in|&|meeting|call|discussion)\s+|[A-Z][\w'’&.()-]*(?=[\s,]|$)[\s,]*)*[,:–—-]?\s*")
 _LEADERS = re.compile(r"^(?:[\s.\-–—:]+|\d{1,2}[:.]\d\d(?![.:/\d])\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?\s*[,|]?\s*)")
 _TIME_TAIL = re.compile(  # a clock time after a date: "6.00 pm", "at 7pm", "(19:00)", "10:30 BST"
     r"^[,\s]*(?:at\s+|\()?\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)\s*(?:GMT|BST|UTC)?\)?",
@@ -496,8 +504,15 @@ def _heading_tail(page: Page) -> Iterator[Hit]:
         sep = _SEPARATOR_BEFORE.search(before)
         cued = sep is not None and sep.group("cue") is not None  # "– made on", "dated", ": debated on"
         mark = (sep.group("sep") or sep.group("bare") or "") if sep is not None else ""
-        if (not cued and _OTHER_LABEL.search(before)) or _PERSON_WORDS.search(before):
-            continue  # another kind of date, or someone's ("Your letter dated ...")
+        if _PERSON_WORDS.search(before):
+            continue  # someone's date ("Your letter dated ...")
+        of = _TITLE_OF.search(before)
+        if of is not None and _DOC_TITLE.match(line) and not _DOC_WORD.fullmatch(of.group("word")) \
+                and not _SENTENCE_END.search(before) and not _DOC_WORD.search(before, _DOC_TITLE.match(line).end()):  # type: ignore[union-attr]
+            yield Hit(date, i, start, end)  # "Letter from the Chair to the Leader of 4 March 2019"
+            continue
+        if not cued and _OTHER_LABEL.search(before):
+            continue  # another kind of date ("Closing date ...")
         if is_prose(line):  # a sentence: only a dash or bar sets the date apart, or a comma after a
             # title that names the document ("Letter to the Chair of the Parks Board, 4 March 2019")
             if mark not in ("–", "—", "|", " -") and not (mark == "," and _DOC_TITLE.match(line)
@@ -620,6 +635,50 @@ def _foot_date_line(page: Page) -> Iterator[Hit]:
         return
 
 
+# a web page's navigation run on after the date: "previous page contents next page", "Back to top"
+_NAV_TAIL = re.compile(r"^(?:\s*[|•·]?\s*(?:(?:previous|next|home|top\s+of(?:\s+the)?)\s+page|contents|back\s+to\s+top"
+                       r"|return\s+to\s+top|top)\b)+[\s|•·]*$", re.IGNORECASE)
+
+
+def _date_then_nav(line: str) -> PartialDate | None:
+    """A line that is a date, or a date then only the page's navigation links."""
+    found = parse_date_line(line)
+    if found is None:
+        spans = date_spans(line[:80])
+        if spans and spans[0][1] == 0 and _NAV_TAIL.match(line[spans[0][2]:]):
+            found = spans[0][0]
+    return found
+
+
+def _is_sentence(line: str) -> bool:
+    return line.endswith(_TERMINAL[:3]) and is_prose(line)
+
+
+def _closing_date_line(page: Page) -> Iterator[Hit]:
+    """A letter with no signature block as a web page prints it: the last paragraph, then the date alone
+    on a line, then only the page's furniture (links, a copyright line, a "Prepared" stamp): no sentence
+    and no other date line after it."""
+    if page.kind is not DocumentKind.LETTER:
+        return
+    layout = page.layout
+    lines = layout.lines
+    foot = _foot(layout)
+    for n, i in enumerate(foot):
+        line = lines[i]
+        if _is_labelled(line):
+            continue
+        found = _date_then_nav(line)
+        if found is None or _is_stamp(found, line) or not _is_day(found):
+            continue
+        k = layout.nonblank.index(i)
+        prev = lines[layout.nonblank[k - 1]] if k > 0 else ""
+        after = [lines[j] for j in foot[n + 1:]]
+        if not _is_sentence(prev) or any(_is_sentence(a) or parse_date_line(a) for a in after):
+            continue  # not after the last paragraph, or the body (or a list of dates) goes on
+        yield _hit(found, line, i)
+        return
+
+
 RULES: tuple[DocDateRule, ...] = (
     DocDateRule("email-header", "the Date header of an email file", _email_header, 100),
     DocDateRule("printed-header", "the Sent:/Date: line of From/To/Sent headers printed at the top of the text",
@@ -630,8 +689,8 @@ RULES: tuple[DocDateRule, ...] = (
                 " block in the body; or a later field of a line of fields set apart by bars, bullets or a wide gap",
                 _own_label, 90),
     DocDateRule("minutes-heading", "a heading line opening with Minutes/Meeting/Notes (perhaps after the paper's"
-                " reference: WPC(19)M07) in the first 3 lines (or a 'held on' or 'Minutes of ... held' line in the"
-                " first 6): the date after 'held', else a date after the meeting's name,"
+                " reference: WPC(19)M07, or a body's name of up to 6 words: North Wessex Parks and Leisure Trust) in the first 3 lines (or a 'held on' or 'Minutes of ... held' line in the"
+                " first 6): the date after 'held', else a date after the meeting's name (Board Meeting in Public),"
                 " else a date opening the line below", _minutes_heading, 88),
     DocDateRule("form-date-field", "a DATE: field among other fields run into one line of the head (not Closing"
                 " date:, Review date: ...; after a lower-case word only if another field follows)", _form_field, 85),
@@ -639,7 +698,7 @@ RULES: tuple[DocDateRule, ...] = (
                 " opens with a date and its clock time: Thursday 4th March 2019 at 7.30pm in the Hall) in a"
                 " letter's head or the two lines after its salutation, else in the first 8 lines; not a print"
                 " stamp", _date_line, 80),
-    DocDateRule("published-date", "a line opening with Published, First published, Posted, Issued in the first"
+    DocDateRule("published-date", "a line opening with Published, First published, Publish date, Posted, Issued in the first"
                 " 25 lines (a letter: its head), or such a field after a bar or bullet ('Last updated ... |"
                 " Published ...')", _published_label, 78),
     DocDateRule("byline-date", "a byline in the first 8 lines ending in a date: By Ann Roe, 13 November 2018;"
@@ -651,9 +710,11 @@ RULES: tuple[DocDateRule, ...] = (
                 " clock time: 6.00 pm, or a page's Share/Comments/min read furniture; or in brackets) after a comma, dash, bar, bracket, 'made on', 'debated on'"
                 " or 'dated', or straight after a title's"
                 " words; a long title naming the document (Letter to ..., 4 March 2019) after a comma; not another"
-                " kind of date (deadline, hearing, printed) nor a range", _heading_tail, 70),
+                " kind of date (deadline, hearing, printed) nor a range; a title naming the document, its writer or"
+                " addressee then 'of' and the date (Letter from the Chair to the Leader of 4 March 2019)", _heading_tail, 70),
     DocDateRule("title-date", "a title naming the document's type followed by a date: Council bulletin 2 March"
-                " 2016 (not a numbered list of titles)", _title_date, 70),
+                " 2016, or a longer formal title with of/and/for and a bracketed part, perhaps after a page number:"
+                " Parks Act 2008 (Section 12) Decision Notice 3 May 2016 (not a numbered list of titles)", _title_date, 70),
     DocDateRule("field-line-date", "a date that is one whole field of a line of short fields set apart by bars or"
                 " bullets in the first 8 lines (Ann Roe · 4 March 2019 · 3 min read); not a list of dates, not an"
                 " event's Time/Venue line, not a field a label before it qualifies (Closing)", _field_line, 66),
@@ -666,6 +727,10 @@ RULES: tuple[DocDateRule, ...] = (
     DocDateRule("foot-date-line", "a date (or month) alone on a line under the signature block in the last 10"
                 " lines: not under a sentence or a label, not before prose, not one of a list, not a print stamp",
                 _foot_date_line, 45),
+    DocDateRule("closing-date-line", "in a letter, a full date alone on a line (or then only the page's navigation: previous page"
+                " contents next page) straight after its last paragraph"
+                " (a sentence) in the last 10 lines, with no sentence and no other date line after it: only the"
+                " page's furniture (links, copyright, a Prepared stamp)", _closing_date_line, 44),
     DocDateRule("foot-labelled-date", "a Date:/Dated/Published line, or a Date: field after a signature, in the"
                 " last 10 lines", _foot_label, 40),
     DocDateRule("updated-stamp", "a Last updated / Updated / Page last reviewed line, only when nothing"
