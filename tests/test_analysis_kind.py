@@ -95,6 +95,10 @@ def test_signature_posts_starting_with_chair_do_not_make_minutes() -> None:
     "Minutes – Widgets Committee meeting, 4 May 2031",
     "Agenda, decisions and minutes",
     "Agenda and minutes",
+    "Wexcombe Widgets NHS Trust Minutes of the Board Meeting in Public Tuesday 4 May 2031 Members: Ann Roe",
+    "Wessex Town Council Minutes of the Planning Committee held on 4 May 2031",
+    "Annual Parish Meeting 2031 Minutes",
+    "Widgets Committee Minutes",
 ])
 def test_minutes_headings_in_more_layouts(head: str) -> None:
     text = f"{head}\n\nThe Chair welcomed everyone. The council noted the report and agreed the budget."
@@ -106,7 +110,35 @@ def test_minutes_headings_in_more_layouts(head: str) -> None:
     "Agenda and papers for the next session",
     "Ten minutes later the meeting was interrupted",
     "10 minutes later the meeting was interrupted",
+    "The Minutes of the Board meeting were agreed",
+    "Please find the Minutes of the Board meeting attached",
+    "Ann Roe Minutes of the Board meeting",
 ])
 def test_minutes_heading_near_misses(head: str) -> None:
     text = f"{head}\n\nThe council noted the report and agreed the budget."
     assert detect_kind(text) is not DocumentKind.MINUTES
+
+
+def test_a_minutes_heading_below_blank_lines_and_furniture() -> None:
+    text = ("Annual meeting\n\n\n\nDownload a copy here (PDF file).\n\n\n\nWessex Town Council\n\n\n\n"
+            "Minutes of the Annual Meeting held at the Village Hall on 4 May 2031.\n\n"
+            "The Chair welcomed everyone. The council noted the report and agreed the budget.")
+    assert detect_kind(text) is DocumentKind.MINUTES
+
+
+@pytest.mark.parametrize("head", [
+    "An open letter from Ann Roe OBE, Chief Executive",
+    "Open letter to the residents of Wexcombe",
+])
+def test_an_open_letter_heading_makes_a_letter(head: str) -> None:
+    text = f"{head}\n\nThe board has made steady progress and the service will reopen in the spring."
+    assert detect_kind(text) is DocumentKind.LETTER
+
+
+@pytest.mark.parametrize("head", [
+    "The open letter from Ann Roe was published on Monday.",
+    "Residents respond to the open letter",
+])
+def test_open_letter_near_misses(head: str) -> None:
+    text = f"{head}\n\nThe board has made steady progress and the service will reopen in the spring."
+    assert detect_kind(text) is not DocumentKind.LETTER

@@ -627,3 +627,75 @@ def test_minutes_sent_as_an_email_keep_the_email_parties() -> None:
     text = f"Minutes of the meeting of the Widgets Committee\n\nPresent:\nAnn Roe\nTom Vale\n\n{PROSE}"
     md = detect_metadata(text, headers=headers)
     assert (md.sender, md.recipients) == ("Ann Roe", ("Tom Vale",))
+
+
+# ---- round 3: a page title before the heading, a post alone in a heading, a salutation greeting a body
+@pytest.mark.parametrize("line", [
+    "Review of widget licensing: letter from Ann Roe MP to councils (accessible)",
+    "Widgets and village schools: Letter to all councils from Ann Roe MP",
+])
+def test_a_page_title_before_the_heading_noun(line: str) -> None:
+    md = detect_metadata(f"Correspondence\n\n{line}\n\nPublished 4 May 2031\n\n{PROSE}\n\n{PROSE}")
+    assert md.sender == "Ann Roe"
+    assert rule_of(md, "sender") == "heading-from"
+
+
+@pytest.mark.parametrize("line", [
+    "Widget licensing: we discussed the letter from Ann Roe to councils",
+    "Widget licensing: from Ann Roe to councils",
+    "Widget licensing: Ann Roe wrote to councils",
+])
+def test_a_page_title_before_no_heading(line: str) -> None:
+    assert detect_metadata(f"{line}\n\n{PROSE}\n\n{PROSE}").sender is None
+
+
+@pytest.mark.parametrize("line", [
+    "Letter from the Convener to the Minister for Widgets of 4 May 2031",
+    "Letter from the Registrar to Wessex County Council",
+])
+def test_a_heading_naming_only_a_post_names_no_sender(line: str) -> None:
+    md = detect_metadata(f"{line}\n\nDear Minister\n\n{PROSE}\n\n{PROSE}")
+    assert md.sender is None
+
+
+def test_lead_person_is_not_a_post_alone() -> None:
+    assert lead_person("the Convener")[0] is None
+    assert persons_in("the Convener, Ann Roe") == ["Ann Roe"]
+
+
+@pytest.mark.parametrize(("greeting", "body"), [
+    ("Dear Wessex County Council,", "Wessex County Council"),
+    ("Dear Wexcombe Widgets Trust,", "Wexcombe Widgets Trust"),
+    ("Dear Department for Widgets,", "Department for Widgets"),
+])
+def test_a_salutation_greeting_a_body_names_the_body(greeting: str, body: str) -> None:
+    md = detect_metadata(f"Widget permits: emails\n\n{greeting}\n\n{PROSE}\n\nYours faithfully,\n\nTom Vale")
+    assert (md.sender, md.recipients) == ("Tom Vale", (body,))
+    assert rule_of(md, f"recipients:{body}") == "salutation-body"
+
+
+@pytest.mark.parametrize("greeting", [
+    "Dear Chief Executive,", "Dear Council,", "Dear friends of the park,", "Dear Sir or Madam,",
+    "Dear Members of the Widgets Committee,", "Dear Colleagues,",
+])
+def test_salutation_body_near_misses(greeting: str) -> None:
+    md = detect_metadata(f"{greeting}\n\n{PROSE}\n\nYours faithfully,\n\nTom Vale")
+    assert md.recipients == ()
+
+
+def test_a_greeted_first_name_completed_from_a_run_together_address_line() -> None:
+    text = ("Rt Hon MP Chancellor of the Duchy of Wessex and Minister for the Rt Hon Tom Vale MP Secretary of State "
+            f"for Widgets By email\n\n4 May 2031\n\nDear Ben and Tom,\n\n{PROSE}\n\nYours sincerely,\n\nAnn Roe")
+    md = detect_metadata(text)
+    assert md.recipients == ("Ben", "Tom Vale")
+    assert rule_of(md, "recipients:Tom Vale") == "salutation"
+
+
+@pytest.mark.parametrize("head", [
+    "Tom Vale MP and Tom Hart MP Widgets Committee By email",  # two different Toms: not told which
+    "Wessex Widgets Committee By email",  # no Tom in the head
+])
+def test_a_greeted_first_name_kept_when_the_head_does_not_say(head: str) -> None:
+    text = f"{head}\n\n4 May 2031\n\nDear Tom,\n\n{PROSE}\n\nTom Quill wrote to us.\n\nYours sincerely,\n\nAnn Roe"
+    md = detect_metadata(text)
+    assert md.recipients == ("Tom",)

@@ -14,11 +14,17 @@ from dossier.domain.records import DocumentKind
 
 _EMAIL_SUFFIXES = (".eml", ".msg", ".emlx", ".mbox")
 # "Minutes of the Meeting of ...", after a reference ("AB(31)M04 Minutes of ..."), "MINUTES Parish Council
-# Meeting ...", and a council web page's "Agenda, decisions and minutes" / "Agenda and minutes". ("Minutes
+# Meeting ...", the same after a body's name on a flattened line ("Wessex Council Minutes of the Board
+# Meeting ..."), a title ending in "Meeting Minutes" / "Committee 2031 Minutes", and a council web page's
+# "Agenda, decisions and minutes" / "Agenda and minutes". ("Minutes
 # from ... Meeting" is left out for now: read as minutes, its "during the summer" turns into deadlines.)
 _MINUTES_HEAD = re.compile(
-    r"^(?:(?=[\w()./-]*[A-Za-z])[\w()./-]*\d[\w()./-]*\s+)?(?:draft\s+)?(?:(?:minutes|notes)\s+of\s+(?:the\s+)?|minutes\s*[:–—-]?\s+(?!from\b))"
-    r"(?:\w+\s+){0,6}?(?:meeting|board|committee|panel|group)\b|^minutes$|^agenda(?:,\s*\w+)*\s+and\s+minutes$",
+    r"^(?:(?=[\w()./-]*[A-Za-z])[\w()./-]*\d[\w()./-]*\s+"
+    r"|(?-i:(?:[A-Z][\w&’'-]*\s+){0,7}(?:Council|Trust|Authority|Board|Committee|Society|Association|Partnership|"
+    r"Group|Forum|Assembly|Commission|Agency|Services?|Limited|Ltd|plc|Company|Corporation|College|University|School)"
+    r"\s+))?(?:draft\s+)?(?:(?:minutes|notes)\s+of\s+(?:the\s+)?|minutes\s*[:–—-]?\s+(?!from\b))"
+    r"(?:\w+\s+){0,6}?(?:meeting|board|committee|panel|group)\b|^minutes$|^agenda(?:,\s*\w+)*\s+and\s+minutes$"
+    r"|^(?:[\w&’'-]+\s+){0,6}(?:meeting|board|committee|council|panel|group)(?:\s+\d{4})?\s+minutes$",
     re.IGNORECASE | re.MULTILINE)
 _MINUTES_MARK = re.compile(r"^(?:present|attendees|in\s+attendance|apologies(?:\s+for\s+absence)?|attending|"
                            r"action(?:s|\s+points?)?(?:\s*\([^)]*\))?|chair(?=[ \t]*[:\-–])|chaired\s+by|agenda\s+item\s+\d+|"
@@ -37,6 +43,9 @@ _LETTER_PHRASE = re.compile(  # case-sensitive on purpose: much faster than IGNO
     r"\b(?:I\s+(?:am\s+(?:now\s+|also\s+)?(?:writing|copying\s+this|grateful\s+for\s+your)|write\s+(?:to|following|about|in|on|with|further|regarding)|"
     r"attach|enclose|look\s+forward\s+to)|[Tt]hank\s+you\s+for\s+your\s+(?:letter|e-?mail)|"
     r"[Ff]urther\s+to\s+your\s+letter|[Ii]n\s+your\s+letter|[Pp]lease\s+do\s+not\s+hesitate)\b")
+# a heading that says the text is an open letter: "An open letter from Ann Roe, Chief Executive", "Open letter
+# to residents". (A page headed "Letter from X to Y" may be a page about the letter, or a news item.)
+_LETTER_HEAD = re.compile(r"^(?:an\s+)?open\s+letter\s+(?:from|to)\s+\S[^\n]{0,200}$", re.IGNORECASE)
 _SIGN_OFF_LINE = re.compile(r"^(?:yours\s+(?:sincerely|faithfully|truly|ever)|kind\s+regards|best\s+wishes)\b",
                             re.IGNORECASE | re.MULTILINE)
 _ARTICLE_FURNITURE = re.compile(
@@ -64,14 +73,15 @@ def detect_kind(text: str, *, is_email: bool = False, has_salutation: bool = Fal
     """The document's kind, from headers, layout and vocabulary."""
     if is_email or file_name.lower().endswith(_EMAIL_SUFFIXES) or media_type.startswith("message/"):
         return DocumentKind.EMAIL
-    top = "\n".join(line.strip() for line in text.lstrip().splitlines()[:6])
+    top = "\n".join([line.strip() for line in text[:4000].splitlines() if line.strip()][:6])
     if _MINUTES_HEAD.search(top) or len(_MINUTES_MARK.findall(text)) >= 3:
         return DocumentKind.MINUTES
     first_lines = [line.strip() for line in text.lstrip().splitlines()[:4] if line.strip()]
     if any(_NOTE_HEAD.match(line) for line in first_lines[:3]) and not has_salutation:
         return DocumentKind.NOTE
     unquoted = _QUOTED.sub(" ", text)
-    if has_salutation or _SIGN_OFF_LINE.search(text) or _LETTER_PHRASE.search(unquoted):
+    if (has_salutation or _SIGN_OFF_LINE.search(text) or _LETTER_PHRASE.search(unquoted)
+            or any(_LETTER_HEAD.match(line) and not line.endswith(".") for line in first_lines[:3])):
         return DocumentKind.LETTER
     article = (2 * len(_ARTICLE_FURNITURE.findall(text)) + min(len(_REPORTING.findall(unquoted)), 4)
                + min(len(_QUOTED.findall(text)), 3) + (2 if _headline(text) else 0))

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from dossier.analysis.actors_orgs import organisation_name
 from dossier.analysis.dates import parse_date_line
 from dossier.analysis.names import PARTICLES, is_honorific, person_name, same_person
 from dossier.analysis.parties import (
@@ -204,6 +205,8 @@ def lead_person(text: str) -> tuple[str | None, str]:
     text = _without_image_text(text)
     piece = _FIRST_PIECE.split(text, maxsplit=1)[0]
     name = person_name(piece)
+    if name and all(is_post_word(t) for t in name.split()):
+        return None, text  # "the Convener", "the Registrar": a post, not a person
     if name:
         return name, text[len(piece):].strip(" ,;–—-")
     name, rest = split_leading_name(piece)
@@ -289,12 +292,14 @@ _HEADING_NOUN = (r"(?:letter|note|memo(?:randum)?|message|advice|submission|e-?m
                  r"representations?|minute)")
 # a reference before a heading: "GS(NP) 91: Letter from ...", "Annex 15: Letter ...", "Item 4 – Note ..."
 _HEADING_REF = r"(?P<ref>(?:[A-Za-z][\w()/.-]*\s+){0,2}[\w()/.-]*\d[\w()/.-]*\s*[:–—-]\s+)?"
+# a page's title before a heading noun: "Review of widget licensing: letter from Ann Roe to councils"
+_HEADING_TITLE = r"(?P<title>[^:]{3,160}:\s+(?=(?:[\w’'()-]+\s+){0,6}?" + _HEADING_NOUN + r"\s))?"
 _HEADING_FROM = re.compile(
-    rf"^{_HEADING_REF}(?P<lead>(?:[\w’'()-]+\s+){{0,6}}?{_HEADING_NOUN}\s+)?from\s+(?!:)(?:the\s+(?:private\s+)?office\s+of\s+)?"
+    rf"^{_HEADING_TITLE}{_HEADING_REF}(?P<lead>(?:[\w’'()-]+\s+){{0,6}}?{_HEADING_NOUN}\s+)?from\s+(?!:)(?:the\s+(?:private\s+)?office\s+of\s+)?"
     r"(?P<who>\S.*?)(?:,?\s+to\s+(?P<to>\S.*))?$",
     re.IGNORECASE)
 _HEADING_TO_FROM = re.compile(  # "Letter to the Chair from Ann Roe MP"
-    rf"^{_HEADING_REF}(?P<lead>(?:[\w’'()-]+\s+){{0,6}}?{_HEADING_NOUN}\s+)to\s+(?P<to>\S.*?),?\s+from\s+(?P<who>\S.*)$",
+    rf"^{_HEADING_TITLE}{_HEADING_REF}(?P<lead>(?:[\w’'()-]+\s+){{0,6}}?{_HEADING_NOUN}\s+)to\s+(?P<to>\S.*?),?\s+from\s+(?P<who>\S.*)$",
     re.IGNORECASE)
 _NOT_A_HEADING = re.compile(r"\b(?:I|we|you|enclose\w*|attach\w*|see|seen|receive[ds]?|sent|wrote|forward\w*)\b",
                             re.IGNORECASE)
@@ -302,7 +307,8 @@ _NOT_A_HEADING = re.compile(r"\b(?:I|we|you|enclose\w*|attach\w*|see|seen|receiv
 
 def _heading_from(r: Reading) -> list[tuple[int, str, str]]:
     """Heading lines "Letter from X to Y", "Letter to Y from X", "Briefing note from Post, Name, to Post, Name",
-    "From Ann Roe MP, Chair of the Committee", "From the Office of Ann Roe": (line, X, Y)."""
+    "From Ann Roe MP, Chair of the Committee", "From the Office of Ann Roe", and a page's title before
+    any of them ("Review of widgets: letter from X to Y"): (line, X, Y)."""
     out = []
     for i in r.heading_zone:
         line = r.layout.lines[i]
@@ -311,6 +317,8 @@ def _heading_from(r: Reading) -> list[tuple[int, str, str]]:
         m = _HEADING_TO_FROM.match(line) or _HEADING_FROM.match(line)
         if not m or (m.group("lead") and _NOT_A_HEADING.search(m.group("lead"))):
             continue
+        if m.group("title") and (not m.group("lead") or _NOT_A_HEADING.search(m.group("title"))):
+            continue  # a title before the heading noun, and the heading noun after it
         if not m.group("lead") and not line[m.end("ref") if m.group("ref") else 0:].startswith("From"):
             continue  # a bare "from ..." heading starts with the capitalised word
         out.append((i, m.group("who"), m.group("to") or ""))
@@ -566,7 +574,8 @@ def _header_to(r: Reading) -> list[Found]:
 
 def _salutation(r: Reading) -> list[Found]:
     """The salutation's names ("Dear Ann and Tom"), completed from an address block in the head or at
-    the foot, a heading "Letter from X to Ann Roe" or a "To:" list ("Dear Ms Roe" -> "Ann Roe"); a title
+    the foot, a heading "Letter from X to Ann Roe", a "To:" list ("Dear Ms Roe" -> "Ann Roe") or, for a first
+    name, the one surname after it in a run-together head line; a title
     ("Dear Chair") names nobody."""
     salutation = r.layout.salutation
     if salutation is None or not salutation.names:
@@ -582,8 +591,32 @@ def _salutation(r: Reading) -> list[Found]:
     out = []
     for short in salutation.names:
         match = next((h for h in [*names, *footer, *heading] if same_person(short, h.name)), None)
+        if match is None and len(short.split()) == 1:
+            match = _first_name_in_head(r, short)
         out.append(r.found(match.name, match.index) if match else r.found(short, salutation.index))
     return out
+
+
+def _first_name_in_head(r: Reading, first: str) -> HeadName | None:
+    """A first name greeted ("Dear Tom,") completed from the one surname that follows it in the letter's
+    head, where the address line runs name, post and more together ("Rt Hon Tom Vale MP Secretary of
+    State for Widgets By email"); none where the head has two different ones."""
+    pattern = re.compile(rf"\b{re.escape(first)}\s+([A-Z][a-z’'-]+(?:-[A-Z][a-z]+)?)\b")
+    found: dict[str, int] = {}
+    for i in r.layout.nonblank:
+        if i >= r.layout.head_end:
+            break
+        for m in pattern.finditer(r.layout.lines[i]):
+            surname = m.group(1)
+            if surname.lower() in PARTICLES or is_honorific(surname) or is_post_word(surname):
+                continue
+            name = person_name(f"{first} {surname}")
+            if name:
+                found.setdefault(name, i)
+    if len(found) != 1:
+        return None
+    name, i = next(iter(found.items()))
+    return HeadName(i, name, None, 0)
 
 
 def _to_list(r: Reading) -> list[Found]:
@@ -609,6 +642,34 @@ def _address_block(r: Reading) -> list[Found]:
     return [r.found(n, by_name.get(n, -1)) for n in names]
 
 
+_GREETED = re.compile(r"^(?:My\s+)?[Dd]ear\s+(?P<who>[A-Z][^,;:!.]{2,70}?)\s*[,:]?$")
+_BODY_JOINERS = frozenset({"of", "for", "and", "&", "the", "on"})
+_GROUP_WORDS = frozenset({"members", "all", "colleagues", "councillors", "residents", "friends", "staff", "trustees",
+                          "directors", "governors", "officers", "partners", "parents", "neighbours"})
+
+
+def _salutation_body(r: Reading) -> list[Found]:
+    """A letter or request that greets a body by its name, "Dear Wessex County Council,", as a request
+    made through a public website does: the body is the recipient. Not a post ("Dear Chief Executive"),
+    a bare "Dear Council", a group ("Dear Members of the Board") or a phrase in lower case."""
+    salutation = r.layout.salutation
+    if salutation is None or salutation.names:
+        return []
+    m = _GREETED.match(r.layout.lines[salutation.index])
+    if not m:
+        return []
+    who = m.group("who").strip()
+    words = who.split()
+    if words[0].lower() in _GROUP_WORDS:
+        return []  # "Dear Members of the Widgets Committee": people, not named
+    if len(words) < 2 or not all(w[:1].isupper() or w.lower() in _BODY_JOINERS for w in words):
+        return []
+    if is_post_line(who) or not organisation_name(who):
+        return []
+    name = who[4:] if who.startswith("The ") else who
+    return [r.found(name, salutation.index)]
+
+
 RECIPIENT_RULES: tuple[PartyRule, ...] = (
     PartyRule("header-to", "an email's To header, or a To: line printed at the top", _header_to, _headers),
     PartyRule("salutation", "\"Dear Ann Roe\" (completed from the address block)", _salutation),
@@ -616,6 +677,8 @@ RECIPIENT_RULES: tuple[PartyRule, ...] = (
     PartyRule("heading-to", "a heading \"Letter from Ann Roe to Tom Vale\"", _heading_to, _correspondence),
     PartyRule("address-block", "a name block before the date and salutation", _address_block,
               _correspondence),
+    PartyRule("salutation-body", "\"Dear Wessex County Council,\": a salutation greeting a body by its name",
+              _salutation_body, _no_headers),
 )
 
 
