@@ -481,3 +481,76 @@ def test_earlier_or_later_in_the_year_is_the_documents() -> None:
     assert _read("We will meet later in the month.") == [("later in the month", "2019-06", "the-unit")]
     assert _read("Later the year was bad.") == []
     assert _read("Earlier the month had been wet.") == []
+
+
+def test_a_mail_server_stamp_reads_with_its_clock() -> None:
+    # "day-month-year": the clock and zone of a machine stamp belong to the date's text
+    assert _read("Bounce notice from the relay, Thu, 6 Jun 2019 03:41:09 +0100") == [
+        ("Thu, 6 Jun 2019 03:41:09 +0100", "2019-06-06", "day-month-year")]
+    assert _read("Logged 6 Jun 2019 03:41:09 GMT by the gateway.")[0][:2] == ("6 Jun 2019 03:41:09 GMT", "2019-06-06")
+    # a clock without seconds is no stamp: the date reads alone
+    assert _read("We met on 6 June 2019 10:30 in the hall.")[0][:2] == ("on 6 June 2019", "2019-06-06")
+
+
+def test_a_year_before_an_acronym_dates_it() -> None:
+    # "year-noun": the 2016 AGM, the 2015 APM
+    assert _read("Tom Vale chaired the 2016 AGM.") == [("2016", "2016", "year-noun")]
+    # a unit after the number: a quantity, not a year; an Act keeps its year to itself
+    assert _read("The 2000 MW turbine was built.") == []
+    assert _read("The 2011 Act applies.") == []
+
+
+def test_a_year_after_of_that_closes_the_clause() -> None:
+    # "bare-year": the first meeting of the panel of 2018.
+    assert _read("Tom Vale chaired the last session of the Wessex Panel of 2018.") == [("2018", "2018", "bare-year")]
+    # a count before "of", or a noun after the year: a number
+    assert _read("He was one of 2019.") == []
+    assert _read("A total of 2019.") == []
+    assert _read("The first of 2019 entries arrived.") == []
+
+
+def test_through_to_is_a_cue_for_the_end_of_a_period() -> None:
+    assert _read("The trial will run through to September.") == [("through to September", "2019-09", "month-name")]
+    assert _read("The grant lasts right through to 2021.") == [("right through to 2021", "2021", "bare-year")]
+    # without "through to" a bare month name after "to" is no date
+    assert _read("He walked to March Lane.") == []
+
+
+def test_a_plan_told_up_to_its_end_looks_ahead_in_any_tense() -> None:
+    # a timetable sent in a past-tense sentence still ends at the next October
+    assert _read("Ann Roe sent round the building timetable through to October.", "2019-04-14")[0][:2] == (
+        "through to October", "2019-10")
+    assert _read("Tom Vale sent the timetable until August.", "2019-04-14")[0][:2] == ("until August", "2019-08")
+    # near-miss: someone who worked up to a month: the one gone
+    assert _read("Ann Roe worked through to September.", "2019-04-14")[0][:2] == (
+        "through to September", "2018-09")
+
+
+def test_a_web_pages_published_line_over_the_letters_own_date_is_a_reference() -> None:
+    page = "Policy paper\n\nPublished 14 March 2019\n\nLetter from Ann Roe\n\nThursday 14 March 2019\n\nDear Tom,\nWe met.\n"
+    assert [(d.text, d.date.value) for d in find_dates(page, DOC)] == [("14 March 2019", "2019-03-14")]
+    # the page's only date line is its own date, not a reference
+    alone = "Policy paper\n\nPublished 14 March 2019\n\nDear Tom,\nWe met.\n"
+    assert find_dates(alone, DOC) == []
+    # a date line labelled otherwise ("Sent") over another stays the document's own
+    sent = "Sent 14 March 2019\n\nThursday 14 March 2019\n\nDear Tom,\nWe met.\n"
+    assert find_dates(sent, DOC) == []
+
+
+def test_on_the_weekday_and_part_of_day_is_one_day() -> None:
+    # Wednesday 12 June 2019: "on the Thursday afternoon" of a plan told ahead is the next Thursday
+    assert _read("The panel visits on Tuesday and reports its findings on the Thursday afternoon.")[1] == (
+        "Thursday afternoon", "2019-06-13", "weekday")
+    # near-misses: one weekday of a period, of several, or counted from another day
+    assert _read("Feedback is given on the Thursday afternoon of the visit.") == []
+    assert _read("We met on the final Thursday afternoon.") == []
+    assert _read("The panel sat on the Monday morning after the vote.") == []
+
+
+def test_a_named_meeting_or_report_and_its_year() -> None:
+    # "bare-year": the year after a capitalised meeting, report or event that it names
+    assert _read("Item 6: Accounts of the Annual Town Meeting 2016") == [("2016", "2016", "bare-year")]
+    assert _read("The Annual Report 2015 is attached.") == [("2015", "2015", "bare-year")]
+    # near-misses: a room or box number; the noun in lower case
+    assert _read("It sits in Room 2017.") == []
+    assert _read("Send it to the meeting 2017 times.") == []

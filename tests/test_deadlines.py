@@ -50,7 +50,24 @@ def test_every_rule_has_a_kebab_case_name_of_its_own() -> None:
          "by-looking-back"),
         ("2016-05-20", "The report is due by 25 May.", "due by 25 May", "2016-05-25", DEADLINE, "by-looking-ahead"),
         ("2021-05-20", "We will reply after 3 June.", "after 3 June", "2021-06-03", EVENT, "after-cue"),
+        # projection-that: "we estimate that by ..." tells how things will be, no task; near-miss: an estimate
+        # of when a task is done keeps its "by"
+        ("2021-05-03", "We estimate that by 2024 the new line will carry 40 more trains a day.", "by 2024", "2024", EVENT,
+         "projection-that"),
+        ("2021-05-03", "It is forecast that by June the queue will have gone.", "by June", "2021-06", EVENT,
+         "projection-that"),
+        ("2021-05-03", "We estimate the survey will be done by 2024.", "by 2024", "2024", DEADLINE, None),
+        ("2021-05-03", "Ann Roe must reply by 2 June, we estimate.", "by 2 June", "2021-06-02", DEADLINE, None),
+        # lasts-until: how long a thing lasts, no task; near-miss: a consultation that runs until a day closes then
+        ("2021-05-03", "The new lease is meant to last until 2030.", "until 2030", "2030", EVENT,
+         "lasts-until"),
+        ("2021-05-03", "The lease will last till 9 June.", "till 9 June", "2021-06-09", EVENT, "lasts-until"),
+        ("2021-05-03", "The consultation will run until 9 June.", "until 9 June", "2021-06-09", DEADLINE, None),
         # own-day: the document's own day, told without "by", is when it was written
+        # ... but "later today" is still to come on the day of writing; near-miss: plain "today" stays the writing's
+        ("2021-05-03", "I intend to publish the draft order later today.", "later today",
+         "2021-05-03", DEADLINE, "future-cue"),
+        ("2021-05-03", "I published the draft order today.", "today", "2021-05-03", EVENT, "own-day"),
         ("2019-03-12", "Wessex Gazette 12/03/2019 Leaders should halt the plan.", "12/03/2019", "2019-03-12",
          EVENT, "own-day"),
         ("2019-03-12", "Please reply by 12 March 2019.", "by 12 March 2019", "2019-03-12", DEADLINE, None),
@@ -308,3 +325,20 @@ def test_undated_actions_name_the_grammar_that_read_them() -> None:
     found = find_actions(text, document_date=date, dates=find_dates(text, date), actors=(), sender="Tom Vale",
                          recipients=("Ann Roe",))
     assert [a.rule for a in found] == ["imperative", "request-object", "modal-subject", "decision"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # someone's letter to someone "on" a day: written before the document (Sunday 16 June 2019)
+        ("The reply answers Ann Roe's letter to the minister on Tuesday.", "2019-06-11"),
+        ("It answers your email to the Wessex clerk on Thursday.", "2019-06-13"),
+        # near-misses: a letter still to be sent on a day; a reply asked for by a day
+        ("We will send a letter to the minister on Tuesday.", "2019-06-18"),
+        ("Please send your reply to the clerk on Tuesday.", "2019-06-18"),
+        ("Please send your reply to the clerk by Tuesday.", "2019-06-18"),
+    ],
+)
+def test_someones_letter_to_someone_on_a_day_was_written_before(text: str, value: str) -> None:
+    found = [d for d in find_dates(text, PartialDate.parse_iso("2019-06-16")) if d.text.lower().endswith("day")]
+    assert [d.date.value for d in found] == [value]

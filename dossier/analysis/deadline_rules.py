@@ -239,10 +239,14 @@ def _gone(c: Case) -> bool:
     return c.doc is not None and c.latest < _doc_bounds(c.doc)[0]
 
 
+_LATER = re.compile(r"later\b", re.IGNORECASE)
+
+
 def _own_day(c: Case) -> bool:
     """The document's own day, told without "by": the day it was written, not one to act by."""
     return (c.doc is not None and c.doc.precision is Precision.DAY and c.date.precision is Precision.DAY
-            and c.date.value == c.doc.value and c.date.end_value is None and not c.by_type)
+            and c.date.value == c.doc.value and c.date.end_value is None and not c.by_type
+            and _LATER.match(c.text, c.start) is None)  # "later today": still to come on the day of writing
 
 
 def _set_aside(c: Case) -> bool:
@@ -281,9 +285,20 @@ def asked_before(text: str, lo: int, start: int) -> bool:
                for p in (_ASKED_TO, _INVITED_TO_EVENT, _REQUEST_THAT, _GRATEFUL_IF))
 
 
+# "Ann Roe's letter to the minister on Tuesday", "your email to the clerk on 3 May": someone's letter, dated
+_OWNED_WRITING_TO_ON = re.compile(
+    r"(?:['’]s?|(?<!send\s)(?<!submit\s)(?<!forward\s)(?<!write\s)(?<!return\s)(?<!deliver\s)(?<!give\s)"
+    r"(?<!post\s)(?<!email\s)\b(?:my|your|his|her|their|our))\s+(?:\w+\s+)?(?:letter|e-?mail|note|memo|message|reply|response)"
+    r"\s+to\s+(?:[\w'’.\-]+\s+){1,5}?(?P<on>on\s+)?\Z", re.IGNORECASE)
+_ON = re.compile(r"on\s", re.IGNORECASE)
+
+
 def writing_of(text: str, lo: int, start: int) -> bool:
     """The date at `start` dates a letter, email or report ("your letter of 14 November"): written before."""
-    return _WRITING_OF.search(text, lo, start) is not None
+    if _WRITING_OF.search(text, lo, start) is not None:
+        return True
+    owned = _OWNED_WRITING_TO_ON.search(text, lo, start)  # "on" before the date, or opening its words
+    return owned is not None and (owned.group("on") is not None or _ON.match(text, start) is not None)
 
 
 def _writing_of(c: Case) -> bool:
@@ -307,6 +322,21 @@ def _negated(c: Case) -> bool:
         return False
     # "not clear why | the Board is to attend on": a clause of its own after the negation is not denied
     return _OWN_CLAUSE.search(clause, denied.end()) is None
+
+
+# "we estimate that by 2030 ...", "it is forecast that by May ...": a projection of how things will be, no task
+_PROJECTION = re.compile(r"\b(?:estimates?|estimated|forecasts?|forecasted|projects?|projected|predicts?|predicted"
+                         r"|anticipates?|anticipated)\s+that\s+\Z", re.IGNORECASE)
+# "a lease meant to last until 2030", "the stock will last till May": how long a thing lasts, no task
+_LASTS = re.compile(r"\b(?:last|lasts|lasting)\b(?:\s+[\w'’]+){0,3}\s+\Z", re.IGNORECASE)
+
+
+def _projection(c: Case) -> bool:
+    return _PROJECTION.search(c.text, max(c.sentence.start, c.start - 40), c.start) is not None
+
+
+def _lasts_until(c: Case) -> bool:
+    return c.cue in ("until", "till") and _LASTS.search(c.text, max(c.sentence.start, c.start - 40), c.start) is not None
 
 
 def _at_the_latest(c: Case) -> bool:
@@ -450,6 +480,8 @@ ROLE_RULES: tuple[RoleRule, ...] = (
     RoleRule("count-start", _count_start, EVENT),
     RoleRule("writing-of", _writing_of, EVENT),
     RoleRule("negated-duty", _negated, EVENT),
+    RoleRule("projection-that", _projection, EVENT),
+    RoleRule("lasts-until", _lasts_until, EVENT),
     RoleRule("at-the-latest", _at_the_latest, DEADLINE),
     RoleRule("by-still-ahead", _by_still_ahead, DEADLINE),
     RoleRule("grateful-if", _grateful_if, DEADLINE),

@@ -99,9 +99,9 @@ _P_PART_OF_DAY = r"\b(?P<pdr>this|last|yesterday|tomorrow)\s+(?P<pd>morning|afte
 # the 19th, once a day or month is known ("on the 27th November ... on the 27th", "on 3 May ... by the 19th")
 _P_ORDINAL_DAY = (rf"\bthe\s+(?P<od>{_DAYNUM})(?:st|nd|rd|th)\b(?=\s*[,.;:)!?]|\s*$|\s+(?:to|and|or|at|in|when|but|as"
                   r"|with|for|which|that|so|if|we|I|it|he|she|they|you|was|were|is|are|will|would|had|has|have)\b)")
-# the 2007 audit, his 2015 review: a year that dates the noun after it
+# the 2007 audit, his 2015 review, the 2016 AGM: a year that dates the noun (or acronym) after it
 _P_YEAR_NOUN = (rf"\b(?:the|its|his|her|their|our|your|my|this|that)\s+(?P<yn>{_YEAR})"
-                rf"(?:\s*(?:-|–|to)\s*(?P<yn2>{_YEAR}))?(?=\s+(?-i:[a-z]))"
+                rf"(?:\s*(?:-|–|to)\s*(?P<yn2>{_YEAR}))?(?=\s+(?-i:[a-z]|(?!MW|KW|GW|KM|GB|MB|TB|HP)[A-Z]{{2,5}}\b))"
                 r"(?!\s+(?:people|pupils|children|homes|houses|staff|jobs|pages|words|miles|metres|acres|hectares|tonnes"
                 r"|members|residents|units|places|beds|cases|patients|households|families|dwellings|employees"
                 r"|students|visitors|votes|signatures|responses|respondents|properties|posts|hours|days|calls)\b)")
@@ -114,10 +114,12 @@ _P_DAY_SPAN = (
     rf"(?<![\w/.\-£$€])(?:(?P<dsb>between)\s+)?(?P<ds1>{_DAYNUM}){_ORD}?"
     rf"(?:\s*[-–—]\s*|\s+(?:to|until|till)\s+|(?(dsb)\s+and\s+|(?!)))"
     rf"(?P<ds2>{_DAYNUM}){_ORD}?(?:\s+of)?\s+(?P<dsm>{_MONTH})(?:,?\s+(?P<dsy>{_YEAR})(?![\w/]))?")
+# a machine stamp's clock after its date, "Tue, 4 Jun 2019 10:15:22 +0100": read as part of the date
+_STAMP = r"(?:\s+\d\d:\d\d:\d\d(?:\s*[+-]\d{4}(?!\d)|\s+(?-i:GMT|UTC)\b)?)?"
 # Friday 3 March 2023 / the 3rd of March / 14 September
 _P_DAY_MONTH_YEAR = (
     rf"(?<![\w/.\-£$€])(?:(?P<wd1>{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d1>{_DAYNUM}){_ORD}?"
-    rf"(?:\s+day\s+of|\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR})(?![\w/])|{_REL_YEAR.format('y1r')})?")
+    rf"(?:\s+day\s+of|\s+of)?\s+(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR})(?![\w/]){_STAMP}|{_REL_YEAR.format('y1r')})?")
 # March 3rd, 2014 / Friday, March 3, 2023 / March 3 (bare: a cue or a stop is needed, see the resolver)
 _P_MONTH_DAY_YEAR = (
     rf"(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?P<m2>{_MONTH})\s+(?P<d2>{_DAYNUM})"
@@ -220,6 +222,7 @@ def _core_matches(text: str) -> list[re.Match[str]]:
 
 _CUES = (r"no\s+later\s+than|not\s+later\s+than|no\s+earlier\s+than|not\s+earlier\s+than|not\s+before"
          r"|on\s+or\s+before|on\s+or\s+after|prior\s+to|ahead\s+of|in\s+advance\s+of|up\s+to(?:\s+and\s+including)?"
+         r"|through\s+to|right\s+through\s+to"
          r"|as\s+of|as\s+at|scheduled\s+for|planned\s+for|due(?:\s+(?:on|by|in))?|by|before|after|until|till"
          r"|since|from|in|on|during|around|about|circa|approximately|roughly|c\.|ca\.|throughout|over|at|between")
 _TIME = r"(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}[:.]\d{2}|noon|midday|midnight|close\s+of\s+(?:business|play)|(?-i:COB|EOD))"
@@ -261,12 +264,14 @@ _CLAUSE_BREAK = re.compile(
 
 _BY_CUES = frozenset({"by", "no later than", "not later than", "on or before", "up to and including", "due",
                       "due on", "due by", "due in", "within"})
-_BEFORE_CUES = frozenset({"before", "prior to", "ahead of", "in advance of", "until", "till", "up to"})
+_BEFORE_CUES = frozenset({"before", "prior to", "ahead of", "in advance of", "until", "till", "up to", "through to",
+                          "right through to"})
 _AFTER_CUES = frozenset({"after", "since", "no earlier than", "not earlier than", "not before", "on or after"})
 _ABOUT_CUES = frozenset({"around", "about", "circa", "approximately", "roughly", "c.", "ca."})
 _YEAR_CUES = frozenset({"in", "during", "since", "by", "until", "till", "before", "after", "from", "throughout",
                         "around", "circa", "c.", "ca.", "no later than", "not later than", "prior to", "over",
-                        "between", "as of", "as at", "due", "due in", "due by", "ahead of", "about"})
+                        "between", "as of", "as at", "due", "due in", "due by", "ahead of", "about", "through to",
+                        "right through to"})
 _MOD_QUALIFIER = {"end": Qualifier.END, "close": Qualifier.END, "turn": Qualifier.END, "last week": Qualifier.END,
                   "second half": Qualifier.LATE, "latter part": Qualifier.LATE, "beginning": Qualifier.EARLY,
                   "start": Qualifier.EARLY, "first week": Qualifier.EARLY, "first half": Qualifier.EARLY,
@@ -562,6 +567,12 @@ def tense_at(text: str, sentence: Span, start: int, end: int, *, strong_only: bo
     return _tense(text, sentence, start, end, 2 if strong_only else 1)
 
 
+# a plan told up to its end ("the building timetable through to May"): the end is still to come, whatever the verb
+_PLAN_UNTIL = re.compile(r"\b(?:programme|programmes|program|plan|plans|timetable|schedule|roadmap|work\s+plan)\s+\Z",
+                         re.IGNORECASE)
+_UNTIL_WORD = re.compile(r"(?:until|till|up\s+to|(?:right\s+)?through\s+to)\s", re.IGNORECASE)
+
+
 def _tense(text: str, sentence: Span, start: int, end: int, min_strength: int = 1) -> str | None:
     """Past or future, from the clause around [start, end) and then the whole sentence."""
     found = _tense_cue(text, sentence, start, end, min_strength)
@@ -583,6 +594,9 @@ def _tense_cue(text: str, sentence: Span, start: int, end: int, min_strength: in
     if asked_before(text, max(clause_start, start - 150), start):
         _starts, ends, _cues = _sentence_cues(text, sentence.start, sentence.end)
         return AHEAD, max(0, bisect.bisect_right(ends, start) - 1)  # "was asked to write in July": still to come
+    if _PLAN_UNTIL.search(text, max(sentence.start, start - 40), start) and _UNTIL_WORD.match(text, start, end):
+        _starts, ends, _cues = _sentence_cues(text, sentence.start, sentence.end)
+        return AHEAD, max(0, bisect.bisect_right(ends, start) - 1)  # "sent round the timetable until May": still to come
     brk = _CLAUSE_BREAK.search(text, end, sentence.end)
     if brk:
         clause_end = brk.start()
@@ -648,6 +662,7 @@ def _skipped_ranges(text: str) -> list[tuple[int, int]]:
     """Lines that are the document's own date: alone on a line near the top, or labelled. Not a date
     and time under a quoted message's sender, after the prose of a reply ("Ann Roe / 12/03/2001 10:15 AM")."""
     out = []
+    published: list[bool] = []
     prose = False
     for n, line in enumerate(_LINE.finditer(text)):
         if n > 60:
@@ -662,7 +677,14 @@ def _skipped_ranges(text: str) -> list[tuple[int, int]]:
             if out and _CHANGED_LINE.match(s):
                 continue  # "Updated on: 3 May 2021" under the page's own date: the day it was changed, a reference
             out.append((line.start(), line.end()))
+            published.append(_PUBLISHED_LINE.match(s) is not None)
+    if len(out) > 1 and published[0] and not published[-1]:
+        # a web page's "Published 3 May 2021" over the letter's own date line: the page's furniture, a reference
+        out = [span for span, pub in zip(out, published, strict=True) if not pub]
     return out
+
+
+_PUBLISHED_LINE = re.compile(r"\s*(?:first\s+)?(?:published|posted)\b", re.IGNORECASE)
 
 
 _PROSE = re.compile(r"(?:[a-z]{2,}[,;]?\s+){6}[a-z]+[^.!?]{0,300}[.!?](?:\s|$)")  # a sentence of running text
@@ -1044,8 +1066,21 @@ def _r_decade(c: _Ctx) -> PartialDate | None:
     return c.make(decade + first, end_value=f"{decade + last:04d}", q=None)
 
 
+# "the Annual Town Meeting 2016", "Annual Report 2015": a named meeting, report or event and its year
+_NAMED_BY_YEAR = re.compile(r"\b(?-i:Meeting|Report|Review|Conference|Budget|Accounts|Election|Survey|Strategy|Assembly"
+                            r"|Summit|Audit|Inspection|Consultation|Census|Festival|Awards|AGM|APM)\s+\Z")
+_OF_BEFORE = re.compile(r"(?<![\w/])(?!(?:one|some|any|all|none|each|many|most|total|number|sum|out|part|lot)\s)"
+                        r"[A-Za-z]+\s+of\s+\Z", re.IGNORECASE)
+
+
+def _OF_YEAR_CLOSING(text: str, m: re.Match[str]) -> bool:
+    """the first meeting of 2019.: a year after "of" that closes its clause dates what comes before it"""
+    return bool(_OF_BEFORE.search(text, max(0, m.start() - 30), m.start())) and bool(_CLOSES.match(text, m.end()))
+
+
 def _r_bare_year(c: _Ctx) -> PartialDate | None:
-    if c.cue not in _YEAR_CUES and c.mod is None:
+    if c.cue not in _YEAR_CUES and c.mod is None and not _OF_YEAR_CLOSING(c.text, c.m) \
+            and not _NAMED_BY_YEAR.search(c.text, max(0, c.m.start() - 16), c.m.start()):
         return None
     if _LEGISLATION.search(c.text, max(0, c.m.start() - 20), c.m.start()):
         return None
@@ -1197,12 +1232,18 @@ _ONE_OF_MANY = re.compile(r"\b(?:the|a|an|every|each|any|one|same|on\s+a)\s+(?:(
                           r"|last|next|following|previous|same|particular|usual)\s+)?\Z", re.IGNORECASE)
 
 
+# "on the Wednesday afternoon": the one day, told as the next part of a plan (not "on the Monday after ...")
+_ON_THE = re.compile(r"\bon\s+the\s+\Z", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+(?:of|after|before|following|preceding|prior)\b", re.IGNORECASE)
+
+
 def _r_weekday(c: _Ctx) -> PartialDate | None:
     g, doc = c.g, c.doc
     if doc is None or doc.precision is not Precision.DAY or not _capitalised(g["wd"]):
         return None
     wdr = _norm(g["wdr"])
-    if g["wdp"] and wdr is None and _ONE_OF_MANY.search(c.text, max(0, c.start - 30), c.start):
+    if g["wdp"] and wdr is None and _ONE_OF_MANY.search(c.text, max(0, c.start - 30), c.start) \
+            and not (_ON_THE.search(c.text, max(0, c.start - 10), c.start) and not _OF_AFTER.match(c.text, c.end)):
         return None  # "the final Thursday afternoon of the visit", "every Monday morning": not one day told
     if wdr is None and not c.listed and not g["wdp"] and not _CORRESPONDENCE_OF.search(c.text, max(0, c.start - 40), c.start) \
             and c.cue not in ("on", "by", "until", "till", "before", "after", "since", "from",
@@ -1413,8 +1454,10 @@ def _r_today(c: _Ctx) -> PartialDate | None:
         return None
     if word[0].isupper() and not _starts_sentence(c.text, c.sentence, c.m.start()):
         return None  # a title mid-sentence
-    if word.lower() == "today":
+    if word.lower() == "today" and c.mod != "later":
         c.direction = PAST  # the day of writing: what it tells of is done, not a day to work to
+    elif c.mod == "later":
+        c.direction = None  # "later today": still to come on the day of writing, as the clause's tense tells
     d = doc.earliest()
     return c.make(d.year, d.month, d.day)
 
