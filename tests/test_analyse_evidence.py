@@ -28,7 +28,7 @@ Yours sincerely,
 Tobias Quill
 Head of Policy
 
-cc: Mara Fenwick
+cc: Lena Fenwick
 """
 
 
@@ -72,14 +72,14 @@ def test_parties_name_their_rules(tmp_path):
     assert "Tobias Quill" in text[sender["start"]:sender["end"]]
     assert data["recipients"] == ["Nell Aster"]
     assert all(r["rule"] for r in data["evidence"]["recipients"])
-    assert data["cc"] == ["Mara Fenwick"]
+    assert data["cc"] == ["Lena Fenwick"]
     assert all(c["rule"] for c in data["evidence"]["cc"])
 
 
 def test_actors_and_deadlines_name_their_rules_and_spans(tmp_path):
     data, text = analyse(tmp_path)
     people = {a["name"]: a for a in data["actors"] if a["kind"] == "person"}
-    assert {"Nell Aster", "Tobias Quill", "Mara Fenwick"} <= set(people)
+    assert {"Nell Aster", "Tobias Quill", "Lena Fenwick"} <= set(people)
     for actor in data["actors"]:
         assert actor["rule"], actor
         assert text[actor["start"]:actor["end"]] in actor["forms"]
