@@ -445,13 +445,20 @@ _DATE_BYLINE = re.compile(
     rf"[ \t]*(?:[,|•·–—-][ \t]*)?[Bb]y[ \t]+(?P<name>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){{1,3}})[ \t]*$")
 
 
+def _plain_name(info: TextInfo, start: int, end: int, *, opens_with_name: bool = False) -> Named | None:
+    """Two to four name words (names, initials, particles) ending in a name, with nothing else."""
+    toks = _tokens_in(info, start, end)
+    if not 2 <= len(toks) <= 4 or toks[-1].kind != "N" or any(t.kind not in _NAME_KINDS for t in toks):
+        return None
+    if opens_with_name and toks[0].kind != "N":
+        return None
+    return Named(toks[0].start, toks[0].start, toks[-1].end)
+
+
 def _byline(info: TextInfo, m: re.Match[str]) -> Iterator[Named]:
-    toks = _tokens_in(info, m.start("name"), m.end("name"))
-    if len(toks) < 2 or len(toks) > 4 or toks[0].kind != "N" or toks[-1].kind != "N":
-        return
-    if any(t.kind not in ("N", "I", "L") for t in toks):
-        return
-    yield Named(toks[0].start, toks[0].start, toks[-1].end)
+    named = _plain_name(info, m.start("name"), m.end("name"), opens_with_name=True)
+    if named is not None:
+        yield named
 
 
 # ---- name-role-table --------------------------------------------------------------------------------
@@ -461,13 +468,11 @@ _TABLE_ROW = re.compile(
 
 
 def _table_row(info: TextInfo, m: re.Match[str]) -> Iterator[Named]:
-    role = m.group("role").strip()
-    if not is_post_line(role):
+    if not is_post_line(m.group("role").strip()):
         return
-    toks = _tokens_in(info, m.start("name"), m.end("name"))
-    if not 2 <= len(toks) <= 4 or toks[-1].kind != "N" or any(t.kind not in _NAME_KINDS for t in toks):
-        return
-    yield Named(toks[0].start, toks[0].start, toks[-1].end)
+    named = _plain_name(info, m.start("name"), m.end("name"))
+    if named is not None:
+        yield named
 
 
 # ---- name-comma-post --------------------------------------------------------------------------------
