@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dossier import __version__
 from dossier.domain.chronology import ChronologyRow
@@ -23,9 +23,11 @@ from dossier.domain.errors import DossierError, UnreadableFile
 from dossier.domain.findings import ActionStatus
 from dossier.domain.records import DocumentDetail, DocumentRow, ImportOutcome, ImportResult
 from dossier.domain.register import ActionRow, ActorDetail, ActorRow
+from dossier.ingest import DEFAULT_MAX_BYTES
 from dossier.paths import default_dossier, sample_dossier
-from dossier.services import Services, open_services
-from dossier.services.documents import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from dossier.services import Services
 
 
 def print_json(out: TextIO, data: Any) -> None:
@@ -256,6 +258,8 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from dossier.services.sample import build_sample, curate_sample
 
     path = Path(args.dossier) if args.dossier else sample_dossier()
+    from dossier.services import open_services
+
     services = open_services(path)
     try:
         results = build_sample(services.documents)
@@ -387,6 +391,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         commands = dict(DOSSIER_COMMANDS)
         for group in _groups():
             commands.update(group.COMMANDS)
+        from dossier.services import open_services
+
         services = open_services(path, args.password)
         try:
             return commands[args.command](services, args, out)

@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dossier.domain.briefing import (
     BriefingOptions,
@@ -27,7 +27,9 @@ from dossier.domain.briefing import (
 )
 from dossier.domain.dates import Precision
 from dossier.domain.errors import DossierError
-from dossier.services import Services
+
+if TYPE_CHECKING:
+    from dossier.services import Services
 
 HELP = "a briefing PDF: front sheet, key messages, open actions, changes, and the annexes"
 SECTION_NAMES = ", ".join(s.value for s in Section)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from dossier.export.review_record import write_record
-from dossier.services import Services
+
+if TYPE_CHECKING:
+    from dossier.services import Services
 
 
 def add_annotations_arguments(p: argparse.ArgumentParser) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dossier.cli import print_json
 from dossier.domain.audit import AuditEntry
 from dossier.domain.errors import DossierError
 from dossier.export.files import write_atomically
-from dossier.services import Services
+
+if TYPE_CHECKING:
+    from dossier.services import Services
 
 
 def entry_json(e: AuditEntry) -> dict[str, Any]:

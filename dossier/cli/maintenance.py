@@ -14,17 +14,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dossier.cli import print_json
-from dossier.services import Services
-from dossier.services.maintenance import (
-    CheckReport,
-    Finding,
-    check_file,
-    repair_search_index,
-    restore,
-)
+
+if TYPE_CHECKING:
+    from dossier.services import Services
+    from dossier.services.maintenance import CheckReport, Finding
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,6 +44,8 @@ def cmd_backup(services: Services, args: argparse.Namespace, out: TextIO) -> int
 
 
 def check_path(path: Path, args: argparse.Namespace, out: TextIO) -> int:
+    from dossier.services.maintenance import check_file, repair_search_index  # the database layer, on use
+
     password = getattr(args, "password", None)
     report = check_file(path, password)
     repaired = False
@@ -67,6 +65,8 @@ def check_path(path: Path, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def restore_path(path: Path, args: argparse.Namespace, out: TextIO) -> int:
+    from dossier.services.maintenance import restore
+
     result = restore(args.backup, path, getattr(args, "password", None))
     if result.safety_copy is not None:
         out.write(f"the dossier that was there is kept as {result.safety_copy}\n")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dossier.cli import print_json
 from dossier.domain.annotations import AnnotationFields, AnnotationFilter, AnnotationRow, Colour
-from dossier.services import Services
+
+if TYPE_CHECKING:
+    from dossier.services import Services
 
 
 def annotation_json(a: AnnotationRow) -> dict[str, Any]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from dossier.cli import print_json
-from dossier.domain.query import HIT_END, HIT_START, SearchHit, split_marked
-from dossier.services import Services
-from dossier.services.search import DEFAULT_LIMIT
+from dossier.domain.query import DEFAULT_LIMIT, HIT_END, HIT_START, SearchHit, split_marked
+
+if TYPE_CHECKING:
+    from dossier.services import Services
 
 QUERY_HELP = ('words, "exact phrases", prefix*, AND, OR, NOT (or -word), (brackets), and filters: from:NAME, '
               'to:NAME, kind:letter, tag:TAG, after:2014-01, before:2014-06-30, reviewed:yes|no, has:notes')

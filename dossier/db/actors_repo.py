@@ -26,7 +26,6 @@ from dossier.db.models import (
     Post,
     PostHolder,
 )
-from dossier.db.repositories import actor_key
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import NotFound
 from dossier.domain.findings import ActorKind
@@ -37,6 +36,7 @@ from dossier.domain.register import (
     DocumentMention,
     MentionRow,
     PostHeld,
+    actor_key,
 )
 
 KWIC_CHARS = 60

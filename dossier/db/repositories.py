@@ -32,16 +32,13 @@ from dossier.domain.records import (
     DossierStats,
     ParagraphSpan,
 )
+from dossier.domain.register import actor_key
 
 ROLES = ("sender", "recipient", "cc")
 SORT_KEYS = ("date", "kind", "title", "sender", "recipients", "file_name", "filed_at", "reviewed")
 
 
 # -- actors ------------------------------------------------------------------------------------
-
-def actor_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
 
 def get_or_create_actor(session: Session, name: str, now: str, kind: str = "person") -> int:
     return actor_ids_for(session, [name], now, kind)[actor_key(name)]

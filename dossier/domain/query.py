@@ -24,6 +24,8 @@ from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError
 from dossier.domain.records import DocumentKind
 
+DEFAULT_LIMIT = 200  # hits a search returns unless asked for more
+
 HIT_START = "\x02"
 HIT_END = "\x03"
 

@@ -9,6 +9,11 @@ from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionStatus, ActionType, ActorKind
 
 
+def actor_key(name: str) -> str:
+    """The key two spellings of one actor share: white space folded, case ignored."""
+    return " ".join(name.split()).casefold()
+
+
 @dataclass(frozen=True, slots=True)
 class PostHeld:
     post_id: int

@@ -13,8 +13,7 @@ from typing import Any
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionFound, ActorFound, DateFound, Evidence
 from dossier.domain.records import DetectedMetadata
-from dossier.ingest import read_path
-from dossier.services.documents import DEFAULT_MAX_BYTES
+from dossier.ingest import DEFAULT_MAX_BYTES, read_path
 from dossier.services.filing import analyse_extracted, metadata_from_detection
 from dossier.services.suggest import findings_for
 

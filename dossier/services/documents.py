@@ -39,7 +39,7 @@ from dossier.domain.records import (
     ImportOutcome,
     ImportResult,
 )
-from dossier.ingest import expand_paths, read_document
+from dossier.ingest import DEFAULT_MAX_BYTES, expand_paths, read_document
 from dossier.ingest.documents import read_path
 from dossier.services.filing import (
     Prepared,
@@ -51,7 +51,6 @@ from dossier.services.filing import (
 )
 from dossier.services.suggest import DocumentAnalysis, analyse_document
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CONFLICT_BATCH = 2000  # chronology entries touched before a batch import refreshes their conflicts
 
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file name)

@@ -1,4 +1,4 @@
-"""Use cases. The GUI, the CLI and the tests all call these; they return frozen records."""
+"""The composition root: one open dossier and the services over it."""
 
 from __future__ import annotations
 

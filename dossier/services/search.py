@@ -6,9 +6,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.db import search_repo as repo
-from dossier.domain.query import Query, QueryError, SearchHit, parse
-
-DEFAULT_LIMIT = 200
+from dossier.domain.query import DEFAULT_LIMIT, Query, QueryError, SearchHit, parse
 
 
 class SearchService:

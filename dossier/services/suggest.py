@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from dossier.analysis.pipeline import Findings, read_findings
-from dossier.db.repositories import actor_key
 from dossier.domain.findings import ActionFound, ActorFound, DateFound
 from dossier.domain.records import DetectedMetadata, DocumentMetadata
+from dossier.domain.register import actor_key
 
 Item = tuple[str, str, str, dict[str, Any]]  # kind, key, label, payload
 
