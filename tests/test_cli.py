@@ -104,3 +104,15 @@ def test_the_console_script_runs(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "0 documents"
+
+
+def test_analyse_does_not_load_the_database_layer(tmp_path):
+    """`dossier analyse` needs no dossier: importing SQLAlchemy and Alembic cost it 1.6 s a file, and
+    scoring a folder runs it once per file."""
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER, encoding="utf-8")
+    script = ("import io, sys\nfrom dossier.cli import main\n"
+              f"assert main(['analyse', {str(path)!r}, '--json'], out=io.StringIO()) == 0\n"
+              "print(sorted(m for m in ('sqlalchemy', 'alembic', 'PySide6') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
