@@ -205,23 +205,42 @@ def _facts(services: Any, as_at: dt.date) -> dict[str, Any]:
 
 
 def _whos_who_rows(services: Any, as_at: dt.date) -> dict[str, Any] | None:
-    """The who's who as at a date, when the actor service offers one (a keyword `as_at` on rows or
-    ids, or a method named for it); None when it does not."""
+    """The who's who as at a date, when the actor service offers one: `rows(ids, as_at=)` (with
+    `ids(as_at=)` if it takes it), or a method named for it (`whos_who`, `as_at`, `rows_as_at`, ...)
+    taking the date. None when it offers none."""
     actors = services.actors
-    for name in ("whos_who", "rows_as_at", "as_at"):
-        method = getattr(actors, name, None)
-        if callable(method):
-            try:
-                rows = method(as_at)
-            except TypeError:
-                continue
-            return {"via": f"actors.{name}", "rows": [(r.name, list(r.posts)) for r in rows]}
-    rows_params = inspect.signature(actors.rows).parameters
-    ids_params = inspect.signature(actors.ids).parameters
-    if "as_at" in rows_params:
-        ids = actors.ids(as_at=as_at) if "as_at" in ids_params else actors.ids()
-        rows = actors.rows(ids, as_at=as_at)
-        return {"via": "actors.rows(as_at=)", "rows": [(r.name, list(r.posts)) for r in rows]}
+
+    def table(rows: Iterable[Any], via: str) -> dict[str, Any]:
+        out = []
+        for r in rows:
+            r = getattr(r, "row", r)
+            posts = getattr(r, "posts", None)
+            if posts is None:
+                post = getattr(r, "post", None)
+                posts = [post] if post else []
+            out.append((r.name, [p if isinstance(p, str) else str(getattr(p, "title", p)) for p in posts]))
+        return {"via": via, "rows": out}
+
+    def takes(method: Any, name: str) -> bool:
+        try:
+            return name in inspect.signature(method).parameters
+        except (TypeError, ValueError):
+            return False
+
+    if takes(actors.rows, "as_at"):
+        ids = actors.ids(as_at=as_at) if takes(actors.ids, "as_at") else actors.ids()
+        return table(actors.rows(ids, as_at=as_at), "actors.rows(as_at=)")
+    for name in sorted(dir(actors)):
+        if name.startswith("_") or not any(w in name for w in ("as_at", "whos_who", "on_date", "held_on")):
+            continue
+        method = getattr(actors, name)
+        if not callable(method):
+            continue
+        try:
+            rows = method(as_at=as_at) if takes(method, "as_at") else method(as_at)
+            return table(rows, f"actors.{name}")
+        except (TypeError, AttributeError):
+            continue
     return None
 
 

@@ -145,3 +145,38 @@ def test_a_post_title_matches_with_its_organisation_but_not_another_post() -> No
     assert case_quality.holds("the Director of Children’s Services", "Director of Children's Services")
     assert not case_quality.holds("Deputy Chief Executive", "Chief Executive")
     assert not case_quality.holds("Chief Executive Officer's assistant", "Chief Executive")
+
+
+def test_the_whos_who_as_at_is_read_from_whichever_call_the_actor_service_offers() -> None:
+    from types import SimpleNamespace
+
+    day = dt.date(2021, 9, 6)
+
+    class ByRows:
+        def ids(self, *, as_at: dt.date | None = None) -> list[int]:
+            return [1]
+
+        def rows(self, ids: list[int], *, as_at: dt.date | None = None) -> list[SimpleNamespace]:
+            return [SimpleNamespace(name="Ann Roe", posts=("Chief Executive",) if as_at == day else ())]
+
+    class ByMethod:
+        def ids(self) -> list[int]:
+            return [1]
+
+        def rows(self, ids: list[int]) -> list[SimpleNamespace]:
+            return []
+
+        def whos_who(self, as_at: dt.date) -> list[SimpleNamespace]:
+            return [SimpleNamespace(name="Ann Roe", post=SimpleNamespace(title="Chief Executive"))]
+
+    class Without:
+        def ids(self) -> list[int]:
+            return []
+
+        def rows(self, ids: list[int]) -> list[SimpleNamespace]:
+            return []
+
+    for actors in (ByRows(), ByMethod()):
+        table = case_quality._whos_who_rows(SimpleNamespace(actors=actors), day)
+        assert table is not None and table["rows"] == [("Ann Roe", ["Chief Executive"])], table
+    assert case_quality._whos_who_rows(SimpleNamespace(actors=Without()), day) is None
