@@ -49,6 +49,8 @@ HONORIFIC = re.compile(
     r"^(?:the\s+)?(?:(?:rt\.?\s+)?hon\.?\s+|right\s+honourable\s+|councillor\s+|cllr\.?\s+|dame\s+|sir\s+|lord\s+|"
     r"lady\s+|baroness\s+|mr\.?\s+|mrs\.?\s+|ms\.?\s+|miss\s+|dr\.?\s+|professor\s+|prof\.?\s+)+")
 POST_NOMINALS = re.compile(r"(?:[\s,]+(?:mp|dbe|cbe|obe|mbe|kbe|qpm|dl|kc|qc|frs|jp))+$")
+PLACEHOLDER = re.compile(r"^\s*(?:\(?(?:anonymous|untitled|no title)\)?|microsoft (?:word|powerpoint) - .*|document\d*)\s*$",
+                         re.IGNORECASE)
 STOPWORDS = frozenset(("the", "a", "an", "of", "to", "on", "for", "and", "in", "by", "with", "its", "it", "be", "is",
                        "that", "this", "from", "at", "as", "their", "his", "her"))
 
@@ -408,8 +410,11 @@ def _titles(files: list[Path], facts: dict[str, Any], pdf_text: str) -> Criterio
     in_pdf = sorted(p.stem for p in files if re.sub(r"\s+", "", p.stem).casefold() in squashed)
     bad.extend(f"briefing: {stem}" for stem in in_pdf)
     unique = sorted(set(bad))
+    # not a file name, so not counted, but no title either: what a PDF's producer left in its metadata
+    placeholders = sorted({d["title"] for d in facts["documents"] if d["title"] and PLACEHOLDER.match(d["title"])})
     return Criterion("titles", "titles (documents, chronology, briefing) that are or contain a file name",
-                     len(unique), "0", not unique, {"examples": unique[:25], "in_briefing": in_pdf})
+                     len(unique), "0", not unique,
+                     {"examples": unique[:25], "in_briefing": in_pdf, "placeholder_titles": placeholders})
 
 
 def _pages(pages: int) -> Criterion:
