@@ -32,12 +32,12 @@ from dataclasses import dataclass
 from dossier.analysis import deadline_rules
 from dossier.analysis.names import person_name
 from dossier.analysis.sentences import SentenceIndex, Span, paragraphs
+from dossier.analysis.statements import cut, summarise, tidy
 from dossier.analysis.temporal import PAST, tense_at
 from dossier.analysis.vocab import POSSESSIVE
+from dossier.analysis.voice import third_person, voice_of
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionFound, ActionType, ActorFound, ActorKind, DateFound, DateRole
-
-SUMMARY_MAX = 120
 
 # -- vocabulary -----------------------------------------------------------------------------------
 _MODAL = re.compile(
@@ -223,6 +223,7 @@ class Owners:
         self._holders: dict[str, str | None] = {}
         self._fullest: dict[str, str] = {}
         self._leads: tuple[list[re.Match[str]], list[re.Match[str]]] | None = None
+        self.voice = voice_of(text, sender, None, self.recipients, self.actors)
 
     def addressee(self) -> str | None:
         """The first recipient, else the organisation the letter addresses ("your Council")."""
@@ -815,11 +816,12 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
     if due is not None and kind in (ActionType.COMMITMENT, ActionType.OTHER, ActionType.REQUEST) \
             and _REPORT_NEAR_DATE.search(masked, max(span.start, due.start - 40), due.start):
         kind = ActionType.REPORT_DUE
-    summary = _summary(text, due, clause.what, clause.end or span.end)
-    if len(summary.split()) <= 2:
-        # "report": say who, as written ("She expects to report", not "We understand she expects to report")
-        summary = _summary(text, due, clause.who if clause.who is not None and clause.who < clause.verb_start
-                           else span.start, clause.end or span.end)
+    summary = summarise(_words(text, due, clause.what, clause.end or span.end), owners.voice, owner=clause.owner)
+    if summary is None:
+        if due is None:
+            return None  # a fragment ("that a different approach is needed"), not something to be done
+        # a dated sentence whose clause is no statement of what to do: the sentence, in the third person
+        summary = cut(tidy(third_person(_words(text, due, span.start, span.end), owners.voice)))
         summary = summary[:1].upper() + summary[1:]
     return ActionFound(
         type=kind, summary=summary, sentence=" ".join(text[span.start:span.end].split()), start=span.start,
@@ -1048,18 +1050,9 @@ def _addressed_to(owner: str | None, owners: Owners, sentence: str) -> str | Non
     return addressee
 
 
-def _summary(text: str, due: DateFound | None, start: int, end: int) -> str:
-    """What is to be done, in at most SUMMARY_MAX characters, without the due date's words."""
+def _words(text: str, due: DateFound | None, start: int, end: int) -> str:
+    """The words of text[start:end], without the due date's words."""
     words = text[start:end]
     if due is not None and start <= due.start < end:
         words = words[:due.start - start] + " " + words[due.end - start:]
-    words = re.sub(r"\([^)]{30,}\)", " ", words)
-    words = " ".join(words.split())
-    words = re.sub(r"\s+([,.;:?!])", r"\1", words)
-    words = re.sub(r",(?:\s*,)+", ",", words).strip(" ,;:–—-")
-    words = re.sub(r"^to\s+", "", words)
-    if len(words) > SUMMARY_MAX:
-        cut = words[:SUMMARY_MAX - 1]
-        cut = cut[:cut.rfind(" ")] if " " in cut else cut
-        words = cut.rstrip(" ,;:–—-") + "…"
-    return words.rstrip(".?!")
+    return words

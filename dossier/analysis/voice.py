@@ -85,6 +85,25 @@ def _org_with_head(actors: Sequence[ActorFound], head: str, near: int | None = N
     return min(found, key=distance).name
 
 
+_LEADING = frozenset({"The", "Your", "Our", "My", "This", "That", "Dear", "A", "An", "To", "From", "Cc", "Re"})
+
+
+def _fuller(text: str, name: str) -> str:
+    """A body's fuller name where the actors only give it by its head ("the Council" ->
+    "Wessex County Council", the first capitalised name in the text ending with that head)."""
+    words = name.split()
+    if not words or (len(words) > 1 and words[0].lower() != "the") or len(words) > 2:
+        return name
+    head = words[-1]
+    for m in re.finditer(rf"((?:[A-Z][\w'’&\-]*\s+){{1,4}}){re.escape(head)}\b", text):
+        lead = m.group(1).split()
+        while lead and lead[0] in _LEADING:
+            lead.pop(0)
+        if lead:
+            return " ".join([*lead, head])
+    return name
+
+
 def voice_of(text: str, sender: str | None, sender_post: str | None, recipients: Sequence[str],
              actors: Sequence[ActorFound]) -> Voice:
     """Who "I", "you" and "we" are in `text`, from its parties and the actors it names."""
@@ -112,6 +131,7 @@ def voice_of(text: str, sender: str | None, sender_post: str | None, recipients:
                  and a.name not in recipients]
         if first:
             sender_org = min(first, key=lambda a: a.mentions[0].start).name
+    sender_org = _fuller(text, sender_org) if sender_org else None
     sender_department = None
     if sender_org and (sender_org.split()[0] in (*_DEPARTMENT_HEADS, "HM")
                        or sender_org.split()[-1] in _DEPARTMENT_HEADS):
@@ -123,7 +143,7 @@ def voice_of(text: str, sender: str | None, sender_post: str | None, recipients:
         if org and org != sender_org:
             counts[org] = counts.get(org, 0) + 1
     if counts:
-        recipient_org = max(counts, key=lambda k: counts[k])
+        recipient_org = _fuller(text, max(counts, key=lambda k: counts[k]))
     else:
         orgs = [r for r in recipients if r in by_name and by_name[r].kind is ActorKind.ORGANISATION]
         recipient_org = orgs[0] if orgs else None
@@ -214,7 +234,7 @@ _NEXT_VERB = re.compile(r"(\s+)(?:(?:also|now|then|therefore|still|personally|al
 
 
 _BEFORE_SUBJECT = re.compile(r"(?:^|[,;:(—–]|\b(?:that|if|when|as|and|but|because|whether|so|unless|once|until"
-                             r"|since|which|who|where|while|whilst|then|now|also|hope|trust|expect|know|think|believe"
+                             r"|since|which|who|where|how|why|what|while|whilst|then|now|also|hope|trust|expect|know|think|believe"
                              r"|understand|note|see))\s*$", re.IGNORECASE)
 
 
@@ -227,7 +247,8 @@ def _subject(name: str, m: re.Match[str], agrees: bool = True) -> str:
     """A subject put in the third person, and the verb after it made to agree (only where the word
     stands as a subject: "that you send" agrees, "to send you details" does not)."""
     after = m.group("after") or ""
-    if agrees and (not _BEFORE_SUBJECT.search(m.string, 0, m.start()) or _SUBJUNCTIVE.search(m.string, 0, m.start())):
+    aux = (m.group("after") or "").strip().lower() in ("are", "have", "were", "do")
+    if agrees and not aux and (not _BEFORE_SUBJECT.search(m.string, 0, m.start()) or _SUBJUNCTIVE.search(m.string, 0, m.start())):
         agrees = False
     if not after or not agrees:
         return name + after
@@ -288,11 +309,31 @@ VOICE_RULES: tuple[VoiceRule, ...] = (
 )
 
 
-def third_person(clause: str, voice: Voice) -> str:
+_OWN_YOUR = re.compile(rf"\b[Yy]our\b(?!\s+(?:own\s+)?{_POSSESSIVE_BODY})|\b[Yy]ourself\b|\b[Yy]ourselves\b")
+_OWN_MY = re.compile(rf"\b(?:[Mm]y|[Oo]ur)\b(?!\s+(?:own\s+)?{_POSSESSIVE_BODY})|\b(?:[Mm]yself|[Oo]urselves)\b")
+
+
+def _own(word: str, body: bool) -> str:
+    if word.lower().endswith(("self", "selves")):
+        return "itself" if body else "themselves"
+    return "its" if body else "their"
+
+
+def third_person(clause: str, voice: Voice, *, owner: str | None = None) -> str:
     """`clause` with every first- and second-person word put in the third person from `voice`:
-    "report to your Council and me" -> "report to Wessex County Council and Ann Roe"."""
+    "report to your Council and me" -> "report to Wessex County Council and Ann Roe".
+
+    With `owner` (the one the clause is about, said before it: "Sam Doe to ..."), the owner's own
+    possessives read "its"/"their" ("review your plan" -> "review its plan"), not the name again."""
     if not has_first_or_second_person(clause):
         return clause
+    if owner:
+        if owner in (_recipient(voice), voice.recipient_org, *voice.recipients):
+            body = owner in (voice.recipient_org, _recipient(voice)) and owner not in voice.recipients
+            clause = _OWN_YOUR.sub(lambda m: _own(m.group(), body), clause)
+        elif owner in (voice.sender, voice.sender_org):
+            body = owner == voice.sender_org
+            clause = _OWN_MY.sub(lambda m: _own(m.group(), body), clause)
     out: list[str] = []
     at = 0
     while at < len(clause):

@@ -22,7 +22,7 @@ from dossier.domain.dates import PartialDate, Precision
 from dossier.domain.errors import DossierError, UnreadableFile
 from dossier.domain.findings import ActionStatus
 from dossier.domain.records import DocumentDetail, DocumentRow, ImportOutcome, ImportResult
-from dossier.domain.register import ActionRow, ActorDetail, ActorRow
+from dossier.domain.register import ActionRow, ActorDetail, ActorRow, action_line
 from dossier.ingest import DEFAULT_MAX_BYTES
 from dossier.paths import default_dossier, sample_dossier
 
@@ -175,7 +175,7 @@ def cmd_actions(services: Services, args: argparse.Namespace, out: TextIO) -> in
         due = r.due.display() if r.due else "no date"
         flag = "OVERDUE " if r.overdue else ""
         source = f" [D{r.document_id}{f' ¶{r.paragraph}' if r.paragraph else ''}]" if r.document_id else ""
-        out.write(f"{flag}{due:<16} {r.status.value:<10} {r.owner or '-'}: {r.summary}{source}\n")
+        out.write(f"{flag}{due:<16} {r.status.value:<10} {action_line(r.owner, r.summary)}{source}\n")
     out.write(f"{len(rows)} actions as at {as_at.isoformat()}\n")
     return 0
 

@@ -8,6 +8,20 @@ from typing import Any
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionStatus, ActionType, ActorKind
 
+NO_OWNER = "owner to be confirmed"
+
+
+def action_line(owner: str | None, summary: str) -> str:
+    """An action as one reads it, the owner said once: "Ann Roe to report to the minister", "To reply
+    to the council (owner to be confirmed)". A summary that is a sentence of its own ("The board will
+    decide ...") keeps its words, with the owner after it."""
+    summary = " ".join(summary.split())
+    if not summary:
+        return f"{owner or NO_OWNER.capitalize()}: no summary"
+    if summary[:1].islower():
+        return f"{owner} to {summary}" if owner else f"To {summary} ({NO_OWNER})"
+    return f"{summary} ({owner or NO_OWNER})"
+
 
 def actor_key(name: str) -> str:
     """The key two spellings of one actor share: white space folded, case ignored."""

@@ -1,0 +1,228 @@
+"""An action's summary as a private secretary writes it: what the owner is to do, a whole clause in
+the third person, under about 30 words ("make recommendations to Ann Roe on urgent actions").
+
+`summarise(what, voice, owner=...)` takes the words of the obligation clause from its verb on (the
+due date's words already out) and returns the summary, or None where the words are a fragment
+rather than something to be done ("that a different approach is needed", "The deadline for
+responses being"). The owner and the due date are not in the summary: the line shown is built by
+`dossier.domain.register.action_line` ("Ann Roe to make recommendations ... (by end May 2019)").
+
+Three tables of named rules, each with examples:
+* OPENING_RULES put the opening in the bare verb ("to report" -> "report", "meeting him" ->
+  "meet him", "a clear timetable" after "I wish to see" -> "provide a clear timetable");
+* FRAGMENT_RULES say when the words are no clause to be done;
+* the cut ends a long summary at the last clause boundary within the limit (never mid-phrase,
+  never with "…").
+Only generic English lives here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from dossier.analysis.voice import Voice, third_person
+
+MAX_WORDS = 24
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningRule:
+    """Where `pattern` matches at the summary's start, `write` gives the opening in the bare verb."""
+
+    name: str
+    pattern: re.Pattern[str]
+    write: Callable[[re.Match[str]], str]
+    examples: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FragmentRule:
+    """Where `pattern` matches, the words are not a clause to be done: no summary."""
+
+    name: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...] = ()
+
+
+# verbs whose -ing form drops an "e" ("making" -> "make"); others just drop "ing" ("meeting" -> "meet")
+_E_VERBS = frozenset({
+    "make", "take", "provide", "produce", "prepare", "propose", "write", "issue", "continue", "ensure", "arrange",
+    "involve", "use", "give", "have", "come", "serve", "consume", "charge", "engage", "manage", "organise",
+    "organize", "decide", "conclude", "advise", "revise", "review", "agree", "secure", "change", "move", "improve",
+    "approve", "remove", "resolve", "receive", "close", "raise", "release", "publicise", "promote", "share",
+    "complete", "consolidate", "create", "delegate", "evaluate", "facilitate", "initiate", "investigate",
+    "locate", "negotiate", "participate", "update", "validate", "circulate", "compile", "describe", "exercise",
+    "guide", "include", "introduce", "assure", "care", "compare", "declare", "explore", "prioritise", "recognise",
+    "summarise", "finalise", "authorise", "mobilise", "maximise", "minimise", "emphasise", "scrutinise",
+    "supervise", "determine", "examine", "argue", "pursue", "rescue", "practise", "drive", "dispose", "oppose",
+    "expose", "enforce", "reduce", "place", "replace", "announce", "enhance", "balance", "finance",
+    "commence", "source", "judge", "acknowledge", "pledge", "bridge", "encourage", "leave", "believe", "achieve",
+    "solve", "hire", "retire", "require", "acquire", "inspire", "welcome", "become", "restore", "store", "score",
+})
+_NOT_GERUNDS = frozenset({"being", "bring", "thing", "during", "morning", "evening", "ceiling", "nothing", "something",
+                          "anything", "everything", "spring", "string", "sibling", "funding", "building", "meaning",
+                          "briefing", "hearing", "according", "regarding", "concerning", "including", "following"})
+_DOUBLED = re.compile(r"([bdgmnprt])\1$")
+
+
+def bare_verb(gerund: str) -> str:
+    """The bare verb of an -ing form: "meeting" -> "meet", "making" -> "make", "setting" -> "set"."""
+    low = gerund.lower()
+    if not low.endswith("ing") or len(low) < 5 or not re.search(r"[aeiouy]", low[:-3]) or low in _NOT_GERUNDS:
+        return gerund
+    stem = gerund[:-3]
+    if stem.lower() + "e" in _E_VERBS:
+        return stem + "e"
+    if _DOUBLED.search(stem.lower()) and stem.lower() not in ("add", "call", "fill", "pass", "press", "sell", "tell",
+                                                             "staff", "bill", "spell"):
+        return stem[:-1]
+    return stem
+
+
+_DETERMINER = r"(?:a|an|the|these|those|some|any|all|every|each|his|her|its|their|further|full|clear|regular)"
+_DEADLINE_NOUNS = {"responses": "respond", "response": "respond", "comments": "send comments",
+                   "representations": "make representations", "applications": "apply", "submissions": "make submissions",
+                   "nominations": "send nominations", "objections": "make objections", "evidence": "give evidence",
+                   "bids": "send bids", "tenders": "send tenders", "replies": "reply", "views": "send views"}
+
+OPENING_RULES: tuple[OpeningRule, ...] = (
+    OpeningRule("to-infinitive", re.compile(r"^(?:in\s+order\s+)?to\s+(?=[a-z])"), lambda m: "",
+                (("to report on progress", "report on progress"),)),
+    OpeningRule("please", re.compile(r"^(?:please|kindly)\s+(?:also\s+|now\s+|therefore\s+)*", re.IGNORECASE),
+                lambda m: "", (("Please confirm the date", "confirm the date"),)),
+    OpeningRule("capitalised-verb", re.compile(r"^(?P<verb>[A-Z][a-z]+)\b(?=\s+(?:the|a|an|your|our|all|any|with|to"
+                                               r"|for|on|in|up|out|back|me|us|them|him|her|it|this|that)\b)"),
+                lambda m: m.group("verb").lower(), (("Send the report", "send the report"),)),
+    OpeningRule("gerund", re.compile(r"^(?P<verb>[a-z]{2,}ing)\b(?!\s+(?:of|is|are|was|were|will|has|have)\b)"),
+                lambda m: bare_verb(m.group("verb")),
+                (("meeting him to discuss the plan", "meet him to discuss the plan"),
+                 ("consulting the board", "consult the board"))),
+    # "I wish to see a clear timetable", "we expect to receive a plan": the one asked is to provide it
+    OpeningRule("thing-wished-for", re.compile(rf"^(?={_DETERMINER}\s|[a-z]+s\s+(?:of|for|on)\b)"),
+                lambda m: "provide ", (("a clear timetable for the works", "provide a clear timetable for the works"),)),
+    # "the deadline for responses is": those consulted are to respond
+    OpeningRule("deadline-for", re.compile(r"^(?:The|the)\s+(?:deadline|closing\s+date)\s+for\s+(?P<what>"
+                                           + "|".join(_DEADLINE_NOUNS) + r")\b.*$", re.DOTALL),
+                lambda m: _DEADLINE_NOUNS[m.group("what").lower()],
+                (("The deadline for responses being", "respond"),)),
+)
+
+_NOT_VERBS = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "it", "they", "he", "she", "we", "i", "you", "there",
+    "which", "who", "whom", "whose", "what", "whether", "if", "when", "as", "because", "since", "although",
+    "though", "while", "whilst", "and", "or", "but", "of", "for", "from", "with", "by", "at", "on", "in", "into",
+    "about", "be", "is", "are", "was", "were", "been", "being", "has", "had", "have", "having", "will", "would",
+    "shall", "should", "must", "can", "could", "may", "might", "not", "no", "any", "all", "some", "each", "every",
+    "his", "her", "its", "their", "my", "our", "your", "me", "us", "them", "him", "so", "then", "than", "also",
+    "only", "very", "more", "most", "such", "other", "both", "either", "neither", "to", "up", "out", "over",
+    "under", "after", "before", "during", "without", "within", "following", "further", "recent", "new",
+})
+
+FRAGMENT_RULES: tuple[FragmentRule, ...] = (
+    FragmentRule("that-clause", re.compile(r"^(?:that|whether|which|who|because|if|when|as|although|since)\b",
+                                           re.IGNORECASE),
+                 ("that a slightly different approach is needed", "whether the plan works")),
+    FragmentRule("no-verb-first", re.compile(r"^(?P<first>[A-Za-z][\w'’\-]*)"),
+                 ("This will report", "The trust sent its draft", "All representations received will be considered")),
+    FragmentRule("past-participle", re.compile(r"^[a-z]+ed\b(?!\s+(?:to|the|a|an|with|on|up|out|for|by|in)\b)"),
+                 ("reviewed by an officer",)),
+    FragmentRule("dangling-end", re.compile(r"\b(?:being|the|a|an|of|to|and|or|for|by|with|at|on|in|that|is|are|be"
+                                            r"|was|were|its|their|his|her|from)$", re.IGNORECASE),
+                 ("take these steps of the",)),
+    FragmentRule("unfinished-quote", re.compile(r"^[^“”\"]*[“\"][^”\"]*$"), ("say “we will",)),
+)
+
+
+def _is_fragment(words: str) -> str | None:
+    """The name of the fragment rule the words fall under, or None where they are a clause to be done."""
+    for rule in FRAGMENT_RULES:
+        m = rule.pattern.search(words)
+        if m is None:
+            continue
+        if rule.name == "no-verb-first":
+            first = m.group("first")
+            if first[:1].isupper() or first.lower() in _NOT_VERBS:
+                return rule.name
+            continue
+        return rule.name
+    return None
+
+
+# where a clause may end: before these (the words before them are a whole clause)
+_BOUNDARIES = re.compile(
+    r"\s*(?:;|:|\s[–—]\s|\s-\s|\(|,\s+(?:which|who|where|while|whilst|so\s+that|and|but|as|with|including|in\s+order"
+    r"|to\s+ensure|following|given|although|because|since|reflecting|building|taking)\b"
+    r"|\s+(?:which|so\s+that|in\s+order\s+to|including|as\s+well\s+as|and\s+then|but|whilst|while|because|since"
+    r"|although|given\s+that|and\s+(?:to|will|would|should|must|also)|following)\b|,)")
+_PHRASE_BREAKS = re.compile(r"\s+(?=(?:and|with|for|on|in|to|about|under|through|by|from|at|across|into|between"
+                            r"|within|over|towards?)\s)")
+
+
+def cut(words: str, limit: int = MAX_WORDS) -> str:
+    """The words, ended at the last clause boundary within `limit` words (else at a phrase boundary)."""
+    if len(words.split()) <= limit:
+        return words
+    best = None
+    for m in _BOUNDARIES.finditer(words):
+        head = words[:m.start()].rstrip(" ,;:")
+        n = len(head.split())
+        if n > limit:
+            break
+        if n >= 3:
+            best = head
+    if best is None:
+        for m in _PHRASE_BREAKS.finditer(words):
+            head = words[:m.start()].rstrip(" ,;:")
+            n = len(head.split())
+            if n > limit:
+                break
+            if n >= 3 and not re.search(r"\b(?:the|a|an|of|and|or|to)$", head):
+                best = head
+    if best is None:
+        best = " ".join(words.split()[:limit])
+    return best.rstrip(" ,;:–—-")
+
+
+_TIDY_DUE_LEFTOVERS = re.compile(
+    r"\s*,?\s*\b(?:at\s+the\s+(?:very\s+)?latest|by|before|until|no\s+later\s+than|on\s+or\s+before)\s*(?=[,.;]|$)",
+    re.IGNORECASE)
+
+
+def tidy(words: str) -> str:
+    words = re.sub(r"\([^)]{30,}\)", " ", words)
+    words = " ".join(words.split())
+    words = re.sub(r"\s+([,.;:?!])", r"\1", words)
+    words = re.sub(r",(?:\s*,)+", ",", words)
+    words = re.sub(r"\(\s*\)", "", words)
+    words = _TIDY_DUE_LEFTOVERS.sub("", words)
+    words = words.strip(" ,;:–—-…")
+    return words.rstrip(".?!").rstrip(" ,;:")
+
+
+def _open(words: str) -> str:
+    for rule in OPENING_RULES:
+        m = rule.pattern.search(words)
+        if m is not None:
+            words = rule.write(m) + words[m.end():]
+    return words
+
+
+def summarise(what: str, voice: Voice, *, owner: str | None = None) -> str | None:
+    """What the owner is to do, in the third person, a whole clause under about 30 words; None where
+    the words are a fragment, not something to be done."""
+    words = tidy(what)
+    if not words:
+        return None
+    if FRAGMENT_RULES[0].pattern.search(words):
+        return None
+    words = _open(words)
+    words = cut(words)
+    if _is_fragment(words):
+        return None
+    words = third_person(words, voice, owner=owner)
+    words = cut(tidy(words))
+    if _is_fragment(words):
+        return None
+    return words
