@@ -24,6 +24,7 @@ Only generic vocabulary of obligation lives here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -223,7 +224,10 @@ class Owners:
         self._holders: dict[str, str | None] = {}
         self._fullest: dict[str, str] = {}
         self._leads: tuple[list[re.Match[str]], list[re.Match[str]]] | None = None
-        self.voice = voice_of(text, sender, None, self.recipients, self.actors)
+        voice = voice_of(text, sender, None, self.recipients, self.actors)
+        if voice.recipient_org is None and not self.recipients and _YOU.search(text):
+            voice = dataclasses.replace(voice, recipient_org=self.addressee())  # "your Council", named in the text
+        self.voice = voice
 
     def addressee(self) -> str | None:
         """The first recipient, else the organisation the letter addresses ("your Council")."""
