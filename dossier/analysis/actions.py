@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from dossier.analysis import deadline_rules
 from dossier.analysis.names import person_name
 from dossier.analysis.sentences import SentenceIndex, Span, paragraphs
-from dossier.analysis.statements import cut, summarise, tidy
+from dossier.analysis.statements import bare_of_participle, cut, summarise, tidy
 from dossier.analysis.temporal import PAST, tense_at
 from dossier.analysis.vocab import POSSESSIVE
 from dossier.analysis.voice import third_person, voice_of
@@ -277,12 +277,28 @@ class Owners:
             i = self._low.find(low, i + 1)
         return None
 
+    def defined(self, phrase: str) -> str | None:
+        """The body a document defines by a common noun: "Public Authority: Borough of Eastvale" or
+        "Eastvale Borough Council ("the council")" define "the public authority", "the council"."""
+        words = r"\s+".join(re.escape(w) for w in phrase.split())
+        label = re.search(rf"(?im)^[ \t]*(?:the\s+)?{words}[ \t]*:[ \t]*(?P<name>[A-Z][^\n:]{{2,80}}?)"
+                          r"(?=[ \t]{2,}|[ \t]+(?:Address|Date|Tel|Ref|Reference)\b|[ \t]*$)", self.text)
+        if label is not None:
+            return " ".join(label.group("name").split()).rstrip(" ,.")
+        named = re.search(rf"(?P<name>(?:[A-Z][\w'’&\-]*\s+(?:of\s+|and\s+|for\s+|the\s+)?){{1,6}})\(\s*(?:hereafter\s+)?"
+                          rf"[“\"‘']?the\s+(?i:{words})[”\"’']?\s*\)", self.text)
+        if named is not None:
+            return " ".join(named.group("name").split())
+        return None
+
     def resolve(self, np: str, np_start: int | None = None) -> str | None:
         """A noun phrase as written ("the Commissioner", "you", "Lord Quennell") -> canonical owner."""
         np = " ".join(_BRACKETS.sub(" ", np).split()).strip(" ,")
         low = np.lower()
-        if low in ("i", "we", "me", "us", "my", "our"):
+        if low in ("i", "me", "my"):
             return self.sender
+        if low in ("we", "us", "our"):  # the organisation the sender writes for, where the text names it
+            return self.voice.sender_org or self.sender
         if low in ("you", "your", "yourself", "yourselves"):
             return self.addressee()
         if not np or low in _SUBJECT_PRONOUNS | _OBJECT_PRONOUNS:
@@ -701,6 +717,55 @@ class _Clause:
     end: int | None = None  # where the clause ends, if before the sentence's end
     who: int | None = None  # where its subject stands
     rule: str = ""  # the named way it was read (see CLAUSE_RULES and `_agent_rule`)
+    said: str | None = None  # the summary's words where the text does not say them in order (a passive)
+
+
+# a passive with its agent: "It must be agreed by Cabinet", "the plan will be signed off by the Board"
+_PASSIVE = re.compile(
+    r"\b(?:will|shall|must|should|(?:is|are)\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:also\s+|then\s+|now\s+|first\s+)?"
+    r"be\s+(?P<verb>[a-z]+)(?P<particle>\s+(?:up|off|out|on|back))?\s+(?:[a-z]+\s+){0,3}?by\s+"
+    r"(?P<who>(?:the\s+|its\s+|their\s+|your\s+)?(?:[A-Z][\w'’\-]*\s+){0,4}[A-Z][\w'’\-]*"
+    r"|(?:the|its|their|your|our)\s+[a-z]+(?:\s+[a-z]+)?(?=[\s,.;]))")
+# what "it"/"this" stands for: the last thing named before it that can be agreed, signed or sent
+_THING_BEFORE = re.compile(
+    r"\b(?:the|this|that|your|our|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:plans?|reports?|proposals?|strateg(?:y|ies)"
+    r"|budgets?|polic(?:y|ies)|directions?|schemes?|documents?|reviews?|responses?|accounts|agreements?|decisions?"
+    r"|applications?|notices?|recommendations?|drafts?|bids?|cases?|timetables?|contracts?|business\s+case"
+    r"|framework|protocol|minutes|terms\s+of\s+reference|statement|letter|consultation)\b")
+
+
+_NOT_PASSIVE_ACTIONS = frozenset({"be", "see", "know", "feel", "think", "like", "want", "need", "expect", "welcome",
+                                  "affect", "impact", "follow", "accompany", "surround", "influence", "appreciate"})
+
+
+def _passive_clause(masked: str, text: str, span: Span, owners: Owners) -> _Clause | None:
+    """"It must be agreed by Cabinet": the agent acts; "agree the plan" (it: the thing named before)."""
+    m = _PASSIVE.search(masked, span.start, span.end)
+    if m is None:
+        return None
+    verb = bare_of_participle(m.group("verb"))
+    if verb is None or verb in _NOT_PASSIVE_ACTIONS:
+        return None
+    who = m.group("who")
+    if who.split()[-1].lower() in ("which", "who", "then") or who.split()[0] in ("I", "We"):
+        return None
+    owner = owners.resolve(who, m.start("who"))
+    if owner is None:
+        return None
+    subject = " ".join(masked[span.start:m.start()].split())
+    subject = re.sub(r"^(?:[\w\s,]{0,40},\s+)", "", subject)  # "In May, the plan": the plan
+    thing = subject if len(subject.split()) <= 6 and re.match(r"(?i)(?:the|this|that|these|those|its|their|your|our|it|they)\b",
+                                                              subject) else ""
+    if thing.lower() in ("it", "this", "that", "they", "these", "those", ""):
+        before = list(_THING_BEFORE.finditer(text, max(0, span.start - 600), span.start))
+        thing = before[-1].group() if before else ("it" if thing.lower() in ("it", "this", "that") else "them")
+    thing = re.sub(r"^(?:This|That|this|that|The|its|their|Its|Their)\b", "the", thing)
+    particle = m.group("particle") or ""
+    kind = _type_of(verb, None, thing, None)
+    if kind is ActionType.COMMITMENT and re.match(r"must|needs?|has|have|is|are", m.group()):
+        kind = ActionType.DIRECTION
+    return _Clause(m.start("verb"), m.end("verb"), owner, kind, m.start("verb"),
+                   rule="passive-agent", said=f"{verb}{particle} {thing}".strip())
 
 
 def _word_starts(low: str, words: Sequence[str]) -> list[int]:
@@ -810,6 +875,12 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
                                    span.start + decision.end(), rule="decision"))
     if due is not None:
         clauses.extend(_rule_clauses(masked, span, owners, due))
+    if " by " in low and " be " in low:
+        passive = _passive_clause(masked, text, span, owners)
+        if passive is not None:  # the agent acts, not the subject of "must be"
+            clauses = [c for c in clauses if not (c.verb_start < passive.verb_start and
+                                                  masked[c.verb_start:c.verb_end].lower() == "be")]
+            clauses.append(passive)
     clause = _nearest(clauses, due)
     if clause is None:
         if due is None:
@@ -820,7 +891,8 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
     if due is not None and kind in (ActionType.COMMITMENT, ActionType.OTHER, ActionType.REQUEST) \
             and _REPORT_NEAR_DATE.search(masked, max(span.start, due.start - 40), due.start):
         kind = ActionType.REPORT_DUE
-    summary = summarise(_words(text, due, clause.what, clause.end or span.end), owners.voice, owner=clause.owner)
+    said = clause.said if clause.said is not None else _words(text, due, clause.what, clause.end or span.end)
+    summary = summarise(said, owners.voice, owner=clause.owner)
     if summary is None:
         if due is None:
             return None  # a fragment ("that a different approach is needed"), not something to be done
@@ -913,7 +985,7 @@ def _rule_clauses(masked: str, span: Span, owners: Owners, due: DateFound) -> li
         else:
             who_at, owner = verb_at, owners.addressee()
         out.append(_Clause(verb_at, span.start + m.end("verb"), owner, rule.kind,
-                           verb_at if rule.kind is not ActionType.DIRECTION else who_at, rule=rule.name))
+                           verb_at, rule=rule.name))
     return out
 
 
@@ -1018,8 +1090,9 @@ def _owner_of(agent: Agent, owners: Owners, span: Span) -> str | None:
         possessor = re.match(r"(.+?)['’]s\s+\w+$", np)
         if possessor:  # "Professor Y's team"
             return owners.resolve(possessor.group(1), agent.np_start)
-        if len(head) == 1 and head[0].lower() in _ORG_WORDS:  # "the council": the one the text names
-            return owners.organisation(head[0])
+        if head[-1].lower() in _ORG_WORDS and all(w[:1].islower() for w in head):
+            # "the council", "the public authority": the body the text defines so, else the one it names
+            return owners.defined(" ".join(head)) or owners.organisation(head[-1])
         return owners.by_agent(max(0, span.start - 1500), agent.np_start)
     return owners.resolve(_first_conjunct(np), agent.np_start)
 

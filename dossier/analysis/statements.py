@@ -81,6 +81,33 @@ def bare_verb(gerund: str) -> str:
     return stem
 
 
+_IRREGULAR = {"made": "make", "taken": "take", "given": "give", "sent": "send", "written": "write", "drawn": "draw",
+              "set": "set", "put": "put", "held": "hold", "met": "meet", "brought": "bring", "sought": "seek",
+              "done": "do", "seen": "see", "told": "tell", "kept": "keep", "laid": "lay", "paid": "pay",
+              "led": "lead", "run": "run", "undertaken": "undertake", "overseen": "oversee", "chosen": "choose",
+              "spent": "spend", "read": "read", "built": "build", "shown": "show", "known": "know", "found": "find"}
+
+
+def bare_of_participle(participle: str) -> str | None:
+    """The bare verb of a past participle: "agreed" -> "agree", "submitted" -> "submit", "made" -> "make";
+    None where the word is no participle."""
+    low = participle.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if not low.endswith("ed") or len(low) < 4:
+        return None
+    stem = low[:-2]
+    if low.endswith("ied"):
+        return low[:-3] + "y"
+    if low.endswith("eed"):
+        return low[:-1]  # "agreed" -> "agree"
+    if stem + "e" in _E_VERBS:
+        return stem + "e"
+    if _DOUBLED.search(stem) and stem not in ("add", "call", "fill", "pass", "press", "staff", "bill"):
+        return stem[:-1]
+    return stem
+
+
 _DETERMINER = r"(?:a|an|the|these|those|some|any|all|every|each|his|her|its|their|further|full|clear|regular)"
 _DEADLINE_NOUNS = {"responses": "respond", "response": "respond", "comments": "send comments",
                    "representations": "make representations", "applications": "apply", "submissions": "make submissions",
@@ -124,6 +151,16 @@ FRAGMENT_RULES: tuple[FragmentRule, ...] = (
     FragmentRule("that-clause", re.compile(r"^(?:that|whether|which|who|because|if|when|as|although|since)\b",
                                            re.IGNORECASE),
                  ("that a slightly different approach is needed", "whether the plan works")),
+    # "the report will be published as planned": a clause with a subject of its own, not a thing to provide
+    FragmentRule("own-subject", re.compile(r"^(?:the|a|an|this|these|those|it|there)\s+(?:(?!that\b|which\b|who\b)"
+                                           r"[\w'’\-]+\s+){0,6}(?:will|would|is|are|was|were|has|have|had|must|should"
+                                           r"|can|could|may)\b", re.IGNORECASE),
+                 ("the report will be published as planned", "it was agreed")),
+    # what happens rather than what someone does: "take place in May", "continue unchecked"
+    FragmentRule("happening", re.compile(r"^(?:take\s+place|happen|occur|arise|come\s+under|continue\s+unchecked"
+                                         r"|go\s+some\s+way|remain|exist|apply\s+to)\b", re.IGNORECASE),
+                 ("take place in late January", "continue unchecked", "come under intense pressure")),
+    FragmentRule("gerund-left", re.compile(r"^[a-z]{2,}ing\b"), ("proposing has been developed",)),
     FragmentRule("no-verb-first", re.compile(r"^(?P<first>[A-Za-z][\w'’\-]*)"),
                  ("This will report", "The trust sent its draft", "All representations received will be considered")),
     FragmentRule("past-participle", re.compile(r"^[a-z]+ed\b(?!\s+(?:to|the|a|an|with|on|up|out|for|by|in)\b)"),
@@ -191,6 +228,9 @@ _TIDY_DUE_LEFTOVERS = re.compile(
 
 
 def tidy(words: str) -> str:
+    """The words with long asides, stray punctuation, a due date's leftovers and what follows a
+    semicolon or a colon (another clause) taken out."""
+    words = re.split(r";|:(?!\d)", words, maxsplit=1)[0]
     words = re.sub(r"\([^)]{30,}\)", " ", words)
     words = " ".join(words.split())
     words = re.sub(r"\s+([,.;:?!])", r"\1", words)
@@ -198,7 +238,13 @@ def tidy(words: str) -> str:
     words = re.sub(r"\(\s*\)", "", words)
     words = _TIDY_DUE_LEFTOVERS.sub("", words)
     words = words.strip(" ,;:–—-…")
-    return words.rstrip(".?!").rstrip(" ,;:")
+    words = words.rstrip(".?!").rstrip(" ,;:")
+    for opening, closing in (("“", "”"), ("‘", "’"), ("(", ")")):
+        if words.endswith(closing) and opening not in words:
+            words = words[:-1].rstrip(" ,;:.")
+    if words.count('"') % 2 and words.endswith('"'):
+        words = words[:-1].rstrip(" ,;:.")
+    return words
 
 
 def _open(words: str) -> str:

@@ -128,7 +128,7 @@ def voice_of(text: str, sender: str | None, sender_post: str | None, recipients:
     if sender_org is None:
         head_end = _salutation_at(text)
         first = [a for a in _organisations(actors) if a.mentions and a.mentions[0].start < head_end
-                 and a.name not in recipients]
+                 and a.name not in recipients and {a.name.split()[0], a.name.split()[-1]} & set(_ORG_HEADS)]
         if first:
             sender_org = min(first, key=lambda a: a.mentions[0].start).name
     sender_org = _fuller(text, sender_org) if sender_org else None
