@@ -119,7 +119,7 @@ def measure(gold_path: Path, docs: Path, *, verbose: bool = False) -> dict[str, 
         "actions": len(rows), "dated": len(dated), "deadlines": len(deadlines),
         "first_second_summaries": len(first_second) / len(rows) if rows else 0.0,
         "first_second_lines": len(first_second_lines) / len(rows) if rows else 0.0,
-        "gold_deadlines_matched": matched, "owner_right": right / matched if matched else 0.0,
+        "several_sources": sum(1 for r in rows if len(r.sources) > 1), "gold_deadlines_matched": matched, "owner_right": right / matched if matched else 0.0,
     }
 
 
@@ -136,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     m = measure(a.gold, docs, verbose=a.verbose)
     print(f"actions {m['actions']} (dated {m['dated']}, open deadlines {m['deadlines']}); "
           f"first/second person: summaries {m['first_second_summaries']:.0%}, lines {m['first_second_lines']:.0%}; "
-          f"owner right {m['owner_right']:.0%} of {m['gold_deadlines_matched']} matched gold deadlines")
+          f"owner right {m['owner_right']:.0%} of {m['gold_deadlines_matched']} matched gold deadlines; "
+          f"{m['several_sources']} with several sources")
     return 0
 
 

@@ -272,3 +272,29 @@ def summarise(what: str, voice: Voice, *, owner: str | None = None) -> str | Non
     if _is_fragment(words):
         return None
     return words
+
+
+# -- one action restated ----------------------------------------------------------------------------
+_LIGHT_WORDS = frozenset({
+    "the", "a", "an", "and", "or", "of", "to", "for", "on", "in", "at", "by", "with", "from", "into", "about",
+    "its", "their", "his", "her", "this", "that", "these", "those", "any", "all", "each", "some", "further",
+    "also", "then", "now", "full", "final", "new", "please", "council", "councils", "minister", "writer",
+})
+
+
+def _stems(summary: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z][a-z\-]+", summary.casefold()) if w not in _LIGHT_WORDS and len(w) > 2}
+
+
+def same_what(a: str, b: str) -> bool:
+    """Whether two summaries say the same thing to be done, in different words ("send the recovery plan
+    to the minister" / "submit the final recovery plan"): their first verbs agree and they share a
+    content word, or half their content words are shared."""
+    sa, sb = _stems(a), _stems(b)
+    if not sa or not sb:
+        return False
+    shared = len(sa & sb)
+    if shared / min(len(sa), len(sb)) >= 0.5:
+        return True
+    first_a, first_b = a.split()[0].casefold(), b.split()[0].casefold()
+    return first_a == first_b and shared >= 1

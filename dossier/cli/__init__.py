@@ -139,6 +139,9 @@ def action_json(row: ActionRow) -> dict[str, Any]:
         "source": {"document": row.document_id, "file": row.document_file, "title": row.document_title,
                    "paragraph": row.paragraph}
         if row.document_id else None,
+        "line": action_line(row.owner, row.summary),
+        "sources": [{"document": src.document_id, "title": src.document_title, "paragraph": src.paragraph}
+                    for src in row.sources],
     }
 
 
@@ -174,7 +177,8 @@ def cmd_actions(services: Services, args: argparse.Namespace, out: TextIO) -> in
     for r in rows:
         due = r.due.display() if r.due else "no date"
         flag = "OVERDUE " if r.overdue else ""
-        source = f" [D{r.document_id}{f' ¶{r.paragraph}' if r.paragraph else ''}]" if r.document_id else ""
+        cited = "; ".join(f"D{src.document_id}{f' ¶{src.paragraph}' if src.paragraph else ''}" for src in r.sources)
+        source = f" [{cited}]" if cited else ""
         out.write(f"{flag}{due:<16} {r.status.value:<10} {action_line(r.owner, r.summary)}{source}\n")
     out.write(f"{len(rows)} actions as at {as_at.isoformat()}\n")
     return 0

@@ -131,6 +131,16 @@ class AcceptRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ActionSourceRef:
+    """A document that sets an action: its own, then each later letter that restates it."""
+
+    document_id: int
+    paragraph: int | None
+    document_title: str | None
+    start: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ActionRow:
     id: int
     type: ActionType
@@ -151,6 +161,7 @@ class ActionRow:
     start: int | None
     end: int | None
     overdue: bool  # as at the date the rows were asked for
+    sources: tuple[ActionSourceRef, ...] = ()  # every document that sets it, its own first
 
 
 @dataclass(frozen=True, slots=True)
