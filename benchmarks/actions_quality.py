@@ -96,7 +96,7 @@ def measure(gold_path: Path, docs: Path, *, verbose: bool = False) -> dict[str, 
         doc_id = by_file.get(doc["file"])
         if doc_id is None:
             continue
-        candidates = [r for r in dated if r.document_id == doc_id]
+        candidates = [r for r in dated if doc_id in {src.document_id for src in r.sources}]
         for deadline in doc.get("deadlines", []):
             hits = [r for r in candidates if _due_matches(r.due, deadline)]
             if not hits:

@@ -174,6 +174,7 @@ def action_ids(
     sort: str = "due",
     descending: bool = False,
     overdue_only: bool = False,
+    dated_only: bool = False,
 ) -> list[int]:
     """Action ids, overdue first (as at `as_at`, an ISO day), then by the sort key."""
     if sort not in ACTION_SORT_KEYS:
@@ -192,6 +193,8 @@ def action_ids(
         stmt = stmt.where(Action.document_id == document_id)
     if overdue_only:
         stmt = stmt.where(_overdue(as_at))
+    if dated_only:
+        stmt = stmt.where(Action.due_value.is_not(None))
     for word in text_filter.split():
         like = f"%{word.casefold()}%"
         stmt = stmt.where(Action.summary.ilike(like) | owner.name_key.like(like))
