@@ -35,7 +35,7 @@ from dossier.analysis.names import person_name
 from dossier.analysis.sentences import SentenceIndex, Span, paragraphs
 from dossier.analysis.statements import bare_of_participle, cut, summarise, tidy
 from dossier.analysis.temporal import PAST, tense_at
-from dossier.analysis.vocab import POSSESSIVE
+from dossier.analysis.vocab import POSSESSIVE, POST_WORDS
 from dossier.analysis.voice import third_person, voice_of
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionFound, ActionType, ActorFound, ActorKind, DateFound, DateRole
@@ -310,6 +310,8 @@ class Owners:
         words = np.split()
         det = words[0].lower() if words[0].lower() in ("the", "your", "our", "my", "this", "that", "a", "an") else None
         head = " ".join(words[1:]) if det else np
+        if det in ("our", "my") and head.split()[-1] in _ORG_HEADS:  # "our Department": the sender's body
+            return self.voice.sender_org or self.organisation(head) or self.sender
         if det in ("your", "our", "my") and head[:1].islower():
             return self.addressee() if det == "your" else self.sender  # "your officers", "my officials"
         if not head or head[0].islower():
@@ -326,6 +328,9 @@ class Owners:
             if det == "that":  # "noted that Cabinet would": a conjunction, not "that Cabinet"
                 return self.organisation(head) or head
             return self.organisation(head) or f"{det} {head}"
+        if head.split()[-1].lower() in POST_WORDS and all(w[:1].isupper() for w in head.split()):
+            # "Chief Executive to circulate" in minutes: the holder the document names, else the post itself
+            return self.post_holder(head) or f"the {head}"
         if head in _ORG_HEADS:  # "at full Council", "Board to decide": the body of that kind the text names
             return self.organisation(head) or head
         name = person_name(head, min_tokens=1)
@@ -728,7 +733,7 @@ _PASSIVE = re.compile(
     r"|(?:the|its|their|your|our)\s+[a-z]+(?:\s+[a-z]+)?(?=[\s,.;]))")
 # what "it"/"this" stands for: the last thing named before it that can be agreed, signed or sent
 _THING_BEFORE = re.compile(
-    r"\b(?:the|this|that|your|our|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:plans?|reports?|proposals?|strateg(?:y|ies)"
+    r"\b(?i:the|this|that|your|our|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:plans?|reports?|proposals?|strateg(?:y|ies)"
     r"|budgets?|polic(?:y|ies)|directions?|schemes?|documents?|reviews?|responses?|accounts|agreements?|decisions?"
     r"|applications?|notices?|recommendations?|drafts?|bids?|cases?|timetables?|contracts?|business\s+case"
     r"|framework|protocol|minutes|terms\s+of\s+reference|statement|letter|consultation)\b")

@@ -163,8 +163,8 @@ FRAGMENT_RULES: tuple[FragmentRule, ...] = (
     FragmentRule("gerund-left", re.compile(r"^[a-z]{2,}ing\b"), ("proposing has been developed",)),
     FragmentRule("no-verb-first", re.compile(r"^(?P<first>[A-Za-z][\w'’\-]*)"),
                  ("This will report", "The trust sent its draft", "All representations received will be considered")),
-    FragmentRule("past-participle", re.compile(r"^[a-z]+ed\b(?!\s+(?:to|the|a|an|with|on|up|out|for|by|in)\b)"),
-                 ("reviewed by an officer",)),
+    FragmentRule("past-participle", re.compile(r"^(?!(?:need|proceed|succeed|exceed|feed|heed|embed|shed|speed)\b)"
+                                               r"[a-z]+ed\b"), ("reviewed by an officer", "agreed at the meeting")),
     FragmentRule("dangling-end", re.compile(r"\b(?:being|the|a|an|of|to|and|or|for|by|with|at|on|in|that|is|are|be"
                                             r"|was|were|its|their|his|her|from)$", re.IGNORECASE),
                  ("take these steps of the",)),
@@ -227,16 +227,23 @@ _TIDY_DUE_LEFTOVERS = re.compile(
     re.IGNORECASE)
 
 
+# what is left of "within 35 days of the date of this notice" once the count is taken out as the due date
+_COUNT_FROM_LEFTOVER = re.compile(r"\s+(?:of|from|after)\s+the\s+date\s+of\s+(?:this|the|that)\s+(?:[\w\-]+\s+){0,2}?"
+                                  r"(?:notice|letter|decision|direction|order|determination|judgment)\b")
+
+
 def tidy(words: str) -> str:
     """The words with long asides, stray punctuation, a due date's leftovers and what follows a
     semicolon or a colon (another clause) taken out."""
     words = re.split(r";|:(?!\d)", words, maxsplit=1)[0]
     words = re.sub(r"\([^)]{30,}\)", " ", words)
+    words = re.sub(r",\s+which\s+[^,;]{3,100},", "", words)  # an aside: "the minutes, which the Board approved,"
     words = " ".join(words.split())
     words = re.sub(r"\s+([,.;:?!])", r"\1", words)
     words = re.sub(r",(?:\s*,)+", ",", words)
     words = re.sub(r"\(\s*\)", "", words)
     words = _TIDY_DUE_LEFTOVERS.sub("", words)
+    words = _COUNT_FROM_LEFTOVER.sub("", words)
     words = words.strip(" ,;:–—-…")
     words = words.rstrip(".?!").rstrip(" ,;:")
     for opening, closing in (("“", "”"), ("‘", "’"), ("(", ")")):
@@ -261,7 +268,7 @@ def summarise(what: str, voice: Voice, *, owner: str | None = None) -> str | Non
     words = tidy(what)
     if not words:
         return None
-    if FRAGMENT_RULES[0].pattern.search(words):
+    if any(rule.pattern.search(words) for rule in FRAGMENT_RULES[:2]):  # a that-clause, a subject of its own
         return None
     words = _open(words)
     words = cut(words)
