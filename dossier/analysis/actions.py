@@ -126,6 +126,7 @@ _CONJUNCTION = re.compile(r",|\s+and\s+|\s+or\s+")
 _FIRST_PERSON_OPENING = re.compile(r"[\s•·*\-–—]*(?:\w+,\s+)?(I|We|we)\b")
 _OBJECT_BREAK = re.compile(r"[.;:]|\bto\b")
 _LEADING_DETERMINER = re.compile(r"^(?:the|your|our|its|their)\s+", re.IGNORECASE)
+_PLEASE = re.compile(r"\b(?:please|kindly)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:()–—.&]")
 
@@ -896,6 +897,8 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
     if due is not None and kind in (ActionType.COMMITMENT, ActionType.OTHER, ActionType.REQUEST) \
             and _REPORT_NEAR_DATE.search(masked, max(span.start, due.start - 40), due.start):
         kind = ActionType.REPORT_DUE
+    if due is None and clause.owner is None and clause.rule == "imperative" and not _PLEASE.search(body):
+        return None  # an order to no one: a web page's "Sign up for emails", an article's headline
     said = clause.said if clause.said is not None else _words(text, due, clause.what, clause.end or span.end)
     summary = summarise(said, owners.voice, owner=clause.owner)
     if summary is None:

@@ -160,6 +160,10 @@ FRAGMENT_RULES: tuple[FragmentRule, ...] = (
     FragmentRule("happening", re.compile(r"^(?:take\s+place|happen|occur|arise|come\s+under|continue\s+unchecked"
                                          r"|go\s+some\s+way|remain|exist|apply\s+to)\b", re.IGNORECASE),
                  ("take place in late January", "continue unchecked", "come under intense pressure")),
+    # "the action we will take following this advice": the verb's object went before it
+    FragmentRule("object-before", re.compile(r"^(?:take|make|do|give|provide|send|have)\s+(?:following|in\s+relation"
+                                             r"\s+to|in\s+respect\s+of|after|before|as|when|if|now|forward)\b"),
+                 ("take following this advice", "take in relation to the request")),
     FragmentRule("gerund-left", re.compile(r"^[a-z]{2,}ing\b"), ("proposing has been developed",)),
     FragmentRule("no-verb-first", re.compile(r"^(?P<first>[A-Za-z][\w'’\-]*)"),
                  ("This will report", "The trust sent its draft", "All representations received will be considered")),
@@ -198,28 +202,32 @@ _PHRASE_BREAKS = re.compile(r"\s+(?=(?:and|with|for|on|in|to|about|under|through
 
 
 def cut(words: str, limit: int = MAX_WORDS) -> str:
-    """The words, ended at the last clause boundary within `limit` words (else at a phrase boundary)."""
+    """The words, ended at the last clause boundary within `limit` words, or at a phrase boundary
+    ("... with recommendations") where that keeps much more of them; never mid-phrase."""
     if len(words.split()) <= limit:
         return words
+    clause = _last_head(words, _BOUNDARIES, limit)
+    phrase = _last_head(words, _PHRASE_BREAKS, limit, tidy_end=True)
+    best = clause
+    if phrase is not None and (clause is None or len(clause.split()) < limit // 2 < len(phrase.split())):
+        best = phrase
+    if best is None:
+        best = " ".join(words.split()[:limit])
+    return best.rstrip(" ,;:–—-")
+
+
+def _last_head(words: str, boundaries: re.Pattern[str], limit: int, *, tidy_end: bool = False) -> str | None:
     best = None
-    for m in _BOUNDARIES.finditer(words):
+    for m in boundaries.finditer(words):
         head = words[:m.start()].rstrip(" ,;:")
         n = len(head.split())
         if n > limit:
             break
-        if n >= 3:
+        if n >= 3 and not (tidy_end and re.search(r"\b(?:the|a|an|of|and|or|to)$", head)):
+            if tidy_end and head.split()[-1][:1].isupper() and re.match(r"\s*\w+\s+[A-Z]", words[m.start():]):
+                continue  # "Directorate for People": inside a name
             best = head
-    if best is None:
-        for m in _PHRASE_BREAKS.finditer(words):
-            head = words[:m.start()].rstrip(" ,;:")
-            n = len(head.split())
-            if n > limit:
-                break
-            if n >= 3 and not re.search(r"\b(?:the|a|an|of|and|or|to)$", head):
-                best = head
-    if best is None:
-        best = " ".join(words.split()[:limit])
-    return best.rstrip(" ,;:–—-")
+    return best
 
 
 _TIDY_DUE_LEFTOVERS = re.compile(
@@ -229,7 +237,7 @@ _TIDY_DUE_LEFTOVERS = re.compile(
 
 # what is left of "within 35 days of the date of this notice" once the count is taken out as the due date
 _COUNT_FROM_LEFTOVER = re.compile(r"\s+(?:of|from|after)\s+the\s+date\s+of\s+(?:this|the|that)\s+(?:[\w\-]+\s+){0,2}?"
-                                  r"(?:notice|letter|decision|direction|order|determination|judgment)\b")
+                                  r"(?:notice|letter|decision|direction|order|determination|judgment)\b(?!\s+(?:notice|letter|order))")
 
 
 def tidy(words: str) -> str:
