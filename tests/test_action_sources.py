@@ -96,3 +96,24 @@ def test_same_what() -> None:
     assert same_what("report to Ann Roe", "report")
     assert not same_what("send Ann Roe the final recovery plan", "appoint a finance director")
     assert not same_what("publish the consultation responses", "send Ann Roe the final recovery plan")
+
+
+def test_the_cli_cites_every_source_and_lists_intentions_apart(services, tmp_path, dossier_path) -> None:
+    import io
+
+    from dossier.cli import main
+
+    _file(services, tmp_path, "first.txt", FIRST)
+    _file(services, tmp_path, "second.txt", SECOND.replace("Thank you for your letter.",
+                                                           "I have decided to commission a review of the depot."))
+    _accept_all(services)
+    services.close()
+    out = io.StringIO()
+    assert main(["--dossier", str(dossier_path), "actions", "--as-at", "2021-05-01"], out=out) == 0
+    text = out.getvalue()
+    assert "Sam Doe to send Ann Roe the final recovery plan [D1 ¶4; D2 ¶4]" in text
+    dated, undated = text.split("Without a due date (decisions and intentions, not deadlines):\n")
+    assert "commission a review of the depot" in undated and "commission" not in dated
+    out = io.StringIO()
+    assert main(["--dossier", str(dossier_path), "actions", "--deadlines", "--as-at", "2021-05-01"], out=out) == 0
+    assert "commission" not in out.getvalue() and "Without a due date" not in out.getvalue()
