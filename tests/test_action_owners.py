@@ -62,7 +62,7 @@ def test_by_a_date_is_no_agent() -> None:
 
 
 def test_we_is_the_organisation_the_sender_writes_for() -> None:
-    text = ("Department for Roads\nGreat Minster Street\n\n3 March 2021\n\nDear Mr Doe,\n\n"
+    text = ("Department for Roads\n12 Harbour Row\n\n3 March 2021\n\nDear Mr Doe,\n\n"
             "Our Department will publish the guidance by 30 June 2021. We will consult the councils in May.\n\n"
             "Yours sincerely,\n\nAnn Roe\n")
     owners = {a.owner for a in _found(text, date="2021-03-03")}

@@ -7,7 +7,7 @@ from pathlib import Path
 from dossier.analysis.statements import same_what
 
 FIRST = """Department for Roads
-Great Minster Street
+12 Harbour Row
 
 3 March 2021
 
@@ -22,7 +22,7 @@ Minister for Roads
 """
 
 SECOND = """Department for Roads
-Great Minster Street
+12 Harbour Row
 
 12 April 2021
 

@@ -61,7 +61,7 @@ def test_rule_examples() -> None:
 
 
 def test_voice_of_a_letter() -> None:
-    text = ("Department for Roads\nGreat Minster Street\n\n3 March 2019\n\nDear Sam,\n\n"
+    text = ("Department for Roads\n12 Harbour Row\n\n3 March 2019\n\nDear Sam,\n\n"
             "I am writing about the plan of Wessex County Council. I expect your Council to agree it, and our "
             "officials will help.\n\nYours sincerely\n\nAnn Roe\nMinister for Roads\n")
     actors = find_actors(text)

@@ -225,7 +225,7 @@ def _last_head(words: str, boundaries: re.Pattern[str], limit: int, *, tidy_end:
             break
         if n >= 3 and not (tidy_end and re.search(r"\b(?:the|a|an|of|and|or|to)$", head)):
             if tidy_end and head.split()[-1][:1].isupper() and re.match(r"\s*\w+\s+[A-Z]", words[m.start():]):
-                continue  # "Directorate for People": inside a name
+                continue  # "Board for Rural Roads": inside a name
             best = head
     return best
 
