@@ -24,6 +24,7 @@ Only generic vocabulary of obligation lives here.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -32,12 +33,12 @@ from dataclasses import dataclass
 from dossier.analysis import deadline_rules
 from dossier.analysis.names import person_name
 from dossier.analysis.sentences import SentenceIndex, Span, paragraphs
+from dossier.analysis.statements import bare_of_participle, cut, summarise, tidy
 from dossier.analysis.temporal import PAST, tense_at
-from dossier.analysis.vocab import POSSESSIVE
+from dossier.analysis.vocab import POSSESSIVE, POST_WORDS
+from dossier.analysis.voice import third_person, voice_of
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionFound, ActionType, ActorFound, ActorKind, DateFound, DateRole
-
-SUMMARY_MAX = 120
 
 # -- vocabulary -----------------------------------------------------------------------------------
 _MODAL = re.compile(
@@ -125,6 +126,7 @@ _CONJUNCTION = re.compile(r",|\s+and\s+|\s+or\s+")
 _FIRST_PERSON_OPENING = re.compile(r"[\s•·*\-–—]*(?:\w+,\s+)?(I|We|we)\b")
 _OBJECT_BREAK = re.compile(r"[.;:]|\bto\b")
 _LEADING_DETERMINER = re.compile(r"^(?:the|your|our|its|their)\s+", re.IGNORECASE)
+_PLEASE = re.compile(r"\b(?:please|kindly)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*|[,;:()–—.&]")
 
@@ -223,6 +225,10 @@ class Owners:
         self._holders: dict[str, str | None] = {}
         self._fullest: dict[str, str] = {}
         self._leads: tuple[list[re.Match[str]], list[re.Match[str]]] | None = None
+        voice = voice_of(text, sender, None, self.recipients, self.actors)
+        if voice.recipient_org is None and not self.recipients and _YOU.search(text):
+            voice = dataclasses.replace(voice, recipient_org=self.addressee())  # "your Council", named in the text
+        self.voice = voice
 
     def addressee(self) -> str | None:
         """The first recipient, else the organisation the letter addresses ("your Council")."""
@@ -272,12 +278,28 @@ class Owners:
             i = self._low.find(low, i + 1)
         return None
 
+    def defined(self, phrase: str) -> str | None:
+        """The body a document defines by a common noun: "Public Authority: Borough of Eastvale" or
+        "Eastvale Borough Council ("the council")" define "the public authority", "the council"."""
+        words = r"\s+".join(re.escape(w) for w in phrase.split())
+        label = re.search(rf"(?im)^[ \t]*(?:the\s+)?{words}[ \t]*:[ \t]*(?P<name>[A-Z][^\n:]{{2,80}}?)"
+                          r"(?=[ \t]{2,}|[ \t]+(?:Address|Date|Tel|Ref|Reference)\b|[ \t]*$)", self.text)
+        if label is not None:
+            return " ".join(label.group("name").split()).rstrip(" ,.")
+        named = re.search(rf"(?P<name>(?:[A-Z][\w'’&\-]*\s+(?:of\s+|and\s+|for\s+|the\s+)?){{1,6}})\(\s*(?:hereafter\s+)?"
+                          rf"[“\"‘']?the\s+(?i:{words})[”\"’']?\s*\)", self.text)
+        if named is not None:
+            return " ".join(named.group("name").split())
+        return None
+
     def resolve(self, np: str, np_start: int | None = None) -> str | None:
         """A noun phrase as written ("the Commissioner", "you", "Lord Quennell") -> canonical owner."""
         np = " ".join(_BRACKETS.sub(" ", np).split()).strip(" ,")
         low = np.lower()
-        if low in ("i", "we", "me", "us", "my", "our"):
+        if low in ("i", "me", "my"):
             return self.sender
+        if low in ("we", "us", "our"):  # the organisation the sender writes for, where the text names it
+            return self.voice.sender_org or self.sender
         if low in ("you", "your", "yourself", "yourselves"):
             return self.addressee()
         if not np or low in _SUBJECT_PRONOUNS | _OBJECT_PRONOUNS:
@@ -289,6 +311,8 @@ class Owners:
         words = np.split()
         det = words[0].lower() if words[0].lower() in ("the", "your", "our", "my", "this", "that", "a", "an") else None
         head = " ".join(words[1:]) if det else np
+        if det in ("our", "my") and head.split()[-1] in _ORG_HEADS:  # "our Department": the sender's body
+            return self.voice.sender_org or self.organisation(head) or self.sender
         if det in ("your", "our", "my") and head[:1].islower():
             return self.addressee() if det == "your" else self.sender  # "your officers", "my officials"
         if not head or head[0].islower():
@@ -305,6 +329,9 @@ class Owners:
             if det == "that":  # "noted that Cabinet would": a conjunction, not "that Cabinet"
                 return self.organisation(head) or head
             return self.organisation(head) or f"{det} {head}"
+        if head.split()[-1].lower() in POST_WORDS and all(w[:1].isupper() for w in head.split()):
+            # "Chief Executive to circulate" in minutes: the holder the document names, else the post itself
+            return self.post_holder(head) or f"the {head}"
         if head in _ORG_HEADS:  # "at full Council", "Board to decide": the body of that kind the text names
             return self.organisation(head) or head
         name = person_name(head, min_tokens=1)
@@ -696,6 +723,55 @@ class _Clause:
     end: int | None = None  # where the clause ends, if before the sentence's end
     who: int | None = None  # where its subject stands
     rule: str = ""  # the named way it was read (see CLAUSE_RULES and `_agent_rule`)
+    said: str | None = None  # the summary's words where the text does not say them in order (a passive)
+
+
+# a passive with its agent: "It must be agreed by Cabinet", "the plan will be signed off by the Board"
+_PASSIVE = re.compile(
+    r"\b(?:will|shall|must|should|(?:is|are)\s+to|needs?\s+to|has\s+to|have\s+to)\s+(?:also\s+|then\s+|now\s+|first\s+)?"
+    r"be\s+(?P<verb>[a-z]+)(?P<particle>\s+(?:up|off|out|on|back))?\s+(?:[a-z]+\s+){0,3}?by\s+"
+    r"(?P<who>(?:the\s+|its\s+|their\s+|your\s+)?(?:[A-Z][\w'’\-]*\s+){0,4}[A-Z][\w'’\-]*"
+    r"|(?:the|its|their|your|our)\s+[a-z]+(?:\s+[a-z]+)?(?=[\s,.;]))")
+# what "it"/"this" stands for: the last thing named before it that can be agreed, signed or sent
+_THING_BEFORE = re.compile(
+    r"\b(?i:the|this|that|your|our|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:plans?|reports?|proposals?|strateg(?:y|ies)"
+    r"|budgets?|polic(?:y|ies)|directions?|schemes?|documents?|reviews?|responses?|accounts|agreements?|decisions?"
+    r"|applications?|notices?|recommendations?|drafts?|bids?|cases?|timetables?|contracts?|business\s+case"
+    r"|framework|protocol|minutes|terms\s+of\s+reference|statement|letter|consultation)\b")
+
+
+_NOT_PASSIVE_ACTIONS = frozenset({"be", "see", "know", "feel", "think", "like", "want", "need", "expect", "welcome",
+                                  "affect", "impact", "follow", "accompany", "surround", "influence", "appreciate"})
+
+
+def _passive_clause(masked: str, text: str, span: Span, owners: Owners) -> _Clause | None:
+    """"It must be agreed by Cabinet": the agent acts; "agree the plan" (it: the thing named before)."""
+    m = _PASSIVE.search(masked, span.start, span.end)
+    if m is None:
+        return None
+    verb = bare_of_participle(m.group("verb"))
+    if verb is None or verb in _NOT_PASSIVE_ACTIONS:
+        return None
+    who = m.group("who")
+    if who.split()[-1].lower() in ("which", "who", "then") or who.split()[0] in ("I", "We"):
+        return None
+    owner = owners.resolve(who, m.start("who"))
+    if owner is None:
+        return None
+    subject = " ".join(masked[span.start:m.start()].split())
+    subject = re.sub(r"^(?:[\w\s,]{0,40},\s+)", "", subject)  # "In May, the plan": the plan
+    thing = subject if len(subject.split()) <= 6 and re.match(r"(?i)(?:the|this|that|these|those|its|their|your|our|it|they)\b",
+                                                              subject) else ""
+    if thing.lower() in ("it", "this", "that", "they", "these", "those", ""):
+        before = list(_THING_BEFORE.finditer(text, max(0, span.start - 600), span.start))
+        thing = before[-1].group() if before else ("it" if thing.lower() in ("it", "this", "that") else "them")
+    thing = re.sub(r"^(?:This|That|this|that|The|its|their|Its|Their)\b", "the", thing)
+    particle = m.group("particle") or ""
+    kind = _type_of(verb, None, thing, None)
+    if kind is ActionType.COMMITMENT and re.match(r"must|needs?|has|have|is|are", m.group()):
+        kind = ActionType.DIRECTION
+    return _Clause(m.start("verb"), m.end("verb"), owner, kind, m.start("verb"),
+                   rule="passive-agent", said=f"{verb}{particle} {thing}".strip())
 
 
 def _word_starts(low: str, words: Sequence[str]) -> list[int]:
@@ -805,6 +881,12 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
                                    span.start + decision.end(), rule="decision"))
     if due is not None:
         clauses.extend(_rule_clauses(masked, span, owners, due))
+    if " by " in low and " be " in low:
+        passive = _passive_clause(masked, text, span, owners)
+        if passive is not None:  # the agent acts, not the subject of "must be"
+            clauses = [c for c in clauses if not (c.verb_start < passive.verb_start and
+                                                  masked[c.verb_start:c.verb_end].lower() == "be")]
+            clauses.append(passive)
     clause = _nearest(clauses, due)
     if clause is None:
         if due is None:
@@ -815,11 +897,15 @@ def _action(text: str, masked: str, span: Span, owners: Owners, in_list: _ListIn
     if due is not None and kind in (ActionType.COMMITMENT, ActionType.OTHER, ActionType.REQUEST) \
             and _REPORT_NEAR_DATE.search(masked, max(span.start, due.start - 40), due.start):
         kind = ActionType.REPORT_DUE
-    summary = _summary(text, due, clause.what, clause.end or span.end)
-    if len(summary.split()) <= 2:
-        # "report": say who, as written ("She expects to report", not "We understand she expects to report")
-        summary = _summary(text, due, clause.who if clause.who is not None and clause.who < clause.verb_start
-                           else span.start, clause.end or span.end)
+    if due is None and clause.owner is None and clause.rule == "imperative" and not _PLEASE.search(body):
+        return None  # an order to no one: a web page's "Sign up for emails", an article's headline
+    said = clause.said if clause.said is not None else _words(text, due, clause.what, clause.end or span.end)
+    summary = summarise(said, owners.voice, owner=clause.owner)
+    if summary is None:
+        if due is None:
+            return None  # a fragment ("that a different approach is needed"), not something to be done
+        # a dated sentence whose clause is no statement of what to do: the sentence, in the third person
+        summary = cut(tidy(third_person(_words(text, due, span.start, span.end), owners.voice)))
         summary = summary[:1].upper() + summary[1:]
     return ActionFound(
         type=kind, summary=summary, sentence=" ".join(text[span.start:span.end].split()), start=span.start,
@@ -907,7 +993,7 @@ def _rule_clauses(masked: str, span: Span, owners: Owners, due: DateFound) -> li
         else:
             who_at, owner = verb_at, owners.addressee()
         out.append(_Clause(verb_at, span.start + m.end("verb"), owner, rule.kind,
-                           verb_at if rule.kind is not ActionType.DIRECTION else who_at, rule=rule.name))
+                           verb_at, rule=rule.name))
     return out
 
 
@@ -1012,8 +1098,9 @@ def _owner_of(agent: Agent, owners: Owners, span: Span) -> str | None:
         possessor = re.match(r"(.+?)['’]s\s+\w+$", np)
         if possessor:  # "Professor Y's team"
             return owners.resolve(possessor.group(1), agent.np_start)
-        if len(head) == 1 and head[0].lower() in _ORG_WORDS:  # "the council": the one the text names
-            return owners.organisation(head[0])
+        if head[-1].lower() in _ORG_WORDS and all(w[:1].islower() for w in head):
+            # "the council", "the public authority": the body the text defines so, else the one it names
+            return owners.defined(" ".join(head)) or owners.organisation(head[-1])
         return owners.by_agent(max(0, span.start - 1500), agent.np_start)
     return owners.resolve(_first_conjunct(np), agent.np_start)
 
@@ -1048,18 +1135,9 @@ def _addressed_to(owner: str | None, owners: Owners, sentence: str) -> str | Non
     return addressee
 
 
-def _summary(text: str, due: DateFound | None, start: int, end: int) -> str:
-    """What is to be done, in at most SUMMARY_MAX characters, without the due date's words."""
+def _words(text: str, due: DateFound | None, start: int, end: int) -> str:
+    """The words of text[start:end], without the due date's words."""
     words = text[start:end]
     if due is not None and start <= due.start < end:
         words = words[:due.start - start] + " " + words[due.end - start:]
-    words = re.sub(r"\([^)]{30,}\)", " ", words)
-    words = " ".join(words.split())
-    words = re.sub(r"\s+([,.;:?!])", r"\1", words)
-    words = re.sub(r",(?:\s*,)+", ",", words).strip(" ,;:–—-")
-    words = re.sub(r"^to\s+", "", words)
-    if len(words) > SUMMARY_MAX:
-        cut = words[:SUMMARY_MAX - 1]
-        cut = cut[:cut.rfind(" ")] if " " in cut else cut
-        words = cut.rstrip(" ,;:–—-") + "…"
-    return words.rstrip(".?!")
+    return words

@@ -22,7 +22,7 @@ from dossier.domain.dates import PartialDate, Precision
 from dossier.domain.errors import DossierError, UnreadableFile
 from dossier.domain.findings import ActionStatus
 from dossier.domain.records import DocumentDetail, DocumentRow, ImportOutcome, ImportResult
-from dossier.domain.register import ActionRow, ActorDetail, ActorRow
+from dossier.domain.register import ActionRow, ActorDetail, ActorRow, action_line
 from dossier.ingest import DEFAULT_MAX_BYTES
 from dossier.paths import default_dossier, sample_dossier
 
@@ -139,6 +139,9 @@ def action_json(row: ActionRow) -> dict[str, Any]:
         "source": {"document": row.document_id, "file": row.document_file, "title": row.document_title,
                    "paragraph": row.paragraph}
         if row.document_id else None,
+        "line": action_line(row.owner, row.summary),
+        "sources": [{"document": src.document_id, "title": src.document_title, "paragraph": src.paragraph}
+                    for src in row.sources],
     }
 
 
@@ -167,17 +170,30 @@ def _as_at(text: str | None) -> dt.date:
 def cmd_actions(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     as_at = _as_at(args.as_at)
     statuses = [ActionStatus.OPEN] if args.open else None
-    rows = services.actions.rows(services.actions.ids(as_at=as_at, statuses=statuses), as_at=as_at)
+    rows = services.actions.rows(services.actions.ids(as_at=as_at, statuses=statuses,
+                                                      dated_only=getattr(args, "deadlines", False)), as_at=as_at)
     if args.json:
         print_json(out, [action_json(r) for r in rows])
         return 0
-    for r in rows:
-        due = r.due.display() if r.due else "no date"
-        flag = "OVERDUE " if r.overdue else ""
-        source = f" [D{r.document_id}{f' ¶{r.paragraph}' if r.paragraph else ''}]" if r.document_id else ""
-        out.write(f"{flag}{due:<16} {r.status.value:<10} {r.owner or '-'}: {r.summary}{source}\n")
-    out.write(f"{len(rows)} actions as at {as_at.isoformat()}\n")
+    dated = [r for r in rows if r.due is not None]
+    undated = [r for r in rows if r.due is None]
+    for r in dated:
+        out.write(_action_text(r))
+    if undated:  # decisions and intentions: apart from the deadlines
+        out.write("Without a due date (decisions and intentions, not deadlines):\n")
+        for r in undated:
+            out.write(_action_text(r))
+    split = f" ({len(dated)} with a due date, {len(undated)} without)" if undated and dated else ""
+    out.write(f"{len(rows)} actions as at {as_at.isoformat()}{split}\n")
     return 0
+
+
+def _action_text(r: ActionRow) -> str:
+    due = r.due.display() if r.due else "no date"
+    flag = "OVERDUE " if r.overdue else ""
+    cited = "; ".join(f"D{src.document_id}{f' ¶{src.paragraph}' if src.paragraph else ''}" for src in r.sources)
+    source = f" [{cited}]" if cited else ""
+    return f"{flag}{due:<16} {r.status.value:<10} {action_line(r.owner, r.summary)}{source}\n"
 
 
 def chronology_json(row: ChronologyRow) -> dict[str, Any]:
@@ -330,6 +346,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("actions", help="actions, overdue first")
     p.add_argument("--open", action="store_true", help="only open actions")
+    p.add_argument("--deadlines", action="store_true",
+                   help="only actions with a due date (not decisions and intentions without one)")
     p.add_argument("--as-at", metavar="DATE", help="the date to judge overdue by (default: today)")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("chronology", help="every dated thing, in order, with its source")

@@ -12,11 +12,11 @@ from sqlalchemy.orm import Session, aliased
 
 from dossier.db.actors_repo import row_dict
 from dossier.db.chronology_repo import refresh_carried
-from dossier.db.models import Action, Actor, Document, Paragraph, Rejection, Suggestion
+from dossier.db.models import Action, ActionSource, Actor, Document, Paragraph, Rejection, Suggestion
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import NotFound
 from dossier.domain.findings import ActionStatus, ActionType
-from dossier.domain.register import ActionFields, ActionRow, SuggestionRow
+from dossier.domain.register import ActionFields, ActionRow, ActionSourceRef, SuggestionRow
 
 ACTION_SORT_KEYS = ("due", "owner", "type", "status", "set")
 
@@ -83,7 +83,10 @@ def write_fields(session: Session, action_id: int, fields: ActionFields, now: st
 
 
 def action_snapshot(session: Session, action_id: int) -> dict[str, Any]:
-    return row_dict(_action(session, action_id))
+    snapshot = row_dict(_action(session, action_id))
+    snapshot["_sources"] = [row_dict(s) for s in session.scalars(
+        select(ActionSource).where(ActionSource.action_id == action_id).order_by(ActionSource.id))]
+    return snapshot
 
 
 def delete_action(session: Session, action_id: int) -> None:
@@ -93,9 +96,65 @@ def delete_action(session: Session, action_id: int) -> None:
 
 
 def restore_action(session: Session, values: dict[str, Any]) -> None:
+    values = dict(values)
+    sources = values.pop("_sources", [])
     if session.get(Action, values["id"]) is None:
         session.execute(insert(Action).values(**values))
+        if sources:
+            session.execute(insert(ActionSource), sources)
         refresh_carried(session, documents=[values.get("document_id")])
+
+
+# -- one action, several sources -------------------------------------------------------------------
+
+def restatable(session: Session, owner_id: int, due: PartialDate) -> list[tuple[int, str, int | None, int | None]]:
+    """The open actions a restated deadline may be: the same owner and due date.
+    (id, summary, document id, start) of each."""
+    stmt = (select(Action.id, Action.summary, Action.document_id, Action.start)
+            .where(Action.owner_id == owner_id, Action.due_value == due.value,
+                   Action.due_precision == due.precision.value, Action.status == ActionStatus.OPEN.value)
+            .order_by(Action.id))
+    return [(r[0], r[1], r[2], r[3]) for r in session.execute(stmt)]
+
+
+def has_source(session: Session, action_id: int, document_id: int, start: int | None) -> bool:
+    """Whether the action already cites this passage (as its own or as a further source)."""
+    own = session.scalar(select(Action.id).where(Action.id == action_id, Action.document_id == document_id,
+                                                 Action.start == start))
+    if own is not None:
+        return True
+    return session.scalar(select(ActionSource.id).where(
+        ActionSource.action_id == action_id, ActionSource.document_id == document_id,
+        ActionSource.start == start)) is not None
+
+
+def add_source(session: Session, action_id: int, document_id: int, start: int | None, end: int | None,
+               now: str) -> int:
+    """Cite a further document for an action; its id."""
+    source = ActionSource(action_id=action_id, document_id=document_id, start=start, end=end, created_at=now)
+    session.add(source)
+    session.flush()
+    session.get(Action, action_id).updated_at = now  # type: ignore[union-attr]
+    return source.id
+
+
+def delete_sources(session: Session, ids: Sequence[int]) -> None:
+    session.execute(delete(ActionSource).where(ActionSource.id.in_(ids)))
+
+
+def further_sources(session: Session, action_ids: Iterable[int]) -> dict[int, list[tuple[int, int | None, str | None]]]:
+    """action id -> (document id, start, title) of each further source, oldest first."""
+    ids = sorted(set(action_ids))
+    out: dict[int, list[tuple[int, int | None, str | None]]] = {}
+    for first in range(0, len(ids), 500):
+        chunk = ids[first:first + 500]
+        stmt = (select(ActionSource.action_id, ActionSource.document_id, ActionSource.start, Document.title,
+                       Document.file_name)
+                .join(Document, Document.id == ActionSource.document_id)
+                .where(ActionSource.action_id.in_(chunk)).order_by(ActionSource.action_id, ActionSource.id))
+        for action_id, doc_id, start, title, file_name in session.execute(stmt):
+            out.setdefault(action_id, []).append((doc_id, start, title or file_name))
+    return out
 
 
 def _overdue(as_at: str):
@@ -115,6 +174,7 @@ def action_ids(
     sort: str = "due",
     descending: bool = False,
     overdue_only: bool = False,
+    dated_only: bool = False,
 ) -> list[int]:
     """Action ids, overdue first (as at `as_at`, an ISO day), then by the sort key."""
     if sort not in ACTION_SORT_KEYS:
@@ -133,6 +193,8 @@ def action_ids(
         stmt = stmt.where(Action.document_id == document_id)
     if overdue_only:
         stmt = stmt.where(_overdue(as_at))
+    if dated_only:
+        stmt = stmt.where(Action.due_value.is_not(None))
     for word in text_filter.split():
         like = f"%{word.casefold()}%"
         stmt = stmt.where(Action.summary.ilike(like) | owner.name_key.like(like))
@@ -176,7 +238,9 @@ def action_rows(session: Session, ids: Sequence[int], as_at: str) -> list[Action
             .outerjoin(Document, Document.id == Action.document_id)
             .where(Action.id.in_(ids)))
     found = {r[0].id: r for r in session.execute(stmt)}
-    paragraphs = paragraph_finder(session, {r[0].document_id for r in found.values() if r[0].start is not None})
+    further = further_sources(session, found)
+    paragraphs = paragraph_finder(session, {r[0].document_id for r in found.values() if r[0].start is not None}
+                                  | {d for more in further.values() for d, _s, _t in more})
     rows = []
     for action_id in ids:
         r = found.get(action_id)
@@ -184,6 +248,10 @@ def action_rows(session: Session, ids: Sequence[int], as_at: str) -> list[Action
             continue
         a, owner_name, addressed_name, title, file_name = r
         para = paragraphs(a.document_id, a.start) if a.document_id is not None and a.start is not None else None
+        sources = ((ActionSourceRef(a.document_id, para, title or file_name, a.start),)
+                   if a.document_id is not None else ())
+        sources += tuple(ActionSourceRef(d, paragraphs(d, s) if s is not None else None, t, s)
+                         for d, s, t in further.get(a.id, ()))
         rows.append(ActionRow(
             id=a.id, type=ActionType(a.type), summary=a.summary, owner_id=a.owner_id, owner=owner_name,
             addressed_to_id=a.addressed_to_id, addressed_to=addressed_name,
@@ -192,7 +260,7 @@ def action_rows(session: Session, ids: Sequence[int], as_at: str) -> list[Action
             status=ActionStatus(a.status), status_note=a.status_note, status_document_id=a.status_document_id,
             document_id=a.document_id, document_title=title or file_name, document_file=file_name, paragraph=para, start=a.start,
             end=a.end, overdue=a.status == ActionStatus.OPEN.value and a.due_latest is not None
-            and a.due_latest < as_at,
+            and a.due_latest < as_at, sources=sources,
         ))
     return rows
 

@@ -44,6 +44,7 @@ TRACKED: dict[str, dict[str, str | None]] = {
     "post_holders": {"document": "{row}.document_id", "actor": "{row}.actor_id", "action": None},
     "mentions": {"document": "{row}.document_id", "actor": "{row}.actor_id", "action": None},
     "actions": {"document": "{row}.document_id", "actor": "{row}.owner_id", "action": "{row}.id"},
+    "action_sources": {"document": "{row}.document_id", "actor": None, "action": "{row}.action_id"},
     "chronology_entries": {"document": None, "actor": None, "action": None},
     "conflict_resolutions": {"document": None, "actor": None, "action": None},
     "annotations": {"document": "{row}.document_id", "actor": None, "action": None},

@@ -244,6 +244,21 @@ class Action(Base):
     )
 
 
+class ActionSource(Base):
+    """A further document that sets the same action (the same deadline restated in a later letter)."""
+
+    __tablename__ = "action_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[str] = mapped_column(String(32))
+
+    __table_args__ = (UniqueConstraint("action_id", "document_id", "start", name="uq_action_sources_passage"),)
+
+
 class ChronologyEntry(Base):
     """A dated thing a document mentions (an event or a deadline), or the user's own entry.
 

@@ -8,6 +8,20 @@ from typing import Any
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionStatus, ActionType, ActorKind
 
+NO_OWNER = "owner to be confirmed"
+
+
+def action_line(owner: str | None, summary: str) -> str:
+    """An action as one reads it, the owner said once: "Ann Roe to report to the minister", "To reply
+    to the council (owner to be confirmed)". A summary that is a sentence of its own ("The board will
+    decide ...") keeps its words, with the owner after it."""
+    summary = " ".join(summary.split())
+    if not summary:
+        return f"{owner or NO_OWNER.capitalize()}: no summary"
+    if summary[:1].islower():
+        return f"{owner} to {summary}" if owner else f"To {summary} ({NO_OWNER})"
+    return f"{summary} ({owner or NO_OWNER})"
+
 
 def actor_key(name: str) -> str:
     """The key two spellings of one actor share: white space folded, case ignored."""
@@ -117,6 +131,16 @@ class AcceptRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ActionSourceRef:
+    """A document that sets an action: its own, then each later letter that restates it."""
+
+    document_id: int
+    paragraph: int | None
+    document_title: str | None
+    start: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ActionRow:
     id: int
     type: ActionType
@@ -137,6 +161,7 @@ class ActionRow:
     start: int | None
     end: int | None
     overdue: bool  # as at the date the rows were asked for
+    sources: tuple[ActionSourceRef, ...] = ()  # every document that sets it, its own first
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,14 +26,15 @@ class ActionService:
     def ids(self, *, as_at: dt.date | None = None, statuses: Iterable[ActionStatus] | None = None,
             owner_id: int | None = None, due_from: dt.date | None = None, due_to: dt.date | None = None,
             document_id: int | None = None, text_filter: str = "", sort: str = "due",
-            descending: bool = False, overdue_only: bool = False) -> list[int]:
-        """Action ids: overdue (as at the date) first, then by `sort`."""
+            descending: bool = False, overdue_only: bool = False, dated_only: bool = False) -> list[int]:
+        """Action ids: overdue (as at the date) first, then by `sort`. `dated_only`: the deadlines alone,
+        not the decisions and intentions without a due date."""
         with self._sessions() as session:
             return repo.action_ids(
                 session, as_at=_day(as_at), statuses=statuses, owner_id=owner_id,
                 due_from=due_from.isoformat() if due_from else None, due_to=due_to.isoformat() if due_to else None,
                 document_id=document_id, text_filter=text_filter, sort=sort, descending=descending,
-                overdue_only=overdue_only)
+                overdue_only=overdue_only, dated_only=dated_only)
 
     def rows(self, ids: Sequence[int], *, as_at: dt.date | None = None) -> list[ActionRow]:
         with self._sessions() as session:

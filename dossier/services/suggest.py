@@ -9,7 +9,7 @@ from typing import Any
 from dossier.analysis.pipeline import Findings, read_findings
 from dossier.domain.findings import ActionFound, ActorFound, DateFound
 from dossier.domain.records import DetectedMetadata, DocumentMetadata
-from dossier.domain.register import actor_key
+from dossier.domain.register import action_line, actor_key
 
 Item = tuple[str, str, str, dict[str, Any]]  # kind, key, label, payload
 
@@ -32,7 +32,7 @@ def action_item(action: ActionFound) -> Item:
         "due": action.due.to_json() if action.due else None, "due_text": action.due_text,
     }
     when = f" — due {action.due.display()}" if action.due else ""
-    label = f"{action.type.value.capitalize()}: {action.summary}{when}"
+    label = f"{action.type.value.capitalize()}: {action_line(action.owner, action.summary)}{when}"
     return "action", f"action:{action.type.value}:{due}:{digest}", label, payload
 
 

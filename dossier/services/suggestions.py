@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.actors import match_actor, refers_to, shorter_forms_of
 from dossier.analysis.actors_orgs import organisation_name
+from dossier.analysis.statements import same_what
 from dossier.db import actions_repo, actors_repo
 from dossier.db import repositories as docs_repo
 from dossier.domain.dates import PartialDate
@@ -80,9 +81,19 @@ def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, c
     owner = resolve_actor(session, p["owner"], _kind_of(p["owner"]), on, created) if p["owner"] else None
     addressed = (resolve_actor(session, p["addressed_to"], _kind_of(p["addressed_to"]), on, created)
                  if p.get("addressed_to") else None)
+    due = PartialDate.from_json(p["due"])
+    if owner is not None and due is not None:
+        # the same deadline restated (the same owner and due date, the same thing to do): one more source
+        for action_id, summary, _doc, _start in actions_repo.restatable(session, owner, due):
+            if same_what(summary, p["summary"]):
+                if not actions_repo.has_source(session, action_id, s.document_id, p["start"]):
+                    source_id = actions_repo.add_source(session, action_id, s.document_id, p["start"], p["end"],
+                                                        utc_now())
+                    created.append(("action_sources", source_id))
+                return
     fields = ActionFields(
         type=ActionType(p["type"]), summary=p["summary"], owner_id=owner, addressed_to_id=addressed,
-        due=PartialDate.from_json(p["due"]), set_date=on, status=ActionStatus.OPEN, status_note=None,
+        due=due, set_date=on, status=ActionStatus.OPEN, status_note=None,
         status_document_id=None,
     )
     action_id = actions_repo.create_action(session, fields, document_id=s.document_id, start=p["start"],
@@ -137,7 +148,10 @@ class SuggestionService:
                     actors_repo.delete_by_ids(session, "actor_aliases", merge.added_alias_ids)
                     actors_repo.restore(session, merge.dropped)
                 for table, row_id in reversed(record.created):
-                    actors_repo.delete_by_ids(session, table, [row_id])
+                    if table == "action_sources":
+                        actions_repo.delete_sources(session, [row_id])
+                    else:
+                        actors_repo.delete_by_ids(session, table, [row_id])
                 actions_repo.set_suggestion_status(session, record.suggestion_id, "pending", utc_now())
 
     def reject(self, suggestion_id: int) -> None:

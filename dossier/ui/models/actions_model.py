@@ -30,6 +30,10 @@ NO_DATE = "No date"
 
 
 def source_text(row: ActionRow) -> str:
+    """Every document that sets the action, its own first: "D3 ¶6; D4 ¶14"."""
+    if row.sources:
+        return "; ".join(f"D{s.document_id} ¶{s.paragraph}" if s.paragraph is not None else f"D{s.document_id}"
+                         for s in row.sources)
     if row.document_id is None:
         return ""
     return f"D{row.document_id} ¶{row.paragraph}" if row.paragraph is not None else f"D{row.document_id}"

@@ -45,6 +45,8 @@ def suggestion_tooltip(s: SuggestionRow) -> str:
     lines = [f"<b>{escape(s.label)}</b>"]
     if p.get("owner"):
         lines.append("Owner: " + escape(p["owner"]))
+    else:
+        lines.append("Owner: <b>to be confirmed</b>: the letter does not say who is to act")
     if p.get("sentence"):
         lines.append("<i>“" + escape(" ".join(p["sentence"].split())) + "”</i>")
     return "<br>".join(lines)
