@@ -124,7 +124,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
                   r"(?:post|role|council|department|office)|stood\s+down|leaves?\s+(?:the|his|her)\s+(?:post|role))\b"),
               examples=("Ann Roe stepped down at the end of June.",)),
     EventRule("inspection", EventKind.INSPECTION,
-              _rx(r"\b(?:inspect(?:ed|ion|ions|ors?)|monitoring\s+visit|re-inspection|audit(?:ed)?\b)"),
+              _rx(r"\b(?:inspect(?:ed|ion|ions|ors?)|monitoring\s+visit|re-inspection)"),
               examples=("Inspectors visited the children's services on 4 May.",)),
     EventRule("publication", EventKind.PUBLICATION,
               _rx(r"\b(?:publish(?:ed|es|ing)?|publication|announc(?:ed|es|ing|ement)|laid\s+before\s+parliament|"
@@ -241,9 +241,13 @@ def _clause(sentence: str, at: int) -> str:
     return part if len(part.split()) >= 4 else sentence
 
 
-_RELATIVE = re.compile(r",?\s+(?:which|whom|that)\s+(?=(?:I|we|you|he|she|they|the\s+\w+|[A-Z]\w+)\s+[a-z]+)")
+_RELATIVE = re.compile(r",?\s+(?:which|whom|that)\s+(?=(?:I|we|you|he|she|they|the|[A-Z]\w*)\s)")
 _ANTECEDENT = re.compile(r"\b(?:the|your|my|our|his|her|their|its|a|an)\s+(?:(?!\b(?:the|your|my|our|his|her|their|its|a|an)\s)[^,;])*$",
                          re.IGNORECASE)
+
+
+_PAST = frozenset({"wrote", "sent", "met", "gave", "made", "took", "held", "told", "saw", "led", "set", "began",
+                   "brought", "chose", "spoke", "put", "found"})
 
 
 def _relative(text: str, at: int) -> str | None:
@@ -260,11 +264,14 @@ def _relative(text: str, at: int) -> str | None:
         words = rest[:end].split()
         if antecedent is None or len(words) < 2:
             return None
-        subject, verb = (words[0], words[1]) if words[0][:1].isupper() or words[0].lower() in (
-            "we", "you", "he", "she", "they") else (" ".join(words[:2]), words[2] if len(words) > 2 else "")
-        if not verb or not verb.endswith("ed") and verb not in ("wrote", "sent", "met", "gave", "made", "took"):
+        first = 2 if words[0].lower() in ("the", "this", "that", "its", "his", "her", "their", "our", "your") else 1
+        n = next((i for i, w in enumerate(words) if i >= first and w[:1].islower() and w not in ("and", "of", "the")),
+                 0)
+        verb = words[n] if n else ""
+        if not verb or not verb.endswith("ed") and verb not in _PAST:
             return None
-        tail = " ".join(words[len(subject.split()) + 1:])
+        subject = " ".join(words[:n])
+        tail = " ".join(words[n + 1:])
         return " ".join(p for p in (subject, verb, antecedent.group(0), tail) if p)
     return None
 

@@ -49,6 +49,23 @@ def voice_of(text: str, sender: str | None, sender_post: str | None, recipients:
 
 
 _AGREE = {"am": "is", "are": "is", "were": "was", "have": "has", "do": "does"}
+_KEPT = frozenset("""will would shall should must can could may might had did was also then now not
+therefore still already never and or to too all both each at as in on for with by of that who the a an so
+but if when wrote sent met spoke gave took made said told saw held thought felt knew came went found put set
+read led left began brought bought chose""".split())
+
+
+def _agrees(verb: str) -> str:
+    """The verb after a singular third-person subject: "expect" -> "expects"."""
+    if verb in _AGREE:
+        return _AGREE[verb]
+    if verb in _KEPT or not verb.isalpha() or verb.endswith(("ed", "ing", "s")) or len(verb) < 2:
+        return verb
+    if verb.endswith(("sh", "ch", "x", "z", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def _sender(v: Voice) -> str:
@@ -83,8 +100,8 @@ def third_person(clause: str, voice: Voice) -> str:
         subject = {"i": _sender(voice), "we": _we(voice), "you": _you(voice)}.get(low) if w != "me" else None
         if subject is not None:
             verb = after.strip()
-            if verb in _AGREE and (low != "you" or len(voice.recipients) <= 1) and (low != "we" or not voice.sender_org):
-                after = after.replace(verb, _AGREE[verb])
+            if low == "i" or (low == "we" and not voice.sender_org):
+                after = after.replace(verb, _agrees(verb))
             return subject + after
         name = {"me": _sender(voice), "myself": _sender(voice), "us": _we(voice), "yourself": _you(voice)}.get(low)
         if name is not None:
