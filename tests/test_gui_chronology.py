@@ -394,11 +394,12 @@ def test_compare_conflicting_entries_and_mark_resolved(window: MainWindow, case:
     assert isinstance(dialog, CompareDialog)
     assert dialog.left.date.text() == "Jun 2021" and dialog.right.date.text() == "Jul 2021"
     assert dialog.other_key() == july
-    assert dialog.left.description.text().endswith(
-        "which Helena Marchetti and Rupert Ashdown presented to the water board in June.")
+    assert dialog.left.description.text() == (
+        "Helena Marchetti and Rupert Ashdown presented the sampling audit to the water board")
     assert dialog.right.description.text() == "Audit presented to the board"
     assert dialog.left.sources[0].text().startswith(f"<b>[D{case['thanks.txt']} ¶4]</b> thanks.txt")
-    assert "“" not in dialog.left.sources[0].text()  # its passage is its description: not shown twice
+    # its passage, as written, is quoted beside the statement
+    assert "“Thank you for the sampling audit, which Helena Marchetti" in dialog.left.sources[0].text()
     assert dialog.right.sources[0].text().startswith(f"<b>[D{case['audit.txt']} ¶4]</b> audit.txt")
     assert ("“In July, Helena Marchetti and Rupert Ashdown presented the sampling audit to the water board.”"
             in dialog.right.sources[0].text())  # the sentence the edited entry came from
@@ -547,7 +548,8 @@ def test_timeline_lanes_by_kind_or_by_actor(qtbot, shown: MainWindow) -> None:
     page.timeline_panel.by_actor.click()
     assert timeline.lanes_by == BY_ACTOR
     lanes = {lane.label: lane.count for lane in timeline.lanes()}
-    assert lanes["Helena Marchetti"] == 3  # two events and the letter to her
+    # two events, the letter to her, and the entries that name her once "you" is put in the third person
+    assert lanes["Helena Marchetti"] == 5
     assert lanes["Rupert Ashdown"] == 3
     assert lanes["No actor"] >= 1
 
