@@ -78,7 +78,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
               _rx(r"\b(?:I|we)\s+(?:do\s+)?apologi[sz]e\b|\bapologies\s+for\b|\b(?:I\s+am|I'm|we\s+are)\s+(?:very\s+|so\s+)?sorry\b"
                   r"|\baccept\s+(?:my|our)\s+apologies\b"),
               examples=("I apologise for the delay since my letter of 3 May.",),
-              leaves=("Apologies were received from Ann Roe.",)),
+              leaves=("Apologies were received from Ann Roe at the meeting on 3 May.",)),
     EventRule("housekeeping-page", EventKind.HOUSEKEEPING,
               _rx(r"\b(?:last\s+updated|page\s+was\s+(?:last\s+)?(?:updated|modified)|published\s+under\s+the|"
                   r"(?:first\s+)?published\s*:|date\s*:|decision\s+date\s*:|heard\s+on\s*:|decision\s+given\s+on\s*:|"
@@ -101,8 +101,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
                   r"(?:\s+(?:was|were))?(?:\s+held)?" + _BEFORE_DATE), near=True,
               examples=("The minutes of the meeting held on 14 March were agreed.",)),
     EventRule("near-report", EventKind.REPORT,
-              _rx(r"\b(?:report|review|study|findings|evidence|answer|statement)" + _BEFORE_DATE), near=True,
-              examples=("She referred to the report of 3 May.",)),
+              _rx(r"\b(?:report|review|study|findings|evidence|answer|statement)(?:\s+(?:of|dated))(?:\s+the)?\s*\(?$"),
+              near=True, examples=("She referred to the report of 3 May.",),
+              leaves=("The board published its report on 3 May.",)),
     EventRule("near-inspection", EventKind.INSPECTION,
               _rx(r"\b(?:inspection|inspected|re-inspection|monitoring\s+visit)" + _BEFORE_DATE), near=True,
               examples=("Since the inspection in March, staff have changed.",)),
@@ -242,8 +243,15 @@ def _clause(sentence: str, at: int) -> str:
 
 
 _RELATIVE = re.compile(r",?\s+(?:which|whom|that)\s+(?=(?:I|we|you|he|she|they|the|[A-Z]\w*)\s)")
-_ANTECEDENT = re.compile(r"\b(?:the|your|my|our|his|her|their|its|a|an)\s+(?:(?!\b(?:the|your|my|our|his|her|their|its|a|an)\s)[^,;])*$",
-                         re.IGNORECASE)
+_DETERMINER = re.compile(r"\b(?:the|your|my|our|his|her|their|its|a|an)\s", re.IGNORECASE)
+
+
+def _antecedent(text: str) -> str | None:
+    """The last noun phrase of `text`, from its determiner ("your review of the register")."""
+    starts = [m.start() for m in _DETERMINER.finditer(text)
+              if not re.search(r"\bof\s+$", text[:m.start()]) and "," not in text[m.start():]
+              and ";" not in text[m.start():]]
+    return text[starts[-1]:].strip() if starts else None
 
 
 _PAST = frozenset({"wrote", "sent", "met", "gave", "made", "took", "held", "told", "saw", "led", "set", "began",
@@ -260,7 +268,7 @@ def _relative(text: str, at: int) -> str | None:
         end = next((e.start() for e in (_PRONOUN_CLAUSE.search(rest), re.search(r",\s|;\s", rest)) if e), len(rest))
         if m.end() + end < at:
             continue
-        antecedent = _ANTECEDENT.search(text[:m.start()])
+        antecedent = _antecedent(text[:m.start()])
         words = rest[:end].split()
         if antecedent is None or len(words) < 2:
             return None
@@ -272,7 +280,7 @@ def _relative(text: str, at: int) -> str | None:
             return None
         subject = " ".join(words[:n])
         tail = " ".join(words[n + 1:])
-        return " ".join(p for p in (subject, verb, antecedent.group(0), tail) if p)
+        return " ".join(p for p in (subject, verb, antecedent, tail) if p)
     return None
 
 
@@ -328,9 +336,9 @@ def read_event(found: DateFound, voice: Voice) -> Event:
     if kind is EventKind.HOUSEKEEPING:
         return Event(_tidy(clause), kind.value, rule)
     statement = _date_out(clause, date_text)
+    statement = _OWN_POSSESSIVE.sub(lambda m: m.group(1) + " ", statement)
     if re.match(r"I\s+[a-z]+", statement):  # "I submitted my report": the report
         statement = re.sub(r"\bmy\b(?!\s+officials)", "the", statement)
-    statement = _OWN_POSSESSIVE.sub(lambda m: m.group(1) + " ", statement)
     statement = _past(statement)
     statement = _cut(statement)
     statement = re.sub(r"^(?:and|but|so|then|also|however|further|furthermore|moreover),?\s+", "", statement,
