@@ -276,7 +276,7 @@ def _relative(text: str, at: int) -> str | None:
         n = next((i for i, w in enumerate(words) if i >= first and w[:1].islower() and w not in ("and", "of", "the")),
                  0)
         verb = words[n] if n else ""
-        if not verb or not verb.endswith("ed") and verb not in _PAST:
+        if not verb or (not verb.endswith("ed") and verb not in _PAST):
             return None
         subject = " ".join(words[:n])
         tail = " ".join(words[n + 1:])

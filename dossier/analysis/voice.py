@@ -49,10 +49,7 @@ def voice_of(text: str, sender: str | None, sender_post: str | None, recipients:
 
 
 _AGREE = {"am": "is", "are": "is", "were": "was", "have": "has", "do": "does"}
-_KEPT = frozenset("""will would shall should must can could may might had did was also then now not
-therefore still already never and or to too all both each at as in on for with by of that who the a an so
-but if when wrote sent met spoke gave took made said told saw held thought felt knew came went found put set
-read led left began brought bought chose""".split())
+_KEPT = frozenset(["will", "would", "shall", "should", "must", "can", "could", "may", "might", "had", "did", "was", "also", "then", "now", "not", "therefore", "still", "already", "never", "and", "or", "to", "too", "all", "both", "each", "at", "as", "in", "on", "for", "with", "by", "of", "that", "who", "the", "a", "an", "so", "but", "if", "when", "wrote", "sent", "met", "spoke", "gave", "took", "made", "said", "told", "saw", "held", "thought", "felt", "knew", "came", "went", "found", "put", "set", "read", "led", "left", "began", "brought", "bought", "chose"])
 
 
 def _agrees(verb: str) -> str:
