@@ -115,7 +115,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
               leaves=("Ann Roe took up the post of Commissioner on 3 May.",)),
     EventRule("start-in-post", EventKind.START_IN_POST,
               _rx(r"\b(?:took\s+up\s+(?:the|his|her|their|my|your|a)\s+(?:post|role|position|appointment|office)|"
-                  r"takes?\s+up\s+(?:the|his|her|their|my|your)\s+(?:post|role|position)|join(?:ed|s)?\s+(?:the\s+\w+\s+)?as\b|"
+                  r"takes?\s+up\s+(?:the|his|her|their|my|your)\s+(?:post|role|position)|join(?:ed|s)?\s+(?:[\w'’]+\s+){0,5}?as\b|"
                   r"start(?:ed|s)?\s+(?:in\s+(?:post|(?:the|his|her|my)\s+(?:post|role))|(?:work\s+)?as\b)|"
                   r"(?:came|comes)\s+into\s+post|took\s+office|assumed\s+(?:the\s+)?(?:post|role|office)|in\s+post\s+since)"),
               examples=("Ann Roe took up her post on 3 May.", "Bo Li joined the council as chief executive in May."),
