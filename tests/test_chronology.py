@@ -273,3 +273,15 @@ def test_a_batch_marks_the_entries_it_touches_until_their_conflicts_are_refreshe
         assert sorted(r.key for r in chron.rows(chron.keys()) if r.conflict)
     finally:
         reopened.close()
+
+
+def test_an_action_reads_as_its_owner_to_do_what() -> None:
+    from dossier.domain.chronology import action_statement
+
+    assert action_statement("Ann Roe", "report to the board on the plan") == "Ann Roe to report to the board on the plan"
+    assert action_statement("Ann Roe", "to report on the plan") == "Ann Roe to report on the plan"
+    assert action_statement("Ann Roe", "Ann Roe to report on the plan (by end May 2020)") == \
+        "Ann Roe to report on the plan (by end May 2020)"
+    assert action_statement("Ann Roe", "the report will be published as planned") == \
+        "The report will be published as planned"  # no verb to give her
+    assert action_statement(None, "report on the plan", "done") == "Report on the plan (done)"

@@ -101,3 +101,10 @@ def test_no_first_or_second_person_word_is_left_when_the_parties_are_known() -> 
                   recipients=("Sam Doe",))
     for statement in statements(text, voice).values():
         assert not has_first_or_second_person(statement), statement
+
+
+def test_a_date_that_is_the_subject_stays_and_quotes_around_a_sentence_go() -> None:
+    assert statements("'Today marks the start of a long journey for Wessex County Council.'")["Today"] == \
+        "Today marks the start of a long journey for Wessex County Council"
+    assert statements('"Last month the Cabinet met in public for the first time."')["Last month"] == \
+        "The Cabinet met in public for the first time"

@@ -210,7 +210,7 @@ def _date_out(clause: str, date_text: str) -> str:
     prep = r"(?:on|in|at|during|since|from)\s+"
     prep = f"(?:{prep})?" if core != date_text else prep
     lead = re.compile(rf"^(?:(?:on|in|by|since|from|during|at|then|also|and|but|as\s+of|early|late|until)\s+)*(?:the\s+)?"
-                      rf"{d}(?:\s+(?:this|last|next)\s+(?:year|week|month))?\s*(?:,\s*|\s+(?=I\b|[A-Z]|we\b|the\b))",
+                      rf"{d}(?:\s+(?:this|last|next)\s+(?:year|week|month))?\s*(?:,\s*|\s+(?=(?-i:I\b|[A-Z]|we\b|the\b)))",
                       re.IGNORECASE)
     out = lead.sub("", clause, count=1)
     if out == clause:
@@ -222,7 +222,9 @@ def _date_out(clause: str, date_text: str) -> str:
             rf"(?:this|last|next)\s+(?:{MONTH_FULL_PATTERN}|week|month|year|morning|night|friday|monday|tuesday|wednesday|thursday|"
             r"saturday|sunday|spring|summer|autumn|winter)|(?:this|yesterday)\s+(?:morning|afternoon|evening)",
             core, re.IGNORECASE)):
-        out = re.sub(rf",?\s*\b{d}\b,?", "", clause, count=1)
+        at = clause.find(core)
+        if re.search(r"[A-Za-z]", clause[:max(at, 0)]):  # a date that opens the clause may be its subject
+            out = re.sub(rf",?\s*\b{d}\b,?", "", clause, count=1)
     out = re.sub(r"\s+([,.;:])", r"\1", out)
     out = re.sub(r"\s{2,}", " ", out).strip(" ,")
     return out if len(out.split()) >= 2 else clause
@@ -303,7 +305,7 @@ def _cut(text: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    text = text.strip().rstrip(" ,;:–—-").rstrip(".").strip()
+    text = text.strip(" \"'’”").rstrip(" ,;:–—-").rstrip(".").strip()
     if text.count("(") > text.count(")"):
         text = text[:text.rfind("(")].rstrip(" ,")
     for opening, closing in (("“", "”"), ("‘", "’")):
@@ -311,6 +313,7 @@ def _tidy(text: str) -> str:
             text = text.replace(opening, "", 1)
     if text.count('"') % 2:
         text = text.replace('"', "", 1)
+    text = text.strip(" '")
     return text[:1].upper() + text[1:]
 
 
@@ -324,7 +327,7 @@ def read_event(found: DateFound, voice: Voice) -> Event:
     at = len(head) + (1 if head and prefix[-1:].isspace() else 0)
     if text[at:at + len(date_text)] != date_text:
         at = max(0, text.find(date_text))
-    stripped = _ENUMERATOR.sub("", text)
+    stripped = _ENUMERATOR.sub("", text).lstrip("\"'‘“ ")
     at = max(0, at - (len(text) - len(stripped)))
     clause = _clause(stripped, at)
     before = stripped[max(0, at - 60):at] if at <= len(stripped) else ""
@@ -341,7 +344,7 @@ def read_event(found: DateFound, voice: Voice) -> Event:
         statement = re.sub(r"\bmy\b(?!\s+officials)", "the", statement)
     statement = _past(statement)
     statement = _cut(statement)
-    statement = re.sub(r"^(?:and|but|so|then|also|however|further|furthermore|moreover),?\s+", "", statement,
+    statement = re.sub(r"^(?:and|but|then|also|however|furthermore|moreover),?\s+", "", statement,
                        flags=re.IGNORECASE)
     statement = third_person(statement, voice)
     return Event(_tidy(statement) or _tidy(clause), kind.value, rule)
