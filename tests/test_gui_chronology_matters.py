@@ -75,3 +75,18 @@ def test_only_events_that_matter_hides_courtesies_and_is_remembered(qtbot, tmp_p
     again.chronology_page.filters.matters.click()  # and off again: everything, the courtesy too
     assert descriptions(again) == everything
     assert again.settings.text(MATTERS_KEY, "x") == ""
+
+
+def test_an_event_s_kind_shows_in_its_kind_tooltip(qtbot, tmp_path: Path, dossier_path: Path,
+                                                     case: dict[str, int]) -> None:
+    from PySide6.QtCore import Qt
+
+    from dossier.ui.models.chronology_model import KIND
+
+    window = open_window(qtbot, tmp_path, dossier_path)
+    model = window.chronology_page.model
+    tips = {model.data(model.index(row, EVENT)): model.data(model.index(row, KIND), Qt.ItemDataRole.ToolTipRole)
+            for row in range(model.rowCount()) if model.data(model.index(row, 0), HeaderRole) is None}
+    assert tips["Ann Roe wrote to Sam Doe about the state of the housing register"] == "Event: letter"
+    thanks = next(tip for text, tip in tips.items() if text.startswith("Ann Roe thanked"))
+    assert thanks == "Event: courtesy (left out of “only events that matter”)"

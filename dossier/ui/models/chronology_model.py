@@ -304,6 +304,9 @@ class ChronologyModel(LazyTableModel):
 
     def _tooltip(self, row: ChronologyRow, column: int) -> str | None:
         if column == KIND:
+            if row.kind is EntryKind.EVENT and row.event_kind:
+                note = "" if row.matters else " (left out of “only events that matter”)"
+                return f"{KIND_LABEL[row.kind]}: {row.event_kind}{note}"
             return KIND_LABEL[row.kind]
         if column == DATE:
             lines = [entry_text(row, DATE)]
