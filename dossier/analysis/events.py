@@ -169,7 +169,9 @@ _ENUMERATOR = re.compile(r"^(?:(?:page\s+\d+|\d+(?:\.\d+)+|\(?[0-9]{1,2}[.)]|\(?
 _HARD_EDGES = re.compile(r";\s+|:\s+(?=[A-Z“\"'‘])|\s+[–—]\s+|—(?=\S)")
 _SOFT_EDGES = re.compile(r",\s+(?=(?:which|who|where|whereas|while|whilst|following|because|as|and|but|including|"
                          r"in\s+order|so|although|though|since|with|to|after|before|when)\b)"
-                         r"|\s+(?=(?:which|because|so\s+that|in\s+order\s+to|whereas|although)\b)|\s+\(")
+                         r"|\s+(?=(?:which|because|so\s+that|in\s+order\s+to|whereas|although|but|as\s+well\s+as|"
+                         r"according\s+to|urging|to\s+(?:inform|establish|explain|try|ensure|discuss|consider|"
+                         r"confirm|examine|look\s+at|make\s+clear))\b)|\s+\(")
 _PRONOUN_CLAUSE = re.compile(r"\s+(?=(?:and|but)\s+(?:I|we|you|he|she|they)\s+[a-z])")
 _TENSE = (
     (re.compile(r"^(?:many\s+)?thank(?:s|\s+you)\b", re.IGNORECASE), "I thanked you"),
@@ -292,7 +294,7 @@ def _cut(text: str) -> str:
     if len(words) <= MAX_WORDS:
         return text
     edges = [m.start() for m in _SOFT_EDGES.finditer(text)] + [m.start() for m in _PRONOUN_CLAUSE.finditer(text)]
-    fits = [e for e in edges if 6 <= len(text[:e].split()) <= MAX_WORDS]
+    fits = [e for e in edges if 4 <= len(text[:e].split()) <= MAX_WORDS]
     if fits:
         return text[:max(fits)]
     fits = [e for e in edges if 6 <= len(text[:e].split()) <= LONGEST]
