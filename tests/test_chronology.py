@@ -68,11 +68,11 @@ def test_documents_references_and_deadlines_in_order_with_sources(services, file
         ("2020-06-15", EntryKind.DEADLINE),
     ]
     wrote = rows[1]
-    assert wrote.description.startswith("I wrote to you on 3 February")
+    assert wrote.description == "Gideon Farrow wrote to Amara Okafor about the state of the housing register"
     [source] = wrote.sources
     assert (source.document_id, source.paragraph) == (filed[0], 4)
     assert source.citation() == f"[D{filed[0]} ¶4]"
-    assert rows[5].description.startswith("By 15 June I expect a plan")
+    assert rows[5].description.startswith("Gideon Farrow ")  # the date left out
 
 
 def test_the_same_event_dated_apart_by_two_sources_is_a_conflict_until_resolved(services, filed):
@@ -163,7 +163,7 @@ def test_a_batch_import_refreshes_conflicts_once_at_the_end(services, tmp_path):
     assert conflicted == ["2020-02", "2020-03"]
 
 
-def test_actions_appear_when_set_and_when_due(services, filed):
+def test_an_action_is_one_statement_on_its_due_date_else_on_the_day_it_was_set(services, filed):
     from dossier.domain.findings import ActionStatus, ActionType
     from dossier.domain.register import ActionFields
 
@@ -171,14 +171,20 @@ def test_actions_appear_when_set_and_when_due(services, filed):
         type=ActionType.REQUEST, summary="send the backlog plan", owner_id=None, addressed_to_id=None,
         due=PartialDate.of(2020, 6, 30, qualifier="by"), set_date=PartialDate.of(2020, 5, 12),
         status=ActionStatus.OPEN, status_note=None, status_document_id=None), document_id=filed[0])
+    undated = services.actions.create(ActionFields(
+        type=ActionType.COMMITMENT, summary="review the register", owner_id=None, addressed_to_id=None,
+        due=None, set_date=PartialDate.of(2020, 5, 12),
+        status=ActionStatus.OPEN, status_note=None, status_document_id=None), document_id=filed[0])
     chron = services.chronology
     keys = chron.keys()
-    assert f"action:{action}:set" in keys and f"action:{action}:due" in keys
+    assert f"action:{action}:due" in keys and f"action:{action}:set" not in keys
+    assert f"action:{undated}:set" in keys and f"action:{undated}:due" not in keys
     rows = {r.key: r for r in chron.rows(keys)}
-    assert rows[f"action:{action}:set"].kind is EntryKind.EVENT
-    assert rows[f"action:{action}:set"].description == "Request set: send the backlog plan"
+    assert rows[f"action:{action}:due"].description == "Send the backlog plan"
     assert rows[f"action:{action}:due"].date.display() == "by 30 Jun 2020"
-    assert f"action:{action}:set" not in chron.keys(kinds=[EntryKind.DEADLINE])
+    assert rows[f"action:{undated}:set"].kind is EntryKind.EVENT
+    assert rows[f"action:{undated}:set"].description == "Review the register"
+    assert f"action:{undated}:set" not in chron.keys(kinds=[EntryKind.DEADLINE])
 
 
 def _tag(services, doc_id: int, words: str, *tags: str) -> None:
@@ -267,3 +273,15 @@ def test_a_batch_marks_the_entries_it_touches_until_their_conflicts_are_refreshe
         assert sorted(r.key for r in chron.rows(chron.keys()) if r.conflict)
     finally:
         reopened.close()
+
+
+def test_an_action_reads_as_its_owner_to_do_what() -> None:
+    from dossier.domain.chronology import action_statement
+
+    assert action_statement("Ann Roe", "report to the board on the plan") == "Ann Roe to report to the board on the plan"
+    assert action_statement("Ann Roe", "to report on the plan") == "Ann Roe to report on the plan"
+    assert action_statement("Ann Roe", "Ann Roe to report on the plan (by end May 2020)") == \
+        "Ann Roe to report on the plan (by end May 2020)"
+    assert action_statement("Ann Roe", "the report will be published as planned") == \
+        "The report will be published as planned"  # no verb to give her
+    assert action_statement(None, "report on the plan", "done") == "Report on the plan (done)"

@@ -78,6 +78,7 @@ Minister for Water
 """
 
 WROTE = "I wrote to you on 2 August about the testing backlog at the Fenmarsh reservoir."
+WROTE_STATEMENT = "Lionel Pembury wrote to Helena Marchetti about the testing backlog at the Fenmarsh reservoir"
 
 
 @pytest.fixture
@@ -143,15 +144,15 @@ def cell(window: MainWindow, key: str, column: int, role: int = Qt.ItemDataRole.
 def test_entries_in_date_order_under_year_and_month_headers(window: MainWindow, case: dict[str, int]) -> None:
     assert listing(window) == [
         "# 2020", "## March 2020", "Mar 2020 | The inquiry into the",
-        "# 2021", "## June 2021", "Jun 2021 | Thank you for the",
-        "## July 2021", "Jul 2021 | In July, Helena Marchetti",
-        "## August 2021", "2 Aug 2021 | I wrote to you",
+        "# 2021", "## June 2021", "Jun 2021 | Helena Marchetti and Rupert",
+        "## July 2021", "Jul 2021 | Helena Marchetti and Rupert",
+        "## August 2021", "2 Aug 2021 | Lionel Pembury wrote to",
         "## September 2021", "14 Sep 2021 | Letter: audit.txt",
         "## October 2021", "1 Oct 2021 | Letter: thanks.txt",
-        "## November 2021", "by 30 Nov 2021 | By 30 November I",
+        "## November 2021", "by 30 Nov 2021 | Lionel Pembury expects Helena",
         "## December 2021", "Dec 2021 | The board will meet",
         "# 2022", "## January 2022", "12 Jan 2022 | Letter: petition.txt",
-        "## February 2022", "by 28 Feb 2022 | I will reply to",
+        "## February 2022", "by 28 Feb 2022 | Lionel Pembury will reply",
     ]
     page = window.chronology_page
     assert page.count_label.text() == "10 entries"
@@ -174,7 +175,7 @@ def test_entries_in_date_order_under_year_and_month_headers(window: MainWindow, 
     assert cell(window, wrote, KIND, ConflictRole) is False
     assert cell(window, june, DATE, Qt.ItemDataRole.DecorationRole) is not None
     tip = cell(window, june, DATE, Qt.ItemDataRole.ToolTipRole)
-    assert "Other sources date this differently: Jul 2021 — In July, Helena Marchetti" in tip
+    assert "Other sources date this differently: Jul 2021 — Helena Marchetti and Rupert" in tip
 
 
 def test_undated_entries_come_last_under_undated(window: MainWindow) -> None:
@@ -199,15 +200,17 @@ def test_filters_by_actor_kind_date_range_and_words(qtbot, window: MainWindow) -
     qtbot.keyClicks(filters.actor.lineEdit(), "Helena Marchetti")
     qtbot.keyClick(filters.actor.lineEdit(), Qt.Key.Key_Return)
     assert page.model.actor == "Helena Marchetti"
-    assert entries(window) == ["Jun 2021 | Thank you for the", "Jul 2021 | In July, Helena Marchetti",
-                               "14 Sep 2021 | Letter: audit.txt"]
+    # (the letter written to her, and her deadline, name her once "you" is put in the third person)
+    assert entries(window) == ["Jun 2021 | Helena Marchetti and Rupert", "Jul 2021 | Helena Marchetti and Rupert",
+                               "2 Aug 2021 | Lionel Pembury wrote to", "14 Sep 2021 | Letter: audit.txt",
+                               "by 30 Nov 2021 | Lionel Pembury expects Helena"]
     filters.actor.lineEdit().clear()  # clearing the box shows everyone's entries again
     assert page.model.actor is None and len(entries(window)) == 10
 
     filters.kind_buttons[EntryKind.DEADLINE].click()  # from "all", one kind alone
     assert filters.kinds() == frozenset({EntryKind.DEADLINE}) and not filters.all_kinds.isChecked()
-    assert entries(window) == ["by 30 Nov 2021 | By 30 November I", "Dec 2021 | The board will meet",
-                               "by 28 Feb 2022 | I will reply to"]
+    assert entries(window) == ["by 30 Nov 2021 | Lionel Pembury expects Helena", "Dec 2021 | The board will meet",
+                               "by 28 Feb 2022 | Lionel Pembury will reply"]
     filters.kind_buttons[EntryKind.DOCUMENT].click()  # and another
     assert [line.split(" | ")[0] for line in entries(window)] == [
         "14 Sep 2021", "1 Oct 2021", "by 30 Nov 2021", "Dec 2021", "12 Jan 2022", "by 28 Feb 2022"]
@@ -221,8 +224,8 @@ def test_filters_by_actor_kind_date_range_and_words(qtbot, window: MainWindow) -
     filters.date_from.setDate(QDate(2021, 7, 1))
     filters.date_to.setDate(QDate(2021, 10, 31))
     assert page.model.date_range == (dt.date(2021, 7, 1), dt.date(2021, 10, 31))
-    assert listing(window) == ["# 2021", "## July 2021", "Jul 2021 | In July, Helena Marchetti",
-                               "## August 2021", "2 Aug 2021 | I wrote to you",
+    assert listing(window) == ["# 2021", "## July 2021", "Jul 2021 | Helena Marchetti and Rupert",
+                               "## August 2021", "2 Aug 2021 | Lionel Pembury wrote to",
                                "## September 2021", "14 Sep 2021 | Letter: audit.txt",
                                "## October 2021", "1 Oct 2021 | Letter: thanks.txt"]
     filters.date_range.setChecked(False)
@@ -230,7 +233,7 @@ def test_filters_by_actor_kind_date_range_and_words(qtbot, window: MainWindow) -
 
     filters.filter_edit.setText("reservoir")
     filters.filter_edit.apply_now()
-    assert entries(window) == ["Mar 2020 | The inquiry into the", "2 Aug 2021 | I wrote to you"]
+    assert entries(window) == ["Mar 2020 | The inquiry into the", "2 Aug 2021 | Lionel Pembury wrote to"]
     qtbot.waitUntil(lambda: page.timeline.lanes() != [])
     assert [lane.count for lane in page.timeline.lanes()] == [0, 2, 0, 0]  # the timeline shows the same two
 
@@ -250,7 +253,7 @@ def test_filter_by_an_annotation_tag(window: MainWindow, case: dict[str, int]) -
     combo.setCurrentIndex(1)
     combo.activated.emit(1)  # picked from the list
     assert page.model.tag == "audit"
-    assert entries(window) == ["Jun 2021 | Thank you for the", "1 Oct 2021 | Letter: thanks.txt"]
+    assert entries(window) == ["Jun 2021 | Helena Marchetti and Rupert", "1 Oct 2021 | Letter: thanks.txt"]
     assert page.count_label.text() == "2 entries"
 
     services.annotations.delete(note.id)  # the last annotation with the tag goes: the filter goes too
@@ -344,14 +347,14 @@ def test_inline_edits_of_words_and_date_are_undoable(qtbot, window: MainWindow) 
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_F2)
     editor = page.table.findChild(QLineEdit)
-    assert editor is not None and editor.text() == WROTE
+    assert editor is not None and editor.text() == WROTE_STATEMENT
     editor.selectAll()
     qtbot.keyClicks(editor, "Wrote about the testing backlog")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits a moment later
     qtbot.waitUntil(lambda: cell(window, wrote, EVENT) == "Wrote about the testing backlog")
     assert window.undo_stack.undoText() == "Edit words of “Wrote about the testing backlog”"
     window.actions_.undo.trigger()
-    assert cell(window, wrote, EVENT) == WROTE
+    assert cell(window, wrote, EVENT) == WROTE_STATEMENT
 
     # a date keeps the precision it was typed with, and moves the entry to its month
     assert model.setData(model.index(model.row_of(wrote), DATE), "March 2021")
@@ -391,11 +394,12 @@ def test_compare_conflicting_entries_and_mark_resolved(window: MainWindow, case:
     assert isinstance(dialog, CompareDialog)
     assert dialog.left.date.text() == "Jun 2021" and dialog.right.date.text() == "Jul 2021"
     assert dialog.other_key() == july
-    assert dialog.left.description.text().endswith(
-        "which Helena Marchetti and Rupert Ashdown presented to the water board in June.")
+    assert dialog.left.description.text() == (
+        "Helena Marchetti and Rupert Ashdown presented the sampling audit to the water board")
     assert dialog.right.description.text() == "Audit presented to the board"
     assert dialog.left.sources[0].text().startswith(f"<b>[D{case['thanks.txt']} ¶4]</b> thanks.txt")
-    assert "“" not in dialog.left.sources[0].text()  # its passage is its description: not shown twice
+    # its passage, as written, is quoted beside the statement
+    assert "“Thank you for the sampling audit, which Helena Marchetti" in dialog.left.sources[0].text()
     assert dialog.right.sources[0].text().startswith(f"<b>[D{case['audit.txt']} ¶4]</b> audit.txt")
     assert ("“In July, Helena Marchetti and Rupert Ashdown presented the sampling audit to the water board.”"
             in dialog.right.sources[0].text())  # the sentence the edited entry came from
@@ -544,7 +548,8 @@ def test_timeline_lanes_by_kind_or_by_actor(qtbot, shown: MainWindow) -> None:
     page.timeline_panel.by_actor.click()
     assert timeline.lanes_by == BY_ACTOR
     lanes = {lane.label: lane.count for lane in timeline.lanes()}
-    assert lanes["Helena Marchetti"] == 3  # two events and the letter to her
+    # two events, the letter to her, and the entries that name her once "you" is put in the third person
+    assert lanes["Helena Marchetti"] == 5
     assert lanes["Rupert Ashdown"] == 3
     assert lanes["No actor"] >= 1
 

@@ -203,6 +203,7 @@ def chronology_json(row: ChronologyRow) -> dict[str, Any]:
         "sources": [{"document": s.document_id, "file": s.file_name, "paragraph": s.paragraph, "page": s.page,
                      "citation": s.citation()} for s in row.sources],
         "conflict": row.conflict, "conflict_with": list(row.conflict_with), "conflict_note": row.conflict_note,
+        "event_kind": row.event_kind, "matters": row.matters,
     }
 
 
@@ -210,7 +211,8 @@ def cmd_chronology(services: Services, args: argparse.Namespace, out: TextIO) ->
     chron = services.chronology
     date_from = _parse_date(args.date_from).earliest() if args.date_from else None
     date_to = _parse_date(args.date_to).latest() if args.date_to else None
-    rows = chron.rows(chron.keys(actor=args.actor, date_from=date_from, date_to=date_to, tag=args.tag))
+    rows = chron.rows(chron.keys(actor=args.actor, date_from=date_from, date_to=date_to, tag=args.tag,
+                                matters_only=args.matters))
     if args.json:
         print_json(out, [chronology_json(r) for r in rows])
         return 0
@@ -355,6 +357,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="date_from", metavar="DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE")
     p.add_argument("--tag", metavar="TAG", help="only entries whose passage carries an annotation with this tag")
+    p.add_argument("--matters", action="store_true", help="only events that matter (no courtesies or housekeeping)")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("suggestions", help="what Dossier suggests and nobody has accepted or rejected")
     p.add_argument("document", nargs="?", type=_doc_id, metavar="DOC_ID")

@@ -45,6 +45,9 @@ from dossier.domain.chronology import (
     ACTION_SET_KEY,
     DOCUMENT_KEY,
     ENTRY_KEY,
+    KIND_WINDOW_DAYS,
+    NOT_MATTERING,
+    Account,
     ChronologyFilter,
     ChronologyRow,
     DocumentText,
@@ -52,8 +55,12 @@ from dossier.domain.chronology import (
     EntryKind,
     EntrySource,
     ListingGroup,
+    action_statement,
     code_of_key,
+    event_matters,
     key_of_code,
+    one_event_dated_differently,
+    similar,
 )
 from dossier.domain.dates import PartialDate, Precision
 from dossier.domain.errors import NotFound
@@ -61,23 +68,12 @@ from dossier.domain.findings import DateRole
 
 RANK = {Precision.YEAR.value: 0, Precision.MONTH.value: 1, Precision.DAY.value: 2}
 KIND_ORDER = {EntryKind.DOCUMENT: 0, EntryKind.EVENT: 1, EntryKind.DEADLINE: 2, EntryKind.OWN: 3}
-CONFLICT_WINDOW_DAYS = 7  # two dates this close for one event are a misdating, not two events
-_WORD = re.compile(r"[a-z]{4,}")
 
 
 def _date(value, precision, qualifier=None, text=None, end_value=None) -> PartialDate | None:
     if not value or not precision:
         return None
     return PartialDate(value, precision, qualifier, text or "", end_value)
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
-
-
-def similar(a: str, b: str) -> float:
-    wa, wb = _words(a), _words(b)
-    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
 _ANY_WORD = re.compile(r"[^\W_]+")
@@ -154,7 +150,8 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
     wanted = []
     for ref in references:
         kind = EntryKind.DEADLINE if ref.found.role is DateRole.DEADLINE else EntryKind.EVENT
-        wanted.append((ref, kind, " ".join(ref.found.sentence.split())[:2000]))
+        description = getattr(ref, "description", "") or " ".join(ref.found.sentence.split())
+        wanted.append((ref, kind, description[:2000]))
     # entries other documents give for the same kinds and dates: candidates to join, in one query
     candidates: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
     values = {ref.found.date.value for ref, _, _ in wanted}
@@ -175,6 +172,7 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
                      or share_a_run(description, c[1])), None)
         if same is None:
             row = _field_values(EntryFields(found.date, description, kind, tuple(ref.actors)))
+            row["event_kind"] = getattr(ref, "event_kind", "") or ""
             # with refresh=False, marked for the batch's refresh as it is written (crash-safe)
             fresh.append((ref, row | {"created_at": now, "user_set": False, "carried": False,
                                       "conflicts_stale": not refresh}))
@@ -404,6 +402,8 @@ def _listing_parts(conn: Any, f: ChronologyFilter, *, within: tuple[str, str | N
             stmt = stmt.where(holds(ChronologyEntry.actors, who))
         for w in words:
             stmt = stmt.where(holds(ChronologyEntry.description, w))
+        if f.matters_only:
+            stmt = stmt.where(ChronologyEntry.event_kind.not_in(sorted(NOT_MATTERING)))
         if lo:  # date_sort is the earliest bound, kept on writing, and indexed
             stmt = stmt.where(ChronologyEntry.date_sort >= lo)
         if hi:
@@ -419,6 +419,8 @@ def _listing_parts(conn: Any, f: ChronologyFilter, *, within: tuple[str, str | N
         if kind not in kinds or form not in (None, part):
             continue
         stmt = _listing(value, KIND_ORDER[kind], Action.id, part).where(value.is_not(None))
+        if part == ACTION_SET_KEY:  # an action with a due date is one row, on that date
+            stmt = stmt.where(Action.due_value.is_(None))
         if ident is not None:
             stmt = stmt.where(Action.id == ident)
         if within:
@@ -572,10 +574,11 @@ def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow
         conflicts = _conflicts(session, entry_ids)
         resolved = _resolutions(session, [f"entry:{i}" for i in conflicts]) if conflicts else {}
         for (entry_id, kind, value, precision, qualifier, text, end_value, description,
-             actors) in session.execute(select(
+             actors, event_kind) in session.execute(select(
                 ChronologyEntry.id, ChronologyEntry.kind, ChronologyEntry.date_value, ChronologyEntry.date_precision,
                 ChronologyEntry.date_qualifier, ChronologyEntry.date_text, ChronologyEntry.date_end_value,
-                ChronologyEntry.description, ChronologyEntry.actors).where(ChronologyEntry.id.in_(entry_ids))):
+                ChronologyEntry.description, ChronologyEntry.actors, ChronologyEntry.event_kind)
+                .where(ChronologyEntry.id.in_(entry_ids))):
             key = f"entry:{entry_id}"
             pairs = [tuple(sorted((key, k))) for k in conflicts.get(entry_id, ())]
             others = tuple(k for k, pair in zip(conflicts.get(entry_id, ()), pairs, strict=True)
@@ -585,23 +588,25 @@ def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow
                 key=key, date=_date(value, precision, qualifier, text, end_value), description=description,
                 kind=EntryKind(kind), actors=tuple(sorted(_names(actors))),
                 sources=citations.sources(sources[entry_id]), conflict=bool(others), conflict_with=others,
-                conflict_note="; ".join(n for n in notes if n) or None, editable=True)
+                conflict_note="; ".join(n for n in notes if n) or None, editable=True,
+                event_kind=event_kind or "", matters=event_matters(event_kind or ""))
     for a in actions:
         srcs = citations.sources([(a.document_id, a.start, a.end)]) if a.document_id else ()
         owner = (a.name,) if a.name else ()
         due_key, set_key = f"action:{a.id}:due", f"action:{a.id}:set"
+        # one statement per action: its due date's row, or (undated) the day it was set
+        statement = action_statement(a.name, a.summary, a.status)
         rows[due_key] = ChronologyRow(
             key=due_key, date=_date(a.due_value, a.due_precision, a.due_qualifier, a.due_text),
-            description=f"Due ({a.type}, {a.status}): {a.summary}", kind=EntryKind.DEADLINE, actors=owner,
-            sources=srcs)
+            description=statement, kind=EntryKind.DEADLINE, actors=owner, sources=srcs, event_kind="deadline")
         rows[set_key] = ChronologyRow(
             key=set_key, date=_date(a.set_value, a.set_precision, None, a.set_text),
-            description=f"{a.type.capitalize()} set: {a.summary}", kind=EntryKind.EVENT, actors=owner,
-            sources=srcs)
+            description=statement, kind=EntryKind.EVENT, actors=owner, sources=srcs,
+            event_kind="decision" if a.type == "decision" else "letter")
     return [rows[k] for k in keys if k in rows]
 
 
-CONFLICT_SEARCH_DAYS = 31 + CONFLICT_WINDOW_DAYS  # a month-precision date, plus the window
+CONFLICT_SEARCH_DAYS = 31 + KIND_WINDOW_DAYS  # a month-precision date, plus the widest window
 
 
 def refresh_carried(session: Session, *, documents: Iterable[int | None] = (), entries: Iterable[int] = ()) -> None:
@@ -628,9 +633,9 @@ def refresh_carried(session: Session, *, documents: Iterable[int | None] = (), e
 def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
     """Recompute the conflicts of some entries against the whole chronology.
 
-    Two events conflict when they look like one event (two actors in common, or one and similar
-    words), come from different documents, and are dated apart by no more than a week. Candidates
-    are found by date window and actor, so this stays cheap on a large dossier.
+    Whether two events are one event dated differently is a domain rule
+    (`one_event_dated_differently`); here the candidates are found by date window and actor, with
+    the documents and writers of each, so this stays cheap on a large dossier.
     """
     ids = list(set(entry_ids))
     if not ids:
@@ -644,7 +649,7 @@ def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
         date, names = fields_of(e).date, _names(e.actors)
         if e.kind == EntryKind.EVENT.value and date is not None and date.precision is not Precision.YEAR and names:
             mine.append((e, date, names))
-    found: list[tuple[int, int]] = []
+    found: set[tuple[int, int]] = set()
     mine.sort(key=lambda m: m[1].earliest())
     chunk: list[tuple[ChronologyEntry, PartialDate, set[str]]] = []
     for item in [*mine, None]:
@@ -652,39 +657,51 @@ def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
             chunk.append(item)
             continue
         if chunk:
-            found += _conflicts_in_window(session, chunk)
+            found |= _conflicts_in_window(session, chunk)
         chunk = [item] if item is not None else []
-    if not found:
-        return
-    # events from the same document are not a conflict: one query for every source involved
-    involved = list({i for pair in found for i in pair})
+    if found:
+        session.execute(insert(EntryConflict), [{"entry_a": a, "entry_b": b} for a, b in sorted(found)])
+
+
+def _accounts(session: Session, entries: Sequence[ChronologyEntry]) -> dict[int, Account]:
+    """Entries as accounts of events: with the documents they come from and those documents' senders."""
+    ids = [e.id for e in entries]
     docs: dict[int, set[int]] = defaultdict(set)
-    for entry_id, doc_id in session.execute(select(SourceRow.entry_id, SourceRow.document_id)
-                                            .where(SourceRow.entry_id.in_(involved))):
-        docs[entry_id].add(doc_id)
-    pairs = {(min(a, b), max(a, b)) for a, b in found if not docs[a] & docs[b]}
-    if pairs:
-        session.execute(insert(EntryConflict), [{"entry_a": a, "entry_b": b} for a, b in sorted(pairs)])
+    writers: dict[int, set[str]] = defaultdict(set)
+    for chunk in _chunks(ids):
+        for entry_id, doc_id, sender in session.execute(
+                select(SourceRow.entry_id, SourceRow.document_id, Actor.name)
+                .outerjoin(DocumentParty, and_(DocumentParty.document_id == SourceRow.document_id,
+                                               DocumentParty.role == "sender"))
+                .outerjoin(Actor, Actor.id == DocumentParty.actor_id)
+                .where(SourceRow.entry_id.in_(chunk))):
+            docs[entry_id].add(doc_id)
+            if sender:
+                writers[entry_id].add(sender)
+    out = {}
+    for e in entries:
+        date = fields_of(e).date
+        if date is not None:
+            out[e.id] = Account(date, e.description, frozenset(_names(e.actors)), frozenset(docs[e.id]),
+                                frozenset(writers[e.id]), e.event_kind or "")
+    return out
 
 
 def _conflicts_in_window(session: Session, mine: list[tuple[ChronologyEntry, PartialDate, set[str]]]
-                         ) -> list[tuple[int, int]]:
+                         ) -> set[tuple[int, int]]:
     """Conflicts of some events close in time: one query for the candidates of all of them."""
     lo = (min(d.earliest() for _, d, _ in mine) - dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
     hi = (max(d.latest() for _, d, _ in mine) + dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
     all_names = set().union(*(names for _, _, names in mine))
-    candidates = [(c, fields_of(c).date, _names(c.actors)) for c in session.scalars(select(ChronologyEntry).where(
+    candidates = list(session.scalars(select(ChronologyEntry).where(
         ChronologyEntry.kind == EntryKind.EVENT.value, ChronologyEntry.date_sort.between(lo, hi),
-        or_(*[ChronologyEntry.actors.contains(n, autoescape=True) for n in all_names])))]
-    found = []
-    for e, date, names in mine:
-        for c, theirs, their_names in candidates:
-            if c.id == e.id or theirs is None or _overlap(date, theirs) \
-                    or _gap_days(date, theirs) > CONFLICT_WINDOW_DAYS:
-                continue
-            shared = len(names & their_names)
-            if shared >= 2 or (shared == 1 and similar(e.description, c.description) >= 0.3):
-                found.append((e.id, c.id))
+        or_(*[ChronologyEntry.actors.contains(n, autoescape=True) for n in all_names]))))
+    accounts = _accounts(session, [*candidates, *(e for e, _, _ in mine)])
+    found = set()
+    for e, _, _ in mine:
+        for c in candidates:
+            if c.id != e.id and c.id in accounts and one_event_dated_differently(accounts[e.id], accounts[c.id]):
+                found.add((min(e.id, c.id), max(e.id, c.id)))
     return found
 
 
@@ -695,15 +712,6 @@ def _conflicts(session: Session, entry_ids: Sequence[int]) -> dict[int, list[str
         out[a].append(f"entry:{b}")
         out[b].append(f"entry:{a}")
     return out
-
-
-def _overlap(a: PartialDate, b: PartialDate) -> bool:
-    return a.earliest() <= b.latest() and b.earliest() <= a.latest()
-
-
-def _gap_days(a: PartialDate, b: PartialDate) -> int:
-    first, second = (a, b) if a.earliest() <= b.earliest() else (b, a)
-    return (second.earliest() - first.latest()).days
 
 
 def _resolutions(session: Session, keys: Sequence[str]) -> dict[tuple[str, str], str]:

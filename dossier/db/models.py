@@ -289,6 +289,9 @@ class ChronologyEntry(Base):
     # chronology lists it once, as the action. Kept by every write that moves an action, a source
     # or an entry's date (chronology_repo.refresh_carried), so listing never has to work it out
     carried: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # what kind of event it reports (a domain.chronology.EventKind value, "" where none is known):
+    # courtesies and housekeeping are kept, and left out of what a briefing shows
+    event_kind: Mapped[str] = mapped_column(String(24), default="", server_default="")
 
     __table_args__ = (
         CheckConstraint("kind IN ('event', 'deadline', 'own')", name="ck_chronology_kind"),

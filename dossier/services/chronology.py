@@ -33,25 +33,27 @@ class ChronologyService:
 
     def keys(self, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
              date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "",
-             tag: str | None = None) -> list[str]:
+             tag: str | None = None, matters_only: bool = False) -> list[str]:
         """Every entry in order (earliest bound, then precision); undated entries last.
 
         Filters: an actor (part of a name), kinds, a date range (on the earliest bound), words of
-        the description, and an annotation tag (an entry matches when an annotation with that tag
-        lies in one of its source passages; a document, anywhere in it).
+        the description, an annotation tag (an entry matches when an annotation with that tag
+        lies in one of its source passages; a document, anywhere in it), and only the events that
+        matter (no courtesies or housekeeping).
 
         This lists them all; a view of a large dossier takes a listing() and reads a window() of it.
         """
         with self._sessions() as session:
             return repo.chronology_keys(session, actor=actor, kinds=kinds, date_from=date_from, date_to=date_to,
-                                        text=text, tag=tag)
+                                        text=text, tag=tag, matters_only=matters_only)
 
     def listing(self, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
                 date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "",
-                tag: str | None = None) -> ChronologyListing:
+                tag: str | None = None, matters_only: bool = False) -> ChronologyListing:
         """What keys() would list, filtered the same way, as counts by year and month: the layout
         of a view, whose keys are then read a stretch at a time with window()."""
-        f = ChronologyFilter.of(actor=actor, kinds=kinds, date_from=date_from, date_to=date_to, text=text, tag=tag)
+        f = ChronologyFilter.of(actor=actor, kinds=kinds, date_from=date_from, date_to=date_to, text=text, tag=tag,
+                                matters_only=matters_only)
         with self._sessions() as session:
             groups, codes = repo.chronology_listing(session, f)
         return ChronologyListing(f, groups, codes)

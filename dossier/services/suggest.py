@@ -6,7 +6,9 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
+from dossier.analysis.events import read_event
 from dossier.analysis.pipeline import Findings, read_findings
+from dossier.analysis.voice import Voice, voice_of
 from dossier.domain.findings import ActionFound, ActorFound, DateFound
 from dossier.domain.records import DetectedMetadata, DocumentMetadata
 from dossier.domain.register import action_line, actor_key
@@ -38,10 +40,14 @@ def action_item(action: ActionFound) -> Item:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
-    """A dated reference with the actors named in its sentence: chronology material."""
+    """A dated reference with the actors named in its sentence: chronology material. `description`
+    is what it reports, in the third person ("" for the sentence as written); `event_kind` the kind
+    of event (an EventKind value)."""
 
     found: DateFound
     actors: tuple[str, ...]
+    description: str = ""
+    event_kind: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +59,15 @@ class DocumentAnalysis:
 def _actors_in(span: tuple[int, int], actors: list[ActorFound]) -> tuple[str, ...]:
     start, end = span
     return tuple(a.name for a in actors if any(start <= m.start < end for m in a.mentions))
+
+
+def _reference(found: DateFound, actors: list[ActorFound], voice: Voice) -> Reference:
+    """A dated reference read as an event: its statement, kind, and the actors it names (with the
+    parties its "I" and "you" stand for, once written in the third person)."""
+    event = read_event(found, voice)
+    names = _actors_in((found.sentence_start, found.sentence_end), actors)
+    parties = [p for p in (voice.sender, *voice.recipients) if p and p not in names and p in event.description]
+    return Reference(found, names + tuple(parties), event.description, event.kind)
 
 
 def findings_for(text: str, metadata: DocumentMetadata, sender_post: str | None = None) -> Findings:
@@ -67,6 +82,7 @@ def analyse_document(text: str, metadata: DocumentMetadata, sender_post: str | N
     """Suggestions and dated references for a document, resolved against its (corrected) metadata."""
     findings = findings_for(text, metadata, sender_post)
     actors = list(findings.actors)
-    references = tuple(Reference(d, _actors_in((d.sentence_start, d.sentence_end), actors)) for d in findings.dates)
+    voice = voice_of(text, metadata.sender, sender_post, metadata.recipients, actors)
+    references = tuple(_reference(d, actors, voice) for d in findings.dates)
     return DocumentAnalysis(tuple(actor_item(a) for a in actors) + tuple(action_item(a) for a in findings.actions),
                             references)

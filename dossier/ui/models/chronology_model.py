@@ -89,6 +89,7 @@ class ChronologyModel(LazyTableModel):
         self._date_from: dt.date | None = None
         self._date_to: dt.date | None = None
         self._tag: str | None = None
+        self._matters_only = False
         self._layout = GroupLayout()
         self.edit_handler: EditHandler | None = None
         self._italic = QFont()
@@ -115,6 +116,16 @@ class ChronologyModel(LazyTableModel):
     @property
     def tag(self) -> str | None:
         return self._tag
+
+    @property
+    def matters_only(self) -> bool:
+        return self._matters_only
+
+    def set_matters_only(self, on: bool) -> None:
+        """Only the events that matter to the case: no courtesies or housekeeping."""
+        if bool(on) != self._matters_only:
+            self._matters_only = bool(on)
+            self.reload()
 
     def set_actor(self, name: str | None) -> None:
         name = " ".join((name or "").split()) or None
@@ -143,8 +154,11 @@ class ChronologyModel(LazyTableModel):
             self.reload()
 
     def set_filters(self, *, actor: str | None, kinds: Iterable[EntryKind] | None, date_from: dt.date | None,
-                    date_to: dt.date | None, text: str, tag: str | None = None) -> None:
-        """All the filters at once, with one reload."""
+                    date_to: dt.date | None, text: str, tag: str | None = None,
+                    matters_only: bool | None = None) -> None:
+        """All the filters at once, with one reload (matters_only None: as it was)."""
+        if matters_only is not None:
+            self._matters_only = matters_only
         self._actor = " ".join((actor or "").split()) or None
         self._tag = " ".join((tag or "").split()) or None
         value = frozenset(kinds) if kinds is not None else None
@@ -155,15 +169,17 @@ class ChronologyModel(LazyTableModel):
 
     def set_service(self, service: Any, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
                     date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "",
-                    tag: str | None = None) -> None:
+                    tag: str | None = None, matters_only: bool | None = None) -> None:
         """Show another dossier's chronology (or none), filtered from the start: one query."""
         self._service = service
-        self.set_filters(actor=actor, kinds=kinds, date_from=date_from, date_to=date_to, text=text, tag=tag)
+        self.set_filters(actor=actor, kinds=kinds, date_from=date_from, date_to=date_to, text=text, tag=tag,
+                         matters_only=matters_only)
 
     # -- lazy model ------------------------------------------------------------------------------
     def query_ids(self) -> ListedKeys:  # type: ignore[override]  # read a block at a time
         listing = self._service.listing(actor=self._actor, kinds=self._kinds, date_from=self._date_from,
-                                        date_to=self._date_to, text=self._filter, tag=self._tag)
+                                        date_to=self._date_to, text=self._filter, tag=self._tag,
+                                        matters_only=self._matters_only)
         return ListedKeys(self._service, listing)
 
     def position_of(self, row_id: Any) -> int | None:
@@ -288,6 +304,9 @@ class ChronologyModel(LazyTableModel):
 
     def _tooltip(self, row: ChronologyRow, column: int) -> str | None:
         if column == KIND:
+            if row.kind is EntryKind.EVENT and row.event_kind:
+                note = "" if row.matters else " (left out of “only events that matter”)"
+                return f"{KIND_LABEL[row.kind]}: {row.event_kind}{note}"
             return KIND_LABEL[row.kind]
         if column == DATE:
             lines = [entry_text(row, DATE)]

@@ -1,5 +1,5 @@
-"""The filters above the chronology: words, an actor, an annotation tag, the kinds of entry and a
-date range."""
+"""The filters above the chronology: words, an actor, an annotation tag, the kinds of entry, only
+the events that matter, and a date range."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ class ChronologyFilterBar(Strip):
     kinds_changed = Signal(object)  # frozenset[EntryKind] | None (None: all)
     date_range_changed = Signal(object, object)  # dt.date | None, dt.date | None
     tag_changed = Signal(str)  # "" for any tag
+    matters_changed = Signal(bool)  # only the events that matter (no courtesies or housekeeping)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,10 @@ class ChronologyFilterBar(Strip):
             button = self._chip(label, tip)
             button.setIcon(icons.entry_kind_icon(kind.value))
             self.kind_buttons[kind] = button
+        self.matters = QCheckBox("Only events that matter", self)
+        self.matters.setObjectName("mattersFilter")
+        self.matters.setToolTip("Leave out courtesies and housekeeping (thanks, apologies, “last updated on”):"
+                                " the dossier keeps them")
         self.date_range = QCheckBox("From", self)
         self.date_range.setToolTip("Only entries dated between these days")
         self.date_from = date_edit(self, "chronologyFrom", "Dated on or after")
@@ -75,6 +80,7 @@ class ChronologyFilterBar(Strip):
         self.add(self.all_kinds)
         for button in self.kind_buttons.values():
             self.add(button)
+        self.add(self.matters)
         self.separator()
         self.add(self.date_range)
         self.add(self.date_from)
@@ -91,6 +97,7 @@ class ChronologyFilterBar(Strip):
         self.all_kinds.clicked.connect(lambda _c=False: self.set_kinds(None, emit=True))
         for button in self.kind_buttons.values():
             button.clicked.connect(lambda _c=False, b=button: self._kind_clicked(b))
+        self.matters.toggled.connect(self.matters_changed.emit)
         self.date_range.toggled.connect(lambda _on: self._range_changed())
         self.date_from.dateChanged.connect(lambda _d: self._range_changed())
         self.date_to.dateChanged.connect(lambda _d: self._range_changed())
@@ -170,6 +177,16 @@ class ChronologyFilterBar(Strip):
 
     def _sync_kinds(self) -> None:
         self.all_kinds.setChecked(self.kinds() is None)
+
+    def matters_only(self) -> bool:
+        return self.matters.isChecked()
+
+    def set_matters_only(self, on: bool, *, emit: bool = False) -> None:
+        self.matters.blockSignals(True)
+        self.matters.setChecked(on)
+        self.matters.blockSignals(False)
+        if emit:
+            self.matters_changed.emit(on)
 
     def date_bounds(self) -> tuple[dt.date | None, dt.date | None]:
         if not self.date_range.isChecked():

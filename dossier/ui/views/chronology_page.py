@@ -46,6 +46,7 @@ from dossier.ui.views.tables import DataTable
 from dossier.ui.views.timeline import BY_ACTOR, BY_KIND, TimelinePanel
 
 KINDS_KEY, RANGE_KEY, LANES_KEY = "chronology/kinds", "chronology/range", "chronology/lanes"
+MATTERS_KEY = "chronology/mattersOnly"  # "1": only the events that matter
 REFRESH_SCOPE = frozenset({CHRONOLOGY, DOCUMENTS, ACTORS, ACTIONS, ANNOTATIONS})  # annotations: the tags
 
 
@@ -145,6 +146,7 @@ class ChronologyPage(Page):
         self.filters.kinds_changed.connect(self._set_kinds)
         self.filters.date_range_changed.connect(self._set_date_range)
         self.filters.tag_changed.connect(self.model.set_tag)
+        self.filters.matters_changed.connect(self._set_matters_only)
         self.timeline_panel.by_kind.toggled.connect(
             lambda on: context.settings.set_text(LANES_KEY, BY_KIND if on else BY_ACTOR))
         self.timeline_panel.as_at_changed.connect(self._as_at_picked)
@@ -173,6 +175,7 @@ class ChronologyPage(Page):
         except ValueError:
             first = last = None
         self.filters.set_date_range(first, last)
+        self.filters.set_matters_only(s.text(MATTERS_KEY, "") == "1")
         self.timeline_panel.set_lanes_by(BY_ACTOR if s.text(LANES_KEY, BY_KIND) == BY_ACTOR else BY_KIND)
         self.timeline_panel.set_as_at(self._shared_as_at())
 
@@ -186,6 +189,10 @@ class ChronologyPage(Page):
     def _set_kinds(self, kinds: frozenset[EntryKind] | None) -> None:
         self.context.settings.set_text(KINDS_KEY, ",".join(sorted(k.value for k in kinds)) if kinds else "")
         self.model.set_kinds(kinds)
+
+    def _set_matters_only(self, on: bool) -> None:
+        self.context.settings.set_text(MATTERS_KEY, "1" if on else "")
+        self.model.set_matters_only(on)
 
     def _set_date_range(self, first: dt.date | None, last: dt.date | None) -> None:
         self.context.settings.set_text(RANGE_KEY, f"{first.isoformat()}/{last.isoformat()}" if first and last else "")
@@ -225,7 +232,8 @@ class ChronologyPage(Page):
         if self.model.service is not chronology:
             first, last = self.filters.date_bounds()
             self.model.set_service(chronology, actor=self.filters.actor_name(), kinds=self.filters.kinds(),
-                                   date_from=first, date_to=last, text=self.filters.filter_edit.text(), tag=tag)
+                                   date_from=first, date_to=last, text=self.filters.filter_edit.text(), tag=tag,
+                                   matters_only=self.filters.matters_only())
         elif (self.model.tag or "") != tag:
             self.model.set_tag(tag)
         else:
