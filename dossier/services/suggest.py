@@ -3,23 +3,29 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from dossier.analysis.pipeline import Findings, read_findings
-from dossier.domain.findings import ActionFound, ActorFound, DateFound
+from dossier.analysis.post_titles import normalise_post
+from dossier.analysis.tenures import TenureFound, find_tenures
+from dossier.domain.findings import ActionFound, ActorFound, ActorKind, DateFound, Mention
 from dossier.domain.records import DetectedMetadata, DocumentMetadata
 from dossier.domain.register import actor_key
 
 Item = tuple[str, str, str, dict[str, Any]]  # kind, key, label, payload
 
 
-def actor_item(actor: ActorFound) -> Item:
+def actor_item(actor: ActorFound, tenures: Sequence[TenureFound] = ()) -> Item:
+    """An actor suggestion; its posts and the tenure evidence for them are applied when accepted."""
     payload = {
         "name": actor.name, "kind": actor.kind.value, "forms": list(actor.forms), "posts": list(actor.posts),
         "mentions": [[m.start, m.end, m.text] for m in actor.mentions],
+        "tenures": [t.to_json() for t in tenures if t.person == actor.name],
     }
-    post = f" ({actor.posts[0]})" if actor.posts else ""
+    shown = normalise_post(actor.posts[0]) if actor.posts else None
+    post = f" ({shown.title})" if shown else ""
     return "actor", f"actor:{actor.kind.value}:{actor_key(actor.name)}", f"{actor.name}{post}", payload
 
 
@@ -55,6 +61,20 @@ def _actors_in(span: tuple[int, int], actors: list[ActorFound]) -> tuple[str, ..
     return tuple(a.name for a in actors if any(start <= m.start < end for m in a.mentions))
 
 
+def _named_by_tenures(text: str, tenures: Sequence[TenureFound], actors: list[ActorFound]) -> list[ActorFound]:
+    """People a tenure names that the actor analysis left out ("Ann Roe has been appointed ...")."""
+    known = {actor_key(a.name) for a in actors}
+    out: dict[str, ActorFound] = {}
+    for t in tenures:
+        key = actor_key(t.person)
+        if key in known or key in out or t.person_span is None:
+            continue
+        start, end = t.person_span
+        out[key] = ActorFound(name=t.person, kind=ActorKind.PERSON, forms=(t.person,), rule=f"tenure:{t.rule}",
+                              mentions=(Mention(start, end, text[start:end]),))
+    return list(out.values())
+
+
 def findings_for(text: str, metadata: DocumentMetadata, sender_post: str | None = None) -> Findings:
     """The one reading of a document's text (filing, re-analysis and `dossier analyse` all call it),
     against its metadata as corrected: references resolve against `metadata.date`."""
@@ -68,5 +88,6 @@ def analyse_document(text: str, metadata: DocumentMetadata, sender_post: str | N
     findings = findings_for(text, metadata, sender_post)
     actors = list(findings.actors)
     references = tuple(Reference(d, _actors_in((d.sentence_start, d.sentence_end), actors)) for d in findings.dates)
-    return DocumentAnalysis(tuple(actor_item(a) for a in actors) + tuple(action_item(a) for a in findings.actions),
-                            references)
+    tenures = find_tenures(text, actors, findings.dates, sender=metadata.sender, document_date=metadata.date)
+    return DocumentAnalysis(tuple(actor_item(a, tenures) for a in [*actors, *_named_by_tenures(text, tenures, actors)])
+                            + tuple(action_item(a) for a in findings.actions), references)
