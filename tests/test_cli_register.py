@@ -52,7 +52,9 @@ def test_suggest_accept_reject_then_actors_and_actions(tmp_path, dossier_path):
     # the recipient "Okafor" filed from the salutation is absorbed by the fuller name
     assert okafor["aliases"] == ["Ms Okafor", "Okafor"]
     assert "Okafor" not in actors
-    assert okafor["posts"] == [{"title": "Head of Planning", "from": None, "to": None}]
+    assert okafor["posts"] == [{"title": "Head of Planning", "organisation": None, "note": None, "from": None,
+                                "from_stated": False, "to": None}]
+    assert okafor["current_posts"] == ["Head of Planning"] and okafor["as_at"] is None
     assert okafor["documents"] == 1
 
     code, out = run("--dossier", str(dossier_path), "actions", "--json", "--open", "--as-at", "1 July 2021")

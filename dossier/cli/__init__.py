@@ -120,14 +120,18 @@ def cmd_show(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def actor_json(row: ActorRow, detail: ActorDetail | None = None) -> dict[str, Any]:
+def actor_json(row: ActorRow, detail: ActorDetail | None = None, as_at: dt.date | None = None) -> dict[str, Any]:
+    """An actor: `posts` are every tenure (from/to as ISO partial values; `from_stated` is false where
+    the start is the first letter naming the post), `current_posts` those held `as_at` (or not ended)."""
     out: dict[str, Any] = {
         "id": row.id, "name": row.name, "kind": row.kind.value, "aliases": list(row.aliases),
         "posts": [{"title": p, "from": None, "to": None} for p in row.posts], "organisation": row.organisation,
         "documents": row.documents, "first_seen": _date_json(row.first_seen), "last_seen": _date_json(row.last_seen),
+        "as_at": as_at.isoformat() if as_at else None, "current_posts": list(row.posts),
     }
     if detail is not None:
-        out["posts"] = [{"title": p.title, "from": p.start, "to": p.end} for p in detail.posts]
+        out["posts"] = [{"title": p.title, "organisation": p.organisation, "note": p.note, "from": p.start,
+                         "from_stated": p.start_stated, "to": p.end} for p in detail.posts]
     return out
 
 
@@ -145,18 +149,28 @@ def action_json(row: ActionRow) -> dict[str, Any]:
     }
 
 
+def _on_day(text: str | None) -> dt.date | None:
+    """A day to read the who's who on: a day as given, a month or a year at its end."""
+    if not text:
+        return None
+    date = _parse_date(text)
+    return date.earliest() if date.precision is Precision.DAY else date.latest()
+
+
 def cmd_actors(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     actors = services.actors
-    rows = actors.rows(actors.ids())
+    as_at = _on_day(args.as_at)
+    rows = actors.whos_who(as_at)
     if args.json:
-        data = [actor_json(r, actors.get(r.id)) for r in rows]
+        data = [actor_json(r, actors.get(r.id, as_at), as_at) for r in rows]
         print_json(out, data)
         return 0
     for r in rows:
         aka = f"  (also {', '.join(r.aliases)})" if r.aliases else ""
         post = f", {'; '.join(r.posts)}" if r.posts else ""
         out.write(f"{r.name}{post}{aka}: {r.kind.value}, {r.documents} documents\n")
-    out.write(f"{len(rows)} actors\n")
+    when = f" as at {PartialDate.from_date(as_at).display()}" if as_at else ""
+    out.write(f"{len(rows)} actors{when}\n")
     return 0
 
 
@@ -345,6 +359,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=_doc_id, metavar="ID")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("actors", help="the who's who")
+    p.add_argument("--as-at", metavar="DATE",
+                   help="list the posts each actor held on this date (default: the posts not ended)")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("actions", help="actions, overdue first")
     p.add_argument("--open", action="store_true", help="only open actions")

@@ -6,12 +6,13 @@ so that the undo can put each row back exactly (same ids) in one bulk call.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Select, delete, func, insert, inspect, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from dossier.db import search
 from dossier.db.models import (
@@ -26,7 +27,7 @@ from dossier.db.models import (
     Post,
     PostHolder,
 )
-from dossier.domain.dates import PartialDate
+from dossier.domain.dates import PartialDate, Precision
 from dossier.domain.errors import NotFound
 from dossier.domain.findings import ActorKind
 from dossier.domain.register import (
@@ -38,6 +39,7 @@ from dossier.domain.register import (
     PostHeld,
     actor_key,
 )
+from dossier.domain.tenures import held_on, post_key, post_label, same_post
 
 KWIC_CHARS = 60
 ACTOR_SORT_KEYS = ("name", "kind", "documents", "first_seen")
@@ -119,37 +121,123 @@ def add_mention(session: Session, document_id: int, actor_id: int, start: int, e
     return row.id
 
 
-def get_or_create_post(session: Session, title: str) -> tuple[int, bool]:
+def get_or_create_post(session: Session, title: str, key: str | None = None,
+                       organisation_id: int | None = None) -> tuple[int, bool]:
+    """The post with this key (the normalised title's), made if there is none yet."""
     title = " ".join(title.split())
-    key = actor_key(title)
+    key = key or post_key(title)
     found = session.scalar(select(Post.id).where(Post.title_key == key))
     if found:
         return found, False
-    post = Post(title=title, title_key=key)
+    post = Post(title=title, title_key=key, organisation_id=organisation_id)
     session.add(post)
     session.flush()
     return post.id, True
 
 
-def add_holder(session: Session, post_id: int, actor_id: int, start: str | None, document_id: int | None) -> int | None:
+def add_holder(session: Session, post_id: int, actor_id: int, start: str | None, document_id: int | None,
+               note: str | None = None) -> int | None:
     """Record that an actor held a post, unless already recorded."""
     if session.scalar(select(PostHolder.id).where(PostHolder.post_id == post_id, PostHolder.actor_id == actor_id)):
         return None
-    row = PostHolder(post_id=post_id, actor_id=actor_id, start_value=start, document_id=document_id)
+    row = PostHolder(post_id=post_id, actor_id=actor_id, start_value=start, document_id=document_id, note=note)
     session.add(row)
     session.flush()
     return row.id
 
 
+def holder_id(session: Session, post_id: int, actor_id: int) -> int | None:
+    return session.scalar(select(PostHolder.id).where(PostHolder.post_id == post_id, PostHolder.actor_id == actor_id)
+                           .order_by(PostHolder.id).limit(1))
+
+
+def update_holder(session: Session, holder: int, values: dict[str, Any]) -> dict[str, Any]:
+    """Change a tenure's columns; returns their old values (for undo)."""
+    row = session.get(PostHolder, holder)
+    if row is None:
+        raise NotFound(f"There is no tenure {holder}.")
+    old = {k: getattr(row, k) for k in values}
+    for k, v in values.items():
+        setattr(row, k, v)
+    session.flush()
+    return old
+
+
+def holders_of(session: Session, actor_id: int) -> list[dict[str, Any]]:
+    """An actor's tenures as plain rows, each with `doc_date` (the date of the letter that first named
+    the post) and the post's `title_key`."""
+    stmt = (select(PostHolder, Document.date_value, Post.title_key)
+            .join(Post, Post.id == PostHolder.post_id)
+            .outerjoin(Document, Document.id == PostHolder.document_id)
+            .where(PostHolder.actor_id == actor_id).order_by(PostHolder.id))
+    return [{**row_dict(h), "doc_date": d, "title_key": k} for h, d, k in session.execute(stmt)]
+
+
+def document_date_value(session: Session, document_id: int | None) -> str | None:
+    return session.scalar(select(Document.date_value).where(Document.id == document_id)) if document_id else None
+
+
+def set_organisation_if_none(session: Session, actor_id: int, organisation_id: int) -> bool:
+    """Give a person the organisation their post names, unless they have one; whether it was set."""
+    actor = _actor(session, actor_id)
+    if actor.organisation_id is not None or actor.kind != ActorKind.PERSON.value or actor_id == organisation_id:
+        return False
+    actor.organisation_id = organisation_id
+    session.flush()
+    return True
+
+
+def update_rows(session: Session, table: str, row_id: int, values: dict[str, Any]) -> None:
+    """Put old values back (the undo of `update_holder`)."""
+    model = {**_TABLES, "posts": Post, "actors": Actor}[table]
+    session.execute(update(model).where(model.id == row_id).values(**values))
+    session.expire_all()
+
+
+def tenures(session: Session, ids: Sequence[int]) -> dict[int, list[PostHeld]]:
+    """Each actor's tenures, earliest first. A tenure with no stated start counts from the date of
+    the first letter that names the post (its document)."""
+    org = aliased(Actor)
+    stmt = (select(PostHolder, Post.title, org.name, Document.date_value)
+            .join(Post, Post.id == PostHolder.post_id)
+            .outerjoin(org, org.id == Post.organisation_id)
+            .outerjoin(Document, Document.id == PostHolder.document_id)
+            .where(PostHolder.actor_id.in_(ids)))
+    out: dict[int, list[PostHeld]] = defaultdict(list)
+    for h, title, org_name, doc_date in session.execute(stmt):
+        out[h.actor_id].append(PostHeld(
+            post_id=h.post_id, title=title, start=h.start_value or doc_date, end=h.end_value, organisation=org_name,
+            note=h.note, start_stated=h.start_value is not None, holder_id=h.id))
+    for held in out.values():
+        held.sort(key=lambda p: (p.start is None, p.start or "", p.holder_id or 0))
+    return out
+
+
 def holder_on(session: Session, post_title: str, on: PartialDate | None) -> int | None:
-    """Who held the post on a date: the latest tenure starting on or before it (any, if undated)."""
-    key = actor_key(post_title)
-    stmt = (select(PostHolder.actor_id, PostHolder.start_value, PostHolder.end_value)
-            .join(Post, Post.id == PostHolder.post_id).where(Post.title_key == key))
-    rows = list(session.execute(stmt))
+    """Who held the post on a date: of the tenures covering it, the latest started (any, if undated).
+
+    `post_title` is a title or a post's key. A title alone matches the post at any organisation; a
+    key with an organisation matches that post, else the title alone."""
+    key = post_title if " @ " in post_title else post_key(post_title)
+    found = _holder_on(session, key, on, exact=" @ " in key)
+    if found is None and " @ " in key:
+        found = _holder_on(session, key.partition(" @ ")[0], on, exact=False)
+    return found
+
+
+def _holder_on(session: Session, key: str, on: PartialDate | None, *, exact: bool) -> int | None:
+    match = Post.title_key == key
+    if not exact:
+        match = or_(match, func.substr(Post.title_key, 1, len(key) + 3) == f"{key} @ ")
+    stmt = (select(PostHolder.actor_id, PostHolder.start_value, PostHolder.end_value, Document.date_value)
+            .join(Post, Post.id == PostHolder.post_id)
+            .outerjoin(Document, Document.id == PostHolder.document_id)
+            .where(match))
+    rows = [(r[0], r[1] or r[3], r[2]) for r in session.execute(stmt)]
     if on is not None:
-        day = on.latest().isoformat()
-        rows = [r for r in rows if (r[1] or "") <= day and (r[2] is None or r[2] >= on.value)]
+        day = on.earliest() if on.precision is Precision.DAY else on.latest()
+        rows = held_on(rows, day, lambda r: r[1], lambda r: r[2])
+        return rows[0][0] if rows else None
     rows.sort(key=lambda r: r[1] or "")
     return rows[-1][0] if rows else None
 
@@ -203,6 +291,8 @@ def merge(session: Session, keep_id: int, drop_id: int, now: str) -> tuple[Actor
             keep_aliases.add(alias.alias_key)
     # a span already tagged with keep would collide: drop the duplicate (the snapshot keeps it)
     session.execute(delete(Mention).where(Mention.id.in_(_duplicate_mentions(session, keep_id, drop_id))))
+    # so would a post keep holds already, written another way: one post, keep's tenure (the snapshot keeps drop's)
+    session.execute(delete(PostHolder).where(PostHolder.id.in_(_duplicate_tenures(session, keep_id, drop_id))))
     for model, column in ACTOR_REFERENCES:
         if model is ActorAlias:
             continue
@@ -215,6 +305,15 @@ def merge(session: Session, keep_id: int, drop_id: int, now: str) -> tuple[Actor
     added = add_alias(session, keep_id, snap.actor["name"], None)
     search.refresh_actors(session, [keep_id, drop_id])
     return snap, (added,) if added else ()
+
+
+def _duplicate_tenures(session: Session, keep_id: int, drop_id: int) -> list[int]:
+    def keyed(actor_id: int) -> list[tuple[int, str]]:
+        return [(r[0], r[1]) for r in session.execute(
+            select(PostHolder.id, Post.title_key).join(Post, Post.id == PostHolder.post_id)
+            .where(PostHolder.actor_id == actor_id))]
+    kept = [k for _, k in keyed(keep_id)]
+    return [i for i, k in keyed(drop_id) if any(same_post(k, other) for other in kept)]
 
 
 def _duplicate_mentions(session: Session, keep_id: int, drop_id: int) -> list[int]:
@@ -338,7 +437,17 @@ def _date(value: str | None) -> PartialDate | None:
     return PartialDate.parse_iso(value) if value else None
 
 
-def actor_rows(session: Session, ids: Sequence[int]) -> list[ActorRow]:
+def posts_held(held: Sequence[PostHeld], as_at: dt.date | None) -> tuple[str, ...]:
+    """The posts an actor held on a date (None: the posts not ended), as the who's who lists them."""
+    if as_at is None:
+        current = [p for p in held if p.end is None]
+    else:
+        current = held_on(held, as_at, lambda p: p.start, lambda p: p.end)
+    return tuple(dict.fromkeys(post_label(p.title, p.organisation, p.note) for p in current))
+
+
+def actor_rows(session: Session, ids: Sequence[int], as_at: dt.date | None = None) -> list[ActorRow]:
+    """Rows of the who's who; `posts` are those held on `as_at` (None: those not ended)."""
     if not ids:
         return []
     actors = {a.id: a for a in session.scalars(select(Actor).where(Actor.id.in_(ids)))}
@@ -346,13 +455,10 @@ def actor_rows(session: Session, ids: Sequence[int]) -> list[ActorRow]:
     for actor_id, alias in session.execute(
             select(ActorAlias.actor_id, ActorAlias.alias).where(ActorAlias.actor_id.in_(ids)).order_by(ActorAlias.id)):
         aliases[actor_id].append(alias)
-    posts: dict[int, list[str]] = defaultdict(list)
-    for actor_id, title in session.execute(
-            select(PostHolder.actor_id, Post.title).join(Post, Post.id == PostHolder.post_id)
-            .where(PostHolder.actor_id.in_(ids), PostHolder.end_value.is_(None)).order_by(PostHolder.id)):
-        posts[actor_id].append(title)
+    held = tenures(session, ids)
     org_ids = {a.organisation_id for a in actors.values() if a.organisation_id}
-    orgs = dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(org_ids)))) if org_ids else {}
+    orgs = ({r[0]: r[1] for r in session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(org_ids)))}
+            if org_ids else {})
     counts = _document_counts(session, list(ids))
     rows = []
     for actor_id in ids:
@@ -361,7 +467,7 @@ def actor_rows(session: Session, ids: Sequence[int]) -> list[ActorRow]:
             continue
         n, first, last = counts.get(actor_id, (0, None, None))
         rows.append(ActorRow(
-            id=a.id, name=a.name, kind=ActorKind(a.kind), posts=tuple(posts[a.id]),
+            id=a.id, name=a.name, kind=ActorKind(a.kind), posts=posts_held(held.get(a.id, ()), as_at),
             organisation=orgs.get(a.organisation_id) if a.organisation_id else None,
             aliases=tuple(aliases[a.id]), first_seen=_date(first), last_seen=_date(last), documents=n,
         ))
@@ -386,14 +492,10 @@ def mentions_of(session: Session, actor_id: int, limit: int = 5000) -> list[Ment
     return out
 
 
-def actor_detail(session: Session, actor_id: int) -> ActorDetail:
+def actor_detail(session: Session, actor_id: int, as_at: dt.date | None = None) -> ActorDetail:
     _actor(session, actor_id)
-    [row] = actor_rows(session, [actor_id])
-    posts = tuple(
-        PostHeld(post_id=p.id, title=p.title, start=h.start_value, end=h.end_value)
-        for h, p in session.execute(select(PostHolder, Post).join(Post, Post.id == PostHolder.post_id)
-                                    .where(PostHolder.actor_id == actor_id).order_by(PostHolder.start_value))
-    )
+    [row] = actor_rows(session, [actor_id], as_at)
+    posts = tuple(tenures(session, [actor_id]).get(actor_id, ()))
     return ActorDetail(row=row, posts=posts, mentions=tuple(mentions_of(session, actor_id)))
 
 

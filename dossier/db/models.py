@@ -159,6 +159,9 @@ class PostHolder(Base):
     start_value: Mapped[str | None] = mapped_column(String(10))
     end_value: Mapped[str | None] = mapped_column(String(10))
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    note: Mapped[str | None] = mapped_column(String(40))  # "acting", "interim": a kind of tenure
+    # the end is inferred (a letter said the person had left; the next post's start, or the letter's date)
+    end_inferred: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class Mention(Base):

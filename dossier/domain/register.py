@@ -32,9 +32,12 @@ def actor_key(name: str) -> str:
 class PostHeld:
     post_id: int
     title: str
-    start: str | None  # ISO partial values
+    start: str | None  # ISO partial values; the start is the first letter naming the post when none is stated
     end: str | None
     organisation: str | None = None
+    note: str | None = None  # "acting", "interim"
+    start_stated: bool = True  # False: `start` is the date of the first letter naming the post
+    holder_id: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,7 @@ class AcceptRecord:
     suggestion_id: int
     created: tuple[tuple[str, int], ...]  # (table, id) in creation order
     merges: tuple[MergeRecord, ...] = ()  # shorter forms already in the dossier that the actor absorbed
+    updated: tuple[tuple[str, int, dict[str, Any]], ...] = ()  # (table, id, old values) of rows it changed
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,12 @@ Each method is one transaction and returns plain records; what an undo needs com
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from dossier.analysis.post_titles import normalise_post
 from dossier.db import actors_repo as repo
 from dossier.db import repositories as docs_repo
 from dossier.domain.dates import PartialDate
@@ -34,13 +36,21 @@ class ActorService:
         with self._sessions() as session:
             return repo.actor_ids(session, sort=sort, descending=descending, text_filter=text_filter, kind=kind)
 
-    def rows(self, ids: Sequence[int]) -> list[ActorRow]:
+    def rows(self, ids: Sequence[int], as_at: dt.date | None = None) -> list[ActorRow]:
+        """Rows of the who's who; each row's posts are those held on `as_at` (None: those not ended)."""
         with self._sessions() as session:
-            return repo.actor_rows(session, ids)
+            return repo.actor_rows(session, ids, as_at)
 
-    def get(self, actor_id: int) -> ActorDetail:
+    def whos_who(self, as_at: dt.date | None = None, *, kind: ActorKind | None = None) -> list[ActorRow]:
+        """Every actor, by name, with the posts held on `as_at`: a tenure covering the date, an open
+        tenure started before it, or a post with no dates counted from the first letter naming it."""
         with self._sessions() as session:
-            return repo.actor_detail(session, actor_id)
+            return repo.actor_rows(session, repo.actor_ids(session, kind=kind), as_at)
+
+    def get(self, actor_id: int, as_at: dt.date | None = None) -> ActorDetail:
+        """One actor, with every tenure (earliest first) and every mention; the row's posts as at `as_at`."""
+        with self._sessions() as session:
+            return repo.actor_detail(session, actor_id, as_at)
 
     def find(self, name: str) -> int | None:
         with self._sessions() as session:
@@ -134,5 +144,8 @@ class ActorService:
 
     def holder_on(self, post_title: str, on: PartialDate | None) -> int | None:
         """Who held a post on a date ("the Commissioner" in a letter of that date)."""
+        post = normalise_post(post_title)
+        if post is None:
+            return None
         with self._sessions() as session:
-            return repo.holder_on(session, post_title, on)
+            return repo.holder_on(session, post.key, on)

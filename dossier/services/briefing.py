@@ -10,6 +10,7 @@ the export: the next briefing lists what changed since.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import re
@@ -131,7 +132,7 @@ class BriefingService:
                 elif section is Section.CHRONOLOGY:
                     out["chronology"] = tuple(_chronology(session, scope, docs))
                 elif section is Section.WHOS_WHO:
-                    out["actors"] = tuple(_actors(session, scope, docs))
+                    out["actors"] = tuple(_actors(session, scope, docs, options.as_at))
                 elif section is Section.EXTRACTS:
                     out["extracts"] = tuple(_extracts(session, scope, docs))
             data = BriefingData(options=options, scope_note=_scope_note(session, scope), **out)  # type: ignore[arg-type]
@@ -352,13 +353,14 @@ def _event(row: ChronologyRow) -> str:
     return row.description
 
 
-def _actors(session: Session, scope: BriefingScope, docs: set[int] | None) -> list[ActorItem]:
+def _actors(session: Session, scope: BriefingScope, docs: set[int] | None, as_at: dt.date) -> list[ActorItem]:
+    """The who's who, each actor with the posts held on the briefing's date."""
     if scope.is_everything:
         ids = actors_repo.actor_ids(session, sort="name")
     else:
         wanted = repo.actors_in_documents(session, docs) | set(scope.actor_ids)
         ids = [i for i in actors_repo.actor_ids(session, sort="name") if i in wanted]
-    rows = actors_repo.actor_rows(session, ids)
+    rows = actors_repo.actor_rows(session, ids, as_at)
     first = repo.first_appearances(session, ids)
     pages = repo.paragraph_pages(session, [v for v in first.values() if v[1]])  # type: ignore[misc]
     doc_rows = {d.id: d for d in documents_repo.document_rows(session, sorted({d for d, _ in first.values()}))}

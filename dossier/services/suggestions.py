@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.actors import match_actor, refers_to, shorter_forms_of
 from dossier.analysis.actors_orgs import organisation_name
+from dossier.analysis.post_titles import normalise_post
 from dossier.analysis.statements import same_what
 from dossier.db import actions_repo, actors_repo
 from dossier.db import repositories as docs_repo
@@ -17,6 +18,7 @@ from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionStatus, ActionType, ActorKind
 from dossier.domain.register import AcceptRecord, ActionFields, MergeRecord, SuggestionRow
 from dossier.services.documents import utc_now
+from dossier.services.posts import Updated, apply_posts
 
 Created = list[tuple[str, int]]
 
@@ -30,17 +32,12 @@ def resolve_actor(session: Session, name: str, kind: ActorKind, on: PartialDate 
         if match is None and kind is ActorKind.ORGANISATION:
             match = refers_to(name, list(known))
         actor_id = known[match] if match else None
-    if actor_id is None:
-        actor_id = actors_repo.holder_on(session, _post_title(name), on)
+    if actor_id is None and (post := normalise_post(name)) is not None:
+        actor_id = actors_repo.holder_on(session, post.key, on)
     if actor_id is None:
         actor_id = actors_repo.create_actor(session, name, kind, utc_now())
         created.append(("actors", actor_id))
     return actor_id
-
-
-def _post_title(name: str) -> str:
-    words = name.split()
-    return " ".join(words[1:]) if words and words[0].casefold() == "the" else name
 
 
 def _absorb_shorter_forms(session: Session, actor_id: int, kind: ActorKind) -> list[MergeRecord]:
@@ -54,7 +51,8 @@ def _absorb_shorter_forms(session: Session, actor_id: int, kind: ActorKind) -> l
     return merges
 
 
-def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created) -> int:
+def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created,
+                  updated: Updated) -> int:
     p = s.payload
     kind = ActorKind(p["kind"])
     actor_id = resolve_actor(session, p["name"], kind, on, created)
@@ -66,13 +64,8 @@ def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, cr
         mention_id = actors_repo.add_mention(session, s.document_id, actor_id, start, end, text)
         if mention_id:
             created.append(("mentions", mention_id))
-    for title in p["posts"]:
-        post_id, new = actors_repo.get_or_create_post(session, title)
-        if new:
-            created.append(("posts", post_id))
-        holder_id = actors_repo.add_holder(session, post_id, actor_id, on.value if on else None, s.document_id)
-        if holder_id:
-            created.append(("post_holders", holder_id))
+    apply_posts(session, actor_id, p["posts"], p.get("tenures", ()), on, s.document_id, created, updated,
+                lambda org: resolve_actor(session, org, ActorKind.ORGANISATION, on, created), [p["name"], *p["forms"]])
     return actor_id
 
 
@@ -130,14 +123,16 @@ class SuggestionService:
                     continue
                 on = docs_repo.metadata_of(session, s.document_id)[0].date
                 created: Created = []
+                updated: Updated = []
                 merges: list[MergeRecord] = []
                 if s.kind == "actor":
-                    actor_id = _accept_actor(session, s, on, created)
+                    actor_id = _accept_actor(session, s, on, created, updated)
                     merges = _absorb_shorter_forms(session, actor_id, ActorKind(s.payload["kind"]))
                 else:
                     _accept_action(session, s, on, created)
                 actions_repo.set_suggestion_status(session, s.id, "accepted", utc_now())
-                records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges)))
+                records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges),
+                                            updated=tuple(updated)))
         return records
 
     def unaccept(self, records: list[AcceptRecord]) -> None:
@@ -147,6 +142,8 @@ class SuggestionService:
                 for merge in reversed(record.merges):
                     actors_repo.delete_by_ids(session, "actor_aliases", merge.added_alias_ids)
                     actors_repo.restore(session, merge.dropped)
+                for table, row_id, old in reversed(record.updated):
+                    actors_repo.update_rows(session, table, row_id, old)
                 for table, row_id in reversed(record.created):
                     if table == "action_sources":
                         actions_repo.delete_sources(session, [row_id])

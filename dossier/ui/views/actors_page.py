@@ -1,10 +1,13 @@
-"""The Who's Who view: every actor in a lazy table, the selected one's mentions in context below.
+"""The Who's Who view: every actor in a lazy table, the selected one's tenures and mentions in
+context below. The posts column shows the post each actor held on the "as at" date.
 
 Merge, split an alias, rename, change kind and delete are undoable commands; double-clicking a
 mention opens the passage in the reader.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,13 +37,15 @@ from dossier.ui.commands.actors import (
 from dossier.ui.commands.base import ACTORS, MENTIONS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.actor_dialogs import ActorDialog, MergeDialog, RenameDialog, SplitAliasDialog
-from dossier.ui.models.actors_model import POSTS, ActorsModel
+from dossier.ui.models.actors_model import ALIASES, ActorsModel
+from dossier.ui.views.actions_filters import date_edit, to_date, to_qdate
 from dossier.ui.views.actor_detail import ActorDetailPanel
 from dossier.ui.views.mentions import KIND_LABEL
 from dossier.ui.views.page import Page
 from dossier.ui.views.strip import Strip
 from dossier.ui.views.tables import DataTable, FilterEdit
 
+AS_AT_KEY = "actors/as_at"
 KIND_FILTERS: tuple[tuple[str, ActorKind | None], ...] = (
     ("All kinds", None), ("People", ActorKind.PERSON), ("Organisations", ActorKind.ORGANISATION))
 
@@ -78,25 +84,37 @@ class ActorsPage(Page):
             self.kind_filter.addItem(label, kind)
         strip.add(self.filter_edit, 1)
         strip.add(self.kind_filter)
-        self.count_label = strip.label("")
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        strip.row.setStretchFactor(self.count_label, 0)
-        strip.separator()
+        # the actions and the "as at" date on a row of their own, as in the Actions view
+        buttons = Strip(self)
         for action, short in ((self.merge_action, "Merge Into…"), (self.split_action, "Split Alias…"),
                               (self.rename_action, "Rename…"), (self.delete_action, "Delete")):
             action.setIconText(short)
         self.kind_button_action.setIconText("Kind ▾")
         self.kind_button_action.setToolTip("Change whether the selected actor is a person or an organisation")
-        strip.button(self.merge_action)
-        strip.button(self.split_action)
-        strip.button(self.rename_action)
-        self.kind_button = strip.button(self.kind_button_action, self.kind_menu)
-        strip.button(self.delete_action)
+        buttons.button(self.merge_action)
+        buttons.button(self.split_action)
+        buttons.button(self.rename_action)
+        self.kind_button = buttons.button(self.kind_button_action, self.kind_menu)
+        buttons.button(self.delete_action)
+        buttons.stretch()
+        self.count_label = buttons.label("")
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        buttons.row.setStretchFactor(self.count_label, 1)
+        buttons.separator()
+        buttons.label("As at")
+        self.as_at_edit = date_edit(buttons, "actorsAsAt", "Show the posts each actor held on this date")
+        buttons.add(self.as_at_edit)
+        self.today_button = QToolButton(buttons)
+        self.today_button.setObjectName("stripButton")
+        self.today_button.setText("Today")
+        self.today_button.setToolTip("As at today")
+        buttons.add(self.today_button)
 
         self.table = DataTable(self, multi_select=True)
         self.table.setObjectName("actorsTable")
         self.table.setModel(self.model)
-        self.table.apply_default_widths(POSTS)
+        self.table.apply_default_widths(ALIASES)  # the posts column keeps its room
         self.table.setup_sorting()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for action in (self.rename_action, self.delete_action):
@@ -113,6 +131,7 @@ class ActorsPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(strip)
+        layout.addWidget(buttons)
         layout.addWidget(self.splitter, 1)
 
         self.filter_edit.filter_requested.connect(self.model.set_filter)
@@ -125,6 +144,16 @@ class ActorsPage(Page):
         self.detail.passage_requested.connect(self.context.open_passage)
         context.services_changed.connect(self._set_services)
         context.changed.connect(self._on_changed)
+        saved = context.settings.text(AS_AT_KEY, "")
+        try:
+            as_at = dt.date.fromisoformat(saved) if saved else dt.date.today()
+        except ValueError:
+            as_at = dt.date.today()
+        self.as_at_edit.setDate(to_qdate(as_at))
+        self.model.set_as_at(as_at)
+        self.as_at_edit.dateChanged.connect(lambda d: self.set_as_at(to_date(d)))
+        self.today_button.clicked.connect(lambda: self.set_as_at(dt.date.today()))
+        context.as_at_changed.connect(self._on_shared_as_at)
         self._on_selection()
 
     # -- showing ---------------------------------------------------------------------------------
@@ -140,6 +169,23 @@ class ActorsPage(Page):
 
     def focus_filter(self) -> None:
         self.filter_edit.focus()
+
+    def as_at(self) -> dt.date:
+        return to_date(self.as_at_edit.date())
+
+    def set_as_at(self, day: dt.date) -> None:
+        """Show the posts held on this day (remembered; today is remembered as "today")."""
+        if self.as_at() != day:
+            self.as_at_edit.setDate(to_qdate(day))  # comes back here through the signal
+            return
+        self.context.settings.set_text(AS_AT_KEY, "" if day == dt.date.today() else day.isoformat())
+        self.model.set_as_at(day)
+        self._on_selection()
+
+    def _on_shared_as_at(self, day: dt.date) -> None:
+        """The Actions view or the chronology's timeline picked the day."""
+        if day != self.as_at():
+            self.set_as_at(day)
 
     def show_actor(self, actor_id: int) -> bool:
         """Select an actor, clearing the filters if they hide it."""
@@ -188,7 +234,7 @@ class ActorsPage(Page):
         detail = None
         if one and self.services is not None:
             try:
-                detail = self.services.actors.get(ids[0])
+                detail = self.services.actors.get(ids[0], self.model.as_at)
             except NotFound:
                 detail = None
         self.detail.show_actor(detail)

@@ -1,14 +1,14 @@
 """One action, several sources: the same deadline restated in several letters is one action, and each
 letter that restates it is a source of that action (the action's own document is its first source).
 
-Revision ID: acts
+Revision ID: 0013
 Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "acts"
+revision = "0013"
 down_revision = "0012"
 branch_labels = None
 depends_on = None

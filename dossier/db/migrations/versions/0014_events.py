@@ -1,14 +1,14 @@
 """Chronology entries carry the kind of event they report (an appointment, a meeting, a courtesy...).
 
-Revision ID: events
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "events"
-down_revision = "0012"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
