@@ -386,7 +386,7 @@ def mentions_of(session: Session, actor_id: int, limit: int = 5000) -> list[Ment
             .where(Mention.actor_id == actor_id)
             .order_by(Document.date_value, Mention.document_id, Mention.start).limit(limit))
     out = []
-    for m, title, file_name, date_value, text in session.execute(stmt):
+    for m, title, _file_name, date_value, text in session.execute(stmt):
         para = session.scalar(select(Paragraph.number).where(
             Paragraph.document_id == m.document_id, Paragraph.start <= m.start).order_by(Paragraph.start.desc()).limit(1))
         out.append(MentionRow(
