@@ -222,7 +222,8 @@ def cmd_suggestions(services: Services, args: argparse.Namespace, out: TextIO) -
 def cmd_accept(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     sug = services.suggestions
     if args.all:
-        ids = [s.id for s in sorted(sug.pending(args.document), key=lambda s: s.kind != "actor")]
+        order = {"actor": 0, "action": 1, "status": 2}  # actors first so actions find owners; statuses last
+        ids = [s.id for s in sorted(sug.pending(args.document), key=lambda s: order.get(s.kind, 1))]
     else:
         ids = args.ids
     records = sug.accept_many(ids)

@@ -101,7 +101,7 @@ class TagRecord:
 class SuggestionRow:
     id: int
     document_id: int
-    kind: str  # 'actor' or 'action'
+    kind: str  # 'actor', 'action' or 'status' (a later letter on an action: done, or superseded)
     label: str
     status: str
     payload: dict[str, Any]
@@ -114,6 +114,7 @@ class AcceptRecord:
     suggestion_id: int
     created: tuple[tuple[str, int], ...]  # (table, id) in creation order
     merges: tuple[MergeRecord, ...] = ()  # shorter forms already in the dossier that the actor absorbed
+    statuses: tuple[tuple[int, ActionFields], ...] = ()  # (action id, its fields before) a status suggestion set
 
 
 @dataclass(frozen=True, slots=True)
