@@ -161,10 +161,16 @@ def _subject_names(subject: str, ctx: Context) -> tuple[str, ...] | None:
     return (subject,)
 
 
+def _head(name: str) -> str | None:
+    """A name's last word: a person's surname, an organisation's head noun ("trust", "council")."""
+    words = sorted(content_words(name.split()[-1])) if name.split() else []
+    return words[0] if words else None
+
+
 def _names_owner(names: tuple[str, ...], action: OpenAction) -> bool:
-    owner = set()
-    for name in action.owner_names:
-        owner |= content_words(name)
+    """The subject names the owner: it holds the head of one of the owner's names (a place or a
+    qualifier they share with another body is not enough: "Wessex" in two councils' names)."""
+    owner = {h for h in (_head(n) for n in action.owner_names) if h}
     said = set()
     for name in names:
         said |= content_words(name)
