@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dossier.analysis.sentences import sentences
+from dossier.analysis.temporal import find_dates
 from dossier.analysis.vocab import HONORIFICS, IRREGULAR_PAST, MONTHS, VERB_FAMILIES
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import DateFound
@@ -66,7 +68,20 @@ class Context:
     start: int  # its offset in the document
     sender_names: tuple[str, ...]
     recipient_names: tuple[str, ...]
-    dates: tuple[DateFound, ...]  # dated references inside the sentence
+    document_date: PartialDate | None
+    given: tuple[DateFound, ...] | None = None  # the document's dated references, if read already
+    _dates: list[tuple[DateFound, ...]] = field(default_factory=list)
+
+    def dates(self) -> tuple[DateFound, ...]:
+        """The dated references inside the sentence, offsets in the document (read when first asked)."""
+        if not self._dates:
+            if self.given is not None:
+                found = tuple(d for d in self.given if self.start <= d.start < self.start + len(self.text))
+            else:
+                found = tuple(DateFound(d.text, d.start + self.start, d.end + self.start, d.date, d.role, d.sentence)
+                              for d in find_dates(self.text, self.document_date))
+            self._dates.append(found)
+        return self._dates[0]
 
 
 # words that say nothing of what an action is about
@@ -121,7 +136,8 @@ _FILLER = frozenset({"please", "also", "kindly", "to", "must", "should", "will",
                      "required", "expected", "is", "are"})
 
 
-def action_verb_and_object(action: OpenAction) -> tuple[str | None, set[str]]:
+@lru_cache(maxsize=4096)
+def action_verb_and_object(action: OpenAction) -> tuple[str | None, frozenset[str]]:
     """The verb an action's summary opens with (past its owner and fillers) and its object's words."""
     summary = re.sub(r"\([^)]*\)", " ", action.summary)  # "(by end May 2014)"
     owner_words = {w.casefold() for name in action.owner_names for w in _WORD.findall(name)}
@@ -138,7 +154,7 @@ def action_verb_and_object(action: OpenAction) -> tuple[str | None, set[str]]:
         verb, rest_at = low, n + 1
         break
     obj = content_words(" ".join(words[rest_at:])) - owner_words
-    return verb, obj
+    return verb, frozenset(obj)
 
 
 # a past tense, perfect or passive: "sent", "has now sent", "have been published", "was submitted"
@@ -227,7 +243,7 @@ _MOVED = re.compile(
 
 
 def _resolve_moved(m: re.Match[str], ctx: Context, actions: Sequence[OpenAction]) -> list[tuple[int, PartialDate | None]]:
-    new = [d for d in ctx.dates if d.start >= ctx.start + m.start()]
+    new = [d for d in ctx.dates() if d.start >= ctx.start + m.start()]
     if not new:
         return []
     when = new[0].date
@@ -258,9 +274,12 @@ PROGRESS_RULES: tuple[ProgressRule, ...] = (
 )
 
 
-def find_progress(text: str, actions: Sequence[OpenAction], *, dates: Sequence[DateFound] = (),
-                  sender_names: Sequence[str] = (), recipient_names: Sequence[str] = ()) -> list[ProgressFound]:
-    """What a later document says of earlier actions: one finding per (action, status), first sentence wins."""
+def find_progress(text: str, actions: Sequence[OpenAction], *, document_date: PartialDate | None = None,
+                  dates: Sequence[DateFound] | None = None, sender_names: Sequence[str] = (),
+                  recipient_names: Sequence[str] = ()) -> list[ProgressFound]:
+    """What a later document says of earlier actions: one finding per (action, status), first sentence
+    wins. Dates a moved deadline gives are `dates` (the document's, if read already), else read from
+    the sentence against `document_date`."""
     if not actions or not text:
         return []
     out: dict[tuple[int, str], ProgressFound] = {}
@@ -268,8 +287,8 @@ def find_progress(text: str, actions: Sequence[OpenAction], *, dates: Sequence[D
         sentence = text[span.start:span.end]
         if len(sentence) > 1500:
             continue
-        inside = tuple(d for d in dates if span.start <= d.start < span.end)
-        ctx = Context(sentence, span.start, tuple(sender_names), tuple(recipient_names), inside)
+        ctx = Context(sentence, span.start, tuple(sender_names), tuple(recipient_names), document_date,
+                      tuple(dates) if dates is not None else None)
         for rule in PROGRESS_RULES:
             matched = False
             for m in rule.pattern.finditer(sentence):

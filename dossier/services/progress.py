@@ -14,7 +14,6 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from dossier.analysis.progress import OpenAction, ProgressFound, action_verb_and_object, find_progress
-from dossier.analysis.temporal import find_dates
 from dossier.db import chronology_repo, progress_repo
 from dossier.db import repositories as docs_repo
 
@@ -46,7 +45,7 @@ def _propose(session: Session, document_id: int, actions: list[OpenAction]) -> i
     meta, _ = docs_repo.metadata_of(session, document_id)
     text = docs_repo.document_text(session, document_id)
     sender, recipients = progress_repo.parties(session, document_id)
-    found = find_progress(text, actions, dates=find_dates(text, meta.date), sender_names=sender,
+    found = find_progress(text, actions, document_date=meta.date, sender_names=sender,
                           recipient_names=recipients)
     by_id = {a.id: a for a in actions}
     return progress_repo.add_suggestions(session, document_id,
