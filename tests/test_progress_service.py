@@ -119,3 +119,15 @@ def test_the_earlier_letter_says_nothing_of_the_later_one(services: Services, tm
     accept_all(services, second)  # its own "will send the final plan in May" is an action, set 20 April
     first = file(services, tmp_path, "asks.txt", ASKS)
     assert statuses(services, first) == []  # a letter of March cannot report on an action set in April
+
+
+def test_deleting_the_action_drops_its_proposals_and_undo_brings_them_back(services: Services,
+                                                                            tmp_path: Path) -> None:
+    first = file(services, tmp_path, "asks.txt", ASKS)
+    accept_all(services, first)
+    second = file(services, tmp_path, "reports.txt", REPORTS)
+    done = next(s for s in statuses(services, second) if s.payload["status"] == "done")
+    snapshot = services.actions.delete(done.payload["action_id"])
+    assert all(s.payload["action_id"] != done.payload["action_id"] for s in statuses(services, second))
+    services.actions.restore(snapshot)
+    assert any(s.payload["status"] == "done" for s in statuses(services, second))
