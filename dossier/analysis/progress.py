@@ -70,6 +70,7 @@ class Context:
     recipient_names: tuple[str, ...]
     document_date: PartialDate | None
     given: tuple[DateFound, ...] | None = None  # the document's dated references, if read already
+    by_verb: dict[str, list[OpenAction]] | None = None  # the actions by each verb that may report them
     _dates: list[tuple[DateFound, ...]] = field(default_factory=list)
 
     def dates(self) -> tuple[DateFound, ...]:
@@ -214,6 +215,8 @@ def _resolve_done(m: re.Match[str], ctx: Context, actions: Sequence[OpenAction])
     else:
         subject = before.strip(" ,")
         subject_names = _subject_names(subject[-80:], ctx) if subject else None
+    if ctx.by_verb is not None:  # only the actions whose verb this past form may report
+        actions = list({a.id: a for lemma in sorted(lemmas) for a in ctx.by_verb.get(lemma, ())}.values())
     out = []
     for action in actions:
         verb0, obj = action_verb_and_object(action)
@@ -282,13 +285,18 @@ def find_progress(text: str, actions: Sequence[OpenAction], *, document_date: Pa
     the sentence against `document_date`."""
     if not actions or not text:
         return []
+    by_verb: dict[str, list[OpenAction]] = {}
+    for action in actions:
+        verb, _ = action_verb_and_object(action)
+        for form in _family(verb) if verb else ():
+            by_verb.setdefault(form, []).append(action)
     out: dict[tuple[int, str], ProgressFound] = {}
     for span in sentences(text):
         sentence = text[span.start:span.end]
         if len(sentence) > 1500:
             continue
         ctx = Context(sentence, span.start, tuple(sender_names), tuple(recipient_names), document_date,
-                      tuple(dates) if dates is not None else None)
+                      tuple(dates) if dates is not None else None, by_verb)
         for rule in PROGRESS_RULES:
             matched = False
             for m in rule.pattern.finditer(sentence):
