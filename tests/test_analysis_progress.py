@@ -93,3 +93,17 @@ def test_deadline_moved(sentence: str, value: str) -> None:
 ])
 def test_deadline_moved_leaves_alone(sentence: str) -> None:
     assert found(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peter Doe provided the staffing report on 2 April.",  # another person of the same surname
+    "Sam Doe provided assurances that the staffing report would follow.",  # the object of another clause
+])
+def test_reported_done_leaves_alone_other_people_and_clauses(sentence: str) -> None:
+    assert found(sentence) == []
+
+
+def test_a_phrasal_verb_keeps_its_particle() -> None:
+    options = OpenAction(3, "set out the options for the depot", ("Sam Doe",))
+    assert find_progress("Sam Doe set out the options for the depot on 2 April.", [options])[0].action_id == 3
+    assert find_progress("Work has been set in train on the options for the depot.", [options]) == []

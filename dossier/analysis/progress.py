@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from dossier.analysis.sentences import sentences
 from dossier.analysis.temporal import find_dates
-from dossier.analysis.vocab import HONORIFICS, IRREGULAR_PAST, MONTHS, VERB_FAMILIES
+from dossier.analysis.vocab import GIVEN_NAMES, HONORIFICS, IRREGULAR_PAST, MONTHS, VERB_FAMILIES
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import DateFound
 
@@ -186,12 +186,22 @@ def _head(name: str) -> str | None:
 
 def _names_owner(names: tuple[str, ...], action: OpenAction) -> bool:
     """The subject names the owner: it holds the head of one of the owner's names (a place or a
-    qualifier they share with another body is not enough: "Wessex" in two councils' names)."""
-    owner = {h for h in (_head(n) for n in action.owner_names) if h}
-    said = set()
-    for name in names:
-        said |= content_words(name)
-    return bool(owner & said)
+    qualifier they share with another body is not enough: "Wessex" in two councils' names), and a
+    surname is not preceded by another given name ("Kit Roe" is not Ann Roe)."""
+    for owner in action.owner_names:
+        words = owner.split()
+        head = _head(owner)
+        if head is None:
+            continue
+        for name in names:
+            for m in re.finditer(rf"(?:(?P<before>[\w'’-]+)\s+)?\b{re.escape(words[-1])}\b", name, re.IGNORECASE):
+                before = m.group("before")
+                if (len(words) >= 2 and before and before.casefold() in GIVEN_NAMES
+                        and before.casefold() != words[0].casefold()):
+                    continue
+                return True
+    return False
+
 
 
 def _resolve_done(m: re.Match[str], ctx: Context, actions: Sequence[OpenAction]) -> list[tuple[int, PartialDate | None]]:
@@ -199,14 +209,17 @@ def _resolve_done(m: re.Match[str], ctx: Context, actions: Sequence[OpenAction])
     lemmas = past_lemmas(verb)
     if not lemmas:
         return []
-    clause_start = max(ctx.text.rfind(sep, 0, m.start()) for sep in (";", " and ", " but ", ", which"))
-    before = ctx.text[clause_start + 1 if clause_start >= 0 else 0:m.start()]
+    cut = [(ctx.text.rfind(sep, 0, m.start()), sep) for sep in _CLAUSE_BREAKS]
+    at, sep = max(cut)
+    before = ctx.text[at + len(sep) if at >= 0 else 0:m.start()]
     if _NEGATION.search(ctx.text[max(0, m.start() - 30):m.end()]) or re.search(
             r"\b(?:asked|requested|invited|required|told|urged|expected|wanted)\b[^.]*\bto\s*$", before, re.IGNORECASE):
         return []
     aux = (m.group("aux") or "").split()
     passive = "been" in aux or aux[:1] in (["was"], ["were"])
     after = ctx.text[m.end():]
+    ends = [i for i in (after.find(sep) for sep in _CLAUSE_BREAKS) if i >= 0]
+    after = after[:min(ends)] if ends else after  # "advised my officials that ...": its own clause only
     agent = re.match(r"\s+by\s+(?P<agent>(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)", after)
     said = content_words(after)
     if passive:
@@ -222,6 +235,9 @@ def _resolve_done(m: re.Match[str], ctx: Context, actions: Sequence[OpenAction])
         verb0, obj = action_verb_and_object(action)
         if verb0 is None or not obj or not (lemmas & _family(verb0)):
             continue
+        particle = _particle(action)
+        if particle and not re.match(rf"\s+{particle}\b", ctx.text[m.end():], re.IGNORECASE):
+            continue  # "set out" the options is not "set in train"
         shared = obj & said
         if len(shared) < min(2, len(obj)):
             continue
@@ -234,6 +250,21 @@ def _resolve_done(m: re.Match[str], ctx: Context, actions: Sequence[OpenAction])
             continue
         out.append((action.id, None))
     return out
+
+
+_CLAUSE_BREAKS = (";", " and ", " but ", ", which", " that ", " whether ", " because ", " so that ")
+_PARTICLES = frozenset({"out", "up", "down", "back", "forward", "off", "on", "in", "together", "through"})
+
+
+@lru_cache(maxsize=4096)
+def _particle(action: OpenAction) -> str | None:
+    """The particle of a phrasal verb an action opens with: "set out", "draw up", "follow up"."""
+    verb, _ = action_verb_and_object(action)
+    if verb is None:
+        return None
+    m = re.search(rf"\b{re.escape(verb)}\s+(?P<p>\w+)", action.summary, re.IGNORECASE)
+    word = m.group("p").casefold() if m else None
+    return word if word in _PARTICLES else None
 
 
 _MOVED = re.compile(
