@@ -62,6 +62,7 @@ def test_suggest_accept_reject_then_actors_and_actions(tmp_path, dossier_path):
     assert action["owner"] == "Adaeze Okafor"
     assert action["due"]["value"] == "2021-06-30"
     assert action["overdue"] is True
-    assert action["source"] == {"document": 1, "file": "a.txt", "title": "a.txt", "paragraph": 2}
+    assert action["source"] == {"document": 1, "file": "a.txt", "paragraph": 2,
+                                "title": "Letter from Gideon Farrow to Adaeze Okafor, undated"}
     code, out = run("--dossier", str(dossier_path), "actions", "--as-at", "2021-06")
     assert "OVERDUE" not in out and "1 actions as at 2021-06-30" in out

@@ -147,11 +147,11 @@ def test_entries_in_date_order_under_year_and_month_headers(window: MainWindow, 
         "# 2021", "## June 2021", "Jun 2021 | Helena Marchetti and Rupert",
         "## July 2021", "Jul 2021 | Helena Marchetti and Rupert",
         "## August 2021", "2 Aug 2021 | Lionel Pembury wrote to",
-        "## September 2021", "14 Sep 2021 | Letter: audit.txt",
-        "## October 2021", "1 Oct 2021 | Letter: thanks.txt",
+        "## September 2021", "14 Sep 2021 | Letter from Lionel Pembury",
+        "## October 2021", "1 Oct 2021 | Letter from Lionel Pembury",
         "## November 2021", "by 30 Nov 2021 | Lionel Pembury expects Helena",
         "## December 2021", "Dec 2021 | The board will meet",
-        "# 2022", "## January 2022", "12 Jan 2022 | Letter: petition.txt",
+        "# 2022", "## January 2022", "12 Jan 2022 | Letter from Lionel Pembury",
         "## February 2022", "by 28 Feb 2022 | Lionel Pembury will reply",
     ]
     page = window.chronology_page
@@ -202,7 +202,7 @@ def test_filters_by_actor_kind_date_range_and_words(qtbot, window: MainWindow) -
     assert page.model.actor == "Helena Marchetti"
     # (the letter written to her, and her deadline, name her once "you" is put in the third person)
     assert entries(window) == ["Jun 2021 | Helena Marchetti and Rupert", "Jul 2021 | Helena Marchetti and Rupert",
-                               "2 Aug 2021 | Lionel Pembury wrote to", "14 Sep 2021 | Letter: audit.txt",
+                               "2 Aug 2021 | Lionel Pembury wrote to", "14 Sep 2021 | Letter from Lionel Pembury",
                                "by 30 Nov 2021 | Lionel Pembury expects Helena"]
     filters.actor.lineEdit().clear()  # clearing the box shows everyone's entries again
     assert page.model.actor is None and len(entries(window)) == 10
@@ -226,8 +226,8 @@ def test_filters_by_actor_kind_date_range_and_words(qtbot, window: MainWindow) -
     assert page.model.date_range == (dt.date(2021, 7, 1), dt.date(2021, 10, 31))
     assert listing(window) == ["# 2021", "## July 2021", "Jul 2021 | Helena Marchetti and Rupert",
                                "## August 2021", "2 Aug 2021 | Lionel Pembury wrote to",
-                               "## September 2021", "14 Sep 2021 | Letter: audit.txt",
-                               "## October 2021", "1 Oct 2021 | Letter: thanks.txt"]
+                               "## September 2021", "14 Sep 2021 | Letter from Lionel Pembury",
+                               "## October 2021", "1 Oct 2021 | Letter from Lionel Pembury"]
     filters.date_range.setChecked(False)
     assert len(entries(window)) == 10
 
@@ -253,7 +253,7 @@ def test_filter_by_an_annotation_tag(window: MainWindow, case: dict[str, int]) -
     combo.setCurrentIndex(1)
     combo.activated.emit(1)  # picked from the list
     assert page.model.tag == "audit"
-    assert entries(window) == ["Jun 2021 | Helena Marchetti and Rupert", "1 Oct 2021 | Letter: thanks.txt"]
+    assert entries(window) == ["Jun 2021 | Helena Marchetti and Rupert", "1 Oct 2021 | Letter from Lionel Pembury"]
     assert page.count_label.text() == "2 entries"
 
     services.annotations.delete(note.id)  # the last annotation with the tag goes: the filter goes too
@@ -397,10 +397,10 @@ def test_compare_conflicting_entries_and_mark_resolved(window: MainWindow, case:
     assert dialog.left.description.text() == (
         "Helena Marchetti and Rupert Ashdown presented the sampling audit to the water board")
     assert dialog.right.description.text() == "Audit presented to the board"
-    assert dialog.left.sources[0].text().startswith(f"<b>[D{case['thanks.txt']} ¶4]</b> thanks.txt")
+    assert dialog.left.sources[0].text().startswith(f"<b>[D{case['thanks.txt']} ¶4]</b> Letter from Lionel Pembury")
     # its passage, as written, is quoted beside the statement
     assert "“Thank you for the sampling audit, which Helena Marchetti" in dialog.left.sources[0].text()
-    assert dialog.right.sources[0].text().startswith(f"<b>[D{case['audit.txt']} ¶4]</b> audit.txt")
+    assert dialog.right.sources[0].text().startswith(f"<b>[D{case['audit.txt']} ¶4]</b> Letter from Lionel Pembury")
     assert ("“In July, Helena Marchetti and Rupert Ashdown presented the sampling audit to the water board.”"
             in dialog.right.sources[0].text())  # the sentence the edited entry came from
     assert not dialog.resolve_button.isEnabled()

@@ -95,7 +95,7 @@ def test_header_shows_title_parties_and_marking(qtbot) -> None:
     assert header.values["To"].text() == "Albert Bore"
     assert header.values["Cc"].text() == "Brigid Jones, Peter Hay"
     assert header.marking.text() == "OFFICIAL"
-    assert header.subtitle.text() == "Letter  ·  D7  ·  letter.pdf  ·  2 pages"
+    assert header.subtitle.text() == "Letter  ·  D7  ·  2 pages"
     assert header.notice.isHidden()
     assert reader.text.toPlainText() == TEXT
 

@@ -8,6 +8,8 @@ Email headers (or From/To/Sent lines printed at the top of the text) take preced
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from dossier.analysis.dates import parse_date_line
 from dossier.analysis.docdate import document_date
@@ -20,6 +22,7 @@ from dossier.analysis.parties import (
     printed_headers,
 )
 from dossier.analysis.party_rules import Reading, read_parties
+from dossier.analysis.vocab import GIVEN_NAMES, HONORIFICS
 from dossier.domain.records import DetectedMetadata, DocumentKind, MessageHeaders
 
 _MARKING = re.compile(
@@ -58,25 +61,121 @@ def find_reference(layout: Layout) -> str | None:
     return None
 
 
-def find_title(layout: Layout, kind: DocumentKind, headers: MessageHeaders | None) -> str | None:
-    """The email subject, a "Re:"/"Subject:" line, or the heading of an article, minutes, note or report."""
+# -- titles: a table of named rules, strongest first ------------------------------------------------
+
+# web-page furniture at the top of a saved page: never a title
+_FURNITURE = re.compile(
+    r"^(?:skip\s+to\s+(?:main\s+)?content|skip\s+(?:to\s+)?navigation|jump\s+to\b|cookies?\s+on\b|"
+    r"(?:we\s+use|this\s+site\s+uses)\s+cookies|accept\s+(?:all\s+)?(?:additional\s+)?cookies|reject\s+"
+    r"(?:all\s+)?(?:additional\s+)?cookies|cookie\s+(?:settings|policy|preferences)|manage\s+cookies|"
+    r"menu|search|home|top|sign\s+in|log\s*in|main\s+navigation|breadcrumbs?|you\s+are\s+here\b|"
+    r"print(?:\s+this\s+page)?|share(?:\s+this\s+page)?|back\s+to\s+top|this\s+site\s+is\s+intended\b|"
+    r"(?:total\s+)?page\s*:?\s*\d+|title\s+\d+\b)",
+    re.IGNORECASE)
+# "RE SCHOOL TRANSPORT REVIEW" / "RE Ann Roe's complaint": "RE" in capitals, then words
+_RE_CAPS = re.compile(r"^RE\s+(?P<title>[A-Z0-9][^\n]{2,200})$")
+# an address line: a house number and a street, or a postcode
+_ADDRESS = re.compile(r"^\d+[a-z]?\s+\w|\b(?:street|road|lane|avenue|square|house|place|way|close|drive|court)\b"
+                      r"|\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class TitleRule:
+    """A named way of reading a document's title; `examples` are invented."""
+
+    name: str
+    description: str
+    find: Callable[[Layout, DocumentKind, MessageHeaders | None], str | None]
+    examples: tuple[str, ...] = ()
+
+
+def _email_subject(layout: Layout, kind: DocumentKind, headers: MessageHeaders | None) -> str | None:
     if headers is not None and headers.subject:
         return " ".join(headers.subject.split())
+    return None
+
+
+def _subject_zone(layout: Layout) -> list[int]:
+    """The head of a letter, and the first lines after its salutation."""
     zone = [i for i in layout.nonblank if i < layout.head_end]
     if layout.salutation is not None:
         zone += [i for i in layout.nonblank if i > layout.salutation.index][:3]
-    for i in zone:
-        m = _SUBJECT.match(layout.lines[i])
+    return zone
+
+
+def _subject_line(layout: Layout, kind: DocumentKind, headers: MessageHeaders | None) -> str | None:
+    for i in _subject_zone(layout):
+        line = layout.lines[i]
+        m = _SUBJECT.match(line) or _RE_CAPS.match(line)
         if m:
             return m.group("title").strip()
-    if kind in (DocumentKind.ARTICLE, DocumentKind.MINUTES, DocumentKind.NOTE, DocumentKind.REPORT):
-        for i in layout.nonblank[:3]:
-            line = layout.lines[i]
-            if _MARKING.match(line) or parse_date_line(line):
-                continue
-            if len(line) <= 200 and not line.endswith("."):
-                return line
+    return None
+
+
+def _names_a_person(line: str) -> bool:
+    """"ANN ROE", "Dr Ann Roe": a name (a given name or a title first), not a subject."""
+    words = [w.strip(".,").casefold() for w in line.split()]
+    return len(words) <= 4 and bool(words) and (words[0] in GIVEN_NAMES or words[0] in HONORIFICS)
+
+
+def _capitals_after_salutation(layout: Layout, kind: DocumentKind, headers: MessageHeaders | None) -> str | None:
+    """"Dear Ann," then "SCHOOL TRANSPORT REVIEW": the first line after the salutation, in capitals."""
+    if layout.salutation is None:
+        return None
+    following = [i for i in layout.nonblank if i > layout.salutation.index][:1]
+    for i in following:
+        line = layout.lines[i].strip()
+        letters = _LETTERS.findall(line)
+        if (len(line) > 120 or len(line.split()) < 2 or line.endswith((".", ",", ":", ";")) or len(letters) < 6
+                or sum(c.isupper() for c in letters) < 0.9 * len(letters)):
+            return None
+        if _names_a_person(line) or _ADDRESS.search(line) or parse_date_line(line) or _MARKING.match(line):
+            return None
+        return line
+    return None
+
+
+def _heading_line(layout: Layout, kind: DocumentKind, headers: MessageHeaders | None) -> str | None:
+    """The heading of an article, minutes, note or report: its first line that is not a marking, a
+    date or a web page's furniture, when it reads as a heading (no closing full stop)."""
+    if kind not in (DocumentKind.ARTICLE, DocumentKind.MINUTES, DocumentKind.NOTE, DocumentKind.REPORT):
+        return None
+    seen = 0
+    for i in layout.nonblank[:8]:
+        line = layout.lines[i]
+        if _FURNITURE.match(line.strip()) and len(line) <= 80:
+            continue
+        seen += 1
+        if seen > 3:
             break
+        if _MARKING.match(line) or parse_date_line(line):
+            continue
+        if len(line) <= 200 and not line.endswith("."):
+            return line
+        break
+    return None
+
+
+TITLE_RULES: tuple[TitleRule, ...] = (
+    TitleRule("email-subject", "an email's Subject header", _email_subject),
+    TitleRule("subject-line", "a Re:/Subject: line (or RE in capitals) in a letter's head or just after its"
+              " salutation", _subject_line,
+              ("Re: School transport review", "Subject: Parking permits", "RE SCHOOL TRANSPORT REVIEW")),
+    TitleRule("capitals-after-salutation", "the line after Dear ..., in capitals (not a name, an address,"
+              " a date or a marking)", _capitals_after_salutation, ("Dear Ann,\n\nSCHOOL TRANSPORT REVIEW",)),
+    TitleRule("heading", "the first line of an article, minutes, note or report that reads as a heading,"
+              " past a web page's furniture (Skip to main content, Cookies on ...)", _heading_line,
+              ("Minutes of the Transport Board",)),
+)
+
+
+def find_title(layout: Layout, kind: DocumentKind, headers: MessageHeaders | None) -> str | None:
+    """The document's title by the first rule of TITLE_RULES that finds one; None if none does."""
+    for rule in TITLE_RULES:
+        title = rule.find(layout, kind, headers)
+        if title:
+            return title
     return None
 
 

@@ -229,3 +229,27 @@ HQ HR IT KPI OCR
 SPEECH_VERBS = frozenset({"said", "says", "told", "added", "wrote", "explained", "warned", "argued",
                           "claimed", "insisted", "confirmed", "announced", "commented", "stated",
                           "asked", "replied", "revealed", "noted", "welcomed", "urged"})
+
+# -- the life of an action: past forms of the verbs actions are made of ---------------------------
+# irregular past tenses and participles -> the verb as an action names it ("sent" -> "send")
+IRREGULAR_PAST = {
+    "sent": "send", "made": "make", "gave": "give", "given": "give", "wrote": "write", "written": "write",
+    "held": "hold", "met": "meet", "took": "take", "taken": "take", "brought": "bring", "told": "tell",
+    "set": "set", "put": "put", "began": "begin", "begun": "begin", "undertook": "undertake",
+    "undertaken": "undertake", "drew": "draw", "drawn": "draw", "sought": "seek", "found": "find",
+    "laid": "lay", "led": "lead", "paid": "pay", "spoke": "speak", "spoken": "speak", "did": "do",
+    "done": "do", "showed": "show", "shown": "show", "got": "get", "chose": "choose", "chosen": "choose",
+    "built": "build", "kept": "keep", "left": "leave", "read": "read", "shared": "share", "rang": "ring",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "forwarded": "forward",
+}
+# verbs that one report of progress may use for another ("submitted" its plan ~ "send" its plan)
+VERB_FAMILIES: tuple[frozenset[str], ...] = (
+    frozenset({"send", "submit", "provide", "share", "forward", "deliver", "return", "supply", "give", "copy"}),
+    frozenset({"publish", "issue", "release"}),
+    frozenset({"complete", "finish", "finalise", "conclude"}),
+    frozenset({"agree", "approve", "sign", "endorse", "adopt"}),
+    frozenset({"hold", "convene", "arrange", "meet"}),
+    frozenset({"appoint", "name", "recruit"}),
+    frozenset({"write", "reply", "respond"}),
+    frozenset({"prepare", "draft", "produce", "develop", "draw"}),
+)

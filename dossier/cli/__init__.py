@@ -42,7 +42,7 @@ def _date_json(date: PartialDate | None) -> dict[str, Any] | None:
 def row_json(row: DocumentRow) -> dict[str, Any]:
     return {
         "id": row.id, "file": row.file_name, "kind": row.kind.value, "date": _date_json(row.date),
-        "title": row.title, "sender": row.sender, "recipients": list(row.recipients), "cc": list(row.cc),
+        "title": row.title, "heading": row.label, "sender": row.sender, "recipients": list(row.recipients), "cc": list(row.cc),
         "sha256": row.sha256, "pages": row.page_count, "status": row.status.value, "filed_at": row.filed_at,
     }
 
@@ -97,7 +97,7 @@ def cmd_documents(services: Services, args: argparse.Namespace, out: TextIO) -> 
     for r in rows:
         date = r.date.display() if r.date else "undated"
         to = ", ".join(r.recipients) or "-"
-        out.write(f"D{r.id:<5} {date:<14} {r.kind.value:<8} {r.title or r.file_name}\n"
+        out.write(f"D{r.id:<5} {date:<14} {r.kind.value:<8} {r.label}\n"
                   f"       from {r.sender or '-'} to {to}\n")
     out.write(f"{len(rows)} documents\n")
     return 0
@@ -109,7 +109,7 @@ def cmd_show(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         print_json(out, detail_json(detail))
         return 0
     r = detail.row
-    out.write(f"D{r.id}  {r.title or r.file_name}\n")
+    out.write(f"D{r.id}  {r.label}\n")
     out.write(f"  date:       {r.date.display() if r.date else 'undated'}\n")
     out.write(f"  kind:       {r.kind.value}\n  from:       {r.sender or '-'}\n")
     out.write(f"  to:         {', '.join(r.recipients) or '-'}\n  cc:         {', '.join(r.cc) or '-'}\n")
@@ -254,7 +254,8 @@ def cmd_suggestions(services: Services, args: argparse.Namespace, out: TextIO) -
 def cmd_accept(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     sug = services.suggestions
     if args.all:
-        ids = [s.id for s in sorted(sug.pending(args.document), key=lambda s: s.kind != "actor")]
+        order = {"actor": 0, "action": 1, "status": 2}  # actors first so actions find owners; statuses last
+        ids = [s.id for s in sorted(sug.pending(args.document), key=lambda s: order.get(s.kind, 1))]
     else:
         ids = args.ids
     records = sug.accept_many(ids)

@@ -232,7 +232,7 @@ def action_rows(session: Session, ids: Sequence[int], as_at: str) -> list[Action
     if not ids:
         return []
     owner, addressed = aliased(Actor), aliased(Actor)
-    stmt = (select(Action, owner.name, addressed.name, Document.title, Document.file_name)
+    stmt = (select(Action, owner.name, addressed.name, Document.heading, Document.file_name)
             .outerjoin(owner, owner.id == Action.owner_id)
             .outerjoin(addressed, addressed.id == Action.addressed_to_id)
             .outerjoin(Document, Document.id == Action.document_id)
@@ -258,7 +258,7 @@ def action_rows(session: Session, ids: Sequence[int], as_at: str) -> list[Action
             set_date=_date(a.set_value, a.set_precision, None, a.set_text),
             due=_date(a.due_value, a.due_precision, a.due_qualifier, a.due_text),
             status=ActionStatus(a.status), status_note=a.status_note, status_document_id=a.status_document_id,
-            document_id=a.document_id, document_title=title or file_name, document_file=file_name, paragraph=para, start=a.start,
+            document_id=a.document_id, document_title=title or None, document_file=file_name, paragraph=para, start=a.start,
             end=a.end, overdue=a.status == ActionStatus.OPEN.value and a.due_latest is not None
             and a.due_latest < as_at, sources=sources,
         ))

@@ -251,6 +251,14 @@ def rename(session: Session, actor_id: int, name: str) -> None:
     actor.name = " ".join(name.split())
     actor.name_key = actor_key(name)
     search.refresh_actors(session, [actor_id])
+    _refresh_headings(session, [actor_id])
+
+
+def _refresh_headings(session: Session, actor_ids: Sequence[int], doc_ids: Sequence[int] = ()) -> None:
+    """Headings name a document's parties: build those of the actors' documents again."""
+    from dossier.db.repositories import refresh_headings
+
+    refresh_headings(session, actor_ids=actor_ids, doc_ids=doc_ids)
 
 
 def delete_by_ids(session: Session, table: str, ids: Sequence[int]) -> None:
@@ -304,6 +312,7 @@ def merge(session: Session, keep_id: int, drop_id: int, now: str) -> tuple[Actor
     session.flush()
     added = add_alias(session, keep_id, snap.actor["name"], None)
     search.refresh_actors(session, [keep_id, drop_id])
+    _refresh_headings(session, [keep_id])
     return snap, (added,) if added else ()
 
 
@@ -326,11 +335,13 @@ def _duplicate_mentions(session: Session, keep_id: int, drop_id: int) -> list[in
 
 def delete_actor(session: Session, actor_id: int) -> ActorSnapshot:
     snap = snapshot(session, actor_id)
+    parties_of = list(session.scalars(select(DocumentParty.document_id).where(DocumentParty.actor_id == actor_id)))
     session.execute(delete(DocumentParty).where(DocumentParty.actor_id == actor_id))
     session.execute(update(Document).where(Document.sender_sort == snap.actor["name_key"]).values(sender_sort=None))
     session.delete(_actor(session, actor_id))
     session.flush()
     search.refresh_actors(session, [actor_id])
+    _refresh_headings(session, [], parties_of)
     return snap
 
 
@@ -360,6 +371,7 @@ def restore(session: Session, snap: ActorSnapshot) -> None:
     session.expire_all()
     search.refresh_actors(session, named)
     _refresh_party_sort_keys(session, [v["document_id"] for t, v in snap.rows if t == "document_parties"])
+    _refresh_headings(session, [actor_id])
 
 
 def _refresh_party_sort_keys(session: Session, document_ids: Sequence[int]) -> None:
@@ -475,16 +487,16 @@ def actor_rows(session: Session, ids: Sequence[int], as_at: dt.date | None = Non
 
 
 def mentions_of(session: Session, actor_id: int, limit: int = 5000) -> list[MentionRow]:
-    stmt = (select(Mention, Document.title, Document.file_name, Document.date_value, Document.text)
+    stmt = (select(Mention, Document.heading, Document.file_name, Document.date_value, Document.text)
             .join(Document, Document.id == Mention.document_id)
             .where(Mention.actor_id == actor_id)
             .order_by(Document.date_value, Mention.document_id, Mention.start).limit(limit))
     out = []
-    for m, title, file_name, date_value, text in session.execute(stmt):
+    for m, title, _file_name, date_value, text in session.execute(stmt):
         para = session.scalar(select(Paragraph.number).where(
             Paragraph.document_id == m.document_id, Paragraph.start <= m.start).order_by(Paragraph.start.desc()).limit(1))
         out.append(MentionRow(
-            id=m.id, actor_id=actor_id, document_id=m.document_id, document_title=title or file_name,
+            id=m.id, actor_id=actor_id, document_id=m.document_id, document_title=title or f"D{m.document_id}",
             document_date=_date(date_value), start=m.start, end=m.end, text=m.text,
             before=" ".join(text[max(0, m.start - KWIC_CHARS):m.start].split()),
             after=" ".join(text[m.end:m.end + KWIC_CHARS].split()), paragraph=para,

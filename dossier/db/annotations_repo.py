@@ -58,7 +58,7 @@ def _paragraph_of(session: Session, doc_id: int, offset: int | None) -> tuple[in
     return (row[0], row[1]) if row else (None, None)
 
 
-_COLUMNS = (Annotation, Document.title, Document.file_name, Document.date_value, Document.date_precision,
+_COLUMNS = (Annotation, Document.heading, Document.file_name, Document.date_value, Document.date_precision,
             Document.date_qualifier, Document.date_text, Document.date_end_value)
 
 
@@ -73,7 +73,7 @@ def _rows(session: Session, query) -> list[AnnotationRow]:
             id=ann.id, document_id=ann.document_id, start=ann.start, end=ann.end, quote=ann.quote,
             prefix=ann.prefix, suffix=ann.suffix, colour=Colour(ann.colour), note=ann.note, tags=tags[ann.id],
             author=ann.author, created_at=ann.created_at, changed_at=ann.changed_at,
-            document_title=title or file_name, document_file=file_name,
+            document_title=title or f"D{ann.document_id}", document_file=file_name,
             document_date=date.display() if date else "", paragraph=paragraph, page=page,
         ))
     return rows

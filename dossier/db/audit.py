@@ -32,7 +32,7 @@ from dossier.db.models import AuditRecord
 from dossier.domain.audit import AuditEntry, Change
 
 # table -> (columns recorded, link columns: document, actor, action as SQL over the row ("{row}."))
-_LEFT_OUT = {"documents": {"text", "sender_sort", "recipient_sort"}, "annotations": {"prefix", "suffix"},
+_LEFT_OUT = {"documents": {"text", "sender_sort", "recipient_sort", "heading"}, "annotations": {"prefix", "suffix"},
              "chronology_entries": {"conflicts_stale", "carried"}}  # bookkeeping, not a change anyone made
 TRACKED: dict[str, dict[str, str | None]] = {
     "documents": {"document": "{row}.id", "actor": None, "action": None},

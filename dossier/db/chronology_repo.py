@@ -376,7 +376,7 @@ def _listing_parts(conn: Any, f: ChronologyFilter, *, within: tuple[str, str | N
             stmt = stmt.where(Document.id.in_(select(DocumentParty.document_id)
                                               .where(DocumentParty.actor_id.in_(actor_ids))))
         for w in words:
-            stmt = stmt.where(or_(holds(Document.title, w), holds(Document.file_name, w)))
+            stmt = stmt.where(or_(holds(Document.heading, w), holds(Document.file_name, w)))
         stmt = _partial_range(stmt, Document.date_value, lo, hi)
         if tagged is not None:
             stmt = stmt.where(Document.id.in_(select(tagged.c.document_id)))
@@ -494,9 +494,9 @@ class _Citations:
         self._titles: dict[int, tuple[str, str]] = {}
         self._paragraphs: dict[int, tuple[list[int], list[tuple[int, int | None]]]] = {}
         for chunk in _chunks(doc_ids):
-            for doc_id, file_name, title in session.execute(
-                    select(Document.id, Document.file_name, Document.title).where(Document.id.in_(chunk))):
-                self._titles[doc_id] = (file_name, title or file_name)
+            for doc_id, file_name, heading in session.execute(
+                    select(Document.id, Document.file_name, Document.heading).where(Document.id.in_(chunk))):
+                self._titles[doc_id] = (file_name, heading or f"D{doc_id}")
         spanned = sorted({d for d, start in wanted if start is not None})
         for chunk in _chunks(spanned):
             for doc_id, number, start, page in session.execute(
@@ -528,7 +528,7 @@ def _chunks(ids: Sequence[Any], size: int = 900) -> Iterator[Sequence[Any]]:
 
 
 def _document_description(kind: str, title: str) -> str:
-    """"Letter: audit.txt", "Article: Review team to assess…"; a title that already says what the
+    """"Letter: Review of school transport", "Article: Review team to assess…"; a title that already says what the
     document is ("Letter to the Council leader") is not prefixed again."""
     if title.casefold().startswith(kind.casefold()):
         return title
@@ -548,10 +548,10 @@ def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow
                 .where(DocumentParty.document_id.in_(doc_ids)).order_by(DocumentParty.position)):
             parties[doc_id].append(name)
         for doc_id, kind, file_name, title, value, precision, qualifier, text, end_value in session.execute(
-                select(Document.id, Document.kind, Document.file_name, Document.title, Document.date_value,
+                select(Document.id, Document.kind, Document.file_name, Document.heading, Document.date_value,
                        Document.date_precision, Document.date_qualifier, Document.date_text,
                        Document.date_end_value).where(Document.id.in_(doc_ids))):
-            title = title or file_name
+            title = title or f"D{doc_id}"
             rows[f"doc:{doc_id}"] = ChronologyRow(
                 key=f"doc:{doc_id}", date=_date(value, precision, qualifier, text, end_value),
                 description=_document_description(kind, title), kind=EntryKind.DOCUMENT,
@@ -853,13 +853,13 @@ def document_texts(session: Session, ids: Iterable[int], *, dated_only: bool = F
                 .where(Paragraph.document_id.in_(chunk), Paragraph.quoted.is_(True))
                 .order_by(Paragraph.document_id, Paragraph.start)):
             quoted[doc_id].append((start, end))
-        stmt = select(Document.id, Document.title, Document.file_name, Document.text, Document.reference,
+        stmt = select(Document.id, Document.heading, Document.file_name, Document.text, Document.reference,
                       Document.date_value, Document.date_precision, Document.date_qualifier, Document.date_text,
                       Document.date_end_value).where(Document.id.in_(chunk))
         if dated_only:
             stmt = stmt.where(Document.date_value.is_not(None))
         for doc_id, title, file_name, text, reference, *date in session.execute(stmt):
-            out.append(DocumentText(doc_id, title or file_name, text or "", tuple(quoted[doc_id]), reference,
+            out.append(DocumentText(doc_id, title or f"D{doc_id}", text or "", tuple(quoted[doc_id]), reference,
                                     file_name, _date(*date)))
     return out
 

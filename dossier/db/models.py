@@ -38,6 +38,9 @@ class Document(Base):
     date_text: Mapped[str | None] = mapped_column(String(200))
     date_end_value: Mapped[str | None] = mapped_column(String(10))  # second bound, for "between"
     title: Mapped[str | None] = mapped_column(String(1000))
+    # what the document is shown as: its title, else one built from kind, parties and date (never
+    # its file name); kept in step with the metadata (dossier.domain.headings)
+    heading: Mapped[str] = mapped_column(String(1000), default="")
     reference: Mapped[str | None] = mapped_column(String(200))
     marking: Mapped[str | None] = mapped_column(String(32))
     sender_post: Mapped[str | None] = mapped_column(String(500))
@@ -189,14 +192,14 @@ class Suggestion(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(16))  # 'actor' or 'action'
+    kind: Mapped[str] = mapped_column(String(16))  # 'actor', 'action' or 'status' (of an action)
     key: Mapped[str] = mapped_column(String(400))  # what a rejection remembers
     label: Mapped[str] = mapped_column(String(500))
     payload: Mapped[str] = mapped_column(Text)  # JSON
     status: Mapped[str] = mapped_column(String(16), default="pending")
 
     __table_args__ = (
-        CheckConstraint("kind IN ('actor', 'action')", name="ck_suggestions_kind"),
+        CheckConstraint("kind IN ('actor', 'action', 'status')", name="ck_suggestions_kind"),
         CheckConstraint("status IN ('pending', 'accepted', 'rejected')", name="ck_suggestions_status"),
         UniqueConstraint("document_id", "key", name="uq_suggestions_document_key"),
     )

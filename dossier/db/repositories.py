@@ -23,6 +23,7 @@ from dossier.db.models import (
 )
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import NotFound
+from dossier.domain.headings import document_heading
 from dossier.domain.records import (
     DocumentDetail,
     DocumentKind,
@@ -107,6 +108,7 @@ def insert_document(
             {"document_id": doc.id, "number": p.number, "start": p.start, "end": p.end, "page": p.page,
              "quoted": p.quoted} for p in paragraphs])
     _write_parties(session, doc, metadata, filed_at, new=True, organisations=organisations)
+    doc.heading = _heading(doc.id, metadata)
     search.index_document(session, doc.id, doc.title, text)
     return doc.id
 
@@ -122,6 +124,31 @@ def _apply_scalar_metadata(doc: Document, meta: DocumentMetadata) -> None:
     doc.date_qualifier = d.qualifier.value if d and d.qualifier else None
     doc.date_text = d.text if d else None
     doc.date_end_value = d.end_value if d else None
+
+
+def _heading(doc_id: int, meta: DocumentMetadata) -> str:
+    return document_heading(meta.kind, title=meta.title, sender=meta.sender, recipients=meta.recipients,
+                            date=meta.date, number=doc_id)[:1000]
+
+
+def refresh_headings(session: Session, *, actor_ids: Iterable[int] = (), doc_ids: Iterable[int] = ()) -> None:
+    """Build again the headings of these documents and of those these actors are parties to (a name
+    changed: a rename, a merge, a delete or its undo)."""
+    wanted = sorted(set(actor_ids))
+    session.flush()
+    docs = set(doc_ids)
+    if wanted:
+        docs.update(session.scalars(select(DocumentParty.document_id).where(DocumentParty.actor_id.in_(wanted))))
+    doc_ids = sorted(docs)
+    for first in range(0, len(doc_ids), 500):
+        changed = []
+        for r in document_rows(session, doc_ids[first:first + 500]):
+            heading = document_heading(r.kind, title=r.title, sender=r.sender, recipients=r.recipients,
+                                       date=r.date, number=r.id)[:1000]
+            if heading != r.heading:
+                changed.append({"id": r.id, "heading": heading})
+        if changed:
+            session.execute(update(Document), changed)
 
 
 def _write_parties(session: Session, doc: Document, meta: DocumentMetadata, now: str, new: bool = False,
@@ -153,6 +180,7 @@ def write_metadata(session: Session, doc_id: int, meta: DocumentMetadata, user_s
     _apply_scalar_metadata(doc, meta)
     doc.user_set = ",".join(sorted(set(user_set)))
     _write_parties(session, doc, meta, now, organisations=organisations)
+    doc.heading = _heading(doc_id, meta)
     if old_title != doc.title:
         search.reindex_title(session, doc_id, old_title, doc.title, doc.text)
 
@@ -173,7 +201,7 @@ def document_ids(session: Session, *, sort: str = "date", descending: bool = Fal
     column = {
         "date": Document.date_value,
         "kind": Document.kind,
-        "title": func.lower(func.coalesce(Document.title, Document.file_name)),
+        "title": func.lower(Document.heading),
         "sender": Document.sender_sort,
         "recipients": Document.recipient_sort,
         "file_name": func.lower(Document.file_name),
@@ -198,7 +226,7 @@ def _filter_clause(text_filter: str):
             .where(party.document_id == Document.id, actor.name_key.like(like, escape="\\"))
         )
         clauses.append(or_(
-            func.lower(Document.title).like(like, escape="\\"),
+            func.lower(Document.heading).like(like, escape="\\"),
             func.lower(Document.file_name).like(like, escape="\\"),
             func.lower(Document.date_text).like(like, escape="\\"),
             Document.date_value.like(like, escape="\\"),
@@ -223,7 +251,7 @@ def _parties_by_document(session: Session, ids: Sequence[int]) -> dict[int, dict
 
 _ROW_COLUMNS = (
     Document.id, Document.file_name, Document.kind, Document.date_value, Document.date_precision,
-    Document.date_qualifier, Document.date_text, Document.date_end_value, Document.title, Document.status, Document.page_count,
+    Document.date_qualifier, Document.date_text, Document.date_end_value, Document.title, Document.heading, Document.status, Document.page_count,
     Document.sha256, Document.filed_at,
 )
 
@@ -254,7 +282,7 @@ def document_rows(session: Session, ids: Sequence[int]) -> list[DocumentRow]:
         rows.append(DocumentRow(
             id=r.id, file_name=r.file_name, kind=DocumentKind(r.kind),
             date=_date_of(r.date_value, r.date_precision, r.date_qualifier, r.date_text, r.date_end_value),
-            title=r.title, sender=p["sender"][0] if p["sender"] else None,
+            title=r.title, heading=r.heading, sender=p["sender"][0] if p["sender"] else None,
             recipients=tuple(p["recipient"]), cc=tuple(p["cc"]), status=DocumentStatus(r.status),
             page_count=r.page_count, sha256=r.sha256, filed_at=r.filed_at,
             reviewed_by=reviewed.get(r.id), annotations=notes.get(r.id, 0),

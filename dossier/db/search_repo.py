@@ -164,7 +164,7 @@ def plan(query: Query) -> tuple[Node | None, list[Node]]:
     return (ranked[0] if len(ranked) == 1 else And(tuple(ranked))), conditions
 
 
-_COLUMNS = (Document.id, Document.title, Document.file_name, Document.date_value, Document.date_precision,
+_COLUMNS = (Document.id, Document.heading.label("title"), Document.file_name, Document.date_value, Document.date_precision,
             Document.date_qualifier, Document.date_text, Document.date_end_value)
 
 
@@ -214,7 +214,7 @@ def search_documents(session: Session, query: Query, limit: int = 200) -> list[F
     out = []
     for r in found:
         snippet, where = marked.get(r.id) or (_plain_snippet(plain.get(r.id) or ""), default_where)
-        out.append(Found(document_id=r.id, title=r.title or r.file_name, file_name=r.file_name,
+        out.append(Found(document_id=r.id, title=r.title or f"D{r.id}", file_name=r.file_name,
                          date=_date_of(r.date_value, r.date_precision, r.date_qualifier, r.date_text,
                                        r.date_end_value),
                          score=float(r[0]), snippet=snippet, where=where))

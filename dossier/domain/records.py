@@ -73,6 +73,12 @@ class DocumentRow:
     filed_at: str  # ISO 8601 UTC
     reviewed_by: str | None = None  # who marked it reviewed (None: not reviewed)
     annotations: int = 0
+    heading: str = ""  # what it is shown as: the title, else built from kind, parties and date
+
+    @property
+    def label(self) -> str:
+        """The heading (never the file name)."""
+        return self.heading or self.title or f"{self.kind.value.capitalize()} D{self.id}"
 
     @property
     def reviewed(self) -> bool:

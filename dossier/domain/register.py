@@ -118,7 +118,7 @@ class TagRecord:
 class SuggestionRow:
     id: int
     document_id: int
-    kind: str  # 'actor' or 'action'
+    kind: str  # 'actor', 'action' or 'status' (a later letter on an action: done, or superseded)
     label: str
     status: str
     payload: dict[str, Any]
@@ -132,6 +132,7 @@ class AcceptRecord:
     created: tuple[tuple[str, int], ...]  # (table, id) in creation order
     merges: tuple[MergeRecord, ...] = ()  # shorter forms already in the dossier that the actor absorbed
     updated: tuple[tuple[str, int, dict[str, Any]], ...] = ()  # (table, id, old values) of rows it changed
+    statuses: tuple[tuple[int, ActionFields], ...] = ()  # (action id, its fields before) a status suggestion set
 
 
 @dataclass(frozen=True, slots=True)

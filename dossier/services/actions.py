@@ -10,8 +10,10 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.db import actions_repo as repo
+from dossier.db import progress_repo
 from dossier.domain.findings import ActionStatus
 from dossier.domain.register import ActionFields, ActionRow
+from dossier.services import progress
 from dossier.services.documents import utc_now
 
 
@@ -47,8 +49,10 @@ class ActionService:
     def create(self, fields: ActionFields, *, document_id: int | None = None, start: int | None = None,
                end: int | None = None) -> int:
         with self._sessions.begin() as session:
-            return repo.create_action(session, fields, document_id=document_id, start=start, end=end,
-                                      now=utc_now())
+            action_id = repo.create_action(session, fields, document_id=document_id, start=start, end=end,
+                                           now=utc_now())
+            progress.propose_for_actions(session, [action_id])  # a later letter may already report it done
+            return action_id
 
     def update(self, action_id: int, fields: ActionFields) -> ActionFields:
         """Write an action's fields; returns what they were (for undo)."""
@@ -70,8 +74,10 @@ class ActionService:
         with self._sessions.begin() as session:
             snapshot = repo.action_snapshot(session, action_id)
             repo.delete_action(session, action_id)
+            progress_repo.drop_pending_status(session, [action_id])
             return snapshot
 
     def restore(self, snapshot: dict[str, Any]) -> None:
         with self._sessions.begin() as session:
             repo.restore_action(session, snapshot)
+            progress.propose_for_actions(session, [snapshot["id"]])

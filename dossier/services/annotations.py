@@ -131,7 +131,7 @@ class AnnotationService:
         for r in rows:
             review = reviews.get(r.id)
             out.append(RecordDocument(
-                r.id, r.title or r.file_name, r.file_name, r.date.display() if r.date else "",
+                r.id, r.label, r.file_name, r.date.display() if r.date else "",
                 review.reviewed_by if review else None, review.reviewed_at if review else None,
                 tuple(by_document.get(r.id, ()))))
         return tuple(out)

@@ -275,7 +275,7 @@ def _changes(session: Session, options: BriefingOptions, docs: set[int] | None
         filed = [d for d in filed if d in docs]
     for row in documents_repo.document_rows(session, filed):
         parties = _from_to(row.sender, row.recipients)
-        title = row.title or row.file_name
+        title = row.label
         items.append(ChangeItem(what="Filed", date=_display(row.date),
                                 description=f"{row.kind.value.capitalize()}: {title}" + (f" ({parties})" if parties else ""),
                                 citation=Citation(row.id)))
@@ -392,7 +392,7 @@ def _extracts(session: Session, scope: BriefingScope, docs: set[int] | None) -> 
     names: dict[str, str] = {}
     for a in rows:
         item = ExtractItem(quote=a.quote, note=a.note, tags=a.tags, author=a.author,
-                           document_title=a.document_title or a.document_file, document_date=a.document_date,
+                           document_title=a.document_title, document_date=a.document_date,
                            citation=Citation(a.document_id, a.paragraph, a.page), orphan=a.orphan)
         tags = [t for t in a.tags if not wanted or t.casefold() in wanted]
         if not tags and not wanted:
@@ -414,7 +414,7 @@ def _sources(session: Session, docs: set[int] | None, cited: set[int]) -> list[S
     rows = documents_repo.document_rows(session, sorted(ids))
     refs = repo.own_references(session, [r.id for r in rows])
     return [SourceItem(document_id=r.id, date=_display(r.date), sender=r.sender or "", recipients=r.recipients,
-                       title=r.title or r.file_name, pages=r.page_count, kind=r.kind.value,
+                       title=r.label, pages=r.page_count, kind=r.kind.value,
                        own_reference=refs.get(r.id, "")) for r in rows]
 
 

@@ -41,6 +41,7 @@ from dossier.domain.records import (
 )
 from dossier.ingest import DEFAULT_MAX_BYTES, expand_paths, read_document
 from dossier.ingest.documents import read_path
+from dossier.services import progress
 from dossier.services.filing import (
     Prepared,
     Unreadable,
@@ -296,6 +297,7 @@ def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis, *
                     new: bool = False) -> set[int]:
     """Suggestions (pending ones replaced) and the chronology entries analysis found, refreshed."""
     actions_repo.replace_pending(session, doc_id, analysis.suggestions, new=new)
+    progress.propose_for_document(session, doc_id)  # what it says of earlier actions: done, or moved
     return chronology_repo.replace_machine_entries(session, doc_id, analysis.references, utc_now(),
                                                    refresh=refresh)
 

@@ -12,11 +12,13 @@ from dossier.analysis.actors import match_actor, refers_to, shorter_forms_of
 from dossier.analysis.actors_orgs import organisation_name
 from dossier.analysis.post_titles import normalise_post
 from dossier.analysis.statements import same_what
-from dossier.db import actions_repo, actors_repo
+from dossier.db import actions_repo, actors_repo, progress_repo
 from dossier.db import repositories as docs_repo
 from dossier.domain.dates import PartialDate
+from dossier.domain.errors import DossierError, NotFound
 from dossier.domain.findings import ActionStatus, ActionType, ActorKind
 from dossier.domain.register import AcceptRecord, ActionFields, MergeRecord, SuggestionRow
+from dossier.services import progress
 from dossier.services.documents import utc_now
 from dossier.services.posts import Updated, apply_posts
 
@@ -94,6 +96,27 @@ def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, c
     created.append(("actions", action_id))
 
 
+def _accept_status(session: Session, s: SuggestionRow) -> tuple[int, ActionFields]:
+    """A later letter reports an action done, or moves its deadline: set the action's status, with
+    the passage as its note and the letter as its evidence. Returns the action's fields before."""
+    p = s.payload
+    try:
+        before = actions_repo.fields_of(session, p["action_id"])
+    except NotFound as exc:
+        raise DossierError(f"The action this suggestion is about (“{p.get('summary', '')}”) is no longer in the "
+                           "dossier; reject the suggestion.") from exc
+    after = ActionFields(
+        type=before.type, summary=before.summary, owner_id=before.owner_id, addressed_to_id=before.addressed_to_id,
+        due=before.due, set_date=before.set_date, status=ActionStatus(p["status"]), status_note=p["quote"][:1000],
+        status_document_id=s.document_id)
+    actions_repo.write_fields(session, p["action_id"], after, utc_now())
+    return p["action_id"], before
+
+
+def _new_actions(records: list[AcceptRecord]) -> list[int]:
+    return [row_id for r in records for table, row_id in r.created if table == "actions"]
+
+
 def _kind_of(name: str) -> ActorKind:
     return ActorKind.ORGANISATION if organisation_name(name) else ActorKind.PERSON
 
@@ -110,8 +133,10 @@ class SuggestionService:
         return self.accept_many([suggestion_id])[0]
 
     def accept_document(self, document_id: int) -> list[AcceptRecord]:
-        """Accept all of a document's pending suggestions: actors first, so actions find owners."""
-        ids = [s.id for s in sorted(self.pending(document_id), key=lambda s: s.kind != "actor")]
+        """Accept all of a document's pending suggestions: actors first, so actions find owners, and
+        an action's status last."""
+        order = {"actor": 0, "action": 1, "status": 2}
+        ids = [s.id for s in sorted(self.pending(document_id), key=lambda s: order.get(s.kind, 1))]
         return self.accept_many(ids)
 
     def accept_many(self, suggestion_ids: list[int]) -> list[AcceptRecord]:
@@ -125,20 +150,28 @@ class SuggestionService:
                 created: Created = []
                 updated: Updated = []
                 merges: list[MergeRecord] = []
+                statuses: list[tuple[int, ActionFields]] = []
                 if s.kind == "actor":
                     actor_id = _accept_actor(session, s, on, created, updated)
                     merges = _absorb_shorter_forms(session, actor_id, ActorKind(s.payload["kind"]))
+                elif s.kind == "status":
+                    statuses.append(_accept_status(session, s))
                 else:
                     _accept_action(session, s, on, created)
                 actions_repo.set_suggestion_status(session, s.id, "accepted", utc_now())
                 records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges),
-                                            updated=tuple(updated)))
+                                            updated=tuple(updated), statuses=tuple(statuses)))
+            # an action accepted after the later letter was filed still finds that letter
+            progress.propose_for_actions(session, _new_actions(records))
         return records
 
     def unaccept(self, records: list[AcceptRecord]) -> None:
         """Undo acceptances: what they created goes, and the suggestions are pending again."""
         with self._sessions.begin() as session:
+            progress_repo.drop_pending_status(session, _new_actions(records))
             for record in reversed(records):
+                for action_id, before in reversed(record.statuses):
+                    actions_repo.write_fields(session, action_id, before, utc_now())
                 for merge in reversed(record.merges):
                     actors_repo.delete_by_ids(session, "actor_aliases", merge.added_alias_ids)
                     actors_repo.restore(session, merge.dropped)

@@ -92,7 +92,7 @@ def choices_for(services: Services) -> BriefingChoices:
     papers = []
     for r in docs.rows(docs.ids(sort="date")):
         date = r.date.display() if r.date else "undated"
-        papers.append((r.id, f"D{r.id}  \u00b7  {date}  \u00b7  {r.title or r.file_name}"))
+        papers.append((r.id, f"D{r.id}  \u00b7  {date}  \u00b7  {r.label}"))
     last = services.briefing.last_export()
     line = ""
     if last is not None:

@@ -91,7 +91,7 @@ def display_text(row: DocumentRow, column: int) -> str:
     if column == KIND:
         return row.kind.value.capitalize()
     if column == TITLE:
-        return row.title or row.file_name
+        return row.label
     if column == SENDER:
         return row.sender or ""
     if column == RECIPIENTS:
@@ -103,7 +103,7 @@ def display_text(row: DocumentRow, column: int) -> str:
 
 def _tooltip(row: DocumentRow, column: int) -> str | None:
     if column == TITLE:
-        lines = [row.title or row.file_name, f"D{row.id} · {row.file_name}"]
+        lines = [row.label, f"D{row.id} · filed from {row.file_name}"]
         if row.status is DocumentStatus.NO_TEXT_LAYER:
             lines.append(f"⚠ {row.status.value}")
         if row.annotations:
@@ -133,4 +133,4 @@ class DocumentChoiceModel(DocumentsModel):
 
 def choice_text(row: DocumentRow) -> str:
     date = row.date.display() if row.date else UNDATED
-    return f"D{row.id}  ·  {date}  ·  {row.title or row.file_name}"
+    return f"D{row.id}  ·  {date}  ·  {row.label}"

@@ -223,7 +223,7 @@ class ActionsPage(Page):
             set_date = detail.metadata.date
             para = next((p.number for p in reversed(detail.paragraphs) if start is not None and p.start <= start),
                         None)
-            source = f"D{document_id}{f' ¶{para}' if para else ''}  ·  {detail.row.title or detail.row.file_name}"
+            source = f"D{document_id}{f' ¶{para}' if para else ''}  ·  {detail.row.label}"
         dialog = ActionDialog("New Action", self.services.actors.names(), self.services.actors.find, summary=summary,
                               source=source, set_date=set_date, ok_text="Add", parent=self.window())
         dialog.accepted.connect(lambda: self._create(dialog, document_id, start, end))

@@ -338,7 +338,7 @@ class DocumentsPage(QSplitter):
         doc_id = self.document_id
         if self.services is None or doc_id is None:
             return False
-        pending = sorted(self.services.suggestions.pending(doc_id), key=lambda s: s.kind != "actor")
+        pending = sorted(self.services.suggestions.pending(doc_id), key=lambda s: {"actor": 0, "action": 1, "status": 2}.get(s.kind, 1))
         if not pending:
             return False
         return self.context.push(AcceptCommand(self.services.suggestions, self.context.notify,

@@ -83,10 +83,10 @@ class ReaderHeader(QWidget):
 
     def show_detail(self, detail: DocumentDetail) -> None:
         row, meta = detail.row, detail.metadata
-        self.title.setText(meta.title or row.file_name)
+        self.title.setText(row.label)
         self.marking.setText(meta.marking or "")
         self.marking.setVisible(bool(meta.marking))
-        parts = [meta.kind.value.capitalize(), f"D{row.id}", row.file_name]
+        parts = [meta.kind.value.capitalize(), f"D{row.id}"]
         if row.page_count:
             parts.append(f"{row.page_count} page" + ("" if row.page_count == 1 else "s"))
         if meta.reference:

@@ -28,7 +28,7 @@ from dossier.domain.register import SuggestionRow
 from dossier.ui.style import icons, theme
 from dossier.ui.views.mentions import kind_colours
 
-GROUPS = (("actor", "Actors"), ("action", "Actions"))
+GROUPS = (("actor", "Actors"), ("action", "Actions"), ("status", "Progress on earlier actions"))
 SuggestionRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -41,6 +41,12 @@ def suggestion_tooltip(s: SuggestionRow) -> str:
         if p.get("posts"):
             lines.append("Posts: " + escape(", ".join(p["posts"])))
         lines.append(f"{len(p.get('mentions', []))} mention(s) in this document")
+        return "<br>".join(lines)
+    if s.kind == "status":
+        what = "Mark the action done" if p.get("status") == "done" else "Mark the action superseded"
+        lines = [f"<b>{escape(what)}</b>: {escape(p.get('summary', ''))}"]
+        if p.get("quote"):
+            lines.append("This letter says: <i>“" + escape(p["quote"]) + "”</i>")
         return "<br>".join(lines)
     lines = [f"<b>{escape(s.label)}</b>"]
     if p.get("owner"):
@@ -58,7 +64,7 @@ def suggestion_span(s: SuggestionRow) -> tuple[int, int] | None:
     if s.kind == "actor" and p.get("mentions"):
         start, end, _text = p["mentions"][0]
         return int(start), int(end)
-    if s.kind == "action" and p.get("start") is not None and p.get("end") is not None:
+    if s.kind in ("action", "status") and p.get("start") is not None and p.get("end") is not None:
         return int(p["start"]), int(p["end"])
     return None
 

@@ -1,0 +1,82 @@
+"""An action's life, as suggestions: a later letter reports an action done, or moves its deadline.
+
+Run when a document is filed or re-analysed (its sentences against the open actions set before its
+date) and when actions are accepted (each new action against the later documents that share its
+words). What it proposes is a suggestion of kind "status": a person accepts or rejects it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from dossier.analysis.progress import OpenAction, ProgressFound, action_verb_and_object, find_progress
+from dossier.db import chronology_repo, progress_repo
+from dossier.db import repositories as docs_repo
+
+CANDIDATES = 200  # later documents read for one new action, at most
+
+Item = tuple[str, str, str, dict[str, Any]]
+
+
+def status_item(found: ProgressFound, action: OpenAction, document_id: int) -> Item:
+    digest = hashlib.sha1(found.quote.casefold().encode()).hexdigest()[:12]
+    payload = {"action_id": action.id, "status": found.status, "summary": action.summary,
+               "quote": found.quote, "start": found.start, "end": found.end, "rule": found.rule,
+               "document_id": document_id, "new_due": found.new_due.to_json() if found.new_due else None}
+    if found.status == "done":
+        label = f"Done: {action.summary} (reported in D{document_id})"
+    else:
+        when = f", now {found.new_due.display()}" if found.new_due else ""
+        label = f"Superseded: {action.summary}{when} (D{document_id})"
+    return "status", f"status:{action.id}:{found.status}:{digest}", label, payload
+
+
+def _open(rows: Iterable[tuple]) -> list[OpenAction]:
+    return [OpenAction(i, summary, names, due) for i, summary, names, due, _set in rows]
+
+
+def _propose(session: Session, document_id: int, actions: list[OpenAction]) -> int:
+    if not actions:
+        return 0
+    meta, _ = docs_repo.metadata_of(session, document_id)
+    text = docs_repo.document_text(session, document_id)
+    sender, recipients = progress_repo.parties(session, document_id)
+    found = find_progress(text, actions, document_date=meta.date, sender_names=sender,
+                          recipient_names=recipients)
+    by_id = {a.id: a for a in actions}
+    return progress_repo.add_suggestions(session, document_id,
+                                         [status_item(f, by_id[f.action_id], document_id) for f in found])
+
+
+def propose_for_document(session: Session, document_id: int) -> int:
+    """Status suggestions from a (newly filed or re-read) document for the actions set before it."""
+    date = progress_repo.document_date_value(session, document_id)
+    if date is None:
+        return 0
+    return _propose(session, document_id, _open(progress_repo.open_actions(
+        session, set_before=date, exclude_document=document_id)))
+
+
+def propose_for_actions(session: Session, action_ids: Iterable[int]) -> int:
+    """Status suggestions for newly accepted actions, from documents dated after them that share
+    their words (found through the search index, not by reading every document)."""
+    made = 0
+    by_document: dict[int, list[OpenAction]] = {}
+    for row in progress_repo.open_actions(session, ids=list(action_ids)):
+        action, set_value = OpenAction(row[0], row[1], row[2], row[3]), row[4]
+        if set_value is None:
+            continue
+        _, words = action_verb_and_object(action)
+        if not words:
+            continue
+        longest = sorted(words, key=lambda w: (-len(w), w))[:1]
+        candidates = chronology_repo.documents_with_words(session, longest, CANDIDATES)
+        for doc_id in progress_repo.dated_after(session, candidates, set_value):
+            by_document.setdefault(doc_id, []).append(action)
+    for doc_id, actions in sorted(by_document.items()):
+        made += _propose(session, doc_id, actions)
+    return made
