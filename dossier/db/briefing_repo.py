@@ -23,9 +23,11 @@ from dossier.db.models import (
     DocumentParty,
     Mention,
     Paragraph,
-    Suggestion,
+    Post,
+    PostHolder,
 )
 from dossier.domain.briefing import ExportRecord
+from dossier.domain.dates import PartialDate
 
 # -- draft and exports ---------------------------------------------------------------------------
 
@@ -97,16 +99,48 @@ def actions_changed_since(session: Session, since: str) -> list[tuple[int, bool]
 
 # -- scope ---------------------------------------------------------------------------------------
 
-def pending_action_suggestions(session: Session, document_ids: Iterable[int] | None) -> int:
-    """How many action suggestions (of these documents; None: any) await a person's decision."""
-    stmt = select(func.count()).select_from(Suggestion).where(Suggestion.kind == "action",
-                                                              Suggestion.status == "pending")
+def latest_document_date(session: Session, document_ids: Iterable[int] | None = None) -> PartialDate | None:
+    """The date of the latest dated paper (of these documents; None: any), or None if none is dated."""
+    stmt = (select(Document.date_value, Document.date_precision, Document.date_qualifier, Document.date_text,
+                   Document.date_end_value).where(Document.date_value.is_not(None))
+            .order_by(_earliest_sql(Document.date_value).desc(), Document.date_value.desc()).limit(1))
     if document_ids is not None:
         ids = list(document_ids)
         if not ids:
-            return 0
-        stmt = stmt.where(Suggestion.document_id.in_(ids))
-    return int(session.scalar(stmt) or 0)
+            return None
+        stmt = stmt.where(Document.id.in_(ids))
+    row = session.execute(stmt).first()
+    if row is None or not row[1]:
+        return None
+    value, precision, qualifier, text, end_value = row
+    return PartialDate(value, precision, qualifier, text or "", end_value)
+
+
+def posts_held_on(session: Session, actor_ids: Sequence[int], day: dt.date) -> dict[int, list[str]]:
+    """actor id -> the titles of the posts they held on a day (a tenure with no start counts from
+    always, one with no end is still held), each title once, in the order they were recorded."""
+    if not actor_ids:
+        return {}
+    iso = day.isoformat()
+    out: dict[int, list[str]] = {}
+    seen: set[tuple[int, str]] = set()
+    for chunk_start in range(0, len(actor_ids), 900):
+        chunk = list(actor_ids[chunk_start:chunk_start + 900])
+        rows = session.execute(
+            select(PostHolder.actor_id, Post.title, PostHolder.start_value, PostHolder.end_value)
+            .join(Post, Post.id == PostHolder.post_id).where(PostHolder.actor_id.in_(chunk))
+            .order_by(PostHolder.id))
+        for actor_id, title, start, end in rows:
+            if start and start > iso:
+                continue  # not yet in post
+            if end and end < iso[:len(end)]:
+                continue  # left it before the day
+            key = (actor_id, " ".join(title.casefold().split()))
+            if key in seen:
+                continue
+            seen.add(key)
+            out.setdefault(actor_id, []).append(title)
+    return out
 
 
 def all_document_ids(session: Session) -> list[int]:

@@ -53,6 +53,7 @@ class ChronologyRow:
     conflict_with: tuple[str, ...] = ()  # keys of the conflicting entries
     conflict_note: str | None = None  # set when a person marked the conflict resolved
     editable: bool = False  # entries ("entry:N") can be edited, merged and split
+    matters: bool = True  # False for courtesies and housekeeping, which a briefing's chronology leaves out
 
 
 # An entry's key packed into one integer, as the database orders and counts them: its row id
