@@ -71,14 +71,15 @@ def test_dialog_starts_from_the_draft_and_exports_on_a_worker(qtbot, tmp_path, d
     action.trigger()
     dialog = exporter.dialog
     assert isinstance(dialog, BriefingDialog) and dialog.isVisible()
-    # prefilled from the draft; the date is today's
+    # prefilled from the draft, as at the draft's date
     assert dialog.title.text() == "Children's services: progress of the intervention"
     assert dialog.summary.toPlainText() == "From the draft"
     assert dialog.tag_list.chosen() == ["Deadlines"]
     assert dialog.options().marking is Marking.OFFICIAL_SENSITIVE
     assert not dialog.section_boxes[Section.CHRONOLOGY].isChecked()
     assert dialog.section_boxes[Section.SOURCES].isChecked() and not dialog.section_boxes[Section.SOURCES].isEnabled()
-    assert dialog.as_at.date().toPython() == dt.date.today()
+    assert dialog.as_at.date().toPython() == dt.date(2014, 8, 1)
+    assert dialog.issue.toPlainText() == sample_options().issue and dialog.due_within.value() == 4
     assert dialog.out_path().parent == dossier.parent and dialog.out_path().suffix == ".pdf"
     # the official edits it and exports
     dialog.as_at.setDate(dt.date(2014, 8, 1))
@@ -95,13 +96,13 @@ def test_dialog_starts_from_the_draft_and_exports_on_a_worker(qtbot, tmp_path, d
     assert Path(result.path) == target and target.exists()
     reader = PdfReader(target)
     titles = [t for t, level, _ in outline_items(reader) if level == 0]
-    assert titles == ["Weekly <note> & update", "Key messages", "Open actions and deadlines",
-                      "Annex A: Chronology", "Annex B: Annotated extracts", "Annex C: Sources"]
+    assert titles == ["Weekly <note> & update", "Lines to take", "Open actions", "Annex A: Other open actions",
+                      "Annex B: Chronology", "Annex C: Annotated extracts", "Annex D: Sources"]
     # the preview shows it
     preview = exporter.preview
     assert preview is not None and preview.isVisible()
     qtbot.waitUntil(lambda: preview.page_count == len(reader.pages), timeout=10_000)
-    assert "Annex A: Chronology" in preview.bookmark_titles()
+    assert "Annex B: Chronology" in preview.bookmark_titles()
     assert preview.open_button.text() == "Open in System Viewer"
     # the draft now holds what was exported
     services = open_services(dossier)
