@@ -290,9 +290,11 @@ def action_group(kind: str, due: PartialDate | None, as_at: dt.date, due_by: dt.
     return ActionGroup.LATER
 
 
-# "Ann Roe to write", "Wessex County Council to agree", "The Council to publish": the owner leads already
-_OWNER_LED = re.compile(r"^(?:[A-Z][\w'\u2019.&\-]*|of|the|and|for|on)(?:\s+(?:[A-Z][\w'\u2019.&\-]*|of|the|and|for|on)){0,8}"
-                        r"\s+to\s+[a-z]")
+# "Ann Roe to write", "Wessex County Council to agree", "The Council to publish", "NHS England to": the owner
+# leads already. One capitalised word alone ("Report to the board") is a verb, not a subject.
+_CAP = r"[A-Z][\w'\u2019.&\-]*"
+_OWNER_LED = re.compile(rf"^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{_CAP}|{_CAP}(?:\s+(?:of|the|and|for|on))*\s+{_CAP}"
+                        rf"|[A-Z]{{2,}}\b)(?:\s+(?:{_CAP}|of|the|and|for|on))*\s+to\s+[a-z]")
 # "(by end May 2014)" at the end of a summary: the briefing gives the due date itself
 _TRAILING_WHEN = re.compile(r"\s*\((?:[^()]*\b\d{4}\b[^()]*|no date(?: set)?)\)$")
 
