@@ -5,9 +5,13 @@ a database. The layout:
 
 - every page: the protective marking centred in capitals at the top and the bottom; a footer with
   the briefing's reference and date, and "Page X of Y";
-- a front sheet (title, reference, To / From / Date / Timing / Scope, summary, contents), then key
-  messages, open actions, changes since the last briefing, and the annexes, each on a new page:
-  chronology, who's who, annotated extracts and sources;
+- a front sheet as a submission has it (To / From / Date, title and reference, then the issue,
+  summary, recommendation, timing and key messages, and the contents), then the lines to take, the
+  open actions (overdue and due soon, one line each), changes since the last briefing, and the
+  annexes, each on a new page: other open actions, chronology, who's who, annotated extracts and
+  sources;
+- a section with nothing to show is left out, with its contents line and bookmark; text in cells
+  wraps and is never cut short;
 - citations such as [D3 p2 ¶4] link to the document's entry in the sources annex;
 - a bookmark for every section and annex, with the heading's own words; title, author, subject,
   language (en-GB) and DisplayDocTitle in the metadata; the bundled DejaVu fonts embedded.
@@ -507,7 +511,7 @@ class _Story:
         return out
 
     def _actor_row(self, a: ActorItem) -> list[Flowable]:
-        post = "; ".join(esc(p) for p in a.posts)
+        post = "; ".join(esc(_sentence(p)) for p in a.posts)
         return [self.cell(f"<b>{esc(a.name)}</b>"), self.cell(post), self.cell(esc(a.organisation))]
 
     def section_extracts(self) -> list[Flowable]:
