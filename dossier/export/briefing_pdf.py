@@ -294,8 +294,8 @@ class _Story:
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), COND, 8.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
             ("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
@@ -413,25 +413,27 @@ class _Story:
         return f"{text}{when}{cite_text}"
 
     def annex_other_actions(self) -> list[Flowable]:
-        """The open actions the body only counts: due later, with no date set, and decisions."""
+        """The open actions the body only counts, a compact table for each kind: due later (with their
+        dates), with no date set, and decisions."""
         items = self.data.other_actions
         o = self.o
-        rows: list[list[Flowable]] = []
-        extra: list[tuple] = []
+        out: list[Flowable] = [self.p(esc(f"The other actions open as at {long_date(o.day)}."), "intro")]
         groups = ((ActionGroup.LATER, f"Due after {long_date(o.due_by)}"), (ActionGroup.UNDATED, "No date set"),
                   (ActionGroup.DECISION, "Decisions and intentions"))
         for group, label in groups:
             members = [a for a in items if a.group is group]
             if not members:
                 continue
-            rows.append([self.cell(esc(f"{label} ({len(members)})"), "cell_group"), "", ""])
-            extra += _group_row(len(rows))
+            out.append(self.p(esc(f"{label} ({len(members)})"), "h3"))
+            dated = any(a.due for a in members)
+            rows = []
             for a in members:
-                rows.append([self.cell(esc(a.due) if a.due else "\u2013"),
-                             self.cell(self._action_markup(a, due=False, cited=False)),
-                             self.cell(cite(a.citation) if a.citation else "")])
-        intro = f"The other actions open as at {long_date(o.day)}, by due date."
-        return [self.p(esc(intro), "intro"), self.table(["Due", "Action", "Source"], rows, [22, 122, 22], extra)]
+                row = [self.cell(self._action_markup(a, due=False, cited=False)),
+                       self.cell(cite(a.citation) if a.citation else "")]
+                rows.append([self.cell(esc(a.due) if a.due else "\u2013"), *row] if dated else row)
+            header = ["Due", "Action", "Source"] if dated else ["Action", "Source"]
+            out.append(self.table(header, rows, [22, 126, 18] if dated else [148, 18]))
+        return out
 
     def section_changes(self) -> list[Flowable]:
         d = self.data
@@ -491,23 +493,28 @@ class _Story:
         return [self.cell(date), self.cell(event), self.cell(actors), self.cell(cites(item.citations))]
 
     def section_whos_who(self) -> list[Flowable]:
-        """People with the posts they held on the briefing's date, and the organisations, compactly."""
+        """People with the posts they held on the briefing's date, then, in a line each, the people with
+        no post known on that day and the organisations."""
         items = self.data.actors
         day = long_date(self.o.day)
         people = [a for a in items if a.kind == "person"]
+        posted = [a for a in people if a.posts or a.organisation]
+        others = [a for a in people if not (a.posts or a.organisation)]
         orgs = [a for a in items if a.kind != "person"]
         out: list[Flowable] = [self.p(esc(f"The people the papers name, with the posts they held on {day}, "
                                           "and the organisations."), "intro")]
-        if people:
-            if any(a.organisation for a in people):
-                rows = [self._actor_row(a) for a in people]
+        if posted:
+            if any(a.organisation for a in posted):
+                rows = [self._actor_row(a) for a in posted]
                 out.append(self.table(["Name", f"Post on {day}", "Organisation"], rows, [40, 82, 44]))
             else:  # no organisation is known for anyone: no empty column
-                rows = [self._actor_row(a)[:2] for a in people]
+                rows = [self._actor_row(a)[:2] for a in posted]
                 out.append(self.table(["Name", f"Post on {day}"], rows, [44, 122]))
-        if orgs:
-            names = "; ".join(esc(a.name) for a in orgs)
-            out += [Spacer(0, 6), self.p(f"<b>Organisations</b> ({len(orgs)}): {names}.", "compact")]
+        for label, group in ((f"Also named, with no post known on {day}" if posted else "People", others),
+                             ("Organisations", orgs)):
+            if group:
+                names = "; ".join(esc(a.name) for a in group)
+                out += [Spacer(0, 5), self.p(f"<b>{esc(label)}</b> ({len(group)}): {names}.", "compact")]
         return out
 
     def _actor_row(self, a: ActorItem) -> list[Flowable]:

@@ -359,9 +359,10 @@ def written_words(date: PartialDate | None) -> str:
 
 
 def _chronology(session: Session, options: BriefingOptions, docs: set[int] | None) -> list[ChronologyItem]:
-    """The events that matter, in date order. An action is shown once: at its due date, or at the date
-    it was set when it has none, as one statement ("Owner to do what"); courtesies and housekeeping
-    (entries that do not matter) and superseded or withdrawn actions are left out."""
+    """The events that matter, in date order. An action is shown once, as one statement ("Owner to do
+    what"): at its due date, or at the date it was set when it has none (an open one with no date is
+    left to the other open actions when the briefing lists them: it is no dated event). Courtesies and
+    housekeeping (entries that do not matter) and superseded or withdrawn actions are left out."""
     scope = options.scope
     keys = chronology_repo.chronology_keys(session, date_from=scope.date_from, date_to=scope.date_to)
     if scope.actor_ids:
@@ -383,6 +384,8 @@ def _chronology(session: Session, options: BriefingOptions, docs: set[int] | Non
             action = actions.get(int(r.key.split(":")[1]))
             if action is None or action.status in (ActionStatus.SUPERSEDED, ActionStatus.WITHDRAWN):
                 continue
+            if action.due is None and action.status is ActionStatus.OPEN and options.includes(Section.ACTIONS):
+                continue  # an open intention with no date is no dated event: it is listed with the other actions
             event = _action_event(action, at_due=r.key.endswith(":due"))
         citations = tuple(dict.fromkeys(Citation(s.document_id, s.paragraph, s.page) for s in r.sources))
         out.append(ChronologyItem(
