@@ -48,6 +48,7 @@ def run(*argv: str) -> tuple[int, str]:
 
 def test_export_briefing_with_every_option(dossier: Path, tmp_path: Path):
     (tmp_path / "summary.txt").write_text("Where things stand.\n\nWhat is overdue.", encoding="utf-8")
+    (tmp_path / "rec.txt").write_text("That you agree to write to the Council.", encoding="utf-8")
     out = tmp_path / "briefing.pdf"
     code, text = run("--dossier", str(dossier), "export", "briefing", str(out), "--title", "Intervention",
                      "--reference", "BRF/7", "--marking", "official-sensitive", "--as-at", "1/8/2014",
@@ -55,7 +56,8 @@ def test_export_briefing_with_every_option(dossier: Path, tmp_path: Path):
                      "--from-date", "March 2014", "--to-date", "2014-12-31", "--actor", "Norman Warner",
                      "--tag", "commissioner", "--document", "D3", "--sections", "actions,chronology,whos-who",
                      "--summary-file", str(tmp_path / "summary.txt"), "--key-messages", "- One\\n- Two",
-                     "--json")
+                     "--issue", "Whether to step in.", "--recommendation-file", str(tmp_path / "rec.txt"),
+                     "--due-within", "8", "--json")
     assert code == 0, text
     result = json.loads(text)
     assert result["path"] == str(out) and result["pages"] == len(PdfReader(out).pages)
@@ -65,25 +67,31 @@ def test_export_briefing_with_every_option(dossier: Path, tmp_path: Path):
     assert options["scope"]["tags"] == ["Commissioner"] and options["scope"]["document_ids"] == [3]
     assert options["sections"] == ["actions", "chronology", "whos-who", "sources"]
     assert options["key_messages"] == "- One\n- Two"
+    assert options["issue"] == "Whether to step in." and options["recommendation"].startswith("That you agree")
+    assert options["due_within_weeks"] == 8
     reader = PdfReader(out)
     front = " ".join(page_text(reader, 0).split())
     assert "Intervention" in front and "Secretary of State" in front and "Where things stand." in front
-    assert "Annex A: Chronology" in front and "Key messages" not in front  # not chosen; no text for it
+    assert "Whether to step in." in front and "That you agree to write to the Council." in front
+    assert "Chronology" in front and "Key messages" not in front  # not chosen
+    assert "Lines to take" not in front  # no text for it
     assert "Papers dated 1 Mar 2014 to 31 Dec 2014; naming Norman Warner; with extracts tagged" in front
 
 
-def test_the_draft_carries_over_and_the_date_does_not(dossier: Path, tmp_path: Path):
+def test_the_draft_carries_over_with_its_date(dossier: Path, tmp_path: Path):
     code, _ = run("--dossier", str(dossier), "export", "briefing", str(tmp_path / "one.pdf"), "--title", "Weekly",
-                  "--as-at", "2014-08-01", "--summary", "Kept for next time")
+                  "--as-at", "2014-08-01", "--summary", "Kept for next time", "--due-within", "2")
     assert code == 0
     code, text = run("--dossier", str(dossier), "export", "briefing", str(tmp_path / "two.pdf"), "--json")
     assert code == 0
     options = json.loads(text)["options"]
     assert options["title"] == "Weekly" and options["summary"] == "Kept for next time"
-    assert options["as_at"] != "2014-08-01"  # today, not the draft's date
+    assert options["as_at"] == "2014-08-01" and options["due_within_weeks"] == 2  # the draft's date and window
     code, text = run("--dossier", str(dossier), "export", "briefing", str(tmp_path / "three.pdf"), "--fresh",
                      "--no-save", "--json")
-    assert json.loads(text)["options"]["title"] == "Briefing"
+    options = json.loads(text)["options"]
+    assert options["title"] == "Briefing" and options["due_within_weeks"] == 4
+    assert options["as_at"] == "2014-05-23"  # no draft: the latest paper's date, not today
     services = open_services(dossier)
     try:
         assert services.briefing.load_draft().title == "Weekly"  # --no-save kept the draft
@@ -106,6 +114,11 @@ def test_mistakes_get_one_line_and_exit_2(dossier: Path, tmp_path: Path, capsys)
     with pytest.raises(SystemExit) as caught:
         run("--dossier", str(dossier), "export", "briefing", out, "--marking", "restricted")
     assert caught.value.code == 2
+    for weeks in ("many", "-1", "53"):
+        with pytest.raises(SystemExit) as caught:
+            run("--dossier", str(dossier), "export", "briefing", out, "--due-within", weeks)
+        assert caught.value.code == 2
+        assert "whole number from 0 to 52" in capsys.readouterr().err
     code, _ = run("--dossier", str(dossier), "export", "briefing", str(tmp_path / "none" / "b.pdf"))
     assert code == 2
     assert "does not exist" in capsys.readouterr().err

@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence
 from test_briefing_support import build_sample_dossier, copy_dossier, outline_items, sample_options
 from test_gui_support import ui_settings
 
-from dossier.domain.briefing import BriefingScope, Marking, Section
+from dossier.domain.briefing import BriefingOptions, BriefingScope, Marking, Section
 from dossier.services import open_services
 from dossier.ui.briefing import BriefingExporter, install_briefing_action
 from dossier.ui.dialogs.briefing_dialog import BriefingDialog
@@ -71,14 +71,15 @@ def test_dialog_starts_from_the_draft_and_exports_on_a_worker(qtbot, tmp_path, d
     action.trigger()
     dialog = exporter.dialog
     assert isinstance(dialog, BriefingDialog) and dialog.isVisible()
-    # prefilled from the draft; the date is today's
+    # prefilled from the draft, as at the draft's date
     assert dialog.title.text() == "Children's services: progress of the intervention"
     assert dialog.summary.toPlainText() == "From the draft"
     assert dialog.tag_list.chosen() == ["Deadlines"]
     assert dialog.options().marking is Marking.OFFICIAL_SENSITIVE
     assert not dialog.section_boxes[Section.CHRONOLOGY].isChecked()
     assert dialog.section_boxes[Section.SOURCES].isChecked() and not dialog.section_boxes[Section.SOURCES].isEnabled()
-    assert dialog.as_at.date().toPython() == dt.date.today()
+    assert dialog.as_at.date().toPython() == dt.date(2014, 8, 1)
+    assert dialog.issue.toPlainText() == sample_options().issue and dialog.due_within.value() == 4
     assert dialog.out_path().parent == dossier.parent and dialog.out_path().suffix == ".pdf"
     # the official edits it and exports
     dialog.as_at.setDate(dt.date(2014, 8, 1))
@@ -95,13 +96,13 @@ def test_dialog_starts_from_the_draft_and_exports_on_a_worker(qtbot, tmp_path, d
     assert Path(result.path) == target and target.exists()
     reader = PdfReader(target)
     titles = [t for t, level, _ in outline_items(reader) if level == 0]
-    assert titles == ["Weekly <note> & update", "Key messages", "Open actions and deadlines",
-                      "Annex A: Chronology", "Annex B: Annotated extracts", "Annex C: Sources"]
+    assert titles == ["Weekly <note> & update", "Lines to take", "Open actions", "Annex A: Other open actions",
+                      "Annex B: Chronology", "Annex C: Annotated extracts", "Annex D: Sources"]
     # the preview shows it
     preview = exporter.preview
     assert preview is not None and preview.isVisible()
     qtbot.waitUntil(lambda: preview.page_count == len(reader.pages), timeout=10_000)
-    assert "Annex A: Chronology" in preview.bookmark_titles()
+    assert "Annex B: Chronology" in preview.bookmark_titles()
     assert preview.open_button.text() == "Open in System Viewer"
     # the draft now holds what was exported
     services = open_services(dossier)
@@ -189,3 +190,36 @@ def test_closing_the_window_mid_export_stops_it(qtbot, tmp_path, dossier):
     thread = job.thread
     window.close()
     assert thread.isFinished() or thread.wait(10_000)
+
+
+def test_the_dialog_sets_the_issue_the_recommendation_and_the_weeks_ahead(qtbot, tmp_path):
+    from dossier.ui.dialogs.briefing_dialog import BriefingChoices
+
+    options = sample_options(issue="Whether to act now.", recommendation="That you agree.", due_within_weeks=6)
+    dialog = BriefingDialog(options, BriefingChoices(), tmp_path / "b.pdf")
+    qtbot.addWidget(dialog)
+    assert dialog.issue.toPlainText() == "Whether to act now."
+    assert dialog.recommendation.toPlainText() == "That you agree."
+    assert dialog.due_within.value() == 6 and dialog.due_within.suffix() == " weeks"
+    dialog.issue.setPlainText("  Whether to write to the board.  ")
+    dialog.recommendation.setPlainText("")
+    dialog.due_within.setValue(0)
+    assert dialog.due_within.text() == "Overdue only"
+    chosen = dialog.options()
+    assert (chosen.issue, chosen.recommendation, chosen.due_within_weeks) == ("Whether to write to the board.", "", 0)
+    dialog.due_within.setValue(99)  # held to a year
+    assert dialog.options().due_within_weeks == 52
+    # a briefing with no date of its own shows the day it will be as at
+    undated = BriefingDialog(BriefingOptions(as_at=dt.date(2021, 5, 20)), BriefingChoices(), tmp_path / "c.pdf")
+    qtbot.addWidget(undated)
+    assert undated.as_at.date().toPython() == dt.date(2021, 5, 20)
+    assert undated.options().due_within_weeks == 4
+
+
+def test_the_dialog_starts_as_at_the_latest_paper_without_a_draft(qtbot, tmp_path, dossier):
+    window = _window(qtbot, tmp_path)
+    action = install_briefing_action(window)
+    assert window.open_dossier(dossier)
+    dialog = _exporter(action).open_dialog()
+    assert dialog.as_at.date().toPython() == dt.date(2014, 5, 23)  # the sample's latest letter
+    dialog.reject()

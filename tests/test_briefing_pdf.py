@@ -70,8 +70,12 @@ def _section_pages(reader: PdfReader) -> dict[str, int]:
 
 
 def _annex_range(reader: PdfReader, heading: str) -> range:
+    """The pages of a section, by its heading, or by an annex's title without its letter ("Chronology")."""
     pages = sorted(_section_pages(reader).items(), key=lambda kv: kv[1])
-    start = dict(pages)[heading]
+    found = dict(pages)
+    if heading not in found:
+        [heading] = [h for h in found if re.fullmatch(rf"Annex [A-Z]: {re.escape(heading)}", h)]
+    start = found[heading]
     later = [p for _, p in pages if p > start]
     return range(start, later[0] if later else len(reader.pages))
 
@@ -118,11 +122,13 @@ def test_bookmarks_match_the_headings_in_order(exported):
     _, reader = exported
     items = outline_items(reader)
     top = [title for title, level, _ in items if level == 0]
-    assert top == ["Children's services: progress of the intervention", "Key messages",
-                   "Open actions and deadlines", "Changes since the last briefing", "Annex A: Chronology",
-                   "Annex B: Who\u2019s who", "Annex C: Annotated extracts", "Annex D: Sources"]
+    # no briefing was exported before: no "Changes since the last briefing"
+    assert top == ["Children's services: progress of the intervention", "Lines to take", "Open actions",
+                   "Annex A: Other open actions", "Annex B: Chronology", "Annex C: Who\u2019s who",
+                   "Annex D: Annotated extracts", "Annex E: Sources"]
     subs = [title for title, level, _ in items if level == 1]
-    assert subs == ["Summary", "Lines to take", "Commissioner", "Deadlines", "Not tagged"]
+    assert subs == ["Issue", "Summary", "Recommendation", "Timing", "Key messages", "Commissioner", "Deadlines",
+                    "Not tagged"]
     pages = [page for _, _, page in items]
     assert pages == sorted(pages)
     for title, _, page in items:
@@ -149,7 +155,7 @@ def test_contents_lists_each_section_with_its_page_and_links_there(exported):
 
 def test_annexes_start_on_a_new_page_and_header_rows_repeat(exported):
     _, reader = exported
-    chronology = _annex_range(reader, "Annex A: Chronology")
+    chronology = _annex_range(reader, "Chronology")
     assert len(chronology) >= 2, "the sample chronology should run over more than one page"
     for page in chronology:
         assert "Date Event Actors Source" in " ".join(lines(reader, page)), f"no header row on page {page + 1}"
@@ -161,7 +167,7 @@ def test_annexes_start_on_a_new_page_and_header_rows_repeat(exported):
 
 def test_every_citation_is_a_link_to_its_entry_in_annex_d(exported):
     _, reader = exported
-    sources = _annex_range(reader, "Annex D: Sources")
+    sources = _annex_range(reader, "Sources")
     sections = set(_section_pages(reader).values())
     all_links = links(reader)
     assert all(link.target_page is not None for link in all_links), "a link goes nowhere"
@@ -186,7 +192,7 @@ def test_every_citation_is_a_link_to_its_entry_in_annex_d(exported):
 
 def test_chronology_rows_in_date_order_undated_last(exported):
     _, reader = exported
-    chronology = _annex_range(reader, "Annex A: Chronology")
+    chronology = _annex_range(reader, "Chronology")
     dates: list[dt.date | None] = []
     for page in chronology:
         runs = sorted(page_runs(reader, page), key=lambda r: -r.y)
@@ -211,29 +217,39 @@ def test_chronology_rows_in_date_order_undated_last(exported):
 
 def test_conflicting_sources_are_marked(exported):
     _, reader = exported
-    text = " ".join(page_text(reader, p) for p in _annex_range(reader, "Annex A: Chronology"))
+    text = " ".join(page_text(reader, p) for p in _annex_range(reader, "Chronology"))
     assert text.count("Sources give different dates for this event") >= 2  # each side of a conflict
 
 
-def test_open_actions_overdue_first_with_owner_and_source(exported):
+def test_open_actions_one_line_each_overdue_first_the_rest_counted_in_an_annex(exported):
     _, reader = exported
-    page = _section_pages(reader)["Open actions and deadlines"]
-    text = page_text(reader, page)
-    assert "of which 5 are overdue" in text
-    body = text[text.index("Open actions and deadlines"):]
-    overdue = [m.start() for m in re.finditer("Overdue", body)]
-    not_overdue = body.index("by Sep 2014")
-    assert len(overdue) == 5 and max(overdue) < not_overdue
-    assert "Norman Warner" in body and "[D3 ¶8]" in body
+    page = _section_pages(reader)["Open actions"]
+    text = " ".join(page_text(reader, page).split())
+    body = text[text.index("Open actions"):]
+    assert "As at 1 August 2014, 5 actions are overdue and none is due by 29 August 2014." in body
+    others = re.search(r"(\d+) other open actions \(4 due later, (\d+) with no date set\)(?: and (\d+) decisions? "
+                       r"or intentions?)? are listed in Annex A\.", body)
+    assert others, body
+    assert int(others.group(1)) == 4 + int(others.group(2))
+    assert body.count("(overdue; set ") == 5
+    # one statement per action: owner, what, due date and source together
+    assert re.search(r"Norman Warner to make recommendations to me on any urgent actions required \u2014 due end "
+                     r"May 2014 \(overdue; set 27 Mar 2014\) \[D3 ¶8\]", body)
+    assert "await review" not in text and "Dossier" not in text
+    annex = " ".join(" ".join(page_text(reader, p).split()) for p in _annex_range(reader, "Other open actions"))
+    assert "Due after 29 August 2014 (4) Due Action Source" in annex
+    assert f"No date set ({others.group(2)}) Action Source" in annex
+    assert annex.index("Due after") < annex.index("No date set")
 
 
 def test_whos_who_and_extracts(exported):
     _, reader = exported
-    whos = " ".join(" ".join(page_text(reader, p).split()) for p in _annex_range(reader, "Annex B: Who\u2019s who"))
-    assert "Norman Warner" in whos and "Lord Warner" in whos  # name and alias
-    assert "Commissioner for Children" in whos  # current post
+    whos = " ".join(" ".join(page_text(reader, p).split()) for p in _annex_range(reader, "Who\u2019s who"))
+    assert "Norman Warner" in whos and "Post on 1 August 2014" in whos
+    assert "Commissioner for Children" in whos  # the post he held on the day
+    assert "Organisations (" in whos and "Birmingham City Council" in whos
     extracts = " ".join(" ".join(page_text(reader, p).split())
-                        for p in _annex_range(reader, "Annex C: Annotated extracts"))
+                        for p in _annex_range(reader, "Annotated extracts"))
     assert "I will be appointing Lord Norman Warner as Commissioner" in extracts
     assert "The appointment the minister will be asked about." in extracts
     # an extract with two tags is listed under each
@@ -314,4 +330,6 @@ def test_long_cells_wrap_inside_the_margins(services, tmp_path):
             assert left - 1 <= run.x and run.right() <= right + 6, f"page {i + 1}: {run.text[:40]!r} overflows"
     text = "".join(page_text(reader, i) for i in range(len(reader.pages)))
     assert text.count("y") >= 1990  # the whole entry, over as many lines (and pages) as it needs
-    assert "and 28 others" in text  # 40 actors: the first 12 named
+    assert "and 36 others" in text  # 40 actors: the first 4 named
+    assert "\u2026" not in text  # nothing cut short
+    assert "z" * 300 in text.replace("\n", "") and "k" * 900 in text.replace("\n", "")

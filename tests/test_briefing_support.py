@@ -36,7 +36,9 @@ def sample_options(**changes) -> BriefingOptions:
         title="Children's services: progress of the intervention", reference="BRF/2014/031",
         marking=Marking.OFFICIAL_SENSITIVE, as_at=AS_AT, to="Secretary of State", from_="Private Office",
         timing="Routine: before the meeting on 5 August",
+        issue="Where the intervention stands before the meeting on 5 August.",
         summary="This note brings the correspondence together.\n\nIt lists the actions that remain open.",
+        recommendation="That you note the overdue explanation and press for the recommendations.",
         key_messages="- The Commissioner is in place.\n- The Council must explain the issues by 22 July.",
         lines_to_take="1. We want rapid improvement.\n2. We will act if we must.")
     return options.with_changes(**changes) if changes else options

@@ -1,8 +1,8 @@
 """`dossier export briefing OUT.pdf`: the briefing PDF, with the same options as the export dialog.
 
 Options not given come from the dossier's saved draft (what the dialog or the last export set), so
-`dossier export briefing out.pdf` issues the last briefing again as at today; the date itself is
-never taken from the draft. The options used are saved as the new draft unless `--no-save`.
+`dossier export briefing out.pdf` issues the last briefing again, as at the draft's date; with no
+draft, as at the latest paper's date. The options used are saved as the new draft unless `--no-save`.
 
 This is a target of `dossier export` (see `dossier.cli.export`): `TARGET` is
 (name, help, add_arguments(parser), run(services, args, out) -> int).
@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from dossier.domain.briefing import (
+    DEFAULT_DUE_WITHIN_WEEKS,
+    MAX_DUE_WITHIN_WEEKS,
     BriefingOptions,
     BriefingScope,
     ExportResult,
     Marking,
     Section,
+    check_weeks,
     parse_sections,
 )
 from dossier.domain.dates import Precision
@@ -31,7 +34,7 @@ from dossier.domain.errors import DossierError
 if TYPE_CHECKING:
     from dossier.services import Services
 
-HELP = "a briefing PDF: front sheet, key messages, open actions, changes, and the annexes"
+HELP = "a briefing PDF: front sheet, open actions, changes since the last briefing, and the annexes"
 SECTION_NAMES = ", ".join(s.value for s in Section)
 
 
@@ -49,6 +52,14 @@ def _doc_id(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a document reference: {text!r} (write D3 or 3)") from exc
 
 
+def _weeks(text: str) -> int:
+    try:
+        return check_weeks(int(text.strip()))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"the weeks ahead must be a whole number from 0 to {MAX_DUE_WITHIN_WEEKS}, "
+                                         f"not {text!r}") from exc
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.description = ("Export a briefing PDF in the civil-service shape. Options you leave out are taken from the "
                      "briefing draft saved in the dossier (by the export dialog or the last export).")
@@ -58,7 +69,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     front.add_argument("--reference", help="the case or briefing reference (shown in every footer)")
     front.add_argument("--marking", type=_marking, metavar="MARKING",
                        help="OFFICIAL, OFFICIAL-SENSITIVE, SECRET or TOP SECRET (default OFFICIAL)")
-    front.add_argument("--as-at", metavar="DATE", help="the briefing's date (default: today)")
+    front.add_argument("--as-at", metavar="DATE", help="the briefing's date (default: the draft's, else the "
+                       "latest paper's)")
     front.add_argument("--to", metavar="WHO", help="who the briefing is for")
     front.add_argument("--from", dest="from_", metavar="WHO", help="who it is from")
     front.add_argument("--timing", help='how soon it is needed ("Routine", "Urgent: by 5 August")')
@@ -75,8 +87,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     content = p.add_argument_group("content")
     content.add_argument("--sections", metavar="LIST", help=f"comma-separated, from {SECTION_NAMES}, or all "
                          "(sources are always included: every citation links there)")
-    for name, what in (("summary", "the summary on the front sheet"), ("key-messages", "the key messages"),
-                       ("lines-to-take", "the lines to take")):
+    content.add_argument("--due-within", type=_weeks, metavar="WEEKS",
+                         help=f"open actions list the overdue and those due within this many weeks (default "
+                         f"{DEFAULT_DUE_WITHIN_WEEKS}); the rest are counted and set out in an annex")
+    for name, what in (("issue", "the issue on the front sheet"), ("summary", "the summary on the front sheet"),
+                       ("recommendation", "the recommendation on the front sheet"),
+                       ("key-messages", "the key messages"), ("lines-to-take", "the lines to take")):
         group = content.add_mutually_exclusive_group()
         group.add_argument(f"--{name}", metavar="TEXT", help=what)
         group.add_argument(f"--{name}-file", metavar="FILE", help=f"{what}, from a UTF-8 text file ('-': stdin)")
@@ -119,9 +135,11 @@ def options_from_args(services: Services, args: argparse.Namespace) -> BriefingO
         value = getattr(args, name)
         if value is not None:
             changes[name] = value
-    # the date is not carried over from the draft: a briefing is as at today unless told otherwise
-    changes["as_at"] = _as_at(args.as_at) if args.as_at else dt.date.today()
-    for name in ("summary", "key_messages", "lines_to_take"):
+    # the date: as given, else the draft's, else the latest paper's
+    changes["as_at"] = _as_at(args.as_at) if args.as_at else services.briefing.default_as_at(base)
+    if args.due_within is not None:
+        changes["due_within_weeks"] = args.due_within
+    for name in ("issue", "summary", "recommendation", "key_messages", "lines_to_take"):
         text, path = getattr(args, name), getattr(args, f"{name}_file")
         if path is not None:
             changes[name] = _read_text(path)
@@ -184,7 +202,7 @@ def run(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         print_json(out, result_json(result, options))
     else:
         out.write(f"wrote {result.path}: {result.pages} page{'s' if result.pages != 1 else ''}, "
-                  f"{options.marking.value}, as at {options.as_at.isoformat()}\n")
+                  f"{options.marking.value}, as at {options.day.isoformat()}\n")
     return 0
 
 

@@ -23,9 +23,9 @@ from dossier.db.models import (
     DocumentParty,
     Mention,
     Paragraph,
-    Suggestion,
 )
 from dossier.domain.briefing import ExportRecord
+from dossier.domain.dates import PartialDate
 
 # -- draft and exports ---------------------------------------------------------------------------
 
@@ -97,16 +97,21 @@ def actions_changed_since(session: Session, since: str) -> list[tuple[int, bool]
 
 # -- scope ---------------------------------------------------------------------------------------
 
-def pending_action_suggestions(session: Session, document_ids: Iterable[int] | None) -> int:
-    """How many action suggestions (of these documents; None: any) await a person's decision."""
-    stmt = select(func.count()).select_from(Suggestion).where(Suggestion.kind == "action",
-                                                              Suggestion.status == "pending")
+def latest_document_date(session: Session, document_ids: Iterable[int] | None = None) -> PartialDate | None:
+    """The date of the latest dated paper (of these documents; None: any), or None if none is dated."""
+    stmt = (select(Document.date_value, Document.date_precision, Document.date_qualifier, Document.date_text,
+                   Document.date_end_value).where(Document.date_value.is_not(None))
+            .order_by(_earliest_sql(Document.date_value).desc(), Document.date_value.desc()).limit(1))
     if document_ids is not None:
         ids = list(document_ids)
         if not ids:
-            return 0
-        stmt = stmt.where(Suggestion.document_id.in_(ids))
-    return int(session.scalar(stmt) or 0)
+            return None
+        stmt = stmt.where(Document.id.in_(ids))
+    row = session.execute(stmt).first()
+    if row is None or not row[1]:
+        return None
+    value, precision, qualifier, text, end_value = row
+    return PartialDate(value, precision, qualifier, text or "", end_value)
 
 
 def all_document_ids(session: Session) -> list[int]:

@@ -8,13 +8,19 @@ the renderer never sees a database session.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from dossier.domain.dates import PartialDate, Precision
+
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 DEFAULT_TITLE = "Briefing"
+DEFAULT_DUE_WITHIN_WEEKS = 4  # open actions due this many weeks after the briefing's date are listed
+MAX_DUE_WITHIN_WEEKS = 52
+NO_OWNER = "Owner to be confirmed"
 
 
 class Marking(StrEnum):
@@ -57,7 +63,7 @@ class Section(StrEnum):
 
 SECTION_TITLES = {
     Section.KEY_MESSAGES: "Key messages",
-    Section.ACTIONS: "Open actions and deadlines",
+    Section.ACTIONS: "Open actions",
     Section.CHANGES: "Changes since the last briefing",
     Section.CHRONOLOGY: "Chronology",
     Section.WHOS_WHO: "Who\u2019s who",
@@ -125,7 +131,9 @@ class BriefingOptions:
     title: str = DEFAULT_TITLE
     reference: str = ""
     marking: Marking = Marking.OFFICIAL
-    as_at: dt.date = field(default_factory=dt.date.today)
+    # the briefing's date; None until it is settled (the briefing service then takes the draft's date,
+    # else the latest paper's: see `default_as_at`)
+    as_at: dt.date | None = None
     to: str = ""
     from_: str = ""
     timing: str = ""
@@ -134,10 +142,24 @@ class BriefingOptions:
     summary: str = ""
     key_messages: str = ""
     lines_to_take: str = ""
+    issue: str = ""  # the front sheet's "Issue": what the submission is about, in a sentence or two
+    recommendation: str = ""  # what the reader is asked to do or agree
+    due_within_weeks: int = DEFAULT_DUE_WITHIN_WEEKS  # open actions listed: the overdue and those due this soon
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "marking", Marking(self.marking))
         object.__setattr__(self, "sections", normalise_sections(self.sections))
+        object.__setattr__(self, "due_within_weeks", check_weeks(self.due_within_weeks))
+
+    @property
+    def day(self) -> dt.date:
+        """The briefing's date (today, only if nobody settled it: the service always does)."""
+        return self.as_at or dt.date.today()
+
+    @property
+    def due_by(self) -> dt.date:
+        """The last day of the window the open actions list covers."""
+        return self.day + dt.timedelta(weeks=self.due_within_weeks)
 
     def includes(self, section: Section) -> bool:
         return section in self.sections
@@ -148,9 +170,11 @@ class BriefingOptions:
     def to_json(self) -> dict[str, Any]:
         return {
             "title": self.title, "reference": self.reference, "marking": self.marking.value,
-            "as_at": self.as_at.isoformat(), "to": self.to, "from": self.from_, "timing": self.timing,
-            "scope": self.scope.to_json(), "sections": [s.value for s in self.sections],
-            "summary": self.summary, "key_messages": self.key_messages, "lines_to_take": self.lines_to_take,
+            "as_at": self.as_at.isoformat() if self.as_at else None, "to": self.to, "from": self.from_,
+            "timing": self.timing, "scope": self.scope.to_json(), "sections": [s.value for s in self.sections],
+            "issue": self.issue, "summary": self.summary, "recommendation": self.recommendation,
+            "key_messages": self.key_messages, "lines_to_take": self.lines_to_take,
+            "due_within_weeks": self.due_within_weeks,
         }
 
     @classmethod
@@ -161,14 +185,37 @@ class BriefingOptions:
         return cls(
             title=str(data.get("title") or defaults.title), reference=str(data.get("reference") or ""),
             marking=Marking.parse(data["marking"]) if data.get("marking") else defaults.marking,
-            as_at=_day(data.get("as_at")) or defaults.as_at, to=str(data.get("to") or ""),
+            as_at=_day(data.get("as_at")), to=str(data.get("to") or ""),
             from_=str(data.get("from") or ""), timing=str(data.get("timing") or ""),
             scope=BriefingScope.from_json(data.get("scope")),
             sections=tuple(Section(s) for s in sections if s in Section._value2member_map_)
             if sections is not None else ALL_SECTIONS,
             summary=str(data.get("summary") or ""), key_messages=str(data.get("key_messages") or ""),
-            lines_to_take=str(data.get("lines_to_take") or ""),
+            lines_to_take=str(data.get("lines_to_take") or ""), issue=str(data.get("issue") or ""),
+            recommendation=str(data.get("recommendation") or ""),
+            due_within_weeks=int(data.get("due_within_weeks") or DEFAULT_DUE_WITHIN_WEEKS),
         )
+
+
+def check_weeks(weeks: Any) -> int:
+    """The open actions' window in whole weeks, 0 (the overdue only) to a year."""
+    n = int(weeks)
+    if not 0 <= n <= MAX_DUE_WITHIN_WEEKS:
+        raise ValueError(f"the weeks ahead must be from 0 to {MAX_DUE_WITHIN_WEEKS}, not {weeks}")
+    return n
+
+
+def default_as_at(draft: dt.date | None, latest_paper: PartialDate | None, today: dt.date) -> dt.date:
+    """The date a briefing is as at when nobody says: the draft's, else the latest paper's, else today.
+
+    The latest paper's date is its last day ("Mar 2014" is 31 March), so the paper itself is in the
+    briefing; a year alone counts from its first day.
+    """
+    if draft is not None:
+        return draft
+    if latest_paper is not None:
+        return latest_paper.earliest() if latest_paper.precision is Precision.YEAR else latest_paper.latest()
+    return today
 
 
 def normalise_sections(sections: Any) -> tuple[Section, ...]:
@@ -211,6 +258,79 @@ class Citation:
         return f"[D{self.document_id}{page}{para}]"
 
 
+class ActionGroup(StrEnum):
+    """Where an open action goes in a briefing: the list (overdue, due soon) or the annex (the rest)."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due soon"
+    LATER = "later"  # due after the window the list covers
+    UNDATED = "undated"  # no date set: an intention, not a deadline
+    DECISION = "decision"  # a decision to be taken or announced: not a deadline
+
+    @property
+    def listed(self) -> bool:
+        """Whether the open actions list shows it (the rest are counted there and listed in the annex)."""
+        return self in (ActionGroup.OVERDUE, ActionGroup.DUE_SOON)
+
+
+DECISION_KINDS = frozenset({"decision", "intention"})
+
+
+def action_group(kind: str, due: PartialDate | None, as_at: dt.date, due_by: dt.date) -> ActionGroup:
+    """Which part of the briefing an open action belongs to, as at a date with the list's window ending
+    on `due_by`. Overdue means due before the day (as the actions register counts it)."""
+    if kind in DECISION_KINDS:
+        return ActionGroup.DECISION
+    if due is None:
+        return ActionGroup.UNDATED
+    if due.latest() < as_at:
+        return ActionGroup.OVERDUE
+    if due.earliest() <= due_by:
+        return ActionGroup.DUE_SOON
+    return ActionGroup.LATER
+
+
+# "Ann Roe to write", "Wessex County Council to agree", "The Council to publish", "NHS England to": the owner
+# leads already. One capitalised word alone ("Report to the board") is a verb, not a subject.
+_CAP = r"[A-Z][\w'\u2019.&\-]*"
+_OWNER_LED = re.compile(rf"^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{_CAP}|{_CAP}(?:\s+(?:of|the|and|for|on))*\s+{_CAP}"
+                        rf"|[A-Z]{{2,}}\b)(?:\s+(?:{_CAP}|of|the|and|for|on))*\s+to\s+[a-z]")
+# "(by end May 2014)" at the end of a summary: the briefing gives the due date itself
+_TRAILING_WHEN = re.compile(r"\s*\((?:[^()]*\b\d{4}\b[^()]*|no date(?: set)?)\)$")
+
+
+def action_line(owner: str | None, summary: str) -> str:
+    """An action as one statement: "Owner to do what". Without an owner: "Owner to be confirmed: do what".
+
+    A summary that already reads "Someone to do what" is kept as it is; a date in brackets at its end
+    is left out (the briefing prints the due date beside it).
+    """
+    text = " ".join(summary.split()).rstrip(" .;:,")
+    text = _TRAILING_WHEN.sub("", text).rstrip(" .;:,")
+    if not text:
+        return owner or NO_OWNER
+    if owner and (text.casefold().startswith(owner.casefold() + " ") or _OWNER_LED.match(text)):
+        return text
+    if not owner and (text.casefold().startswith(NO_OWNER.casefold()) or _OWNER_LED.match(text)):
+        return text if text.casefold().startswith(NO_OWNER.casefold()) else f"{NO_OWNER}: {text}"
+    body = _lower_first(text)
+    if owner:
+        if body.startswith("to "):
+            body = body[3:]
+        return f"{owner} to {body}"
+    return f"{NO_OWNER}: {body}"
+
+
+def _lower_first(text: str) -> str:
+    """"Make recommendations" -> "make recommendations"; "NHS England ...", "Ann Roe's ..." stay."""
+    words = text.split(" ", 2)
+    first = words[0]
+    second = words[1] if len(words) > 1 else ""
+    if first[:1].isupper() and (first[1:].islower() or first == "A") and not second[:1].isupper():
+        return text[:1].lower() + text[1:]
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class ActionItem:
     """One open action as at the briefing date."""
@@ -222,6 +342,13 @@ class ActionItem:
     kind: str  # direction, request, ...
     overdue: bool
     citation: Citation | None
+    set_date: str = ""  # when it was set (the date of the paper that set it), as people write it
+    group: ActionGroup = ActionGroup.DUE_SOON
+
+    @property
+    def line(self) -> str:
+        """"Owner to do what" (see `action_line`)."""
+        return action_line(self.owner, self.summary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +376,7 @@ class ChronologyItem:
 @dataclass(frozen=True, slots=True)
 class ActorItem:
     name: str
-    posts: tuple[str, ...]
+    posts: tuple[str, ...]  # the posts held on the briefing's date
     organisation: str
     aliases: tuple[str, ...]
     kind: str  # person or organisation
@@ -314,11 +441,22 @@ class BriefingData:
     extracts: tuple[ExtractGroup, ...] = ()
     sources: tuple[SourceItem, ...] = ()
     scope_note: str = ""  # the scope in words, for the front sheet ("" for the whole dossier)
-    pending_actions: int = 0  # actions found in the papers in scope that nobody has accepted yet
+
+    @property
+    def listed_actions(self) -> tuple[ActionItem, ...]:
+        """The open actions the list shows: the overdue, then those due within the window."""
+        return tuple(a for a in self.actions if a.group.listed)
+
+    @property
+    def other_actions(self) -> tuple[ActionItem, ...]:
+        """The open actions counted in the list and set out in the annex: due later, undated, decisions."""
+        return tuple(a for a in self.actions if not a.group.listed)
 
     def is_empty(self, section: Section) -> bool:
-        """Whether a section has nothing to list (it then says so in a line)."""
-        return {Section.ACTIONS: not self.actions, Section.CHANGES: not self.changes,
+        """Whether a section has nothing to show: it is then left out of the briefing."""
+        o = self.options
+        return {Section.KEY_MESSAGES: not o.lines_to_take.strip(),
+                Section.ACTIONS: not self.actions, Section.CHANGES: not self.changes,
                 Section.CHRONOLOGY: not self.chronology, Section.WHOS_WHO: not self.actors,
                 Section.EXTRACTS: not self.extracts, Section.SOURCES: not self.sources}.get(section, False)
 

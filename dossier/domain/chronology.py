@@ -82,7 +82,7 @@ class ChronologyRow:
     conflict_note: str | None = None  # set when a person marked the conflict resolved
     editable: bool = False  # entries ("entry:N") can be edited, merged and split
     event_kind: str = ""  # an EventKind's value, "" where none is known (documents, own entries)
-    matters: bool = True  # False for courtesies and housekeeping (a briefing leaves them out)
+    matters: bool = True  # False for courtesies and housekeeping, which a briefing's chronology leaves out
 
 
 # An entry's key packed into one integer, as the database orders and counts them: its row id

@@ -5,9 +5,13 @@ a database. The layout:
 
 - every page: the protective marking centred in capitals at the top and the bottom; a footer with
   the briefing's reference and date, and "Page X of Y";
-- a front sheet (title, reference, To / From / Date / Timing / Scope, summary, contents), then key
-  messages, open actions, changes since the last briefing, and the annexes, each on a new page:
-  chronology, who's who, annotated extracts and sources;
+- a front sheet as a submission has it (To / From / Date, title and reference, then the issue,
+  summary, recommendation, timing and key messages, and the contents), then the lines to take, the
+  open actions (overdue and due soon, one line each), changes since the last briefing, and the
+  annexes, each on a new page: other open actions, chronology, who's who, annotated extracts and
+  sources;
+- a section with nothing to show is left out, with its contents line and bookmark; text in cells
+  wraps and is never cut short;
 - citations such as [D3 p2 ¶4] link to the document's entry in the sources annex;
 - a bookmark for every section and annex, with the heading's own words; title, author, subject,
   language (en-GB) and DisplayDocTitle in the metadata; the bundled DejaVu fonts embedded.
@@ -28,6 +32,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -45,9 +50,12 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import HRFlowable
 
 from dossier import __version__
 from dossier.domain.briefing import (
+    NO_OWNER,
+    ActionGroup,
     ActionItem,
     ActorItem,
     BriefingData,
@@ -61,7 +69,7 @@ from dossier.domain.briefing import (
 )
 from dossier.export import fonts
 from dossier.export.fonts import COND, COND_BOLD, SANS, SANS_BOLD, SANS_ITALIC
-from dossier.export.markup import blocks, clean, esc, esc_lines, shorten
+from dossier.export.markup import blocks, clean, esc, esc_lines
 
 Progress = Callable[[int, int, str], None]
 
@@ -88,8 +96,6 @@ OVERDUE = "#9b1c1c"
 OVERDUE_BG = colors.HexColor("#f9eded")
 CONFLICT = "#8a4b00"
 
-QUOTE_LIMIT = 1500  # characters of an annotated passage shown in Annex C
-CELL_LIMIT = 2000  # characters of any one table cell (as long as a chronology entry can be)
 MAX_PASSES = 4  # count, draw; a third if the count moved; one more if a row had to split
 EXTRACT_INDENT = 11  # points from the quote's rule to the text of an extract
 
@@ -124,7 +130,7 @@ def _styles() -> dict[str, ParagraphStyle]:
                                         leading=12, textColor=MUTED, spaceBefore=14, spaceAfter=4)
     s["contents"] = ParagraphStyle("contents", parent=base, fontSize=9.5, leading=13, spaceAfter=0)
     s["contents_page"] = ParagraphStyle("contents_page", parent=s["contents"], alignment=TA_RIGHT)
-    s["cell"] = ParagraphStyle("cell", fontName=COND, fontSize=8.5, leading=11, textColor=INK, splitLongWords=1)
+    s["cell"] = ParagraphStyle("cell", fontName=COND, fontSize=8.2, leading=10.3, textColor=INK, splitLongWords=1)
     s["cell_head"] = ParagraphStyle("cell_head", parent=s["cell"], fontName=COND_BOLD, textColor=INK)
     s["cell_group"] = ParagraphStyle("cell_group", parent=s["cell"], fontName=COND_BOLD, fontSize=9, leading=12)
     s["cell_small"] = ParagraphStyle("cell_small", parent=s["cell"], fontSize=7.5, leading=9.5, textColor=MUTED)
@@ -133,7 +139,13 @@ def _styles() -> dict[str, ParagraphStyle]:
                                leftIndent=EXTRACT_INDENT)
     s["meta"] = ParagraphStyle("meta", parent=base, fontSize=8, leading=11, textColor=MUTED, spaceAfter=0,
                                leftIndent=EXTRACT_INDENT)
-    s["empty"] = ParagraphStyle("empty", parent=base, textColor=MUTED)
+    s["front_label"] = ParagraphStyle("front_label", parent=base, fontName=SANS_BOLD, fontSize=10.5, leading=14,
+                                      spaceBefore=9, spaceAfter=3, keepWithNext=1)
+    s["h3"] = ParagraphStyle("h3", parent=base, fontName=SANS_BOLD, fontSize=10, leading=14, spaceBefore=8,
+                             spaceAfter=3, keepWithNext=1)
+    s["action"] = ParagraphStyle("action", parent=base, fontSize=9.5, leading=13, leftIndent=12, bulletIndent=2,
+                                 spaceAfter=4, bulletFontName=SANS)
+    s["compact"] = ParagraphStyle("compact", parent=base, fontName=COND, fontSize=8.5, leading=11.5)
     return s
 
 
@@ -186,23 +198,45 @@ class Plan:
 class Part:
     section: Section
     key: str
-    heading: str  # "Key messages", "Annex A: Chronology"
+    heading: str  # "Open actions", "Annex A: Chronology"
+    builder: str  # the _Story method that draws it
+    annex: bool = False
+
+
+PART_TITLES = {Section.KEY_MESSAGES: "Lines to take"}  # key messages are on the front sheet
+OTHER_ACTIONS_TITLE = "Other open actions"
 
 
 def parts_of(data: BriefingData) -> list[Part]:
-    """The sections the briefing will show, with their headings (annexes lettered in order)."""
-    o = data.options
-    out = []
-    letter = ord("A")
-    for section in o.sections:
-        if section is Section.KEY_MESSAGES and not (o.key_messages.strip() or o.lines_to_take.strip()):
+    """The parts the briefing prints after its front sheet, with their headings (annexes lettered in
+    order). A section with nothing to show is left out, and so is its entry in the contents and the
+    bookmarks. Open actions not listed in the body (due later, undated, decisions) make an annex."""
+    body: list[Part] = []
+    annexes: list[tuple[Section, str, str, str]] = []
+    for section in data.options.sections:
+        if data.is_empty(section):
             continue
-        heading = section.title
-        if section.is_annex:
-            heading = f"Annex {chr(letter)}: {section.title}"
-            letter += 1
-        out.append(Part(section, f"sec-{section.value}", heading))
-    return out
+        builder = "section_" + section.value.replace("-", "_")
+        title = PART_TITLES.get(section, section.title)
+        if section is Section.ACTIONS:
+            body.append(Part(section, f"sec-{section.value}", title, builder))
+            if data.other_actions:
+                annexes.append((section, "sec-other-actions", OTHER_ACTIONS_TITLE, "annex_other_actions"))
+        elif section.is_annex:
+            annexes.append((section, f"sec-{section.value}", title, builder))
+        else:
+            body.append(Part(section, f"sec-{section.value}", title, builder))
+    lettered = [Part(section, key, f"Annex {chr(ord('A') + n)}: {title}", builder, annex=True)
+                for n, (section, key, title, builder) in enumerate(annexes)]
+    return body + lettered
+
+
+def annex_letter(parts: Sequence[Part], key: str) -> str:
+    """"Annex A" for the part with this key ("" if it is not printed)."""
+    for part in parts:
+        if part.key == key and part.annex:
+            return part.heading.split(":", 1)[0]
+    return ""
 
 
 class _Story:
@@ -260,8 +294,8 @@ class _Story:
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), COND, 8.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
             ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
             ("LINEABOVE", (0, 0), (-1, 0), 0.8, RULE),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE),
@@ -270,47 +304,48 @@ class _Story:
         ]))
         return table
 
-    def empty(self, text: str) -> Paragraph:
-        return self.p(esc(text), "empty")
-
     # -- the whole ---------------------------------------------------------------------------
     def build(self) -> list[Flowable]:
         parts = parts_of(self.data)
+        self.parts = parts
         story: list[Flowable] = [*self.front_sheet(parts), NextPageTemplate("body")]
         for n, part in enumerate(parts):
-            # the front sheet stands alone; each annex starts a page, unless it only says it is empty
-            new_page = n == 0 or (part.section.is_annex and not self.data.is_empty(part.section))
+            # the front sheet stands alone; each annex starts a page
+            new_page = n == 0 or part.annex
             story.append(PageBreak() if new_page else CondPageBreak(45 * mm))  # no heading left at a page's foot
             story.append(self.heading(part.heading, part.key, style="annex" if new_page else "h1"))
-            story.extend(getattr(self, "section_" + part.section.value.replace("-", "_"))())
+            story.extend(getattr(self, part.builder)())
         return story
 
     # -- front sheet ---------------------------------------------------------------------------
     def front_sheet(self, parts: list[Part]) -> list[Flowable]:
+        """The submission's front sheet: To / From / Date, the title and reference, then the issue,
+        summary, recommendation, timing and key messages (each left out when empty), and the contents."""
         o, d = self.o, self.data
-        out: list[Flowable] = [Spacer(0, 4 * mm), self.heading(o.title.strip() or "Briefing", "front", style="title")]
-        if o.reference.strip():
-            out.append(self.p(f"Reference: {esc(o.reference.strip())}", "subtitle"))
-        out.append(Spacer(0, 7 * mm))
-        fields = [("To", o.to), ("From", o.from_), ("Date", long_date(o.as_at)), ("Timing", o.timing),
-                  ("Scope", d.scope_note or "All the papers in this dossier.")]
+        fields = [("To", o.to), ("From", o.from_), ("Date", long_date(o.day)), ("Scope", d.scope_note)]
         rows = [[self.p(esc(label), "label"), self.p(esc_lines(value.strip()), "field")]
                 for label, value in fields if value and value.strip()]
-        table = Table(rows, colWidths=[28 * mm, TEXT_W - 28 * mm], hAlign="LEFT")
+        table = Table(rows, colWidths=[24 * mm, TEXT_W - 24 * mm], hAlign="LEFT")
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), COND, 8.5),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ("LINEABOVE", (0, 0), (-1, 0), 0.9, INK),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.35, HAIR),
-            ("LINEBELOW", (0, -1), (-1, -1), 0.9, INK),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ]))
-        out.append(table)
-        if o.summary.strip():
-            out.append(self.heading("Summary", "summary", level=1, style="h2"))
-            out.extend(self.text_blocks(o.summary))
+        out: list[Flowable] = [Spacer(0, 2 * mm), table, Spacer(0, 5 * mm),
+                               self.heading(o.title.strip() or "Briefing", "front", style="title")]
+        if o.reference.strip():
+            out.append(self.p(f"Reference: {esc(o.reference.strip())}", "subtitle"))
+        out.append(HRFlowable(width="100%", thickness=0.9, color=INK, spaceBefore=6, spaceAfter=2))
+        for key, label, text, lines_as in (("issue", "Issue", o.issue, None), ("summary", "Summary", o.summary, None),
+                                           ("recommendation", "Recommendation", o.recommendation, None),
+                                           ("timing", "Timing", o.timing, None),
+                                           ("key-messages", "Key messages",
+                                            o.key_messages if o.includes(Section.KEY_MESSAGES) else "", "bullet")):
+            if text.strip():
+                out.append(self.heading(label, key, level=1, style="front_label"))
+                out.extend(self.text_blocks(text, lines_as=lines_as))
         if parts:
             out.append(self.p("CONTENTS", "contents_head"))
             rows = []
@@ -320,9 +355,9 @@ class _Story:
                              self.p(str(page) if page else "", "contents_page")])
             contents = Table(rows, colWidths=[TEXT_W - 20 * mm, 20 * mm], hAlign="LEFT")
             contents.setStyle(TableStyle([
-                ("FONT", (0, 0), (-1, -1), SANS, 9.5),
+                ("FONT", (0, 0), (-1, -1), SANS, 9),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.35, HAIR),
             ]))
             out.append(contents)
@@ -330,64 +365,82 @@ class _Story:
 
     # -- sections ------------------------------------------------------------------------------
     def section_key_messages(self) -> list[Flowable]:
-        o = self.o
-        out = self.text_blocks(o.key_messages, lines_as="bullet")
-        if o.lines_to_take.strip():
-            out.append(self.heading("Lines to take", "lines-to-take", level=1, style="h2"))
-            out.extend(self.text_blocks(o.lines_to_take, lines_as="number"))
-        return out
+        """The lines to take (the key messages are on the front sheet)."""
+        return self.text_blocks(self.o.lines_to_take, lines_as="number")
 
     def section_actions(self) -> list[Flowable]:
-        items = self.data.actions
-        day = long_date(self.o.as_at)
-        pending = self.data.pending_actions
-        further = " further" if items else ""
-        waiting = (f"{pending}{further} action{'s' if pending != 1 else ''} found in the papers "
-                   f"{'await' if pending != 1 else 'awaits'} review in Dossier and {'are' if pending != 1 else 'is'} "
-                   "not listed here.") if pending else ""
-        if not items:
-            return [self.empty(f"No actions are recorded as open as at {day}. {waiting}".strip())]
-        overdue = sum(a.overdue for a in items)
-        n = len(items)
-        intro = f"{n} action{'s are' if n != 1 else ' is'} open as at {day}"
-        if overdue:
-            intro += (f", of which {overdue} {'are' if overdue != 1 else 'is'} overdue; overdue actions are "
-                      "listed first.")
+        """The overdue actions and those due within the window, one line each; the rest counted."""
+        d, o = self.data, self.o
+        listed, others = d.listed_actions, d.other_actions
+        overdue = [a for a in listed if a.group is ActionGroup.OVERDUE]
+        soon = [a for a in listed if a.group is ActionGroup.DUE_SOON]
+        by = long_date(o.due_by)
+        if o.due_within_weeks:
+            late = _count(len(overdue), "action is overdue", "actions are overdue")
+            due = f"{len(soon)} {'is' if len(soon) == 1 else 'are'}" if soon else "none is"
+            intro = f"As at {long_date(o.day)}, {late} and {due} due by {by}."
         else:
-            intro += "; none is overdue."
-        if waiting:
-            intro += " " + waiting
-        rows, extra = [], []
-        for i, a in enumerate(items, start=1):
-            rows.append(self._action_row(a))
-            if a.overdue:
-                extra.append(("BACKGROUND", (0, i), (-1, i), OVERDUE_BG))
-        return [self.p(esc(intro), "intro"),
-                self.table(["Due", "Action", "Owner", "Source"], rows, [24, 86, 34, 22], extra)]
+            intro = f"As at {long_date(o.day)}, {_count(len(overdue), 'action is overdue', 'actions are overdue')}."
+        if others:
+            intro += " " + _others_sentence(others, annex_letter(self.parts, "sec-other-actions"))
+        out: list[Flowable] = [self.p(esc(intro), "intro")]
+        for title, items in (("Overdue", overdue), (f"Due by {by}", soon)):
+            if items:
+                out.append(self.p(esc(title), "h3"))
+                out.extend(Paragraph(self._action_markup(a), self.s["action"], bulletText="\u2022") for a in items)
+        return out
 
-    def _action_row(self, a: ActionItem) -> list[Flowable]:
-        due = esc(a.due) if a.due else "No date set"
+    def _action_markup(self, a: ActionItem, *, due: bool = True, cited: bool = True) -> str:
+        """"<b>Owner</b> to do what — due 30 Jun 2019 (overdue; set 3 Mar 2019) [D3 ¶4]"."""
+        line = a.line
+        if a.owner and line.startswith(a.owner):
+            text = f"<b>{esc(a.owner)}</b>{esc(line[len(a.owner):])}"
+        elif line.startswith(NO_OWNER):
+            text = f"<i>{esc(NO_OWNER)}</i>{esc(line[len(NO_OWNER):])}"
+        else:
+            text = esc(_sentence(line))
+        notes = []
         if a.overdue:
-            due = f'<font name="{COND_BOLD}" color="{OVERDUE}">Overdue</font><br/>{due}'
-        what = esc(_sentence(shorten(a.summary, CELL_LIMIT)))
-        detail = [a.kind.capitalize()] if a.kind else []
-        if a.addressed_to:
-            detail.append(f"addressed to {a.addressed_to}")
-        if detail:
-            what += f'<br/><font size="7.5" color="#5a5f66">{esc(", ".join(detail))}</font>'
-        return [self.cell(due), self.cell(what), self.cell(esc(a.owner) or "Not known"),
-                self.cell(cite(a.citation) if a.citation else "")]
+            notes.append(f'<font name="{SANS_BOLD}" color="{OVERDUE}">overdue</font>')
+        if a.set_date:
+            notes.append(f"set {esc(a.set_date)}")
+        when = ""
+        if due and a.due:
+            when = f" \u2014 due {esc(a.due)}"
+        if notes:
+            when += f" ({'; '.join(notes)})"
+        cite_text = f" {cite(a.citation)}" if a.citation and cited else ""
+        return f"{text}{when}{cite_text}"
+
+    def annex_other_actions(self) -> list[Flowable]:
+        """The open actions the body only counts, a compact table for each kind: due later (with their
+        dates), with no date set, and decisions."""
+        items = self.data.other_actions
+        o = self.o
+        out: list[Flowable] = [self.p(esc(f"The other actions open as at {long_date(o.day)}."), "intro")]
+        groups = ((ActionGroup.LATER, f"Due after {long_date(o.due_by)}"), (ActionGroup.UNDATED, "No date set"),
+                  (ActionGroup.DECISION, "Decisions and intentions"))
+        for group, label in groups:
+            members = [a for a in items if a.group is group]
+            if not members:
+                continue
+            out.append(self.p(esc(f"{label} ({len(members)})"), "h3"))
+            dated = any(a.due for a in members)
+            rows = []
+            for a in members:
+                row = [self.cell(self._action_markup(a, due=False, cited=False)),
+                       self.cell(cite(a.citation) if a.citation else "")]
+                rows.append([self.cell(esc(a.due) if a.due else "\u2013"), *row] if dated else row)
+            header = ["Due", "Action", "Source"] if dated else ["Action", "Source"]
+            out.append(self.table(header, rows, [22, 126, 18] if dated else [148, 18]))
+        return out
 
     def section_changes(self) -> list[Flowable]:
         d = self.data
-        if d.previous is None:
-            return [self.empty(f"No briefing dated before {long_date(self.o.as_at)} has been exported from this "
-                               "dossier, so there is nothing to compare with.")]
         prev = d.previous
+        assert prev is not None  # a briefing with changes has a previous one
         name = f"\u201c{prev.title}\u201d" + (f" ({prev.reference})" if prev.reference else "")
         since = f"the last briefing, {name}, as at {long_date(prev.as_at)}"
-        if not d.changes:
-            return [self.empty(f"No documents have been filed and no actions have changed since {since}.")]
         filed = sum(c.what == "Filed" for c in d.changes)
         actions = len(d.changes) - filed
         counts = []
@@ -397,20 +450,17 @@ class _Story:
             counts.append(f"{actions} action{'s' if actions != 1 else ''} new or changed")
         intro = f"Since {since}: {' and '.join(counts)}."
         rows = [self._change_row(c) for c in d.changes]
-        return [self.p(esc(intro), "intro"), self.table(["Change", "Dated", "What", "Source"], rows, [26, 24, 94, 22])]
+        return [self.p(esc(intro), "intro"), self.table(["Change", "Dated", "What", "Source"], rows, [24, 22, 98, 22])]
 
     def _change_row(self, c: ChangeItem) -> list[Flowable]:
-        return [self.cell(esc(c.what)), self.cell(esc(c.date) or "Undated"),
-                self.cell(esc(shorten(c.description, CELL_LIMIT))),
+        return [self.cell(esc(c.what)), self.cell(esc(c.date) or "Undated"), self.cell(esc(c.description)),
                 self.cell(cite(c.citation) if c.citation else "")]
 
     def section_chronology(self) -> list[Flowable]:
         items = self.data.chronology
-        if not items:
-            return [self.empty("No dated entries are in scope.")]
         conflicts = any(i.conflict for i in items)
-        intro = ("Events, deadlines and papers in date order, earliest first; entries without a date come last. "
-                 "Where a source put a date in other words, they are quoted under it.")
+        intro = ("Papers, events and deadlines in date order; entries without a date come last. An action "
+                 "appears once, at its due date.")
         if conflicts:
             intro += " \u2021 marks an event that sources date differently."
         rows: list[list[Flowable]] = []
@@ -423,59 +473,56 @@ class _Story:
                 rows.append([self.cell(esc(g), "cell_group"), "", "", ""])
                 extra += _group_row(len(rows))
             rows.append(self._chronology_row(item))
-        return [self.p(esc(intro), "intro"), self.table(["Date", "Event", "Actors", "Source"], rows, [25, 89, 30, 22], extra)]
+        return [self.p(esc(intro), "intro"),
+                self.table(["Date", "Event", "Actors", "Source"], rows, [21, 99, 28, 18], extra)]
 
     def _chronology_row(self, item: ChronologyItem) -> list[Flowable]:
         date = esc(item.date) if item.date else "Undated"
         if item.written:
-            date += f'<br/><font size="7.5" color="#5a5f66">\u201c{esc(shorten(item.written, 120))}\u201d</font>'
-        event = esc(_sentence(shorten(item.event, CELL_LIMIT)))
+            date += f'<br/><font size="7" color="#5a5f66">\u201c{esc(item.written)}\u201d</font>'
+        event = esc(_sentence(item.event))
         if item.kind == "document":  # the papers themselves stand out among what they mention
             event = f"<b>{event}</b>"
         if item.conflict:
-            event += (f'<br/><font name="{COND_BOLD}" size="7.5" color="{CONFLICT}">\u2021 Sources give different '
+            event += (f'<br/><font name="{COND_BOLD}" size="7" color="{CONFLICT}">\u2021 Sources give different '
                       "dates for this event</font>")
         elif item.conflict_note:
-            event += (f'<br/><font size="7.5" color="#5a5f66">Sources differed on the date; resolved: '
-                      f"{esc(shorten(item.conflict_note, 300))}</font>")
-        actors = esc(_some(item.actors, 12, "; "))
+            event += (f'<br/><font size="7" color="#5a5f66">Sources differed on the date; resolved: '
+                      f"{esc(item.conflict_note)}</font>")
+        actors = esc(_some(item.actors, 4, "; "))
         return [self.cell(date), self.cell(event), self.cell(actors), self.cell(cites(item.citations))]
 
     def section_whos_who(self) -> list[Flowable]:
+        """People with the posts they held on the briefing's date, then, in a line each, the people with
+        no post known on that day and the organisations."""
         items = self.data.actors
-        if not items:
-            return [self.empty("No people or organisations are in scope.")]
+        day = long_date(self.o.day)
         people = [a for a in items if a.kind == "person"]
+        posted = [a for a in people if a.posts or a.organisation]
+        others = [a for a in people if not (a.posts or a.organisation)]
         orgs = [a for a in items if a.kind != "person"]
-        rows: list[list[Flowable]] = []
-        extra: list[tuple] = []
-        for label, group in (("People", people), ("Organisations", orgs)):
-            if not group:
-                continue
-            if people and orgs:
-                rows.append([self.cell(label, "cell_group"), "", "", ""])
-                extra += _group_row(len(rows))
-            rows.extend(self._actor_row(a) for a in group)
-        intro = ("The people and organisations the papers in scope name, with their current posts, the other names "
-                 "the papers use for them, and the first paper that names them.")
-        return [self.p(esc(intro), "intro"),
-                self.table(["Name", "Post and organisation", "Also known as", "First appears"], rows,
-                           [36, 52, 44, 34], extra)]
+        out: list[Flowable] = [self.p(esc(f"The people the papers name, with the posts they held on {day}, "
+                                          "and the organisations."), "intro")]
+        if posted:
+            if any(a.organisation for a in posted):
+                rows = [self._actor_row(a) for a in posted]
+                out.append(self.table(["Name", f"Post on {day}", "Organisation"], rows, [40, 82, 44]))
+            else:  # no organisation is known for anyone: no empty column
+                rows = [self._actor_row(a)[:2] for a in posted]
+                out.append(self.table(["Name", f"Post on {day}"], rows, [44, 122]))
+        for label, group in ((f"Also named, with no post known on {day}" if posted else "People", others),
+                             ("Organisations", orgs)):
+            if group:
+                names = "; ".join(esc(a.name) for a in group)
+                out += [Spacer(0, 5), self.p(f"<b>{esc(label)}</b> ({len(group)}): {names}.", "compact")]
+        return out
 
     def _actor_row(self, a: ActorItem) -> list[Flowable]:
-        post = "<br/>".join(esc(shorten(p, 300)) for p in a.posts[:6])
-        if a.organisation:
-            post = f"{post}<br/>{esc(a.organisation)}" if post else esc(a.organisation)
-        first = esc(a.first_date) if a.first_date else ""
-        if a.first_citation:
-            first = f"{first} {cite(a.first_citation)}" if first else cite(a.first_citation)
-        return [self.cell(f"<b>{esc(a.name)}</b>"), self.cell(post),
-                self.cell(esc(_some(a.aliases, 30, "; "))), self.cell(first)]
+        post = "; ".join(esc(_sentence(p)) for p in a.posts)
+        return [self.cell(f"<b>{esc(a.name)}</b>"), self.cell(post), self.cell(esc(a.organisation))]
 
     def section_extracts(self) -> list[Flowable]:
         groups = self.data.extracts
-        if not groups:
-            return [self.empty("No passages in the papers in scope have been annotated.")]
         out: list[Flowable] = [self.p(esc("Passages marked by reviewers, with their notes, grouped by tag. An "
                                           "extract with several tags appears under each."), "intro")]
         for n, group in enumerate(groups, start=1):
@@ -486,7 +533,7 @@ class _Story:
         title = group.tag or "Not tagged"
         out: list[Flowable] = [self.heading(title, f"tag-{n}", level=1, style="h2")]
         for x in group.items:
-            quote = Table([[self.p(f"\u201c{esc(shorten(x.quote, QUOTE_LIMIT))}\u201d", "quote")]],
+            quote = Table([[self.p(f"\u201c{esc(' '.join(clean(x.quote).split()))}\u201d", "quote")]],
                           colWidths=[TEXT_W], hAlign="LEFT", splitInRow=int(self.split_rows))
             quote.setStyle(TableStyle([
                 ("FONT", (0, 0), (-1, -1), SANS, 9.5), ("LINEBEFORE", (0, 0), (0, 0), 2, RULE), ("LEFTPADDING", (0, 0), (-1, -1), EXTRACT_INDENT),
@@ -512,13 +559,11 @@ class _Story:
 
     def section_sources(self) -> list[Flowable]:
         items = self.data.sources
-        if not items:
-            return [self.empty("No documents are in scope.")]
-        intro = ("The papers this briefing covers or cites, by reference. A citation in the text gives the "
-                 "paper's reference, then the page where known and the paragraph, and links to its entry here.")
+        intro = ("The papers this briefing covers or cites. A citation gives the paper's reference, then the "
+                 "page where known and the paragraph, and links to its entry here.")
         rows = [self._source_row(x) for x in items]
         return [self.p(esc(intro), "intro"),
-                self.table(["Ref.", "Date", "From \u2192 To", "Title", "Pages"], rows, [12, 21, 44, 75, 14],
+                self.table(["Ref.", "Date", "From \u2192 To", "Title", "Pages"], rows, [11, 20, 46, 77, 12],
                            [("ALIGN", (4, 0), (4, -1), "RIGHT")])]
 
     def _source_row(self, x: SourceItem) -> list[Flowable]:
@@ -527,23 +572,53 @@ class _Story:
         if x.recipients:
             to = esc(_some(x.recipients, 8, ", "))
             parties = f"{parties} \u2192 {to}" if parties else f"\u2192 {to}"
-        title = esc(shorten(x.title, CELL_LIMIT))
+        title = esc(x.title)
         notes = [x.kind.capitalize()] if x.kind and x.kind != "other" else []
         if x.own_reference:
             notes.append(f"their ref. {x.own_reference}")
         if notes:
-            title += f'<br/><font size="7.5" color="#5a5f66">{esc(", ".join(notes))}</font>'
+            title += f'<br/><font size="7" color="#5a5f66">{esc(", ".join(notes))}</font>'
         pages = str(x.pages) if x.pages else '<font color="#5a5f66">\u2013</font>'  # a text file has no pages
         return [self.cell(ref), self.cell(esc(x.date) or "Undated"), self.cell(parties), self.cell(title),
                 Paragraph(pages, ParagraphStyle("pages", parent=self.s["cell"], alignment=TA_RIGHT))]
 
 
 def _some(names: Sequence[str], most: int, sep: str) -> str:
-    """Names joined, at most `most` of them: "A; B; C and 12 others"."""
-    names = [shorten(n, 200) for n in names]
+    """Names joined, at most `most` of them: "A; B; C and 12 others" (each name whole)."""
+    names = [" ".join(clean(n).split()) for n in names]
     if len(names) <= most:
         return sep.join(names)
     return f"{sep.join(names[:most])} and {len(names) - most} others"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """"1 action is overdue", "3 actions are overdue", "no action is overdue"."""
+    if n == 0:
+        return "no " + one
+    return f"{n} {one if n == 1 else many}"
+
+
+def _others_sentence(others: Sequence[ActionItem], annex: str) -> str:
+    """"5 other open actions (3 due later, 2 with no date set) and 1 decision are listed in Annex A."""
+    later = sum(a.group is ActionGroup.LATER for a in others)
+    undated = sum(a.group is ActionGroup.UNDATED for a in others)
+    decisions = sum(a.group is ActionGroup.DECISION for a in others)
+    actions = later + undated
+    parts = []
+    if actions:
+        what = f"{actions} other open action{'s' if actions != 1 else ''}"
+        if later and undated:
+            what += f" ({later} due later, {undated} with no date set)"
+        elif later:
+            what += " due later"
+        else:
+            what += " with no date set"
+        parts.append(what)
+    if decisions:
+        parts.append(f"{decisions} decision{'s' if decisions != 1 else ''} or intention{'s' if decisions != 1 else ''}")
+    single = len(parts) == 1 and (actions == 1 or (not actions and decisions == 1))
+    text = f"{' and '.join(parts)} {'is' if single else 'are'} listed{f' in {annex}' if annex else ''}."
+    return _sentence(text)
 
 
 def _sentence(text: str) -> str:
@@ -574,7 +649,7 @@ class BriefingDocTemplate(BaseDocTemplate):
                  on_flowable: Callable[[], None] | None = None) -> None:
         o = data.options
         reference = o.reference.strip()
-        subject = f"Briefing as at {long_date(o.as_at)}" + (f", reference {reference}" if reference else "")
+        subject = f"Briefing as at {long_date(o.day)}" + (f", reference {reference}" if reference else "")
         super().__init__(
             out, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=FRAME_TOP,
             bottomMargin=FRAME_BOTTOM, title=clean(o.title.strip() or "Briefing"),
@@ -590,7 +665,7 @@ class BriefingDocTemplate(BaseDocTemplate):
             PageTemplate("front", [frame], onPage=self._page_start, onPageEnd=self._page_end),
             PageTemplate("body", [frame], onPage=self._page_start, onPageEnd=self._page_end),
         ])
-        self.footer = clean(reference or o.title.strip() or "Briefing") + " \u00b7 " + long_date(o.as_at)
+        self.footer = clean(reference or o.title.strip() or "Briefing") + " \u00b7 " + long_date(o.day)
         self.running_head = clean(o.title.strip() or "Briefing")
 
     def afterFlowable(self, flowable: Flowable) -> None:
@@ -605,9 +680,9 @@ class BriefingDocTemplate(BaseDocTemplate):
         if canv.getPageNumber() > 1:
             canv.setFont(SANS, 7.5)
             canv.setFillColor(MUTED)
-            right = f"As at {long_date(self.data.options.as_at)}"
+            right = f"As at {long_date(self.data.options.day)}"
             room = TEXT_W - stringWidth(right, SANS, 7.5) - 12 * mm
-            canv.drawString(MARGIN_X, RUNNING_HEAD_Y, _fit(self.running_head, SANS, 7.5, room))
+            _draw_fitted(canv, self.running_head, MARGIN_X, RUNNING_HEAD_Y, room)
             canv.drawRightString(PAGE_W - MARGIN_X, RUNNING_HEAD_Y, right)
             canv.setStrokeColor(HAIR)
             canv.setLineWidth(0.5)
@@ -624,7 +699,7 @@ class BriefingDocTemplate(BaseDocTemplate):
         total = self.plan.total_pages
         page = f"Page {canv.getPageNumber()} of {total if total else canv.getPageNumber()}"
         room = TEXT_W - stringWidth(page, SANS, 7.5) - 12 * mm
-        canv.drawString(MARGIN_X, FOOTER_Y, _fit(self.footer, SANS, 7.5, room))
+        _draw_fitted(canv, self.footer, MARGIN_X, FOOTER_Y, room)
         canv.drawRightString(PAGE_W - MARGIN_X, FOOTER_Y, page)
         _marking(canv, self.data.options.marking.value, MARKING_BOTTOM_Y)
         canv.restoreState()
@@ -636,13 +711,20 @@ def _marking(canv: Canvas, marking: str, y: float) -> None:
     canv.drawCentredString(PAGE_W / 2, y, marking.upper())
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """Text cut with an ellipsis to fit a width in points."""
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "\u2026", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "\u2026"
+def _draw_fitted(canv: Canvas, text: str, x: float, y: float, width: float) -> None:
+    """A running head or footer, whole: in a smaller size if it is long, and if it is longer still, on
+    two lines above its place. Text that would not fit in two lines is left off the margin altogether
+    (the title and reference are on the front sheet), never cut short."""
+    for size in (7.5, 7, 6.5, 6):
+        if stringWidth(text, SANS, size) <= width:
+            canv.setFont(SANS, size)
+            canv.drawString(x, y, text)
+            return
+    lines = simpleSplit(text, SANS, 6, width)
+    if len(lines) == 2 and all(stringWidth(line, SANS, 6) <= width for line in lines):
+        canv.setFont(SANS, 6)
+        canv.drawString(x, y + 6.5, lines[0])
+        canv.drawString(x, y, lines[1])
 
 
 # -- building --------------------------------------------------------------------------------------

@@ -33,15 +33,6 @@ def esc_lines(text: str | None) -> str:
     return "<br/>".join(esc(line) for line in clean(text).split("\n"))
 
 
-def shorten(text: str, limit: int) -> str:
-    """At most `limit` characters, cut at a word boundary, with an ellipsis in brackets."""
-    text = " ".join(clean(text).split())
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
-    return cut.rstrip(",;:") + " [\u2026]"
-
-
 @dataclass(frozen=True, slots=True)
 class Block:
     kind: str  # "para", "bullet" or "number"

@@ -25,6 +25,7 @@ from dossier.db import briefing_repo as repo
 from dossier.db import repositories as documents_repo
 from dossier.domain.annotations import AnnotationFilter, AnnotationRow
 from dossier.domain.briefing import (
+    ActionGroup,
     ActionItem,
     ActorItem,
     BriefingData,
@@ -40,11 +41,15 @@ from dossier.domain.briefing import (
     PreviousBriefing,
     Section,
     SourceItem,
+    action_group,
+    action_line,
+    default_as_at,
 )
 from dossier.domain.chronology import ChronologyRow, EntryKind
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus, ActorKind
+from dossier.domain.register import ActionRow
 from dossier.export.files import write_atomically
 from dossier.services.documents import utc_now
 
@@ -89,6 +94,27 @@ class BriefingService:
         with self._sessions.begin() as session:
             repo.save_draft(session, _options_json(options), utc_now())
 
+    # -- the briefing's date ---------------------------------------------------------------------
+    def default_as_at(self, draft: BriefingOptions | None = None) -> dt.date:
+        """The date a briefing is as at when nobody says: the draft's (the one given, else the saved
+        one), else the latest paper's, else today."""
+        if draft is None:
+            draft = self.load_draft()
+        if draft is not None and draft.as_at is not None:
+            return draft.as_at
+        with self._sessions() as session:
+            latest = repo.latest_document_date(session)
+        return default_as_at(None, latest, dt.date.today())
+
+    def starting_options(self) -> BriefingOptions:
+        """What a new briefing starts from: the saved draft, or the defaults, with its date settled."""
+        draft = self.load_draft() or BriefingOptions()
+        return draft.with_changes(as_at=self.default_as_at(draft))
+
+    def settled(self, options: BriefingOptions) -> BriefingOptions:
+        """The options with their date settled (see `default_as_at`)."""
+        return options if options.as_at is not None else options.with_changes(as_at=self.default_as_at())
+
     # -- exports ---------------------------------------------------------------------------------
     def last_export(self) -> ExportRecord | None:
         """The briefing exported most recently."""
@@ -114,6 +140,7 @@ class BriefingService:
     def gather(self, options: BriefingOptions, *, progress: Progress | None = None,
                cancelled: Cancelled | None = None) -> BriefingData:
         """Everything the briefing shows, as plain data, read in one session."""
+        options = self.settled(options)
         steps = [s for s in options.sections if s is not Section.KEY_MESSAGES]
         with self._sessions() as session:
             scope = options.scope
@@ -126,13 +153,12 @@ class BriefingService:
                     progress(GATHERED * n // max(len(steps), 1), SCALE, f"Gathering {section.title.lower()}…")
                 if section is Section.ACTIONS:
                     out["actions"] = tuple(_actions(session, options, docs))
-                    out["pending_actions"] = repo.pending_action_suggestions(session, docs)
                 elif section is Section.CHANGES:
                     out["previous"], out["changes"] = _changes(session, options, docs)
                 elif section is Section.CHRONOLOGY:
-                    out["chronology"] = tuple(_chronology(session, scope, docs))
+                    out["chronology"] = tuple(_chronology(session, options, docs))
                 elif section is Section.WHOS_WHO:
-                    out["actors"] = tuple(_actors(session, scope, docs, options.as_at))
+                    out["actors"] = tuple(_actors(session, options, docs))
                 elif section is Section.EXTRACTS:
                     out["extracts"] = tuple(_extracts(session, scope, docs))
             data = BriefingData(options=options, scope_note=_scope_note(session, scope), **out)  # type: ignore[arg-type]
@@ -155,6 +181,7 @@ class BriefingService:
 
         target = Path(out_path).expanduser().absolute()
         _check_folder(target)
+        options = self.settled(options)
         data = self.gather(options, progress=progress, cancelled=cancelled)
 
         shown = GATHERED
@@ -234,15 +261,19 @@ def _page_of(pages: dict[tuple[int, int], int], doc_id: int, paragraph: int | No
     return pages.get((doc_id, paragraph)) if paragraph else None
 
 
+_GROUP_ORDER = {g: n for n, g in enumerate(ActionGroup)}
+
+
 def _actions(session: Session, options: BriefingOptions, docs: set[int] | None) -> list[ActionItem]:
-    """Open actions as at the briefing date, overdue first, then by due date."""
-    as_at = options.as_at.isoformat()
-    ids = actions_repo.action_ids(session, as_at=as_at, statuses=[ActionStatus.OPEN], sort="due")
-    rows = actions_repo.action_rows(session, ids, as_at)
+    """Open actions as at the briefing date, in the order the briefing gives them: the overdue, those
+    due within the window, those due later (each by due date), the undated, then decisions."""
+    as_at = options.day
+    ids = actions_repo.action_ids(session, as_at=as_at.isoformat(), statuses=[ActionStatus.OPEN], sort="due")
+    rows = actions_repo.action_rows(session, ids, as_at.isoformat())
     scope = options.scope
     kept = []
     for r in rows:
-        if r.set_date is not None and r.set_date.earliest() > options.as_at:
+        if r.set_date is not None and r.set_date.earliest() > as_at:
             continue  # not yet set on the briefing's date
         if scope.actor_ids and not {r.owner_id, r.addressed_to_id} & set(scope.actor_ids):
             continue
@@ -251,11 +282,14 @@ def _actions(session: Session, options: BriefingOptions, docs: set[int] | None) 
         kept.append(r)
     pages = repo.paragraph_pages(session, [(r.document_id, r.paragraph) for r in kept
                                            if r.document_id and r.paragraph])
-    return [ActionItem(
+    items = [ActionItem(
         due=_display(r.due), summary=r.summary, owner=r.owner or "", addressed_to=r.addressed_to or "",
         kind=r.type.value, overdue=r.overdue,
         citation=Citation(r.document_id, r.paragraph, _page_of(pages, r.document_id, r.paragraph))
-        if r.document_id else None) for r in kept]
+        if r.document_id else None, set_date=_display(r.set_date),
+        group=action_group(r.type.value, r.due, as_at, options.due_by)) for r in kept]
+    order = {id(item): n for n, item in enumerate(items)}  # the register's order: by due date
+    return sorted(items, key=lambda a: (_GROUP_ORDER[a.group], order[id(a)]))
 
 
 _STATUS_CHANGE = {ActionStatus.DONE: "Action done", ActionStatus.SUPERSEDED: "Action superseded",
@@ -324,7 +358,12 @@ def written_words(date: PartialDate | None) -> str:
     return words
 
 
-def _chronology(session: Session, scope: BriefingScope, docs: set[int] | None) -> list[ChronologyItem]:
+def _chronology(session: Session, options: BriefingOptions, docs: set[int] | None) -> list[ChronologyItem]:
+    """The events that matter, in date order. An action is shown once, as one statement ("Owner to do
+    what"): at its due date, or at the date it was set when it has none (an open one with no date is
+    left to the other open actions when the briefing lists them: it is no dated event). Courtesies and
+    housekeeping (entries that do not matter) and superseded or withdrawn actions are left out."""
+    scope = options.scope
     keys = chronology_repo.chronology_keys(session, date_from=scope.date_from, date_to=scope.date_to)
     if scope.actor_ids:
         allowed: set[str] = set()
@@ -332,16 +371,46 @@ def _chronology(session: Session, scope: BriefingScope, docs: set[int] | None) -
             allowed.update(chronology_repo.chronology_keys(session, actor=row.name, date_from=scope.date_from,
                                                            date_to=scope.date_to))
         keys = [k for k in keys if k in allowed]
-    rows: list[ChronologyRow] = chronology_repo.chronology_rows(session, keys)
+    keys = _one_key_per_action(keys)
+    rows: list[ChronologyRow] = [r for r in chronology_repo.chronology_rows(session, keys) if r.matters]
     if docs is not None and scope.picks_documents:
         rows = [r for r in rows if any(s.document_id in docs for s in r.sources)]
+    action_ids = sorted({int(r.key.split(":")[1]) for r in rows if r.key.startswith("action:")})
+    actions = {a.id: a for a in actions_repo.action_rows(session, action_ids, options.day.isoformat())}
     out = []
     for r in rows:
+        event = _event(r)
+        if r.key.startswith("action:"):
+            action = actions.get(int(r.key.split(":")[1]))
+            if action is None or action.status in (ActionStatus.SUPERSEDED, ActionStatus.WITHDRAWN):
+                continue
+            if action.due is None and action.status is ActionStatus.OPEN and options.includes(Section.ACTIONS):
+                continue  # an open intention with no date is no dated event: it is listed with the other actions
+            event = _action_event(action, at_due=r.key.endswith(":due"))
         citations = tuple(dict.fromkeys(Citation(s.document_id, s.paragraph, s.page) for s in r.sources))
         out.append(ChronologyItem(
-            date=_display(r.date), written=written_words(r.date), event=_event(r), actors=r.actors,
+            date=_display(r.date), written=written_words(r.date), event=event, actors=r.actors,
             citations=citations, conflict=r.conflict, conflict_note=r.conflict_note or "", kind=r.kind.value))
     return out
+
+
+def _one_key_per_action(keys: list[str]) -> list[str]:
+    """An action's due date only, or the date it was set when it has no due date."""
+    due = {k[:-len(":due")] for k in keys if k.startswith("action:") and k.endswith(":due")}
+    return [k for k in keys if not (k.startswith("action:") and k.endswith(":set") and k[:-len(":set")] in due)]
+
+
+def _action_event(action: ActionRow, *, at_due: bool) -> str:
+    """An action in the chronology, once: "Owner to do what (set 27 Mar 2014)" at its due date."""
+    line = action_line(action.owner, action.summary)
+    notes = []
+    if at_due and action.set_date is not None:
+        notes.append(f"set {action.set_date.display()}")
+    if not at_due:
+        notes.append("no date set")
+    if action.status is ActionStatus.DONE:
+        notes.append("done")
+    return f"{line} ({'; '.join(notes)})" if notes else line
 
 
 def _event(row: ChronologyRow) -> str:
@@ -353,14 +422,15 @@ def _event(row: ChronologyRow) -> str:
     return row.description
 
 
-def _actors(session: Session, scope: BriefingScope, docs: set[int] | None, as_at: dt.date) -> list[ActorItem]:
-    """The who's who, each actor with the posts held on the briefing's date."""
+def _actors(session: Session, options: BriefingOptions, docs: set[int] | None) -> list[ActorItem]:
+    """The who's who: each person or body, with the posts they held on the briefing's date."""
+    scope = options.scope
     if scope.is_everything:
         ids = actors_repo.actor_ids(session, sort="name")
     else:
         wanted = repo.actors_in_documents(session, docs) | set(scope.actor_ids)
         ids = [i for i in actors_repo.actor_ids(session, sort="name") if i in wanted]
-    rows = actors_repo.actor_rows(session, ids, as_at)
+    rows = actors_repo.actor_rows(session, ids, options.day)
     first = repo.first_appearances(session, ids)
     pages = repo.paragraph_pages(session, [v for v in first.values() if v[1]])  # type: ignore[misc]
     doc_rows = {d.id: d for d in documents_repo.document_rows(session, sorted({d for d, _ in first.values()}))}

@@ -131,8 +131,8 @@ class BriefingExporter(QObject):
             return None
         if self.job is not None:
             return None
-        options = services.briefing.load_draft() or BriefingOptions()
-        options = options.with_changes(as_at=BriefingOptions().as_at)  # as at today, like the command line
+        # the draft, as at its own date; with no draft, as at the latest paper's date (like the command line)
+        options = services.briefing.starting_options()
         dialog = BriefingDialog(options, choices_for(services), self._default_path(services, options), self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.save_draft_requested.connect(lambda o: self._save_draft(o))

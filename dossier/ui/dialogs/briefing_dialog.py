@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from dossier.domain.briefing import (
     DEFAULT_TITLE,
+    MAX_DUE_WITHIN_WEEKS,
     BriefingOptions,
     BriefingScope,
     Marking,
@@ -49,11 +51,13 @@ DATE_FORMAT = "d MMM yyyy"
 PDF_FILTER = "PDF files (*.pdf)"
 LIST_HINT = "Start a line with - for a bullet point, or 1. for a numbered one; a blank line starts a new paragraph."
 SECTION_HINTS = {
-    Section.KEY_MESSAGES: "The key messages and lines to take you write on the Messages tab",
-    Section.ACTIONS: "Open actions as at the briefing date, overdue ones first, each with its owner and source",
+    Section.KEY_MESSAGES: "The key messages (on the front sheet) and lines to take you write on the Messages tab",
+    Section.ACTIONS: "The overdue actions and those due within the weeks chosen on the Front Sheet tab, one line "
+                     "each with its owner and source; the rest counted, and set out in an annex",
     Section.CHANGES: "Papers filed and actions changed since the last briefing exported from this dossier",
-    Section.CHRONOLOGY: "Every dated event, deadline and paper in order, conflicts marked",
-    Section.WHOS_WHO: "The people and organisations named, with posts, other names and first appearance",
+    Section.CHRONOLOGY: "The papers, events and deadlines that matter, in order, conflicts marked; courtesies "
+                        "and housekeeping left out",
+    Section.WHOS_WHO: "The people named, with the posts they held on the briefing's date, and the organisations",
     Section.EXTRACTS: "Annotated passages with the reviewers' notes, grouped by tag",
     Section.SOURCES: "The papers cited, with date, from and to, title and pages. Always included: "
                      "every citation links to it",
@@ -84,7 +88,7 @@ def suggested_file_name(options: BriefingOptions) -> str:
     stem = re.sub(r"[^\w\- ]+", "-", stem).strip(" -")[:60] or DEFAULT_TITLE
     if not stem.casefold().startswith("briefing"):
         stem = f"Briefing {stem}"
-    return f"{stem} {options.as_at.isoformat()}.pdf"
+    return f"{stem} {options.day.isoformat()}.pdf"
 
 
 class ChoiceList(QWidget):
@@ -223,10 +227,20 @@ class BriefingDialog(QDialog):
             self.marking.addItem(m.value, m)
         self.marking.setCurrentIndex(list(Marking).index(o.marking))
         self.marking.setToolTip("The protective marking, printed at the top and bottom of every page")
-        self.as_at = QDateEdit(to_qdate(o.as_at), page)
+        self.as_at = QDateEdit(to_qdate(o.day), page)
         self.as_at.setCalendarPopup(True)
         self.as_at.setDisplayFormat(DATE_FORMAT)
-        self.as_at.setToolTip("The briefing's date: actions are overdue as at this day")
+        self.as_at.setToolTip("The briefing's date: actions are overdue as at this day (it starts at the draft's "
+                              "date, or the latest paper's)")
+        self.due_within = QSpinBox(page)
+        self.due_within.setObjectName("dueWithin")
+        self.due_within.setRange(0, MAX_DUE_WITHIN_WEEKS)
+        self.due_within.setValue(o.due_within_weeks)
+        self.due_within.setSuffix(" weeks")
+        self.due_within.setSpecialValueText("Overdue only")
+        self.due_within.setToolTip("Open actions lists the overdue and those due within this many weeks of the "
+                                   "briefing's date; the rest are counted there and set out in an annex")
+        self.due_within.setMinimumWidth(220)
         self.to = QLineEdit(o.to, page)
         self.to.setPlaceholderText("e.g. Secretary of State")
         self.from_ = QLineEdit(o.from_, page)
@@ -247,6 +261,7 @@ class BriefingDialog(QDialog):
         form.addRow("Reference", self.reference)
         form.addRow("Marking", self.marking)
         form.addRow("As at", self.as_at)
+        form.addRow("Actions due within", self.due_within)
         form.addRow("To", self.to)
         form.addRow("From", self.from_)
         form.addRow("Timing", self.timing)
@@ -261,18 +276,24 @@ class BriefingDialog(QDialog):
 
     def _messages_tab(self, o: BriefingOptions) -> QWidget:
         page = QWidget(self)
+        self.issue = self._text_box(page, o.issue, "What this is about, and why now, in a sentence or two", "issue")
         self.summary = self._text_box(page, o.summary, "What the minister needs to know, in a few sentences",
                                       "summary")
+        self.recommendation = self._text_box(page, o.recommendation, "What the minister is asked to agree or do",
+                                             "recommendation")
         self.key_messages = self._text_box(page, o.key_messages, "- The first key message\n- The second",
                                            "keyMessages")
         self.lines_to_take = self._text_box(page, o.lines_to_take, "1. What to say if asked", "linesToTake")
-        hint = QLabel(LIST_HINT + " Kept in the dossier, so the next briefing starts from them.", page)
+        hint = QLabel(LIST_HINT + " Kept in the dossier, so the next briefing starts from them. A box left "
+                      "empty is left out of the briefing.", page)
         hint.setObjectName("fieldName")
         hint.setWordWrap(True)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 12, 12, 8)
         layout.setSpacing(5)
-        for label, box, stretch in (("Summary (front sheet)", self.summary, 3), ("Key messages", self.key_messages, 3),
+        for label, box, stretch in (("Issue (front sheet)", self.issue, 1), ("Summary (front sheet)", self.summary, 2),
+                                    ("Recommendation (front sheet)", self.recommendation, 1),
+                                    ("Key messages (front sheet)", self.key_messages, 2),
                                     ("Lines to take", self.lines_to_take, 2)):
             title = QLabel(label, page)
             title.setObjectName("sectionTitle")
@@ -333,8 +354,9 @@ class BriefingDialog(QDialog):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 14, 12, 8)
         layout.setSpacing(4)
-        intro = QLabel("The front sheet (title, To, From, date, timing, scope and summary) always comes first. "
-                       "Then, in this order:", page)
+        intro = QLabel("The front sheet (To, From, date, title, issue, summary, recommendation, timing and key "
+                       "messages) always comes first. Then, in this order (a section with nothing to show is left "
+                       "out):", page)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addSpacing(6)
@@ -372,7 +394,8 @@ class BriefingDialog(QDialog):
             from_=self.from_.text().strip(), timing=self.timing.currentText().strip(), scope=self.scope(),
             sections=tuple(s for s, box in self.section_boxes.items() if box.isChecked()),
             summary=self.summary.toPlainText().strip(), key_messages=self.key_messages.toPlainText().strip(),
-            lines_to_take=self.lines_to_take.toPlainText().strip())
+            lines_to_take=self.lines_to_take.toPlainText().strip(), issue=self.issue.toPlainText().strip(),
+            recommendation=self.recommendation.toPlainText().strip(), due_within_weeks=self.due_within.value())
 
     def out_path(self) -> Path:
         return Path(self.path.text().strip()).expanduser()
