@@ -1,8 +1,8 @@
 """Documents keep a heading (their title, else one built from kind, parties and date: never the file
 name), and a suggestion may propose an action's status (done or superseded, from a later letter).
 
-Revision ID: 0013_life
-Revises: 0012
+Revision ID: 0016
+Revises: 0015
 """
 
 import sqlalchemy as sa
@@ -12,8 +12,8 @@ from dossier.domain.dates import PartialDate
 from dossier.domain.headings import document_heading
 from dossier.domain.records import DocumentKind
 
-revision = "0013_life"
-down_revision = "0012"
+revision = "0016"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
