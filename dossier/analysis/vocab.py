@@ -240,7 +240,9 @@ IRREGULAR_PAST = {
     "laid": "lay", "led": "lead", "paid": "pay", "spoke": "speak", "spoken": "speak", "did": "do",
     "done": "do", "showed": "show", "shown": "show", "got": "get", "chose": "choose", "chosen": "choose",
     "built": "build", "kept": "keep", "left": "leave", "read": "read", "shared": "share", "rang": "ring",
-    "withdrew": "withdraw", "withdrawn": "withdraw", "forwarded": "forward",
+    "withdrew": "withdraw", "withdrawn": "withdraw", "forwarded": "forward", "said": "say", "saw": "see",
+    "came": "come", "went": "go", "knew": "know", "thought": "think", "felt": "feel", "heard": "hear",
+    "understood": "understand", "became": "become"
 }
 # verbs that one report of progress may use for another ("submitted" its plan ~ "send" its plan)
 VERB_FAMILIES: tuple[frozenset[str], ...] = (

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from dossier.analysis.vocab import IRREGULAR_PAST
 from dossier.domain.findings import ActorFound, ActorKind
 
 
@@ -209,7 +210,7 @@ def _third_singular(verb: str) -> str:
     low = verb.lower()
     if low in _BE_HAVE:
         return _BE_HAVE[low]
-    if low in _NO_S or not low.isalpha() or low.endswith(("ed", "ing")) or len(low) < 2:
+    if low in _NO_S or low in IRREGULAR_PAST or not low.isalpha() or low.endswith(("ed", "ing")) or len(low) < 2:
         return verb
     if low.endswith(("s", "sh", "ch", "x", "z", "o")):
         return verb + "es"
