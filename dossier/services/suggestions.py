@@ -141,12 +141,15 @@ class SuggestionService:
 
     def accept_many(self, suggestion_ids: list[int]) -> list[AcceptRecord]:
         records = []
+        dates: dict[int, PartialDate | None] = {}  # a document's date, read once however many it suggests
         with self._sessions.begin() as session:
             for suggestion_id in suggestion_ids:
                 s = actions_repo.suggestion(session, suggestion_id)
                 if s.status != "pending":
                     continue
-                on = docs_repo.metadata_of(session, s.document_id)[0].date
+                if s.document_id not in dates:
+                    dates[s.document_id] = docs_repo.metadata_of(session, s.document_id)[0].date
+                on = dates[s.document_id]
                 created: Created = []
                 updated: Updated = []
                 merges: list[MergeRecord] = []
