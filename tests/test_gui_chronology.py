@@ -162,7 +162,7 @@ def test_entries_in_date_order_under_year_and_month_headers(window: MainWindow, 
     assert cell(window, key_of(window, "by 30 Nov 2021"), KIND, KindRole) is EntryKind.DEADLINE
     assert cell(window, key_of(window, "14 Sep 2021"), KIND, KindRole) is EntryKind.DOCUMENT
     assert cell(window, wrote, KIND, Qt.ItemDataRole.DecorationRole) is not None  # the kind marker
-    assert cell(window, wrote, KIND, Qt.ItemDataRole.ToolTipRole) == "Event"
+    assert cell(window, wrote, KIND, Qt.ItemDataRole.ToolTipRole) == "Event: letter"
     # a header spans the row and cannot be selected
     header_row = page.model.header_rows()[0]
     assert page.table.columnSpan(header_row, 0) == page.model.columnCount()
