@@ -23,34 +23,35 @@ def statements(text: str, voice: Voice = VOICE) -> dict[str, str]:
 @pytest.mark.parametrize(("text", "date", "expected"), [
     ("I wrote to you on 3 February about the state of the housing register.", "on 3 February",
      "Ann Roe wrote to Sam Doe about the state of the housing register"),
-    ("I wrote to you on 3 September, expressing my serious concerns about the service.", "on 3 September",
-     "Ann Roe wrote to Sam Doe, expressing serious concerns about the service"),
-    ("On 26 February I submitted my fourth quarterly report to the Board.", "On 26 February",
-     "Ann Roe submitted the fourth quarterly report to the Board"),
+    ("I wrote to you on 3 September, setting out my worries about the bin collections.", "on 3 September",
+     "Ann Roe wrote to Sam Doe, setting out worries about the bin collections"),
+    ("On 12 February I sent my second progress report to the Board.", "On 12 February",
+     "Ann Roe sent the second progress report to the Board"),
     ("Bo Li was appointed Director of Children's Services on 3 January 2020.", "on 3 January 2020",
      "Bo Li was appointed Director of Children's Services"),
     ("The Transport Board met on 14 January to discuss the bus contract.", "on 14 January",
      "The Transport Board met to discuss the bus contract"),
-    ("In December 2019, in the light of serious worries about the service, Wessex County Council appointed "
-     "Kit Vale as its adviser.", "In December 2019",
-     "In the light of serious worries about the service, Wessex County Council appointed Kit Vale as its adviser"),
+    ("In December 2019, after months of complaints about missed bin collections, Wessex County Council "
+     "appointed Kit Vale as its adviser.", "In December 2019",
+     "After months of complaints about missed bin collections, Wessex County Council appointed Kit Vale as its "
+     "adviser"),
 ])
 def test_a_dated_reference_reads_as_a_report(text: str, date: str, expected: str) -> None:
     assert statements(text)[date] == expected
 
 
 def test_the_writer_speaking_of_the_letter_itself_is_in_the_past() -> None:
-    found = statements("I have today written to the leader of Wessex County Council, Councillor Bo Li, to make "
-                       "clear that the Council must act.")
-    assert found["today"].startswith("Ann Roe wrote to the leader of Wessex County Council")
+    found = statements("I have today written to the chair of the housing committee, Councillor Bo Li, asking for "
+                       "a plan.")
+    assert found["today"].startswith("Ann Roe wrote to the chair of the housing committee")
 
 
 def test_an_object_relative_clause_that_carries_the_date_stands_on_its_own() -> None:
     found = statements("Thank you for the sampling audit, which Kit Vale and Bo Li presented to the water board "
                        "in January.")
     assert found["in January"] == "Kit Vale and Bo Li presented the sampling audit to the water board"
-    found = statements("Thank you for your review of the register, which I commissioned last November.")
-    assert found["last November"] == "Ann Roe commissioned Sam Doe's review of the register"
+    found = statements("Thank you for your review of the register, which I ordered last November.")
+    assert found["last November"] == "Ann Roe ordered Sam Doe's review of the register"
 
 
 def test_a_date_that_belongs_to_a_noun_stays() -> None:
@@ -65,14 +66,14 @@ def test_courtesies_are_statements_too() -> None:
 
 
 def test_a_long_sentence_is_cut_at_a_clause_edge_never_mid_phrase() -> None:
-    text = ("Inspectors visited the children's services of Wessex County Council on 20 February 2020 to look "
-            "at the arrangements for children in need, including those children who are subject to a child "
-            "protection plan and those who have recently left the care of the council for another home.")
+    text = ("Inspectors visited the adult care teams of Wessex County Council on 20 February 2020 to look "
+            "at how carers are assessed, including those carers who look after more than one person at home "
+            "and those who have recently moved into the county from another part of the country.")
     [found] = [d for d in find_dates(text, LETTER_DATE) if d.text == "on 20 February 2020"]
     statement = read_event(found, VOICE).description
     assert len(statement.split()) <= MAX_WORDS
-    assert statement == ("Inspectors visited the children's services of Wessex County Council to look at the "
-                         "arrangements for children in need")
+    assert statement == ("Inspectors visited the adult care teams of Wessex County Council to look at how carers "
+                         "are assessed")
 
 
 def test_a_clause_with_no_edge_is_kept_whole() -> None:
@@ -104,7 +105,7 @@ def test_no_first_or_second_person_word_is_left_when_the_parties_are_known() -> 
 
 
 def test_a_date_that_is_the_subject_stays_and_quotes_around_a_sentence_go() -> None:
-    assert statements("'Today marks the start of a long journey for Wessex County Council.'")["Today"] == \
-        "Today marks the start of a long journey for Wessex County Council"
-    assert statements('"Last month the Cabinet met in public for the first time."')["Last month"] == \
-        "The Cabinet met in public for the first time"
+    assert statements("'Today is the first day of a new budget for Wessex County Council.'")["Today"] == \
+        "Today is the first day of a new budget for Wessex County Council"
+    assert statements('"Last month the Licensing Committee met in the new council chamber."')["Last month"] == \
+        "The Licensing Committee met in the new council chamber"

@@ -3,7 +3,7 @@ what kind of event it is.
 
 `read_event(found, voice)` turns a dated reference (`DateFound`: its sentence and the date's span)
 into an `Event`: a description that reads as a report ("Ann Roe wrote to the council leader
-expressing serious concerns"), the kind of event (an `EventKind` value) and the rule that named it.
+about the housing register"), the kind of event (an `EventKind` value) and the rule that named it.
 
 The description is one whole clause of the sentence: the clause that carries the date, without
 the date where it is a phrase of its own (the chronology shows the date beside it), in the past
@@ -84,12 +84,12 @@ EVENT_RULES: tuple[EventRule, ...] = (
                   r"(?:first\s+)?published\s*:|date\s*:|decision\s+date\s*:|heard\s+on\s*:|decision\s+given\s+on\s*:|"
                   r"prepared\s+\d|asked\s+on\b.*view\s+source|this\s+question\s+was\s+answered|sign\s+up\s+for|"
                   r"print\s+this\s+page|bulletin\b|^from\s*:|^sent\s*:)"),
-              examples=("This page was last updated on 3 May 2019", "Decision date : 05 Feb 2020"),
+              examples=("This page was last updated on 3 May 2019", "Decision date : 11 Mar 2019"),
               leaves=("The council published its plan on 3 May.",)),
     EventRule("housekeeping-stamp", EventKind.HOUSEKEEPING,
               _rx(r"^(?:[A-Z][\w'’.-]*\s+){0,4}\d{1,2}/\d{1,2}/\d{2,4}(?:\s+\d{1,2}:\d{2}(?:\s*[AP]M)?)?\s*$"
                   r"|^\W*(?:\d{1,2}:\d{2}\s*(?:[AP]M)?\s*)?\d{1,2}/\d{1,2}/\d{2,4}\b"),
-              examples=("Ann Roe 11/10/2019 19:04",),
+              examples=("Ann Roe 04/06/2019 08:15",),
               leaves=("Ann Roe wrote on 11/10/2019 to the board.",)),
     # -- the noun a date belongs to -----------------------------------------------------------------
     EventRule("near-letter", EventKind.LETTER,
@@ -126,7 +126,7 @@ EVENT_RULES: tuple[EventRule, ...] = (
               examples=("Ann Roe stepped down at the end of June.",)),
     EventRule("inspection", EventKind.INSPECTION,
               _rx(r"\b(?:inspect(?:ed|ion|ions|ors?)|monitoring\s+visit|re-inspection)"),
-              examples=("Inspectors visited the children's services on 4 May.",)),
+              examples=("Inspectors visited the county's care homes on 4 May.",)),
     EventRule("publication", EventKind.PUBLICATION,
               _rx(r"\b(?:publish(?:ed|es|ing)?|publication|announc(?:ed|es|ing|ement)|laid\s+before\s+parliament|"
                   r"released|launched|made\s+a\s+(?:written\s+)?statement)\b"),
