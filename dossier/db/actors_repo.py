@@ -432,7 +432,8 @@ def actor_rows(session: Session, ids: Sequence[int], as_at: dt.date | None = Non
         aliases[actor_id].append(alias)
     held = tenures(session, ids)
     org_ids = {a.organisation_id for a in actors.values() if a.organisation_id}
-    orgs = dict(session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(org_ids)))) if org_ids else {}
+    orgs = ({r[0]: r[1] for r in session.execute(select(Actor.id, Actor.name).where(Actor.id.in_(org_ids)))}
+            if org_ids else {})
     counts = _document_counts(session, list(ids))
     rows = []
     for actor_id in ids:
