@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
 
+from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActorKind
 from dossier.domain.register import ActorRow
 from dossier.services.actors import ActorService
@@ -55,6 +57,25 @@ class ActorsModel(LazyTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent, sort_column=NAME)
         self._kind: ActorKind | None = None
+        self._as_at: dt.date | None = None
+
+    @property
+    def as_at(self) -> dt.date | None:
+        return self._as_at
+
+    def set_as_at(self, day: dt.date | None) -> None:
+        """Show the posts each actor held on this day (None: the posts not ended)."""
+        if day != self._as_at:
+            self._as_at = day
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, POSTS, POSTS)
+            self.reload()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (section == POSTS and orientation == Qt.Orientation.Horizontal and self._as_at is not None
+                and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)):
+            day = PartialDate.from_date(self._as_at).display()
+            return f"Posts on {day}" if role == Qt.ItemDataRole.DisplayRole else f"The posts each actor held on {day}"
+        return super().headerData(section, orientation, role)
 
     @property
     def kind_filter(self) -> ActorKind | None:
@@ -74,7 +95,7 @@ class ActorsModel(LazyTableModel):
                                  kind=self._kind)
 
     def fetch_rows(self, ids: Sequence[int]) -> list[ActorRow]:
-        return self._service.rows(ids)
+        return self._service.rows(ids, self._as_at)
 
     def actor_row(self, row: int) -> ActorRow | None:
         return self.record(row)

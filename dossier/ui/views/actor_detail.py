@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dossier.domain.dates import PartialDate
 from dossier.domain.register import ActorDetail, PostHeld
+from dossier.domain.tenures import post_label
 from dossier.ui.models.mentions_model import BEFORE, WIDTHS, KwicModel
 from dossier.ui.style import theme
 from dossier.ui.views.mentions import KIND_LABEL, kind_colours
@@ -34,11 +36,18 @@ class _ElideLeft(QStyledItemDelegate):
 
 
 def post_text(post: PostHeld) -> str:
-    when = ""
-    if post.start or post.end:
-        when = f" ({post.start or '…'} – {post.end or 'now'})"
-    org = f", {post.organisation}" if post.organisation else ""
-    return f"{post.title}{org}{when}"
+    """ "Director of Place (acting), 1 Apr 2014 – 31 Aug 2016"; a start that is only the first letter
+    naming the post reads "from Jan 2014 (first letter)"."""
+    label = post_label(post.title, post.organisation, post.note)
+    start = PartialDate.parse_iso(post.start).display() if post.start else ""
+    end = PartialDate.parse_iso(post.end).display() if post.end else ""
+    if not start and not end:
+        return label
+    if start and not post.start_stated:
+        start = f"{start} (first letter)"
+    if start and end:
+        return f"{label}, {start} – {end}"
+    return f"{label}, from {start}" if start else f"{label}, until {end}"
 
 
 class ActorDetailPanel(QWidget):
@@ -127,7 +136,8 @@ class ActorDetailPanel(QWidget):
         self.kind.setStyleSheet(f"background: {background.name()}; color: {line.darker(150).name()};")
         facts = []
         if detail.posts:
-            facts.append("<b>Posts</b>&nbsp; " + "; ".join(escape(post_text(p)) for p in detail.posts))
+            held = "<br>".join("&nbsp;&nbsp;" + escape(post_text(p)) for p in detail.posts)
+            facts.append(f"<b>{'Tenure' if len(detail.posts) == 1 else 'Tenures'}</b><br>{held}")
         if row.organisation:
             facts.append("<b>Organisation</b>&nbsp; " + escape(row.organisation))
         if row.aliases:

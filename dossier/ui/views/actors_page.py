@@ -1,10 +1,13 @@
-"""The Who's Who view: every actor in a lazy table, the selected one's mentions in context below.
+"""The Who's Who view: every actor in a lazy table, the selected one's tenures and mentions in
+context below. The posts column shows the post each actor held on the "as at" date.
 
 Merge, split an alias, rename, change kind and delete are undoable commands; double-clicking a
 mention opens the passage in the reader.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,12 +38,14 @@ from dossier.ui.commands.base import ACTORS, MENTIONS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.actor_dialogs import ActorDialog, MergeDialog, RenameDialog, SplitAliasDialog
 from dossier.ui.models.actors_model import POSTS, ActorsModel
+from dossier.ui.views.actions_filters import date_edit, to_date, to_qdate
 from dossier.ui.views.actor_detail import ActorDetailPanel
 from dossier.ui.views.mentions import KIND_LABEL
 from dossier.ui.views.page import Page
 from dossier.ui.views.strip import Strip
 from dossier.ui.views.tables import DataTable, FilterEdit
 
+AS_AT_KEY = "actors/as_at"
 KIND_FILTERS: tuple[tuple[str, ActorKind | None], ...] = (
     ("All kinds", None), ("People", ActorKind.PERSON), ("Organisations", ActorKind.ORGANISATION))
 
@@ -92,6 +98,15 @@ class ActorsPage(Page):
         strip.button(self.rename_action)
         self.kind_button = strip.button(self.kind_button_action, self.kind_menu)
         strip.button(self.delete_action)
+        strip.separator()
+        strip.label("As at")
+        self.as_at_edit = date_edit(strip, "actorsAsAt", "Show the posts each actor held on this date")
+        strip.add(self.as_at_edit)
+        self.today_button = QToolButton(strip)
+        self.today_button.setObjectName("actorsToday")
+        self.today_button.setText("Today")
+        self.today_button.setToolTip("As at today")
+        strip.add(self.today_button)
 
         self.table = DataTable(self, multi_select=True)
         self.table.setObjectName("actorsTable")
@@ -125,6 +140,16 @@ class ActorsPage(Page):
         self.detail.passage_requested.connect(self.context.open_passage)
         context.services_changed.connect(self._set_services)
         context.changed.connect(self._on_changed)
+        saved = context.settings.text(AS_AT_KEY, "")
+        try:
+            as_at = dt.date.fromisoformat(saved) if saved else dt.date.today()
+        except ValueError:
+            as_at = dt.date.today()
+        self.as_at_edit.setDate(to_qdate(as_at))
+        self.model.set_as_at(as_at)
+        self.as_at_edit.dateChanged.connect(lambda d: self.set_as_at(to_date(d)))
+        self.today_button.clicked.connect(lambda: self.set_as_at(dt.date.today()))
+        context.as_at_changed.connect(self._on_shared_as_at)
         self._on_selection()
 
     # -- showing ---------------------------------------------------------------------------------
@@ -140,6 +165,23 @@ class ActorsPage(Page):
 
     def focus_filter(self) -> None:
         self.filter_edit.focus()
+
+    def as_at(self) -> dt.date:
+        return to_date(self.as_at_edit.date())
+
+    def set_as_at(self, day: dt.date) -> None:
+        """Show the posts held on this day (remembered; today is remembered as "today")."""
+        if self.as_at() != day:
+            self.as_at_edit.setDate(to_qdate(day))  # comes back here through the signal
+            return
+        self.context.settings.set_text(AS_AT_KEY, "" if day == dt.date.today() else day.isoformat())
+        self.model.set_as_at(day)
+        self._on_selection()
+
+    def _on_shared_as_at(self, day: dt.date) -> None:
+        """The Actions view or the chronology's timeline picked the day."""
+        if day != self.as_at():
+            self.set_as_at(day)
 
     def show_actor(self, actor_id: int) -> bool:
         """Select an actor, clearing the filters if they hide it."""
@@ -188,7 +230,7 @@ class ActorsPage(Page):
         detail = None
         if one and self.services is not None:
             try:
-                detail = self.services.actors.get(ids[0])
+                detail = self.services.actors.get(ids[0], self.model.as_at)
             except NotFound:
                 detail = None
         self.detail.show_actor(detail)
