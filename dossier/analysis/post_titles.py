@@ -73,7 +73,7 @@ def _cut_address(title: str) -> tuple[str, str | None]:
     rest = rest.strip(_TRAILING)
     parts = [p.strip() for p in rest.split(",") if p.strip()]
     first = parts[0] if parts else ""
-    if first and organisation_name(first) and not _ADDRESS.search(first):
+    if first and organisation_name(first) and not _ADDRESS.search(rest) and not _POSTCODE.search(rest):
         return head, first
     if not rest or _ADDRESS.search(rest) or _POSTCODE.search(rest) or len(parts) > 1:
         return head, None
@@ -101,11 +101,11 @@ def _cut_organisation(title: str) -> tuple[str, str | None]:
     return title, None
 
 
-def _capitalise(word: str, first: bool) -> str:
-    if word.upper() in POST_ACRONYMS or (len(word) > 1 and word.isupper() and len(word) <= 5 and not word.isalpha()):
+def _capitalise(word: str, first: bool, shouting: bool) -> str:
+    if word in POST_ACRONYMS or word in ("NHS", "HR", "IT", "CEO", "UK"):
         return word
-    if word.isupper() and len(word) <= 4 and word.isalpha() and word not in ("HEAD", "LEAD", "CHAIR", "DEAN", "CLERK"):
-        return word  # "NHS", "CEO", "HR"
+    if not shouting and word.isupper() and len(word) <= 5:
+        return word  # an acronym in a title written in mixed case
     low = word.lower()
     if not first and low in _SMALL_WORDS:
         return low
@@ -120,7 +120,8 @@ def display_form(title: str) -> str:
     mixed = any(w[:1].isupper() for w in words) and not all(w.isupper() for w in words if w.isalpha())
     if mixed and all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words):
         return " ".join(words)  # already capitalised as a title is: keep the writer's acronyms and forms
-    return " ".join(_capitalise(w, n == 0) for n, w in enumerate(words))
+    shouting = all(w.isupper() for w in words if any(c.isalpha() for c in w))
+    return " ".join(_capitalise(w, n == 0, shouting) for n, w in enumerate(words))
 
 
 def normalise_post(raw: str) -> PostTitle | None:
@@ -156,7 +157,7 @@ def normalise_post(raw: str) -> PostTitle | None:
     if organisation is None:
         text, organisation = _cut_organisation(text)
     text = text.strip(_TRAILING)
-    if not text or not any(c.isalpha() for c in text):
+    if not text or not any(c.isalpha() for c in text) or text.casefold() in ("the", "a", "an", "our", "your"):
         return None
     title = display_form(text)
     tkey = post_key(title)

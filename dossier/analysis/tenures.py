@@ -31,7 +31,7 @@ START, END, LEFT, HOLDS = "start", "end", "left", "holds"
 _DET = r"(?:(?:the|our|its|their|his|her|a|an|your)\s+)?"
 # a post as written: up to ten words, ending before a date, a clause or the sentence
 _POST = r"(?P<post>[A-Za-z][\w'’&-]*(?:[ \t]+(?!(?:on|with|from|in|until|till|at|by|when|after|before|and|but|since|as|who|which|last|next|this|following|effective)\b)[\w'’&-]+){0,9}?)"
-_POST_END = r"(?=\s+(?:on|with\s+effect|from|in|until|till|at\s+the\s+end|by|when|after|before|and|but|since|last|next|this|following|effective|who|which|as\s+from)\b|\s*[,.;:()\n]|\s*$)"
+_POST_END = r"(?=\s+(?:on|with\s+effect|from|in|until|till|at|by|when|after|before|and|but|since|last|next|this|following|effective|who|which|as\s+from)\b|\s*[,.;:()\n]|\s*$)"
 _NAME_GAP = 3  # characters between a name and the words that follow it ("Ann Roe, formerly ...")
 
 
@@ -72,16 +72,17 @@ TENURE_RULES: tuple[TenureRule, ...] = (
           r"(?:step\s+down|stand\s+down|retire|leave\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?:post|role|council|"
           rf"authority|organisation|office))(?:\s+as\s+{_DET}{_POST}{_POST_END})?", END,
           "Jo Fry will step down at the end of June.", needs_date=True),
-    _rule("stepped-down", r"\b(?:stepped|stood)\s+down|\bretired|\bleft\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+)?"
-          rf"(?:post|role|position)(?:\s+(?:as|of)\s+{_DET}{_POST}{_POST_END})?|\bresigned", LEFT,
-          "Jo Fry stepped down on 30 June 2014."),
+    _rule("stepped-down", r"\b(?:(?:stepped|stood)\s+down|retired|resigned|left\s+(?:the\s+|his\s+|her\s+|their\s+|"
+          r"my\s+)?(?:post|role|position))(?:\s+(?:as|of|from)\s+(?:(?:the\s+|his\s+|her\s+|their\s+|my\s+)?"
+          rf"(?:post|role|position)\s+(?:of|as)\s+)?{_DET}{_POST}{_POST_END})?", LEFT,
+          "Jo Fry stepped down on 30 June 2014.", "Jo Fry stepped down as Head of Housing on 30 June 2014."),
     _rule("formerly", rf"\b(?:formerly|previously|until\s+recently)\s+(?!known\b|called\b|named\b|part\b){_DET}"
           rf"{_POST}{_POST_END}", LEFT, "Ann Roe, formerly Head of Planning, now leads the team."),
     _rule("former", rf"\b(?:the\s+)?(?:former\b|ex-)\s*{_POST}{_POST_END}", LEFT,
           "The former Chief Executive, Jo Fry, spoke.", person_after=True),
     _rule("moved-from", r"\bmoved\s+(?:(?:across|over|on)\s+)?(?:to\s+[^,.;]{2,60}?\s+)?from\s+"
-          rf"(?:the\s+|his\s+|her\s+|their\s+)?(?:(?:post|role|position)\s+(?:of|as)\s+)?{_DET}{_POST}{_POST_END}",
-          LEFT, "Ann Roe moved from Head of Planning to the new post."),
+          rf"(?:the\s+|his\s+|her\s+|their\s+)?(?:(?:post|role|position)\s+(?:of|as)\s+)?{_DET}{_POST}"
+          rf"(?:(?=\s+to\b)|{_POST_END})", LEFT, "Ann Roe moved from Head of Planning to the new post."),
     _rule("until", rf"(?:\b(?:was|is|remains|remained|will\s+remain|served\s+as|serves\s+as|will\s+serve\s+as|"
           rf"continued\s+as|continues\s+as|will\s+continue\s+as)\s+|,\s+){_DET}{_POST}\s+(?=until\b|till\b)", END,
           "Ann Roe was Interim Director until 31 August 2014.", needs_date=True),

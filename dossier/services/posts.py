@@ -6,8 +6,8 @@ every row it changes into `updated` (with its old values), so that the acceptanc
 
 A change of post is one tenure ending and another starting: where a letter says a person left a
 post ("formerly", "former", "moved from") the tenure ends the day before the next post's start (or
-before the letter's date, if nothing better is known); a later letter giving that start moves the
-end to the day before it.
+on the letter's date, if nothing better is known); a later letter giving an earlier start for the
+next post moves the end to the day before it. A stated end ("until 31 August") is never moved.
 """
 
 from __future__ import annotations
@@ -130,7 +130,6 @@ class _Applier:
                         self._set(h, start_value=e.date)
                 elif finer(e.date, h["start_value"]):
                     self._set(h, start_value=e.date)
-                    self._follow_change(h)
             elif e.sets == END and e.date:
                 if finer(e.date, h["end_value"]) or h["end_inferred"]:
                     self._set(h, end_value=e.date, end_inferred=False)
@@ -147,18 +146,19 @@ class _Applier:
         end = day_before(later[0] if later else self.on.value)
         return end if end >= mine else self.on.value
 
-    def _follow_change(self, started: Holder) -> None:
-        """A stated start moves the inferred end of the post the person held before it: the old
-        post ends the day before the new one starts."""
-        start = started["start_value"]
+    def settle(self) -> None:
+        """A post the letters say the person left ends the day before the next post they took
+        started, where that is earlier than the end inferred so far."""
         holders = self.holders()
         for h in holders:
             mine = _start(h)
-            if h["id"] == started["id"] or not h["end_inferred"] or not mine or mine >= start:
+            if not h["end_inferred"] or not mine or not h["end_value"]:
                 continue
-            following = [_start(o) for o in holders if o["id"] != h["id"] and (_start(o) or "") > mine]
-            if min(s for s in following if s) == start:  # the next post the person took is this one
-                self._set(h, end_value=day_before(start))
+            following = [s for o in holders if o["id"] != h["id"] for s in [_start(o)] if s and s > mine]
+            if following:
+                end = day_before(min(following))
+                if mine <= end < h["end_value"]:
+                    self._set(h, end_value=end)
 
 
 def apply_posts(session: Session, actor_id: int, posts: Sequence[str], tenures: Sequence[dict[str, Any]],
@@ -168,3 +168,4 @@ def apply_posts(session: Session, actor_id: int, posts: Sequence[str], tenures: 
     applier = _Applier(session, actor_id, on, document_id, created, updated, resolve_organisation)
     for e in evidence_from(posts, tenures, on):
         applier.apply(e)
+    applier.settle()

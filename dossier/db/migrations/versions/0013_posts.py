@@ -55,7 +55,7 @@ def merge_posts(conn: sa.Connection) -> None:
                      {"title": titles[key], "key": key, "id": keep})
     # one tenure per (post, person) where the merge made several undated ones
     holders = conn.execute(sa.text(
-        "SELECT id, post_id, actor_id, start_value, end_value, document_id FROM post_holders ORDER BY id")).all()
+        "SELECT id, post_id, actor_id, start_value, end_value, document_id, note FROM post_holders ORDER BY id")).all()
     by_pair: dict[tuple[int, int], list] = defaultdict(list)
     for row in holders:
         by_pair[(row[1], row[2])].append(row)
@@ -63,8 +63,9 @@ def merge_posts(conn: sa.Connection) -> None:
         if len(rows) < 2:
             continue
         keep = rows[0][0]
-        conn.execute(sa.text("UPDATE post_holders SET start_value = :s, end_value = :e WHERE id = :id"),
-                     {"s": _earliest([r[3] for r in rows]), "e": _latest_end([r[4] for r in rows]), "id": keep})
+        conn.execute(sa.text("UPDATE post_holders SET start_value = :s, end_value = :e, note = :n WHERE id = :id"),
+                     {"s": _earliest([r[3] for r in rows]), "e": _latest_end([r[4] for r in rows]),
+                      "n": next((r[6] for r in rows if r[6]), None), "id": keep})
         for r in rows[1:]:
             conn.execute(sa.text("DELETE FROM post_holders WHERE id = :id"), {"id": r[0]})
 
