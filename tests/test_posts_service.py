@@ -168,3 +168,17 @@ def test_cli_actors_as_at(dossier_path: Path, tmp_path: Path):
         tuple(c) for c in CHANGE]
     code, out = run("--dossier", str(dossier_path), "actors", "--as-at", "the spring")
     assert code == 2 or code == 1
+
+
+def test_the_briefing_s_who_s_who_gives_the_post_held_on_its_date(services, case):
+    from dossier.domain.briefing import BriefingOptions, Section
+
+    accept_documents(services, list(case.values()))
+
+    def whos_who(day: dt.date) -> dict[str, tuple[str, ...]]:
+        data = services.briefing.gather(BriefingOptions(as_at=day, sections=(Section.WHOS_WHO,)))
+        return {a.name: a.posts for a in data.actors}
+
+    assert whos_who(dt.date(2014, 3, 20))["Ann Roe"] == ("Head of Planning",)
+    assert whos_who(dt.date(2014, 6, 10))["Ann Roe"] == ("Director of Place",)
+    assert whos_who(dt.date(2014, 6, 10))["Tom Bell"] == ()
