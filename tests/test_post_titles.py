@@ -92,3 +92,13 @@ def test_tenure_words_give_a_status():
 def test_nothing_of_a_post(text):
     found = normalise_post(text)
     assert found is None or found.title.casefold() != "the"
+
+
+def test_what_is_not_part_of_a_title():
+    from dossier.analysis.post_titles import without_name
+
+    assert normalise_post(without_name("Dr Ann Roe Lead Commissioner", ["Ann Roe"])).title == "Lead Commissioner"
+    assert without_name("Ann Roe", ["Ann Roe"]) == ""
+    assert without_name("Head of Roe Services", ["Ann Roe"]) == "Head of Roe Services"
+    assert normalise_post("Chair of the Committee › Documents › Page 2").title == "Chair of the Committee"
+    assert normalise_post("to the Secretary of State for Transport") is None  # a recipient, not the writer's post

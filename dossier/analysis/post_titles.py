@@ -12,10 +12,11 @@ Titles that differ in words stay apart: "Chief Executive" and "Deputy Chief Exec
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossier.analysis.actors_orgs import organisation_name
-from dossier.analysis.vocab import ORG_WEAK_CUES, POST_ACRONYMS
+from dossier.analysis.vocab import HONORIFICS, ORG_WEAK_CUES, POST_ACRONYMS
 from dossier.domain.tenures import fold_title, post_key
 
 _PAREN = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
@@ -40,6 +41,8 @@ TENURE_PREFIXES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # What follows a title and dates its tenure: "acting Director of Finance from 1 May"
 _TENURE_TAIL = re.compile(r"\s+(?:from|since|until|till|with effect|w\.e\.f\.?|as from|as of)(?:\s.*)?$",
                           re.IGNORECASE)
+_BREADCRUMB = re.compile(r"\s*[›»|·•]")  # what a web page's trail or a footer ran into the title
+_NOT_A_POST = re.compile(r"^(?:to|from|for|by|with|and|or|cc|dear)\b", re.IGNORECASE)  # "to the Secretary of State"
 _ORG_AFTER = re.compile(r"\s+(?:of|at)\s+(?=\S)")
 _POSSESSIVE_END = re.compile(r"'s?$")
 _SMALL_WORDS = frozenset({"of", "for", "and", "the", "to", "in", "at", "on", "a", "an", "with", "by", "&"})
@@ -124,9 +127,24 @@ def display_form(title: str) -> str:
     return " ".join(_capitalise(w, n == 0, shouting) for n, w in enumerate(words))
 
 
+def without_name(raw: str, names: Sequence[str]) -> str:
+    """A title with the holder's own name taken off its front ("Dr Ann Roe Lead Commissioner")."""
+    words = raw.split()
+    own = {w.casefold().strip(".,") for n in names for w in n.split()}
+    if words and all(w.casefold().strip(".,") in own or w.casefold().rstrip(".") in HONORIFICS for w in words):
+        return ""  # only the name: no post
+    k = 0
+    while k < len(words) - 1 and (words[k].casefold().strip(".,") in own or words[k].casefold().rstrip(".") in HONORIFICS):
+        k += 1
+    return " ".join(words[k:]) if k and any(words[j].casefold().strip(".,") in own for j in range(k)) else raw
+
+
 def normalise_post(raw: str) -> PostTitle | None:
     """The post a written title names, or None when nothing of a post is left."""
     text = fold_title(raw)
+    text = _BREADCRUMB.split(text, maxsplit=1)[0]
+    if _NOT_A_POST.match(text):
+        return None
     note: str | None = None
     for m in list(_PAREN.finditer(text)):
         note = note or _note_of(m.group(1))

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from dossier.analysis.post_titles import PostTitle, normalise_post
+from dossier.analysis.post_titles import PostTitle, normalise_post, without_name
 from dossier.analysis.tenures import END, HOLDS, LEFT, START
 from dossier.db import actors_repo
 from dossier.domain.dates import PartialDate
@@ -42,11 +42,13 @@ class Evidence:
     weak: bool = False  # a start that is only the letter's date ("newly appointed")
 
 
-def evidence_from(posts: Sequence[str], tenures: Sequence[dict[str, Any]], on: PartialDate | None) -> list[Evidence]:
-    """What a suggestion's posts and tenure evidence say, normalised, in the order to apply it."""
+def evidence_from(posts: Sequence[str], tenures: Sequence[dict[str, Any]], on: PartialDate | None,
+                  names: Sequence[str] = ()) -> list[Evidence]:
+    """What a suggestion's posts and tenure evidence say, normalised, in the order to apply it.
+    `names` are the holder's name and forms, taken off the front of a title that carries them."""
     out: list[Evidence] = []
     for raw in posts:
-        found = normalise_post(raw)
+        found = normalise_post(without_name(raw, names))
         if found is None:
             continue
         sets = _STATUS.get(found.status or "", HOLDS)
@@ -163,9 +165,9 @@ class _Applier:
 
 def apply_posts(session: Session, actor_id: int, posts: Sequence[str], tenures: Sequence[dict[str, Any]],
                 on: PartialDate | None, document_id: int, created: Created, updated: Updated,
-                resolve_organisation: ResolveOrganisation) -> None:
+                resolve_organisation: ResolveOrganisation, names: Sequence[str] = ()) -> None:
     """Record the posts a suggestion gives an actor, and the tenure evidence it carries."""
     applier = _Applier(session, actor_id, on, document_id, created, updated, resolve_organisation)
-    for e in evidence_from(posts, tenures, on):
+    for e in evidence_from(posts, tenures, on, names):
         applier.apply(e)
     applier.settle()

@@ -64,7 +64,7 @@ def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, cr
         if mention_id:
             created.append(("mentions", mention_id))
     apply_posts(session, actor_id, p["posts"], p.get("tenures", ()), on, s.document_id, created, updated,
-                lambda org: resolve_actor(session, org, ActorKind.ORGANISATION, on, created))
+                lambda org: resolve_actor(session, org, ActorKind.ORGANISATION, on, created), [p["name"], *p["forms"]])
     return actor_id
 
 
