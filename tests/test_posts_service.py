@@ -182,3 +182,19 @@ def test_the_briefing_s_who_s_who_gives_the_post_held_on_its_date(services, case
     assert whos_who(dt.date(2014, 3, 20))["Ann Roe"] == ("Head of Planning",)
     assert whos_who(dt.date(2014, 6, 10))["Ann Roe"] == ("Director of Place",)
     assert whos_who(dt.date(2014, 6, 10))["Tom Bell"] == ()
+
+
+def test_merging_two_actors_keeps_one_tenure_of_a_post_they_both_hold(services, case):
+    doc = case["a.txt"]
+    with services.dossier.sessions.begin() as session:
+        actions_repo.replace_pending(session, doc, [
+            ("actor", "actor:person:ann roe", "Ann Roe", {"name": "Ann Roe", "kind": "person", "forms": [],
+                                                         "posts": ["Head of Planning"], "mentions": []}),
+            ("actor", "actor:person:nan lowe", "Nan Lowe", {"name": "Nan Lowe", "kind": "person", "forms": [],
+                                                     "posts": ["Head of Planning in Anytown"], "mentions": []})])
+    services.suggestions.accept_many([s.id for s in services.suggestions.pending(doc)])
+    keep, drop = services.actors.find("Ann Roe"), services.actors.find("Nan Lowe")
+    record = services.actors.merge(keep, drop)
+    assert [p.title for p in services.actors.get(keep).posts] == ["Head of Planning"]
+    services.actors.unmerge(record)
+    assert [p.title for p in services.actors.get(drop).posts] == ["Head of Planning in Anytown"]

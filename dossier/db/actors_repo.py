@@ -39,7 +39,7 @@ from dossier.domain.register import (
     PostHeld,
     actor_key,
 )
-from dossier.domain.tenures import held_on, post_key, post_label
+from dossier.domain.tenures import held_on, post_key, post_label, same_post
 
 KWIC_CHARS = 60
 ACTOR_SORT_KEYS = ("name", "kind", "documents", "first_seen")
@@ -164,10 +164,13 @@ def update_holder(session: Session, holder: int, values: dict[str, Any]) -> dict
 
 
 def holders_of(session: Session, actor_id: int) -> list[dict[str, Any]]:
-    """An actor's tenures as plain rows, each with `doc_date`: the date of the letter that first named the post."""
-    stmt = (select(PostHolder, Document.date_value).outerjoin(Document, Document.id == PostHolder.document_id)
+    """An actor's tenures as plain rows, each with `doc_date` (the date of the letter that first named
+    the post) and the post's `title_key`."""
+    stmt = (select(PostHolder, Document.date_value, Post.title_key)
+            .join(Post, Post.id == PostHolder.post_id)
+            .outerjoin(Document, Document.id == PostHolder.document_id)
             .where(PostHolder.actor_id == actor_id).order_by(PostHolder.id))
-    return [{**row_dict(h), "doc_date": d} for h, d in session.execute(stmt)]
+    return [{**row_dict(h), "doc_date": d, "title_key": k} for h, d, k in session.execute(stmt)]
 
 
 def document_date_value(session: Session, document_id: int | None) -> str | None:
@@ -277,6 +280,8 @@ def merge(session: Session, keep_id: int, drop_id: int, now: str) -> tuple[Actor
             keep_aliases.add(alias.alias_key)
     # a span already tagged with keep would collide: drop the duplicate (the snapshot keeps it)
     session.execute(delete(Mention).where(Mention.id.in_(_duplicate_mentions(session, keep_id, drop_id))))
+    # so would a post keep holds already, written another way: one post, keep's tenure (the snapshot keeps drop's)
+    session.execute(delete(PostHolder).where(PostHolder.id.in_(_duplicate_tenures(session, keep_id, drop_id))))
     for model, column in ACTOR_REFERENCES:
         if model is ActorAlias:
             continue
@@ -289,6 +294,15 @@ def merge(session: Session, keep_id: int, drop_id: int, now: str) -> tuple[Actor
     added = add_alias(session, keep_id, snap.actor["name"], None)
     search.refresh_actors(session, [keep_id, drop_id])
     return snap, (added,) if added else ()
+
+
+def _duplicate_tenures(session: Session, keep_id: int, drop_id: int) -> list[int]:
+    def keyed(actor_id: int) -> list[tuple[int, str]]:
+        return [(r[0], r[1]) for r in session.execute(
+            select(PostHolder.id, Post.title_key).join(Post, Post.id == PostHolder.post_id)
+            .where(PostHolder.actor_id == actor_id))]
+    kept = [k for _, k in keyed(keep_id)]
+    return [i for i, k in keyed(drop_id) if any(same_post(k, other) for other in kept)]
 
 
 def _duplicate_mentions(session: Session, keep_id: int, drop_id: int) -> list[int]:

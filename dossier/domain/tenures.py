@@ -31,6 +31,17 @@ def post_key(title: str) -> str:
     return " ".join(fold_title(title).replace("'", "").replace('"', "").split()).casefold()
 
 
+def same_post(key: str, other: str) -> bool:
+    """Whether two post keys name one person's one post: the same title with or without its
+    organisation ("chief executive" / "chief executive @ wessex county council"), or with a place
+    after it ("... in anytown"); two different organisations make two posts."""
+    base, _, org = key.partition(" @ ")
+    new, _, new_org = other.partition(" @ ")
+    if org and new_org and org != new_org:
+        return False
+    return base == new or any(base.startswith(f"{new} {w} ") or new.startswith(f"{base} {w} ") for w in ("in", "at"))
+
+
 def post_label(title: str, organisation: str | None = None, note: str | None = None) -> str:
     """ "Director of Place (acting)", "Chief Executive, Wessex County Council"."""
     org = f", {organisation}" if organisation else ""

@@ -22,7 +22,7 @@ from dossier.analysis.post_titles import PostTitle, normalise_post, without_name
 from dossier.analysis.tenures import END, HOLDS, LEFT, START
 from dossier.db import actors_repo
 from dossier.domain.dates import PartialDate
-from dossier.domain.tenures import covers, day_before, finer
+from dossier.domain.tenures import covers, day_before, finer, same_post
 
 Created = list[tuple[str, int]]
 Updated = list[tuple[str, int, dict[str, Any]]]
@@ -96,11 +96,19 @@ class _Applier:
             if "document_id" in values:
                 h["doc_date"] = actors_repo.document_date_value(self.session, values["document_id"])
 
+    def _held_already(self, post: PostTitle) -> int | None:
+        """A post the person holds that this title names too: the same title with or without its
+        organisation, or with a place after it ("... in Anytown")."""
+        return next((h["post_id"] for h in self.holders() if same_post(h["title_key"], post.key)), None)
+
     def holder_for(self, post: PostTitle, note: str | None) -> Holder:
-        org_id = self.resolve_organisation(post.organisation) if post.organisation else None
-        post_id, new = actors_repo.get_or_create_post(self.session, post.title, post.key, org_id)
-        if new:
-            self.created.append(("posts", post_id))
+        post_id = self._held_already(post)
+        org_id = None
+        if post_id is None:
+            org_id = self.resolve_organisation(post.organisation) if post.organisation else None
+            post_id, new = actors_repo.get_or_create_post(self.session, post.title, post.key, org_id)
+            if new:
+                self.created.append(("posts", post_id))
         if org_id is not None and actors_repo.set_organisation_if_none(self.session, self.actor_id, org_id):
             self.updated.append(("actors", self.actor_id, {"organisation_id": None}))
         holder_id = actors_repo.holder_id(self.session, post_id, self.actor_id)
