@@ -24,9 +24,26 @@ def actor_item(actor: ActorFound, tenures: Sequence[TenureFound] = ()) -> Item:
         "mentions": [[m.start, m.end, m.text] for m in actor.mentions],
         "tenures": [t.to_json() for t in tenures if t.person == actor.name],
     }
-    shown = normalise_post(actor.posts[0]) if actor.posts else None
-    post = f" ({shown.title})" if shown else ""
+    post = _post_shown(actor, [t for t in tenures if t.person == actor.name])
     return "actor", f"actor:{actor.kind.value}:{actor_key(actor.name)}", f"{actor.name}{post}", payload
+
+
+def _post_shown(actor: ActorFound, tenures: Sequence[TenureFound]) -> str:
+    """What the suggestion's label says of the actor's post: the tenure the letter gives, else a post held."""
+    for t in tenures:
+        found = normalise_post(t.post) if t.post else None
+        if found is None:
+            continue
+        when = t.date.display() if t.date else ""
+        if t.sets == "start":
+            return f" ({found.title}{f', from {when}' if when else ''})"
+        if t.sets == "end":
+            return f" ({found.title}{f', until {when}' if when else ''})"
+        if t.sets == "left":
+            return f" (formerly {found.title})"
+    titles = [p for p in (normalise_post(raw) for raw in actor.posts) if p is not None]
+    current = [p for p in titles if p.status != "left"] or titles
+    return f" ({current[0].title})" if current else ""
 
 
 def action_item(action: ActionFound) -> Item:
