@@ -44,7 +44,7 @@ def test_the_posts_column_shows_the_post_held_on_the_as_at_date(qtbot, tmp_path,
     page.as_at_edit.setDate(to_qdate(dt.date(2014, 3, 20)))
     assert posts_column(window)["Ann Roe"] == "Head of Planning"
     assert posts_column(window)["Tom Bell"] == "Director of Place"
-    assert page.model.headerData(POSTS, Qt.Orientation.Horizontal) == "Posts on 20 Mar 2014"
+    assert page.model.headerData(POSTS, Qt.Orientation.Horizontal) == "Post on 20 Mar 2014"
     assert settings.text(AS_AT_KEY) == "2014-03-20"
 
     page.as_at_edit.setDate(to_qdate(dt.date(2014, 6, 10)))

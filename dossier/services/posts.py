@@ -80,9 +80,13 @@ class _Applier:
         self.created = created
         self.updated = updated
         self.resolve_organisation = resolve_organisation
+        self._holders: list[Holder] | None = None
 
     def holders(self) -> list[Holder]:
-        return actors_repo.holders_of(self.session, self.actor_id)
+        """The person's tenures (read once; `_set` keeps them up to date, a new one re-reads them)."""
+        if self._holders is None:
+            self._holders = actors_repo.holders_of(self.session, self.actor_id)
+        return self._holders
 
     def _get(self, holder_id: int) -> Holder:
         return next(h for h in self.holders() if h["id"] == holder_id)
@@ -111,11 +115,12 @@ class _Applier:
                 self.created.append(("posts", post_id))
         if org_id is not None and actors_repo.set_organisation_if_none(self.session, self.actor_id, org_id):
             self.updated.append(("actors", self.actor_id, {"organisation_id": None}))
-        holder_id = actors_repo.holder_id(self.session, post_id, self.actor_id)
+        holder_id = next((h["id"] for h in self.holders() if h["post_id"] == post_id), None)
         if holder_id is None:
             holder_id = actors_repo.add_holder(self.session, post_id, self.actor_id, None, self.document_id, note)
             assert holder_id is not None
             self.created.append(("post_holders", holder_id))
+            self._holders = None
         h = self._get(holder_id)
         # a post with no stated start counts from the first letter that names it
         mine = self.on.value if self.on else None

@@ -74,7 +74,7 @@ class ActorsModel(LazyTableModel):
         if (section == POSTS and orientation == Qt.Orientation.Horizontal and self._as_at is not None
                 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)):
             day = PartialDate.from_date(self._as_at).display()
-            return f"Posts on {day}" if role == Qt.ItemDataRole.DisplayRole else f"The posts each actor held on {day}"
+            return f"Post on {day}" if role == Qt.ItemDataRole.DisplayRole else f"The posts each actor held on {day}"
         return super().headerData(section, orientation, role)
 
     @property

@@ -37,7 +37,7 @@ from dossier.ui.commands.actors import (
 from dossier.ui.commands.base import ACTORS, MENTIONS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.actor_dialogs import ActorDialog, MergeDialog, RenameDialog, SplitAliasDialog
-from dossier.ui.models.actors_model import POSTS, ActorsModel
+from dossier.ui.models.actors_model import ALIASES, ActorsModel
 from dossier.ui.views.actions_filters import date_edit, to_date, to_qdate
 from dossier.ui.views.actor_detail import ActorDetailPanel
 from dossier.ui.views.mentions import KIND_LABEL
@@ -84,34 +84,37 @@ class ActorsPage(Page):
             self.kind_filter.addItem(label, kind)
         strip.add(self.filter_edit, 1)
         strip.add(self.kind_filter)
-        self.count_label = strip.label("")
-        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        strip.row.setStretchFactor(self.count_label, 0)
-        strip.separator()
+        # the actions and the "as at" date on a row of their own, as in the Actions view
+        buttons = Strip(self)
         for action, short in ((self.merge_action, "Merge Into…"), (self.split_action, "Split Alias…"),
                               (self.rename_action, "Rename…"), (self.delete_action, "Delete")):
             action.setIconText(short)
         self.kind_button_action.setIconText("Kind ▾")
         self.kind_button_action.setToolTip("Change whether the selected actor is a person or an organisation")
-        strip.button(self.merge_action)
-        strip.button(self.split_action)
-        strip.button(self.rename_action)
-        self.kind_button = strip.button(self.kind_button_action, self.kind_menu)
-        strip.button(self.delete_action)
-        strip.separator()
-        strip.label("As at")
-        self.as_at_edit = date_edit(strip, "actorsAsAt", "Show the posts each actor held on this date")
-        strip.add(self.as_at_edit)
-        self.today_button = QToolButton(strip)
-        self.today_button.setObjectName("actorsToday")
+        buttons.button(self.merge_action)
+        buttons.button(self.split_action)
+        buttons.button(self.rename_action)
+        self.kind_button = buttons.button(self.kind_button_action, self.kind_menu)
+        buttons.button(self.delete_action)
+        buttons.stretch()
+        self.count_label = buttons.label("")
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        buttons.row.setStretchFactor(self.count_label, 1)
+        buttons.separator()
+        buttons.label("As at")
+        self.as_at_edit = date_edit(buttons, "actorsAsAt", "Show the posts each actor held on this date")
+        buttons.add(self.as_at_edit)
+        self.today_button = QToolButton(buttons)
+        self.today_button.setObjectName("stripButton")
         self.today_button.setText("Today")
         self.today_button.setToolTip("As at today")
-        strip.add(self.today_button)
+        buttons.add(self.today_button)
 
         self.table = DataTable(self, multi_select=True)
         self.table.setObjectName("actorsTable")
         self.table.setModel(self.model)
-        self.table.apply_default_widths(POSTS)
+        self.table.apply_default_widths(ALIASES)  # the posts column keeps its room
         self.table.setup_sorting()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for action in (self.rename_action, self.delete_action):
@@ -128,6 +131,7 @@ class ActorsPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(strip)
+        layout.addWidget(buttons)
         layout.addWidget(self.splitter, 1)
 
         self.filter_edit.filter_requested.connect(self.model.set_filter)
