@@ -102,3 +102,8 @@ def test_what_is_not_part_of_a_title():
     assert without_name("Head of Roe Services", ["Ann Roe"]) == "Head of Roe Services"
     assert normalise_post("Chair of the Committee › Documents › Page 2").title == "Chair of the Committee"
     assert normalise_post("to the Secretary of State for Transport") is None  # a recipient, not the writer's post
+
+
+def test_the_organisation_is_the_body_named_last():
+    found = normalise_post("Director of Place of Wessex County Council")
+    assert (found.title, found.organisation) == ("Director of Place", "Wessex County Council")

@@ -198,3 +198,12 @@ def test_merging_two_actors_keeps_one_tenure_of_a_post_they_both_hold(services, 
     assert [p.title for p in services.actors.get(keep).posts] == ["Head of Planning"]
     services.actors.unmerge(record)
     assert [p.title for p in services.actors.get(drop).posts] == ["Head of Planning in Anytown"]
+
+
+def test_a_post_with_its_organisation_finds_the_holder_of_the_title(services, case):
+    accept_documents(services, list(case.values()))
+    ann = services.actors.find("Ann Roe")
+    on = PartialDate.of(2014, 5, 1)
+    assert services.actors.holder_on("the Director of Place of Wessex County Council", on) == ann
+    assert services.actors.holder_on("Director of Place", PartialDate.of(2013, 5, 1)) is None
+    assert services.actors.holder_on("Deputy Director of Place", on) is None

@@ -89,7 +89,7 @@ def _cut_address(title: str) -> tuple[str, str | None]:
 def _cut_organisation(title: str) -> tuple[str, str | None]:
     """ "Chief Executive of Wessex County Council" -> ("Chief Executive", "Wessex County Council"),
     but "Director of Children's Services" and "Secretary of State for Education" stay whole."""
-    for m in _ORG_AFTER.finditer(title):
+    for m in reversed(list(_ORG_AFTER.finditer(title))):  # the body named last: "Director of Place of X Council"
         head, tail = title[:m.start()], title[m.end():]
         bare = tail[4:] if tail.casefold().startswith("the ") else tail
         words = bare.split()

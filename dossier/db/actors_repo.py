@@ -216,12 +216,23 @@ def tenures(session: Session, ids: Sequence[int]) -> dict[int, list[PostHeld]]:
 def holder_on(session: Session, post_title: str, on: PartialDate | None) -> int | None:
     """Who held the post on a date: of the tenures covering it, the latest started (any, if undated).
 
-    `post_title` is a title or a post's key; the post of that title at any organisation counts."""
-    key = post_key(post_title.split(" @ ")[0]) if " @ " not in post_title else post_title
+    `post_title` is a title or a post's key. A title alone matches the post at any organisation; a
+    key with an organisation matches that post, else the title alone."""
+    key = post_title if " @ " in post_title else post_key(post_title)
+    found = _holder_on(session, key, on, exact=" @ " in key)
+    if found is None and " @ " in key:
+        found = _holder_on(session, key.partition(" @ ")[0], on, exact=False)
+    return found
+
+
+def _holder_on(session: Session, key: str, on: PartialDate | None, *, exact: bool) -> int | None:
+    match = Post.title_key == key
+    if not exact:
+        match = or_(match, func.substr(Post.title_key, 1, len(key) + 3) == f"{key} @ ")
     stmt = (select(PostHolder.actor_id, PostHolder.start_value, PostHolder.end_value, Document.date_value)
             .join(Post, Post.id == PostHolder.post_id)
             .outerjoin(Document, Document.id == PostHolder.document_id)
-            .where(or_(Post.title_key == key, func.substr(Post.title_key, 1, len(key) + 3) == f"{key} @ ")))
+            .where(match))
     rows = [(r[0], r[1] or r[3], r[2]) for r in session.execute(stmt)]
     if on is not None:
         day = on.earliest() if on.precision is Precision.DAY else on.latest()
