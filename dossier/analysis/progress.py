@@ -138,13 +138,17 @@ _FILLER = frozenset({"please", "also", "kindly", "to", "must", "should", "will",
                      "required", "expected", "is", "are"})
 
 
-@lru_cache(maxsize=4096)
 def action_verb_and_object(action: OpenAction) -> tuple[str | None, frozenset[str]]:
     """The verb an action's summary opens with (past its owner and fillers) and its object's words."""
-    summary = re.sub(r"\([^)]*\)", " ", action.summary)  # "(by end May 2014)"
-    owner_words = {w.casefold() for name in action.owner_names for w in _WORD.findall(name)}
+    return _verb_and_object(action.summary, action.owner_names)
+
+
+@lru_cache(maxsize=65536)
+def _verb_and_object(summary: str, owner_names: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
+    summary = re.sub(r"\([^)]*\)", " ", summary)  # "(by end May 2014)"
+    owner_words = {w.casefold() for name in owner_names for w in _WORD.findall(name)}
     if " to " in f" {summary} " and summary.split(" to ", 1)[0].strip().casefold() in \
-            {n.casefold() for n in action.owner_names}:
+            {n.casefold() for n in owner_names}:
         summary = summary.split(" to ", 1)[1]  # "Wessex Trust to send ..." -> "send ..."
     words = _WORD.findall(summary)
     verb = None

@@ -53,8 +53,9 @@ def _relevant(session: Session, rows: list[tuple], text: str | None = None) -> l
 
 
 def _could_speak_of(action: OpenAction, words: set[str]) -> bool:
+    """The text holds as many of the action's object words as a report of it would share."""
     _, obj = action_verb_and_object(action)
-    return bool(obj) and len(obj & words) >= 1
+    return bool(obj) and len(obj & words) >= min(2, len(obj))
 
 
 def _propose(session: Session, document_id: int, actions: list[OpenAction]) -> int:
