@@ -53,9 +53,10 @@ def _relevant(session: Session, rows: list[tuple], text: str | None = None) -> l
 
 
 def _could_speak_of(action: OpenAction, words: set[str]) -> bool:
-    """The text holds as many of the action's object words as a report of it would share."""
+    """The text holds a word of the action's object (read here without its owner's names: a loose
+    first sieve, the rules decide)."""
     _, obj = action_verb_and_object(action)
-    return bool(obj) and len(obj & words) >= min(2, len(obj))
+    return bool(obj & words)
 
 
 def _propose(session: Session, document_id: int, actions: list[OpenAction]) -> int:
