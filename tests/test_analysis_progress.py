@@ -17,10 +17,8 @@ from dossier.domain.dates import PartialDate
 
 LETTER_DATE = PartialDate.of(2019, 4, 20, text="20 April 2019")
 TRUST = ("Wessex Children's Trust",)
-PLAN = OpenAction(1, "send its draft improvement plan to my officials", ("Sam Doe", *TRUST),
-                  PartialDate.of(2019, 3, 31))
-REPORT = OpenAction(2, "Sam Doe to provide a report on staffing (by end Apr 2019)", ("Sam Doe", *TRUST),
-                    PartialDate("2019-04", "month", "end"))
+PLAN = OpenAction(1, "send its draft improvement plan to my officials", ("Sam Doe", *TRUST), "2019-03-31")
+REPORT = OpenAction(2, "Sam Doe to provide a report on staffing (by end Apr 2019)", ("Sam Doe", *TRUST), "2019-04")
 ACTIONS = (PLAN, REPORT)
 
 

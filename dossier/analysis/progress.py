@@ -34,7 +34,7 @@ class OpenAction:
     id: int
     summary: str
     owner_names: tuple[str, ...] = ()  # the owner, its aliases, its organisation's names
-    due: PartialDate | None = None
+    due_value: str | None = None  # ISO, cut to its precision
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,13 +95,14 @@ _THIRD_PRONOUN = re.compile(r"^(?:it|they|he|she|this|that)$", re.IGNORECASE)
 
 
 def content_words(text: str) -> set[str]:
-    """The words of a phrase that say what it is about, lower-cased, plurals folded."""
+    """The words of a phrase that say what it is about, lower-cased, plurals folded (not adverbs:
+    "separately" says how, not what)."""
     out = set()
     for w in _WORD.findall(text):
         w = w.casefold().replace("’", "'")
         if w.endswith("'s"):
             w = w[:-2]
-        if len(w) < 3 or w in _STOP or w in MONTHS or w in HONORIFICS:
+        if len(w) < 3 or w in _STOP or w in MONTHS or w in HONORIFICS or (w.endswith("ly") and len(w) > 5):
             continue
         if w.endswith("s") and not w.endswith("ss") and len(w) > 4:
             w = w[:-1]
@@ -137,13 +138,17 @@ _FILLER = frozenset({"please", "also", "kindly", "to", "must", "should", "will",
                      "required", "expected", "is", "are"})
 
 
-@lru_cache(maxsize=4096)
 def action_verb_and_object(action: OpenAction) -> tuple[str | None, frozenset[str]]:
     """The verb an action's summary opens with (past its owner and fillers) and its object's words."""
-    summary = re.sub(r"\([^)]*\)", " ", action.summary)  # "(by end May 2014)"
-    owner_words = {w.casefold() for name in action.owner_names for w in _WORD.findall(name)}
+    return _verb_and_object(action.summary, action.owner_names)
+
+
+@lru_cache(maxsize=65536)
+def _verb_and_object(summary: str, owner_names: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
+    summary = re.sub(r"\([^)]*\)", " ", summary)  # "(by end May 2014)"
+    owner_words = {w.casefold() for name in owner_names for w in _WORD.findall(name)}
     if " to " in f" {summary} " and summary.split(" to ", 1)[0].strip().casefold() in \
-            {n.casefold() for n in action.owner_names}:
+            {n.casefold() for n in owner_names}:
         summary = summary.split(" to ", 1)[1]  # "Wessex Trust to send ..." -> "send ..."
     words = _WORD.findall(summary)
     verb = None
@@ -196,9 +201,10 @@ def _names_owner(names: tuple[str, ...], action: OpenAction) -> bool:
         for name in names:
             for m in re.finditer(rf"(?:(?P<before>[\w'’-]+)\s+)?\b{re.escape(words[-1])}\b", name, re.IGNORECASE):
                 before = m.group("before")
-                if (len(words) >= 2 and before and before.casefold() in GIVEN_NAMES
-                        and before.casefold() != words[0].casefold()):
-                    continue
+                others = {w.casefold() for w in words[:-1]}
+                if (len(words) >= 2 and before and (before.casefold() in GIVEN_NAMES or before[:1].isupper())
+                        and before.casefold() not in HONORIFICS and before.casefold() not in others):
+                    continue  # "Peter Doe" is not Sam Doe
                 return True
     return False
 
@@ -286,7 +292,7 @@ def _resolve_moved(m: re.Match[str], ctx: Context, actions: Sequence[OpenAction]
     for action in actions:
         _, obj = action_verb_and_object(action)
         shared = len(obj & what)
-        if shared and (action.due is None or action.due.value != when.value):
+        if shared and action.due_value != when.value:
             scored.append((shared, action.id))
     if not scored:
         return []

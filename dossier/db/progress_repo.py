@@ -12,7 +12,6 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from dossier.db.models import Action, Actor, ActorAlias, Document, DocumentParty, Rejection, Suggestion
-from dossier.domain.dates import PartialDate
 
 
 def _names(session: Session, actor_ids: Iterable[int]) -> dict[int, tuple[str, ...]]:
@@ -38,27 +37,23 @@ def _names(session: Session, actor_ids: Iterable[int]) -> dict[int, tuple[str, .
     return out
 
 
-def _due(a: Action) -> PartialDate | None:
-    if not a.due_value or not a.due_precision:
-        return None
-    return PartialDate(a.due_value, a.due_precision, a.due_qualifier, a.due_text or "")  # type: ignore[arg-type]
-
-
 def open_actions(session: Session, *, set_before: str | None = None, ids: Sequence[int] | None = None,
-                 exclude_document: int | None = None) -> list[tuple[int, str, tuple[str, ...], PartialDate | None,
-                                                                   str | None]]:
-    """(id, summary, owner's names, due, set date) of open actions set before a date (or these ids)."""
-    stmt = select(Action).where(Action.status == "open")
+                 exclude_document: int | None = None) -> list[tuple[int, str, int | None, str | None, str | None]]:
+    """(id, summary, owner id, due value, set value) of open actions set before a date (or these ids)."""
+    stmt = select(Action.id, Action.summary, Action.owner_id, Action.due_value, Action.set_value).where(
+        Action.status == "open")
     if set_before is not None:
         stmt = stmt.where(Action.set_value.is_not(None), Action.set_value < set_before)
     if ids is not None:
         stmt = stmt.where(Action.id.in_(list(ids)))
     if exclude_document is not None:
         stmt = stmt.where((Action.document_id != exclude_document) | Action.document_id.is_(None))
-    actions = list(session.scalars(stmt.order_by(Action.id)))
-    names = _names(session, [a.owner_id for a in actions if a.owner_id is not None])
-    return [(a.id, a.summary, names.get(a.owner_id, ()) if a.owner_id else (), _due(a), a.set_value)
-            for a in actions]
+    return [tuple(r) for r in session.execute(stmt.order_by(Action.id))]  # type: ignore[misc]
+
+
+def owner_names(session: Session, owner_ids: Iterable[int | None]) -> dict[int, tuple[str, ...]]:
+    """owner id -> its name, aliases, and its organisation's name and aliases."""
+    return _names(session, [i for i in owner_ids if i is not None])
 
 
 def parties(session: Session, document_id: int) -> tuple[tuple[str, ...], tuple[str, ...]]:

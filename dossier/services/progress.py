@@ -13,7 +13,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from dossier.analysis.progress import OpenAction, ProgressFound, action_verb_and_object, find_progress
+from dossier.analysis.progress import (
+    OpenAction,
+    ProgressFound,
+    action_verb_and_object,
+    content_words,
+    find_progress,
+)
 from dossier.db import chronology_repo, progress_repo
 from dossier.db import repositories as docs_repo
 
@@ -35,8 +41,22 @@ def status_item(found: ProgressFound, action: OpenAction, document_id: int) -> I
     return "status", f"status:{action.id}:{found.status}:{digest}", label, payload
 
 
-def _open(rows: Iterable[tuple]) -> list[OpenAction]:
-    return [OpenAction(i, summary, names, due) for i, summary, names, due, _set in rows]
+def _relevant(session: Session, rows: list[tuple], text: str | None = None) -> list[OpenAction]:
+    """Open actions with their owners' names; with `text`, only those whose object it may speak of
+    (their content words in it), so a dossier of thousands of actions reads few owners' names."""
+    if text is not None:
+        words = content_words(text)
+        rows = [r for r in rows if _could_speak_of(OpenAction(r[0], r[1]), words)]
+    names = progress_repo.owner_names(session, [r[2] for r in rows])
+    return [OpenAction(i, summary, names.get(owner, ()) if owner is not None else (), due)
+            for i, summary, owner, due, _set in rows]
+
+
+def _could_speak_of(action: OpenAction, words: set[str]) -> bool:
+    """The text holds a word of the action's object (read here without its owner's names: a loose
+    first sieve, the rules decide)."""
+    _, obj = action_verb_and_object(action)
+    return bool(obj & words)
 
 
 def _propose(session: Session, document_id: int, actions: list[OpenAction]) -> int:
@@ -57,8 +77,10 @@ def propose_for_document(session: Session, document_id: int) -> int:
     date = progress_repo.document_date_value(session, document_id)
     if date is None:
         return 0
-    return _propose(session, document_id, _open(progress_repo.open_actions(
-        session, set_before=date, exclude_document=document_id)))
+    rows = progress_repo.open_actions(session, set_before=date, exclude_document=document_id)
+    if not rows:
+        return 0
+    return _propose(session, document_id, _relevant(session, rows, docs_repo.document_text(session, document_id)))
 
 
 def propose_for_actions(session: Session, action_ids: Iterable[int]) -> int:
@@ -66,8 +88,10 @@ def propose_for_actions(session: Session, action_ids: Iterable[int]) -> int:
     their words (found through the search index, not by reading every document)."""
     made = 0
     by_document: dict[int, list[OpenAction]] = {}
-    for row in progress_repo.open_actions(session, ids=list(action_ids)):
-        action, set_value = OpenAction(row[0], row[1], row[2], row[3]), row[4]
+    rows = progress_repo.open_actions(session, ids=list(action_ids))
+    set_values = {r[0]: r[4] for r in rows}
+    for action in _relevant(session, rows):
+        set_value = set_values[action.id]
         if set_value is None:
             continue
         _, words = action_verb_and_object(action)
