@@ -143,6 +143,7 @@ def _styles() -> dict[str, ParagraphStyle]:
                                       spaceBefore=9, spaceAfter=3, keepWithNext=1)
     s["h3"] = ParagraphStyle("h3", parent=base, fontName=SANS_BOLD, fontSize=10, leading=14, spaceBefore=8,
                              spaceAfter=3, keepWithNext=1)
+    s["h3_table"] = ParagraphStyle("h3_table", parent=s["h3"], keepWithNext=0)
     s["action"] = ParagraphStyle("action", parent=base, fontSize=9.5, leading=13, leftIndent=12, bulletIndent=2,
                                  spaceAfter=4, bulletFontName=SANS)
     s["compact"] = ParagraphStyle("compact", parent=base, fontName=COND, fontSize=8.5, leading=11.5)
@@ -424,7 +425,8 @@ class _Story:
             members = [a for a in items if a.group is group]
             if not members:
                 continue
-            out.append(self.p(esc(f"{label} ({len(members)})"), "h3"))
+            # a long table would take its heading to the next page with it: keep room for a few rows instead
+            out += [CondPageBreak(30 * mm), self.p(esc(f"{label} ({len(members)})"), "h3_table")]
             dated = any(a.due for a in members)
             rows = []
             for a in members:
@@ -432,7 +434,7 @@ class _Story:
                        self.cell(cite(a.citation) if a.citation else "")]
                 rows.append([self.cell(esc(a.due) if a.due else "\u2013"), *row] if dated else row)
             header = ["Due", "Action", "Source"] if dated else ["Action", "Source"]
-            out.append(self.table(header, rows, [22, 126, 18] if dated else [148, 18]))
+            out.append(self.table(header, rows, [22, 124, 20] if dated else [146, 20]))
         return out
 
     def section_changes(self) -> list[Flowable]:
@@ -474,7 +476,7 @@ class _Story:
                 extra += _group_row(len(rows))
             rows.append(self._chronology_row(item))
         return [self.p(esc(intro), "intro"),
-                self.table(["Date", "Event", "Actors", "Source"], rows, [21, 99, 28, 18], extra)]
+                self.table(["Date", "Event", "Actors", "Source"], rows, [21, 97, 28, 20], extra)]
 
     def _chronology_row(self, item: ChronologyItem) -> list[Flowable]:
         date = esc(item.date) if item.date else "Undated"
