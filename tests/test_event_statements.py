@@ -35,6 +35,11 @@ def statements(text: str, voice: Voice = VOICE) -> dict[str, str]:
      "appointed Kit Vale as its adviser.", "In December 2019",
      "After months of complaints about missed bin collections, Wessex County Council appointed Kit Vale as its "
      "adviser"),
+    ("I am writing to let you know that Bo Li, our Head of Planning, has been appointed Director of Place with "
+     "effect from 1 April.", "from 1 April",
+     "Bo Li, the Head of Planning, has been appointed Director of Place"),
+    ("I am pleased to confirm that the Board agreed the bus contract on 14 January.", "on 14 January",
+     "The Board agreed the bus contract"),
 ])
 def test_a_dated_reference_reads_as_a_report(text: str, date: str, expected: str) -> None:
     assert statements(text)[date] == expected
@@ -109,3 +114,8 @@ def test_a_date_that_is_the_subject_stays_and_quotes_around_a_sentence_go() -> N
         "Today is the first day of a new budget for Wessex County Council"
     assert statements('"Last month the Licensing Committee met in the new council chamber."')["Last month"] == \
         "The Licensing Committee met in the new council chamber"
+
+
+def test_writing_to_a_person_is_not_an_opener_to_leave_out() -> None:
+    found = statements("I am writing to the Board on 3 March about the bus contract.")
+    assert found["on 3 March"].startswith("Ann Roe wrote to the Board")

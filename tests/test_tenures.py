@@ -102,3 +102,18 @@ def test_sentences_left_alone(sentence):
 def test_a_date_further_on_dates_something_else():
     [t] = [t for t in tenures("Ann Roe, formerly Head of Planning, will meet you in July.") if t.person == "Ann Roe"]
     assert (t.sets, t.date) == (LEFT, None)
+
+
+def test_a_person_appointed_from_the_post_named_beside_the_name_leaves_it():
+    found = {(t.person, t.post, t.sets, t.rule) for t in tenures(
+        "Ann Roe, our Head of Planning, has been appointed Director of Place with effect from 1 May 2014.")}
+    assert ("Ann Roe", "Head of Planning", LEFT, "moving-on-appointed") in found
+    assert ("Ann Roe", "Director of Place", START, "appointed") in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ann Roe, our Head of Planning, has been appointed to the board.",  # a seat, not a post that replaces hers
+    "Ann Roe, our Head of Planning, met the panel on 3 March 2014.",
+])
+def test_a_post_beside_a_name_without_a_new_post_is_still_held(sentence):
+    assert not [t for t in tenures(sentence) if t.sets == LEFT]

@@ -108,6 +108,12 @@ EVENT_RULES: tuple[EventRule, ...] = (
               _rx(r"\b(?:inspection|inspected|re-inspection|monitoring\s+visit)" + _BEFORE_DATE), near=True,
               examples=("Since the inspection in March, staff have changed.",)),
     # -- the clause's verb ----------------------------------------------------------------------------
+    # an appointment "with effect from" a date dates the start in post, not the decision to appoint
+    EventRule("appointed-with-effect", EventKind.START_IN_POST,
+              _rx(r"\bappoint(?:ed|ment)\b[^.;]{0,120}?\b(?:with\s+effect\s+from|effective\s+from|to\s+start\s+on)\b"),
+              examples=("Ann Roe has been appointed Chief Executive with effect from 1 June.",),
+              leaves=("Ann Roe was appointed Commissioner on 3 May.",
+                      "The appointment was confirmed on 3 May and takes effect in June.")),
     EventRule("appointment", EventKind.APPOINTMENT,
               _rx(r"\b(?:appoint(?:ed|s|ing)?|appointment\s+of|nominated|named\s+as|designated\s+as|elected\s+(?:as\s+)?(?:the\s+)?"
                   r"(?:chair|leader|mayor|president))\b"),
@@ -188,6 +194,11 @@ _IRREGULAR = {"written": "wrote", "spoken": "spoke", "given": "gave", "taken": "
 _OWN_POSSESSIVE = re.compile(r"\b(express(?:ing|ed)?|set(?:ting)?\s+out|convey(?:ing|ed)?|reiterat(?:ing|ed)|"
                              r"record(?:ing|ed)?|shar(?:ing|ed))\s+(?:my|our)\s+", re.IGNORECASE)
 _RELATIVE_WORDS = {"today", "yesterday", "tonight"}
+# "I am writing to let you know that …", "I am pleased to confirm that …": the news is what follows
+_NEWS_OPENER = re.compile(
+    r"^(?:I|We)\s+(?:am|are)\s+(?:(?:also|now)\s+)?(?:writing|pleased|delighted|glad|sorry|happy)\s+to\s+"
+    r"(?:let\s+you\s+know|inform\s+you|tell\s+you|advise\s+you|confirm|announce|report|say)\s+(?:to\s+you\s+)?"
+    r"that\s+(?=\S)", re.IGNORECASE)
 
 
 def _past(clause: str) -> str:
@@ -218,7 +229,7 @@ def _date_out(clause: str, date_text: str) -> str:
     if out == clause:
         out = re.sub(rf"\s*\((?:in\s+)?{d}\)", "", clause, count=1)
     if out == clause:
-        out = re.sub(rf",?\s+{prep}(?:the\s+)?{d}(?:\s+(?:this|last|next)\s+(?:year|week|month))?"
+        out = re.sub(rf",?\s+(?:with\s+effect\s+|effective\s+)?{prep}(?:the\s+)?{d}(?:\s+(?:this|last|next)\s+(?:year|week|month))?"
                      rf"(?=$|[\s,.;:)])", "", clause, count=1, flags=re.IGNORECASE)
     if out == clause and (core.casefold() in _RELATIVE_WORDS or re.fullmatch(
             rf"(?:this|last|next)\s+(?:{MONTH_FULL_PATTERN}|week|month|year|morning|night|friday|monday|tuesday|wednesday|thursday|"
@@ -341,6 +352,7 @@ def read_event(found: DateFound, voice: Voice) -> Event:
     if kind is EventKind.HOUSEKEEPING:
         return Event(_tidy(clause), kind.value, rule)
     statement = _date_out(clause, date_text)
+    statement = _NEWS_OPENER.sub("", statement)
     statement = _OWN_POSSESSIVE.sub(lambda m: m.group(1) + " ", statement)
     if re.match(r"I\s+[a-z]+", statement):  # "I submitted my report": the report
         statement = re.sub(r"\bmy\b(?!\s+officials)", "the", statement)

@@ -78,6 +78,10 @@ TENURE_RULES: tuple[TenureRule, ...] = (
           "Jo Fry stepped down on 30 June 2014.", "Jo Fry stepped down as Head of Housing on 30 June 2014."),
     _rule("formerly", rf"\b(?:formerly|previously|until\s+recently)\s+(?!known\b|called\b|named\b|part\b){_DET}"
           rf"{_POST}{_POST_END}", LEFT, "Ann Roe, formerly Head of Planning, now leads the team."),
+    # "Ann Roe, our Head of Planning, has been appointed Director of Place": a change of post, the old one left
+    _rule("moving-on-appointed", rf",\s+(?:our|the|its|their|your|his|her)\s+{_POST}\s*,\s+(?:has|have|had)\s+been\s+"
+          r"(?:formally\s+|recently\s+|now\s+)?appointed\s+(?:as\s+)?(?:(?:the|a|an)\s+)?(?-i:[A-Z])", LEFT,
+          "Ann Roe, our Head of Planning, has been appointed Director of Place from 1 April."),
     _rule("former", rf"\b(?:the\s+)?(?:former\b|ex-)\s*{_POST}{_POST_END}", LEFT,
           "The former Chief Executive, Jo Fry, spoke.", person_after=True),
     _rule("moved-from", r"\bmoved\s+(?:(?:across|over|on)\s+)?(?:to\s+[^,.;]{2,60}?\s+)?from\s+"

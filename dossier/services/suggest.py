@@ -119,8 +119,9 @@ def analyse_document(text: str, metadata: DocumentMetadata, sender_post: str | N
     """Suggestions and dated references for a document, resolved against its (corrected) metadata."""
     findings = findings_for(text, metadata, sender_post)
     actors = list(findings.actors)
+    tenures = find_tenures(text, actors, findings.dates, sender=metadata.sender, document_date=metadata.date)
+    actors += _named_by_tenures(text, tenures, actors)  # (their events name them too)
     voice = voice_of(text, metadata.sender, sender_post, metadata.recipients, actors)
     references = tuple(_reference(d, actors, voice) for d in findings.dates)
-    tenures = find_tenures(text, actors, findings.dates, sender=metadata.sender, document_date=metadata.date)
-    return DocumentAnalysis(tuple(actor_item(a, tenures) for a in [*actors, *_named_by_tenures(text, tenures, actors)])
+    return DocumentAnalysis(tuple(actor_item(a, tenures) for a in actors)
                             + tuple(action_item(a) for a in findings.actions), references)
