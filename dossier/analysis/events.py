@@ -131,8 +131,9 @@ EVENT_RULES: tuple[EventRule, ...] = (
                   r"(?:post|role|council|department|office)|stood\s+down|leaves?\s+(?:the|his|her)\s+(?:post|role))\b"),
               examples=("Ann Roe stepped down at the end of June.",)),
     EventRule("inspection", EventKind.INSPECTION,
-              _rx(r"\b(?:inspect(?:ed|ion|ions|ors?)|monitoring\s+visit|re-inspection)"),
-              examples=("Inspectors visited the county's care homes on 4 May.",)),
+              _rx(r"\b(?:inspect(?:ed|ion|ions)|(?<!chief\s)inspectors?\b|monitoring\s+visit|re-inspection)"),
+              examples=("Inspectors visited the county's care homes on 4 May.",),
+              leaves=("The board found its meeting with the Chief Inspector on 4 May useful.",)),
     EventRule("publication", EventKind.PUBLICATION,
               _rx(r"\b(?:publish(?:ed|es|ing)?|publication|announc(?:ed|es|ing|ement)|laid\s+before\s+parliament|"
                   r"released|launched|made\s+a\s+(?:written\s+)?statement)\b"),
