@@ -16,20 +16,18 @@ from test_briefing_support import copy_dossier, outline_items, page_text
 
 from dossier.db import chronology_repo
 from dossier.domain.briefing import (
-    NO_OWNER,
     ActionGroup,
     BriefingOptions,
     Marking,
     Section,
     action_group,
-    action_line,
     check_weeks,
     default_as_at,
 )
 from dossier.domain.chronology import EntryFields, EntryKind
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionStatus, ActionType
-from dossier.domain.register import ActionFields
+from dossier.domain.register import NO_OWNER, ActionFields, action_line
 from dossier.services import Services, open_services
 
 AS_AT = dt.date(2021, 6, 1)
@@ -141,10 +139,12 @@ def test_action_groups_by_the_window():
 def test_an_action_reads_owner_to_do_what():
     assert action_line("Ann Roe", "Send her views on the plan") == "Ann Roe to send her views on the plan"
     assert action_line("Ann Roe", "to send her views.") == "Ann Roe to send her views"
-    assert action_line(None, "Confirm the grant") == f"{NO_OWNER}: confirm the grant"
-    assert action_line("", "Confirm the grant") == f"{NO_OWNER}: confirm the grant"
+    assert action_line(None, "Confirm the grant") == f"To confirm the grant ({NO_OWNER})"
+    assert action_line("", "Confirm the grant") == f"To confirm the grant ({NO_OWNER})"
     # a date in brackets at the end is the due date, which the briefing prints beside the line
-    assert action_line("Sam Doe", "Sam Doe to publish the plan (by end Sep 2021)") == "Sam Doe to publish the plan"
+    assert action_line("Sam Doe", "Sam Doe to publish the plan (by end Sep 2021)", with_when=False) == \
+        "Sam Doe to publish the plan"
+    assert action_line("Sam Doe", "publish the plan", status="done") == "Sam Doe to publish the plan (done)"
 
 
 def test_action_lines_left_alone():
@@ -152,8 +152,11 @@ def test_action_lines_left_alone():
     assert action_line("Wessex County Council", "The Council to publish its plan") == "The Council to publish its plan"
     assert action_line("Sam Doe", "Sam Doe to write to the board") == "Sam Doe to write to the board"
     # a name or an acronym at the start keeps its capitals
-    assert action_line("Ann Roe", "NHS England figures to be sent") == "Ann Roe to NHS England figures to be sent"
-    assert action_line("Ann Roe", "Wessex Board minutes to be sent") == "Ann Roe to Wessex Board minutes to be sent"
+    assert action_line("Ann Roe", "NHS England figures to be sent") == "NHS England figures to be sent (Ann Roe)"
+    assert action_line("Ann Roe", "Wessex Board minutes to be sent") == "Wessex Board minutes to be sent (Ann Roe)"
+    # a sentence of its own is no verb to give the owner
+    assert action_line("Ann Roe", "Sam Doe will want this to be followed by a review") == \
+        "Sam Doe will want this to be followed by a review (Ann Roe)"
     # brackets that are not a date stay
     assert action_line("Ann Roe", "Send the plan (the second draft)") == "Ann Roe to send the plan (the second draft)"
 
@@ -214,14 +217,14 @@ def test_open_actions_list_the_overdue_and_those_due_within_the_window(case, tmp
            "Annex A." in body
     overdue, soon = body.split("Due by 29 June 2021", 1)
     assert "Ann Roe to send her views on the plan \u2014 due 30 Apr 2021 (overdue; set 3 Mar 2021) [D1]" in overdue
-    assert f"{NO_OWNER}: confirm the grant for next year \u2014 due 14 May 2021 (overdue" in overdue
+    assert f"To confirm the grant for next year ({NO_OWNER}) \u2014 due 14 May 2021 (overdue" in overdue
     assert "Sam Doe to report to the board on the consultation \u2014 due 20 Jun 2021 (set 12 Apr 2021) [D2]" in soon
     for elsewhere in ("publish the revised plan", "keep the parish councils", "branch closures"):
         assert elsewhere not in body
     annex = _part(text, "Annex A: Other open actions", "Annex B: Chronology")
     assert "Due after 29 June 2021 (1)" in annex and "Sam Doe to publish the revised plan" in annex
     assert "No date set (1)" in annex and "Sam Doe to keep the parish councils informed" in annex
-    assert "Decisions and intentions (1)" in annex and f"{NO_OWNER}: decide on the branch closures" in annex
+    assert "Decisions and intentions (1)" in annex and f"To decide on the branch closures ({NO_OWNER})" in annex
 
 
 def test_a_narrower_window_moves_actions_to_the_annex_and_the_counts_follow(case, tmp_path):

@@ -180,10 +180,10 @@ def test_an_action_is_one_statement_on_its_due_date_else_on_the_day_it_was_set(s
     assert f"action:{action}:due" in keys and f"action:{action}:set" not in keys
     assert f"action:{undated}:set" in keys and f"action:{undated}:due" not in keys
     rows = {r.key: r for r in chron.rows(keys)}
-    assert rows[f"action:{action}:due"].description == "Send the backlog plan"
+    assert rows[f"action:{action}:due"].description == "To send the backlog plan (owner to be confirmed)"
     assert rows[f"action:{action}:due"].date.display() == "by 30 Jun 2020"
     assert rows[f"action:{undated}:set"].kind is EntryKind.EVENT
-    assert rows[f"action:{undated}:set"].description == "Review the register"
+    assert rows[f"action:{undated}:set"].description == "To review the register (owner to be confirmed)"
     assert f"action:{undated}:set" not in chron.keys(kinds=[EntryKind.DEADLINE])
 
 
@@ -283,5 +283,5 @@ def test_an_action_reads_as_its_owner_to_do_what() -> None:
     assert action_statement("Ann Roe", "Ann Roe to report on the plan (by end May 2020)") == \
         "Ann Roe to report on the plan (by end May 2020)"
     assert action_statement("Ann Roe", "the report will be published as planned") == \
-        "The report will be published as planned"  # no verb to give her
-    assert action_statement(None, "report on the plan", "done") == "Report on the plan (done)"
+        "The report will be published as planned (Ann Roe)"  # no verb to give her
+    assert action_statement(None, "report on the plan", "done") == "To report on the plan (owner to be confirmed) (done)"

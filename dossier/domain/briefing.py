@@ -8,19 +8,18 @@ the renderer never sees a database session.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
 from dossier.domain.dates import PartialDate, Precision
+from dossier.domain.register import action_line
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 DEFAULT_TITLE = "Briefing"
 DEFAULT_DUE_WITHIN_WEEKS = 4  # open actions due this many weeks after the briefing's date are listed
 MAX_DUE_WITHIN_WEEKS = 52
-NO_OWNER = "Owner to be confirmed"
 
 
 class Marking(StrEnum):
@@ -290,47 +289,6 @@ def action_group(kind: str, due: PartialDate | None, as_at: dt.date, due_by: dt.
     return ActionGroup.LATER
 
 
-# "Ann Roe to write", "Wessex County Council to agree", "The Council to publish", "NHS England to": the owner
-# leads already. One capitalised word alone ("Report to the board") is a verb, not a subject.
-_CAP = r"[A-Z][\w'\u2019.&\-]*"
-_OWNER_LED = re.compile(rf"^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{_CAP}|{_CAP}(?:\s+(?:of|the|and|for|on))*\s+{_CAP}"
-                        rf"|[A-Z]{{2,}}\b)(?:\s+(?:{_CAP}|of|the|and|for|on))*\s+to\s+[a-z]")
-# "(by end May 2014)" at the end of a summary: the briefing gives the due date itself
-_TRAILING_WHEN = re.compile(r"\s*\((?:[^()]*\b\d{4}\b[^()]*|no date(?: set)?)\)$")
-
-
-def action_line(owner: str | None, summary: str) -> str:
-    """An action as one statement: "Owner to do what". Without an owner: "Owner to be confirmed: do what".
-
-    A summary that already reads "Someone to do what" is kept as it is; a date in brackets at its end
-    is left out (the briefing prints the due date beside it).
-    """
-    text = " ".join(summary.split()).rstrip(" .;:,")
-    text = _TRAILING_WHEN.sub("", text).rstrip(" .;:,")
-    if not text:
-        return owner or NO_OWNER
-    if owner and (text.casefold().startswith(owner.casefold() + " ") or _OWNER_LED.match(text)):
-        return text
-    if not owner and (text.casefold().startswith(NO_OWNER.casefold()) or _OWNER_LED.match(text)):
-        return text if text.casefold().startswith(NO_OWNER.casefold()) else f"{NO_OWNER}: {text}"
-    body = _lower_first(text)
-    if owner:
-        if body.startswith("to "):
-            body = body[3:]
-        return f"{owner} to {body}"
-    return f"{NO_OWNER}: {body}"
-
-
-def _lower_first(text: str) -> str:
-    """"Make recommendations" -> "make recommendations"; "NHS England ...", "Ann Roe's ..." stay."""
-    words = text.split(" ", 2)
-    first = words[0]
-    second = words[1] if len(words) > 1 else ""
-    if first[:1].isupper() and (first[1:].islower() or first == "A") and not second[:1].isupper():
-        return text[:1].lower() + text[1:]
-    return text
-
-
 @dataclass(frozen=True, slots=True)
 class ActionItem:
     """One open action as at the briefing date."""
@@ -348,7 +306,7 @@ class ActionItem:
     @property
     def line(self) -> str:
         """"Owner to do what" (see `action_line`)."""
-        return action_line(self.owner, self.summary)
+        return action_line(self.owner, self.summary, with_when=False)
 
 
 @dataclass(frozen=True, slots=True)

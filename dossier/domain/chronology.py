@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from dossier.domain.dates import PartialDate, Precision
+from dossier.domain.register import action_line
 
 
 class EntryKind(StrEnum):
@@ -299,16 +300,7 @@ def one_event_dated_differently(a: Account, b: Account) -> bool:
     return a.event_kind in SUBJECT_KINDS and bool(_subject_words(a) & _subject_words(b))
 
 
-_NOT_A_VERB = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "their", "he",
-                         "she", "his", "her", "all", "any", "each", "no", "there", "which", "who"})
-
-
 def action_statement(owner: str | None, summary: str, status: str = "open") -> str:
     """An action as the chronology states it: "Ann Roe to report on the plan", with its status
-    where it is no longer open. A summary that already names its owner ("Ann Roe to ...") is kept."""
-    text = " ".join(summary.split()).rstrip(".")
-    first = text.split(" ", 1)[0] if text else ""
-    if owner and first[:1].islower() and first not in _NOT_A_VERB and not text.casefold().startswith(owner.casefold()):
-        text = f"{owner} {text}" if first == "to" else f"{owner} to {text}"
-    text = text[:1].upper() + text[1:]
-    return text if status == "open" else f"{text} ({status})"
+    where it is no longer open (one wording with every other view: `register.action_line`)."""
+    return action_line(owner, summary, status=status)

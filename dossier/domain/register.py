@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,16 +12,50 @@ from dossier.domain.findings import ActionStatus, ActionType, ActorKind
 NO_OWNER = "owner to be confirmed"
 
 
-def action_line(owner: str | None, summary: str) -> str:
+# "Ann Roe to write", "Wessex County Council to agree", "The Council to publish", "NHS England to": the owner
+# leads already. One capitalised word alone ("Report to the board") is a verb, not a subject.
+_CAP = r"[A-Z][\w'\u2019.&\-]*"
+_OWNER_LED = re.compile(rf"^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{_CAP}|{_CAP}(?:\s+(?:of|the|and|for|on))*\s+{_CAP}"
+                        rf"|[A-Z]{{2,}}\b)(?:\s+(?:{_CAP}|of|the|and|for|on))*\s+to\s+[a-z]")
+# "(by end May 2014)" at the end of a summary: where the due date is printed beside the line
+_TRAILING_WHEN = re.compile(r"\s*\((?:[^()]*\b\d{4}\b[^()]*|no date(?: set)?)\)$")
+# the words a clause opens with that are no verb for an owner to do
+_NOT_A_VERB = frozenset({"the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "their", "he",
+                         "she", "his", "her", "all", "any", "each", "no", "there", "which", "who"})
+
+
+def action_line(owner: str | None, summary: str, *, status: str | None = None, with_when: bool = True) -> str:
     """An action as one reads it, the owner said once: "Ann Roe to report to the minister", "To reply
-    to the council (owner to be confirmed)". A summary that is a sentence of its own ("The board will
-    decide ...") keeps its words, with the owner after it."""
-    summary = " ".join(summary.split())
-    if not summary:
-        return f"{owner or NO_OWNER.capitalize()}: no summary"
-    if summary[:1].islower():
-        return f"{owner} to {summary}" if owner else f"To {summary} ({NO_OWNER})"
-    return f"{summary} ({owner or NO_OWNER})"
+    to the council (owner to be confirmed)". A summary that already reads "Someone to do what" is kept;
+    one that is a sentence of its own ("The board will decide ...") keeps its words, with the owner
+    after it. `with_when=False` leaves out a date in brackets at the end (where the due date is printed
+    beside the line); a status other than open follows in brackets."""
+    text = " ".join(summary.split()).rstrip(" .;:,")
+    if not with_when:
+        text = _TRAILING_WHEN.sub("", text).rstrip(" .;:,")
+    if not text:
+        line = f"{owner or NO_OWNER.capitalize()}: no summary"
+    elif owner and (text.casefold().startswith(owner.casefold() + " ") or _OWNER_LED.match(text)):
+        line = text
+    else:
+        body = text[3:] if text.startswith("to ") else text
+        body = _lower_first(body)
+        if body[:1].islower() and body.split(" ", 1)[0] not in _NOT_A_VERB:
+            line = f"{owner} to {body}" if owner else f"To {body} ({NO_OWNER})"
+        else:
+            line = f"{body[:1].upper()}{body[1:]} ({owner or NO_OWNER})"
+    return line if not status or status == "open" else f"{line} ({status})"
+
+
+def _lower_first(text: str) -> str:
+    """"Make recommendations" -> "make recommendations"; "NHS England ...", "Ann Roe's ..." stay."""
+    words = text.split(" ", 2)
+    first = words[0]
+    second = words[1] if len(words) > 1 else ""
+    if first[:1].isupper() and (first[1:].islower() or first == "A") and not second[:1].isupper() \
+            and first.casefold() not in _NOT_A_VERB:
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def actor_key(name: str) -> str:

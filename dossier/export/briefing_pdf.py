@@ -54,7 +54,6 @@ from reportlab.platypus.flowables import HRFlowable
 
 from dossier import __version__
 from dossier.domain.briefing import (
-    NO_OWNER,
     ActionGroup,
     ActionItem,
     ActorItem,
@@ -67,6 +66,7 @@ from dossier.domain.briefing import (
     SourceItem,
     long_date,
 )
+from dossier.domain.register import NO_OWNER
 from dossier.export import fonts
 from dossier.export.fonts import COND, COND_BOLD, SANS, SANS_BOLD, SANS_ITALIC
 from dossier.export.markup import blocks, clean, esc, esc_lines
@@ -396,8 +396,8 @@ class _Story:
         line = a.line
         if a.owner and line.startswith(a.owner):
             text = f"<b>{esc(a.owner)}</b>{esc(line[len(a.owner):])}"
-        elif line.startswith(NO_OWNER):
-            text = f"<i>{esc(NO_OWNER)}</i>{esc(line[len(NO_OWNER):])}"
+        elif line.endswith(f"({NO_OWNER})"):
+            text = f"{esc(_sentence(line[:-len(NO_OWNER) - 2]))}<i>({esc(NO_OWNER)})</i>"
         else:
             text = esc(_sentence(line))
         notes = []

@@ -42,14 +42,13 @@ from dossier.domain.briefing import (
     Section,
     SourceItem,
     action_group,
-    action_line,
     default_as_at,
 )
 from dossier.domain.chronology import ChronologyRow, EntryKind
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus, ActorKind
-from dossier.domain.register import ActionRow
+from dossier.domain.register import ActionRow, action_line
 from dossier.export.files import write_atomically
 from dossier.services.documents import utc_now
 
@@ -402,7 +401,7 @@ def _one_key_per_action(keys: list[str]) -> list[str]:
 
 def _action_event(action: ActionRow, *, at_due: bool) -> str:
     """An action in the chronology, once: "Owner to do what (set 27 Mar 2014)" at its due date."""
-    line = action_line(action.owner, action.summary)
+    line = action_line(action.owner, action.summary, with_when=False)
     notes = []
     if at_due and action.set_date is not None:
         notes.append(f"set {action.set_date.display()}")
