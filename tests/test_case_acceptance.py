@@ -73,44 +73,37 @@ def test_the_papers_are_filed_and_read(report: dict) -> None:
 
 # -- the issue's bars ------------------------------------------------------------------------------
 
-@pytest.mark.xfail(strict=False, reason="third-person summaries and descriptions (issue #13, part 1) not landed")
 def test_summaries_and_descriptions_are_in_the_third_person(report: dict) -> None:
     c = criterion(report, "third_person")
     assert c["value"] >= 0.95, c["detail"]["examples"]
 
 
-@pytest.mark.xfail(strict=False, reason="owners from pronouns, posts and passives (issue #13, part 2) not landed")
 def test_dated_actions_have_the_right_owner(report: dict) -> None:
     c = criterion(report, "owners")
     assert c["detail"]["matched"] >= 0.8 * c["detail"]["deadlines"]
     assert c["value"] >= 0.80, [r for r in c["detail"]["per_deadline"] if not r["right"]]
 
 
-@pytest.mark.xfail(strict=False, reason="tenures from the letters (issue #13, part 5) not landed")
 def test_the_post_change_is_two_tenures(report: dict) -> None:
     c = criterion(report, "post_change")
     assert c["passed"], c["detail"]
 
 
-@pytest.mark.xfail(strict=False, reason="the who's who as at a date (issue #13, part 5) not landed")
 def test_the_whos_who_as_at_the_last_date_shows_the_new_post(report: dict) -> None:
     c = criterion(report, "whos_who_as_at")
     assert c["passed"], c["detail"]
 
 
-@pytest.mark.xfail(strict=False, reason="conflicts between differently worded accounts (issue #13, part 6) not landed")
 def test_the_two_accounts_are_a_conflict(report: dict) -> None:
     c = criterion(report, "conflict")
     assert c["passed"], c["detail"]
 
 
-@pytest.mark.xfail(strict=False, reason="headings for papers without a subject line (issue #13, part 7) not landed")
 def test_no_title_is_a_file_name(report: dict) -> None:
     c = criterion(report, "titles")
     assert c["value"] == 0, c["detail"]["examples"]
 
 
-@pytest.mark.xfail(strict=False, reason="the briefing as a submission (issue #13, part 9) not landed")
 def test_the_briefing_has_at_most_twelve_pages(report: dict) -> None:
     assert criterion(report, "pages")["value"] <= 12
 
