@@ -119,3 +119,11 @@ def test_a_date_that_is_the_subject_stays_and_quotes_around_a_sentence_go() -> N
 def test_writing_to_a_person_is_not_an_opener_to_leave_out() -> None:
     found = statements("I am writing to the Board on 3 March about the bus contract.")
     assert found["on 3 March"].startswith("Ann Roe wrote to the Board")
+
+
+def test_a_long_sentence_is_not_cut_to_an_opening_phrase_with_no_verb() -> None:
+    found = statements("In the light of all of that, while my worries about the state of the depot, of course, "
+                       "remain, I have concluded that a rather different approach is needed from the one we "
+                       "agreed in September.")
+    assert found["in September"] != "In the light of all of that"
+    assert "concluded that a rather different approach is needed" in found["in September"]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dossier.analysis.vocab import MONTH_FULL_PATTERN
+from dossier.analysis.vocab import IRREGULAR_PAST, MONTH_FULL_PATTERN
 from dossier.analysis.voice import Voice, third_person
 from dossier.domain.chronology import EventKind
 from dossier.domain.findings import DateFound, DateRole
@@ -300,19 +300,27 @@ def _relative(text: str, at: int) -> str | None:
     return None
 
 
+# a head that says something: a finite verb, an auxiliary or a past form ("In the light of all of that" does not)
+_HAS_VERB = re.compile(r"\b(?:is|are|was|were|be|been|has|have|had|will|would|shall|should|must|can|could|may|might|"
+                       r"did|does|do|[a-z]{2,}ed|" + "|".join(sorted(IRREGULAR_PAST)) + r")\b", re.IGNORECASE)
+
+
 def _cut(text: str) -> str:
-    """`text` under MAX_WORDS words where a clause edge allows it, never cut mid-phrase."""
+    """`text` under MAX_WORDS words where a clause edge allows it, never cut mid-phrase, and never to a
+    head with no verb (an opening phrase is no statement: the text is then kept whole)."""
     words = text.split()
     if len(words) <= MAX_WORDS:
         return text
     edges = [m.start() for m in _SOFT_EDGES.finditer(text)] + [m.start() for m in _PRONOUN_CLAUSE.finditer(text)]
+    edges = [e for e in edges if _HAS_VERB.search(text[:e])]
     fits = [e for e in edges if 4 <= len(text[:e].split()) <= MAX_WORDS]
     if fits:
         return text[:max(fits)]
     fits = [e for e in edges if 6 <= len(text[:e].split()) <= LONGEST]
     if fits:
         return text[:min(fits)]
-    commas = [m.start() for m in re.finditer(r",\s", text) if 6 <= len(text[:m.start()].split()) <= LONGEST]
+    commas = [m.start() for m in re.finditer(r",\s", text) if 6 <= len(text[:m.start()].split()) <= LONGEST
+              and _HAS_VERB.search(text[:m.start()])]
     if commas:
         return text[:max(commas)]
     return text
