@@ -154,6 +154,8 @@ def test_action_lines_left_alone():
     # a name or an acronym at the start keeps its capitals
     assert action_line("Ann Roe", "NHS England figures to be sent") == "NHS England figures to be sent (Ann Roe)"
     assert action_line("Ann Roe", "Wessex Board minutes to be sent") == "Wessex Board minutes to be sent (Ann Roe)"
+    assert action_line(None, "Ian explained that the audit could be done in two ways") == \
+        "Ian explained that the audit could be done in two ways (owner to be confirmed)"
     # a sentence of its own is no verb to give the owner
     assert action_line("Ann Roe", "Sam Doe will want this to be followed by a review") == \
         "Sam Doe will want this to be followed by a review (Ann Roe)"

@@ -24,6 +24,11 @@ _NOT_A_VERB = frozenset({"the", "a", "an", "this", "that", "these", "those", "it
                          "she", "his", "her", "all", "any", "each", "no", "there", "which", "who"})
 
 
+# "Ian explained that ...", "Kit will send ...": a name before its verb, not a verb to lower
+_A_VERB_AFTER_A_NAME = re.compile(r"(?:will|would|shall|should|must|can|could|may|might|is|are|was|were|has|have|"
+                                  r"had|said|says|told|wrote|sent|met|[a-z]+ed)", re.IGNORECASE)
+
+
 def action_line(owner: str | None, summary: str, *, status: str | None = None, with_when: bool = True) -> str:
     """An action as one reads it, the owner said once: "Ann Roe to report to the minister", "To reply
     to the council (owner to be confirmed)". A summary that already reads "Someone to do what" is kept;
@@ -53,7 +58,7 @@ def _lower_first(text: str) -> str:
     first = words[0]
     second = words[1] if len(words) > 1 else ""
     if first[:1].isupper() and (first[1:].islower() or first == "A") and not second[:1].isupper() \
-            and first.casefold() not in _NOT_A_VERB:
+            and first.casefold() not in _NOT_A_VERB and not _A_VERB_AFTER_A_NAME.fullmatch(second):
         return text[:1].lower() + text[1:]
     return text
 
