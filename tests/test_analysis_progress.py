@@ -11,6 +11,7 @@ from dossier.analysis.progress import (
     action_verb_and_object,
     find_progress,
     past_lemmas,
+    verbs_reported,
 )
 from dossier.analysis.temporal import find_dates
 from dossier.domain.dates import PartialDate
@@ -105,3 +106,10 @@ def test_a_phrasal_verb_keeps_its_particle() -> None:
     options = OpenAction(3, "set out the options for the depot", ("Sam Doe",))
     assert find_progress("Sam Doe set out the options for the depot on 2 April.", [options])[0].action_id == 3
     assert find_progress("Work has been set in train on the options for the depot.", [options]) == []
+
+
+def test_an_owner_before_to_is_not_the_verb_and_a_letter_lists_the_verbs_it_reports() -> None:
+    assert action_verb_and_object(OpenAction(4, "Wessex Children's Trust to send its draft plan")) \
+        == ("send", frozenset({"draft", "plan"}))
+    assert {"send", "submit"} <= verbs_reported("The trust submitted its plan. It will meet in May.")
+    assert "meet" not in verbs_reported("It will meet in May.")

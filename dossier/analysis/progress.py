@@ -138,6 +138,22 @@ _FILLER = frozenset({"please", "also", "kindly", "to", "must", "should", "will",
                      "required", "expected", "is", "are"})
 
 
+_OWNER_TO = re.compile(r"^(?:[A-Z][\w'’.&-]*\s+|of\s+|the\s+|and\s+){1,8}to\s+(?=[a-z])")
+
+
+def verbs_reported(text: str) -> set[str]:
+    """Every verb a past form in the text may report (with its family: "submitted" reports "send")."""
+    out: set[str] = set()
+    for m in _PAST.finditer(text):
+        for lemma in past_lemmas(m.group("verb")):
+            out |= _family(lemma)
+    return out
+
+
+def moves_a_deadline(text: str) -> bool:
+    return bool(_MOVED.search(text))
+
+
 def action_verb_and_object(action: OpenAction) -> tuple[str | None, frozenset[str]]:
     """The verb an action's summary opens with (past its owner and fillers) and its object's words."""
     return _verb_and_object(action.summary, action.owner_names)
@@ -146,6 +162,7 @@ def action_verb_and_object(action: OpenAction) -> tuple[str | None, frozenset[st
 @lru_cache(maxsize=65536)
 def _verb_and_object(summary: str, owner_names: tuple[str, ...]) -> tuple[str | None, frozenset[str]]:
     summary = re.sub(r"\([^)]*\)", " ", summary)  # "(by end May 2014)"
+    summary = _OWNER_TO.sub("", summary, count=1)  # "Wessex Trust to send ..." -> "send ..."
     owner_words = {w.casefold() for name in owner_names for w in _WORD.findall(name)}
     if " to " in f" {summary} " and summary.split(" to ", 1)[0].strip().casefold() in \
             {n.casefold() for n in owner_names}:

@@ -19,6 +19,8 @@ from dossier.analysis.progress import (
     action_verb_and_object,
     content_words,
     find_progress,
+    moves_a_deadline,
+    verbs_reported,
 )
 from dossier.db import chronology_repo, progress_repo
 from dossier.db import repositories as docs_repo
@@ -45,18 +47,18 @@ def _relevant(session: Session, rows: list[tuple], text: str | None = None) -> l
     """Open actions with their owners' names; with `text`, only those whose object it may speak of
     (their content words in it), so a dossier of thousands of actions reads few owners' names."""
     if text is not None:
-        words = content_words(text)
-        rows = [r for r in rows if _could_speak_of(OpenAction(r[0], r[1]), words)]
+        words, verbs, moved = content_words(text), verbs_reported(text), moves_a_deadline(text)
+        rows = [r for r in rows if _could_speak_of(OpenAction(r[0], r[1]), words, verbs, moved)]
     names = progress_repo.owner_names(session, [r[2] for r in rows])
     return [OpenAction(i, summary, names.get(owner, ()) if owner is not None else (), due)
             for i, summary, owner, due, _set in rows]
 
 
-def _could_speak_of(action: OpenAction, words: set[str]) -> bool:
-    """The text holds a word of the action's object (read here without its owner's names: a loose
-    first sieve, the rules decide)."""
-    _, obj = action_verb_and_object(action)
-    return bool(obj & words)
+def _could_speak_of(action: OpenAction, words: set[str], verbs: set[str], moved: bool) -> bool:
+    """The text holds a word of the action's object, and a past form of its verb or a moved deadline
+    (read here without the owner's names: a loose first sieve, the rules decide)."""
+    verb, obj = action_verb_and_object(action)
+    return bool(obj & words) and (moved or verb in verbs)
 
 
 def _propose(session: Session, document_id: int, actions: list[OpenAction]) -> int:
