@@ -58,3 +58,12 @@ def test_table_and_reader_show_the_heading(qtbot, window: MainWindow, tmp_path: 
     qtbot.waitUntil(lambda: window.reader.header.title.text() == "Letter from Kit Lee to Sam Doe, 3 Mar 2019")
     window.actions_.undo.trigger()
     assert window.model.data(window.model.index(0, TITLE)) == heading
+
+
+def test_the_chronology_gives_the_heading_without_its_date_twice(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    run_import(qtbot, window, [write_letters(tmp_path / "letters", {FILE: LETTER})])
+    close_summary(window)
+    services = window.context.services
+    [row] = [r for r in services.chronology.rows(services.chronology.keys()) if r.key.startswith("doc:")]
+    assert row.description == "Letter from Ann Roe to Sam Doe"  # the date is in its own column
+    assert row.date is not None and row.date.display() == "3 Mar 2019"

@@ -552,9 +552,12 @@ def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow
                        Document.date_precision, Document.date_qualifier, Document.date_text,
                        Document.date_end_value).where(Document.id.in_(doc_ids))):
             title = title or f"D{doc_id}"
+            date = _date(value, precision, qualifier, text, end_value)
+            # a heading built from the date ("Letter from Ann Roe, 3 Mar 2019") beside that date says it twice
+            shown = title.removesuffix(f", {date.display()}") if date is not None else title
             rows[f"doc:{doc_id}"] = ChronologyRow(
-                key=f"doc:{doc_id}", date=_date(value, precision, qualifier, text, end_value),
-                description=_document_description(kind, title), kind=EntryKind.DOCUMENT,
+                key=f"doc:{doc_id}", date=date,
+                description=_document_description(kind, shown), kind=EntryKind.DOCUMENT,
                 actors=tuple(parties[doc_id]), sources=(EntrySource(doc_id, file_name, title),))
     # the passages entries and actions come from, cited in one go
     sources: dict[int, list[tuple[int, int | None, int | None]]] = defaultdict(list)
