@@ -71,3 +71,17 @@ def test_voice_of_a_letter() -> None:
     assert v.recipient_org == "Wessex County Council"
     assert v.sender_org == "Department for Roads"
     assert v.sender_department == "Department for Roads"
+
+
+def test_the_signature_block_names_the_organisation_we_speak_for() -> None:
+    text = ("Dear Professor Roe,\n\nWe will publish a summary of the review on our website by 2 December.\n\n"
+            "Kind regards,\n\nDr Kit Lee\nMedical Director\nWessex Vale NHS Trust\n")
+    v = voice_of(text, "Kit Lee", None, ["Ann Roe"], find_actors(text))
+    assert v.sender_org == "Wessex Vale NHS Trust"
+
+
+def test_an_organisation_far_from_the_signature_is_not_the_one_we_speak_for() -> None:
+    text = ("Dear Professor Roe,\n\nWe met Wessex Vale NHS Trust last week and will write again soon.\n\n"
+            "Kind regards,\n\nDr Kit Lee\n")
+    v = voice_of(text, "Kit Lee", None, ["Ann Roe"], find_actors(text))
+    assert v.sender_org is None

@@ -105,6 +105,21 @@ def _fuller(text: str, name: str) -> str:
     return name
 
 
+def _signed_for(text: str, sender: str, actors: Sequence[ActorFound], recipients: Sequence[str]) -> str | None:
+    """The organisation a signature block names under the sender's name ("Ann Roe / Medical Director /
+    Wessex Health NHS Trust"): an organisation within a few lines after the sender's last mention, at
+    the end of the text."""
+    surname = sender.split()[-1]
+    at = text.rfind(surname)
+    if at < 0 or at < len(text) - 600:
+        return None
+    block = at + len(surname)
+    near = [a for a in _organisations(actors) if a.name not in recipients
+            and {a.name.split()[0], a.name.split()[-1]} & set(_ORG_HEADS)
+            and any(block <= m.start <= block + 200 and "\n\n" not in text[block:m.start] for m in a.mentions)]
+    return near[0].name if near else None
+
+
 def voice_of(text: str, sender: str | None, sender_post: str | None, recipients: Sequence[str],
              actors: Sequence[ActorFound]) -> Voice:
     """Who "I", "you" and "we" are in `text`, from its parties and the actors it names."""
@@ -132,6 +147,8 @@ def voice_of(text: str, sender: str | None, sender_post: str | None, recipients:
                  and a.name not in recipients and {a.name.split()[0], a.name.split()[-1]} & set(_ORG_HEADS)]
         if first:
             sender_org = min(first, key=lambda a: a.mentions[0].start).name
+    if sender_org is None and sender:
+        sender_org = _signed_for(text, sender, actors, recipients)
     sender_org = _fuller(text, sender_org) if sender_org else None
     sender_department = None
     if sender_org and (sender_org.split()[0] in (*_DEPARTMENT_HEADS, "HM")
