@@ -152,7 +152,7 @@ def test_action_lines_left_alone():
     assert action_line("Wessex County Council", "The Council to publish its plan") == "The Council to publish its plan"
     assert action_line("Sam Doe", "Sam Doe to write to the board") == "Sam Doe to write to the board"
     # a name or an acronym at the start keeps its capitals
-    assert action_line("Ann Roe", "NHS England figures to be sent") == "NHS England figures to be sent (Ann Roe)"
+    assert action_line("Ann Roe", "Wessex Health Board figures to be sent") == "Wessex Health Board figures to be sent (Ann Roe)"
     assert action_line("Ann Roe", "Wessex Board minutes to be sent") == "Wessex Board minutes to be sent (Ann Roe)"
     assert action_line(None, "Ian explained that the audit could be done in two ways") == \
         "Ian explained that the audit could be done in two ways (owner to be confirmed)"

@@ -12,7 +12,7 @@ from dossier.domain.findings import ActionStatus, ActionType, ActorKind
 NO_OWNER = "owner to be confirmed"
 
 
-# "Ann Roe to write", "Wessex County Council to agree", "The Council to publish", "NHS England to": the owner
+# "Ann Roe to write", "Wessex County Council to agree", "The Council to publish", "Wessex Health Board to": the owner
 # leads already. One capitalised word alone ("Report to the board") is a verb, not a subject.
 _CAP = r"[A-Z][\w'\u2019.&\-]*"
 _OWNER_LED = re.compile(rf"^(?:(?:[Tt]he|[Ii]ts|[Tt]heir)\s+{_CAP}|{_CAP}(?:\s+(?:of|the|and|for|on))*\s+{_CAP}"
@@ -53,7 +53,7 @@ def action_line(owner: str | None, summary: str, *, status: str | None = None, w
 
 
 def _lower_first(text: str) -> str:
-    """"Make recommendations" -> "make recommendations"; "NHS England ...", "Ann Roe's ..." stay."""
+    """"Make recommendations" -> "make recommendations"; "Wessex Health Board ...", "Ann Roe's ..." stay."""
     words = text.split(" ", 2)
     first = words[0]
     second = words[1] if len(words) > 1 else ""
