@@ -15,7 +15,8 @@ def title_of(text: str) -> str | None:
 
 
 def test_rules_are_named_with_examples() -> None:
-    assert [r.name for r in TITLE_RULES] == ["email-subject", "subject-line", "capitals-after-salutation", "heading"]
+    assert [r.name for r in TITLE_RULES] == ["email-subject", "subject-line", "capitals-after-salutation", "minutes-of",
+                                             "heading"]
     assert all(r.description for r in TITLE_RULES)
 
 
@@ -43,3 +44,28 @@ def test_web_page_furniture_is_never_a_title() -> None:
     found = detect_metadata(page)
     assert found.kind.value == "article"
     assert found.title == "Council reviews its school buses"
+
+
+MINUTES = ("\n\nPresent: Councillor Ann Roe (Chair), Councillor Sam Doe\n\n1. Apologies\n\nApologies were received "
+           "from Councillor Kit Lee.\n\n2. Minutes\n\nThe minutes of the last meeting were agreed.\n")
+
+
+def test_minutes_are_titled_by_the_body_that_met() -> None:
+    assert title_of("WESSEX COUNTY COUNCIL\n\nMINUTES OF THE MEETING OF THE CABINET HELD ON WEDNESDAY 3 MARCH 2021 "
+                    "AT 2.00 PM IN THE COUNCIL CHAMBER" + MINUTES) == "Minutes of the Cabinet, Wessex County Council"
+    assert title_of("Minutes of the Transport Board held on 9 October 2020 at County Hall" + MINUTES) == \
+        "Minutes of the Transport Board"
+    assert title_of("WESSEX HEALTH NHS TRUST\n\nMINUTES OF THE PUBLIC MEETING OF THE BOARD OF DIRECTORS HELD ON 27 "
+                    "JULY 2022" + MINUTES) == "Minutes of the Board of Directors, Wessex Health NHS Trust"
+
+
+def test_minutes_of_a_meeting_take_the_body_from_the_heading_above() -> None:
+    assert title_of("WESSEX COUNTY COUNCIL\n\nCABINET\n\nMinutes of the meeting held on 16 June 2021 in the Council "
+                    "Chamber" + MINUTES) == "Minutes of the Cabinet, Wessex County Council"
+    assert title_of("Cabinet Item 4 3 March 2021 12.30 pm\n\nMINUTES OF THE CABINET MEETING HELD ON WEDNESDAY 3 MARCH "
+                    "2021" + MINUTES) == "Minutes of the Cabinet"
+
+
+def test_minutes_of_an_earlier_meeting_in_the_body_are_no_title() -> None:
+    # "The minutes of the last meeting were agreed" is an item, far below the head
+    assert title_of("Wessex Parish Council\n\nMeeting of 3 March 2021" + MINUTES) != "Minutes of the last meeting"

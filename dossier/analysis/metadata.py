@@ -157,6 +157,57 @@ def _heading_line(layout: Layout, kind: DocumentKind, headers: MessageHeaders | 
     return None
 
 
+_MINUTES_OF = re.compile(
+    r"^minutes\s+of\s+(?:the\s+)?(?:(?:public|extraordinary|annual|ordinary|special|virtual|remote|formal)\s+)*"
+    r"(?:meeting\s+of\s+(?:the\s+)?)?(?P<body>.+?)(?=\s+(?:held|which\s+took|taken|on|at|in|via)\b|\s*[,(:]|\s*$)",
+    re.IGNORECASE)
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an"})
+
+
+def _title_case(text: str) -> str:
+    """"BOARD OF DIRECTORS" -> "Board of Directors" (a heading in capitals, as a title reads); a short
+    word keeps its capitals, as an acronym does ("WESSEX NHS TRUST" -> "Wessex NHS Trust")."""
+    out = []
+    for k, word in enumerate(text.split()):
+        low = word.lower()
+        if k and low in _SMALL_WORDS:
+            out.append(low)
+        elif len(word) <= 3 and word.isalpha():
+            out.append(word)  # an acronym keeps its capitals ("NHS", "UK")
+        else:
+            out.append(low[:1].upper() + low[1:])
+    return " ".join(out)
+
+
+def _minutes_line(layout: Layout, kind: DocumentKind, headers: MessageHeaders | None) -> str | None:
+    """Minutes by the body that met: "MINUTES OF THE MEETING OF THE CABINET HELD ON ..." under the
+    council's name reads "Minutes of the Cabinet, Wessex County Council"; "Minutes of the meeting held
+    on ..." under "CABINET" takes the body from the line above."""
+    if kind is not DocumentKind.MINUTES:
+        return None
+    heads: list[str] = []  # the heading lines above, in order (no figures: an item number or a time is none)
+    for i in layout.nonblank[:8]:
+        line = " ".join(layout.lines[i].split())
+        m = _MINUTES_OF.match(line)
+        if m is None:
+            if not _FURNITURE.match(line) and not _MARKING.match(line) and not parse_date_line(line) \
+                    and len(line) <= 80 and not line.endswith(".") and not any(c.isdigit() for c in line):
+                heads.append(_title_case(line) if line.isupper() else line)
+            continue
+        body = re.sub(r"\s+meeting$", "", m.group("body").strip(" .:-"), flags=re.IGNORECASE)
+        if len(body) > 100:
+            return None
+        body = _title_case(body) if body.isupper() else body
+        if body.casefold() in ("", "meeting"):
+            if not heads:
+                return None
+            body = heads.pop()
+        title = f"Minutes of the {body}" if not body.casefold().startswith("the ") else f"Minutes of {body}"
+        if heads and heads[-1].casefold() not in title.casefold():
+            title += f", {heads[-1]}"
+        return title
+    return None
+
 TITLE_RULES: tuple[TitleRule, ...] = (
     TitleRule("email-subject", "an email's Subject header", _email_subject),
     TitleRule("subject-line", "a Re:/Subject: line (or RE in capitals) in a letter's head or just after its"
@@ -164,6 +215,9 @@ TITLE_RULES: tuple[TitleRule, ...] = (
               ("Re: School transport review", "Subject: Parking permits", "RE SCHOOL TRANSPORT REVIEW")),
     TitleRule("capitals-after-salutation", "the line after Dear ..., in capitals (not a name, an address,"
               " a date or a marking)", _capitals_after_salutation, ("Dear Ann,\n\nSCHOOL TRANSPORT REVIEW",)),
+    TitleRule("minutes-of", "a \"Minutes of the meeting of ...\" line: the body that met, with the organisation"
+              " named above it", _minutes_line,
+              ("WESSEX COUNTY COUNCIL\n\nMINUTES OF THE MEETING OF THE CABINET HELD ON 3 MARCH 2020",)),
     TitleRule("heading", "the first line of an article, minutes, note or report that reads as a heading,"
               " past a web page's furniture (Skip to main content, Cookies on ...)", _heading_line,
               ("Minutes of the Transport Board",)),
