@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, case, delete, insert, select
+from sqlalchemy import Select, case, delete, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from dossier.db.actors_repo import row_dict
@@ -314,6 +314,27 @@ def suggestion(session: Session, suggestion_id: int) -> SuggestionRow:
     if s is None:
         raise NotFound(f"There is no suggestion {suggestion_id}.")
     return _suggestion_row(s)
+
+
+def suggestions_by_id(session: Session, suggestion_ids: Sequence[int]) -> dict[int, SuggestionRow]:
+    """Suggestions by id, read in a few statements however many there are (missing ids are left out)."""
+    ids = sorted(set(suggestion_ids))
+    out: dict[int, SuggestionRow] = {}
+    for first in range(0, len(ids), 500):
+        for s in session.scalars(select(Suggestion).where(Suggestion.id.in_(ids[first:first + 500]))):
+            out[s.id] = _suggestion_row(s)
+    return out
+
+
+def set_suggestions_accepted(session: Session, suggestion_ids: Sequence[int]) -> None:
+    """Mark suggestions accepted (and forget any rejection of their keys): one UPDATE and one DELETE
+    a chunk, as `set_suggestion_status(..., "accepted", ...)` one by one would leave them."""
+    ids = sorted(set(suggestion_ids))
+    for first in range(0, len(ids), 500):
+        chunk = ids[first:first + 500]
+        session.execute(update(Suggestion).where(Suggestion.id.in_(chunk)).values(status="accepted"))
+        session.execute(delete(Rejection).where(Rejection.key.in_(select(Suggestion.key).where(
+            Suggestion.id.in_(chunk)))))
 
 
 def set_suggestion_status(session: Session, suggestion_id: int, status: str, now: str) -> None:
