@@ -76,6 +76,26 @@ def create_action(session: Session, fields: ActionFields, *, document_id: int | 
     return a.id
 
 
+def insert_action(session: Session, fields: ActionFields, *, document_id: int | None, start: int | None,
+                  end: int | None, now: str) -> int:
+    """`create_action` in one INSERT, leaving the carried deadlines to the caller: call
+    `refresh_carried` for the actions' documents before the transaction ends."""
+    a = Action(document_id=document_id, start=start, end=end, created_at=now)
+    _apply(a, fields, now)
+    values = {c.key: getattr(a, c.key) for c in Action.__table__.columns if c.key != "id"}
+    return session.execute(insert(Action).values(values).returning(Action.id)).scalar_one()
+
+
+def refresh_carried_for(session: Session, action_ids: Sequence[int]) -> None:
+    """Mark the deadlines these actions carry (see `refresh_carried`), their documents at once."""
+    ids = sorted(set(action_ids))
+    documents: set[int] = set()
+    for first in range(0, len(ids), 500):
+        documents.update(d for d in session.scalars(select(Action.document_id).where(
+            Action.id.in_(ids[first:first + 500]))) if d is not None)
+    refresh_carried(session, documents=documents)
+
+
 def write_fields(session: Session, action_id: int, fields: ActionFields, now: str) -> None:
     action = _action(session, action_id)
     _apply(action, fields, now)

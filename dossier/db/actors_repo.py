@@ -110,6 +110,40 @@ def add_alias(session: Session, actor_id: int, alias: str, document_id: int | No
     return row.id
 
 
+def add_aliases(session: Session, actor_id: int, aliases: Sequence[str], document_id: int | None) -> list[int]:
+    """`add_alias` for several forms at once (a few statements however many): the ids of the aliases
+    added, in order; a form the actor already has, or that is its name, adds none."""
+    actor = _actor(session, actor_id)
+    have = {actor.name_key, *session.scalars(select(ActorAlias.alias_key).where(ActorAlias.actor_id == actor_id))}
+    rows = []
+    for alias in aliases:
+        alias = " ".join(alias.split())
+        key = actor_key(alias)
+        if key not in have:
+            have.add(key)
+            rows.append({"actor_id": actor_id, "alias": alias, "alias_key": key, "document_id": document_id})
+    if not rows:
+        return []
+    ids = list(session.scalars(insert(ActorAlias).returning(ActorAlias.id, sort_by_parameter_order=True), rows))
+    search.refresh_actors(session, [actor_id])
+    return ids
+
+
+def add_mentions(session: Session, document_id: int, actor_id: int, spans: Sequence[tuple[int, int, str]]) -> list[int]:
+    """`add_mention` for several spans of one document at once: the ids of the mentions added, in
+    order; a span already tagged with the actor adds none."""
+    have = {(r[0], r[1]) for r in session.execute(select(Mention.start, Mention.end).where(
+        Mention.document_id == document_id, Mention.actor_id == actor_id))}
+    rows = []
+    for start, end, text in spans:
+        if (start, end) not in have:
+            have.add((start, end))
+            rows.append({"document_id": document_id, "actor_id": actor_id, "start": start, "end": end, "text": text})
+    if not rows:
+        return []
+    return list(session.scalars(insert(Mention).returning(Mention.id, sort_by_parameter_order=True), rows))
+
+
 def add_mention(session: Session, document_id: int, actor_id: int, start: int, end: int, text: str) -> int | None:
     existing = session.scalar(select(Mention.id).where(
         Mention.document_id == document_id, Mention.start == start, Mention.end == end, Mention.actor_id == actor_id))

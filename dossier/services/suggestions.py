@@ -105,14 +105,9 @@ def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, cr
     p = s.payload
     kind = ActorKind(p["kind"])
     actor_id = resolve_actor(session, p["name"], kind, on, created, actors)
-    for form in p["forms"]:
-        alias_id = actors_repo.add_alias(session, actor_id, form, s.document_id)
-        if alias_id:
-            created.append(("actor_aliases", alias_id))
-    for start, end, text in p["mentions"]:
-        mention_id = actors_repo.add_mention(session, s.document_id, actor_id, start, end, text)
-        if mention_id:
-            created.append(("mentions", mention_id))
+    created.extend(("actor_aliases", i) for i in actors_repo.add_aliases(session, actor_id, p["forms"], s.document_id))
+    created.extend(("mentions", i) for i in actors_repo.add_mentions(
+        session, s.document_id, actor_id, [(start, end, text) for start, end, text in p["mentions"]]))
     apply_posts(session, actor_id, p["posts"], p.get("tenures", ()), on, s.document_id, created, updated,
                 lambda org: resolve_actor(session, org, ActorKind.ORGANISATION, on, created, actors),
                 [p["name"], *p["forms"]])
@@ -140,7 +135,7 @@ def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, c
         due=due, set_date=on, status=ActionStatus.OPEN, status_note=None,
         status_document_id=None,
     )
-    action_id = actions_repo.create_action(session, fields, document_id=s.document_id, start=p["start"],
+    action_id = actions_repo.insert_action(session, fields, document_id=s.document_id, start=p["start"],
                                            end=p["end"], now=utc_now())
     created.append(("actions", action_id))
 
@@ -222,6 +217,8 @@ class SuggestionService:
                 records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges),
                                             updated=tuple(updated), statuses=tuple(statuses)))
             actions_repo.set_suggestions_accepted(session, [r.suggestion_id for r in records])
+            # the deadlines the new actions carry, for all their documents at once
+            actions_repo.refresh_carried_for(session, _new_actions(records))
             # an action accepted after the later letter was filed still finds that letter
             progress.propose_for_actions(session, _new_actions(records))
         return records
