@@ -83,7 +83,8 @@ def insert_action(session: Session, fields: ActionFields, *, document_id: int | 
     a = Action(document_id=document_id, start=start, end=end, created_at=now)
     _apply(a, fields, now)
     values = {c.key: getattr(a, c.key) for c in Action.__table__.columns if c.key != "id"}
-    return session.execute(insert(Action).values(values).returning(Action.id)).scalar_one()
+    table = Action.__table__
+    return session.execute(insert(table).values(values).returning(table.c.id)).scalar_one()
 
 
 def refresh_carried_for(session: Session, action_ids: Sequence[int]) -> None:

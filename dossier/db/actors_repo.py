@@ -74,10 +74,10 @@ def _actor(session: Session, actor_id: int) -> Actor:
 def find_actor(session: Session, name: str) -> int | None:
     """An actor whose name or one of whose aliases is `name` (case-insensitive)."""
     key = actor_key(name)
-    found = session.scalar(select(Actor.id).where(Actor.name_key == key))
-    if found is None:
-        found = session.scalar(select(ActorAlias.actor_id).where(ActorAlias.alias_key == key).limit(1))
-    return found
+    actors, aliases = Actor.__table__.c, ActorAlias.__table__.c
+    return session.scalar(select(func.coalesce(  # one statement: by name, else by alias
+        select(actors.id).where(actors.name_key == key).limit(1).scalar_subquery(),
+        select(aliases.actor_id).where(aliases.alias_key == key).limit(1).scalar_subquery())))
 
 
 def create_actor(session: Session, name: str, kind: ActorKind, now: str) -> int:
@@ -124,7 +124,8 @@ def add_aliases(session: Session, actor_id: int, aliases: Sequence[str], documen
             rows.append({"actor_id": actor_id, "alias": alias, "alias_key": key, "document_id": document_id})
     if not rows:
         return []
-    ids = list(session.scalars(insert(ActorAlias).returning(ActorAlias.id, sort_by_parameter_order=True), rows))
+    table = ActorAlias.__table__
+    ids = list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
     search.refresh_actors(session, [actor_id])
     return ids
 
@@ -132,8 +133,9 @@ def add_aliases(session: Session, actor_id: int, aliases: Sequence[str], documen
 def add_mentions(session: Session, document_id: int, actor_id: int, spans: Sequence[tuple[int, int, str]]) -> list[int]:
     """`add_mention` for several spans of one document at once: the ids of the mentions added, in
     order; a span already tagged with the actor adds none."""
-    have = {(r[0], r[1]) for r in session.execute(select(Mention.start, Mention.end).where(
-        Mention.document_id == document_id, Mention.actor_id == actor_id))}
+    m = Mention.__table__.c
+    have = {(r[0], r[1]) for r in session.execute(select(m.start, m.end).where(
+        m.document_id == document_id, m.actor_id == actor_id))}
     rows = []
     for start, end, text in spans:
         if (start, end) not in have:
@@ -141,7 +143,8 @@ def add_mentions(session: Session, document_id: int, actor_id: int, spans: Seque
             rows.append({"document_id": document_id, "actor_id": actor_id, "start": start, "end": end, "text": text})
     if not rows:
         return []
-    return list(session.scalars(insert(Mention).returning(Mention.id, sort_by_parameter_order=True), rows))
+    table = Mention.__table__
+    return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
 
 
 def add_mention(session: Session, document_id: int, actor_id: int, start: int, end: int, text: str) -> int | None:
