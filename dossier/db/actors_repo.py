@@ -163,24 +163,23 @@ def get_or_create_post(session: Session, title: str, key: str | None = None,
     """The post with this key (the normalised title's), made if there is none yet."""
     title = " ".join(title.split())
     key = key or post_key(title)
-    found = session.scalar(select(Post.id).where(Post.title_key == key))
+    posts = Post.__table__
+    found = session.scalar(select(posts.c.id).where(posts.c.title_key == key))
     if found:
         return found, False
-    post = Post(title=title, title_key=key, organisation_id=organisation_id)
-    session.add(post)
-    session.flush()
-    return post.id, True
+    return session.execute(insert(posts).values(title=title, title_key=key, organisation_id=organisation_id)
+                           .returning(posts.c.id)).scalar_one(), True
 
 
 def add_holder(session: Session, post_id: int, actor_id: int, start: str | None, document_id: int | None,
                note: str | None = None) -> int | None:
     """Record that an actor held a post, unless already recorded."""
-    if session.scalar(select(PostHolder.id).where(PostHolder.post_id == post_id, PostHolder.actor_id == actor_id)):
+    holders = PostHolder.__table__
+    if session.scalar(select(holders.c.id).where(holders.c.post_id == post_id, holders.c.actor_id == actor_id)):
         return None
-    row = PostHolder(post_id=post_id, actor_id=actor_id, start_value=start, document_id=document_id, note=note)
-    session.add(row)
-    session.flush()
-    return row.id
+    return session.execute(insert(holders).values(post_id=post_id, actor_id=actor_id, start_value=start,
+                                                  document_id=document_id, note=note)
+                           .returning(holders.c.id)).scalar_one()
 
 
 def holder_id(session: Session, post_id: int, actor_id: int) -> int | None:
@@ -203,11 +202,13 @@ def update_holder(session: Session, holder: int, values: dict[str, Any]) -> dict
 def holders_of(session: Session, actor_id: int) -> list[dict[str, Any]]:
     """An actor's tenures as plain rows, each with `doc_date` (the date of the letter that first named
     the post) and the post's `title_key`."""
-    stmt = (select(PostHolder, Document.date_value, Post.title_key)
-            .join(Post, Post.id == PostHolder.post_id)
-            .outerjoin(Document, Document.id == PostHolder.document_id)
-            .where(PostHolder.actor_id == actor_id).order_by(PostHolder.id))
-    return [{**row_dict(h), "doc_date": d, "title_key": k} for h, d, k in session.execute(stmt)]
+    holders = PostHolder.__table__
+    columns = [holders.c[a.key] for a in inspect(PostHolder).column_attrs]
+    stmt = (select(*columns, Document.__table__.c.date_value.label("doc_date"), Post.__table__.c.title_key)
+            .join(Post.__table__, Post.__table__.c.id == holders.c.post_id)
+            .outerjoin(Document.__table__, Document.__table__.c.id == holders.c.document_id)
+            .where(holders.c.actor_id == actor_id).order_by(holders.c.id))
+    return [dict(r._mapping) for r in session.execute(stmt)]
 
 
 def document_date_value(session: Session, document_id: int | None) -> str | None:

@@ -90,6 +90,7 @@ def propose_for_actions(session: Session, action_ids: Iterable[int]) -> int:
     by_document: dict[int, list[OpenAction]] = {}
     rows = progress_repo.open_actions(session, ids=list(action_ids))
     set_values = {r[0]: r[4] for r in rows}
+    later: dict[tuple[str, str], list[int]] = {}  # (word, set date) -> the later documents with it, read once
     for action in _relevant(session, rows):
         set_value = set_values[action.id]
         if set_value is None:
@@ -97,9 +98,11 @@ def propose_for_actions(session: Session, action_ids: Iterable[int]) -> int:
         _, words = action_verb_and_object(action)
         if not words:
             continue
-        longest = sorted(words, key=lambda w: (-len(w), w))[:1]
-        candidates = chronology_repo.documents_with_words(session, longest, CANDIDATES)
-        for doc_id in progress_repo.dated_after(session, candidates, set_value):
+        longest = sorted(words, key=lambda w: (-len(w), w))[0]
+        if (longest, set_value) not in later:
+            candidates = chronology_repo.documents_with_words(session, [longest], CANDIDATES)
+            later[longest, set_value] = progress_repo.dated_after(session, candidates, set_value)
+        for doc_id in later[longest, set_value]:
             by_document.setdefault(doc_id, []).append(action)
     for doc_id, actions in sorted(by_document.items()):
         made += _propose(session, doc_id, actions)
