@@ -527,9 +527,15 @@ def shorter_forms_of(name: str, known: Sequence[str], *, organisation: bool = Fa
         generic = organisation and refers_to(short, [name]) == name
         if not (alone or generic):
             continue
-        if keyed is None:
-            keyed = [(k, _keyed(k)) for k in dict.fromkeys(known) if k != name]
-        others = [pair for pair in keyed if pair[0] != short] + [mine]
+        if index is not None:  # of the other known names, those that can answer for `short`; `name` last
+            near = set(index.match_candidates(short))
+            if (head := generic_head(short)) is not None:
+                near |= index.marked(("word", head))
+            others = [(k, _keyed(k)) for k in index.ordered(near) if k not in (short, name)] + [mine]
+        else:
+            if keyed is None:
+                keyed = [(k, _keyed(k)) for k in dict.fromkeys(known) if k != name]
+            others = [pair for pair in keyed if pair[0] != short] + [mine]
         if (alone and _match(short, key, others) == name) or (
                 generic and refers_to(short, [k for k, _kk in others]) == name):
             out.append(short)
