@@ -84,7 +84,7 @@ def insert_action(session: Session, fields: ActionFields, *, document_id: int | 
     _apply(a, fields, now)
     values = {c.key: getattr(a, c.key) for c in Action.__table__.columns if c.key != "id"}
     table = Action.__table__
-    return session.execute(insert(table).values(values).returning(table.c.id)).scalar_one()
+    return session.execute(insert(table).returning(table.c.id), values).scalar_one()
 
 
 def refresh_carried_for(session: Session, action_ids: Sequence[int]) -> None:

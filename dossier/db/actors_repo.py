@@ -89,6 +89,12 @@ def create_actor(session: Session, name: str, kind: ActorKind, now: str) -> int:
     return actor.id
 
 
+def batch(session: Session) -> search.deferred_actor_index:
+    """A block of many register writes (accepting suggestions): the actors' search index is brought
+    up to date once, at its end."""
+    return search.deferred_actor_index(session)
+
+
 def all_names(session: Session) -> list[tuple[int, str, str]]:
     """(id, name, kind) of every actor, for alias matching and completion."""
     return [(r[0], r[1], r[2]) for r in session.execute(select(Actor.id, Actor.name, Actor.kind))]
@@ -113,8 +119,11 @@ def add_alias(session: Session, actor_id: int, alias: str, document_id: int | No
 def add_aliases(session: Session, actor_id: int, aliases: Sequence[str], document_id: int | None) -> list[int]:
     """`add_alias` for several forms at once (a few statements however many): the ids of the aliases
     added, in order; a form the actor already has, or that is its name, adds none."""
-    actor = _actor(session, actor_id)
-    have = {actor.name_key, *session.scalars(select(ActorAlias.alias_key).where(ActorAlias.actor_id == actor_id))}
+    actors, aliases_c = Actor.__table__.c, ActorAlias.__table__.c
+    name_key = session.scalar(select(actors.name_key).where(actors.id == actor_id))
+    if name_key is None:
+        raise NotFound(f"There is no actor {actor_id} in this dossier.")
+    have = {name_key, *session.scalars(select(aliases_c.alias_key).where(aliases_c.actor_id == actor_id))}
     rows = []
     for alias in aliases:
         alias = " ".join(alias.split())

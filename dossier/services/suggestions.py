@@ -193,35 +193,42 @@ class SuggestionService:
             rows = actions_repo.suggestions_by_id(session, suggestion_ids)
             actors = KnownActors(session)
             accepted: set[int] = set()
-            for suggestion_id in suggestion_ids:
-                s = rows.get(suggestion_id)
-                if s is None:
-                    raise NotFound(f"There is no suggestion {suggestion_id}.")
-                if s.status != "pending" or s.id in accepted:
-                    continue
-                if s.document_id not in dates:
-                    dates[s.document_id] = docs_repo.metadata_of(session, s.document_id)[0].date
-                on = dates[s.document_id]
-                created: Created = []
-                updated: Updated = []
-                merges: list[MergeRecord] = []
-                statuses: list[tuple[int, ActionFields]] = []
-                if s.kind == "actor":
-                    actor_id = _accept_actor(session, s, on, created, updated, actors)
-                    merges = _absorb_shorter_forms(session, actor_id, ActorKind(s.payload["kind"]), actors)
-                elif s.kind == "status":
-                    statuses.append(_accept_status(session, s))
-                else:
-                    _accept_action(session, s, on, created, actors)
-                accepted.add(s.id)
-                records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges),
-                                            updated=tuple(updated), statuses=tuple(statuses)))
+            with actors_repo.batch(session):
+                self._accept_in_order(session, suggestion_ids, rows, actors, accepted, dates, records)
             actions_repo.set_suggestions_accepted(session, [r.suggestion_id for r in records])
             # the deadlines the new actions carry, for all their documents at once
             actions_repo.refresh_carried_for(session, _new_actions(records))
             # an action accepted after the later letter was filed still finds that letter
             progress.propose_for_actions(session, _new_actions(records))
         return records
+
+    @staticmethod
+    def _accept_in_order(session: Session, suggestion_ids: list[int], rows: dict[int, SuggestionRow],
+                         actors: KnownActors, accepted: set[int], dates: dict[int, PartialDate | None],
+                         records: list[AcceptRecord]) -> None:
+        for suggestion_id in suggestion_ids:
+            s = rows.get(suggestion_id)
+            if s is None:
+                raise NotFound(f"There is no suggestion {suggestion_id}.")
+            if s.status != "pending" or s.id in accepted:
+                continue
+            if s.document_id not in dates:
+                dates[s.document_id] = docs_repo.metadata_of(session, s.document_id)[0].date
+            on = dates[s.document_id]
+            created: Created = []
+            updated: Updated = []
+            merges: list[MergeRecord] = []
+            statuses: list[tuple[int, ActionFields]] = []
+            if s.kind == "actor":
+                actor_id = _accept_actor(session, s, on, created, updated, actors)
+                merges = _absorb_shorter_forms(session, actor_id, ActorKind(s.payload["kind"]), actors)
+            elif s.kind == "status":
+                statuses.append(_accept_status(session, s))
+            else:
+                _accept_action(session, s, on, created, actors)
+            accepted.add(s.id)
+            records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges),
+                                        updated=tuple(updated), statuses=tuple(statuses)))
 
     def unaccept(self, records: list[AcceptRecord]) -> None:
         """Undo acceptances: what they created goes, and the suggestions are pending again."""
