@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, case, delete, insert, select
+from sqlalchemy import Select, case, delete, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from dossier.db.actors_repo import row_dict
@@ -74,6 +74,27 @@ def create_action(session: Session, fields: ActionFields, *, document_id: int | 
     session.flush()
     refresh_carried(session, documents=[document_id])
     return a.id
+
+
+def insert_action(session: Session, fields: ActionFields, *, document_id: int | None, start: int | None,
+                  end: int | None, now: str) -> int:
+    """`create_action` in one INSERT, leaving the carried deadlines to the caller: call
+    `refresh_carried` for the actions' documents before the transaction ends."""
+    a = Action(document_id=document_id, start=start, end=end, created_at=now)
+    _apply(a, fields, now)
+    values = {c.key: getattr(a, c.key) for c in Action.__table__.columns if c.key != "id"}
+    table = Action.__table__
+    return session.execute(insert(table).returning(table.c.id), values).scalar_one()
+
+
+def refresh_carried_for(session: Session, action_ids: Sequence[int]) -> None:
+    """Mark the deadlines these actions carry (see `refresh_carried`), their documents at once."""
+    ids = sorted(set(action_ids))
+    documents: set[int] = set()
+    for first in range(0, len(ids), 500):
+        documents.update(d for d in session.scalars(select(Action.document_id).where(
+            Action.id.in_(ids[first:first + 500]))) if d is not None)
+    refresh_carried(session, documents=documents)
 
 
 def write_fields(session: Session, action_id: int, fields: ActionFields, now: str) -> None:
@@ -314,6 +335,27 @@ def suggestion(session: Session, suggestion_id: int) -> SuggestionRow:
     if s is None:
         raise NotFound(f"There is no suggestion {suggestion_id}.")
     return _suggestion_row(s)
+
+
+def suggestions_by_id(session: Session, suggestion_ids: Sequence[int]) -> dict[int, SuggestionRow]:
+    """Suggestions by id, read in a few statements however many there are (missing ids are left out)."""
+    ids = sorted(set(suggestion_ids))
+    out: dict[int, SuggestionRow] = {}
+    for first in range(0, len(ids), 500):
+        for s in session.scalars(select(Suggestion).where(Suggestion.id.in_(ids[first:first + 500]))):
+            out[s.id] = _suggestion_row(s)
+    return out
+
+
+def set_suggestions_accepted(session: Session, suggestion_ids: Sequence[int]) -> None:
+    """Mark suggestions accepted (and forget any rejection of their keys): one UPDATE and one DELETE
+    a chunk, as `set_suggestion_status(..., "accepted", ...)` one by one would leave them."""
+    ids = sorted(set(suggestion_ids))
+    for first in range(0, len(ids), 500):
+        chunk = ids[first:first + 500]
+        session.execute(update(Suggestion).where(Suggestion.id.in_(chunk)).values(status="accepted"))
+        session.execute(delete(Rejection).where(Rejection.key.in_(select(Suggestion.key).where(
+            Suggestion.id.in_(chunk)))))
 
 
 def set_suggestion_status(session: Session, suggestion_id: int, status: str, now: str) -> None:

@@ -74,10 +74,10 @@ def _actor(session: Session, actor_id: int) -> Actor:
 def find_actor(session: Session, name: str) -> int | None:
     """An actor whose name or one of whose aliases is `name` (case-insensitive)."""
     key = actor_key(name)
-    found = session.scalar(select(Actor.id).where(Actor.name_key == key))
-    if found is None:
-        found = session.scalar(select(ActorAlias.actor_id).where(ActorAlias.alias_key == key).limit(1))
-    return found
+    actors, aliases = Actor.__table__.c, ActorAlias.__table__.c
+    return session.scalar(select(func.coalesce(  # one statement: by name, else by alias
+        select(actors.id).where(actors.name_key == key).limit(1).scalar_subquery(),
+        select(aliases.actor_id).where(aliases.alias_key == key).limit(1).scalar_subquery())))
 
 
 def create_actor(session: Session, name: str, kind: ActorKind, now: str) -> int:
@@ -87,6 +87,12 @@ def create_actor(session: Session, name: str, kind: ActorKind, now: str) -> int:
     session.flush()
     search.refresh_actors(session, [actor.id])
     return actor.id
+
+
+def batch(session: Session) -> search.deferred_actor_index:
+    """A block of many register writes (accepting suggestions): the actors' search index is brought
+    up to date once, at its end."""
+    return search.deferred_actor_index(session)
 
 
 def all_names(session: Session) -> list[tuple[int, str, str]]:
@@ -110,6 +116,46 @@ def add_alias(session: Session, actor_id: int, alias: str, document_id: int | No
     return row.id
 
 
+def add_aliases(session: Session, actor_id: int, aliases: Sequence[str], document_id: int | None) -> list[int]:
+    """`add_alias` for several forms at once (a few statements however many): the ids of the aliases
+    added, in order; a form the actor already has, or that is its name, adds none."""
+    actors, aliases_c = Actor.__table__.c, ActorAlias.__table__.c
+    name_key = session.scalar(select(actors.name_key).where(actors.id == actor_id))
+    if name_key is None:
+        raise NotFound(f"There is no actor {actor_id} in this dossier.")
+    have = {name_key, *session.scalars(select(aliases_c.alias_key).where(aliases_c.actor_id == actor_id))}
+    rows = []
+    for alias in aliases:
+        alias = " ".join(alias.split())
+        key = actor_key(alias)
+        if key not in have:
+            have.add(key)
+            rows.append({"actor_id": actor_id, "alias": alias, "alias_key": key, "document_id": document_id})
+    if not rows:
+        return []
+    table = ActorAlias.__table__
+    ids = list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
+    search.refresh_actors(session, [actor_id])
+    return ids
+
+
+def add_mentions(session: Session, document_id: int, actor_id: int, spans: Sequence[tuple[int, int, str]]) -> list[int]:
+    """`add_mention` for several spans of one document at once: the ids of the mentions added, in
+    order; a span already tagged with the actor adds none."""
+    m = Mention.__table__.c
+    have = {(r[0], r[1]) for r in session.execute(select(m.start, m.end).where(
+        m.document_id == document_id, m.actor_id == actor_id))}
+    rows = []
+    for start, end, text in spans:
+        if (start, end) not in have:
+            have.add((start, end))
+            rows.append({"document_id": document_id, "actor_id": actor_id, "start": start, "end": end, "text": text})
+    if not rows:
+        return []
+    table = Mention.__table__
+    return list(session.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows))
+
+
 def add_mention(session: Session, document_id: int, actor_id: int, start: int, end: int, text: str) -> int | None:
     existing = session.scalar(select(Mention.id).where(
         Mention.document_id == document_id, Mention.start == start, Mention.end == end, Mention.actor_id == actor_id))
@@ -126,24 +172,23 @@ def get_or_create_post(session: Session, title: str, key: str | None = None,
     """The post with this key (the normalised title's), made if there is none yet."""
     title = " ".join(title.split())
     key = key or post_key(title)
-    found = session.scalar(select(Post.id).where(Post.title_key == key))
+    posts = Post.__table__
+    found = session.scalar(select(posts.c.id).where(posts.c.title_key == key))
     if found:
         return found, False
-    post = Post(title=title, title_key=key, organisation_id=organisation_id)
-    session.add(post)
-    session.flush()
-    return post.id, True
+    return session.execute(insert(posts).values(title=title, title_key=key, organisation_id=organisation_id)
+                           .returning(posts.c.id)).scalar_one(), True
 
 
 def add_holder(session: Session, post_id: int, actor_id: int, start: str | None, document_id: int | None,
                note: str | None = None) -> int | None:
     """Record that an actor held a post, unless already recorded."""
-    if session.scalar(select(PostHolder.id).where(PostHolder.post_id == post_id, PostHolder.actor_id == actor_id)):
+    holders = PostHolder.__table__
+    if session.scalar(select(holders.c.id).where(holders.c.post_id == post_id, holders.c.actor_id == actor_id)):
         return None
-    row = PostHolder(post_id=post_id, actor_id=actor_id, start_value=start, document_id=document_id, note=note)
-    session.add(row)
-    session.flush()
-    return row.id
+    return session.execute(insert(holders).values(post_id=post_id, actor_id=actor_id, start_value=start,
+                                                  document_id=document_id, note=note)
+                           .returning(holders.c.id)).scalar_one()
 
 
 def holder_id(session: Session, post_id: int, actor_id: int) -> int | None:
@@ -166,11 +211,13 @@ def update_holder(session: Session, holder: int, values: dict[str, Any]) -> dict
 def holders_of(session: Session, actor_id: int) -> list[dict[str, Any]]:
     """An actor's tenures as plain rows, each with `doc_date` (the date of the letter that first named
     the post) and the post's `title_key`."""
-    stmt = (select(PostHolder, Document.date_value, Post.title_key)
-            .join(Post, Post.id == PostHolder.post_id)
-            .outerjoin(Document, Document.id == PostHolder.document_id)
-            .where(PostHolder.actor_id == actor_id).order_by(PostHolder.id))
-    return [{**row_dict(h), "doc_date": d, "title_key": k} for h, d, k in session.execute(stmt)]
+    holders = PostHolder.__table__
+    columns = [holders.c[a.key] for a in inspect(PostHolder).column_attrs]
+    stmt = (select(*columns, Document.__table__.c.date_value.label("doc_date"), Post.__table__.c.title_key)
+            .join(Post.__table__, Post.__table__.c.id == holders.c.post_id)
+            .outerjoin(Document.__table__, Document.__table__.c.id == holders.c.document_id)
+            .where(holders.c.actor_id == actor_id).order_by(holders.c.id))
+    return [dict(r._mapping) for r in session.execute(stmt)]
 
 
 def document_date_value(session: Session, document_id: int | None) -> str | None:

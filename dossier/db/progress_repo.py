@@ -70,6 +70,16 @@ def document_date_value(session: Session, document_id: int) -> str | None:
     return session.scalar(select(Document.date_value).where(Document.id == document_id))
 
 
+def date_values(session: Session, doc_ids: Iterable[int]) -> dict[int, str | None]:
+    """document id -> its date's ISO partial value."""
+    ids = sorted(set(doc_ids))
+    out: dict[int, str | None] = {}
+    for first in range(0, len(ids), 900):
+        out.update((i, v) for i, v in session.execute(select(Document.id, Document.date_value)
+                                                     .where(Document.id.in_(ids[first:first + 900]))))
+    return out
+
+
 def dated_after(session: Session, doc_ids: Iterable[int], after: str) -> list[int]:
     """Of these documents, those dated after an ISO partial date (and not within it)."""
     ids = sorted(set(doc_ids))

@@ -164,6 +164,25 @@ def index_new_actors(session: Session, actors: Sequence[tuple[int, str]]) -> Non
                         [{"id": actor_id, "names": name} for actor_id, name in actors])
 
 
+_DEFERRED = "dossier.actor_index_deferred"
+
+
+class deferred_actor_index:
+    """Within the block, `refresh_actors` only notes the actors; they are re-indexed once at its end
+    (the index is read by searches, never by the writes of a batch such as accepting suggestions)."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def __enter__(self) -> None:
+        self._session.info[_DEFERRED] = set()
+
+    def __exit__(self, exc_type: object, *_exc: object) -> None:
+        ids = self._session.info.pop(_DEFERRED, set())
+        if exc_type is None:
+            refresh_actors(self._session, ids)
+
+
 def refresh_actors(session: Session, actor_ids: Iterable[int]) -> None:
     """Re-index actors from their current name and aliases (an actor that no longer exists drops out).
 
@@ -172,6 +191,9 @@ def refresh_actors(session: Session, actor_ids: Iterable[int]) -> None:
     """
     ids = sorted({int(i) for i in actor_ids if i is not None})
     if not ids or not _is_sqlite(session):
+        return
+    if (deferred := session.info.get(_DEFERRED)) is not None:
+        deferred.update(ids)  # a batch under way: re-indexed once, when it ends
         return
     session.flush()  # pending ORM changes (a rename) must be visible to the SELECT below
     for i in range(0, len(ids), 500):

@@ -92,6 +92,8 @@ def propose_for_actions(session: Session, action_ids: Iterable[int]) -> int:
     by_document: dict[int, list[OpenAction]] = {}
     rows = progress_repo.open_actions(session, ids=list(action_ids))
     set_values = {r[0]: r[4] for r in rows}
+    with_word: dict[str, list[int]] = {}  # a word -> the documents holding it, looked up once
+    dates: dict[int, str | None] = {}  # a document's date, read once
     for action in _relevant(session, rows):
         set_value = set_values[action.id]
         if set_value is None:
@@ -99,10 +101,14 @@ def propose_for_actions(session: Session, action_ids: Iterable[int]) -> int:
         _, words = action_verb_and_object(action)
         if not words:
             continue
-        longest = sorted(words, key=lambda w: (-len(w), w))[:1]
-        candidates = chronology_repo.documents_with_words(session, longest, CANDIDATES)
-        for doc_id in progress_repo.dated_after(session, candidates, set_value):
-            by_document.setdefault(doc_id, []).append(action)
+        longest = sorted(words, key=lambda w: (-len(w), w))[0]
+        if longest not in with_word:
+            with_word[longest] = chronology_repo.documents_with_words(session, [longest], CANDIDATES)
+            dates.update(progress_repo.date_values(session, [d for d in with_word[longest] if d not in dates]))
+        for doc_id in sorted(set(with_word[longest])):
+            value = dates.get(doc_id)
+            if value and value > set_value and not value.startswith(set_value):  # dated after the action
+                by_document.setdefault(doc_id, []).append(action)
     for doc_id, actions in sorted(by_document.items()):
         made += _propose(session, doc_id, actions)
     return made

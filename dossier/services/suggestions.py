@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from dossier.analysis.actors import match_actor, refers_to, shorter_forms_of
+from dossier.analysis.actors import NameIndex, match_actor, refers_to, shorter_forms_of
 from dossier.analysis.actors_orgs import organisation_name
 from dossier.analysis.post_titles import normalise_post
 from dossier.analysis.statements import same_what
@@ -25,56 +25,100 @@ from dossier.services.posts import Updated, apply_posts
 Created = list[tuple[str, int]]
 
 
-def resolve_actor(session: Session, name: str, kind: ActorKind, on: PartialDate | None, created: Created) -> int:
+class KnownActors:
+    """The dossier's actors' names, by kind, while a batch of suggestions is accepted: read once,
+    kept up to date as actors are made and merged away, and indexed (`NameIndex`) so that
+    matching a name compares it with the few known names that can match, not with all of them.
+    Each kind's names are in the order of their actors' ids, as reading them afresh gives."""
+
+    def __init__(self, session: Session) -> None:
+        self._names: dict[int, tuple[str, str]] = {i: (n, k) for i, n, k in sorted(actors_repo.all_names(session))}
+        self._kinds: dict[str, tuple[dict[str, int], NameIndex]] = {}
+
+    def of(self, kind: ActorKind) -> tuple[dict[str, int], NameIndex]:
+        """Name -> actor id (the latest actor of a name shared), and the names' index."""
+        if kind.value not in self._kinds:
+            known = {n: i for i, (n, k) in self._names.items() if k == kind.value}
+            self._kinds[kind.value] = (known, NameIndex(list(known)))
+        return self._kinds[kind.value]
+
+    def name_of(self, actor_id: int) -> str:
+        return self._names[actor_id][0]
+
+    def created(self, actor_id: int, name: str, kind: ActorKind) -> None:
+        name = " ".join(name.split())  # as the register stores it
+        self._names[actor_id] = (name, kind.value)
+        if kind.value in self._kinds:
+            known, index = self._kinds[kind.value]
+            known[name] = actor_id
+            index.add(name)
+
+    def dropped(self, actor_id: int) -> None:
+        name, kind = self._names.pop(actor_id)
+        if kind not in self._kinds:
+            return
+        if any(n == name and k == kind for n, k in self._names.values()):
+            del self._kinds[kind]  # another actor has the name: read the kind's names again when needed
+            return
+        known, index = self._kinds[kind]
+        known.pop(name, None)
+        index.remove(name)
+
+
+def resolve_actor(session: Session, name: str, kind: ActorKind, on: PartialDate | None, created: Created,
+                  actors: KnownActors | None = None) -> int:
     """The actor a name refers to: by name or alias, by alias matching, by post holder, or new."""
+    actors = actors or KnownActors(session)
     actor_id = actors_repo.find_actor(session, name)
     if actor_id is None:
-        known = {n: i for i, n, k in actors_repo.all_names(session) if k == kind.value}
-        match = match_actor(name, list(known))
+        known, index = actors.of(kind)
+        match = match_actor(name, list(known), index)
         if match is None and kind is ActorKind.ORGANISATION:
-            match = refers_to(name, list(known))
+            match = refers_to(name, list(known), index)
         actor_id = known[match] if match else None
     if actor_id is None and (post := normalise_post(name)) is not None:
         actor_id = actors_repo.holder_on(session, post.key, on)
     if actor_id is None:
         actor_id = actors_repo.create_actor(session, name, kind, utc_now())
+        actors.created(actor_id, name, kind)
         created.append(("actors", actor_id))
     return actor_id
 
 
-def _absorb_shorter_forms(session: Session, actor_id: int, kind: ActorKind) -> list[MergeRecord]:
+def _absorb_shorter_forms(session: Session, actor_id: int, kind: ActorKind, actors: KnownActors) -> list[MergeRecord]:
     """Merge actors that are only shorter forms of this one ("Roe" into "Ann Roe")."""
-    known = {n: i for i, n, k in actors_repo.all_names(session) if k == kind.value}
-    name = next(n for n, i in known.items() if i == actor_id)
+    known, index = actors.of(kind)
+    name = actors.name_of(actor_id)
+    if known.get(name) != actor_id:
+        name = next(n for n, i in known.items() if i == actor_id)
     merges = []
-    for short in shorter_forms_of(name, list(known), organisation=kind is ActorKind.ORGANISATION):
-        snap, added = actors_repo.merge(session, actor_id, known[short], utc_now())
+    for short in shorter_forms_of(name, known, organisation=kind is ActorKind.ORGANISATION, index=index):
+        drop_id = known[short]
+        snap, added = actors_repo.merge(session, actor_id, drop_id, utc_now())
+        actors.dropped(drop_id)
         merges.append(MergeRecord(keep_id=actor_id, dropped=snap, added_alias_ids=added))
     return merges
 
 
 def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created,
-                  updated: Updated) -> int:
+                  updated: Updated, actors: KnownActors) -> int:
     p = s.payload
     kind = ActorKind(p["kind"])
-    actor_id = resolve_actor(session, p["name"], kind, on, created)
-    for form in p["forms"]:
-        alias_id = actors_repo.add_alias(session, actor_id, form, s.document_id)
-        if alias_id:
-            created.append(("actor_aliases", alias_id))
-    for start, end, text in p["mentions"]:
-        mention_id = actors_repo.add_mention(session, s.document_id, actor_id, start, end, text)
-        if mention_id:
-            created.append(("mentions", mention_id))
+    actor_id = resolve_actor(session, p["name"], kind, on, created, actors)
+    created.extend(("actor_aliases", i) for i in actors_repo.add_aliases(session, actor_id, p["forms"], s.document_id))
+    created.extend(("mentions", i) for i in actors_repo.add_mentions(
+        session, s.document_id, actor_id, [(start, end, text) for start, end, text in p["mentions"]]))
     apply_posts(session, actor_id, p["posts"], p.get("tenures", ()), on, s.document_id, created, updated,
-                lambda org: resolve_actor(session, org, ActorKind.ORGANISATION, on, created), [p["name"], *p["forms"]])
+                lambda org: resolve_actor(session, org, ActorKind.ORGANISATION, on, created, actors),
+                [p["name"], *p["forms"]])
     return actor_id
 
 
-def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created) -> None:
+def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created,
+                   actors: KnownActors) -> None:
     p = s.payload
-    owner = resolve_actor(session, p["owner"], _kind_of(p["owner"]), on, created) if p["owner"] else None
-    addressed = (resolve_actor(session, p["addressed_to"], _kind_of(p["addressed_to"]), on, created)
+    owner = resolve_actor(session, p["owner"], _kind_of(p["owner"]), on, created, actors) if p["owner"] else None
+    addressed = (resolve_actor(session, p["addressed_to"], _kind_of(p["addressed_to"]), on, created, actors)
                  if p.get("addressed_to") else None)
     due = PartialDate.from_json(p["due"])
     if owner is not None and due is not None:
@@ -91,7 +135,7 @@ def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, c
         due=due, set_date=on, status=ActionStatus.OPEN, status_note=None,
         status_document_id=None,
     )
-    action_id = actions_repo.create_action(session, fields, document_id=s.document_id, start=p["start"],
+    action_id = actions_repo.insert_action(session, fields, document_id=s.document_id, start=p["start"],
                                            end=p["end"], now=utc_now())
     created.append(("actions", action_id))
 
@@ -140,33 +184,51 @@ class SuggestionService:
         return self.accept_many(ids)
 
     def accept_many(self, suggestion_ids: list[int]) -> list[AcceptRecord]:
+        """Accept suggestions in order, in one transaction: the same register as accepting them one
+        by one, with what every acceptance reads again (the actors' names, the suggestions, the
+        documents' dates) read once for the batch and the suggestions' new status written at once."""
         records = []
         dates: dict[int, PartialDate | None] = {}  # a document's date, read once however many it suggests
         with self._sessions.begin() as session:
-            for suggestion_id in suggestion_ids:
-                s = actions_repo.suggestion(session, suggestion_id)
-                if s.status != "pending":
-                    continue
-                if s.document_id not in dates:
-                    dates[s.document_id] = docs_repo.metadata_of(session, s.document_id)[0].date
-                on = dates[s.document_id]
-                created: Created = []
-                updated: Updated = []
-                merges: list[MergeRecord] = []
-                statuses: list[tuple[int, ActionFields]] = []
-                if s.kind == "actor":
-                    actor_id = _accept_actor(session, s, on, created, updated)
-                    merges = _absorb_shorter_forms(session, actor_id, ActorKind(s.payload["kind"]))
-                elif s.kind == "status":
-                    statuses.append(_accept_status(session, s))
-                else:
-                    _accept_action(session, s, on, created)
-                actions_repo.set_suggestion_status(session, s.id, "accepted", utc_now())
-                records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges),
-                                            updated=tuple(updated), statuses=tuple(statuses)))
+            rows = actions_repo.suggestions_by_id(session, suggestion_ids)
+            actors = KnownActors(session)
+            accepted: set[int] = set()
+            with actors_repo.batch(session):
+                self._accept_in_order(session, suggestion_ids, rows, actors, accepted, dates, records)
+            actions_repo.set_suggestions_accepted(session, [r.suggestion_id for r in records])
+            # the deadlines the new actions carry, for all their documents at once
+            actions_repo.refresh_carried_for(session, _new_actions(records))
             # an action accepted after the later letter was filed still finds that letter
             progress.propose_for_actions(session, _new_actions(records))
         return records
+
+    @staticmethod
+    def _accept_in_order(session: Session, suggestion_ids: list[int], rows: dict[int, SuggestionRow],
+                         actors: KnownActors, accepted: set[int], dates: dict[int, PartialDate | None],
+                         records: list[AcceptRecord]) -> None:
+        for suggestion_id in suggestion_ids:
+            s = rows.get(suggestion_id)
+            if s is None:
+                raise NotFound(f"There is no suggestion {suggestion_id}.")
+            if s.status != "pending" or s.id in accepted:
+                continue
+            if s.document_id not in dates:
+                dates[s.document_id] = docs_repo.metadata_of(session, s.document_id)[0].date
+            on = dates[s.document_id]
+            created: Created = []
+            updated: Updated = []
+            merges: list[MergeRecord] = []
+            statuses: list[tuple[int, ActionFields]] = []
+            if s.kind == "actor":
+                actor_id = _accept_actor(session, s, on, created, updated, actors)
+                merges = _absorb_shorter_forms(session, actor_id, ActorKind(s.payload["kind"]), actors)
+            elif s.kind == "status":
+                statuses.append(_accept_status(session, s))
+            else:
+                _accept_action(session, s, on, created, actors)
+            accepted.add(s.id)
+            records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges),
+                                        updated=tuple(updated), statuses=tuple(statuses)))
 
     def unaccept(self, records: list[AcceptRecord]) -> None:
         """Undo acceptances: what they created goes, and the suggestions are pending again."""
