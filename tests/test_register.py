@@ -197,3 +197,16 @@ def test_a_post_resolves_to_whoever_held_it_on_the_letters_date(services, tmp_pa
     assert services.actors.holder_on("chief inspector of bridges", PartialDate.of(2020, 1)) == second
     assert services.actors.holder_on("Chief Inspector of Bridges", PartialDate.of(2017, 5)) is None
     assert services.actors.holder_on("Chief Inspector of Roads", None) is None
+
+
+def test_a_form_said_from_a_letter_s_point_of_view_is_no_alias(services, doc):
+    from dossier.db import actions_repo
+
+    items = [_actor_item("Wessex County Council", "organisation",
+                         ["Wessex County Council", "your Council", "Our Council", "the Council", "Wessex Council"])]
+    with services.dossier.sessions.begin() as session:
+        actions_repo.replace_pending(session, doc, items)
+    [s] = [x for x in services.suggestions.pending(doc) if x.label == "Wessex County Council"]
+    services.suggestions.accept(s.id)
+    [row] = services.actors.rows([services.actors.find("Wessex County Council")])
+    assert set(row.aliases) == {"the Council", "Wessex Council"}

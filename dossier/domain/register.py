@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +62,16 @@ def _lower_first(text: str) -> str:
             and first.casefold() not in _NOT_A_VERB and not _A_VERB_AFTER_A_NAME.fullmatch(second):
         return text[:1].lower() + text[1:]
     return text
+
+
+# "your Council", "our Department", "my officials": a form said from one letter's point of view is a
+# reference to the actor, not another name for it
+_POINT_OF_VIEW = re.compile(r"^(?:your|our|my|their|his|her|its)\b", re.IGNORECASE)
+
+
+def alias_forms(forms: Iterable[str]) -> list[str]:
+    """The forms of an actor worth keeping as its aliases: not those said from a letter's point of view."""
+    return [f for f in forms if not _POINT_OF_VIEW.match(f.strip())]
 
 
 def actor_key(name: str) -> str:

@@ -17,7 +17,7 @@ from dossier.db import repositories as docs_repo
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError, NotFound
 from dossier.domain.findings import ActionStatus, ActionType, ActorKind
-from dossier.domain.register import AcceptRecord, ActionFields, MergeRecord, SuggestionRow
+from dossier.domain.register import AcceptRecord, ActionFields, MergeRecord, SuggestionRow, alias_forms
 from dossier.services import progress
 from dossier.services.documents import utc_now
 from dossier.services.posts import Updated, apply_posts
@@ -105,7 +105,8 @@ def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, cr
     p = s.payload
     kind = ActorKind(p["kind"])
     actor_id = resolve_actor(session, p["name"], kind, on, created, actors)
-    created.extend(("actor_aliases", i) for i in actors_repo.add_aliases(session, actor_id, p["forms"], s.document_id))
+    created.extend(("actor_aliases", i) for i in actors_repo.add_aliases(session, actor_id, alias_forms(p["forms"]),
+                                                                                    s.document_id))
     created.extend(("mentions", i) for i in actors_repo.add_mentions(
         session, s.document_id, actor_id, [(start, end, text) for start, end, text in p["mentions"]]))
     apply_posts(session, actor_id, p["posts"], p.get("tenures", ()), on, s.document_id, created, updated,
