@@ -34,6 +34,7 @@ from pathlib import Path
 from benchmarks.common import open_fresh
 
 TARGET_S = 10.0
+TARGET_LETTERS = 1000
 
 
 def _copy_dossier(src: Path, dst: Path) -> None:
@@ -145,9 +146,11 @@ def run(letters: int, formats: tuple[str, ...], runs: int, profile_top: int, wor
               f"({rows:,} rows written, {statements:,} SQL statements)")
     median = statistics.median(times)
     raw = floor(work, rows)
-    verdict = "ok" if median <= TARGET_S else "MISSED"
+    # the target is for 1,000 letters: a smaller dossier is held to its share of it
+    target = TARGET_S * min(1.0, letters / TARGET_LETTERS)
+    verdict = "ok" if median <= target else "MISSED"
     print(f"accept all, {letters:,} letters: median {median:.2f} s of {runs} runs "
-          f"(target <= {TARGET_S:g} s) {verdict}")
+          f"(target <= {target:g} s: {TARGET_S:g} s for {TARGET_LETTERS:,} letters) {verdict}")
     print(f"raw SQLite floor: {rows:,} rows in {raw:.3f} s ({median / raw if raw else 0:,.0f}x under accept all)")
     per = median / accepted * 1000 if accepted else 0.0
     print(f"per suggestion: {per:.2f} ms; CPU median {statistics.median(cpus):.2f} s (on a busy machine the "
@@ -159,7 +162,7 @@ def run(letters: int, formats: tuple[str, ...], runs: int, profile_top: int, wor
         out = io.StringIO()
         pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(profile_top)
         print(out.getvalue())
-    return 0 if median <= TARGET_S else 1
+    return 0 if median <= target else 1
 
 
 def main(argv: list[str] | None = None) -> int:
