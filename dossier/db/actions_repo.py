@@ -304,6 +304,13 @@ def replace_pending(session: Session, document_id: int, items: Sequence[tuple[st
         session.execute(delete(Suggestion).where(Suggestion.document_id == document_id,
                                                  Suggestion.status == "pending"))
         skip |= set(session.scalars(select(Suggestion.key).where(Suggestion.document_id == document_id)))
+    return insert_suggestions(session, document_id, items, skip)
+
+
+def insert_suggestions(session: Session, document_id: int, items: Sequence[tuple[str, str, str, dict[str, Any]]],
+                       skip: set[str]) -> int:
+    """Write `items` as a document's pending suggestions, each key once, none whose key is in `skip`;
+    how many were written."""
     rows = []
     for kind, key, label, payload in items:
         if key in skip:

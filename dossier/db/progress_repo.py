@@ -8,9 +8,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from dossier.db import actions_repo
 from dossier.db.models import Action, Actor, ActorAlias, Document, DocumentParty, Rejection, Suggestion
 
 
@@ -98,16 +99,7 @@ def add_suggestions(session: Session, document_id: int, items: Sequence[tuple[st
         return 0
     skip = set(session.scalars(select(Rejection.key).where(Rejection.key.in_([k for _, k, _, _ in items]))))
     skip |= set(session.scalars(select(Suggestion.key).where(Suggestion.document_id == document_id)))
-    rows = []
-    for kind, key, label, payload in items:
-        if key in skip:
-            continue
-        skip.add(key)
-        rows.append({"document_id": document_id, "kind": kind, "key": key, "label": label[:500],
-                     "payload": json.dumps(payload, ensure_ascii=False), "status": "pending"})
-    if rows:
-        session.execute(insert(Suggestion), rows)
-    return len(rows)
+    return actions_repo.insert_suggestions(session, document_id, items, skip)
 
 
 def drop_pending_status(session: Session, action_ids: Iterable[int]) -> None:
