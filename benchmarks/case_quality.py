@@ -191,7 +191,7 @@ def _facts(services: Any, as_at: dt.date) -> dict[str, Any]:
             actor_names[a.owner_id] = {row[0].name, *row[0].aliases} if row else set()
     return {
         "services": services,
-        "documents": [{"id": d.id, "file": d.file_name, "title": getattr(d, "label", d.title), "kind": d.kind.value,
+        "documents": [{"id": d.id, "file": d.file_name, "title": d.label, "kind": d.kind.value,
                        "date": d.date.to_json() if d.date else None, "sender": d.sender,
                        "recipients": list(d.recipients), "cc": list(d.cc)} for d in docs],
         "actions": [{"id": a.id, "summary": a.summary, "owner": a.owner, "owner_names": sorted(
