@@ -13,6 +13,9 @@ _uv_fail() {
 
 ensure_uv() {
   export UV_PYTHON_DOWNLOADS=never  # use the machine's python3, never a downloaded one
+  # Trust the system's certificate store, as apt and pip do: an office network whose proxy has its own
+  # authority there works too (uv otherwise trusts only its built-in list). Older uv reads the second name.
+  export UV_SYSTEM_CERTS="${UV_SYSTEM_CERTS:-1}" UV_NATIVE_TLS="${UV_NATIVE_TLS:-1}"
   if [ -x "$UV_VENV/bin/uv" ]; then
     UV="$UV_VENV/bin/uv"
     return

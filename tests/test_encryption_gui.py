@@ -58,7 +58,7 @@ def test_opening_an_encrypted_dossier_asks_again_after_a_wrong_password(
     assert window.open_dossier(encrypted)
     assert asked == [("case.dossier", ""), ("case.dossier", "The password for case.dossier is not right.")]
     assert window.services is not None and window.services.dossier.encrypted
-    assert window.windowTitle() == "Dossier — case.dossier"
+    assert window.windowTitle() == "case — Dossier"
     assert messages == []
     window.settings.qsettings.sync()
     assert PASSWORD not in (tmp_path / "settings.ini").read_text(encoding="utf-8")  # the key is never stored

@@ -23,7 +23,7 @@ def test_opens_the_path_given(qtbot, tmp_path: Path, dossier_path: Path) -> None
     qtbot.addWidget(window)
     assert window.services is not None
     assert window.services.path == dossier_path.resolve()
-    assert window.windowTitle() == "Dossier — case.dossier"
+    assert window.windowTitle() == "case — Dossier"
 
 
 def test_without_a_path_opens_the_last_dossier(qtbot, tmp_path: Path, dossier_path: Path) -> None:

@@ -30,7 +30,7 @@ def column_texts(window: MainWindow, column: int) -> list[str]:
 
 
 def test_opens_a_dossier_with_its_title_and_status(window: MainWindow, dossier_path: Path) -> None:
-    assert window.windowTitle() == "Dossier — case.dossier"
+    assert window.windowTitle() == "case — Dossier"
     assert window.counts_label.text() == "0 documents · 0 actors"
     assert window.path_label.text() == str(dossier_path.resolve())
     assert window.stack.currentWidget() is window.workspace
@@ -269,7 +269,7 @@ def test_import_and_open_clear_the_undo_stack(qtbot, window: MainWindow, tmp_pat
     assert window.apply_edit(window.model.id_at(0), {"title": "Another"})
     assert window.open_dossier(tmp_path / "second.dossier")
     assert window.undo_stack.count() == 0
-    assert window.windowTitle() == "Dossier — second.dossier"
+    assert window.windowTitle() == "second — Dossier"
     assert window.model.rowCount() == 0
 
 

@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -291,6 +292,13 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from dossier.services.sample import build_sample, curate_sample
 
     path = Path(args.dossier) if args.dossier else sample_dossier()
+    if not args.no_gui:  # say so before the sample is built, not after
+        from dossier.startup import display_problem
+
+        problem = display_problem()
+        if problem is not None:
+            print(f"{problem} (or dossier demo --no-gui)", file=sys.stderr)
+            return NO_DISPLAY_EXIT
     from dossier.services import open_services
 
     services = open_services(path)
@@ -306,10 +314,28 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     return _run_gui(path)
 
 
+NO_DISPLAY_EXIT = 2
+
+
 def _run_gui(path: Path | None) -> int:
+    from dossier.startup import display_problem, setup_logging
+
+    problem = display_problem()
+    if problem is not None:  # checked before Qt is imported: Qt would abort the process
+        print(problem, file=sys.stderr)
+        return NO_DISPLAY_EXIT
+    setup_logging()
     from dossier.ui.app import run_gui
 
     return run_gui(path)
+
+
+def gui_main() -> int:
+    """The `dossier-gui` entry point (a gui-script: no console window on Windows, so no stdout)."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the process
+    return main()
 
 
 def read_password(password_file: str | None, path: Path) -> str | None:
@@ -411,6 +437,7 @@ DOSSIER_COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    multiprocessing.freeze_support()  # a frozen build's filing workers start here, not as a second app
     out = out or sys.stdout
     args = build_parser().parse_args(argv)
     try:

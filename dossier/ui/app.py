@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dossier import __version__
 from dossier.paths import APP_NAME, ORG_NAME
+from dossier.startup import log_file, log_uncaught
+from dossier.ui.context import one_line
 from dossier.ui.main_window import MainWindow
 from dossier.ui.settings import UiSettings
 from dossier.ui.style import icons
@@ -48,9 +52,33 @@ def build_window(path: Path | None, settings: UiSettings | None = None, *, show:
     return window
 
 
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def install_error_hook(window: MainWindow) -> ExceptHook:
+    """An exception nobody caught (in a slot, say) goes to the log with its traceback; the person sees
+    one message saying so, not a traceback, and the window carries on. One message at a time."""
+    shown: list[QMessageBox] = []
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        log_uncaught(kind, exc, tb)
+        if issubclass(kind, KeyboardInterrupt) or shown:
+            return
+        box = window.show_message(
+            QMessageBox.Icon.Critical, "Something went wrong",
+            f"Dossier met an error it did not expect, and carried on: {one_line(exc)}",
+            f"The details are in {log_file()}. Send that file with a note of what you were doing.")
+        shown.append(box)
+        box.finished.connect(lambda _result: shown.clear())
+
+    sys.excepthook = hook
+    return hook
+
+
 def run_gui(path: Path | None) -> int:
     app = application()
     window = build_window(path, show=True)
+    install_error_hook(window)
     status = app.exec()
     del window
     return status

@@ -39,6 +39,7 @@ from dossier.ui.dialogs.history_dialog import HistoryDialog
 from dossier.ui.dialogs.import_dialogs import ImportSummaryDialog
 from dossier.ui.dialogs.maintenance_dialogs import install_maintenance_actions
 from dossier.ui.dialogs.preferences import AUTHOR_KEY, PreferencesDialog
+from dossier.ui.help_menu import GuideDialog, ShortcutsDialog, install_help_actions
 from dossier.ui.importing import ImportController
 from dossier.ui.settings import UiSettings
 from dossier.ui.style import icons
@@ -127,6 +128,8 @@ class MainWindow(QMainWindow):
         self.tools_menu = QMenu("&Tools", self)
         self.menuBar().insertMenu(self.menuBar().actions()[-1], self.tools_menu)
         self.maintenance = install_maintenance_actions(self, self.menuBar().actions()[0].menu(), self.tools_menu)
+        self.help_actions = install_help_actions(self, self.menuBar().actions()[-1].menu(),
+                                                 show_guide=self.show_guide, show_shortcuts=self.show_shortcuts)
 
         self.context.changed.connect(lambda _scope: self.refresh_status())
         self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -208,7 +211,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self.context.set_services(services)  # every view shows the new dossier
         self.settings.add_recent(services.path)
-        self.setWindowTitle(f"{APP_TITLE} — {services.path.name}")
+        # the name once, at the end: Qt appends the application's name to a title that does not end with it
+        self.setWindowTitle(f"{services.path.stem} — {APP_TITLE}")
         self.path_label.setText(str(services.path))
         self.stack.setCurrentWidget(self.workspace)
         self.actions_.set_busy(False, True)
@@ -407,6 +411,18 @@ class MainWindow(QMainWindow):
     def show_message(self, icon: QMessageBox.Icon, title: str, text: str, detail: str = "") -> QMessageBox:
         """A window-modal message that does not block the caller (opened with open())."""
         return self.context.message(icon, title, text, detail)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self)  # read from the actions now, so it lists what the keys do today
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_guide(self) -> GuideDialog:
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     def show_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.settings, self)

@@ -1,4 +1,4 @@
-"""Small icons drawn at run time, so the app ships no image files and looks the same everywhere."""
+"""Small icons drawn at run time, so they look the same everywhere; the app's own icon is a file (resources/icons)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
+from dossier.paths import resources_dir
 from dossier.ui.style import theme
 
 
@@ -48,6 +49,16 @@ def needs_ocr_icon() -> QIcon:
 
 @cache
 def app_icon() -> QIcon:
+    """The app's icon (resources/icons: the SVG and its PNG), else the same mark drawn here."""
+    icon = QIcon()
+    for name in ("dossier.svg", "dossier.png"):
+        path = resources_dir() / "icons" / name
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon if not icon.isNull() else _drawn_app_icon()
+
+
+def _drawn_app_icon() -> QIcon:
     """A folder-like dossier mark in the accent colour."""
     pix, p = _canvas(64)
     p.setPen(Qt.PenStyle.NoPen)
