@@ -49,6 +49,9 @@ def test_keyboard_shortcuts_lists_the_windows_own_actions(qtbot, window: MainWin
     assert ("Edit", "History…", QKeySequence("Ctrl+Shift+H").toString(NATIVE)) in listed
     assert ("View", "Documents", QKeySequence("Ctrl+1").toString(NATIVE)) in listed
     assert ("Help", "User Guide", QKeySequence(QKeySequence.StandardKey.HelpContents).toString(NATIVE)) in listed
+    # an action in no menu is listed under the view that holds it
+    delete = QKeySequence(QKeySequence.StandardKey.Delete).toString(NATIVE)
+    assert ("Annotations view", "Delete Annotation", delete) in listed
     # every action in a menu that has a key is listed under that menu
     for top in window.menuBar().actions():
         for action in top.menu().actions():

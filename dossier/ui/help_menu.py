@@ -11,12 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QMainWindow,
     QMenu,
+    QTabWidget,
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
@@ -72,11 +74,23 @@ def shortcuts(window: QMainWindow) -> list[Shortcut]:
     for action in window.findChildren(QAction):
         if id(action) in seen or not keys_text(action):
             continue
-        row = Shortcut(OTHER, plain_text(action.text()) or action.toolTip(), keys_text(action))
+        row = Shortcut(_place(window, action), plain_text(action.text()) or action.toolTip(), keys_text(action))
         if (row.command, row.keys) not in extra:  # one key that several views each bind is listed once
             extra.add((row.command, row.keys))
             rows.append(row)
     return rows
+
+
+def _place(window: QMainWindow, action: QAction) -> str:
+    """Where an action in no menu works: the view (a tab of the window's workspace) that holds it."""
+    owner = action.parent()
+    tabs = getattr(window, "workspace", None)
+    if isinstance(owner, QWidget) and isinstance(tabs, QTabWidget):
+        for n in range(tabs.count()):
+            page = tabs.widget(n)
+            if page is owner or page.isAncestorOf(owner):
+                return f"{plain_text(tabs.tabText(n))} view"
+    return OTHER
 
 
 class ShortcutsDialog(QDialog):
@@ -100,13 +114,18 @@ class ShortcutsDialog(QDialog):
                 group.setFirstColumnSpanned(True)
             QTreeWidgetItem(group, [row.command, row.keys])
         self.tree.expandAll()
-        self.tree.resizeColumnToContents(0)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
         self.resize(520, 620)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.tree.resizeColumnToContents(0)  # measured once shown, in the font the style gives it
+        self.tree.setColumnWidth(0, self.tree.columnWidth(0) + self.tree.indentation())
 
     def listed(self) -> list[tuple[str, str, str]]:
         """What the dialog shows: (menu, command, keys) per row."""
