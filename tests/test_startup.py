@@ -163,3 +163,14 @@ def test_pyproject_declares_the_gui_script() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["gui-scripts"]["dossier-gui"] == "dossier.cli:gui_main"
     assert project["scripts"]["dossier"] == "dossier.cli:main"
+
+
+def test_the_licence_file_and_pyproject_agree() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == {"text": "MIT"}
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+
+
+def test_the_changelog_keeps_its_shape() -> None:
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert text.startswith("# Changelog\n") and "## [Unreleased]" in text and "### Added" in text
