@@ -153,3 +153,27 @@ def test_an_uncaught_error_is_one_message_and_a_traceback_in_the_log(
         boxes[0].accept()
     finally:
         startup.stop_logging()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_error_raised_in_a_slot_reaches_the_hook(qtbot, window: MainWindow, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOSSIER_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    assert startup.setup_logging() is not None
+    try:
+        install_error_hook(window)
+        failing = QAction("Invented Failing Command", window)
+
+        def fail() -> None:
+            raise ValueError("an invented failure in a slot")
+
+        failing.triggered.connect(fail)
+        failing.trigger()
+        boxes = [b for b in window.findChildren(QMessageBox) if b.isVisible()]
+        assert len(boxes) == 1 and "an invented failure in a slot" in boxes[0].text()
+        assert "ValueError: an invented failure in a slot" in (
+            tmp_path / "logs" / "dossier.log").read_text(encoding="utf-8")
+        boxes[0].accept()
+    finally:
+        startup.stop_logging()
