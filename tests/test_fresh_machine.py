@@ -72,3 +72,47 @@ def test_without_python3_the_script_says_what_to_install(tmp_path: Path) -> None
 def test_scripts_are_executable() -> None:
     for name in ("scripts/test", "scripts/demo", ".ci/run", ".ci/fresh-machine"):
         assert os.access(ROOT / name, os.X_OK), name
+
+
+FAKE_PYTHON3 = """#!/bin/sh
+# python3 with venv and ensurepip, whose virtual environments get a uv that records its arguments
+case "$*" in
+  *"import sys"*) exit 0;;
+  *ensurepip*) exit 0;;
+esac
+if [ "$1" = "-m" ] && [ "$2" = "venv" ]; then
+  mkdir -p "$3/bin"
+  cat > "$3/bin/python" <<'PY'
+#!/bin/sh
+[ "$1 $2 $3" = "-m pip install" ] || exit 1
+case "$*" in *--user*) exit 1;; esac
+here="$(dirname "$0")"
+printf '#!/bin/sh\\necho "$*" >> "%s/uv-calls"\\n' "$here" > "$here/uv"
+chmod +x "$here/uv"
+PY
+  chmod +x "$3/bin/python"
+  exit 0
+fi
+exit 1
+"""
+
+
+def test_without_uv_it_is_installed_privately_and_the_arguments_reach_pytest(tmp_path: Path) -> None:
+    checkout, bin_dir = _checkout_without_uv(tmp_path, FAKE_PYTHON3)
+    for tool in ("cat", "chmod", "sh"):
+        found = shutil.which(tool, path="/usr/bin:/bin")
+        assert found is not None
+        (bin_dir / tool).symlink_to(found)
+    home = tmp_path / "home"
+    home.mkdir()
+    bash = shutil.which("bash", path="/usr/bin:/bin")
+    assert bash is not None
+    result = subprocess.run([bash, str(checkout / "scripts" / "test"), "tests/test_dates.py", "-k", "leap year"],
+                            capture_output=True, text=True, env={"HOME": str(home), "PATH": str(bin_dir)},
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "installing uv into .tools/uv (once)"
+    calls = (checkout / ".tools" / "uv" / "bin" / "uv-calls").read_text(encoding="utf-8").splitlines()
+    assert calls == ["sync --locked --quiet --compile-bytecode", "run --locked ruff check .",
+                     "run --locked pytest -q tests/test_dates.py -k leap year"]
+    assert not (home / ".local").exists()  # nothing went into the user's own Python
