@@ -11,6 +11,7 @@ import logging
 import logging.handlers
 import os
 import sys
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -42,7 +43,7 @@ def log_file() -> Path:
 
 def setup_logging(directory: Path | None = None) -> Path | None:
     """Log to a rotating file in `directory` (default: log_dir()), turn faulthandler on writing there,
-    and send uncaught exceptions to the log. Returns the log file, or None when the folder cannot be
+    and send uncaught exceptions (in any thread) to the log. Returns the log file, or None when the folder cannot be
     written (the app runs on without a log rather than refuse to start). Calling it again is harmless."""
     global _handler, _crash_file
     directory = Path(directory) if directory is not None else log_dir()
@@ -68,6 +69,7 @@ def setup_logging(directory: Path | None = None) -> Path | None:
     _crash_file = crash_file
     faulthandler.enable(file=crash_file, all_threads=True)
     sys.excepthook = log_uncaught
+    threading.excepthook = _log_uncaught_in_thread
     log.info("Dossier %s started (Python %s, %s)", __version__, sys.version.split()[0], sys.platform)
     return path
 
@@ -81,6 +83,13 @@ def log_uncaught(kind: type[BaseException], exc: BaseException, tb: TracebackTyp
     if sys.stderr is not None:
         first = (str(exc).strip().splitlines() or [kind.__name__])[0]
         print(f"dossier: unexpected error: {first} (details in {log_file()})", file=sys.stderr)
+
+
+def _log_uncaught_in_thread(args: threading.ExceptHookArgs) -> None:
+    if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+        return
+    name = args.thread.name if args.thread is not None else "a thread"
+    log.critical("uncaught exception in %s", name, exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
 
 
 def display_problem(environ: os._Environ[str] | dict[str, str] | None = None,
@@ -111,3 +120,5 @@ def stop_logging() -> None:
         _crash_file = None
     if sys.excepthook is log_uncaught:
         sys.excepthook = sys.__excepthook__
+    if threading.excepthook is _log_uncaught_in_thread:
+        threading.excepthook = threading.__excepthook__

@@ -95,6 +95,24 @@ def test_the_log_rotates(log_dir: Path) -> None:
     assert not (log_dir / f"dossier.log.{startup.LOG_BACKUPS + 1}").exists()
 
 
+def test_an_error_nobody_caught_in_a_thread_goes_to_the_log(log_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    path = startup.setup_logging()
+    assert path is not None
+
+    def fail() -> None:
+        raise LookupError("an invented failure off the main thread")
+
+    worker = threading.Thread(target=fail, name="invented-worker")
+    worker.start()
+    worker.join()
+    text = path.read_text(encoding="utf-8")
+    assert "uncaught exception in invented-worker" in text
+    assert "LookupError: an invented failure off the main thread" in text
+
+
 def test_a_folder_that_cannot_be_written_leaves_no_log_and_no_error(tmp_path: Path, log_dir: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
