@@ -10,8 +10,11 @@ import faulthandler
 import logging
 import logging.handlers
 import os
+import re
+import socket
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -23,6 +26,7 @@ from dossier.paths import APP_NAME
 
 LOG_NAME = "dossier.log"
 CRASH_NAME = "crash.log"  # faulthandler writes a fatal error's Python stack here (a segfault, an abort)
+CLI_HINT = "the command line works without one: dossier --help"
 LOG_BYTES = 1_000_000
 LOG_BACKUPS = 3
 
@@ -92,23 +96,51 @@ def _log_uncaught_in_thread(args: threading.ExceptHookArgs) -> None:
     log.critical("uncaught exception in %s", name, exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
 
 
-def display_problem(environ: os._Environ[str] | dict[str, str] | None = None,
-                    platform: str | None = None) -> str | None:
+_LOCAL_X_DISPLAY = re.compile(r"^(?:unix)?:(\d+)(?:\.\d+)?$")
+
+
+def x_display_reachable(display: str) -> bool | None:
+    """Whether an X server answers at a display on this machine (":0", "unix:1.0"); None when it cannot be
+    told without the network (a display on another host, such as ssh's "localhost:10.0")."""
+    match = _LOCAL_X_DISPLAY.match(display)
+    if match is None or not hasattr(socket, "AF_UNIX"):
+        return None
+    path = f"/tmp/.X11-unix/X{match.group(1)}"
+    addresses = ("\0" + path, path) if sys.platform.startswith("linux") else (path,)  # abstract, then the file
+    for address in addresses:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(1.0)
+            try:
+                probe.connect(address)
+            except OSError:
+                continue
+            return True
+    return False
+
+
+def display_problem(environ: os._Environ[str] | dict[str, str] | None = None, platform: str | None = None,
+                    reachable: Callable[[str], bool | None] = x_display_reachable) -> str | None:
     """Why the window cannot open here, or None. On Linux and the BSDs Qt needs X11 (DISPLAY) or
-    Wayland (WAYLAND_DISPLAY), unless QT_QPA_PLATFORM names another platform (e.g. offscreen)."""
+    Wayland (WAYLAND_DISPLAY), unless QT_QPA_PLATFORM names another platform (e.g. offscreen); Qt
+    aborts the process when the X server of a DISPLAY on this machine does not answer, so that is checked."""
     environ = os.environ if environ is None else environ
     platform = sys.platform if platform is None else platform
     if platform.startswith(("win", "darwin", "cygwin")):
         return None
-    if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+    if environ.get("QT_QPA_PLATFORM") or environ.get("WAYLAND_DISPLAY"):
         return None
-    return ("dossier: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
-            "the command line works without one: dossier --help")
+    display = environ.get("DISPLAY")
+    if not display:
+        return ("dossier: there is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); "
+                f"{CLI_HINT}")
+    if reachable(display) is False:
+        return f"dossier: no display answers at DISPLAY={display}, so the window cannot open; {CLI_HINT}"
+    return None
 
 
 def stop_logging() -> None:
     """Undo setup_logging (for tests, which share one process): close the files, give faulthandler
-    back to stderr and sys.excepthook back to Python's own."""
+    back to stderr and the exception hooks back to Python's own."""
     global _handler, _crash_file
     if _handler is not None:
         log.removeHandler(_handler)

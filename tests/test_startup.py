@@ -62,13 +62,48 @@ def test_the_command_line_needs_no_display(tmp_path: Path) -> None:
 
 
 def test_display_problem_rules() -> None:
-    assert startup.display_problem({}, "linux") is not None
-    assert startup.display_problem({"DISPLAY": ":0"}, "linux") is None
-    assert startup.display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
-    assert startup.display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
-    assert startup.display_problem({}, "freebsd14") is not None
-    assert startup.display_problem({}, "win32") is None
-    assert startup.display_problem({}, "darwin") is None
+    def answers(_display: str) -> bool:
+        return True
+
+    assert startup.display_problem({}, "linux", answers) is not None
+    assert startup.display_problem({"DISPLAY": ":0"}, "linux", answers) is None
+    assert startup.display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux", answers) is None
+    assert startup.display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux", answers) is None
+    assert startup.display_problem({}, "freebsd14", answers) is not None
+    assert startup.display_problem({}, "win32", answers) is None
+    assert startup.display_problem({}, "darwin", answers) is None
+    silent = startup.display_problem({"DISPLAY": ":7"}, "linux", lambda _display: False)
+    assert silent is not None and "DISPLAY=:7" in silent and "dossier --help" in silent
+    assert startup.display_problem({"DISPLAY": "far-host:10.0"}, "linux", lambda _display: None) is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="abstract sockets are Linux's")
+def test_a_local_x_display_is_reachable_only_when_a_server_listens() -> None:
+    import socket
+
+    number = 4000 + os.getpid() % 1000
+    assert startup.x_display_reachable(f":{number}") is False
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(f"\0/tmp/.X11-unix/X{number}")  # abstract: no file is made
+        server.listen(1)
+        assert startup.x_display_reachable(f":{number}") is True
+        assert startup.x_display_reachable(f"unix:{number}.0") is True
+    assert startup.x_display_reachable("far-host:0") is None
+    assert startup.x_display_reachable("localhost:10.0") is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 displays are checked on Linux")
+def test_a_display_that_does_not_answer_is_one_line_not_an_abort(tmp_path: Path) -> None:
+    number = 5000 + os.getpid() % 1000
+    assert not Path(f"/tmp/.X11-unix/X{number}").exists()
+    target = tmp_path / "case.dossier"
+    result = subprocess.run([sys.executable, "-m", "dossier", "--dossier", str(target)], capture_output=True,
+                            text=True, env=scrubbed_env(tmp_path, DISPLAY=f":{number}"), cwd=tmp_path, check=False)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"dossier: no display answers at DISPLAY=:{number}, so the window cannot open; "
+        "the command line works without one: dossier --help"]
+    assert not target.exists()
 
 
 # -- the log file and the crash trace -------------------------------------------------------------
