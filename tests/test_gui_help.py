@@ -120,8 +120,7 @@ def test_the_window_icon_is_the_shipped_icon(window: MainWindow) -> None:
 
 
 def test_the_desktop_file_starts_the_gui_script_with_the_icon() -> None:
-    root = resources_dir().parent if resources_dir().name == "resources" else resources_dir()
-    entry = (root / "resources" / "dossier.desktop").read_text(encoding="utf-8").splitlines()
+    entry = (resources_dir() / "dossier.desktop").read_text(encoding="utf-8").splitlines()
     assert entry[0] == "[Desktop Entry]"
     fields = dict(line.split("=", 1) for line in entry[1:] if "=" in line and not line.startswith("#"))
     assert fields["Type"] == "Application" and fields["Name"] == APP_NAME
