@@ -23,6 +23,8 @@ _READERS: dict[str, tuple[str, str]] = {
     ".pdf": ("dossier.ingest.pdf", "read_pdf"),
     ".docx": ("dossier.ingest.docx", "read_docx"),
     ".eml": ("dossier.ingest.eml", "read_eml"),
+    ".html": ("dossier.ingest.html", "read_html"),
+    ".htm": ("dossier.ingest.html", "read_html"),
 }
 SUPPORTED_SUFFIXES = frozenset(_READERS)
 
