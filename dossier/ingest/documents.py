@@ -25,6 +25,7 @@ _READERS: dict[str, tuple[str, str]] = {
     ".eml": ("dossier.ingest.eml", "read_eml"),
     ".html": ("dossier.ingest.html", "read_html"),
     ".htm": ("dossier.ingest.html", "read_html"),
+    ".rtf": ("dossier.ingest.rtf", "read_rtf"),
 }
 SUPPORTED_SUFFIXES = frozenset(_READERS)
 
