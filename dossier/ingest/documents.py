@@ -26,6 +26,7 @@ _READERS: dict[str, tuple[str, str]] = {
     ".html": ("dossier.ingest.html", "read_html"),
     ".htm": ("dossier.ingest.html", "read_html"),
     ".rtf": ("dossier.ingest.rtf", "read_rtf"),
+    ".msg": ("dossier.ingest.msg", "read_msg"),
 }
 SUPPORTED_SUFFIXES = frozenset(_READERS)
 

@@ -43,7 +43,7 @@ def read_eml(data: bytes) -> Extracted:
     body = _body_text(message)
     if not message.keys() and (not body.strip() or looks_binary(body)):
         raise ReadError("not an email message")
-    headers = _headers(message)
+    headers = message_headers(message)
     sections = quote_sections(body)
     names = attachment_names(message)
     if names:  # the attachments are not read, but their names belong to the message's text
@@ -181,7 +181,8 @@ def _multipart(data: bytes, start: int, end: int, boundary: bytes, depth: int) -
 # -- headers -------------------------------------------------------------------------------------
 
 
-def _headers(message: EmailMessage) -> MessageHeaders:
+def message_headers(message: EmailMessage) -> MessageHeaders:
+    """From, To, Cc, Date and Subject of a parsed message (or of headers alone)."""
     senders = _addresses(message, "From")
     return MessageHeaders(
         sender=senders[0] if senders else None,

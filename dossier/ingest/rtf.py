@@ -29,6 +29,13 @@ _LIST_MARK = re.compile("^[·\uf0b7\uf0a7o§-]\t")
 
 
 def read_rtf(data: bytes) -> Extracted:
+    lines, title = rtf_lines(data)
+    text, spans = normalise_paragraphs(lines)
+    return Extracted(text=text, paragraphs=spans, media_type=MEDIA_TYPE, title=title)
+
+
+def rtf_lines(data: bytes) -> tuple[list[str], str | None]:
+    """The paragraphs of an RTF document (line breaks inside them as U+2028) and its title."""
     if not _SIGNATURE.match(data[:64]):
         raise ReadError("not an RTF file")
     source = data.decode("latin-1")
@@ -48,9 +55,7 @@ def read_rtf(data: bytes) -> Extracted:
         raise ReadError("cannot read RTF (damaged file)") from exc
     if looks_binary(text):
         raise ReadError("cannot read RTF (binary content)")
-    paragraphs = (_LIST_MARK.sub(BULLET, line) for line in text.split("\n"))
-    text, spans = normalise_paragraphs(paragraphs)
-    return Extracted(text=text, paragraphs=spans, media_type=MEDIA_TYPE, title=title)
+    return [_LIST_MARK.sub(BULLET, line) for line in text.split("\n")], title
 
 
 def _title(source: str, encoding: str) -> str | None:
