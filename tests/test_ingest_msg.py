@@ -112,6 +112,8 @@ def test_broken_files_are_refused_in_one_line() -> None:
     assert reason(sample()[:2000]) == "cannot read Outlook message (damaged or incomplete file)"
     bad_rtf = outlook_message(subject="S", sender=SENDER, to=TO, rtf=b"not compressed RTF at all")
     assert reason(bad_rtf) == "cannot read Outlook message (damaged RTF body)"
+    not_rtf = outlook_message(subject="S", sender=SENDER, to=TO, rtf=compress(b"plain words, not RTF"))
+    assert reason(not_rtf) == "cannot read Outlook message (damaged RTF body)"
 
 
 def test_a_filed_message_has_its_parties_date_and_subject(services: Services, tmp_path: Path) -> None:

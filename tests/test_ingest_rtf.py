@@ -89,3 +89,10 @@ def test_a_filed_letter_has_its_date_parties_and_title(services: Services, tmp_p
     assert metadata.recipients == ("Ottilie Marchbank",)
     assert metadata.cc == ("Perpetua Quill",)
     assert metadata.title == "Millrace bridge: repairs"
+
+
+@pytest.mark.parametrize("damage", [rb"\u99999999999?", rb"\uc "])
+def test_control_words_striprtf_cannot_take_are_one_line_too(damage: bytes) -> None:
+    with pytest.raises(UnreadableFile) as caught:
+        read_document("damaged.rtf", b"{\\rtf1\\ansi Dear Ann," + damage + b" thanks.\\par}")
+    assert caught.value.reason == "cannot read RTF (damaged file)"

@@ -63,7 +63,7 @@ def read_msg(data: bytes) -> Extracted:
             names = message.attachment_names()
     except ReadError:
         raise
-    except (OSError, ValueError, IndexError, KeyError, struct.error, NotImplementedError) as exc:
+    except (OSError, ValueError, TypeError, IndexError, KeyError, struct.error, NotImplementedError) as exc:
         raise ReadError("cannot read Outlook message (damaged file)") from exc
     sections = quote_sections(body)
     if names:  # the attachments are not read, but their names belong to the message's text
@@ -213,5 +213,8 @@ def _rtf_body(packed: bytes) -> str:
         rtf = decompress(packed)
     except Exception as exc:  # the library's own errors are plain Exceptions
         raise ReadError("cannot read Outlook message (damaged RTF body)") from exc
-    lines, _ = rtf_lines(rtf)
+    try:
+        lines, _ = rtf_lines(rtf)
+    except ReadError as exc:
+        raise ReadError("cannot read Outlook message (damaged RTF body)") from exc
     return "\n".join(lines)

@@ -51,7 +51,7 @@ def rtf_lines(data: bytes) -> tuple[list[str], str | None]:
         marked = _LINE.sub(r"\\u8232?", source).replace("{\\pntext", "{\\listtext")
         text = rtf_to_text(marked, encoding=encoding, errors="replace")
         title = _title(source, encoding)
-    except (ValueError, IndexError, LookupError, OverflowError) as exc:
+    except (ValueError, TypeError, IndexError, LookupError, OverflowError) as exc:  # striprtf on bad input
         raise ReadError("cannot read RTF (damaged file)") from exc
     if looks_binary(text):
         raise ReadError("cannot read RTF (binary content)")
