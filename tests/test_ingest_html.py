@@ -117,3 +117,17 @@ def test_an_email_whose_only_body_is_html_reads_through_the_same_path() -> None:
     extracted = read_document("page.eml", msg.as_bytes())
     assert texts(extracted.text, extracted.paragraphs) == ARTICLE
     assert extracted.headers is not None and extracted.headers.subject == "Bridge"
+
+
+@pytest.mark.parametrize("name", ["page.html", "mail.eml"])
+def test_a_malformed_marked_section_is_skipped_not_fatal(name: str) -> None:
+    html = "<html><body><p>Before.</p><![ \u00f0DATA[ junk ]]><p>After.</p><![</body></html>"
+    if name.endswith(".eml"):
+        msg = EmailMessage()
+        msg["From"], msg["Subject"] = "Ottilie Marchbank <ottilie@example.org>", "Note"
+        msg.set_content(html, subtype="html")
+        data = msg.as_bytes()
+    else:
+        data = html.encode("utf-8")
+    extracted = read_document(name, data)
+    assert extracted.text.startswith("Before.") and "After." in extracted.text

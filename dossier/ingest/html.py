@@ -100,6 +100,15 @@ class _HtmlText(HTMLParser):
         self._title: list[str] = []
         self._in_title = False
 
+    def parse_html_declaration(self, i: int) -> int:
+        """As the standard parser does, but a malformed "<![" is skipped to its ">" as browsers do
+        (Python 3.11's parser raises AssertionError on it)."""
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 2)
+            return -1 if end < 0 else end + 1
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
             self._read_meta(attrs)
