@@ -275,7 +275,13 @@ CORRECT = ("Café naïve résumé, Zoë’s déjà vu — “quoted” and ‘si
            "Łódź, Ørsted, ½, ＡＢ fullwidth, &amp; left alone, ﬁ spelled out elsewhere")
 
 
-def test_correct_text_is_left_exactly_as_it_was() -> None:
+def test_correct_text_is_left_exactly_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ftfy
+
+    def refuse(*_args: object, **_kwargs: object) -> str:
+        raise AssertionError("ftfy was asked to look at correct text")
+
+    monkeypatch.setattr(ftfy, "fix_text", refuse)  # correct text never even reaches ftfy
     assert clean_text(CORRECT) == CORRECT.replace("ﬁ", "fi")
     assert fix_mojibake(CORRECT) == CORRECT
 

@@ -108,14 +108,16 @@ def clean_text(raw: str) -> str:
 
 
 def _mojibake_pattern() -> re.Pattern[str]:
-    """A UTF-8 lead byte then a continuation byte, both read as Windows-1252 or as Latin-1."""
+    """A UTF-8 lead byte and as many continuation bytes as it announces, read as Windows-1252 or
+    as Latin-1 ("Ã©" for "é", "â€™" for "’"; not "Zoë’s", which is right as it stands)."""
     continuation = {chr(byte) for byte in range(0x80, 0xC0)}
     for byte in range(0x80, 0xA0):
         try:
             continuation.add(bytes([byte]).decode("cp1252"))
         except UnicodeDecodeError:  # five bytes Windows-1252 leaves undefined
             continue
-    return re.compile(f"[\u00c2-\u00f4][{''.join(re.escape(ch) for ch in sorted(continuation))}]")
+    tail = f"[{''.join(re.escape(ch) for ch in sorted(continuation))}]"
+    return re.compile(f"[\u00c2-\u00df]{tail}|[\u00e0-\u00ef]{tail}{{2}}|[\u00f0-\u00f4]{tail}{{3}}")
 
 
 _MOJIBAKE = _mojibake_pattern()
