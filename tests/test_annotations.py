@@ -83,6 +83,20 @@ def test_reanchor_fuzzy_when_a_word_was_mended() -> None:
     assert new[placed.start:placed.end] == "will report on progress to the secretary"
 
 
+def test_reanchor_fuzzy_when_the_words_were_retyped_and_the_context_rewritten() -> None:
+    # no 8-character piece of the quote and nothing of its context survives: only a search of the
+    # whole text for the most similar window finds it
+    quote = "The trust must send its revised staffing figures to the board before the next review."
+    old = f"Minutes of the panel. {quote} Other business followed."
+    s = old.index(quote)
+    anchor = anchor_at(old, s, s + len(quote))
+    retyped = "The trsut must sned its revsied staffnig figuers to the baord before hte next reveiw."
+    new = f"Notes from a meeting held later. {retyped} Nothing else was discussed at length."
+    placed = reanchor(new, anchor)
+    assert placed is not None
+    assert new[placed.start:placed.end] == retyped
+
+
 def test_reanchor_gives_up_when_the_words_are_gone() -> None:
     anchor = Anchor(10, 30, "entirely different words", "some prefix text ", " and a suffix")
     assert reanchor("Nothing of the kind is said here at all, in any form.", anchor) is None

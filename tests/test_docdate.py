@@ -53,6 +53,14 @@ def test_printed_sent_line_is_read_with_its_span() -> None:
     assert text[found.start:found.end] == "19 July 2016 09:41"
 
 
+# ---- file-date ---------------------------------------------------------------------------------------
+def test_a_web_pages_publication_date_has_no_span_and_outweighs_a_date_in_its_text() -> None:
+    text = "Bridge repairs delayed\n\n3 March 2031\n\nThe council said the work would wait."
+    found = read(text, DocumentKind.ARTICLE, file_date="Wed, 14 May 2031 23:30:00 -0400")
+    assert found is not None and (found.date.value, found.rule, found.start) == ("2031-05-14", "file-date", -1)
+    assert read(text, DocumentKind.ARTICLE, file_date="not a date").rule != "file-date"
+
+
 # ---- labelled-date -----------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("line", "value", "words"),

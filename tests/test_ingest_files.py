@@ -33,7 +33,7 @@ def reason_of(path: Path, *, max_bytes: int = documents.DEFAULT_MAX_BYTES) -> st
 
 
 def test_supported_suffixes() -> None:
-    assert {".txt", ".pdf", ".docx", ".eml", ".text", ".md"} == SUPPORTED_SUFFIXES
+    assert {".txt", ".pdf", ".docx", ".eml", ".text", ".md", ".html", ".htm", ".rtf", ".msg"} == SUPPORTED_SUFFIXES
 
 
 def test_folders_expand_recursively_sorted_and_without_hidden_or_unknown_files(tmp_path: Path) -> None:

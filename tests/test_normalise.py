@@ -11,6 +11,7 @@ from dossier.ingest import read_document
 from dossier.ingest.normalise import (
     Section,
     clean_text,
+    fix_mojibake,
     normalise_pages,
     normalise_paragraphs,
     normalise_sections,
@@ -266,3 +267,36 @@ def test_an_abbreviated_title_run_into_the_name_gets_its_space_back() -> None:
     assert clean_text("Rt Hon.Ann Roe MP and Dr.Tom Vale") == "Rt Hon. Ann Roe MP and Dr. Tom Vale"
     assert clean_text("see www.example.org/Hon.Pdf, the Act 2031 s.Ann, and MrX.Roe") == (
         "see www.example.org/Hon.Pdf, the Act 2031 s.Ann, and MrX.Roe")
+
+
+# -- text mangled before it reached Dossier ------------------------------------------------------
+
+CORRECT = ("Café naïve résumé, Zoë’s déjà vu — “quoted” and ‘single’, £250 and €40 … "
+           "Łódź, Ørsted, ½, ＡＢ fullwidth, &amp; left alone, ﬁ spelled out elsewhere")
+
+
+def test_correct_text_is_left_exactly_as_it_was(monkeypatch: pytest.MonkeyPatch) -> None:
+    import ftfy
+
+    def refuse(*_args: object, **_kwargs: object) -> str:
+        raise AssertionError("ftfy was asked to look at correct text")
+
+    monkeypatch.setattr(ftfy, "fix_text", refuse)  # correct text never even reaches ftfy
+    assert clean_text(CORRECT) == CORRECT.replace("ﬁ", "fi")
+    assert fix_mojibake(CORRECT) == CORRECT
+
+
+@pytest.mark.parametrize(("mangled", "mended"), [
+    ("The councilâ€™s view â€” it costs Â£250.", "The council’s view — it costs £250."),
+    ("CafÃ© rÃ©sumÃ© for Ms ZoÃ« Quarrie", "Café résumé for Ms Zoë Quarrie"),
+    ("â€œWe agreeâ€\x9d, said the panel.", "“We agree”, said the panel."),
+    ("It\u00e2\u0080\u0099s late", "It’s late"),  # read as Latin-1 rather than Windows-1252
+])
+def test_utf8_read_as_windows_1252_is_mended(mangled: str, mended: str) -> None:
+    assert clean_text(mangled) == mended
+
+
+def test_a_filed_text_file_with_mojibake_reads_mended() -> None:
+    body = "Dear Mr Pellow,\n\nThe trustâ€™s report is due â€” please reply by Friday.\n"
+    extracted = read_document("mangled.txt", body.encode("utf-8"))
+    assert extracted.text == "Dear Mr Pellow,\n\nThe trust’s report is due — please reply by Friday."

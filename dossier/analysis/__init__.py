@@ -1,7 +1,7 @@
 """Pure functions over a document's text: metadata (kind, date, parties), dates and names.
 
 Public surface:
-    detect_metadata(text, *, headers=None, file_name="", media_type="") -> DetectedMetadata
+    detect_metadata(text, *, headers=None, file_name="", media_type="", file_date=None) -> DetectedMetadata
     parse_document_date(text) -> PartialDate | None
 """
 

@@ -9,7 +9,9 @@ tries, in order:
    then by nearness to the old offsets;
 3. the quote with whitespace and case ignored (re-extraction often rewraps lines);
 4. a fuzzy match: the best window of about the quote's length whose similarity to the quote is
-   high enough, found around the places where the context or long pieces of the quote survive.
+   high enough. rapidfuzz finds the best window of the quote's length anywhere in the text in one
+   pass; that window, and the places where the context or long pieces of the quote survive, are
+   then tried with their ends moved a little (words were inserted or dropped).
 
 If none of these succeeds the annotation is an orphan: it is kept, with its quote and note, and
 listed for the user to place by hand.
@@ -18,8 +20,10 @@ listed for the user to place by hand.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
 
 from dossier.domain.annotations import Anchor
 
@@ -88,10 +92,15 @@ def _context_score(text: str, anchor: Anchor, start: int, end: int) -> float:
     after = text[end:end + len(anchor.suffix)]
     score = 0.0
     if anchor.prefix:
-        score += SequenceMatcher(None, before, anchor.prefix, autojunk=False).ratio()
+        score += _similarity(before, anchor.prefix)
     if anchor.suffix:
-        score += SequenceMatcher(None, after, anchor.suffix, autojunk=False).ratio()
+        score += _similarity(after, anchor.suffix)
     return score
+
+
+def _similarity(a: str, b: str) -> float:
+    """2 * (longest common subsequence) / (total length), from 0 to 1."""
+    return fuzz.ratio(a, b, processor=None) / 100
 
 
 def _best_by_context(text: str, anchor: Anchor, starts: list[int], length: int) -> int:
@@ -154,20 +163,37 @@ def _candidates(text: str, anchor: Anchor) -> set[int]:
 def _fuzzy_match(text: str, anchor: Anchor) -> tuple[int, int] | None:
     quote = anchor.quote
     n = len(quote)
-    best: tuple[float, int, int] | None = None
-    for start in _candidates(text, anchor):
-        # let the window's ends move a little: words were inserted or dropped
-        slack = max(2, n // 5)
-        for s in range(max(0, start - slack), min(len(text), start + slack) + 1, max(1, slack // 4)):
-            for length in (n - slack, n, n + slack):
-                e = min(len(text), s + max(1, length))
-                ratio = SequenceMatcher(None, text[s:e], quote, autojunk=False).ratio()
-                if best is None or ratio > best[0]:
-                    best = (ratio, s, e)
-    if best is None or best[0] < FUZZY_THRESHOLD:
+    starts = _candidates(text, anchor)
+    # the window of the quote's length most like it, wherever it is
+    window = fuzz.partial_ratio_alignment(quote, text, processor=None) if n <= len(text) else None
+    starts.add(window.dest_start if window is not None else 0)
+    cutoff = 100 * FUZZY_THRESHOLD
+    # let the window's ends move a little (words were inserted or dropped), coarsely at first
+    slack = max(2, n // 5)
+    step = max(1, slack // 4)
+    moves = range(-(slack // step) * step, slack + 1, step)
+    best = _best_window(text, quote, ((start + ds, n + dn) for start in starts for ds in moves for dn in moves),
+                        cutoff)
+    if best is None:
         return None
+    # then to the character
     _, s, e = best
+    fine = range(-step + 1, step)
+    _, s, e = _best_window(text, quote, ((s + ds, e - s + dn) for ds in fine for dn in fine), cutoff) or best
     return _trim_to_words(text, s, e)
+
+
+def _best_window(text: str, quote: str, windows: Iterable[tuple[int, int]],
+                 cutoff: float) -> tuple[float, int, int] | None:
+    """The (score, start, end) of the window (start, length) most like the quote, at least `cutoff`."""
+    best: tuple[float, int, int] | None = None
+    for start, length in windows:
+        s = max(0, min(start, len(text)))
+        e = min(len(text), s + max(1, length))
+        score = fuzz.ratio(text[s:e], quote, processor=None, score_cutoff=cutoff)
+        if score and (best is None or score > best[0]):
+            best = (score, s, e)
+    return best
 
 
 def _trim_to_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -147,6 +147,7 @@ class Page:
     kind: DocumentKind
     header: str | None = None  # the Date/Sent value of the email's headers, if any
     printed: bool = False  # those headers are printed in the text (else they came with the file)
+    file_date: str | None = None  # the date the file itself records (a web page's publication time)
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +341,12 @@ def _date_ending(line: str) -> tuple[PartialDate, int, int] | None:
 # ---- the rules -----------------------------------------------------------------------------------
 def _email_header(page: Page) -> Iterator[Hit]:
     found = date_from_header(page.header) if page.header and not page.printed else None
+    if found is not None:
+        yield Hit(found, -1, -1, -1)
+
+
+def _file_date(page: Page) -> Iterator[Hit]:
+    found = date_from_header(page.file_date) if page.file_date else None
     if found is not None:
         yield Hit(found, -1, -1, -1)
 
@@ -683,6 +690,8 @@ RULES: tuple[DocDateRule, ...] = (
     DocDateRule("email-header", "the Date header of an email file", _email_header, 100),
     DocDateRule("printed-header", "the Sent:/Date: line of From/To/Sent headers printed at the top of the text",
                 _printed_header, 100),
+    DocDateRule("file-date", "the publication date a web page's meta tags record (article:published_time,"
+                " date, DC.date ...)", _file_date, 100),
     DocDateRule("labelled-date", "a line opening with an own-date label (Date:, Dated, Decision date, Date of"
                 " decision, Decision given/taken on, Dated this 4th day of, Date of meeting, Sent on, Answered on, Made) in the first 25 lines"
                 " (a letter: its head and the two lines after the salutation); not an event's Date/Time/Venue"
@@ -769,9 +778,10 @@ def choose(hits: list[tuple[DocDateRule, Hit]], page: Page) -> DocDate | None:
 
 
 def document_date(text: str, layout: Layout, kind: DocumentKind, *, header: str | None = None,
-                  printed: bool = False, rules: tuple[DocDateRule, ...] = RULES) -> DocDate | None:
+                  printed: bool = False, file_date: str | None = None,
+                  rules: tuple[DocDateRule, ...] = RULES) -> DocDate | None:
     """The document's own date, the rule that chose it and the span it read."""
-    page = Page(text, layout, kind, header, printed)
+    page = Page(text, layout, kind, header, printed, file_date)
     best = max((r.weight for r in rules), default=0)
     hits: list[tuple[DocDateRule, Hit]] = []
     for rule in sorted(rules, key=lambda r: -r.weight):

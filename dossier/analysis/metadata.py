@@ -240,7 +240,7 @@ def _is_email_like(headers: MessageHeaders) -> bool:
 
 
 def detect_metadata(text: str, *, headers: MessageHeaders | None = None, file_name: str = "",
-                    media_type: str = "") -> DetectedMetadata:
+                    media_type: str = "", file_date: str | None = None) -> DetectedMetadata:
     """Everything analysis can tell about a document from its text (and email headers, if any)."""
     layout = build_layout(text)
     printed = printed_headers(layout) if headers is None else None
@@ -252,7 +252,7 @@ def detect_metadata(text: str, *, headers: MessageHeaders | None = None, file_na
     kind = detect_kind(text, is_email=is_email, has_salutation=layout.salutation is not None,
                        has_signature=signed is not None, file_name=file_name, media_type=media_type)
     header = source.date if source is not None else None
-    dated = document_date(text, layout, kind, header=header, printed=headers is None)
+    dated = document_date(text, layout, kind, header=header, printed=headers is None, file_date=file_date)
     parties = read_parties(Reading(text, layout, kind, source, printed=headers is None, sign_off=sign_off,
                                    closing=closing))
     return DetectedMetadata(

@@ -145,6 +145,7 @@ class Extracted:
     has_text_layer: bool = True
     title: str | None = None
     headers: MessageHeaders | None = None
+    date: str | None = None  # the date the file itself records, as written (a web page's publication time)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,10 @@ _READERS: dict[str, tuple[str, str]] = {
     ".pdf": ("dossier.ingest.pdf", "read_pdf"),
     ".docx": ("dossier.ingest.docx", "read_docx"),
     ".eml": ("dossier.ingest.eml", "read_eml"),
+    ".html": ("dossier.ingest.html", "read_html"),
+    ".htm": ("dossier.ingest.html", "read_html"),
+    ".rtf": ("dossier.ingest.rtf", "read_rtf"),
+    ".msg": ("dossier.ingest.msg", "read_msg"),
 }
 SUPPORTED_SUFFIXES = frozenset(_READERS)
 

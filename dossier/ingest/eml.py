@@ -2,10 +2,10 @@
 
 The headers give the parties (From, To, Cc as "Name <address>" strings), the raw Date and the
 Subject (the title). The body is the text/plain part, else the HTML part turned into text
-(scripts and styles dropped; nothing remote is ever fetched). Attachments are skipped unread:
-their bodies are cut out of the raw bytes before the `email` package parses the message, which
-would otherwise hold several copies of a large attachment in memory (the stored original keeps
-them).
+the way a saved web page is (ingest/html.py: scripts, styles and page furniture dropped; nothing
+remote is ever fetched). Attachments are skipped unread: their bodies are cut out of the raw
+bytes before the `email` package parses the message, which would otherwise hold several copies
+of a large attachment in memory (the stored original keeps them).
 
 Quoted earlier messages stay in the text, but their paragraphs are flagged `quoted`: lines that
 start with ">" (the markers are removed), and everything from an attribution line ("On ...
@@ -22,10 +22,10 @@ from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.parser import BytesHeaderParser
-from html.parser import HTMLParser
 
 from dossier.domain.records import Extracted, MessageHeaders
 from dossier.ingest.base import ReadError
+from dossier.ingest.html import html_to_text
 from dossier.ingest.normalise import Section, clean_text, normalise_sections
 from dossier.ingest.text import decode_lenient, looks_binary
 
@@ -36,7 +36,6 @@ _ATTRIBUTION = re.compile(r"On\b.{0,300}\bwrote:", re.DOTALL)
 _SEPARATOR = re.compile(r"-{2,}\s*(?:original message|forwarded message)\s*-{2,}", re.IGNORECASE)
 _RULE = re.compile(r"_{10,}")
 _FOLD = re.compile(r"\r?\n[ \t]+")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def read_eml(data: bytes) -> Extracted:
@@ -44,7 +43,7 @@ def read_eml(data: bytes) -> Extracted:
     body = _body_text(message)
     if not message.keys() and (not body.strip() or looks_binary(body)):
         raise ReadError("not an email message")
-    headers = _headers(message)
+    headers = message_headers(message)
     sections = quote_sections(body)
     names = attachment_names(message)
     if names:  # the attachments are not read, but their names belong to the message's text
@@ -182,7 +181,8 @@ def _multipart(data: bytes, start: int, end: int, boundary: bytes, depth: int) -
 # -- headers -------------------------------------------------------------------------------------
 
 
-def _headers(message: EmailMessage) -> MessageHeaders:
+def message_headers(message: EmailMessage) -> MessageHeaders:
+    """From, To, Cc, Date and Subject of a parsed message (or of headers alone)."""
     senders = _addresses(message, "From")
     return MessageHeaders(
         sender=senders[0] if senders else None,
@@ -251,78 +251,3 @@ def _body_text(message: EmailMessage) -> str:
         return ""
     text = decode_lenient(payload, part.get_content_charset())
     return html_to_text(text) if part.get_content_subtype() == "html" else text
-
-
-def html_to_text(html: str) -> str:
-    """Text of an HTML body: blocks on their own lines, blockquotes as "> " lines, no scripts."""
-    parser = _HtmlText()
-    parser.feed(html)
-    parser.close()
-    return parser.text()
-
-
-class _HtmlText(HTMLParser):
-    _SKIP = frozenset({"script", "style", "title", "template", "noscript", "head"})
-    _PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "pre", "hr",
-                            "blockquote", "dl", "address", "section", "article", "header", "footer"})
-    _LINE = frozenset({"br", "div", "tr", "li", "dt", "dd"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self._lines: list[str] = []
-        self._line: list[str] = []
-        self._skip = 0
-        self._quote = 0
-        self._cells = 0  # cells so far in the current table row
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skip += 1
-        elif tag == "body":
-            self._skip = 0  # a <head> left open ends here
-        elif tag in ("td", "th"):
-            if self._cells:
-                self._line.append(" | ")
-            self._cells += 1
-        else:
-            self._block(tag)
-            if tag == "li":
-                self._line.append("• ")
-            elif tag == "blockquote":
-                self._quote += 1
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "br":  # <br/> arrives as a start and an end tag: one line break
-            return
-        if tag in self._SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag not in ("td", "th"):
-            self._block(tag)
-            if tag == "blockquote":
-                self._quote = max(0, self._quote - 1)
-
-    def handle_data(self, data: str) -> None:
-        if not self._skip:
-            self._line.append(_WHITESPACE.sub(" ", data))
-
-    def text(self) -> str:
-        self._flush()
-        return "\n".join(self._lines)
-
-    def _block(self, tag: str) -> None:
-        if tag in self._PARAGRAPH:
-            self._flush()
-            if self._lines and self._lines[-1]:
-                self._lines.append("")
-        elif tag in self._LINE:
-            self._flush(keep_empty=tag == "br")
-        if tag == "tr":
-            self._cells = 0
-
-    def _flush(self, *, keep_empty: bool = False) -> None:
-        line = " ".join("".join(self._line).split())
-        self._line = []
-        if line:
-            self._lines.append(("> " if self._quote else "") + line)
-        elif keep_empty:
-            self._lines.append("")

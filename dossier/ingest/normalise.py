@@ -10,6 +10,10 @@ Characters
     hyphens, zero-width spaces and BOMs are dropped; ligatures (ﬁ, ﬂ ...) are spelled out.
     Typographic quotes, right-to-left text, bidi marks, ZWJ and emoji are kept. An abbreviated
     title run into the name after it ("Rt Hon.Ann Roe", "Dr.Roe") gets its space back.
+    Text that was mangled before it reached Dossier (UTF-8 read as Windows-1252 or Latin-1:
+    "itâ€™s", "CafÃ©", "Â£5") is mended by ftfy ("it’s", "Café", "£5"), first of all and only
+    where such a sequence occurs; nothing else ftfy could change (quotes, widths, HTML entities,
+    Unicode normal form) is touched.
 Lines
     Runs of spaces collapse to one space; lines are stripped.
 Bullets
@@ -96,11 +100,42 @@ def tidy_paragraph(raw: str) -> str:
 
 def clean_text(raw: str) -> str:
     """Line ends, spaces and invisible characters as described in the module docstring."""
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad\n", "")
+    text = fix_mojibake(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad\n", "")
     return _GLUED_TITLE.sub(r"\1. ", _SPECIAL.sub(_replace_special, text))
 
 
 # -- characters and lines ------------------------------------------------------------------------
+
+
+def _mojibake_pattern() -> re.Pattern[str]:
+    """A UTF-8 lead byte and as many continuation bytes as it announces, read as Windows-1252 or
+    as Latin-1 ("Ã©" for "é", "â€™" for "’"; not "Zoë’s", which is right as it stands)."""
+    continuation = {chr(byte) for byte in range(0x80, 0xC0)}
+    for byte in range(0x80, 0xA0):
+        try:
+            continuation.add(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:  # five bytes Windows-1252 leaves undefined
+            continue
+    tail = f"[{''.join(re.escape(ch) for ch in sorted(continuation))}]"
+    return re.compile(f"[\u00c2-\u00df]{tail}|[\u00e0-\u00ef]{tail}{{2}}|[\u00f0-\u00f4]{tail}{{3}}")
+
+
+_MOJIBAKE = _mojibake_pattern()
+_FIXER_OPTIONS: dict[str, bool | None] = {
+    "unescape_html": False, "remove_terminal_escapes": False,
+    "fix_latin_ligatures": False, "fix_character_width": False, "uncurl_quotes": False,
+    "fix_line_breaks": False, "remove_control_chars": False, "normalization": None,
+}
+
+
+def fix_mojibake(text: str) -> str:
+    """Text with UTF-8 that was decoded as Windows-1252 or Latin-1 decoded again; else as it was."""
+    if not _MOJIBAKE.search(text):
+        return text  # the usual case: ftfy is not even imported
+    import ftfy
+
+    return ftfy.fix_text(text, ftfy.TextFixerConfig(explain=False, **_FIXER_OPTIONS))  # type: ignore[arg-type]
+
 
 
 def _character_table() -> dict[int, str | None]:

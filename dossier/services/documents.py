@@ -53,6 +53,8 @@ from dossier.services.filing import (
 from dossier.services.suggest import DocumentAnalysis, analyse_document
 
 CONFLICT_BATCH = 2000  # chronology entries touched before a batch import refreshes their conflicts
+# formats whose reader finds more than the stored text holds: reanalyse reads the original again
+_READ_AGAIN = frozenset({"message/rfc822", "application/vnd.ms-outlook", "text/html"})
 
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file name)
 
@@ -280,7 +282,7 @@ class DocumentService:
             detail = repo.document_detail(session, doc_id)
         extracted = Extracted(text=detail.text, paragraphs=detail.paragraphs, media_type=detail.media_type,
                               title=detail.metadata.title)
-        if detail.media_type == "message/rfc822":  # an email's parties live in its headers
+        if detail.media_type in _READ_AGAIN:  # an email's parties live in its headers, a page's date in its meta tags
             with self._sessions() as session:
                 data = repo.original_bytes(session, doc_id)
             extracted = read_document(detail.row.file_name, data)

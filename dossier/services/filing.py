@@ -54,7 +54,7 @@ def metadata_from_detection(found: DetectedMetadata, extracted: Extracted) -> Do
 
 def analyse_extracted(file_name: str, extracted: Extracted) -> DetectedMetadata:
     return detect_metadata(extracted.text, headers=extracted.headers, file_name=file_name,
-                           media_type=extracted.media_type)
+                           media_type=extracted.media_type, file_date=extracted.date)
 
 
 def prepare(path: Path, max_bytes: int) -> Prepared | Unreadable:

@@ -53,7 +53,7 @@ from dossier.ui.views.search_panel import install_search
 from dossier.ui.workers import ImportJob
 
 APP_TITLE = "Dossier"
-IMPORT_FILTER = "Documents (*.pdf *.docx *.eml *.txt);;All files (*)"
+IMPORT_FILTER = "Documents (*.pdf *.docx *.eml *.msg *.html *.htm *.rtf *.txt *.text *.md);;All files (*)"
 DOSSIER_FILTER = f"Dossier files (*{DOSSIER_SUFFIX})"
 DEFAULT_SIZE = (1280, 800)
 

@@ -465,9 +465,11 @@ class DocumentsPage(QSplitter):
             return
         from PySide6.QtWidgets import QFileDialog
 
+        from dossier.ui.main_window import IMPORT_FILTER
+
         name, _filter = QFileDialog.getOpenFileName(
             self.window(), f"Re-file D{doc_id} with a Better Copy", self.context.settings.last_folder(),
-            "Documents (*.pdf *.docx *.eml *.txt);;All files (*)")
+            IMPORT_FILTER)
         if name:
             self.refile(doc_id, Path(name))
 
