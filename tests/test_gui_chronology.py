@@ -652,7 +652,7 @@ def test_a_bar_is_labelled_with_a_short_summary_of_its_entry(qtbot) -> None:
     from PySide6.QtGui import QFont, QFontMetricsF
 
     from dossier.domain.chronology import ChronologyRow
-    from dossier.ui.views.timeline import MAX_LABEL, SUMMARY_CHARS, _label
+    from dossier.ui.views.timeline import MAX_LABEL, SUMMARY_CHARS, _label, _tooltip
 
     fm = QFontMetricsF(QFont())
     long = ChronologyRow("entry:1", PartialDate.of(2021, 7), "The   board met. " * 200, EntryKind.EVENT, (), ())
@@ -662,6 +662,7 @@ def test_a_bar_is_labelled_with_a_short_summary_of_its_entry(qtbot) -> None:
                         " dredging of the eastern channel and the cost of the survey", EntryKind.EVENT, (), ())
     text, width = _label(one, fm)
     assert text == "Wilhelmina Oakes asked the harbour trust about…"  # cut at a word
+    assert " ".join(_tooltip(one).split()).endswith("and the cost of the survey")  # the whole of it in the tooltip
     assert len(text) <= SUMMARY_CHARS + 1 and width <= MAX_LABEL
     short = ChronologyRow("entry:2", PartialDate.of(2021, 7), "The board\nmet.", EntryKind.EVENT, (), ())
     text, width = _label(short, fm)

@@ -81,14 +81,15 @@ def test_fit_spreads_the_bulk_across_the_width_and_counts_the_outlier(qtbot, win
     timeline = window.chronology_page.timeline
     width = timeline.viewport().width()
     bars = visible_bars(timeline)
-    years = {i.bar_rect.center().x() for i in bars}
     sx = timeline.horizontalScrollBar().value()
-    spread = (max(years) - min(years)) / (width - LEFT_PAD)
+    bulk = [i.bar_rect.center().x() for i in bars if timeline.scale.day_at(i.bar_rect.left()).year >= 2021]
+    assert len(bulk) == 6
+    spread = (max(bulk) - min(bulk)) / (width - LEFT_PAD)
     assert spread > 0.6, spread  # 2021-2022 across most of the width, not squeezed by 1996
-    assert all(timeline.scale.day_at(i.bar_rect.left()).year >= 2021 for i in bars)
+    assert len(bars) == 6  # the 1996 letter is beyond the left edge
     assert timeline.beyond() == (1, 0)
     marker = next(o for o in timeline.overlays() if o.kind == "earlier")
-    assert marker.text == "◀ 1 earlier"
+    assert marker.text == "◀ 1 earlier (1996)"
     assert marker.rect.left() >= GUTTER  # at the left edge, clear of the lane names
     qtbot.mouseClick(timeline.viewport(), Qt.MouseButton.LeftButton, pos=marker.rect.center().toPoint())
     assert timeline.horizontalScrollBar().value() < sx  # scrolled to the earlier entry
@@ -120,6 +121,14 @@ def test_nothing_painted_over_the_lanes_overprints(qtbot, window: MainWindow) ->
                 bar.setValue(value)
                 check()
     assert {"upper", "lower", "corner", "note", "as_at", "earlier", "later"} <= seen
+    page.splitter.setSizes([1000, 280])  # a narrow timeline: the markers and the badge still keep apart
+    qtbot.waitUntil(lambda: timeline.viewport().width() < 320)
+    for day in (dt.date(2021, 1, 20), dt.date(2021, 11, 1)):
+        page.timeline_panel.set_as_at(day)
+        timeline.fit_all()
+        for _ in range(4):
+            timeline.zoom_in()
+            check()
 
 
 def test_empty_lanes_are_hidden(window: MainWindow) -> None:

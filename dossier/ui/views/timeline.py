@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -70,6 +71,7 @@ MAX_ACTOR_LANES = 10
 AGGREGATE_HEIGHT = 130.0
 MAX_PPD = 160.0
 ZOOM_STEP = 1.6
+TOOLTIP_CHARS = 1200  # a bar's tooltip holds its entry's whole description (up to this many letters)
 FOOTER_ROW = 24.0  # a row of the band under the lanes (notes; markers and the "As at" badge)
 BY_KIND, BY_ACTOR = "kind", "actor"
 KIND_LANES = (EntryKind.DOCUMENT, EntryKind.EVENT, EntryKind.DEADLINE, EntryKind.OWN)
@@ -240,7 +242,9 @@ class AggregateItem(QGraphicsItem):
 
 def _tooltip(row: ChronologyRow) -> str:
     date = row.date.display() if row.date else "Undated"
-    lines = [f"{date}  ·  {KIND_LABEL[row.kind]}", " ".join(row.description.split())[:300]]
+    words = " ".join(row.description.split())
+    words = words if len(words) <= TOOLTIP_CHARS else words[:TOOLTIP_CHARS].rstrip() + "…"
+    lines = [f"{date}  ·  {KIND_LABEL[row.kind]}", *textwrap.wrap(words, 90)]
     if row.actors:
         lines.append(", ".join(row.actors))
     if row.sources:
@@ -380,19 +384,33 @@ class TimelineView(QGraphicsView):
 
     def beyond(self) -> tuple[int, int]:
         """How many dated entries lie before and after the visible stretch of time."""
+        before, after = self._beyond()
+        return before[0], after[0]
+
+    def _beyond(self) -> tuple[tuple[int, str], tuple[int, str]]:
+        """Before and after the visible stretch of time: how many dated entries, and their years
+        ("1996", "1994–1996")."""
         if self._model is None or self._first is None:
-            return 0, 0
+            return (0, ""), (0, "")
         sx = self.horizontalScrollBar().value()
         first, last = self._scale.day_at(sx + LEFT_PAD), self._scale.day_at(sx + self.viewport().width())
-        before = after = 0
+        before: list[Run] = []
+        after: list[Run] = []
         for run in self._model.layout.dated_runs():
             span = group_span(run.group)
             assert span is not None
             if span[1] < first:
-                before += run.count
+                before.append(run)
             elif span[0] > last:
-                after += run.count
-        return before, after
+                after.append(run)
+
+        def years(runs: list[Run]) -> str:
+            if not runs:
+                return ""
+            lo, hi = runs[0].group[0], runs[-1].group[0]
+            return str(lo) if lo == hi else f"{lo}–{hi}"
+
+        return (sum(r.count for r in before), years(before)), (sum(r.count for r in after), years(after))
 
     def zoom_in(self, anchor: float | None = None) -> None:
         self.zoom_by(ZOOM_STEP, anchor)
@@ -792,14 +810,14 @@ class TimelineView(QGraphicsView):
         row = QRectF(GUTTER + 6, height - FOOTER_ROW + 3, width - GUTTER - 12, FOOTER_ROW - 6)
         fm = QFontMetricsF(self._axis_bold)
         left, right = row.left(), row.right()
-        before, after = self.beyond()
+        (before, before_years), (after, after_years) = self._beyond()
         if before:
-            text = f"◀ {before:,} earlier"
+            text = f"◀ {before:,} earlier ({before_years})"
             rect = QRectF(left, row.top(), fm.horizontalAdvance(text) + 16, row.height())
             out.append(Overlay("earlier", rect, text))
             left = rect.right() + 6
         if after:
-            text = f"{after:,} later ▶"
+            text = f"{after:,} later ({after_years}) ▶"
             w = fm.horizontalAdvance(text) + 16
             rect = QRectF(right - w, row.top(), w, row.height())
             if rect.left() >= left:
@@ -894,6 +912,7 @@ class TimelineView(QGraphicsView):
             return
         painter.fillRect(QRectF(0, AXIS_HEIGHT, GUTTER, height - AXIS_HEIGHT), QColor("#ffffff"))
         visible = self._visible_counts()
+        some_beyond = self.beyond() != (0, 0)
         painter.setPen(QPen(theme.RULE, 1))
         painter.drawLine(QPointF(GUTTER - 0.5, AXIS_HEIGHT), QPointF(GUTTER - 0.5, height))
         fm = QFontMetricsF(self._lane_font)
@@ -910,7 +929,7 @@ class TimelineView(QGraphicsView):
             painter.setPen(theme.FAINT)
             shown = visible.get(lane.name, lane.count)
             painter.drawText(QRectF(12, y + LANE_PAD + 14, GUTTER - 20, 16), Qt.AlignmentFlag.AlignVCenter,
-                             f"{shown:,} in view" if shown != lane.count or not self._fitted else f"{shown:,}")
+                             f"{shown:,} in view" if shown != lane.count or not self._fitted or some_beyond else f"{shown:,}")
 
     def _visible_counts(self) -> dict[str, int]:
         """How many entries of each lane are in the visible stretch of time."""
@@ -1034,7 +1053,8 @@ class TimelinePanel(QWidget):
         strip.separator()
         self.zoom_out_button = self._button(strip, "−", "Zoom out (or turn the wheel)", self.view.zoom_out)
         self.zoom_in_button = self._button(strip, "+", "Zoom in (or turn the wheel)", self.view.zoom_in)
-        self.fit_button = self._button(strip, "Fit", "Show the whole chronology", self.view.fit_all)
+        self.fit_button = self._button(strip, "Fit", "Show the bulk of the chronology (entries far from all the others"
+                                      " are counted at the edge; zoom out to see them)", self.view.fit_all)
         strip.stretch()
         strip.label("As at")
         self.as_at = date_edit(strip, "chronologyAsAt", "The day the red line marks (shared with Actions)")
