@@ -56,6 +56,7 @@ def test_a_misspelt_word_gets_the_nearest_indexed_word(services: Services) -> No
     assert search.suggestions("chanel") == (Suggestion("chanel", "channel"),)
     assert search.suggestions("survay dreging") == (Suggestion("survay", "survey"), Suggestion("dreging", "dredging"))
     assert search.suggestions("Valcuort") == (Suggestion("Valcuort", "valcourt"),)  # two letters swapped: one edit
+    assert search.suggestions("hcannel") == (Suggestion("hcannel", "channel"),)  # the first two letters swapped
     assert search.suggestions("channel survey") == ()  # every word is found
     assert search.suggestions("xylophone") == ()  # nothing near enough
     assert search.suggestions("from:Tarrant chanel") == (Suggestion("chanel", "channel"),)

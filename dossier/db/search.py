@@ -273,22 +273,24 @@ def word_found(session: Session, word: str) -> bool:
 
 
 def words_like(session: Session, word: str, spread: int = 2) -> dict[str, int]:
-    """Indexed words about as long as `word` (a folded word, as the index keeps them) that share
-    its first or its second letter, with how many documents or actors hold each: the candidates
-    for "Did you mean". Read from FTS5's own vocabulary (fts5vocab, a table of this connection
-    only: nothing is written to the dossier)."""
+    """Indexed words about as long as `word` (a folded word, as the index keeps them) that begin
+    with its first letter, or with its second (the first two swapped, or the first one extra), with
+    how many documents or actors hold each: the candidates for "Did you mean". Read from FTS5's own
+    vocabulary (fts5vocab, a table of this connection only: nothing is written to the dossier),
+    a range of terms at a time, so only those terms' entries are counted, not the whole index."""
     if not _is_sqlite(session) or not word:
         return {}
     out: dict[str, int] = {}
     for table in (FTS_TABLE, NAMES_TABLE):
         vocab = f"{table}_vocab"
         session.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{vocab} USING fts5vocab(main, {table}, row)"))
-        rows = session.execute(text(
-            f"SELECT term, doc FROM temp.{vocab} WHERE length(term) BETWEEN :lo AND :hi"
-            " AND (substr(term, 1, 1) = :a OR substr(term, 2, 1) = :b)"),
-            {"lo": max(1, len(word) - spread), "hi": len(word) + spread, "a": word[:1], "b": word[1:2]})
-        for term, docs in rows:
-            out[term] = out.get(term, 0) + int(docs)
+        for letter in dict.fromkeys(word[:2]):
+            rows = session.execute(text(
+                f"SELECT term, doc FROM temp.{vocab} WHERE term >= :a AND term < :z"
+                " AND length(term) BETWEEN :lo AND :hi"),
+                {"a": letter, "z": chr(ord(letter) + 1), "lo": max(1, len(word) - spread), "hi": len(word) + spread})
+            for term, docs in rows:
+                out[term] = out.get(term, 0) + int(docs)
     return out
 
 
