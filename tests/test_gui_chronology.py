@@ -235,7 +235,8 @@ def test_filters_by_actor_kind_date_range_and_words(qtbot, window: MainWindow) -
     filters.filter_edit.apply_now()
     assert entries(window) == ["Mar 2020 | The inquiry into the", "2 Aug 2021 | Lionel Pembury wrote to"]
     qtbot.waitUntil(lambda: page.timeline.lanes() != [])
-    assert [lane.count for lane in page.timeline.lanes()] == [0, 2, 0, 0]  # the timeline shows the same two
+    # the timeline shows the same two, in the one lane that has entries (empty lanes are hidden)
+    assert [(lane.label, lane.count) for lane in page.timeline.lanes()] == [("Events", 2)]
 
 
 def test_filter_by_an_annotation_tag(window: MainWindow, case: dict[str, int]) -> None:
@@ -544,7 +545,7 @@ def test_timeline_lanes_by_kind_or_by_actor(qtbot, shown: MainWindow) -> None:
     page = shown.chronology_page
     timeline = page.timeline
     assert [(lane.label, lane.count) for lane in timeline.lanes()] == [
-        ("Documents", 3), ("Events", 4), ("Deadlines", 3), ("Own entries", 0)]
+        ("Documents", 3), ("Events", 4), ("Deadlines", 3)]  # no own entries: no lane for them
     page.timeline_panel.by_actor.click()
     assert timeline.lanes_by == BY_ACTOR
     lanes = {lane.label: lane.count for lane in timeline.lanes()}
@@ -647,17 +648,22 @@ def test_group_runs_come_from_the_listing_counts() -> None:
     assert layout.header_at(701).label == "March 2019"
 
 
-def test_a_long_description_is_measured_only_as_far_as_a_bar_can_show(qtbot) -> None:
+def test_a_bar_is_labelled_with_a_short_summary_of_its_entry(qtbot) -> None:
     from PySide6.QtGui import QFont, QFontMetricsF
 
     from dossier.domain.chronology import ChronologyRow
-    from dossier.ui.views.timeline import LABEL_CHARS, MAX_LABEL, _label
+    from dossier.ui.views.timeline import MAX_LABEL, SUMMARY_CHARS, _label, _tooltip
 
     fm = QFontMetricsF(QFont())
     long = ChronologyRow("entry:1", PartialDate.of(2021, 7), "The   board met. " * 200, EntryKind.EVENT, (), ())
     text, width = _label(long, fm)
-    assert text.endswith("…") and len(text) <= LABEL_CHARS + 1 and "  " not in text
-    assert width == MAX_LABEL
+    assert text == "The board met." and width < MAX_LABEL  # the first sentence only
+    one = ChronologyRow("entry:3", PartialDate.of(2021, 7), "Wilhelmina Oakes asked the harbour trust about the"
+                        " dredging of the eastern channel and the cost of the survey", EntryKind.EVENT, (), ())
+    text, width = _label(one, fm)
+    assert text == "Wilhelmina Oakes asked the harbour trust about…"  # cut at a word
+    assert " ".join(_tooltip(one).split()).endswith("and the cost of the survey")  # the whole of it in the tooltip
+    assert len(text) <= SUMMARY_CHARS + 1 and width <= MAX_LABEL
     short = ChronologyRow("entry:2", PartialDate.of(2021, 7), "The board\nmet.", EntryKind.EVENT, (), ())
     text, width = _label(short, fm)
     assert text == "The board met." and 0 < width < MAX_LABEL

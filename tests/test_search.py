@@ -364,7 +364,8 @@ def test_cli_search_text_and_json(sample: Services, dossier_path: Path) -> None:
     data = json.loads(out)
     assert [d["id"] for d in data] == [files[LETTER_23_MAY_2014]]
     assert data[0]["date"]["value"] == "2014-05-23" and data[0]["title"] and data[0]["file"] == LETTER_23_MAY_2014
-    assert set(data[0]) >= {"id", "title", "date", "snippet", "score", "highlights", "where"}
+    assert set(data[0]) >= {"id", "title", "date", "snippet", "relevance", "highlights", "title_highlights", "where"}
+    assert "score" not in data[0] and data[0]["relevance"] is None  # filters alone are not ranked
     code, out = run("--dossier", str(dossier_path), "search", "Ofsted", "--json", "--limit", "1")
     [hit] = json.loads(out)
     assert HIT_START not in hit["snippet"]

@@ -264,6 +264,36 @@ def _matches_any(session: Session, table: str, match: str) -> bool:
         is not None
 
 
+def word_found(session: Session, word: str) -> bool:
+    """Whether any index (documents' text and titles, annotations, actors' names) holds the word."""
+    if not _is_sqlite(session):
+        return True
+    match = '"' + word.replace('"', '""') + '"'
+    return any(_matches_any(session, table, match) for table in (FTS_TABLE, NOTES_TABLE, NAMES_TABLE))
+
+
+def words_like(session: Session, word: str, spread: int = 2) -> dict[str, int]:
+    """Indexed words about as long as `word` (a folded word, as the index keeps them) that begin
+    with its first letter, or with its second (the first two swapped, or the first one extra), with
+    how many documents or actors hold each: the candidates for "Did you mean". Read from FTS5's own
+    vocabulary (fts5vocab, a table of this connection only: nothing is written to the dossier),
+    a range of terms at a time, so only those terms' entries are counted, not the whole index."""
+    if not _is_sqlite(session) or not word:
+        return {}
+    out: dict[str, int] = {}
+    for table in (FTS_TABLE, NAMES_TABLE):
+        vocab = f"{table}_vocab"
+        session.execute(text(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{vocab} USING fts5vocab(main, {table}, row)"))
+        for letter in dict.fromkeys(word[:2]):
+            rows = session.execute(text(
+                f"SELECT term, doc FROM temp.{vocab} WHERE term >= :a AND term < :z"
+                " AND length(term) BETWEEN :lo AND :hi"),
+                {"a": letter, "z": chr(ord(letter) + 1), "lo": max(1, len(word) - spread), "hi": len(word) + spread})
+            for term, docs in rows:
+                out[term] = out.get(term, 0) + int(docs)
+    return out
+
+
 def scored_documents(session: Session, match: str, *, filtered: bool = False):
     """A subquery (doc_id, score) of the documents a MATCH expression finds (unordered).
 

@@ -17,7 +17,8 @@ Search results carry snippets with the matched words between HIT_START and HIT_E
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from dossier.domain.dates import PartialDate
@@ -425,6 +426,51 @@ class SearchHit:
     snippet: str
     score: float
     where: str
+    title_marked: str = ""  # the title with HIT_START/HIT_END around the words the query looks for
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A word of a query that nothing in the dossier holds, and the nearest indexed word."""
+
+    word: str
+    suggestion: str
+
+
+def fold(word: str) -> str:
+    """A word as the index compares it: case folded, accents taken off ("Café" -> "cafe")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def mark_terms(text: str, terms: Iterable[Term]) -> str:
+    """`text` with HIT_START/HIT_END around every word or phrase of `terms` in it, compared as the
+    index compares words (case and accents aside; a prefix term's last word may go on)."""
+    tokens = [(m.start(), m.end(), fold(m.group())) for m in _TOKEN.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for term in terms:
+        words = [fold(w) for w in _TOKEN.findall(term.text)]
+        n = len(words)
+        if not n:
+            continue
+        for i in range(len(tokens) - n + 1):
+            head = all(tokens[i + k][2] == words[k] for k in range(n - 1))
+            last = tokens[i + n - 1][2]
+            if head and (last.startswith(words[-1]) if term.prefix else last == words[-1]):
+                spans.append((tokens[i][0], tokens[i + n - 1][1]))
+    if not spans:
+        return text
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if start < at:  # overlapping another: already marked
+            continue
+        out += [text[at:start], HIT_START, text[start:end], HIT_END]
+        at = end
+    out.append(text[at:])
+    return "".join(out)
 
 
 def split_marked(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:

@@ -79,6 +79,19 @@ class ChronologyService:
         with self._sessions() as session:
             return repo.chronology_rows(session, keys)
 
+    def date_span(self) -> tuple[dt.date, dt.date] | None:
+        """The case's own stretch of time: from the earliest bound of its first dated entry to the
+        latest bound of its last (None when nothing is dated). What a date filter starts from."""
+        listing = self.listing()
+        dated = sum(g.count for g in listing.groups if g.prefix is not None)
+        if not dated:
+            return None
+        keys = self.window(listing, 0, 1) + self.window(listing, dated - 1, dated)
+        dates = [row.date for row in self.rows(keys) if row.date is not None]
+        if not dates:
+            return None
+        return min(d.earliest() for d in dates), max(d.latest() for d in dates)
+
     def actor_names(self) -> list[str]:
         with self._sessions() as session:
             return repo.actor_names(session)

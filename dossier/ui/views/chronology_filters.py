@@ -207,6 +207,18 @@ class ChronologyFilterBar(Strip):
         if emit:
             self.date_range_changed.emit(*self.date_bounds())
 
+    def set_default_range(self, date_from: dt.date, date_to: dt.date) -> None:
+        """The case's own range (earliest to latest dated entry): what the days show while the
+        range is off, so ticking "From" starts from the whole case, not from a year ago."""
+        if self.date_range.isChecked():
+            return
+        for widget in (self.date_from, self.date_to):
+            widget.blockSignals(True)
+        self.date_from.setDate(to_qdate(date_from))
+        self.date_to.setDate(to_qdate(date_to))
+        for widget in (self.date_from, self.date_to):
+            widget.blockSignals(False)
+
     def _range_changed(self) -> None:
         self._sync_range_enabled()
         self.date_range_changed.emit(*self.date_bounds())

@@ -239,6 +239,9 @@ class ChronologyPage(Page):
         else:
             self.model.reload()
         self.filters.set_names(chronology.actor_names())
+        span = chronology.date_span()
+        if span is not None:
+            self.filters.set_default_range(*span)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

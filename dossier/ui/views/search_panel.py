@@ -80,7 +80,7 @@ def hit_html(hit: SearchHit) -> str:
     date = hit.date.display() if hit.date else "Undated"
     where = WHERE_LABEL.get(hit.where, "")
     meta = " · ".join(p for p in (f"D{hit.document_id}", date, where) if p)
-    return (f'<div style="color:{theme.INK.name()};"><b>{escape(hit.title)}</b>'
+    return (f'<div style="color:{theme.INK.name()};"><b>{snippet_html(hit.title_marked or hit.title)}</b>'
             f'&nbsp;&nbsp;<span style="color:{theme.MUTED.name()};">{escape(meta)}</span></div>'
             f'<div style="color:#4d5562;">{snippet_html(hit.snippet)}</div>')
 
@@ -180,6 +180,13 @@ class SearchPanel(QFrame):
         self.message.hide()
         self.count = QLabel(self)
         self.count.setObjectName("fieldName")
+        self.did_you_mean = QLabel(self)  # "Did you mean channel survey?" when nothing is found
+        self.did_you_mean.setObjectName("didYouMean")
+        self.did_you_mean.setTextFormat(Qt.TextFormat.RichText)
+        self.did_you_mean.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.did_you_mean.linkActivated.connect(lambda _link: self.accept_suggestion())
+        self.did_you_mean.hide()
+        self._corrected = ""
         self.model = HitsModel(self)
         self.list = QListView(self)
         self.list.setObjectName("searchResults")
@@ -196,6 +203,7 @@ class SearchPanel(QFrame):
         layout.addWidget(self.line)
         layout.addWidget(self.message)
         layout.addWidget(self.count)
+        layout.addWidget(self.did_you_mean)
         layout.addWidget(self.list, 1)
 
         self._timer = QTimer(self)
@@ -216,6 +224,7 @@ class SearchPanel(QFrame):
         self._last_query = None
         self.model.set_hits(())
         self._show_message("")
+        self._suggest("")
         self.count.clear()
 
     @property
@@ -248,11 +257,32 @@ class SearchPanel(QFrame):
                 n = len(hits)
                 self.count.setText("No documents found" if n == 0 else
                                    f"{n}{'+' if n >= RESULT_LIMIT else ''} document{'' if n == 1 else 's'}")
+        self._suggest(text if text.strip() and not hits and not self.message.isVisible() else "")
         self.model.set_hits(hits)
         if hits:
             self.list.setCurrentIndex(self.model.index(0, 0))
         self.searched.emit(text, len(hits))
         return hits
+
+    def _suggest(self, text: str) -> None:
+        """Offer the query with its misspelt words corrected (nothing found for what was typed)."""
+        suggest = getattr(self._source, "suggestions", None)
+        found = suggest(text) if text and suggest is not None else ()
+        self._corrected = self._source.corrected(text, found) if found else ""  # type: ignore[union-attr]
+        self.did_you_mean.setText(f'Did you mean <a href="#">{escape(self._corrected)}</a>?' if found else "")
+        self.did_you_mean.setVisible(bool(found))
+
+    @property
+    def suggestion(self) -> str:
+        """The corrected query offered under "Did you mean" ("" when none is)."""
+        return self._corrected
+
+    def accept_suggestion(self) -> tuple[SearchHit, ...]:
+        """Search for the corrected query instead."""
+        if not self._corrected:
+            return self.model.hits
+        self.line.setText(self._corrected)
+        return self.run_search()
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -14,6 +14,8 @@ entry (the table follows), double-clicking a bar opens its source.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,7 +53,7 @@ from dossier.ui.models.chronology_model import KIND_LABEL, ChronologyModel, sour
 from dossier.ui.style import icons, theme
 from dossier.ui.views.actions_filters import date_edit, to_date, to_qdate
 from dossier.ui.views.strip import Strip
-from dossier.ui.views.timeline_scale import TimeScale
+from dossier.ui.views.timeline_scale import TimeScale, bulk_span
 
 AXIS_HEIGHT = 48.0
 GUTTER = 118.0  # the lane names, painted over the left edge
@@ -69,6 +71,8 @@ MAX_ACTOR_LANES = 10
 AGGREGATE_HEIGHT = 130.0
 MAX_PPD = 160.0
 ZOOM_STEP = 1.6
+TOOLTIP_CHARS = 1200  # a bar's tooltip holds its entry's whole description (up to this many letters)
+FOOTER_ROW = 24.0  # a row of the band under the lanes (notes; markers and the "As at" badge)
 BY_KIND, BY_ACTOR = "kind", "actor"
 KIND_LANES = (EntryKind.DOCUMENT, EntryKind.EVENT, EntryKind.DEADLINE, EntryKind.OWN)
 KIND_LANE_LABEL = {EntryKind.DOCUMENT: "Documents", EntryKind.EVENT: "Events", EntryKind.DEADLINE: "Deadlines",
@@ -93,6 +97,16 @@ class Lane:
     top: float
     height: float
     count: int = 0
+
+
+@dataclass
+class Overlay:
+    """Words painted over the scene, in viewport coordinates: "upper", "lower" or "corner" (the
+    axis), "note", "as_at", "earlier" or "later" (the band under the lanes)."""
+
+    kind: str
+    rect: QRectF
+    text: str
 
 
 class EntryItem(QGraphicsItem):
@@ -228,7 +242,9 @@ class AggregateItem(QGraphicsItem):
 
 def _tooltip(row: ChronologyRow) -> str:
     date = row.date.display() if row.date else "Undated"
-    lines = [f"{date}  ·  {KIND_LABEL[row.kind]}", " ".join(row.description.split())[:300]]
+    words = " ".join(row.description.split())
+    words = words if len(words) <= TOOLTIP_CHARS else words[:TOOLTIP_CHARS].rstrip() + "…"
+    lines = [f"{date}  ·  {KIND_LABEL[row.kind]}", *textwrap.wrap(words, 90)]
     if row.actors:
         lines.append(", ".join(row.actors))
     if row.sources:
@@ -264,6 +280,7 @@ class TimelineView(QGraphicsView):
         self._scale = TimeScale(dt.date(2000, 1, 1), 0.1, LEFT_PAD)
         self._first: dt.date | None = None  # the stretch of time the entries cover
         self._last: dt.date | None = None
+        self._bulk: tuple[dt.date, dt.date] | None = None  # the stretch Fit shows (outliers left out)
         self._fitted = True
         self._lanes_by = BY_KIND
         self._lanes: list[Lane] = []
@@ -302,8 +319,13 @@ class TimelineView(QGraphicsView):
             assert first is not None and last is not None
             pad = max(10, (last[1] - first[0]).days // 40)
             self._first, self._last = first[0] - dt.timedelta(days=pad), last[1] + dt.timedelta(days=pad)
+            spans = [(span[0], span[1], r.count) for r in runs if (span := group_span(r.group)) is not None]
+            lo, hi = bulk_span(spans)
+            pad = max(10, (spans[hi][1] - spans[lo][0]).days // 40)
+            self._bulk = (max(self._first, spans[lo][0] - dt.timedelta(days=pad)),
+                          min(self._last, spans[hi][1] + dt.timedelta(days=pad)))
         else:
-            self._first = self._last = None
+            self._first = self._last = self._bulk = None
         self._scale.origin = self._first or dt.date(2000, 1, 1)
         if self._fitted or keep is None:
             self.fit_all()
@@ -345,9 +367,50 @@ class TimelineView(QGraphicsView):
         return min(RIGHT_PAD, self.viewport().width() * 0.22)
 
     def fit_all(self) -> None:
-        """Show the whole stretch of time the entries cover."""
+        """Show the stretch of time that holds the bulk of the entries across the width: an entry
+        years away from all the others is left beyond the edge, where a marker counts it."""
         self._fitted = True
-        self._apply_zoom(self.min_ppd(), None, 0)
+        if self._bulk is None or self._first is None or self._bulk == (self._first, self._last):
+            self._apply_zoom(self.min_ppd(), None, 0)
+            return
+        first, last = self._bulk
+        days = (last - first).days + 2
+        ppd = min(MAX_PPD, max(self.min_ppd(), (self.viewport().width() - LEFT_PAD - self._right_pad()) / days))
+        self._apply_zoom(ppd, first.toordinal(), LEFT_PAD)
+
+    def bulk_span(self) -> tuple[dt.date, dt.date] | None:
+        """The days Fit shows across the width."""
+        return self._bulk
+
+    def beyond(self) -> tuple[int, int]:
+        """How many dated entries lie before and after the visible stretch of time."""
+        before, after = self._beyond()
+        return before[0], after[0]
+
+    def _beyond(self) -> tuple[tuple[int, str], tuple[int, str]]:
+        """Before and after the visible stretch of time: how many dated entries, and their years
+        ("1996", "1994–1996")."""
+        if self._model is None or self._first is None:
+            return (0, ""), (0, "")
+        sx = self.horizontalScrollBar().value()
+        first, last = self._scale.day_at(sx + LEFT_PAD), self._scale.day_at(sx + self.viewport().width())
+        before: list[Run] = []
+        after: list[Run] = []
+        for run in self._model.layout.dated_runs():
+            span = group_span(run.group)
+            assert span is not None
+            if span[1] < first:
+                before.append(run)
+            elif span[0] > last:
+                after.append(run)
+
+        def years(runs: list[Run]) -> str:
+            if not runs:
+                return ""
+            lo, hi = runs[0].group[0], runs[-1].group[0]
+            return str(lo) if lo == hi else f"{lo}–{hi}"
+
+        return (sum(r.count for r in before), years(before)), (sum(r.count for r in after), years(after))
 
     def zoom_in(self, anchor: float | None = None) -> None:
         self.zoom_by(ZOOM_STEP, anchor)
@@ -362,7 +425,8 @@ class TimelineView(QGraphicsView):
         anchor = self.viewport().width() / 2 if anchor is None else anchor
         ordinal = self._scale.ordinal_at(self.horizontalScrollBar().value() + anchor)
         ppd = min(MAX_PPD, max(self.min_ppd(), self._scale.ppd * factor))
-        self._fitted = ppd <= self.min_ppd() * 1.0001
+        self._fitted = (self._fitted and ppd == self._scale.ppd) or (self._bulk == (self._first, self._last)
+                                                                     and ppd <= self.min_ppd() * 1.0001)
         self._apply_zoom(ppd, ordinal, anchor)
 
     def zoom_to(self, first: dt.date, last: dt.date) -> None:
@@ -491,7 +555,7 @@ class TimelineView(QGraphicsView):
             else:
                 bottom = self._build_entries(near)
             self._built = built
-            self._update_scene_rect(bottom + 24)
+            self._update_scene_rect(bottom + 24 + self.footer_height())
             for key in selected:
                 for item in self._items.get(key, ()):
                     item.setSelected(True)
@@ -581,6 +645,8 @@ class TimelineView(QGraphicsView):
             rows_used = max(1, len(ends))
             height = rows_used * ROW_PITCH + 2 * LANE_PAD - (ROW_PITCH - BAR_HEIGHT)
             height = max(height, 34.0)
+            if not entries:  # an empty lane is not drawn
+                continue
             self._lanes.append(Lane(name, label, top, height, len(entries)))
             for n, x0, x1, row, text, inside in placements:
                 y = top + LANE_PAD + n * ROW_PITCH
@@ -672,59 +738,181 @@ class TimelineView(QGraphicsView):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width, height = self.viewport().width(), self.viewport().height()
         sx, sy = self.horizontalScrollBar().value(), self.verticalScrollBar().value()
-        self._paint_as_at(painter, sx, height)
-        self._paint_gutter(painter, sy, height)
-        self._paint_axis(painter, sx, width)
-        self._paint_notes(painter, width, height)
+        overlays = self.overlays()
+        self._paint_as_at_line(painter, sx, height - self.footer_height())
+        self._paint_gutter(painter, sy, height - self.footer_height())
+        self._paint_axis(painter, sx, width, overlays)
+        self._paint_footer(painter, width, height, overlays)
         painter.restore()
 
-    def _paint_axis(self, painter: QPainter, sx: int, width: int) -> None:
-        painter.fillRect(QRectF(0, 0, width, AXIS_HEIGHT), QColor("#ffffff"))
-        painter.setPen(QPen(theme.RULE, 1))
-        painter.drawLine(QPointF(0, AXIS_HEIGHT - 0.5), QPointF(width, AXIS_HEIGHT - 0.5))
+    # -- what is painted over the scene, laid out so that nothing overprints -----------------------
+    def footer_height(self) -> float:
+        """The band under the lanes for the notes, the "As at" badge and the markers of entries
+        beyond the edges: two rows when there is a note, else one."""
+        return FOOTER_ROW * (2 if self._notes() else 1)
+
+    def _notes(self) -> list[str]:
+        notes = []
+        if self._aggregates:
+            notes.append("Each bar counts a month's entries: zoom in, or double-click a bar, to see them")
+        if self._model is not None and self._model.layout.undated_count:
+            n = self._model.layout.undated_count
+            notes.append(f"{n:,} undated entr{'y is' if n == 1 else 'ies are'} listed in the table only")
+        return notes
+
+    def overlays(self) -> list[Overlay]:
+        """Everything painted over the scene with its place in the viewport: the axis labels (upper
+        and lower tier, and the corner's unit), the notes, the "As at" badge and the markers of
+        entries beyond the edges. No two of their rects intersect."""
+        width, height = self.viewport().width(), self.viewport().height()
+        return self._axis_overlays(self.horizontalScrollBar().value(), width) + self._footer_overlays(width, height)
+
+    def _axis_overlays(self, sx: int, width: int) -> list[Overlay]:
+        out: list[Overlay] = []
+        fm_unit = QFontMetricsF(self._lane_font)
+        unit = {"year": "Years", "month": "Months", "day": "Days"}[self._scale.unit]
+        out.append(Overlay("corner", QRectF(12, 0, fm_unit.horizontalAdvance(unit) + 2, AXIS_HEIGHT), unit))
         if self._first is None:
-            return
+            return out
         x0, x1 = sx + LEFT_PAD - 8, sx + width
         mid = AXIS_HEIGHT * 0.44
         upper = self._scale.upper_ticks(x0 - width, x1)
-        painter.setFont(self._axis_bold)
         fm = QFontMetricsF(self._axis_bold)
-        shown: list[tuple[float, str]] = []
+        kept: list[QRectF] = []
         for n, tick in enumerate(upper):
             left = tick.x - sx
             nxt = upper[n + 1].x - sx if n + 1 < len(upper) else float(width) + 1e6
             if nxt <= LEFT_PAD:
                 continue
             left = max(left, LEFT_PAD - 8)  # the current year or month sticks to the left
-            left = min(left, nxt - fm.horizontalAdvance(tick.label) - 10)
-            shown.append((left, tick.label))
-        painter.setPen(theme.INK)
-        for left, label in shown:
-            painter.drawText(QRectF(left + 4, 4, 400, mid - 4), Qt.AlignmentFlag.AlignVCenter, label)
-        ticks = self._scale.ticks(x0, x1)
-        painter.setFont(self._axis_font)
-        fm = QFontMetricsF(self._axis_font)
+            left = min(left, nxt - fm.horizontalAdvance(tick.label) - 10)  # until the next pushes it out
+            rect = QRectF(left + 4, 4, fm.horizontalAdvance(tick.label) + 2, mid - 4)
+            if rect.left() < LEFT_PAD - 4 or rect.right() > width or any(rect.intersects(k) for k in kept):
+                continue  # pushed under the lane names, or onto another: left out rather than overprinted
+            kept.append(rect)
+            out.append(Overlay("upper", rect, tick.label))
         lower_top = mid if upper else 4.0
-        for tick in ticks:
-            x = tick.x - sx
-            painter.setPen(QPen(theme.RULE, 1))
-            painter.drawLine(QPointF(x, AXIS_HEIGHT - 6), QPointF(x, AXIS_HEIGHT - 1))
-            painter.setPen(theme.MUTED if upper else theme.INK)
-            if not upper:
-                painter.setFont(self._axis_bold)
-            painter.drawText(QRectF(x + 4, lower_top, fm.horizontalAdvance(tick.label) + 20, AXIS_HEIGHT - lower_top - 4),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, tick.label)
+        fm = QFontMetricsF(self._axis_font if upper else self._axis_bold)
+        previous: QRectF | None = None
+        for tick in self._scale.ticks(x0, x1):
+            rect = QRectF(tick.x - sx + 4, lower_top, fm.horizontalAdvance(tick.label) + 2,
+                          AXIS_HEIGHT - lower_top - 4)
+            if rect.left() < GUTTER + 4 or rect.right() > width or (previous is not None and rect.intersects(previous)):
+                continue  # under the lane names, or onto the one before
+            previous = rect
+            out.append(Overlay("lower", rect, tick.label))
+        return out
+
+    def _footer_overlays(self, width: int, height: int) -> list[Overlay]:
+        if self._first is None:
+            return []
+        out: list[Overlay] = []
+        row = QRectF(GUTTER + 6, height - FOOTER_ROW + 3, width - GUTTER - 12, FOOTER_ROW - 6)
+        fm = QFontMetricsF(self._axis_bold)
+        left, right = row.left(), row.right()
+        (before, before_years), (after, after_years) = self._beyond()
+        if before:
+            text = f"◀ {before:,} earlier ({before_years})"
+            rect = QRectF(left, row.top(), fm.horizontalAdvance(text) + 16, row.height())
+            out.append(Overlay("earlier", rect, text))
+            left = rect.right() + 6
+        if after:
+            text = f"{after:,} later ({after_years}) ▶"
+            w = fm.horizontalAdvance(text) + 16
+            rect = QRectF(right - w, row.top(), w, row.height())
+            if rect.left() >= left:
+                out.append(Overlay("later", rect, text))
+                right = rect.left() - 6
+        if self._as_at is not None:
+            x = self._scale.x_of(self._as_at) + self._scale.ppd / 2 - self.horizontalScrollBar().value()
+            if GUTTER <= x <= width:
+                text = f"As at {self._as_at.day} {self._as_at:%b %Y}"
+                w = fm.horizontalAdvance(text) + 14
+                chip_left = min(max(x - w / 2, left), right - w)
+                if chip_left >= left:  # no room between the markers: the dashed line alone says it
+                    out.append(Overlay("as_at", QRectF(chip_left, row.top(), w, row.height()), text))
+        notes = self._notes()
+        if notes:
+            fm = QFontMetricsF(self._axis_font)
+            top = height - 2 * FOOTER_ROW + 3
+            text = fm.elidedText("   ·   ".join(notes), Qt.TextElideMode.ElideRight, width - GUTTER - 20)
+            w = fm.horizontalAdvance(text) + 2
+            out.append(Overlay("note", QRectF(width - 10 - w, top, w, FOOTER_ROW - 6), text))
+        return out
+
+    def _paint_axis(self, painter: QPainter, sx: int, width: int, overlays: list[Overlay]) -> None:
+        painter.fillRect(QRectF(0, 0, width, AXIS_HEIGHT), QColor("#ffffff"))
+        painter.setPen(QPen(theme.RULE, 1))
+        painter.drawLine(QPointF(0, AXIS_HEIGHT - 0.5), QPointF(width, AXIS_HEIGHT - 0.5))
+        if self._first is not None:
+            for tick in self._scale.ticks(sx + LEFT_PAD - 8, sx + width):
+                x = tick.x - sx
+                painter.drawLine(QPointF(x, AXIS_HEIGHT - 6), QPointF(x, AXIS_HEIGHT - 1))
+        upper = any(o.kind == "upper" for o in overlays)
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
         painter.fillRect(QRectF(0, 0, GUTTER, AXIS_HEIGHT - 1), QColor("#ffffff"))
-        painter.setFont(self._lane_font)
-        painter.setPen(theme.FAINT)
-        painter.drawText(QRectF(12, 0, GUTTER - 16, AXIS_HEIGHT), Qt.AlignmentFlag.AlignVCenter,
-                         {"year": "Years", "month": "Months", "day": "Days"}[self._scale.unit])
+        for o in overlays:
+            if o.kind == "upper":
+                painter.setFont(self._axis_bold)
+                painter.setPen(theme.INK)
+            elif o.kind == "lower":
+                painter.setFont(self._axis_font if upper else self._axis_bold)
+                painter.setPen(theme.MUTED if upper else theme.INK)
+            elif o.kind == "corner":
+                painter.setFont(self._lane_font)
+                painter.setPen(theme.FAINT)
+            else:
+                continue
+            painter.drawText(o.rect, align, o.text)
+
+    def _paint_footer(self, painter: QPainter, width: int, height: int, overlays: list[Overlay]) -> None:
+        if self._first is None:
+            painter.setFont(self._axis_font)
+            painter.setPen(theme.FAINT)
+            painter.drawText(QRectF(0, AXIS_HEIGHT, width, height - AXIS_HEIGHT), Qt.AlignmentFlag.AlignCenter,
+                             "No dated entries to show")
+            return
+        top = height - self.footer_height()
+        painter.fillRect(QRectF(0, top, width, height - top), QColor("#ffffff"))
+        painter.setPen(QPen(theme.RULE, 1))
+        painter.drawLine(QPointF(0, top + 0.5), QPointF(width, top + 0.5))
+        for o in overlays:
+            if o.kind == "note":
+                painter.setFont(self._axis_font)
+                painter.setPen(theme.MUTED)
+                painter.drawText(o.rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, o.text)
+            elif o.kind == "as_at":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(theme.DANGER)
+                painter.drawRoundedRect(o.rect, o.rect.height() / 2, o.rect.height() / 2)
+                painter.setFont(self._axis_bold)
+                painter.setPen(QColor("#ffffff"))
+                painter.drawText(o.rect, Qt.AlignmentFlag.AlignCenter, o.text)
+            elif o.kind in ("earlier", "later"):
+                painter.setPen(QPen(theme.RULE, 1))
+                painter.setBrush(QColor("#f3f5f8"))
+                painter.drawRoundedRect(o.rect.adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+                painter.setFont(self._axis_bold)
+                painter.setPen(theme.INK)
+                painter.drawText(o.rect, Qt.AlignmentFlag.AlignCenter, o.text)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click on a marker of entries beyond the edge scrolls to them."""
+        pos = event.position()
+        for o in self._footer_overlays(self.viewport().width(), self.viewport().height()):
+            if o.kind in ("earlier", "later") and o.rect.contains(pos):
+                bar = self.horizontalScrollBar()
+                bar.setValue(bar.minimum() if o.kind == "earlier" else bar.maximum())
+                event.accept()
+                return
+        super().mousePressEvent(event)
 
     def _paint_gutter(self, painter: QPainter, sy: int, height: int) -> None:
         if not self._lanes:
             return
         painter.fillRect(QRectF(0, AXIS_HEIGHT, GUTTER, height - AXIS_HEIGHT), QColor("#ffffff"))
         visible = self._visible_counts()
+        some_beyond = self.beyond() != (0, 0)
         painter.setPen(QPen(theme.RULE, 1))
         painter.drawLine(QPointF(GUTTER - 0.5, AXIS_HEIGHT), QPointF(GUTTER - 0.5, height))
         fm = QFontMetricsF(self._lane_font)
@@ -741,7 +929,7 @@ class TimelineView(QGraphicsView):
             painter.setPen(theme.FAINT)
             shown = visible.get(lane.name, lane.count)
             painter.drawText(QRectF(12, y + LANE_PAD + 14, GUTTER - 20, 16), Qt.AlignmentFlag.AlignVCenter,
-                             f"{shown:,} in view" if shown != lane.count or not self._fitted else f"{shown:,}")
+                             f"{shown:,} in view" if shown != lane.count or not self._fitted or some_beyond else f"{shown:,}")
 
     def _visible_counts(self) -> dict[str, int]:
         """How many entries of each lane are in the visible stretch of time."""
@@ -755,7 +943,7 @@ class TimelineView(QGraphicsView):
                 counts[item.lane] += 1
         return {lane.name: counts.get(lane.name, 0) for lane in self._lanes}
 
-    def _paint_as_at(self, painter: QPainter, sx: int, height: int) -> None:
+    def _paint_as_at_line(self, painter: QPainter, sx: int, bottom: float) -> None:
         if self._as_at is None or self._first is None:
             return
         x = self._scale.x_of(self._as_at) + self._scale.ppd / 2 - sx
@@ -764,44 +952,29 @@ class TimelineView(QGraphicsView):
         pen = QPen(theme.DANGER, 1.4)
         pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
-        painter.drawLine(QPointF(x, AXIS_HEIGHT), QPointF(x, height))
-        label = f"As at {self._as_at.day} {self._as_at:%b %Y}"
-        painter.setFont(self._axis_bold)
-        fm = QFontMetricsF(self._axis_bold)
-        w = fm.horizontalAdvance(label) + 14
-        chip = QRectF(min(max(x - w / 2, GUTTER + 2), self.viewport().width() - w - 2), height - 27, w, 19)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(theme.DANGER)
-        painter.drawRoundedRect(chip, 9, 9)
-        painter.setPen(QColor("#ffffff"))
-        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
-
-    def _paint_notes(self, painter: QPainter, width: int, height: int) -> None:
-        notes = []
-        if self._model is not None and self._model.layout.undated_count:
-            n = self._model.layout.undated_count
-            notes.append(f"{n:,} undated entr{'y is' if n == 1 else 'ies are'} listed in the table only")
-        if self._aggregates:
-            notes.insert(0, "Each bar counts a month's entries: zoom in, or double-click a bar, to see them")
-        painter.setFont(self._axis_font)
-        if self._first is None:
-            painter.setPen(theme.FAINT)
-            painter.drawText(QRectF(0, AXIS_HEIGHT, width, height - AXIS_HEIGHT), Qt.AlignmentFlag.AlignCenter,
-                             "No dated entries to show")
-        painter.setPen(theme.MUTED)
-        for n, note in enumerate(reversed(notes)):
-            painter.drawText(QRectF(GUTTER + 10, height - 50 - 18 * n, width - GUTTER - 20, 18),
-                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, note)
+        painter.drawLine(QPointF(x, AXIS_HEIGHT), QPointF(x, bottom))
 
 
 LABEL_CHARS = 200  # more than the widest bar shows: a long description is measured only this far
 
 
+SUMMARY_CHARS = 48  # a bar's words: the entry's first sentence, cut at a word to about this many letters
+
+
+def summary(description: str) -> str:
+    """An entry's short statement for its bar: its first sentence, cut at a word boundary to about
+    SUMMARY_CHARS letters (the whole description is in the bar's tooltip)."""
+    text = " ".join(description.split())
+    first = re.split(r"(?<=[.;!?])\s+(?=\S)", text, maxsplit=1)[0]
+    if len(first) > SUMMARY_CHARS:
+        cut = first[:SUMMARY_CHARS + 1].rsplit(" ", 1)[0] if " " in first[:SUMMARY_CHARS + 1] else first[:SUMMARY_CHARS]
+        first = cut.rstrip(" ,;:–—-") + "…"
+    return first[:LABEL_CHARS]
+
+
 def _label(row: ChronologyRow, fm: QFontMetricsF) -> tuple[str, float]:
-    """An entry's words on one line, and their width up to MAX_LABEL."""
-    text = " ".join(row.description.split())
-    if len(text) > LABEL_CHARS:
-        text = text[:LABEL_CHARS].rstrip() + "…"
+    """An entry's short statement on one line, and its width up to MAX_LABEL."""
+    text = summary(row.description)
     return text, min(fm.horizontalAdvance(text), MAX_LABEL)
 
 
@@ -880,7 +1053,8 @@ class TimelinePanel(QWidget):
         strip.separator()
         self.zoom_out_button = self._button(strip, "−", "Zoom out (or turn the wheel)", self.view.zoom_out)
         self.zoom_in_button = self._button(strip, "+", "Zoom in (or turn the wheel)", self.view.zoom_in)
-        self.fit_button = self._button(strip, "Fit", "Show the whole chronology", self.view.fit_all)
+        self.fit_button = self._button(strip, "Fit", "Show the bulk of the chronology (entries far from all the others"
+                                      " are counted at the edge; zoom out to see them)", self.view.fit_all)
         strip.stretch()
         strip.label("As at")
         self.as_at = date_edit(strip, "chronologyAsAt", "The day the red line marks (shared with Actions)")

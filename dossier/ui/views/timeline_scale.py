@@ -149,3 +149,38 @@ def _day_shown(day: int, step: int) -> bool:
     if step == 2:
         return day % 2 == 1 and day != 31
     return day in (1, 8, 15, 22)
+
+
+OUTLIER_SHARE = 0.1  # Fit leaves out at most this share of the entries (and always at least one may go)
+OUTLIER_GAP_DAYS = 366  # a stretch is cut only where nothing is dated for more than a year
+MIN_BULK = 3  # and only where at least this many entries stay in view
+
+
+def bulk_span(groups: list[tuple[dt.date, dt.date, int]]) -> tuple[int, int]:
+    """Which of the groups (first day, last day, entries; in date order) Fit shows: [lo, hi].
+
+    An end group is left out when a gap of more than a year, and more than twice as long as all
+    that remains, parts it from the rest, so long as no more than a tenth of the entries are left
+    out (one always may be) and at least MIN_BULK stay: one letter misdated by twenty years does not
+    squeeze the case into a sliver.
+    """
+    if not groups:
+        return 0, -1
+    total = sum(n for _a, _b, n in groups)
+    allowed = max(1, int(total * OUTLIER_SHARE))
+    lo, hi, cut = 0, len(groups) - 1, 0
+    while hi > lo:
+        left_gap = (groups[lo + 1][0] - groups[lo][1]).days
+        right_gap = (groups[hi][0] - groups[hi - 1][1]).days
+        if right_gap >= left_gap:
+            gap, count, rest = right_gap, groups[hi][2], (groups[hi - 1][1] - groups[lo][0]).days
+        else:
+            gap, count, rest = left_gap, groups[lo][2], (groups[hi][1] - groups[lo + 1][0]).days
+        if gap <= OUTLIER_GAP_DAYS or gap <= 2 * rest or cut + count > allowed or total - cut - count < MIN_BULK:
+            break
+        cut += count
+        if right_gap >= left_gap:
+            hi -= 1
+        else:
+            lo += 1
+    return lo, hi
