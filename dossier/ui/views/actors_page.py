@@ -115,6 +115,8 @@ class ActorsPage(Page):
         self.table.setObjectName("actorsTable")
         self.table.setModel(self.model)
         self.table.apply_default_widths(ALIASES)  # the posts column keeps its room
+        self.table.fit_columns_to_contents(ALIASES)
+        self.table.remember_widths(context.settings, "actors/column_widths")
         self.table.setup_sorting()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for action in (self.rename_action, self.delete_action):
