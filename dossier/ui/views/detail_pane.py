@@ -109,8 +109,11 @@ class DetailPane(QFrame):
             self.source.setText("")
             self.passage.clear()
             self.open_button.setEnabled(False)
-            self.history_label.setVisible(False)
+            for widget in (self.open_button, self.passage, self.history_label, self.history):
+                widget.setVisible(False)
             return
+        for widget in (self.open_button, self.passage, self.history_label, self.history):
+            widget.setVisible(True)
         self.title.setText(detail.title)
         p = detail.passage
         if p is not None:
@@ -120,7 +123,6 @@ class DetailPane(QFrame):
             self.source.setText(detail.note)
             self.passage.clear()
         self.open_button.setEnabled(p is not None)
-        self.history_label.setVisible(True)
         for line in detail.history:
             item = QListWidgetItem(history_text(line))
             item.setToolTip(f"{line.at} (UTC)")

@@ -31,9 +31,12 @@ from dossier.ui.style import icons
 FILTER_DELAY_MS = 200
 SAMPLE_ROWS = 64  # rows measured to size the columns (the first block of a lazy model)
 MAX_COLUMN_WIDTH = 360  # a fitted column is never wider than this; longer text is elided
-MIN_FIT_WIDTH = 72  # a column squeezed to fit the view keeps at least this much (or its header)
-MIN_FLEX_WIDTH = 160  # the flexible column (titles, summaries) keeps at least this much
-CELL_PADDING = 12
+SHORT_COLUMN = 110  # a column whose content fits in this (a date, a kind, a tick) is never squeezed
+MIN_FIT_WIDTH = 64  # a longer column squeezed to fit the view keeps at least this much
+MIN_FLEX_WIDTH = 110  # the flexible column (titles, summaries) keeps at least this much,
+FLEX_SHARE = 0.22  # and this share of the view when its content needs it
+CELL_PADDING = 4  # the delegate's size hint has the style's own padding already
+HEADER_PADDING = 20
 
 
 class DataTable(QTableView):
@@ -107,6 +110,7 @@ class DataTable(QTableView):
     def fit_columns_to_contents(self, flex_column: int) -> None:
         """Fit the columns to their content after every reload; `flex_column` takes the room left."""
         self._flex = flex_column
+        self.horizontalHeader().setMinimumSectionSize(24)
         model = self.model()
         model.modelReset.connect(self.refit)
         model.layoutChanged.connect(self.refit)
@@ -159,7 +163,10 @@ class DataTable(QTableView):
     def _content_width(self, column: int) -> int:
         model = self.model()
         header = self.horizontalHeader()
-        width = header.sectionSizeHint(column)
+        if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
+            width = header.sectionSizeHint(column)  # room for the sort arrow too
+        else:
+            width = header.fontMetrics().horizontalAdvance(self._title(column)) + HEADER_PADDING
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
         for row in range(min(SAMPLE_ROWS, model.rowCount())):
@@ -182,9 +189,10 @@ class DataTable(QTableView):
                   if n not in fixed and n not in user and n != self._flex}
         room = max(self.viewport().width(), 200) - sum(fixed.values()) - sum(user.values())
         flex_wanted = self._flex not in user and self._flex in self._content
-        spare = room - (MIN_FLEX_WIDTH if flex_wanted else 0)
+        flex_room = max(MIN_FLEX_WIDTH, min(self._content.get(self._flex, 0), int(room * FLEX_SHARE)))
+        spare = room - (flex_room if flex_wanted else 0)
         if sum(fitted.values()) > spare and fitted:  # squeeze the widest first, down to a floor
-            floors = {n: min(fitted[n], max(MIN_FIT_WIDTH, header.sectionSizeHint(n))) for n in fitted}
+            floors = {n: w if w <= SHORT_COLUMN else MIN_FIT_WIDTH for n, w in fitted.items()}
             lo, hi = 0, max(fitted.values())
             while lo < hi:  # the largest cap under which everything fits
                 cap = (lo + hi + 1) // 2
@@ -200,7 +208,7 @@ class DataTable(QTableView):
                 header.resizeSection(n, width)
             if flex_wanted:
                 header.setSectionResizeMode(self._flex, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(self._flex, max(MIN_FLEX_WIDTH, room - sum(fitted.values())))
+                header.resizeSection(self._flex, max(flex_room, room - sum(fitted.values())))
         finally:
             self._fitting = False
 
