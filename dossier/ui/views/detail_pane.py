@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from dossier.domain.detail import HistoryLine, ItemDetail
 
+PANE_HEIGHT = 240  # the pane's height at first; the splitter above it lets the user change it
 MARK_STYLE = "background-color:#fff0a8; font-weight:600;"
 
 
@@ -96,6 +97,12 @@ class DetailPane(QFrame):
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
         self.show_detail(None)
+
+    def sizeHint(self) -> QSize:
+        return QSize(640, PANE_HEIGHT)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(240, 120)
 
     @property
     def detail(self) -> ItemDetail | None:
