@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from dossier.db.models import (
     Action,
+    Actor,
     Annotation,
     AnnotationTag,
     AuditRecord,
@@ -20,9 +21,13 @@ from dossier.domain.audit import SUBJECTS
 from dossier.domain.detail import FieldCounts, HistoryLine, Passage
 
 MAX_PASSAGE = 1500  # characters of a very long paragraph shown around the span
-_HIDDEN_FIELDS = {"id", "document_id", "action_id", "annotation_id", "created_at", "changed_at", "due_latest",
-                  "due_value", "due_precision", "due_qualifier", "set_value", "set_precision", "start", "end",
-                  "prefix", "suffix", "quote_key"}
+_HIDDEN_FIELDS = {"id", "action_id", "annotation_id", "created_at", "changed_at", "updated_at", "due_latest",
+                  "due_precision", "due_qualifier", "set_precision", "start", "end", "prefix", "suffix"}
+_LABELS = {"due_value": "due", "due_text": "due as written", "set_value": "set on", "set_text": "set as written",
+           "owner_id": "owner", "addressed_to_id": "addressed to", "status_document_id": "done by",
+           "document_id": "source", "status_note": "note"}
+_ACTOR_FIELDS = {"owner_id", "addressed_to_id"}
+_DOCUMENT_FIELDS = {"status_document_id", "document_id"}
 
 
 def passage(session: Session, document_id: int, start: int, end: int) -> Passage | None:
@@ -51,7 +56,18 @@ def _value(value: Any) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-def _line(record: AuditRecord) -> HistoryLine:
+def _shown(session: Session, name: str, value: Any) -> str:
+    """A changed value as people read it: an actor by name, a document as "D3"."""
+    if value in (None, ""):
+        return "—"
+    if name in _ACTOR_FIELDS and isinstance(value, int):
+        return session.scalar(select(Actor.name).where(Actor.id == value)) or f"actor {value} (deleted)"
+    if name in _DOCUMENT_FIELDS and isinstance(value, int):
+        return f"D{value}"
+    return _value(value)
+
+
+def _line(session: Session, record: AuditRecord) -> HistoryLine:
     subject = SUBJECTS.get(record.table_name, record.table_name)
     before = json.loads(record.old) if record.old else {}
     after = json.loads(record.new) if record.new else {}
@@ -66,7 +82,8 @@ def _line(record: AuditRecord) -> HistoryLine:
         if record.table_name == "annotation_tags":
             text = f"tag “{before.get('tag', '')}” removed"
     else:
-        changes = [f"{name.replace('_', ' ')}: {_value(before.get(name))} → {_value(after.get(name))}"
+        changes = [f"{_LABELS.get(name, name.replace('_', ' '))}: {_shown(session, name, before.get(name))} → "
+                   f"{_shown(session, name, after.get(name))}"
                    for name in dict.fromkeys([*before, *after])
                    if before.get(name) != after.get(name) and name not in _HIDDEN_FIELDS]
         text = "; ".join(changes) if changes else f"{subject} changed"
@@ -77,7 +94,7 @@ def action_history(session: Session, action_id: int, limit: int = 200) -> tuple[
     q = (select(AuditRecord).where(AuditRecord.action_id == action_id,
                                    AuditRecord.table_name.in_(("actions", "action_sources")))
          .order_by(AuditRecord.id.desc()).limit(limit))
-    return tuple(_line(r) for r in session.scalars(q))
+    return tuple(_line(session, r) for r in session.scalars(q).all())
 
 
 def annotation_history(session: Session, annotation_id: int, document_id: int,
@@ -87,12 +104,12 @@ def annotation_history(session: Session, annotation_id: int, document_id: int,
                     and_(AuditRecord.table_name == "annotation_tags", AuditRecord.document_id == document_id)))
          .order_by(AuditRecord.id.desc()))
     lines = []
-    for r in session.scalars(q):
+    for r in session.scalars(q).all():
         if r.table_name == "annotation_tags":
             row = json.loads(r.new or r.old or "{}")
             if row.get("annotation_id") != annotation_id:
                 continue
-        lines.append(_line(r))
+        lines.append(_line(session, r))
         if len(lines) >= limit:
             break
     return tuple(lines)
