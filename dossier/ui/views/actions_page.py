@@ -25,7 +25,16 @@ from dossier.ui.commands.actions import (
 from dossier.ui.commands.base import ACTIONS, ACTORS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.action_dialogs import ActionDialog, MarkDoneDialog
-from dossier.ui.models.actions_model import SOURCE, STATUS, SUMMARY, ActionsModel, StatusRole, source_text
+from dossier.ui.models.actions_model import (
+    ADDRESSED,
+    OWNER,
+    SOURCE,
+    STATUS,
+    SUMMARY,
+    ActionsModel,
+    StatusRole,
+    source_text,
+)
 from dossier.ui.models.documents_model import DocumentChoiceModel
 from dossier.ui.views.actions_filters import ActionsFilterBar
 from dossier.ui.views.detail_pane import DetailPane
@@ -79,7 +88,7 @@ class ActionsPage(Page):
         self.table.setModel(self.model)
         self.table.apply_default_widths(SUMMARY)
         self.table.setItemDelegateForColumn(STATUS, StatusPillDelegate(StatusRole, self.table))
-        self.table.fit_columns_to_contents(SUMMARY)
+        self.table.fit_columns_to_contents(SUMMARY, keep=(OWNER, ADDRESSED))
         self.table.remember_widths(context.settings, WIDTHS_KEY)
         self.table.setup_sorting()
         self.detail = DetailPane(self, empty_text="Select an action to see the passage that set it and its history.")

@@ -32,6 +32,7 @@ FILTER_DELAY_MS = 200
 SAMPLE_ROWS = 64  # rows measured to size the columns (the first block of a lazy model)
 MAX_COLUMN_WIDTH = 360  # a fitted column is never wider than this; longer text is elided
 SHORT_COLUMN = 110  # a column whose content fits in this (a date, a kind, a tick) is never squeezed
+KEPT_WIDTH = 260  # a name column is squeezed no narrower than this (or its content)
 MIN_FIT_WIDTH = 64  # a longer column squeezed to fit the view keeps at least this much
 MIN_FLEX_WIDTH = 110  # the flexible column (titles, summaries) keeps at least this much,
 FLEX_SHARE = 0.22  # and this share of the view when its content needs it
@@ -74,6 +75,7 @@ class DataTable(QTableView):
         header.sortIndicatorChanged.connect(self._keep_sortable)
         self.setIconSize(self.iconSize().scaled(14, 14, Qt.AspectRatioMode.KeepAspectRatio))
         self._flex: int | None = None  # None: the table does not fit its columns
+        self._keep: frozenset[int] = frozenset()
         self._content: dict[int, int] = {}  # column -> width its sampled content needs
         self._user_widths: dict[str, int] = {}  # column title -> width the user dragged it to
         self._settings: Any = None
@@ -107,9 +109,11 @@ class DataTable(QTableView):
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
 
     # -- columns that fit -------------------------------------------------------------------------
-    def fit_columns_to_contents(self, flex_column: int) -> None:
-        """Fit the columns to their content after every reload; `flex_column` takes the room left."""
+    def fit_columns_to_contents(self, flex_column: int, keep: tuple[int, ...] = ()) -> None:
+        """Fit the columns to their content after every reload; `flex_column` takes the room left, and
+        the columns in `keep` (names) are not squeezed while others can be."""
         self._flex = flex_column
+        self._keep = frozenset(keep)
         self.horizontalHeader().setMinimumSectionSize(24)
         model = self.model()
         model.modelReset.connect(self.refit)
@@ -192,7 +196,8 @@ class DataTable(QTableView):
         flex_room = max(MIN_FLEX_WIDTH, min(self._content.get(self._flex, 0), int(room * FLEX_SHARE)))
         spare = room - (flex_room if flex_wanted else 0)
         if sum(fitted.values()) > spare and fitted:  # squeeze the widest first, down to a floor
-            floors = {n: w if w <= SHORT_COLUMN else MIN_FIT_WIDTH for n, w in fitted.items()}
+            floors = {n: w if w <= SHORT_COLUMN else min(w, KEPT_WIDTH) if n in self._keep else MIN_FIT_WIDTH
+                      for n, w in fitted.items()}
             lo, hi = 0, max(fitted.values())
             while lo < hi:  # the largest cap under which everything fits
                 cap = (lo + hi + 1) // 2
