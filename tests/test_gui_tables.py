@@ -239,3 +239,22 @@ def test_the_same_pane_shows_an_annotation_in_context(qtbot, tmp_path: Path, dos
     with qtbot.waitSignal(page.open_requested) as blocker:
         pane.open_button.click()
     assert blocker.args == [case["ferry.txt"], ann.id]
+
+
+def test_filtering_does_not_make_the_columns_jump(qtbot, tmp_path: Path, dossier_path: Path,
+                                                  case: dict[str, int], unclamped: None) -> None:
+    services = open_services(dossier_path)
+    try:
+        services.annotations.create_at_quote(case["ferry.txt"], "ferry timetable",
+                                             AnnotationFields(tags=("boats",)))
+        services.annotations.create_at_quote(case["harbour.txt"], "harbour wall",
+                                             AnnotationFields(tags=("sea defences and their upkeep",)))
+    finally:
+        services.close()
+    w = open_window(qtbot, tmp_path, dossier_path, 4)  # View ▸ Annotations
+    page = w.annotations_page
+    wide = page.table.columnWidth(TAGS)
+    assert wide >= page.table.fontMetrics().horizontalAdvance("sea defences and their upkeep")
+    page.set_tag("boats")
+    assert page.model.rowCount() == 1
+    assert page.table.columnWidth(TAGS) == wide  # the short tag alone does not shrink it

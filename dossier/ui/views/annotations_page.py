@@ -53,6 +53,7 @@ def _day(stamp: str) -> str:
 
 class AnnotationTableModel(AnnotationRows, QAbstractTableModel):
     empty: frozenset[int] = frozenset()  # columns no annotation in the dossier fills (set before the rows)
+    service: object = None  # the dossier's annotations the rows come from (its table measures them anew)
 
     def empty_columns(self) -> frozenset[int]:
         return self.empty
@@ -258,6 +259,7 @@ class AnnotationsPage(Page):
         services = self.services
         rows = services.annotations.list(self.current_filter()) if services else ()
         counts = services.annotations.field_counts() if services else None
+        self.model.service = services.annotations if services else None
         self.model.empty = frozenset(n for n, name in ((NOTE, "note"), (TAGS, "tags"))
                                      if counts is not None and counts.empty(name))
         self.model.set_rows(rows)

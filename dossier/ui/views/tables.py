@@ -1,7 +1,8 @@
 """Shared pieces of the big tables: a table view tuned for lazy models, a debounced filter box.
 
 Columns fit their content: after each reload a table measures a sample of its first rows (one
-block the model fetches anyway), gives each column the width its content needs within bounds, and
+block the model fetches anyway; while the same dossier is filtered or sorted, columns only grow,
+so they do not jump as the user types), gives each column the width its content needs within bounds, and
 gives the room left to one flexible column (titles, summaries). A column no row in the dossier
 fills is hidden (the model says which, from a count the database makes). Text still too wide is
 elided, with the whole of it in the tooltip. A width the user sets by dragging is kept, and
@@ -76,6 +77,7 @@ class DataTable(QTableView):
         self.setIconSize(self.iconSize().scaled(14, 14, Qt.AspectRatioMode.KeepAspectRatio))
         self._flex: int | None = None  # None: the table does not fit its columns
         self._keep: frozenset[int] = frozenset()
+        self._measured_for: object = None  # the service whose rows the widths were measured on
         self._content: dict[int, int] = {}  # column -> width its sampled content needs
         self._user_widths: dict[str, int] = {}  # column title -> width the user dragged it to
         self._settings: Any = None
@@ -161,7 +163,12 @@ class DataTable(QTableView):
                 self.setColumnHidden(n, n in empty and n != self._flex)
         finally:
             self._fitting = False
-        self._content = {n: self._content_width(n) for n in range(model.columnCount()) if not self.isColumnHidden(n)}
+        source = getattr(model, "service", None)
+        grow_only = source is not None and source is self._measured_for  # a filter or a sort: no jumping
+        self._measured_for = source
+        before = self._content if grow_only else {}
+        self._content = {n: max(self._content_width(n), before.get(n, 0))
+                         for n in range(model.columnCount()) if not self.isColumnHidden(n)}
         self.layout_columns()
 
     def _content_width(self, column: int) -> int:
