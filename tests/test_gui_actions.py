@@ -17,7 +17,16 @@ from dossier.domain.register import ActionFields
 from dossier.services import open_services
 from dossier.ui.dialogs.action_dialogs import ActionDialog, MarkDoneDialog, parse_due
 from dossier.ui.main_window import MainWindow
-from dossier.ui.models.actions_model import DUE, OWNER, SOURCE, STATUS, SUMMARY, OverdueRole
+from dossier.ui.models.actions_model import (
+    DAYS_LATE,
+    DUE,
+    OWNER,
+    SOURCE,
+    STATUS,
+    SUMMARY,
+    OverdueRole,
+    StatusRole,
+)
 from dossier.ui.style import theme
 
 REVIEW = letter("14 February 2019",
@@ -82,7 +91,12 @@ def test_as_at_decides_what_is_overdue(qtbot, window: MainWindow, tmp_path: Path
     assert column(window, SUMMARY) == ["report on the review", "publish the plan"]
     assert column(window, DUE) == ["by 30 Jun 2019", "end Sep 2019"]
     assert column(window, DUE, OverdueRole) == [True, False]
-    assert column(window, DUE, Qt.ItemDataRole.BackgroundRole) == [QColor(theme.OVERDUE_BG), None]
+    # overdue is a "Days late" column and a status pill, not a fill on the row
+    assert column(window, DAYS_LATE) == ["1", ""]
+    assert [column(window, c, Qt.ItemDataRole.BackgroundRole) for c in range(page.model.columnCount())] == \
+        [[None, None]] * page.model.columnCount()
+    assert column(window, STATUS) == ["Overdue", "Open"]
+    assert column(window, STATUS, StatusRole) == ["overdue", "open"]
     assert column(window, DUE, Qt.ItemDataRole.ForegroundRole)[0] == QColor(theme.DANGER)
     assert column(window, DUE, Qt.ItemDataRole.DecorationRole)[0] is not None  # the red marker
     assert column(window, DUE, Qt.ItemDataRole.DecorationRole)[1] is None
@@ -92,6 +106,7 @@ def test_as_at_decides_what_is_overdue(qtbot, window: MainWindow, tmp_path: Path
     page.filters.as_at.setDate(page.filters.as_at.date().addMonths(3))  # 1 Oct 2019
     assert page.model.as_at == dt.date(2019, 10, 1)
     assert column(window, DUE, OverdueRole) == [True, True]
+    assert column(window, DAYS_LATE) == ["93", "1"]  # 30 Jun and 30 Sep 2019, as at 1 Oct 2019
     assert "2 overdue" in page.count_label.text()
     page.set_as_at(dt.date(2019, 6, 30))  # the day itself is not late
     assert column(window, DUE, OverdueRole) == [False, False]

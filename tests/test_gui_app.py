@@ -92,7 +92,7 @@ def test_layout_is_remembered(qtbot, tmp_path: Path, dossier_path: Path) -> None
     window.resize(720, 600)  # smaller than the offscreen screen, so the geometry is kept as is
     qtbot.waitUntil(lambda: window.width() == 720)
     window.splitter.setSizes([260, 300, 160])
-    window.documents_panel.table.setColumnWidth(2, 222)
+    window.documents_panel.table.set_user_width(2, 222)  # as a drag on the header's edge does
     window.close()
     assert settings.bytes("window/geometry") is not None
     again = build_window(dossier_path, settings, show=True)

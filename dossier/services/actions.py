@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.db import actions_repo as repo
-from dossier.db import progress_repo
+from dossier.db import detail_repo, progress_repo
+from dossier.domain.detail import FieldCounts, ItemDetail
+from dossier.domain.errors import NotFound
 from dossier.domain.findings import ActionStatus
 from dossier.domain.register import ActionFields, ActionRow
 from dossier.services import progress
@@ -41,6 +43,26 @@ class ActionService:
     def rows(self, ids: Sequence[int], *, as_at: dt.date | None = None) -> list[ActionRow]:
         with self._sessions() as session:
             return repo.action_rows(session, ids, _day(as_at))
+
+    def field_counts(self) -> FieldCounts:
+        """How many actions there are, and how many name an owner and someone addressed (counted, not read)."""
+        with self._sessions() as session:
+            return detail_repo.action_counts(session)
+
+    def detail(self, action_id: int) -> ItemDetail:
+        """The passage that set the action (its paragraph, with the document's label) and its history."""
+        with self._sessions() as session:
+            rows = repo.action_rows(session, [action_id], _day(None))
+            if not rows:
+                raise NotFound(f"There is no action {action_id}.")
+            row = rows[0]
+            found = (detail_repo.passage(session, row.document_id, row.start, row.end if row.end is not None
+                                         else row.start)
+                     if row.document_id is not None and row.start is not None else None)
+            note = "" if found else ("Recorded by hand: no letter sets it." if row.document_id is None
+                                     else f"Set by D{row.document_id}; the passage is not marked.")
+            return ItemDetail(title=" ".join(row.summary.split()), passage=found,
+                              history=detail_repo.action_history(session, action_id), note=note)
 
     def fields(self, action_id: int) -> ActionFields:
         with self._sessions() as session:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.anchoring import anchor_at, find_quote, quote_spans, reanchor
 from dossier.db import annotations_repo as repo
+from dossier.db import detail_repo
 from dossier.db import repositories as documents_repo
 from dossier.domain.annotations import (
     AnnotationFields,
@@ -20,6 +21,7 @@ from dossier.domain.annotations import (
     ReviewProgress,
     ReviewStatus,
 )
+from dossier.domain.detail import FieldCounts, ItemDetail
 from dossier.domain.errors import DossierError
 from dossier.services.documents import utc_now
 
@@ -52,6 +54,21 @@ class AnnotationService:
     def list(self, f: AnnotationFilter | None = None, limit: int | None = None) -> tuple[AnnotationRow, ...]:
         with self._sessions() as session:
             return tuple(repo.listing(session, f or AnnotationFilter(), limit))
+
+    def field_counts(self) -> FieldCounts:
+        """How many annotations there are, and how many have a note or a tag (counted, not read)."""
+        with self._sessions() as session:
+            return detail_repo.annotation_counts(session)
+
+    def detail(self, ann_id: int) -> ItemDetail:
+        """The annotation's words in their paragraph, with the document's label, and its history."""
+        with self._sessions() as session:
+            row = repo.get(session, ann_id)
+            found = (detail_repo.passage(session, row.document_id, row.start, row.end if row.end is not None
+                                         else row.start) if row.start is not None else None)
+            note = "" if found else "These words were not found in the document's current text."
+            return ItemDetail(title=f"“{' '.join(row.quote.split())}”", passage=found,
+                              history=detail_repo.annotation_history(session, ann_id, row.document_id), note=note)
 
     def tags(self) -> tuple[tuple[str, int], ...]:
         """Every tag in use, with how many annotations carry it."""

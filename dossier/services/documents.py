@@ -19,11 +19,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.actors_orgs import organisation_name
 from dossier.analysis.anchoring import anchor_at, reanchor
-from dossier.db import actions_repo, audit, chronology_repo
+from dossier.db import actions_repo, audit, chronology_repo, detail_repo
 from dossier.db import repositories as repo
 from dossier.db.engine import WriterPace
 from dossier.domain.annotations import ReanchorReport
 from dossier.domain.dates import PartialDate
+from dossier.domain.detail import FieldCounts
 from dossier.domain.errors import DossierError, UnreadableFile
 from dossier.domain.records import (
     EDITABLE_FIELDS,
@@ -177,6 +178,11 @@ class DocumentService:
     def rows(self, ids: Sequence[int]) -> list[DocumentRow]:
         with self._sessions() as session:
             return repo.document_rows(session, ids)
+
+    def field_counts(self) -> FieldCounts:
+        """How many documents there are, and how many name a sender and a recipient (counted, not read)."""
+        with self._sessions() as session:
+            return detail_repo.document_counts(session)
 
     def get(self, doc_id: int) -> DocumentDetail:
         with self._sessions() as session:

@@ -477,7 +477,7 @@ class MainWindow(QMainWindow):
         if screen is not None and not screen.isEmpty():  # a small screen: 92 % of it
             width, height = min(width, int(screen.width() * 0.92)), min(height, int(screen.height() * 0.92))
         self.resize(width, height)
-        documents, reader = int(width * 0.30), int(width * 0.48)
+        documents, reader = int(width * 0.40), int(width * 0.40)  # the list shows From and To
         self.splitter.setSizes([documents, reader, width - documents - reader])
         self.reader_splitter.setSizes([height - 240, 200])
         self.actors_page.splitter.setSizes([int(height * 0.55), height - int(height * 0.55)])

@@ -17,6 +17,7 @@ from dossier.ui.style import icons, theme
 
 COLUMNS: tuple[Column, ...] = (
     Column("Due", "due", 150),
+    Column("Days late", None, 80),
     Column("Type", "type", 116),
     Column("Summary", None, 320),
     Column("Owner", "owner", 150),
@@ -24,8 +25,10 @@ COLUMNS: tuple[Column, ...] = (
     Column("Status", "status", 92),
     Column("Source", None, 78),
 )
-DUE, TYPE, SUMMARY, OWNER, ADDRESSED, STATUS, SOURCE = range(len(COLUMNS))
+DUE, DAYS_LATE, TYPE, SUMMARY, OWNER, ADDRESSED, STATUS, SOURCE = range(len(COLUMNS))
 OverdueRole = Qt.ItemDataRole.UserRole + 2
+StatusRole = Qt.ItemDataRole.UserRole + 3  # the status pill's kind: "overdue", "open", "done", ...
+OVERDUE = "overdue"
 NO_DATE = "No date"
 
 
@@ -39,9 +42,23 @@ def source_text(row: ActionRow) -> str:
     return f"D{row.document_id} ¶{row.paragraph}" if row.paragraph is not None else f"D{row.document_id}"
 
 
-def action_text(row: ActionRow, column: int) -> str:
+def days_late(row: ActionRow, as_at: dt.date) -> int | None:
+    """Whole days since the latest day the action was due (None unless it is overdue as at the day)."""
+    if not row.overdue or row.due is None:
+        return None
+    return max(0, (as_at - row.due.latest()).days)
+
+
+def status_kind(row: ActionRow) -> str:
+    return OVERDUE if row.overdue else row.status.value
+
+
+def action_text(row: ActionRow, column: int, as_at: dt.date | None = None) -> str:
     if column == DUE:
         return row.due.display() if row.due else NO_DATE
+    if column == DAYS_LATE:
+        late = days_late(row, as_at or dt.date.today())
+        return f"{late:,}" if late is not None else ""
     if column == TYPE:
         return row.type.value.capitalize()
     if column == SUMMARY:
@@ -51,7 +68,7 @@ def action_text(row: ActionRow, column: int) -> str:
     if column == ADDRESSED:
         return row.addressed_to or ""
     if column == STATUS:
-        return row.status.value.capitalize()
+        return "Overdue" if row.overdue else row.status.value.capitalize()
     if column == SOURCE:
         return source_text(row)
     return ""
@@ -60,8 +77,8 @@ def action_text(row: ActionRow, column: int) -> str:
 class ActionsModel(LazyTableModel):
     COLUMNS = COLUMNS
     ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
-                       Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
-                       OverdueRole})
+                       Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+                       OverdueRole, StatusRole})
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent, sort_column=DUE)
@@ -125,6 +142,10 @@ class ActionsModel(LazyTableModel):
     def fetch_rows(self, ids: Sequence[int]) -> list[ActionRow]:
         return self._service.rows(ids, as_at=self._as_at)
 
+    def query_empty_columns(self) -> frozenset[int]:
+        counts = self._service.field_counts()
+        return frozenset(n for n, name in ((OWNER, "owner"), (ADDRESSED, "addressed_to")) if counts.empty(name))
+
     def action_row(self, row: int) -> ActionRow | None:
         return self.record(row)
 
@@ -137,12 +158,14 @@ class ActionsModel(LazyTableModel):
     def cell(self, row: ActionRow, column: int, role: int) -> Any:
         if role == OverdueRole:
             return row.overdue
+        if role == StatusRole:
+            return status_kind(row)
         if role == Qt.ItemDataRole.DisplayRole:
-            return action_text(row, column)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return theme.OVERDUE_BG if row.overdue else None
+            return action_text(row, column, self._as_at)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if column == DAYS_LATE else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            if row.overdue and column in (DUE, STATUS):
+            if row.overdue and column in (DUE, DAYS_LATE):
                 return theme.DANGER
             if row.status is not ActionStatus.OPEN or (column == DUE and row.due is None):
                 return theme.FAINT
@@ -165,6 +188,9 @@ class ActionsModel(LazyTableModel):
             return "\n".join(lines)
         if column == SOURCE and row.document_id is not None:
             return f"{row.document_title or ''}\nDouble-click to read the passage"
+        if column == DAYS_LATE and row.overdue:
+            late = days_late(row, self._as_at) or 0
+            return f"{late:,} day{'' if late == 1 else 's'} late as at {self._as_at.day} {self._as_at:%b %Y}"
         if column == STATUS and row.status_note:
             return f"{action_text(row, STATUS)}: {row.status_note}"
-        return action_text(row, column) or None
+        return action_text(row, column, self._as_at) or None

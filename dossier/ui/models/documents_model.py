@@ -48,6 +48,10 @@ class DocumentsModel(LazyTableModel):
     def fetch_rows(self, ids: Sequence[int]) -> list[DocumentRow]:
         return self._service.rows(ids)
 
+    def query_empty_columns(self) -> frozenset[int]:
+        counts = self._service.field_counts()
+        return frozenset(n for n, name in ((SENDER, "sender"), (RECIPIENTS, "recipients")) if counts.empty(name))
+
     def set_service(self, documents: DocumentService | None) -> None:
         super().set_service(documents)
 

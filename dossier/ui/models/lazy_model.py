@@ -50,6 +50,7 @@ class LazyTableModel(QAbstractTableModel):
         self._sort_column = sort_column
         self._descending = False
         self._filter = ""
+        self._empty: frozenset[int] = frozenset()
 
     # -- for subclasses --------------------------------------------------------------------------
     def query_ids(self) -> list[Any]:
@@ -60,6 +61,13 @@ class LazyTableModel(QAbstractTableModel):
 
     def ids_loaded(self) -> None:
         """Called in a reload once the new ids are in, before the views hear of the reset."""
+
+    def query_empty_columns(self) -> frozenset[int]:
+        """The columns no row of the dossier fills (counted by the service, not by reading rows)."""
+        return frozenset()
+
+    def empty_columns(self) -> frozenset[int]:
+        return self._empty
 
     def row_id(self, row: Any) -> Hashable:
         """The id of a fetched row."""
@@ -103,6 +111,7 @@ class LazyTableModel(QAbstractTableModel):
         """Re-query the ids (after an edit, a sort or a filter) and forget every cached row."""
         self.beginResetModel()
         self._ids = self.query_ids() if self._service is not None else []
+        self._empty = self.query_empty_columns() if self._service is not None else frozenset()
         self._positions = None
         self._rows.clear()
         self._blocks.clear()

@@ -10,8 +10,9 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
+from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus
 from dossier.domain.register import ActionRow
 from dossier.services import Services
@@ -24,14 +25,26 @@ from dossier.ui.commands.actions import (
 from dossier.ui.commands.base import ACTIONS, ACTORS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.action_dialogs import ActionDialog, MarkDoneDialog
-from dossier.ui.models.actions_model import SOURCE, SUMMARY, ActionsModel, source_text
+from dossier.ui.models.actions_model import (
+    ADDRESSED,
+    OWNER,
+    SOURCE,
+    STATUS,
+    SUMMARY,
+    ActionsModel,
+    StatusRole,
+    source_text,
+)
 from dossier.ui.models.documents_model import DocumentChoiceModel
 from dossier.ui.views.actions_filters import ActionsFilterBar
+from dossier.ui.views.detail_pane import DetailPane
 from dossier.ui.views.page import Page
+from dossier.ui.views.status_pill import StatusPillDelegate
 from dossier.ui.views.strip import Strip
 from dossier.ui.views.tables import DataTable
 
 AS_AT_KEY, STATUS_KEY = "actions/as_at", "actions/status"
+WIDTHS_KEY = "actions/column_widths"
 
 
 def day_text(day: dt.date) -> str:
@@ -74,7 +87,18 @@ class ActionsPage(Page):
         self.table.setObjectName("actionsTable")
         self.table.setModel(self.model)
         self.table.apply_default_widths(SUMMARY)
+        self.table.setItemDelegateForColumn(STATUS, StatusPillDelegate(StatusRole, self.table))
+        self.table.fit_columns_to_contents(SUMMARY, keep=(OWNER, ADDRESSED))
+        self.table.remember_widths(context.settings, WIDTHS_KEY)
         self.table.setup_sorting()
+        self.detail = DetailPane(self, empty_text="Select an action to see the passage that set it and its history.")
+        self.detail.setObjectName("actionDetail")
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for action in (self.delete_action, self.done_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -84,7 +108,7 @@ class ActionsPage(Page):
         layout.setSpacing(0)
         layout.addWidget(self.filters)
         layout.addWidget(buttons)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.splitter, 1)
 
         saved = context.settings.text(AS_AT_KEY, "")
         try:
@@ -105,6 +129,8 @@ class ActionsPage(Page):
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._restore)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.show_detail())
+        self.detail.open_requested.connect(self.context.open_passage)
         self.table.activated.connect(self._activated)  # double-click or Enter
         self.table.customContextMenuRequested.connect(self._context_menu)
         context.services_changed.connect(self._set_services)
@@ -125,6 +151,7 @@ class ActionsPage(Page):
             return
         if scope & {ACTIONS, ACTORS}:
             self.model.reload()
+            self.show_detail()
         if ACTORS in scope:
             self.filters.set_names(self.services.actors.names())
 
@@ -162,6 +189,17 @@ class ActionsPage(Page):
             return None
         return self.model.action_row(index.row())
 
+    def show_detail(self) -> None:
+        """Show the selected action's passage and history in the pane under the table."""
+        row = self.selected_row()
+        if row is None or self.services is None:
+            self.detail.show_detail(None)
+            return
+        try:
+            self.detail.show_detail(self.services.actions.detail(row.id))
+        except DossierError:  # deleted meanwhile
+            self.detail.show_detail(None)
+
     def select_action(self, action_id: int) -> bool:
         return self.table.select_id(action_id)
 
@@ -175,6 +213,7 @@ class ActionsPage(Page):
         self._current = None
         self._update_count()
         self._update_actions()
+        self.show_detail()
 
     def _update_count(self) -> None:
         n, late = self.model.rowCount(), self.model.overdue_count()

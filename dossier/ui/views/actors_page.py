@@ -37,7 +37,7 @@ from dossier.ui.commands.actors import (
 from dossier.ui.commands.base import ACTORS, MENTIONS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.actor_dialogs import ActorDialog, MergeDialog, RenameDialog, SplitAliasDialog
-from dossier.ui.models.actors_model import ALIASES, ActorsModel
+from dossier.ui.models.actors_model import ALIASES, NAME, ActorsModel
 from dossier.ui.views.actions_filters import date_edit, to_date, to_qdate
 from dossier.ui.views.actor_detail import ActorDetailPanel
 from dossier.ui.views.mentions import KIND_LABEL
@@ -115,6 +115,8 @@ class ActorsPage(Page):
         self.table.setObjectName("actorsTable")
         self.table.setModel(self.model)
         self.table.apply_default_widths(ALIASES)  # the posts column keeps its room
+        self.table.fit_columns_to_contents(ALIASES, keep=(NAME,))
+        self.table.remember_widths(context.settings, "actors/column_widths")
         self.table.setup_sorting()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for action in (self.rename_action, self.delete_action):

@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHeaderView,
     QLabel,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from dossier.domain.annotations import AnnotationFilter, AnnotationRow, Colour
+from dossier.domain.errors import DossierError
 from dossier.ui.commands.annotations import DeleteAnnotationCommand
 from dossier.ui.commands.base import ANNOTATIONS, DOCUMENTS
 from dossier.ui.context import UiContext
@@ -26,6 +27,7 @@ from dossier.ui.dialogs.annotation_dialog import colour_icon
 from dossier.ui.style import theme
 from dossier.ui.views.actions_filters import date_edit, to_date
 from dossier.ui.views.annotations_pane import AnnotationRows
+from dossier.ui.views.detail_pane import DetailPane
 from dossier.ui.views.page import Page
 from dossier.ui.views.strip import Strip
 from dossier.ui.views.tables import DataTable, FilterEdit
@@ -50,6 +52,12 @@ def _day(stamp: str) -> str:
 
 
 class AnnotationTableModel(AnnotationRows, QAbstractTableModel):
+    empty: frozenset[int] = frozenset()  # columns no annotation in the dossier fills (set before the rows)
+    service: object = None  # the dossier's annotations the rows come from (its table measures them anew)
+
+    def empty_columns(self) -> frozenset[int]:
+        return self.empty
+
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
@@ -72,8 +80,8 @@ class AnnotationTableModel(AnnotationRows, QAbstractTableModel):
             if column == NOTE:
                 return row.note or None
             if column == DOCUMENT:
-                return f"D{row.document_id} · {row.document_file}"
-            return None
+                return f"{self._text(row, column)}\nfiled from {row.document_file}"
+            return self._text(row, column) or None
         if role == Qt.ItemDataRole.DecorationRole and column == QUOTE:
             return colour_icon(row.colour.value, 12)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -156,10 +164,18 @@ class AnnotationsPage(Page):
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
         for n, width in enumerate(WIDTHS):
             self.table.setColumnWidth(n, width)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table.fit_columns_to_contents(QUOTE)
+        self.table.remember_widths(context.settings, "annotations/column_widths")
+        self.detail = DetailPane(self, empty_text="Select an annotation to see its words in context and its history.")
+        self.detail.setObjectName("annotationDetail")
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
         self.count = QLabel(self)
         self.count.setObjectName("fieldName")
         self.count.setContentsMargins(12, 4, 12, 6)
@@ -168,7 +184,7 @@ class AnnotationsPage(Page):
         layout.setSpacing(0)
         layout.addWidget(strip)
         layout.addWidget(second)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.count)
 
         self.delete_action = self._action("&Delete Annotation", self.delete_selected, QKeySequence.StandardKey.Delete,
@@ -178,6 +194,9 @@ class AnnotationsPage(Page):
         QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self.show_detail())
+        self.model.modelReset.connect(self.show_detail)
+        self.detail.open_requested.connect(lambda *_a: self.open_selected())
         self.filter_edit.filter_requested.connect(lambda _text: self.reload())
         self.filter_edit.escaped.connect(self.table.setFocus)
         for combo in (self.tag, self.colour, self.author, self.document):
@@ -239,6 +258,10 @@ class AnnotationsPage(Page):
     def reload(self) -> None:
         services = self.services
         rows = services.annotations.list(self.current_filter()) if services else ()
+        counts = services.annotations.field_counts() if services else None
+        self.model.service = services.annotations if services else None
+        self.model.empty = frozenset(n for n, name in ((NOTE, "note"), (TAGS, "tags"))
+                                     if counts is not None and counts.empty(name))
         self.model.set_rows(rows)
         orphans = sum(r.orphan for r in rows)
         text = f"{len(rows):,} annotation{'' if len(rows) == 1 else 's'}"
@@ -254,6 +277,17 @@ class AnnotationsPage(Page):
     def selected_row(self) -> AnnotationRow | None:
         index = self.table.currentIndex()
         return self.model.rows[index.row()] if index.isValid() else None
+
+    def show_detail(self) -> None:
+        """Show the selected annotation's words in their paragraph, and its history, under the table."""
+        row = self.selected_row() if self.table.selectionModel().hasSelection() else None
+        if row is None or self.services is None:
+            self.detail.show_detail(None)
+            return
+        try:
+            self.detail.show_detail(self.services.annotations.detail(row.id))
+        except DossierError:
+            self.detail.show_detail(None)
 
     def open_selected(self) -> bool:
         row = self.selected_row()

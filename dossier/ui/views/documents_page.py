@@ -69,6 +69,7 @@ class DocumentsPage(QSplitter):
         self._refile_progress: WorkProgressDialog | None = None
         self.model = DocumentsModel(self)
         self.documents_panel = DocumentsPanel(self.model, self)
+        self.documents_panel.table.remember_widths(context.settings, "documents/column_widths")
         self.reader = ReaderView(self)
         self.editor = MetadataEditor(self)
         self.suggestions = SuggestionsPanel(self)

@@ -48,6 +48,7 @@ class DocumentsPanel(QWidget):
         self.table = DocumentsTable(self)
         self.table.setModel(model)
         self.table.apply_default_widths()
+        self.table.fit_columns_to_contents(TITLE)
         self.table.setup_sorting()
 
         layout = QVBoxLayout(self)
