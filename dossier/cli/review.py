@@ -69,6 +69,13 @@ def cmd_refile(services: Services, args: argparse.Namespace, out: TextIO) -> int
     return 0
 
 
+def cmd_not_a_copy(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    for doc_id in args.documents:
+        before, _ = services.copies.not_a_copy(doc_id)
+        out.write(f"D{doc_id}: not a copy of D{before.copy_of}; shown and briefed as a document of its own\n")
+    return 0
+
+
 def _short(text: str, limit: int = 70) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
@@ -103,6 +110,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("refile", help="replace a document's text with a better copy; annotations follow")
     p.add_argument("document", type=_doc_id, metavar="DOC_ID")
     p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("not-a-copy", help="say a document found to be a copy of an earlier one is not")
+    p.add_argument("documents", nargs="+", type=_doc_id, metavar="DOC_ID")
 
 
-COMMANDS = {"annotate": cmd_annotate, "annotations": cmd_annotations, "review": cmd_review, "refile": cmd_refile}
+COMMANDS = {"annotate": cmd_annotate, "annotations": cmd_annotations, "review": cmd_review, "refile": cmd_refile,
+            "not-a-copy": cmd_not_a_copy}

@@ -92,12 +92,14 @@ def insert_document(
     sender_post: str | None,
     filed_at: str,
     organisations: Collection[str] = (),
+    copy_of: int | None = None,
 ) -> int:
     """A new document; `organisations` are those of its parties that are not people (for the
     actors this creates)."""
     doc = Document(
         sha256=sha256, file_name=file_name, media_type=media_type, size=len(data), status=status.value,
         page_count=page_count, text=text, user_set="", filed_at=filed_at, sender_post=sender_post,
+        copy_of=copy_of,
     )
     _apply_scalar_metadata(doc, metadata)
     session.add(doc)
@@ -252,7 +254,7 @@ def _parties_by_document(session: Session, ids: Sequence[int]) -> dict[int, dict
 _ROW_COLUMNS = (
     Document.id, Document.file_name, Document.kind, Document.date_value, Document.date_precision,
     Document.date_qualifier, Document.date_text, Document.date_end_value, Document.title, Document.heading, Document.status, Document.page_count,
-    Document.sha256, Document.filed_at,
+    Document.sha256, Document.filed_at, Document.copy_of, Document.first_file_name, Document.changed_since_review,
 )
 
 
@@ -285,7 +287,8 @@ def document_rows(session: Session, ids: Sequence[int]) -> list[DocumentRow]:
             title=r.title, heading=r.heading, sender=p["sender"][0] if p["sender"] else None,
             recipients=tuple(p["recipient"]), cc=tuple(p["cc"]), status=DocumentStatus(r.status),
             page_count=r.page_count, sha256=r.sha256, filed_at=r.filed_at,
-            reviewed_by=reviewed.get(r.id), annotations=notes.get(r.id, 0),
+            reviewed_by=reviewed.get(r.id), annotations=notes.get(r.id, 0), copy_of=r.copy_of,
+            first_file_name=r.first_file_name, changed_since_review=r.changed_since_review,
         ))
     return rows
 

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.actors_orgs import organisation_name
 from dossier.analysis.anchoring import anchor_at, reanchor
-from dossier.db import actions_repo, audit, chronology_repo
+from dossier.db import actions_repo, audit, chronology_repo, copies_repo
 from dossier.db import repositories as repo
 from dossier.db.engine import WriterPace
 from dossier.domain.annotations import ReanchorReport
@@ -42,6 +42,7 @@ from dossier.domain.records import (
 from dossier.ingest import DEFAULT_MAX_BYTES, expand_paths, read_document
 from dossier.ingest.documents import read_path
 from dossier.services import progress
+from dossier.services.copies import find_copy
 from dossier.services.filing import (
     Prepared,
     Unreadable,
@@ -147,13 +148,15 @@ class DocumentService:
                 if existing:  # nothing was written: leaving the block ends the transaction
                     return _duplicate(path, *existing)
                 audit.quiet(session)  # the log says the document was filed, not each row derived from it
+                copy_of = find_copy(session, extracted.text, prepared.sketch)
                 doc_id = repo.insert_document(
                     session, sha256=prepared.sha256, file_name=path.name, media_type=extracted.media_type,
                     data=prepared.data, text=extracted.text, paragraphs=extracted.paragraphs,
                     page_count=extracted.page_count, status=status, metadata=prepared.metadata,
                     sender_post=prepared.found.sender_post, filed_at=utc_now(),
-                    organisations=_party_organisations(prepared.metadata),
+                    organisations=_party_organisations(prepared.metadata), copy_of=copy_of,
                 )
+                copies_repo.write_sketch(session, doc_id, prepared.sketch)
                 entries = _store_analysis(session, doc_id, prepared.analysis, refresh=touched is None, new=True)
             if touched is not None:
                 touched |= entries
@@ -165,6 +168,8 @@ class DocumentService:
                 return _duplicate(path, *existing)
             raise
         message = "filed" if status is DocumentStatus.OK else f"filed: {status.value}"
+        if copy_of is not None:
+            message += f"; a copy of D{copy_of}"
         return ImportResult(str(path), ImportOutcome.FILED, doc_id, message)
 
     # -- reading ---------------------------------------------------------------------------------
