@@ -93,7 +93,7 @@ def test_the_same_letter_as_word_and_as_pdf_is_a_copy(services: Services, tmp_pa
 def test_a_resent_copy_with_a_new_footer_is_a_copy_and_a_copy_of_a_copy_points_to_the_first(
         services: Services, tmp_path: Path) -> None:
     first = _file(services, _txt(tmp_path / "a.txt", PARAGRAPHS))
-    resent = PARAGRAPHS + ["Sent again on 20 May 2022 at the request of the harbour office. Reference HB/22/14."]
+    resent = [*PARAGRAPHS, "Sent again on 20 May 2022 at the request of the harbour office. Reference HB/22/14."]
     second = _file(services, _txt(tmp_path / "b.txt", resent))
     third = _file(services, _docx(tmp_path / "c.docx", resent))
     rows = {r.id: r for r in services.documents.rows([second, third])}
@@ -104,8 +104,7 @@ def test_a_different_letter_in_the_same_form_is_no_copy(services: Services, tmp_
     _file(services, _txt(tmp_path / "a.txt", PARAGRAPHS))
     other = _file(services, _txt(tmp_path / "b.txt", OTHER))
     # the same courtesies and the same subject, but another letter
-    reply = PARAGRAPHS[:3] + ["The survey of the north section has been cancelled because the board has "
-                              "decided to rebuild the whole wall next spring with money from the county."] + PARAGRAPHS[5:]
+    reply = [*PARAGRAPHS[:3], "The survey of the north section has been cancelled because the board has " "decided to rebuild the whole wall next spring with money from the county.", *PARAGRAPHS[5:]]
     third = _file(services, _txt(tmp_path / "c.txt", reply))
     assert [r.copy_of for r in services.documents.rows([other, third])] == [None, None]
 

@@ -17,7 +17,7 @@ def annotation_json(a: AnnotationRow) -> dict[str, Any]:
         "id": a.id, "document": a.document_id, "file": a.document_file, "title": a.document_title,
         "document_date": a.document_date, "start": a.start, "end": a.end, "paragraph": a.paragraph, "page": a.page,
         "quote": a.quote, "note": a.note, "tags": list(a.tags), "colour": a.colour.value, "author": a.author,
-        "created_at": a.created_at, "changed_at": a.changed_at, "orphan": a.orphan,
+        "created_at": a.created_at, "changed_at": a.changed_at, "orphan": a.orphan, "needs_check": a.needs_check,
     }
 
 
@@ -43,7 +43,8 @@ def cmd_annotations(services: Services, args: argparse.Namespace, out: TextIO) -
     for a in rows:
         where = "orphan" if a.orphan else (f"¶{a.paragraph}" if a.paragraph else f"@{a.start}")
         tags = f"  [{', '.join(a.tags)}]" if a.tags else ""
-        out.write(f"{a.id:>5}  D{a.document_id} {where:<7} \"{_short(a.quote)}\"{tags}\n")
+        check = "  (check: re-filing moved it onto different words)" if a.needs_check else ""
+        out.write(f"{a.id:>5}  D{a.document_id} {where:<7} \"{_short(a.quote)}\"{tags}{check}\n")
         if a.note:
             for line in a.note.splitlines():
                 out.write(f"{'':>7}{line}\n")
@@ -66,6 +67,11 @@ def cmd_refile(services: Services, args: argparse.Namespace, out: TextIO) -> int
               f"{len(report.orphans)} could not be placed\n")
     for a in report.orphans:
         out.write(f"  orphan {a.id}: \"{_short(a.quote)}\"" + (f" — {_short(a.note)}" if a.note else "") + "\n")
+    for a in report.changed_words:
+        out.write(f"  check {a.id}: now on different words, \"{_short(a.quote)}\"\n")
+    if report.review_cleared is not None:
+        out.write(f"D{args.document}: changed since reviewed by {report.review_cleared.reviewed_by}; "
+                  "its reviewed mark is cleared\n")
     return 0
 
 

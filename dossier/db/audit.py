@@ -150,6 +150,19 @@ def quiet(session: Session) -> None:
         connection.exec_driver_sql("UPDATE temp.audit_context SET quiet = 1 WHERE id = 1")
 
 
+def note(session: Session, table: str, document_id: int, summary: dict[str, object]) -> None:
+    """Log one line summing up many rows of `table` changed together (say, the annotations a re-file
+    moved), in this transaction, where the rows themselves are not logged (quiet)."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or not connection.connection.info.get("audit_triggers"):
+        return
+    connection.exec_driver_sql(
+        "INSERT INTO audit_log (at, who, table_name, op, row_id, document_id, actor_id, action_id, old, new) "
+        "VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+        "COALESCE((SELECT who FROM temp.audit_context WHERE id = 1), 'Dossier'), ?, 'update', NULL, ?, NULL, NULL, "
+        "NULL, ?)", (table, document_id, json.dumps(summary)))
+
+
 # -- reading ---------------------------------------------------------------------------------------
 
 def _changes(op: str, old: str | None, new: str | None) -> tuple[Change, ...]:
