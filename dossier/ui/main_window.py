@@ -425,7 +425,7 @@ class MainWindow(QMainWindow):
             return None
         audit = self.services.audit
         entries = audit.history(document_id=document_id, actor_id=actor_id, action_id=action_id, limit=5000)
-        dialog = HistoryDialog(title, entries, audit.to_csv(entries), self)
+        dialog = HistoryDialog(title, entries, audit.to_csv(entries), self, descriptions=audit.describe(entries))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.history_dialog = dialog
