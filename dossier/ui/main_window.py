@@ -168,7 +168,8 @@ class MainWindow(QMainWindow):
             docs.previous_annotation_action, docs.edit_annotation_action, docs.delete_annotation_action,
             docs.place_annotation_action, None, docs.reviewed_action, docs.reviewed_next_action,
             docs.next_unreviewed_action, None, self.search.action, self.search.navigator.next_action,
-            self.search.navigator.previous_action, None, docs.accept_all_action, docs.refile_action])
+            self.search.navigator.previous_action, None, docs.accept_all_action, docs.refile_action,
+            docs.not_a_copy_action])
         self.actor_menu = add_menu(bar, "Ac&tor", [actors.new_action, None, actors.merge_action, actors.split_action,
                                                    actors.rename_action, actors.kind_menu, None, actors.delete_action])
         self.action_menu = add_menu(bar, "&Action", [actions.new_action, actions.edit_action, actions.done_action,
