@@ -51,8 +51,9 @@ class HistoryDialog(QDialog):
         for n, width in enumerate((150, 120, 220, 140)):
             self.tree.setColumnWidth(n, width)
         if descriptions:  # the words need the room the old and new values had
-            self.resize(1000, 520)
-            self.tree.setColumnWidth(2, 480)
+            self.resize(1100, 520)
+            for n, width in enumerate((130, 100, 620, 110)):
+                self.tree.setColumnWidth(n, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         words = list(descriptions) or [e.what for e in entries]
