@@ -122,3 +122,10 @@ def test_the_history_dialog_shows_the_words(qtbot, services: Services, tmp_path:
     qtbot.addWidget(dialog)
     shown = [dialog.tree.topLevelItem(i).text(2) for i in range(dialog.tree.topLevelItemCount())]
     assert any("linked to Harlan Voss (was: Voss)" in s for s in shown)
+
+
+def test_a_tenure_is_said_with_the_post_title_and_the_letter_it_comes_from() -> None:
+    names = Names(actors={4: "Ines Calloway"}, posts={2: "Harbour Master"})
+    entry = AuditEntry(3, "2024-02-03T10:00:00Z", "kim", "post_holders", "update", 8, 6, 4, None,
+                       (Change("document_id", 5, 6),), (("post_id", 2), ("actor_id", 4), ("document_id", 6)))
+    assert describe(entry, names) == "Tenure of Ines Calloway as 'Harbour Master' now from D6 (was: D5)"

@@ -28,7 +28,7 @@ from sqlalchemy import event, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
-from dossier.db.models import Action, Actor, AuditRecord, Paragraph
+from dossier.db.models import Action, Actor, AuditRecord, Paragraph, Post
 from dossier.domain.audit import AuditEntry, Change
 from dossier.domain.audit_words import ACTOR_FIELDS, Names
 
@@ -208,6 +208,7 @@ def names_for(session: Session, entries: Sequence[AuditEntry]) -> Names:
     actor_ids: set[int] = set()
     doc_ids: set[int] = set()
     action_ids: set[int] = set()
+    post_ids: set[int] = set()
     for e in entries:
         row = dict(e.values)
         pairs = [*row.items(), *((c.field, c.old) for c in e.changes), *((c.field, c.new) for c in e.changes)]
@@ -219,6 +220,8 @@ def names_for(session: Session, entries: Sequence[AuditEntry]) -> Names:
                     doc_ids.add(v)
                 elif name == "action_id":
                     action_ids.add(v)
+                elif name == "post_id":
+                    post_ids.add(v)
         if e.table == "actors" and e.row_id is not None:
             actor_ids.add(e.row_id)
         if e.action_id is not None:
@@ -241,7 +244,10 @@ def names_for(session: Session, entries: Sequence[AuditEntry]) -> Names:
             paragraphs.setdefault(doc_id, []).append((start, end, number))
     actions = {i: summary for i, summary in session.execute(
         select(Action.id, Action.summary).where(Action.id.in_(action_ids)))} if action_ids else {}
-    return Names(actors=actors, paragraphs={d: tuple(p) for d, p in paragraphs.items()}, actions=actions)
+    posts = {i: title for i, title in session.execute(select(Post.id, Post.title).where(Post.id.in_(post_ids)))} \
+        if post_ids else {}
+    return Names(actors=actors, paragraphs={d: tuple(p) for d, p in paragraphs.items()}, actions=actions,
+                 posts=posts)
 
 
 def utc_day(stamp: str) -> str:

@@ -34,6 +34,7 @@ LABELS = {
 # (table, field) -> the phrase before the new value, where "<label>:" would read badly
 PHRASES = {("mentions", "actor_id"): "linked to", ("actor_aliases", "actor_id"): "moved to",
            ("post_holders", "actor_id"): "held by", ("document_parties", "actor_id"): "now",
+           ("post_holders", "document_id"): "now from", ("actor_aliases", "document_id"): "now from",
            ("actions", "owner_id"): "owner now", ("actions", "status"): "now"}
 
 
@@ -45,6 +46,10 @@ class Names:
     # document id -> (start, end, number) of its paragraphs, in order
     paragraphs: Mapping[int, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
     actions: Mapping[int, str] = field(default_factory=dict)  # action id -> summary
+    posts: Mapping[int, str] = field(default_factory=dict)  # post id -> title
+
+    def post(self, post_id: object) -> str:
+        return quoted(self.posts[post_id]) if isinstance(post_id, int) and post_id in self.posts else f"post {post_id}"
 
     def actor(self, actor_id: object) -> str:
         if actor_id in (None, ""):
@@ -85,7 +90,7 @@ SUBJECTS: dict[str, Callable[[Names, Values, AuditEntry], str]] = {
     "actors": lambda n, v, e: f"{str(v.get('kind') or 'actor').capitalize()} {v.get('name') or n.actor(e.row_id)}",
     "actor_aliases": lambda n, v, e: f"Alias {quoted(v.get('alias'))} of {n.actor(v.get('actor_id'))}",
     "posts": lambda n, v, e: f"Post {quoted(v.get('title'))}",
-    "post_holders": lambda n, v, e: f"Tenure of {n.actor(v.get('actor_id'))} in post {v.get('post_id')}",
+    "post_holders": lambda n, v, e: f"Tenure of {n.actor(v.get('actor_id'))} as {n.post(v.get('post_id'))}",
     "mentions": lambda n, v, e: f"Mention of {quoted(v.get('text'))}{_in(n, v)}",
     "actions": lambda n, v, e: f"Action {quoted(v.get('summary') or n.actions.get(e.row_id or 0, e.row_id))}"
                                f"{_in(n, v)}",
@@ -102,7 +107,7 @@ VERBS = {"insert": "added", "delete": "deleted"}
 def value(names: Names, name: str, v: object) -> str:
     """A field's value for a reader: actors by name, documents by label, nothing as "none"."""
     if name in ACTOR_FIELDS:
-        return names.actor(v)
+        return names.actor(v) if v not in (None, "") or name != "organisation_id" else "none"
     if v in (None, ""):
         return "none"
     if name in DOCUMENT_FIELDS:

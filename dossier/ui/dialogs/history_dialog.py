@@ -52,7 +52,7 @@ class HistoryDialog(QDialog):
             self.tree.setColumnWidth(n, width)
         if descriptions:  # the words need the room the old and new values had
             self.resize(1100, 520)
-            for n, width in enumerate((130, 100, 620, 110)):
+            for n, width in enumerate((165, 100, 600, 100)):
                 self.tree.setColumnWidth(n, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
