@@ -76,6 +76,7 @@ def test_a_refile_shows_changed_since_reviewed_and_annotations_to_check(qtbot, t
     header = window.reader.header
     assert header.review.isVisibleTo(header) and header.review.text() == "↻ Changed since reviewed"
     assert "clean.txt, first filed as scan.txt" in header.subtitle.text()
+    assert page.annotations_pane.heading.text().endswith("1 to check")
     annotations = window.annotations_page
     annotations.reload()
     assert "1 to check" in annotations.count.text()
