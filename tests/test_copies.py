@@ -164,3 +164,28 @@ def test_cli_shows_the_copy_and_says_not_a_copy(tmp_path: Path, dossier_path: Pa
     assert code == 0 and "D2: not a copy of D1" in text
     code, text = run("--dossier", str(dossier_path), "show", "D2", "--json")
     assert json.loads(text)["copy_of"] is None
+
+
+def test_a_dossier_from_before_copies_gets_sketches_so_a_copy_of_an_old_letter_is_found(
+        tmp_path: Path, dossier_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from dossier.db import migrate
+    from dossier.services import open_services
+
+    services = open_services(dossier_path)
+    first = _file(services, _txt(tmp_path / "a.txt", PARAGRAPHS))
+    services.close()
+    engine = create_engine(f"sqlite:///{dossier_path}")
+    with engine.begin() as conn:  # the dossier as the version before copies left it
+        cfg = migrate._config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0016")
+    engine.dispose()
+    services = open_services(dossier_path)  # upgraded again: the letter filed before is sketched
+    try:
+        second = _file(services, _docx(tmp_path / "b.docx", PARAGRAPHS))
+        assert services.documents.rows([second])[0].copy_of == first
+    finally:
+        services.close()
