@@ -152,8 +152,9 @@ def test_a_copy_is_not_among_the_changes_since_the_last_briefing(services: Servi
 def test_cli_shows_the_copy_and_says_not_a_copy(tmp_path: Path, dossier_path: Path) -> None:
     _txt(tmp_path / "a.txt", PARAGRAPHS)
     _pdf(tmp_path / "b.pdf", PARAGRAPHS)
-    code, text = run("--dossier", str(dossier_path), "import", str(tmp_path / "a.txt"), str(tmp_path / "b.pdf"))
-    assert code == 0 and "a copy of D1" in text
+    code, text = run("--dossier", str(dossier_path), "import", str(tmp_path / "a.txt"), str(tmp_path / "b.pdf"),
+                     "--json")
+    assert code == 0 and [r["copy_of"] for r in json.loads(text)] == [None, 1]
     code, text = run("--dossier", str(dossier_path), "documents")
     assert "(copy of D1)" in text.splitlines()[2]
     code, text = run("--dossier", str(dossier_path), "show", "D2")
@@ -162,6 +163,8 @@ def test_cli_shows_the_copy_and_says_not_a_copy(tmp_path: Path, dossier_path: Pa
     assert [d["copy_of"] for d in json.loads(text)] == [None, 1]
     code, text = run("--dossier", str(dossier_path), "not-a-copy", "D2")
     assert code == 0 and "D2: not a copy of D1" in text
+    code, text = run("--dossier", str(dossier_path), "history", "--document", "D2")
+    assert "D2 said not to be a copy of D1" in text and "D2 filed from b.pdf, a copy of D1" in text
     code, text = run("--dossier", str(dossier_path), "show", "D2", "--json")
     assert json.loads(text)["copy_of"] is None
 

@@ -63,7 +63,7 @@ def detail_json(detail: DocumentDetail) -> dict[str, Any]:
 
 def result_json(result: ImportResult) -> dict[str, Any]:
     return {"path": result.path, "outcome": result.outcome.value, "id": result.document_id,
-            "message": result.message}
+            "message": result.message, "copy_of": result.copy_of}
 
 
 def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) -> None:

@@ -162,6 +162,11 @@ def describe(entry: AuditEntry, names: Names) -> str:
         if any(c.field == "changed_since_review" and c.new for c in entry.changes):
             said.append(f"reviewed mark by {row.get('changed_since_review')} cleared: changed since reviewed")
         return "; ".join(said)
+    if table == "documents" and entry.op == "update" and {c.field for c in entry.changes} <= {"copy_of", "not_a_copy"}:
+        was = next((c.old for c in entry.changes if c.field == "copy_of"), None)
+        if row.get("copy_of"):
+            return f"{subject} shown as a copy of D{row['copy_of']} again"
+        return f"{subject} said not to be a copy" + (f" of D{was}" if was else "")
     if table == "document_reviews" and entry.op != "update":
         by = row.get("reviewed_by")
         return f"D{row.get('document_id')} marked reviewed by {by}" if entry.op == "insert" else \

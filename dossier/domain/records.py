@@ -125,6 +125,7 @@ class ImportResult:
     outcome: ImportOutcome
     document_id: int | None = None
     message: str = ""  # for FAILED: the one-line reason; for DUPLICATE: which document it duplicates
+    copy_of: int | None = None  # FILED as a copy of this earlier document (the same words in another file)
 
 
 @dataclass(frozen=True, slots=True)

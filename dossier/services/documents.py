@@ -171,7 +171,7 @@ class DocumentService:
         message = "filed" if status is DocumentStatus.OK else f"filed: {status.value}"
         if copy_of is not None:
             message += f"; a copy of D{copy_of}"
-        return ImportResult(str(path), ImportOutcome.FILED, doc_id, message)
+        return ImportResult(str(path), ImportOutcome.FILED, doc_id, message, copy_of)
 
     # -- reading ---------------------------------------------------------------------------------
     def ids(self, *, sort: str = "date", descending: bool = False, text_filter: str = "") -> list[int]:
