@@ -75,12 +75,16 @@ def test_a_refile_is_one_line_for_the_document_and_one_for_its_annotations(servi
     services.annotations.set_reviewed(doc, True, by="Ola Brede")
     (tmp_path / "clean.txt").write_text(LETTER.replace("Thank you", "A lost first line.\n\nThank you")
                                         .replace("1 March", "8 March"), encoding="utf-8")
-    services.documents.refile(doc, tmp_path / "clean.txt")
+    old = services.documents.current_copy(doc)
+    report = services.documents.refile(doc, tmp_path / "clean.txt")
     words = _words(services, document_id=doc)
     assert words[0] == (f"Annotations of D{doc} re-anchored after a re-file: 1 moved with the new text, "
                         "1 onto different words (to check)")
     assert words[1] == (f"D{doc} re-filed from clean.txt (was: path.txt); reviewed mark by Ola Brede cleared: "
                         "changed since reviewed")
+    services.documents.refile_copy(doc, old, review=report.review_cleared)  # the window's undo
+    assert (f"D{doc} re-filed from path.txt (was: clean.txt); reviewed mark by Ola Brede put back"
+            in _words(services, document_id=doc)[:2])
 
 
 def test_describers_name_an_action_and_fall_back_for_an_unknown_table() -> None:

@@ -343,18 +343,19 @@ def stats(session: Session) -> DossierStats:
 
 def replace_text(session: Session, doc_id: int, *, sha256: str, file_name: str, media_type: str, data: bytes,
                  text: str, paragraphs: Sequence[ParagraphSpan], page_count: int | None,
-                 status: DocumentStatus, reviewed_by: str | None = None) -> str:
+                 status: DocumentStatus, reviewed_by: str | None = None, review_restored: bool = False) -> str:
     """Give a document a new original and text (a better text layer). Returns the old text.
 
     Metadata stays; the index is updated in this transaction. Spans that point into the old text
     are the caller's to move (see `spans_in` and `move_span`). The name it was first filed under is
     kept (none when this puts that file back), and `reviewed_by`, who had reviewed it, is kept as
-    "changed since reviewed" (all one change of the row, one line of the log).
+    "changed since reviewed" (all one change of the row, one line of the log); `review_restored`: the
+    reviewed mark is being put back (the undo of a re-file), so it has not changed since.
     """
     doc = _document(session, doc_id)
     old_text = doc.text
     first = doc.first_file_name or doc.file_name
-    changed_since_review = reviewed_by or doc.changed_since_review
+    changed_since_review = None if review_restored else (reviewed_by or doc.changed_since_review)
     search.unindex_document(session, doc_id, doc.title, old_text)
     doc.sha256, doc.file_name, doc.media_type, doc.size = sha256, file_name, media_type, len(data)
     doc.text, doc.page_count, doc.status = text, page_count, status.value

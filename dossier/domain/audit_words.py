@@ -159,8 +159,11 @@ def describe(entry: AuditEntry, names: Names) -> str:
     if table == "documents" and entry.op == "update" and any(c.field == "file_name" for c in entry.changes):
         old = next(c.old for c in entry.changes if c.field == "file_name")
         said = [f"{subject} re-filed from {row.get('file_name')} (was: {old})"]
-        if any(c.field == "changed_since_review" and c.new for c in entry.changes):
-            said.append(f"reviewed mark by {row.get('changed_since_review')} cleared: changed since reviewed")
+        for c in entry.changes:
+            if c.field == "changed_since_review" and c.new:
+                said.append(f"reviewed mark by {c.new} cleared: changed since reviewed")
+            elif c.field == "changed_since_review" and c.old:
+                said.append(f"reviewed mark by {c.old} put back")
         return "; ".join(said)
     if table == "documents" and entry.op == "update" and {c.field for c in entry.changes} <= {"copy_of", "not_a_copy"}:
         was = next((c.old for c in entry.changes if c.field == "copy_of"), None)

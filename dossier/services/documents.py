@@ -282,7 +282,8 @@ class DocumentService:
             old_text = repo.replace_text(
                 session, doc_id, sha256=sha256, file_name=file_name, media_type=extracted.media_type,
                 data=data, text=extracted.text, paragraphs=extracted.paragraphs,
-                page_count=extracted.page_count, status=status, reviewed_by=review.reviewed_by if review else None)
+                page_count=extracted.page_count, status=status, reviewed_by=review.reviewed_by if review else None,
+                review_restored=restore is not None)
             for table, row_id, start, end in spans:
                 placed = reanchor(extracted.text, anchor_at(old_text, start, end)) if start < end <= len(old_text) else None
                 repo.move_span(session, table, row_id, *((placed.start, placed.end) if placed else (None, None)))
