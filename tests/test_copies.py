@@ -192,3 +192,12 @@ def test_a_dossier_from_before_copies_gets_sketches_so_a_copy_of_an_old_letter_i
         assert services.documents.rows([second])[0].copy_of == first
     finally:
         services.close()
+
+
+def test_not_a_copy_of_a_document_that_is_no_copy_is_one_clear_line(tmp_path: Path, dossier_path: Path,
+                                                                       capsys) -> None:
+    _txt(tmp_path / "a.txt", PARAGRAPHS)
+    run("--dossier", str(dossier_path), "import", str(tmp_path / "a.txt"))
+    code, _ = run("--dossier", str(dossier_path), "not-a-copy", "D1")
+    err = capsys.readouterr().err
+    assert code != 0 and err.strip() == "dossier: D1 is not marked as a copy of another document."

@@ -57,7 +57,7 @@ class CopyService:
         Returns (before, after) for undo."""
         with self._sessions.begin() as session:
             copy_of, flag = copies_repo.copy_state(session, doc_id)
-            if copy_of is None and not flag:
+            if copy_of is None:
                 raise DossierError(f"D{doc_id} is not marked as a copy of another document.")
             copies_repo.set_copy_state(session, doc_id, None, True)
         return CopyState(doc_id, copy_of, flag), CopyState(doc_id, None, True)
