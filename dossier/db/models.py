@@ -53,8 +53,9 @@ class Document(Base):
     # comma-separated names of metadata fields a user has set; analysis never overwrites them
     user_set: Mapped[str] = mapped_column(String(200), default="")
     filed_at: Mapped[str] = mapped_column(String(32))
-    # an earlier document this one is a copy of (same words, other file); the user may say it is not
-    copy_of: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    # an earlier document this one is a copy of (same words, other file); the user may say it is not.
+    # No foreign key: adding one to SQLite rebuilds the table, and dropping the old one would cascade
+    copy_of: Mapped[int | None] = mapped_column(Integer, index=True)
     not_a_copy: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # the file name it was first filed under, once it has been re-filed from another file
     first_file_name: Mapped[str | None] = mapped_column(String(512))

@@ -18,15 +18,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("documents") as batch:
-        batch.add_column(sa.Column("copy_of", sa.Integer, nullable=True))
-        batch.add_column(sa.Column("not_a_copy", sa.Boolean, nullable=False, server_default="0"))
-        batch.add_column(sa.Column("first_file_name", sa.String(512), nullable=True))
-        batch.add_column(sa.Column("changed_since_review", sa.String(200), nullable=True))
-        batch.create_foreign_key("fk_documents_copy_of", "documents", ["copy_of"], ["id"], ondelete="SET NULL")
-        batch.create_index("ix_documents_copy_of", ["copy_of"])
-    with op.batch_alter_table("annotations") as batch:
-        batch.add_column(sa.Column("needs_check", sa.Boolean, nullable=False, server_default="0"))
+    # columns added in place (ALTER TABLE ... ADD COLUMN): rebuilding `documents` to add a foreign key
+    # would drop the old table, and with it, by cascade, every row that hangs on a document
+    op.add_column("documents", sa.Column("copy_of", sa.Integer, nullable=True))
+    op.add_column("documents", sa.Column("not_a_copy", sa.Boolean, nullable=False, server_default="0"))
+    op.add_column("documents", sa.Column("first_file_name", sa.String(512), nullable=True))
+    op.add_column("documents", sa.Column("changed_since_review", sa.String(200), nullable=True))
+    op.create_index("ix_documents_copy_of", "documents", ["copy_of"])
+    op.add_column("annotations", sa.Column("needs_check", sa.Boolean, nullable=False, server_default="0"))
     op.create_table(
         "document_sketches",
         sa.Column("document_id", sa.Integer, sa.ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True),
@@ -44,10 +43,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index("ix_document_sketches_hash", table_name="document_sketches")
     op.drop_table("document_sketches")
-    with op.batch_alter_table("annotations") as batch:
-        batch.drop_column("needs_check")
-    with op.batch_alter_table("documents") as batch:
-        batch.drop_index("ix_documents_copy_of")
-        batch.drop_constraint("fk_documents_copy_of", type_="foreignkey")
-        for column in ("changed_since_review", "first_file_name", "not_a_copy", "copy_of"):
-            batch.drop_column(column)
+    op.drop_column("annotations", "needs_check")
+    op.drop_index("ix_documents_copy_of", table_name="documents")
+    for column in ("changed_since_review", "first_file_name", "not_a_copy", "copy_of"):
+        op.drop_column("documents", column)  # SQLite 3.35 and later drop a column in place
