@@ -159,6 +159,10 @@ def test_cli_shows_the_copy_and_says_not_a_copy(tmp_path: Path, dossier_path: Pa
     assert "(copy of D1)" in text.splitlines()[2]
     code, text = run("--dossier", str(dossier_path), "show", "D2")
     assert "copy of:    D1" in text
+    code, text = run("--dossier", str(dossier_path), "show", "D1")
+    assert "copies:     D2 (the same letter, filed again)" in text
+    code, text = run("--dossier", str(dossier_path), "show", "D1", "--json")
+    assert json.loads(text)["copies"] == [2]
     code, text = run("--dossier", str(dossier_path), "documents", "--json")
     assert [d["copy_of"] for d in json.loads(text)] == [None, 1]
     code, text = run("--dossier", str(dossier_path), "not-a-copy", "D2")

@@ -108,8 +108,9 @@ def cmd_documents(services: Services, args: argparse.Namespace, out: TextIO) -> 
 
 def cmd_show(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     detail = services.documents.get(args.id)
+    copies = services.copies.copies(args.id)
     if args.json:
-        print_json(out, detail_json(detail))
+        print_json(out, {**detail_json(detail), "copies": list(copies)})
         return 0
     r = detail.row
     out.write(f"D{r.id}  {r.label}\n")
@@ -120,6 +121,8 @@ def cmd_show(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     out.write(f"  file:       {r.file_name} ({detail.media_type}, {r.status.value}{first})\n")
     if r.copy_of is not None:
         out.write(f"  copy of:    D{r.copy_of} (the same letter, filed again; `dossier not-a-copy D{r.id}` if not)\n")
+    if copies:
+        out.write(f"  copies:     {', '.join(f'D{c}' for c in copies)} (the same letter, filed again)\n")
     if r.review_label:
         out.write(f"  reviewed:   {r.review_label}\n")
     out.write("\n")

@@ -46,6 +46,11 @@ def set_copy_state(session: Session, doc_id: int, copy_of: int | None, not_a_cop
     session.execute(update(Document).where(Document.id == doc_id).values(copy_of=copy_of, not_a_copy=not_a_copy))
 
 
+def copies_made_of(session: Session, doc_id: int) -> list[int]:
+    """The documents filed as copies of this one, in filing order."""
+    return list(session.scalars(select(Document.id).where(Document.copy_of == doc_id).order_by(Document.id)))
+
+
 def copies_of(session: Session, doc_ids: Sequence[int]) -> set[int]:
     """Those of these documents that are copies of another."""
     if not doc_ids:

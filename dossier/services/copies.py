@@ -52,6 +52,11 @@ class CopyService:
             copy_of, not_a_copy = copies_repo.copy_state(session, doc_id)
         return CopyState(doc_id, copy_of, not_a_copy)
 
+    def copies(self, doc_id: int) -> tuple[int, ...]:
+        """The documents filed as copies of this one."""
+        with self._sessions() as session:
+            return tuple(copies_repo.copies_made_of(session, doc_id))
+
     def not_a_copy(self, doc_id: int) -> tuple[CopyState, CopyState]:
         """The user says this document is no copy: it is shown, and briefed, as a document of its own.
         Returns (before, after) for undo."""
