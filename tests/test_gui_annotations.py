@@ -296,7 +296,8 @@ def test_history_shows_who_changed_the_document(qtbot, tmp_path: Path, dossier_p
     dialog = window.history_of_selection()
     assert dialog is not None
     top = dialog.tree.topLevelItem(0)
-    assert top.text(1) == "Kim Lowe" and top.text(2) == f"document D{ids['b.txt']} changed"
+    assert top.text(1) == "Kim Lowe" and top.text(2).startswith(f"D{ids['b.txt']}: ")
+    assert "title 'Staffing in the east' (was: " in top.text(2)  # in words, not field names
     fields = {top.child(n).text(2): top.child(n).text(4) for n in range(top.childCount())}
     assert fields["title"] == "Staffing in the east"
     assert dialog.export(tmp_path / "history.csv")

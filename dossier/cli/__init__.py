@@ -45,6 +45,8 @@ def row_json(row: DocumentRow) -> dict[str, Any]:
         "id": row.id, "file": row.file_name, "kind": row.kind.value, "date": _date_json(row.date),
         "title": row.title, "heading": row.label, "sender": row.sender, "recipients": list(row.recipients), "cc": list(row.cc),
         "sha256": row.sha256, "pages": row.page_count, "status": row.status.value, "filed_at": row.filed_at,
+        "copy_of": row.copy_of, "first_file": row.first_file_name, "reviewed_by": row.reviewed_by,
+        "changed_since_review": row.changed_since_review is not None and row.reviewed_by is None,
     }
 
 
@@ -62,7 +64,7 @@ def detail_json(detail: DocumentDetail) -> dict[str, Any]:
 
 def result_json(result: ImportResult) -> dict[str, Any]:
     return {"path": result.path, "outcome": result.outcome.value, "id": result.document_id,
-            "message": result.message}
+            "message": result.message, "copy_of": result.copy_of}
 
 
 def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) -> None:
@@ -98,7 +100,8 @@ def cmd_documents(services: Services, args: argparse.Namespace, out: TextIO) -> 
     for r in rows:
         date = r.date.display() if r.date else "undated"
         to = ", ".join(r.recipients) or "-"
-        out.write(f"D{r.id:<5} {date:<14} {r.kind.value:<8} {r.label}\n"
+        copy = f"  ({r.copy_label})" if r.copy_of is not None else ""
+        out.write(f"D{r.id:<5} {date:<14} {r.kind.value:<8} {r.label}{copy}\n"
                   f"       from {r.sender or '-'} to {to}\n")
     out.write(f"{len(rows)} documents\n")
     return 0
@@ -106,15 +109,24 @@ def cmd_documents(services: Services, args: argparse.Namespace, out: TextIO) -> 
 
 def cmd_show(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     detail = services.documents.get(args.id)
+    copies = services.copies.copies(args.id)
     if args.json:
-        print_json(out, detail_json(detail))
+        print_json(out, {**detail_json(detail), "copies": list(copies)})
         return 0
     r = detail.row
     out.write(f"D{r.id}  {r.label}\n")
     out.write(f"  date:       {r.date.display() if r.date else 'undated'}\n")
     out.write(f"  kind:       {r.kind.value}\n  from:       {r.sender or '-'}\n")
     out.write(f"  to:         {', '.join(r.recipients) or '-'}\n  cc:         {', '.join(r.cc) or '-'}\n")
-    out.write(f"  file:       {r.file_name} ({detail.media_type}, {r.status.value})\n\n")
+    first = f"; first filed as {r.first_file_name}" if r.first_file_name else ""
+    out.write(f"  file:       {r.file_name} ({detail.media_type}, {r.status.value}{first})\n")
+    if r.copy_of is not None:
+        out.write(f"  copy of:    D{r.copy_of} (the same letter, filed again; `dossier not-a-copy D{r.id}` if not)\n")
+    if copies:
+        out.write(f"  copies:     {', '.join(f'D{c}' for c in copies)} (the same letter, filed again)\n")
+    if r.review_label:
+        out.write(f"  reviewed:   {r.review_label}\n")
+    out.write("\n")
     for p in detail.paragraphs:
         page = f"p{p.page} " if p.page else ""
         out.write(f"[{page}¶{p.number}] {detail.text[p.start:p.end]}\n\n")

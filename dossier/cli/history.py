@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from dossier.services import Services
 
 
-def entry_json(e: AuditEntry) -> dict[str, Any]:
-    return {"id": e.id, "at": e.at, "who": e.who, "what": e.what, "table": e.table, "op": e.op, "row": e.row_id,
+def entry_json(e: AuditEntry, description: str = "") -> dict[str, Any]:
+    return {"id": e.id, "at": e.at, "who": e.who, "what": e.what, "description": description or e.what,
+            "table": e.table, "op": e.op, "row": e.row_id,
             "document": e.document_id, "actor": e.actor_id, "action": e.action_id,
             "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in e.changes]}
 
@@ -38,21 +39,14 @@ def cmd_history(services: Services, args: argparse.Namespace, out: TextIO) -> in
         write_atomically(Path(args.csv), services.audit.to_csv(entries).encode("utf-8"), what="the history")
         out.write(f"wrote {args.csv}: {len(entries)} change{'' if len(entries) == 1 else 's'}\n")
         return 0
+    words = services.audit.describe(entries)
     if args.json:
-        print_json(out, [entry_json(e) for e in entries])
+        print_json(out, [entry_json(e, d) for e, d in zip(entries, words, strict=True)])
         return 0
-    for e in entries:
-        out.write(f"{e.at[:19].replace('T', ' ')}  {e.who:<16} {e.what}\n")
-        if e.op == "update":
-            for c in e.changes:
-                out.write(f"{'':>37}{c.field}: {_short(c.old)} → {_short(c.new)}\n")
+    for e, description in zip(entries, words, strict=True):
+        out.write(f"{e.at[:19].replace('T', ' ')}  {e.who:<16} {description}\n")
     out.write(f"{len(entries)} change{'' if len(entries) == 1 else 's'}\n")
     return 0
-
-
-def _short(value: object, limit: int = 60) -> str:
-    text = "—" if value in (None, "") else " ".join(str(value).split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def _doc_id(text: str) -> int:

@@ -17,7 +17,7 @@ def annotation_json(a: AnnotationRow) -> dict[str, Any]:
         "id": a.id, "document": a.document_id, "file": a.document_file, "title": a.document_title,
         "document_date": a.document_date, "start": a.start, "end": a.end, "paragraph": a.paragraph, "page": a.page,
         "quote": a.quote, "note": a.note, "tags": list(a.tags), "colour": a.colour.value, "author": a.author,
-        "created_at": a.created_at, "changed_at": a.changed_at, "orphan": a.orphan,
+        "created_at": a.created_at, "changed_at": a.changed_at, "orphan": a.orphan, "needs_check": a.needs_check,
     }
 
 
@@ -43,7 +43,8 @@ def cmd_annotations(services: Services, args: argparse.Namespace, out: TextIO) -
     for a in rows:
         where = "orphan" if a.orphan else (f"¶{a.paragraph}" if a.paragraph else f"@{a.start}")
         tags = f"  [{', '.join(a.tags)}]" if a.tags else ""
-        out.write(f"{a.id:>5}  D{a.document_id} {where:<7} \"{_short(a.quote)}\"{tags}\n")
+        check = "  (check: re-filing moved it onto different words)" if a.needs_check else ""
+        out.write(f"{a.id:>5}  D{a.document_id} {where:<7} \"{_short(a.quote)}\"{tags}{check}\n")
         if a.note:
             for line in a.note.splitlines():
                 out.write(f"{'':>7}{line}\n")
@@ -66,6 +67,18 @@ def cmd_refile(services: Services, args: argparse.Namespace, out: TextIO) -> int
               f"{len(report.orphans)} could not be placed\n")
     for a in report.orphans:
         out.write(f"  orphan {a.id}: \"{_short(a.quote)}\"" + (f" — {_short(a.note)}" if a.note else "") + "\n")
+    for a in report.changed_words:
+        out.write(f"  check {a.id}: now on different words, \"{_short(a.quote)}\"\n")
+    if report.review_cleared is not None:
+        out.write(f"D{args.document}: changed since reviewed by {report.review_cleared.reviewed_by}; "
+                  "its reviewed mark is cleared\n")
+    return 0
+
+
+def cmd_not_a_copy(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    for doc_id in args.documents:
+        before, _ = services.copies.not_a_copy(doc_id)
+        out.write(f"D{doc_id}: not a copy of D{before.copy_of}; shown and briefed as a document of its own\n")
     return 0
 
 
@@ -103,6 +116,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("refile", help="replace a document's text with a better copy; annotations follow")
     p.add_argument("document", type=_doc_id, metavar="DOC_ID")
     p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("not-a-copy", help="say a document found to be a copy of an earlier one is not")
+    p.add_argument("documents", nargs="+", type=_doc_id, metavar="DOC_ID")
 
 
-COMMANDS = {"annotate": cmd_annotate, "annotations": cmd_annotations, "review": cmd_review, "refile": cmd_refile}
+COMMANDS = {"annotate": cmd_annotate, "annotations": cmd_annotations, "review": cmd_review, "refile": cmd_refile,
+            "not-a-copy": cmd_not_a_copy}

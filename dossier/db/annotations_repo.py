@@ -75,6 +75,7 @@ def _rows(session: Session, query) -> list[AnnotationRow]:
             author=ann.author, created_at=ann.created_at, changed_at=ann.changed_at,
             document_title=title or f"D{ann.document_id}", document_file=file_name,
             document_date=date.display() if date else "", paragraph=paragraph, page=page,
+            needs_check=bool(ann.needs_check),
         ))
     return rows
 
@@ -169,6 +170,7 @@ def update_fields(session: Session, ann_id: int, fields: AnnotationFields, now: 
                   changed_at: str | None = None) -> None:
     ann = _annotation(session, ann_id)
     ann.colour, ann.note, ann.changed_at = fields.colour.value, fields.note, changed_at or now
+    ann.needs_check = False  # edited: the user has looked at it
     tags = clean_tags(fields.tags)
     _write_tags(session, ann_id, tags)
     session.flush()
@@ -184,6 +186,7 @@ def restore_row(session: Session, row: AnnotationRow) -> None:
     ann.start, ann.end, ann.quote, ann.prefix, ann.suffix = row.start, row.end, row.quote, row.prefix, row.suffix
     ann.colour, ann.note, ann.author = row.colour.value, row.note, row.author
     ann.created_at, ann.changed_at = row.created_at, row.changed_at
+    ann.needs_check = row.needs_check
     session.flush()
     _write_tags(session, row.id, row.tags)
     _reindex(session, ann, row.tags)
@@ -196,9 +199,10 @@ def delete_annotation(session: Session, ann_id: int) -> None:
 
 
 def move_anchor(session: Session, ann_id: int, start: int | None, end: int | None, quote: str | None = None,
-                prefix: str | None = None, suffix: str | None = None) -> None:
-    """Set where an annotation sits (None: an orphan). The quote stays as the user saw it unless given."""
-    values: dict[str, object] = {"start": start, "end": end}
+                prefix: str | None = None, suffix: str | None = None, needs_check: bool = False) -> None:
+    """Set where an annotation sits (None: an orphan). The quote stays as the user saw it unless given.
+    `needs_check`: it was moved onto different words, and the user should check it."""
+    values: dict[str, object] = {"start": start, "end": end, "needs_check": needs_check}
     if quote is not None:
         values.update(quote=quote, prefix=prefix or "", suffix=suffix or "")
     session.execute(update(Annotation).where(Annotation.id == ann_id).values(**values))
@@ -233,6 +237,8 @@ def set_review(session: Session, doc_id: int, status: ReviewStatus | None) -> No
         raise NotFound(f"There is no document D{doc_id}.")
     session.execute(delete(DocumentReview).where(DocumentReview.document_id == doc_id))
     if status is not None:
+        session.execute(update(Document).where(Document.id == doc_id, Document.changed_since_review.is_not(None))
+                        .values(changed_since_review=None))
         session.execute(insert(DocumentReview), [{"document_id": doc_id, "reviewed_by": status.reviewed_by,
                                                    "reviewed_at": status.reviewed_at}])
 

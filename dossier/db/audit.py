@@ -28,8 +28,9 @@ from sqlalchemy import event, or_, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, sessionmaker
 
-from dossier.db.models import AuditRecord
+from dossier.db.models import Action, Actor, AuditRecord, Paragraph, Post
 from dossier.domain.audit import AuditEntry, Change
+from dossier.domain.audit_words import ACTOR_FIELDS, Names
 
 # table -> (columns recorded, link columns: document, actor, action as SQL over the row ("{row}."))
 _LEFT_OUT = {"documents": {"text", "sender_sort", "recipient_sort", "heading"}, "annotations": {"prefix", "suffix"},
@@ -150,6 +151,19 @@ def quiet(session: Session) -> None:
         connection.exec_driver_sql("UPDATE temp.audit_context SET quiet = 1 WHERE id = 1")
 
 
+def note(session: Session, table: str, document_id: int, summary: dict[str, object]) -> None:
+    """Log one line summing up many rows of `table` changed together (say, the annotations a re-file
+    moved), in this transaction, where the rows themselves are not logged (quiet)."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite" or not connection.connection.info.get("audit_triggers"):
+        return
+    connection.exec_driver_sql(
+        "INSERT INTO audit_log (at, who, table_name, op, row_id, document_id, actor_id, action_id, old, new) "
+        "VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+        "COALESCE((SELECT who FROM temp.audit_context WHERE id = 1), 'Dossier'), ?, 'update', NULL, ?, NULL, NULL, "
+        "NULL, ?)", (table, document_id, json.dumps(summary)))
+
+
 # -- reading ---------------------------------------------------------------------------------------
 
 def _changes(op: str, old: str | None, new: str | None) -> tuple[Change, ...]:
@@ -181,7 +195,59 @@ def history(session: Session, *, document_id: int | None = None, actor_id: int |
     if limit:
         q = q.limit(limit)
     return [AuditEntry(r.id, r.at, r.who, r.table_name, r.op, r.row_id, r.document_id, r.actor_id, r.action_id,
-                     _changes(r.op, r.old, r.new)) for r in session.scalars(q)]
+                     _changes(r.op, r.old, r.new), _values(r.old if r.op == "delete" else r.new))
+            for r in session.scalars(q)]
+
+
+def _values(stored: str | None) -> tuple[tuple[str, object], ...]:
+    return tuple(json.loads(stored).items()) if stored else ()
+
+
+def names_for(session: Session, entries: Sequence[AuditEntry]) -> Names:
+    """The actors' names, documents' paragraphs and actions' summaries these entries speak of."""
+    actor_ids: set[int] = set()
+    doc_ids: set[int] = set()
+    action_ids: set[int] = set()
+    post_ids: set[int] = set()
+    for e in entries:
+        row = dict(e.values)
+        pairs = [*row.items(), *((c.field, c.old) for c in e.changes), *((c.field, c.new) for c in e.changes)]
+        for name, v in pairs:
+            if isinstance(v, int) and not isinstance(v, bool):
+                if name in ACTOR_FIELDS:
+                    actor_ids.add(v)
+                elif name == "document_id":
+                    doc_ids.add(v)
+                elif name == "action_id":
+                    action_ids.add(v)
+                elif name == "post_id":
+                    post_ids.add(v)
+        if e.table == "actors" and e.row_id is not None:
+            actor_ids.add(e.row_id)
+        if e.action_id is not None:
+            action_ids.add(e.action_id)
+    actors: dict[int, str] = {i: name for i, name in session.execute(
+        select(Actor.id, Actor.name).where(Actor.id.in_(actor_ids)))} if actor_ids else {}
+    gone = actor_ids - set(actors)
+    if gone:  # deleted (merged into another): the name they had, from their last logged row
+        for row_id, old, new in session.execute(
+                select(AuditRecord.row_id, AuditRecord.old, AuditRecord.new)
+                .where(AuditRecord.table_name == "actors", AuditRecord.row_id.in_(gone)).order_by(AuditRecord.id)):
+            name = json.loads(old or new or "{}").get("name")
+            if name:
+                actors[row_id] = name
+    paragraphs: dict[int, list[tuple[int, int, int]]] = {}
+    if doc_ids:
+        for doc_id, start, end, number in session.execute(
+                select(Paragraph.document_id, Paragraph.start, Paragraph.end, Paragraph.number)
+                .where(Paragraph.document_id.in_(doc_ids)).order_by(Paragraph.document_id, Paragraph.number)):
+            paragraphs.setdefault(doc_id, []).append((start, end, number))
+    actions = {i: summary for i, summary in session.execute(
+        select(Action.id, Action.summary).where(Action.id.in_(action_ids)))} if action_ids else {}
+    posts = {i: title for i, title in session.execute(select(Post.id, Post.title).where(Post.id.in_(post_ids)))} \
+        if post_ids else {}
+    return Names(actors=actors, paragraphs={d: tuple(p) for d, p in paragraphs.items()}, actions=actions,
+                 posts=posts)
 
 
 def utc_day(stamp: str) -> str:

@@ -83,8 +83,8 @@ def exports(session: Session) -> list[ExportRecord]:
 # in the same second as the last briefing is listed again rather than missed.
 
 def documents_filed_since(session: Session, since: str) -> list[int]:
-    """Ids of documents filed at or after an ISO timestamp, in filing order."""
-    return list(session.scalars(select(Document.id).where(Document.filed_at >= since)
+    """Ids of documents filed at or after an ISO timestamp, in filing order (not copies of earlier ones)."""
+    return list(session.scalars(select(Document.id).where(Document.filed_at >= since, Document.copy_of.is_(None))
                                 .order_by(Document.filed_at, Document.id)))
 
 

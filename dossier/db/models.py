@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     ForeignKey,
@@ -52,6 +53,14 @@ class Document(Base):
     # comma-separated names of metadata fields a user has set; analysis never overwrites them
     user_set: Mapped[str] = mapped_column(String(200), default="")
     filed_at: Mapped[str] = mapped_column(String(32))
+    # an earlier document this one is a copy of (same words, other file); the user may say it is not.
+    # No foreign key: adding one to SQLite rebuilds the table, and dropping the old one would cascade
+    copy_of: Mapped[int | None] = mapped_column(Integer, index=True)
+    not_a_copy: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    # the file name it was first filed under, once it has been re-filed from another file
+    first_file_name: Mapped[str | None] = mapped_column(String(512))
+    # who had marked it reviewed when it was re-filed ("changed since reviewed"); cleared on review
+    changed_since_review: Mapped[str | None] = mapped_column(String(200))
 
     paragraphs: Mapped[list[Paragraph]] = relationship(
         back_populates="document", cascade="all, delete-orphan", order_by="Paragraph.number"
@@ -64,6 +73,15 @@ class Document(Base):
         CheckConstraint("date_precision IN ('year', 'month', 'day') OR date_precision IS NULL",
                         name="ck_documents_precision"),
     )
+
+
+class DocumentSketch(Base):
+    """The smallest shingle hashes of a document's text (dossier.analysis.copies): copies are found by them."""
+
+    __tablename__ = "document_sketches"
+
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    hash: Mapped[int] = mapped_column(BigInteger, primary_key=True, index=True)
 
 
 class DocumentBlob(Base):
@@ -369,6 +387,8 @@ class Annotation(Base):
     author: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[str] = mapped_column(String(32))
     changed_at: Mapped[str] = mapped_column(String(32))
+    # re-filing moved it onto different words: the user should check it
+    needs_check: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class AnnotationTag(Base):

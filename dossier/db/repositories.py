@@ -92,12 +92,14 @@ def insert_document(
     sender_post: str | None,
     filed_at: str,
     organisations: Collection[str] = (),
+    copy_of: int | None = None,
 ) -> int:
     """A new document; `organisations` are those of its parties that are not people (for the
     actors this creates)."""
     doc = Document(
         sha256=sha256, file_name=file_name, media_type=media_type, size=len(data), status=status.value,
         page_count=page_count, text=text, user_set="", filed_at=filed_at, sender_post=sender_post,
+        copy_of=copy_of,
     )
     _apply_scalar_metadata(doc, metadata)
     session.add(doc)
@@ -252,7 +254,7 @@ def _parties_by_document(session: Session, ids: Sequence[int]) -> dict[int, dict
 _ROW_COLUMNS = (
     Document.id, Document.file_name, Document.kind, Document.date_value, Document.date_precision,
     Document.date_qualifier, Document.date_text, Document.date_end_value, Document.title, Document.heading, Document.status, Document.page_count,
-    Document.sha256, Document.filed_at,
+    Document.sha256, Document.filed_at, Document.copy_of, Document.first_file_name, Document.changed_since_review,
 )
 
 
@@ -285,7 +287,8 @@ def document_rows(session: Session, ids: Sequence[int]) -> list[DocumentRow]:
             title=r.title, heading=r.heading, sender=p["sender"][0] if p["sender"] else None,
             recipients=tuple(p["recipient"]), cc=tuple(p["cc"]), status=DocumentStatus(r.status),
             page_count=r.page_count, sha256=r.sha256, filed_at=r.filed_at,
-            reviewed_by=reviewed.get(r.id), annotations=notes.get(r.id, 0),
+            reviewed_by=reviewed.get(r.id), annotations=notes.get(r.id, 0), copy_of=r.copy_of,
+            first_file_name=r.first_file_name, changed_since_review=r.changed_since_review,
         ))
     return rows
 
@@ -340,17 +343,24 @@ def stats(session: Session) -> DossierStats:
 
 def replace_text(session: Session, doc_id: int, *, sha256: str, file_name: str, media_type: str, data: bytes,
                  text: str, paragraphs: Sequence[ParagraphSpan], page_count: int | None,
-                 status: DocumentStatus) -> str:
+                 status: DocumentStatus, reviewed_by: str | None = None, review_restored: bool = False) -> str:
     """Give a document a new original and text (a better text layer). Returns the old text.
 
     Metadata stays; the index is updated in this transaction. Spans that point into the old text
-    are the caller's to move (see `spans_in` and `move_span`).
+    are the caller's to move (see `spans_in` and `move_span`). The name it was first filed under is
+    kept (none when this puts that file back), and `reviewed_by`, who had reviewed it, is kept as
+    "changed since reviewed" (all one change of the row, one line of the log); `review_restored`: the
+    reviewed mark is being put back (the undo of a re-file), so it has not changed since.
     """
     doc = _document(session, doc_id)
     old_text = doc.text
+    first = doc.first_file_name or doc.file_name
+    changed_since_review = None if review_restored else (reviewed_by or doc.changed_since_review)
     search.unindex_document(session, doc_id, doc.title, old_text)
     doc.sha256, doc.file_name, doc.media_type, doc.size = sha256, file_name, media_type, len(data)
     doc.text, doc.page_count, doc.status = text, page_count, status.value
+    doc.first_file_name = None if first == file_name else first
+    doc.changed_since_review = changed_since_review
     session.execute(delete(Paragraph).where(Paragraph.document_id == doc_id))
     if paragraphs:
         session.execute(insert(Paragraph), [

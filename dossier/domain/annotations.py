@@ -46,6 +46,7 @@ class AnnotationRow:
     document_date: str = ""  # the document's date as displayed ("" when undated)
     paragraph: int | None = None
     page: int | None = None
+    needs_check: bool = False  # a re-file moved it onto different words: the user should check it
 
     @property
     def orphan(self) -> bool:
@@ -97,6 +98,8 @@ class ReanchorReport:
     kept: int  # found at the same offsets
     moved: int  # found elsewhere, by quote and context
     orphans: tuple[AnnotationRow, ...]
+    changed_words: tuple[AnnotationRow, ...] = ()  # moved onto different words: flagged for a check
+    review_cleared: ReviewStatus | None = None  # the reviewed mark the re-file cleared (for an undo)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ class AuditEntry:
     actor_id: int | None
     action_id: int | None
     changes: tuple[Change, ...] = ()
+    values: tuple[tuple[str, object], ...] = ()  # the row as it stands after the change (before, for a delete)
 
     @property
     def what(self) -> str:

@@ -74,6 +74,21 @@ class DocumentRow:
     reviewed_by: str | None = None  # who marked it reviewed (None: not reviewed)
     annotations: int = 0
     heading: str = ""  # what it is shown as: the title, else built from kind, parties and date
+    copy_of: int | None = None  # the earlier document this one is a copy of
+    first_file_name: str | None = None  # the file it was first filed as, once re-filed from another
+    changed_since_review: str | None = None  # who had reviewed it before it was re-filed
+
+    @property
+    def copy_label(self) -> str:
+        """e.g. "copy of D3" ("" when it is no copy)."""
+        return f"copy of D{self.copy_of}" if self.copy_of is not None else ""
+
+    @property
+    def review_label(self) -> str:
+        """Who reviewed it, "changed since reviewed" after a re-file, or ""."""
+        if self.reviewed_by is not None:
+            return self.reviewed_by
+        return "changed since reviewed" if self.changed_since_review else ""
 
     @property
     def label(self) -> str:
@@ -110,6 +125,7 @@ class ImportResult:
     outcome: ImportOutcome
     document_id: int | None = None
     message: str = ""  # for FAILED: the one-line reason; for DUPLICATE: which document it duplicates
+    copy_of: int | None = None  # FILED as a copy of this earlier document (the same words in another file)
 
 
 @dataclass(frozen=True, slots=True)

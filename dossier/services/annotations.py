@@ -207,7 +207,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def reanchor_annotations(session: Session, doc_id: int, new_text: str) -> ReanchorReport:
     """Re-anchor a document's annotations on its new text, inside the caller's transaction."""
     kept = moved = 0
-    orphan_ids = []
+    orphan_ids, changed_ids = [], []
     for ann_id, anchor in repo.anchors_of(session, doc_id):
         placed = reanchor(new_text, anchor)
         if placed is None:
@@ -217,8 +217,18 @@ def reanchor_annotations(session: Session, doc_id: int, new_text: str) -> Reanch
         if placed.moved:
             moved += 1
             fresh = anchor_at(new_text, placed.start, placed.end)
-            repo.move_anchor(session, ann_id, fresh.start, fresh.end, fresh.quote, fresh.prefix, fresh.suffix)
+            different = _words(fresh.quote) != _words(anchor.quote)
+            repo.move_anchor(session, ann_id, fresh.start, fresh.end, fresh.quote, fresh.prefix, fresh.suffix,
+                             needs_check=different)
+            if different:
+                changed_ids.append(ann_id)
         else:
             kept += 1
     orphans = tuple(repo.get(session, i) for i in orphan_ids)
-    return ReanchorReport(doc_id, kept, moved, orphans)
+    changed = tuple(repo.get(session, i) for i in changed_ids)
+    return ReanchorReport(doc_id, kept, moved, orphans, changed)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """What a quote says: its words, whatever the spacing and line breaks of the copy it came from."""
+    return tuple(text.split())

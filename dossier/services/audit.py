@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.db import audit
 from dossier.domain.audit import AuditEntry
+from dossier.domain.audit_words import describe
 
 CSV_COLUMNS = ("at", "who", "what", "table", "row", "document", "actor", "action", "field", "old", "new")
 
@@ -34,6 +35,13 @@ class AuditService:
         with self._sessions() as session:
             return tuple(audit.history(session, document_id=document_id, actor_id=actor_id, action_id=action_id,
                                        since=since, limit=limit))
+
+    def describe(self, entries: tuple[AuditEntry, ...]) -> tuple[str, ...]:
+        """Each change in words, e.g. "Mention of 'J. Smith' in D3 ¶4 linked to John Smith (was: Smith)":
+        documents by label, actors by name, paragraphs by number (the names as they are now)."""
+        with self._sessions() as session:
+            names = audit.names_for(session, entries)
+        return tuple(describe(e, names) for e in entries)
 
     def to_csv(self, entries: tuple[AuditEntry, ...]) -> str:
         """One line per changed field (a row with no changed field still gets one line)."""

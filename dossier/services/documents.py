@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.actors_orgs import organisation_name
 from dossier.analysis.anchoring import anchor_at, reanchor
-from dossier.db import actions_repo, audit, chronology_repo, detail_repo
+from dossier.analysis.copies import sketch
+from dossier.db import actions_repo, audit, chronology_repo, copies_repo, detail_repo
 from dossier.db import repositories as repo
 from dossier.db.engine import WriterPace
-from dossier.domain.annotations import ReanchorReport
+from dossier.domain.annotations import ReanchorReport, ReviewStatus
 from dossier.domain.dates import PartialDate
 from dossier.domain.detail import FieldCounts
 from dossier.domain.errors import DossierError, UnreadableFile
@@ -43,6 +44,7 @@ from dossier.domain.records import (
 from dossier.ingest import DEFAULT_MAX_BYTES, expand_paths, read_document
 from dossier.ingest.documents import read_path
 from dossier.services import progress
+from dossier.services.copies import find_copy
 from dossier.services.filing import (
     Prepared,
     Unreadable,
@@ -150,13 +152,15 @@ class DocumentService:
                 if existing:  # nothing was written: leaving the block ends the transaction
                     return _duplicate(path, *existing)
                 audit.quiet(session)  # the log says the document was filed, not each row derived from it
+                copy_of = find_copy(session, extracted.text, prepared.sketch)
                 doc_id = repo.insert_document(
                     session, sha256=prepared.sha256, file_name=path.name, media_type=extracted.media_type,
                     data=prepared.data, text=extracted.text, paragraphs=extracted.paragraphs,
                     page_count=extracted.page_count, status=status, metadata=prepared.metadata,
                     sender_post=prepared.found.sender_post, filed_at=utc_now(),
-                    organisations=_party_organisations(prepared.metadata),
+                    organisations=_party_organisations(prepared.metadata), copy_of=copy_of,
                 )
+                copies_repo.write_sketch(session, doc_id, prepared.sketch)
                 entries = _store_analysis(session, doc_id, prepared.analysis, refresh=touched is None, new=True)
             if touched is not None:
                 touched |= entries
@@ -168,7 +172,9 @@ class DocumentService:
                 return _duplicate(path, *existing)
             raise
         message = "filed" if status is DocumentStatus.OK else f"filed: {status.value}"
-        return ImportResult(str(path), ImportOutcome.FILED, doc_id, message)
+        if copy_of is not None:
+            message += f"; a copy of D{copy_of}"
+        return ImportResult(str(path), ImportOutcome.FILED, doc_id, message, copy_of)
 
     # -- reading ---------------------------------------------------------------------------------
     def ids(self, *, sort: str = "date", descending: bool = False, text_filter: str = "") -> list[int]:
@@ -256,11 +262,18 @@ class DocumentService:
             text=detail.text, paragraphs=detail.paragraphs, media_type=detail.media_type, page_count=row.page_count,
             has_text_layer=row.status is not DocumentStatus.NO_TEXT_LAYER, title=detail.metadata.title))
 
-    def refile_copy(self, doc_id: int, copy: FileCopy) -> ReanchorReport:
-        """`refile` with a copy already read (read_copy, or current_copy for an undo)."""
-        return self._refile(doc_id, copy.file_name, copy.data, copy.extracted)
+    def refile_copy(self, doc_id: int, copy: FileCopy, *, review: ReviewStatus | None = None) -> ReanchorReport:
+        """`refile` with a copy already read (read_copy, or current_copy for an undo). `review`: the
+        reviewed mark to put back with it (the undo of a re-file that cleared one)."""
+        return self._refile(doc_id, copy.file_name, copy.data, copy.extracted, review)
 
-    def _refile(self, doc_id: int, file_name: str, data: bytes, extracted: Extracted) -> ReanchorReport:
+    def _refile(self, doc_id: int, file_name: str, data: bytes, extracted: Extracted,
+                restore: ReviewStatus | None = None) -> ReanchorReport:
+        """Put a new original and text in place. The title and metadata stay; the file name it was
+        first filed under is kept beside the new one; a reviewed mark is cleared (the document has
+        "changed since reviewed"). The log says the document was re-filed and, in one line, how its
+        annotations moved: not each offset of each span and annotation."""
+        from dossier.db.annotations_repo import review_of, set_review
         from dossier.services.annotations import reanchor_annotations
 
         sha256 = hashlib.sha256(data).hexdigest()
@@ -269,18 +282,30 @@ class DocumentService:
             existing = repo.find_by_sha(session, sha256)
             if existing and existing[0] != doc_id:
                 raise DossierError(f"{file_name} is already filed as D{existing[0]} ({existing[1]}).")
+            review = review_of(session, doc_id)
+            audit.quiet(session)  # the document's own change is logged; the spans moved are summed up below
+            if review is not None:
+                set_review(session, doc_id, None)
             spans = repo.spans_in(session, doc_id)
             old_text = repo.replace_text(
                 session, doc_id, sha256=sha256, file_name=file_name, media_type=extracted.media_type,
                 data=data, text=extracted.text, paragraphs=extracted.paragraphs,
-                page_count=extracted.page_count, status=status)
+                page_count=extracted.page_count, status=status, reviewed_by=review.reviewed_by if review else None,
+                review_restored=restore is not None)
             for table, row_id, start, end in spans:
                 placed = reanchor(extracted.text, anchor_at(old_text, start, end)) if start < end <= len(old_text) else None
                 repo.move_span(session, table, row_id, *((placed.start, placed.end) if placed else (None, None)))
             report = reanchor_annotations(session, doc_id, extracted.text)
+            copies_repo.write_sketch(session, doc_id, sketch(extracted.text))
+            if report.moved or report.orphans:
+                audit.note(session, "annotations", doc_id, {
+                    "reanchored": report.moved, "changed_words": len(report.changed_words),
+                    "orphaned": len(report.orphans)})
+            if restore is not None:
+                set_review(session, doc_id, restore)
             metadata, _ = repo.metadata_of(session, doc_id)
             _store_analysis(session, doc_id, analyse_document(extracted.text, metadata))
-        return report
+        return dataclasses.replace(report, review_cleared=review)
 
     def reanalyse(self, doc_id: int) -> DocumentMetadata:
         """Run detection again over the stored text; fields the user set are left alone."""

@@ -16,6 +16,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossier.analysis.copies import sketch
 from dossier.analysis.metadata import detect_metadata
 from dossier.domain.errors import UnreadableFile
 from dossier.domain.records import DetectedMetadata, DocumentMetadata, Extracted
@@ -37,6 +38,7 @@ class Prepared:
     found: DetectedMetadata
     metadata: DocumentMetadata
     analysis: DocumentAnalysis
+    sketch: tuple[int, ...] = ()  # its words' smallest shingle hashes: how copies of it are found
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ def prepare(path: Path, max_bytes: int) -> Prepared | Unreadable:
     found = analyse_extracted(path.name, extracted)
     metadata = metadata_from_detection(found, extracted)
     return Prepared(str(path), data, hashlib.sha256(data).hexdigest(), extracted, found, metadata,
-                    analyse_document(extracted.text, metadata, found.sender_post))
+                    analyse_document(extracted.text, metadata, found.sender_post), sketch(extracted.text))
 
 
 def _workers() -> int:

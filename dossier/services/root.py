@@ -13,6 +13,7 @@ from dossier.services.annotations import AnnotationService, system_user
 from dossier.services.audit import AuditService
 from dossier.services.briefing import BriefingService
 from dossier.services.chronology import ChronologyService
+from dossier.services.copies import CopyService
 from dossier.services.documents import DocumentService
 from dossier.services.maintenance import MaintenanceService
 from dossier.services.search import SearchService
@@ -37,6 +38,10 @@ class Services:
     @property
     def path(self) -> Path:
         return self.dossier.path
+
+    @property
+    def copies(self) -> CopyService:
+        return CopyService(self.dossier.sessions)
 
     @property
     def maintenance(self) -> MaintenanceService:

@@ -171,7 +171,8 @@ class MainWindow(QMainWindow):
             docs.previous_annotation_action, docs.edit_annotation_action, docs.delete_annotation_action,
             docs.place_annotation_action, None, docs.reviewed_action, docs.reviewed_next_action,
             docs.next_unreviewed_action, None, self.search.action, self.search.navigator.next_action,
-            self.search.navigator.previous_action, None, docs.accept_all_action, docs.refile_action])
+            self.search.navigator.previous_action, None, docs.accept_all_action, docs.refile_action,
+            docs.not_a_copy_action])
         self.actor_menu = add_menu(bar, "Ac&tor", [actors.new_action, None, actors.merge_action, actors.split_action,
                                                    actors.rename_action, actors.kind_menu, None, actors.delete_action])
         self.action_menu = add_menu(bar, "&Action", [actions.new_action, actions.edit_action, actions.done_action,
@@ -441,7 +442,7 @@ class MainWindow(QMainWindow):
             return None
         audit = self.services.audit
         entries = audit.history(document_id=document_id, actor_id=actor_id, action_id=action_id, limit=5000)
-        dialog = HistoryDialog(title, entries, audit.to_csv(entries), self)
+        dialog = HistoryDialog(title, entries, audit.to_csv(entries), self, descriptions=audit.describe(entries))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.history_dialog = dialog

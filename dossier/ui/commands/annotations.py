@@ -133,7 +133,7 @@ class RefileCommand(ServiceCommand):
     words again when the old text returns.
     """
 
-    scope = frozenset({ANNOTATIONS, DOCUMENTS, MENTIONS, CHRONOLOGY, ACTIONS, SUGGESTIONS})
+    scope = frozenset({ANNOTATIONS, DOCUMENTS, MENTIONS, CHRONOLOGY, ACTIONS, SUGGESTIONS, REVIEWS})
 
     def __init__(self, documents: DocumentService, notify: Notify, doc_id: int, new: FileCopy) -> None:
         super().__init__(f"Re-file D{doc_id} from {new.file_name}", notify)
@@ -141,12 +141,14 @@ class RefileCommand(ServiceCommand):
         self.doc_id, self.new = doc_id, new
         self.old: FileCopy | None = None
         self.report: ReanchorReport | None = None
+        self.cleared: ReviewStatus | None = None  # the reviewed mark the re-file cleared: an undo puts it back
 
     def run(self) -> None:
         if self.old is None:
             self.old = self._documents.current_copy(self.doc_id)
         self.report = self._documents.refile_copy(self.doc_id, self.new)
+        self.cleared = self.report.review_cleared or self.cleared
 
     def revert(self) -> None:
         if self.old is not None:
-            self.report = self._documents.refile_copy(self.doc_id, self.old)
+            self.report = self._documents.refile_copy(self.doc_id, self.old, review=self.cleared)

@@ -32,7 +32,9 @@ def _value(value: object) -> str:
 
 class HistoryDialog(QDialog):
     def __init__(self, title: str, entries: Sequence[AuditEntry], csv_text: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, descriptions: Sequence[str] = ()) -> None:
+        """`descriptions`: each change in words (AuditService.describe), shown as its "What"; the
+        fields changed, old and new, stay one level down."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(820, 520)
@@ -48,11 +50,21 @@ class HistoryDialog(QDialog):
         header = self.tree.header()
         for n, width in enumerate((150, 120, 220, 140)):
             self.tree.setColumnWidth(n, width)
+        if descriptions:  # the words need the room the old and new values had
+            self.resize(1100, 520)
+            for n, width in enumerate((165, 100, 600, 100)):
+                self.tree.setColumnWidth(n, width)
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for e in entries:
-            item = QTreeWidgetItem([e.at[:19].replace("T", " "), e.who, e.what, "", ""])
-            if e.op == "update" and len(e.changes) == 1:
+        words = list(descriptions) or [e.what for e in entries]
+        for e, described in zip(entries, words, strict=True):
+            item = QTreeWidgetItem([e.at[:19].replace("T", " "), e.who, described, "", ""])
+            item.setToolTip(2, described)
+            if descriptions:
+                for c in e.changes:
+                    child = QTreeWidgetItem(["", "", c.field, _value(c.old), _value(c.new)])
+                    item.addChild(child)
+            elif e.op == "update" and len(e.changes) == 1:
                 c = e.changes[0]
                 item.setText(2, f"{e.what}: {c.field}")
                 item.setText(3, _value(c.old))

@@ -74,7 +74,7 @@ class DocumentsModel(LazyTableModel):
             return _tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == REVIEWED:
-                return theme.SUCCESS
+                return theme.SUCCESS if row.reviewed else theme.WARNING
             if column == DATE and row.date is None:
                 return theme.FAINT
             if column == KIND:
@@ -95,26 +95,33 @@ def display_text(row: DocumentRow, column: int) -> str:
     if column == KIND:
         return row.kind.value.capitalize()
     if column == TITLE:
-        return row.label
+        return f"{row.label}  · {row.copy_label}" if row.copy_of is not None else row.label
     if column == SENDER:
         return row.sender or ""
     if column == RECIPIENTS:
         return ", ".join(row.recipients)
     if column == REVIEWED:
-        return "✓" if row.reviewed else ""
+        return "✓" if row.reviewed else ("↻" if row.changed_since_review else "")
     return ""
 
 
 def _tooltip(row: DocumentRow, column: int) -> str | None:
     if column == TITLE:
-        lines = [row.label, f"D{row.id} · filed from {row.file_name}"]
+        lines = [row.label, f"D{row.id} · filed from {row.file_name}"
+                 + (f" (first filed as {row.first_file_name})" if row.first_file_name else "")]
+        if row.copy_of is not None:
+            lines.append(f"A copy of D{row.copy_of}: the same letter filed again (Edit ▸ Not a Copy if it is not)")
         if row.status is DocumentStatus.NO_TEXT_LAYER:
             lines.append(f"⚠ {row.status.value}")
         if row.annotations:
             lines.append(f"{row.annotations} annotation{'' if row.annotations == 1 else 's'}")
         return "\n".join(lines)
     if column == REVIEWED:
-        return f"Reviewed by {row.reviewed_by}" if row.reviewed else "Not reviewed"
+        if row.reviewed:
+            return f"Reviewed by {row.reviewed_by}"
+        if row.changed_since_review:
+            return f"Changed since reviewed: re-filed after {row.changed_since_review} reviewed it"
+        return "Not reviewed"
     if column == DATE and row.date and row.date.text and row.date.text != row.date.display():
         return f"As written: {row.date.text}"
     if column == RECIPIENTS and row.cc:

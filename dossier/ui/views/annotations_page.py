@@ -76,6 +76,8 @@ class AnnotationTableModel(AnnotationRows, QAbstractTableModel):
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == QUOTE:
+                if row.needs_check:
+                    return row.quote + "\n\n(check: re-filing moved it onto different words; edit it once checked)"
                 return row.quote + ("\n\n(orphan: these words were not found in the current text)" if row.orphan else "")
             if column == NOTE:
                 return row.note or None
@@ -87,6 +89,8 @@ class AnnotationTableModel(AnnotationRows, QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.orphan and column == QUOTE:
                 return theme.DANGER
+            if row.needs_check and column == QUOTE:
+                return theme.WARNING
             if column in (AUTHOR, CHANGED, TAGS):
                 return theme.MUTED
         return None
@@ -98,7 +102,7 @@ class AnnotationTableModel(AnnotationRows, QAbstractTableModel):
             date = row.document_date or "Undated"
             return f"D{row.document_id}{where}  ·  {date}  ·  {row.document_title}"
         if column == QUOTE:
-            return f"“{_one_line(row.quote)}”"
+            return f"“{_one_line(row.quote)}”" + ("  · check" if row.needs_check else "")
         if column == NOTE:
             return _one_line(row.note)
         if column == TAGS:
@@ -267,6 +271,9 @@ class AnnotationsPage(Page):
         text = f"{len(rows):,} annotation{'' if len(rows) == 1 else 's'}"
         if orphans:
             text += f" · {orphans} orphan{'' if orphans == 1 else 's'} (words not found after re-filing)"
+        checks = sum(r.needs_check for r in rows)
+        if checks:
+            text += f" · {checks} to check (moved onto different words by a re-file)"
         self.count.setText(text)
 
     def _on_changed(self, scope: frozenset[str]) -> None:

@@ -178,6 +178,8 @@ class AnnotationCardDelegate(QStyledItemDelegate):
         cursor = x
         if row.orphan:
             cursor = _pill(painter, sfm, cursor, y, "orphan: words not found", theme.DANGER, QColor("#fdecea"))
+        elif row.needs_check:
+            cursor = _pill(painter, sfm, cursor, y, "check: words changed", theme.WARNING, QColor("#fff4e0"))
         for tag in row.tags:
             if cursor > x + width - 40:
                 break
@@ -268,7 +270,11 @@ class AnnotationsPane(QWidget):
         text = f"Annotations  {len(rows)}" if rows else "Annotations"
         if orphans:
             text += f"  ·  {orphans} orphan{'s' if orphans != 1 else ''}"
+        checks = sum(r.needs_check for r in rows)
+        if checks:
+            text += f"  ·  {checks} to check"
         self.heading.setText(text)
+        self.heading.setToolTip(text.replace("  ", " "))
         self.view.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         if keep is not None:

@@ -31,6 +31,7 @@ from dossier.ui.commands.annotations import (
     ReviewCommand,
 )
 from dossier.ui.commands.base import ACTORS, ANNOTATIONS, DOCUMENTS, MENTIONS, REVIEWS, SUGGESTIONS
+from dossier.ui.commands.copies import NotACopyCommand
 from dossier.ui.commands.metadata import EditMetadataCommand
 from dossier.ui.commands.suggestions import AcceptCommand, RejectCommand
 from dossier.ui.context import UiContext, one_line
@@ -121,6 +122,9 @@ class DocumentsPage(QSplitter):
                                           "Replace this document's text with a better copy; annotations follow")
         self.next_unreviewed_action = self._action("Next &Unreviewed", self.next_unreviewed, "F8",
                                                    "Open the next document nobody has reviewed")
+        self.not_a_copy_action = self._action("Not a &Copy", self.not_a_copy, "",
+                                              "This document was found to repeat an earlier one: it does not")
+        self.copy_of: int | None = None  # the earlier document the one shown is a copy of
 
         text = self.reader.text
         text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -180,10 +184,12 @@ class DocumentsPage(QSplitter):
                                          else "No documents match the filter" if self.model.text_filter
                                          else NO_DOCUMENTS)
             self.editor.load(None)
+            self.copy_of = None
         else:
             detail = self.services.documents.get(doc_id)
             self.reader.show_document(detail)
             self.editor.load(detail)
+            self.copy_of = detail.row.copy_of
         self.context.current_document_id = self.document_id
         self.refresh_mentions()
         self.refresh_annotations()
@@ -225,6 +231,8 @@ class DocumentsPage(QSplitter):
                 detail = self.services.documents.get(self.document_id)
                 self.reader.show_document(detail, keep_position=True)
                 self.editor.load(detail)
+                self.copy_of = detail.row.copy_of
+                self._update_actions()
         if scope & {ACTORS, MENTIONS}:
             self.refresh_mentions()
         if ACTORS in scope:
@@ -255,6 +263,7 @@ class DocumentsPage(QSplitter):
         for action in (self.reviewed_action, self.reviewed_next_action):
             action.setEnabled(has_doc)
         self.next_unreviewed_action.setEnabled(self.services is not None and self.model.rowCount() > 0)
+        self.not_a_copy_action.setEnabled(has_doc and self.copy_of is not None)
 
     # -- metadata --------------------------------------------------------------------------------
     def apply_edit(self, doc_id: int, changes: dict[str, Any]) -> bool:
@@ -523,6 +532,10 @@ class DocumentsPage(QSplitter):
             text = (f"D{doc_id} re-filed from {copy.file_name}. Annotations: {report.kept} in place, "
                     f"{report.moved} moved"
                     f", {len(report.orphans)} could not be placed.")
+            if report.changed_words:
+                text += f" {len(report.changed_words)} now on different words: check them (Annotations)."
+            if report.review_cleared is not None:
+                text += " Changed since reviewed: its reviewed mark is cleared."
             self.context.status(text)
             if report.orphans:
                 lines = "\n".join(f"• “{' '.join(a.quote.split())[:80]}”" + (f" — {a.note[:80]}" if a.note else "")
@@ -546,6 +559,17 @@ class DocumentsPage(QSplitter):
             return False
         return self.context.push(ReviewCommand(self.services.annotations, self.context.notify, doc_id, reviewed,
                                                self._author()))
+
+    def not_a_copy(self) -> bool:
+        """The document shown is not a copy of the earlier one it was found to repeat (undoable)."""
+        doc_id = self.document_id
+        if self.services is None or doc_id is None or self.copy_of is None:
+            return False
+        was = self.copy_of
+        if not self.context.push(NotACopyCommand(self.services.copies, self.context.notify, doc_id)):
+            return False
+        self.context.status(f"D{doc_id} is no longer shown as a copy of D{was}.")
+        return True
 
     def toggle_reviewed(self) -> bool:
         doc_id = self.document_id

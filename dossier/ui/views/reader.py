@@ -49,6 +49,7 @@ class ReaderHeader(QWidget):
                                   " border-radius: 3px; padding: 1px 6px; font-weight: 600; }")
         self.review.setFont(theme.scaled(self.font(), 0.8, bold=True))
         self.review.hide()
+        self._changed_since_review: str | None = None  # who reviewed it before it was re-filed
 
         top = QHBoxLayout()
         top.setSpacing(12)
@@ -91,7 +92,12 @@ class ReaderHeader(QWidget):
             parts.append(f"{row.page_count} page" + ("" if row.page_count == 1 else "s"))
         if meta.reference:
             parts.append(f"Ref. {meta.reference}")
+        if row.copy_of is not None:
+            parts.append(row.copy_label)
+        if row.first_file_name:
+            parts.append(f"{row.file_name}, first filed as {row.first_file_name}")
         self.subtitle.setText("  ·  ".join(parts))
+        self._changed_since_review = row.changed_since_review
         sender = meta.sender or ""
         if sender and detail.sender_post:
             sender = f"{sender} ({detail.sender_post})"
@@ -102,10 +108,17 @@ class ReaderHeader(QWidget):
         self.notice.setVisible(row.status is DocumentStatus.NO_TEXT_LAYER)
 
     def set_review(self, status: ReviewStatus | None) -> None:
-        self.review.setVisible(status is not None)
+        changed = status is None and self._changed_since_review
+        self.review.setVisible(status is not None or bool(changed))
+        colour, line = (theme.SUCCESS.name(), "#b9dcc6") if status is not None else (theme.WARNING.name(), "#e8c48a")
+        self.review.setStyleSheet(f"QLabel#reviewBadge {{ color: {colour}; border: 1px solid {line};"
+                                  " border-radius: 3px; padding: 1px 6px; font-weight: 600; }")
         if status is not None:
             self.review.setText("✓ Reviewed")
             self.review.setToolTip(f"Reviewed by {status.reviewed_by} on {status.reviewed_at[:10]}")
+        elif changed:
+            self.review.setText("↻ Changed since reviewed")
+            self.review.setToolTip(f"Re-filed from another copy after {changed} reviewed it: review it again")
 
     def _set(self, name: str, text: str, *, muted: bool = False) -> None:
         value = self.values[name]
