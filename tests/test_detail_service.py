@@ -58,9 +58,11 @@ def test_an_actions_detail_is_its_paragraph_and_its_history_in_words(dossier_pat
         assert p.text[p.span_start:p.span_end] == SENTENCE
         assert (p.start, p.end) == (start, end)
         lines = [line.text for line in detail.history]  # newest first
-        assert lines[0] == "status: open → done; note: — → reopened; done by: — → D" + str(mill)
-        assert "owner: Riverside Heritage Trust → Ottilie Brannigan" in lines[1]
-        assert lines[-1] == "action added"
+        # the History dialog's words (one describer for both)
+        assert lines[0] == (f"Action 'reopen the towpath' in D{mill} ¶{p.paragraph} now 'done' (was: 'open'); "
+                            f"status note 'reopened' (was: none); status from D{mill} (was: none)")
+        assert "owner now Ottilie Brannigan (was: Riverside Heritage Trust)" in lines[1]
+        assert "added" in lines[-1]
 
         by_hand = s.actions.create(dataclasses.replace(fields, summary="paint the gate"))
         assert s.actions.detail(by_hand).passage is None
@@ -82,7 +84,8 @@ def test_an_annotations_history_is_its_own_not_its_neighbours(dossier_path: Path
         detail = s.annotations.detail(towpath.id)
         assert detail.passage is not None and "Volunteers will help." in detail.passage.text
         lines = [line.text for line in detail.history]
-        assert "tag “paths” added" in lines and "annotation added" in lines
+        assert any(line.startswith("Tag 'paths'") for line in lines)
+        assert any(line.startswith("Annotation on 'reopen the towpath'") for line in lines)
         assert not any("bridges" in line for line in lines)
         assert any("bridges" in line.text for line in s.annotations.detail(bridge.id).history)
         counts = s.annotations.field_counts()

@@ -193,7 +193,7 @@ def test_the_detail_pane_shows_the_source_passage_and_history(qtbot, tmp_path: P
     assert pane.source.text().startswith(f"D{case['harbour.txt']} ¶")
     assert PLAN_SENTENCE in pane.passage.toPlainText()
     assert "Costs will follow later." in pane.passage.toPlainText()  # the paragraph, not only the sentence
-    assert any("action added" in line for line in pane.history_lines())
+    assert any("·  Action '" in line and line.endswith("added") for line in pane.history_lines())
 
     page.filters.set_status_index(len(STATUS_FILTERS) - 1)  # All: a done action stays listed
     page.model.set_statuses(None)
@@ -201,7 +201,7 @@ def test_the_detail_pane_shows_the_source_passage_and_history(qtbot, tmp_path: P
     assert w.context.push(SetStatusCommand(w.services.actions, w.context.notify, case["schedule"],
                                            ActionStatus.DONE, note="sent", document_id=None, summary="send"))
     assert page.selected_row().id == case["schedule"]  # still selected; the pane follows the edit
-    assert any("status: open → done" in line for line in pane.history_lines())
+    assert any("now 'done' (was: 'open')" in line for line in pane.history_lines())
 
     with qtbot.waitSignal(w.context.passage_requested) as blocker:
         pane.open_button.click()
@@ -234,8 +234,8 @@ def test_the_same_pane_shows_an_annotation_in_context(qtbot, tmp_path: Path, dos
     assert "The ferry timetable is unchanged for the summer." in pane.passage.toPlainText()
     assert pane.source.text().startswith(f"D{case['ferry.txt']} ¶")
     lines = pane.history_lines()
-    assert any("annotation added" in line for line in lines)
-    assert any("tag “boats” added" in line for line in lines)
+    assert any("·  Annotation on" in line and line.endswith("added") for line in lines)
+    assert any("Tag 'boats'" in line and line.endswith("added") for line in lines)
     with qtbot.waitSignal(page.open_requested) as blocker:
         pane.open_button.click()
     assert blocker.args == [case["ferry.txt"], ann.id]

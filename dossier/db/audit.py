@@ -194,9 +194,13 @@ def history(session: Session, *, document_id: int | None = None, actor_id: int |
     q = q.order_by(AuditRecord.id.desc())
     if limit:
         q = q.limit(limit)
-    return [AuditEntry(r.id, r.at, r.who, r.table_name, r.op, r.row_id, r.document_id, r.actor_id, r.action_id,
-                     _changes(r.op, r.old, r.new), _values(r.old if r.op == "delete" else r.new))
-            for r in session.scalars(q)]
+    return [entry(r) for r in session.scalars(q)]
+
+
+def entry(r: AuditRecord) -> AuditEntry:
+    """One log row as the domain reads it."""
+    return AuditEntry(r.id, r.at, r.who, r.table_name, r.op, r.row_id, r.document_id, r.actor_id, r.action_id,
+                      _changes(r.op, r.old, r.new), _values(r.old if r.op == "delete" else r.new))
 
 
 def _values(stored: str | None) -> tuple[tuple[str, object], ...]:

@@ -3,31 +3,23 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from dossier.db import audit
 from dossier.db.models import (
     Action,
-    Actor,
     Annotation,
     AnnotationTag,
     AuditRecord,
     Document,
     Paragraph,
 )
-from dossier.domain.audit import SUBJECTS
-from dossier.domain.detail import FieldCounts, HistoryLine, Passage
+from dossier.domain.audit import AuditEntry
+from dossier.domain.detail import FieldCounts, Passage
 
 MAX_PASSAGE = 1500  # characters of a very long paragraph shown around the span
-_HIDDEN_FIELDS = {"id", "action_id", "annotation_id", "created_at", "changed_at", "updated_at", "due_latest",
-                  "due_precision", "due_qualifier", "set_precision", "start", "end", "prefix", "suffix"}
-_LABELS = {"due_value": "due", "due_text": "due as written", "set_value": "set on", "set_text": "set as written",
-           "owner_id": "owner", "addressed_to_id": "addressed to", "status_document_id": "done by",
-           "document_id": "source", "status_note": "note"}
-_ACTOR_FIELDS = {"owner_id", "addressed_to_id"}
-_DOCUMENT_FIELDS = {"status_document_id", "document_id"}
 
 
 def passage(session: Session, document_id: int, start: int, end: int) -> Passage | None:
@@ -49,56 +41,17 @@ def passage(session: Session, document_id: int, start: int, end: int) -> Passage
                    span_start=start - lo, span_end=min(end, hi) - lo, start=start, end=end)
 
 
-def _value(value: Any) -> str:
-    if value in (None, ""):
-        return "—"
-    text = " ".join(str(value).split())
-    return text if len(text) <= 80 else text[:79] + "…"
-
-
-def _shown(session: Session, name: str, value: Any) -> str:
-    """A changed value as people read it: an actor by name, a document as "D3"."""
-    if value in (None, ""):
-        return "—"
-    if name in _ACTOR_FIELDS and isinstance(value, int):
-        return session.scalar(select(Actor.name).where(Actor.id == value)) or f"actor {value} (deleted)"
-    if name in _DOCUMENT_FIELDS and isinstance(value, int):
-        return f"D{value}"
-    return _value(value)
-
-
-def _line(session: Session, record: AuditRecord) -> HistoryLine:
-    subject = SUBJECTS.get(record.table_name, record.table_name)
-    before = json.loads(record.old) if record.old else {}
-    after = json.loads(record.new) if record.new else {}
-    if record.op == "insert":
-        text = f"{subject} added"
-        if record.table_name == "annotation_tags":
-            text = f"tag “{after.get('tag', '')}” added"
-        elif record.table_name == "action_sources":
-            text = f"also set by D{after.get('document_id')}"
-    elif record.op == "delete":
-        text = f"{subject} deleted"
-        if record.table_name == "annotation_tags":
-            text = f"tag “{before.get('tag', '')}” removed"
-    else:
-        changes = [f"{_LABELS.get(name, name.replace('_', ' '))}: {_shown(session, name, before.get(name))} → "
-                   f"{_shown(session, name, after.get(name))}"
-                   for name in dict.fromkeys([*before, *after])
-                   if before.get(name) != after.get(name) and name not in _HIDDEN_FIELDS]
-        text = "; ".join(changes) if changes else f"{subject} changed"
-    return HistoryLine(at=record.at, who=record.who, text=text)
-
-
-def action_history(session: Session, action_id: int, limit: int = 200) -> tuple[HistoryLine, ...]:
+def action_history(session: Session, action_id: int, limit: int = 200) -> tuple[AuditEntry, ...]:
+    """The log rows of an action and its sources, newest first."""
     q = (select(AuditRecord).where(AuditRecord.action_id == action_id,
                                    AuditRecord.table_name.in_(("actions", "action_sources")))
          .order_by(AuditRecord.id.desc()).limit(limit))
-    return tuple(_line(session, r) for r in session.scalars(q).all())
+    return tuple(audit.entry(r) for r in session.scalars(q).all())
 
 
 def annotation_history(session: Session, annotation_id: int, document_id: int,
-                       limit: int = 200) -> tuple[HistoryLine, ...]:
+                       limit: int = 200) -> tuple[AuditEntry, ...]:
+    """The log rows of an annotation and its tags, newest first."""
     q = (select(AuditRecord)
          .where(or_(and_(AuditRecord.table_name == "annotations", AuditRecord.row_id == annotation_id),
                     and_(AuditRecord.table_name == "annotation_tags", AuditRecord.document_id == document_id)))
@@ -109,7 +62,7 @@ def annotation_history(session: Session, annotation_id: int, document_id: int,
             row = json.loads(r.new or r.old or "{}")
             if row.get("annotation_id") != annotation_id:
                 continue
-        lines.append(_line(session, r))
+        lines.append(audit.entry(r))
         if len(lines) >= limit:
             break
     return tuple(lines)

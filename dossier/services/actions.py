@@ -16,6 +16,7 @@ from dossier.domain.errors import NotFound
 from dossier.domain.findings import ActionStatus
 from dossier.domain.register import ActionFields, ActionRow
 from dossier.services import progress
+from dossier.services.audit import history_lines
 from dossier.services.documents import utc_now
 
 
@@ -62,7 +63,7 @@ class ActionService:
             note = "" if found else ("Recorded by hand: no letter sets it." if row.document_id is None
                                      else f"Set by D{row.document_id}; the passage is not marked.")
             return ItemDetail(title=" ".join(row.summary.split()), passage=found,
-                              history=detail_repo.action_history(session, action_id), note=note)
+                              history=history_lines(session, detail_repo.action_history(session, action_id)), note=note)
 
     def fields(self, action_id: int) -> ActionFields:
         with self._sessions() as session:

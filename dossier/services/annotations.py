@@ -23,6 +23,7 @@ from dossier.domain.annotations import (
 )
 from dossier.domain.detail import FieldCounts, ItemDetail
 from dossier.domain.errors import DossierError
+from dossier.services.audit import history_lines
 from dossier.services.documents import utc_now
 
 
@@ -68,7 +69,8 @@ class AnnotationService:
                                          else row.start) if row.start is not None else None)
             note = "" if found else "These words were not found in the document's current text."
             return ItemDetail(title=f"“{' '.join(row.quote.split())}”", passage=found,
-                              history=detail_repo.annotation_history(session, ann_id, row.document_id), note=note)
+                              history=history_lines(session, detail_repo.annotation_history(
+                                  session, ann_id, row.document_id)), note=note)
 
     def tags(self) -> tuple[tuple[str, int], ...]:
         """Every tag in use, with how many annotations carry it."""

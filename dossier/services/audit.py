@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dossier.db import audit
 from dossier.domain.audit import AuditEntry
 from dossier.domain.audit_words import describe
+from dossier.domain.detail import HistoryLine
 
 CSV_COLUMNS = ("at", "who", "what", "table", "row", "document", "actor", "action", "field", "old", "new")
 
@@ -56,6 +57,12 @@ class AuditService:
                 else:
                     writer.writerow((*base, change.field, _cell(change.old), _cell(change.new)))
         return buffer.getvalue()
+
+
+def history_lines(session: Session, entries: tuple[AuditEntry, ...]) -> tuple[HistoryLine, ...]:
+    """Log rows in the words the History dialog uses, for a detail pane (one describer for both)."""
+    names = audit.names_for(session, entries)
+    return tuple(HistoryLine(at=e.at, who=e.who, text=describe(e, names)) for e in entries)
 
 
 def _cell(value: object) -> str:
