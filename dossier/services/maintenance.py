@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from dossier.db import cipher
 from dossier.db import maintenance as db
+from dossier.db.engine import writable
 from dossier.domain.errors import DossierError, DossierInUse, NewerSchemaError
 
 
@@ -131,16 +132,20 @@ def backup_file(source: Path | str, out: Path | str, password: str | None = None
     return BackupResult(source, out, size)
 
 
-def check_file(path: Path | str, password: str | None = None) -> CheckReport:
+def check_file(path: Path | str, password: str | None = None, *, read_only: bool | None = None) -> CheckReport:
     """Check a dossier file without changing it: its pages, its schema, its documents, their stored
     originals (against sha256) and the search index. Raises DossierError if there is no such file,
     NewerSchemaError for a file a newer Dossier wrote, and for an encrypted one PasswordNeeded
     (no `password`) or WrongPassword."""
     path = Path(path).expanduser().resolve()
+    if path.is_dir():
+        raise DossierError(f"{path.name} is a folder, not a dossier file.")
     if not path.is_file():
         raise DossierError(f"{path.name}: there is no such dossier.")
     if path.stat().st_size == 0:
         return CheckReport(path, (_empty(path),))
+    if read_only is None:  # a file this user cannot write is read as such (its index check cannot run)
+        read_only = not writable(path)
     if password is not None:
         cipher.check_password(path, password)  # WrongPassword, or NotEncrypted for a plain file
     elif not db.sqlite_header_ok(path):
@@ -154,7 +159,7 @@ def check_file(path: Path | str, password: str | None = None) -> CheckReport:
     documents = checked = 0
     revision = None
     try:
-        with db.checking_session(path, password=password) as session:
+        with db.checking_session(path, password=password, read_only=read_only) as session:
             holds, revision = db.schema_revision(session)
             if holds == "nothing":  # created, never set up (Dossier does that when it opens it)
                 return CheckReport(path, (_empty(path),))
