@@ -5,12 +5,18 @@ and a disk that fills."""
 from __future__ import annotations
 
 import io
+import json
 import os
+import resource
 import shutil
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import event
 
 from dossier.cli import main
 from dossier.domain.errors import DossierError, DossierReadOnly
@@ -197,3 +203,218 @@ def test_work_survives_losing_the_wal_of_a_closed_dossier(dossier_path, tmp_path
 def test_a_folder_as_dossier_is_a_dossier_error(tmp_path):
     with pytest.raises(DossierError, match="is a folder"):
         open_services(tmp_path)
+
+
+# -- 6: every entry a folder import passes over is said, with its reason ------------------------------
+
+def _odd_folder(root: Path) -> Path:
+    folder = root / "papers"
+    letter(folder, "good.txt")
+    (folder / "budget.xls").write_bytes(b"\xd0\xcf\x11\xe0 not a letter")
+    (folder / "README").write_text("what is in this folder", encoding="utf-8")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00")
+    (folder / "~$draft.docx").write_bytes(b"lock")
+    (folder / "gone.pdf").symlink_to(folder / "nowhere.pdf")
+    (folder / "self.txt").symlink_to(folder / "self.txt")
+    (folder / "back").symlink_to(folder)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "x.pdf").mkdir()
+    return folder
+
+
+EXPECTED = {
+    "budget.xls": ("skipped", "unsupported file type .xls"),
+    "README": ("skipped", "unsupported file type (no extension)"),
+    ".DS_Store": ("skipped", "hidden file"),
+    "~$draft.docx": ("skipped", "a Word lock file, not a document"),
+    "gone.pdf": ("failed", "a link to a file that is not there"),
+    "self.txt": ("failed", "link loop (the link leads back to itself)"),
+    "back": ("skipped", "link loop (a link to a folder that holds it)"),
+    "pipe.txt": ("failed", "not a file (a named pipe)"),
+    "x.pdf": ("skipped", "empty folder"),
+}
+
+
+def test_each_entry_passed_over_has_its_reason(services, tmp_path):
+    folder = _odd_folder(tmp_path)
+    results = {Path(r.path).name: r for r in services.documents.file_paths([folder])}
+    assert results.pop("good.txt").outcome.value == "filed"
+    got = {name: (r.outcome.value, r.message.removeprefix(f"{r.path}: ")) for name, r in results.items()}
+    assert got == EXPECTED
+    assert len(services.documents.ids()) == 1
+
+
+def test_the_command_line_lists_them_and_fails_only_for_unreadable_documents(tmp_path, dossier_path):
+    folder = _odd_folder(tmp_path)
+    code, out = run("--dossier", str(dossier_path), "import", str(folder), "--json")
+    rows = {Path(r["path"]).name: (r["outcome"], r["message"].removeprefix(f"{r['path']}: ")) for r in json.loads(out)}
+    assert code == 1  # a link to nothing named like a PDF is a document that could not be filed
+    assert {k: v for k, v in rows.items() if k != "good.txt"} == EXPECTED
+
+    only_other_types = tmp_path / "mixed"
+    letter(only_other_types, "note.txt", LETTER.replace("3 April", "4 April"))
+    (only_other_types / "sheet.csv").write_text("a,b\n", encoding="utf-8")
+    code, out = run("--dossier", str(dossier_path), "import", str(only_other_types))
+    assert code == 0  # skipped by design: said, but not a failure
+    assert f"skipped    {only_other_types / 'sheet.csv'}: unsupported file type .csv\n" in out
+    assert out.endswith("1 filed, 0 already filed, 0 failed, 1 skipped (not documents)\n")
+
+
+def test_a_file_that_vanishes_after_the_listing_is_failed_with_its_reason(services, tmp_path):
+    folder = tmp_path / "papers"
+    first = letter(folder, "a.txt")
+    second = letter(folder, "b.txt", LETTER.replace("3 April", "5 April"))
+
+    def progress(done: int, _total: int, _name: str) -> None:
+        if done == 0:
+            second.unlink()  # removed after the folder was listed, before it was read
+
+    results = services.documents.file_paths([folder], progress=progress)
+    assert [(Path(r.path).name, r.outcome.value) for r in results] == [("a.txt", "filed"), ("b.txt", "failed")]
+    assert results[1].message == f"{second}: file not found"
+    assert first.exists()
+
+
+def test_the_window_summary_lists_the_entries_passed_over(qtbot, services, tmp_path):
+    from dossier.ui.dialogs.import_dialogs import ImportSummaryDialog
+
+    results = services.documents.file_paths([_odd_folder(tmp_path)])
+    dialog = ImportSummaryDialog(results)
+    qtbot.addWidget(dialog)
+    assert dict(dialog.skipped_files()) == {k: v[1] for k, v in EXPECTED.items() if v[0] == "skipped"}
+    assert dict(dialog.failed_files()) == {k: v[1] for k, v in EXPECTED.items() if v[0] == "failed"}
+    assert dialog.failure_list.topLevelItemCount() == len(EXPECTED)
+    assert dialog.counts.text() == "1 filed · 0 already filed · 3 failed · 6 skipped (not documents)"
+    shown = [dialog.failure_list.topLevelItem(n).text(1) for n in range(dialog.failure_list.topLevelItemCount())]
+    assert "Skipped: unsupported file type .xls" in shown
+
+
+# -- 16: names and arguments that are not UTF-8 ---------------------------------------------------------
+
+def _dossier(*args: bytes | str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    """The real command, its arguments passed as bytes, as a shell passes them."""
+    argv = [os.fsencode(sys.executable), b"-m", b"dossier", *(os.fsencode(a) if isinstance(a, str) else a
+                                                             for a in args)]
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "LC_ALL": "C.UTF-8"}
+    return subprocess.run(argv, capture_output=True, cwd=cwd, env=env, check=False)
+
+
+def test_a_file_name_that_is_not_utf8_is_filed_in_a_batch(services, tmp_path):
+    folder = tmp_path / "unzipped"
+    odd = letter(folder, os.fsdecode(b"caf\xe9 letter.txt"))
+    letter(folder, "plain.txt", LETTER.replace("3 April", "6 April"))
+    results = services.documents.file_paths([folder])
+    assert [r.outcome.value for r in results] == ["filed", "filed"]
+    names = sorted(r.file_name for r in services.documents.rows(services.documents.ids()))
+    assert names == ["caf\ufffd letter.txt", "plain.txt"]
+    assert odd.exists()
+    again = services.documents.file_path(odd)  # the same bytes: found as already filed
+    assert again.outcome.value == "duplicate"
+
+
+def test_arguments_that_are_not_utf8_never_crash_the_command_line(tmp_path):
+    folder = tmp_path / "unzipped"
+    letter(folder, os.fsdecode(b"r\xe9sum\xe9.txt"))
+    dossier = ["--dossier", str(tmp_path / "case.dossier")]
+
+    done = _dossier(*dossier, "import", os.fsencode(folder), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert b"1 filed, 0 already filed, 0 failed" in done.stdout
+    assert b"r\\udce9sum\\udce9.txt" in done.stdout  # the odd bytes escaped, not a crash
+
+    runs = [
+        ("search", b"sluice caf\xe9"),
+        ("annotate", "1", "--quote", "The sluice", "--note", b"checked by the caf\xe9"),
+        ("review", "1", "--by", b"Ren\xe9e"),
+        ("export", "annotations", str(tmp_path / "record.md"), "--title", b"R\xe9view"),
+    ]
+    for argv in runs:
+        done = _dossier(*dossier, *argv, cwd=tmp_path)
+        assert b"Traceback" not in done.stderr, (argv, done.stderr.decode("utf-8", "replace"))
+        assert done.returncode == 0, (argv, done.stderr)
+    record = (tmp_path / "record.md").read_text(encoding="utf-8")
+    assert "R\ufffdview" in record and "checked by the caf\ufffd" in record
+    shown = _dossier(*dossier, "annotations", "--json", cwd=tmp_path)
+    [note] = json.loads(shown.stdout)
+    assert note["note"] == "checked by the caf\ufffd"
+
+
+# -- 17: a full disk ---------------------------------------------------------------------------------
+
+def _room_for(services, pages: int) -> None:
+    """Let the dossier grow by `pages` pages only, on every connection: SQLite then fails each write
+    beyond that with SQLITE_FULL ("database or disk is full"), as on a full disk."""
+    engine = services.dossier.engine
+    with engine.connect() as conn:
+        used = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    engine.dispose()
+    event.listen(engine, "connect", lambda con, _rec: con.execute(f"PRAGMA max_page_count={used + pages}"))
+
+
+def _letters(folder: Path, n: int) -> list[Path]:
+    return [letter(folder, f"{i:02}.txt", LETTER.replace("3 April", f"{i + 1} May") + "Remarks. " * 400 * (i + 1))
+            for i in range(n)]
+
+
+def test_a_full_disk_stops_an_import_keeps_what_was_filed_and_says_so(tmp_path, dossier_path, capsys):
+    services = open_services(dossier_path)
+    try:
+        files = _letters(tmp_path / "in", 8)
+        _room_for(services, 30)
+        results = services.documents.file_paths([tmp_path / "in"])
+        outcomes = [r.outcome.value for r in results]
+        filed = outcomes.count("filed")
+        assert 0 < filed < len(files) and outcomes == ["filed"] * filed + ["failed"] * (len(files) - filed)
+        assert all(r.message.endswith("not filed: the disk holding the dossier is full") for r in results[filed:])
+        assert len(services.documents.ids()) == filed
+    finally:
+        services.close()
+    report = check_file(dossier_path)
+    assert report.ok and not report.warnings, report.summary()
+    reopened = open_services(dossier_path)
+    try:
+        assert len(reopened.documents.ids()) == filed
+    finally:
+        reopened.close()
+
+
+def test_a_full_disk_on_the_command_line_prints_the_summary_and_one_line(tmp_path, dossier_path, capsys, monkeypatch):
+    _letters(tmp_path / "in", 8)
+    import dossier.services as services_module
+
+    real_open = services_module.open_services
+
+    def open_with_little_room(*args, **kwargs):
+        opened = real_open(*args, **kwargs)
+        _room_for(opened, 30)
+        return opened
+
+    monkeypatch.setattr(services_module, "open_services", open_with_little_room)
+    code, out = run("--dossier", str(dossier_path), "import", str(tmp_path / "in"))
+    err = capsys.readouterr().err
+    assert code == 1
+    lines = out.splitlines()
+    filed = sum(line.startswith("filed") for line in lines)
+    assert 0 < filed < 8
+    assert lines[-1] == f"{filed} filed, 0 already filed, {8 - filed} failed"
+    assert err.count("\n") == 1 and err.startswith("dossier: the disk holding case.dossier is full: the import "
+                                                   f"stopped after filing {filed} document")
+
+
+def test_a_backup_to_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, dossier_path):
+    _filed(dossier_path, tmp_path)
+    target = tmp_path / "stick" / "case-backup.dossier"
+    target.parent.mkdir()
+    limit = dossier_path.stat().st_size // 2
+
+    def small_disk() -> None:  # in the child: files may not grow past `limit` bytes
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    done = subprocess.run([sys.executable, "-m", "dossier", "--dossier", str(dossier_path), "backup", str(target)],
+                          capture_output=True, text=True, preexec_fn=small_disk, check=False)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith(
+        "dossier: Cannot write the backup case-backup.dossier: the disk refused the write"), done.stderr
+    assert list(target.parent.iterdir()) == []
+    assert check_file(dossier_path).ok

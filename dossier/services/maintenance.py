@@ -128,6 +128,9 @@ def backup_file(source: Path | str, out: Path | str, password: str | None = None
     except OSError as exc:
         raise DossierError(f"Cannot write the backup {out.name}: {exc.strerror or exc}.") from exc
     except Exception as exc:
+        if (full := _write_failure(exc)) is not None:
+            raise DossierError(f"Cannot write the backup {out.name}: {full}; nothing was written. "
+                               "Free some space, or back up to another disk.") from exc
         raise _plain(exc, source, "cannot be backed up") from exc
     return BackupResult(source, out, size)
 
@@ -307,6 +310,18 @@ def _count(session: Session) -> int:
         if db.database_error(exc) is None:
             raise
         return 0
+
+
+def _write_failure(exc: BaseException) -> str | None:
+    """SQLite could not write the copy: the disk is full (SQLITE_FULL), or refused the write (an I/O
+    error: a file size limit, a failing disk)."""
+    if not isinstance(exc, cipher.error_types("OperationalError")):
+        return None
+    if "database or disk is full" in str(exc):
+        return "the disk is full"
+    if "disk I/O error" in str(exc):
+        return "the disk refused the write (it may be full)"
+    return None
 
 
 def _plain(exc: BaseException, path: Path, doing: str) -> BaseException:
