@@ -418,3 +418,38 @@ def test_a_backup_to_a_full_disk_is_one_line_and_leaves_nothing(tmp_path, dossie
         "dossier: Cannot write the backup case-backup.dossier: the disk refused the write"), done.stderr
     assert list(target.parent.iterdir()) == []
     assert check_file(dossier_path).ok
+
+
+# -- the window ------------------------------------------------------------------------------------------
+
+def test_the_window_import_summary_lists_what_a_folder_import_passed_over(qtbot, tmp_path, dossier_path):
+    from test_gui_support import close_summary, run_import, ui_settings
+
+    from dossier.ui.main_window import MainWindow
+
+    window = MainWindow(ui_settings(tmp_path))
+    qtbot.addWidget(window)
+    assert window.open_dossier(dossier_path)
+    run_import(qtbot, window, [_odd_folder(tmp_path)])
+    summary = window.summary_dialog
+    assert summary is not None
+    assert summary.counts.text() == "1 filed · 0 already filed · 3 failed · 6 skipped (not documents)"
+    assert dict(summary.skipped_files())["budget.xls"] == "unsupported file type .xls"
+    assert summary.failure_list.isVisibleTo(summary)
+    close_summary(window)
+
+
+def test_the_window_opens_a_dossier_it_cannot_write_read_only(qtbot, tmp_path, dossier_path, monkeypatch):
+    from test_gui_support import ui_settings
+
+    from dossier.ui.main_window import MainWindow
+
+    _filed(dossier_path, tmp_path)
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if mode & os.W_OK else real_access(p, mode, **kw))
+    window = MainWindow(ui_settings(tmp_path))
+    qtbot.addWidget(window)
+    assert window.open_dossier(dossier_path)
+    assert window.services.dossier.read_only
+    assert window.path_label.text().endswith("(read-only)")
+    assert window.model.rowCount() == 1

@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(services.path)
         self.setWindowTitle(f"{APP_TITLE} — {services.path.name}")
         self.path_label.setText(str(services.path))
+        if services.dossier.read_only:  # a read-only file or folder: reading works, each change is refused
+            self.path_label.setText(f"{services.path}  (read-only)")
         self.stack.setCurrentWidget(self.workspace)
         self.actions_.set_busy(False, True)
         self._set_view_actions_enabled(True)
