@@ -453,3 +453,43 @@ def test_the_window_opens_a_dossier_it_cannot_write_read_only(qtbot, tmp_path, d
     assert window.services.dossier.read_only
     assert window.path_label.text().endswith("(read-only)")
     assert window.model.rowCount() == 1
+
+
+def _in_read_only_folder(folder: Path, *commands: list[str]) -> list[subprocess.CompletedProcess[str]]:
+    """Run dossier commands with `folder` mounted read-only (a private mount namespace: read-only
+    for root too). Skips where the system does not allow it."""
+    if shutil.which("unshare") is None or shutil.which("mount") is None:
+        pytest.skip("unshare and mount are needed for a read-only mount")
+    script = [f'mount --bind "{folder}" "{folder}" && mount -o remount,ro,bind "{folder}" || exit 99']
+    script += [" ".join([f'"{sys.executable}"', "-m", "dossier", *(f'"{a}"' for a in argv)])
+               + "; echo \"--rc=$?\"" for argv in commands]
+    done = subprocess.run(["unshare", "-m", "sh", "-c", "\n".join(script)], capture_output=True, text=True,
+                          check=False)
+    if done.returncode == 99 or (done.returncode != 0 and "--rc=" not in done.stdout):
+        pytest.skip(f"no read-only mount here: {done.stderr.strip()[:80]}")
+    outs = done.stdout.split("--rc=")
+    results = []
+    for n, argv in enumerate(commands):
+        code = int(outs[n + 1].split("\n", 1)[0])
+        text = outs[n].split("\n", 1)[1] if n else outs[n]
+        results.append(subprocess.CompletedProcess(argv, code, text, done.stderr))
+    return results
+
+
+def test_a_dossier_on_a_read_only_mount_reads_checks_and_backs_up(tmp_path):
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    path = folder / "case.dossier"
+    _filed(path, tmp_path)
+    new = letter(tmp_path / "more", "later.txt", LETTER.replace("3 April", "9 April"))
+    documents, check, backup, refused = _in_read_only_folder(
+        folder, ["--dossier", str(path), "documents"], ["--dossier", str(path), "check"],
+        ["--dossier", str(path), "backup", str(tmp_path / "copy.dossier")],
+        ["--dossier", str(path), "import", str(new)])
+    assert "Traceback" not in documents.stderr
+    assert documents.returncode == 0 and "Osric Tallow" in documents.stdout
+    assert check.returncode == 0 and check.stdout.startswith("No problems found in case.dossier")
+    assert backup.returncode == 0 and (tmp_path / "copy.dossier").exists()
+    assert refused.returncode == 2
+    assert "dossier: case.dossier is read-only here, so this change was not made." in refused.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["case.dossier"]

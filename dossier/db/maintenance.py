@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from dossier.db import cipher, search
+from dossier.db.engine import read_only_uri, writable
 from dossier.db.migrate import SCRIPT_LOCATION
 from dossier.db.models import Document, DocumentBlob, Paragraph
 
@@ -64,7 +65,8 @@ def connect_existing(path: Path, timeout: float = BUSY_TIMEOUT_S, password: str 
                      read_only: bool = False) -> sqlite3.Connection:
     """A connection to a file that must already exist (SQLite would create a missing one); keyed
     with `password` for an encrypted dossier (WrongPassword if it does not open it)."""
-    con = cipher.connect(_uri(path, "ro") if read_only else _uri(path), password, uri=True, timeout=timeout)
+    uri = read_only_uri(path.resolve()) if read_only else _uri(path)
+    con = cipher.connect(uri, password, uri=True, timeout=timeout)
     if password is not None:
         try:
             cipher.verify(con, path)
@@ -99,7 +101,7 @@ def backup(source: Path, target: Path, *, timeout: float = BUSY_TIMEOUT_S, passw
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     create_private(temp)
     try:
-        src = connect_existing(source, timeout, password)
+        src = connect_existing(source, timeout, password, read_only=not writable(source))  # a read-only one too
         try:
             dst = cipher.connect(temp, password)
             try:
