@@ -50,11 +50,17 @@ class Dossier:
         self.engine.dispose()
 
 
+CHECKPOINT_WAIT_MS = 200  # a close waits this long at most for another window's write or read to end
+
+
 def checkpoint(engine: Engine) -> None:
-    """Copy every committed change from the WAL into the file and empty the WAL (TRUNCATE). A
-    reader in another window may keep part of it for now: that window's own close finishes it."""
+    """Copy every committed change from the WAL into the file and empty the WAL (TRUNCATE).
+
+    It waits briefly, never the full busy timeout: while another window writes or holds an older
+    snapshot the WAL stays as it is, and that window's own close (the last) folds it in."""
     try:
         with engine.connect() as conn:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except Exception:  # busy, full or gone: the WAL stays and SQLite reads it as before
         pass
