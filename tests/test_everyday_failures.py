@@ -493,3 +493,18 @@ def test_a_dossier_on_a_read_only_mount_reads_checks_and_backs_up(tmp_path):
     assert refused.returncode == 2
     assert "dossier: case.dossier is read-only here, so this change was not made." in refused.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["case.dossier"]
+
+
+def test_a_cancelled_import_counts_the_files_not_filed_without_the_entries_skipped(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from dossier.domain.records import ImportOutcome, ImportResult
+    from dossier.ui.dialogs.import_dialogs import ImportSummaryDialog
+
+    results = [ImportResult("/in/a.txt", ImportOutcome.FILED, 1, "filed"),
+               ImportResult("/in/b.txt", ImportOutcome.FILED, 2, "filed"),
+               ImportResult("/in/c.xls", ImportOutcome.SKIPPED, message="/in/c.xls: unsupported file type .xls")]
+    dialog = ImportSummaryDialog(results, cancelled=True, total=5)
+    qtbot.addWidget(dialog)
+    notes = [label.text() for label in dialog.findChildren(QLabel) if label.text().startswith("Cancelled:")]
+    assert notes == ["Cancelled: 3 files not filed. What was filed before the cancel is kept."]

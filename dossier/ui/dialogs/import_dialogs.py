@@ -80,8 +80,9 @@ class ImportSummaryDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(headline)
         layout.addWidget(self.counts)
-        if cancelled and total is not None and total > len(self.results):
-            skipped = total - len(self.results)
+        attempted = len(self.results) - len(self.skipped)  # entries skipped as no document are no files to file
+        if cancelled and total is not None and total > attempted:
+            skipped = total - attempted
             note = QLabel(f"Cancelled: {skipped} file{'s' if skipped != 1 else ''} not filed. "
                           "What was filed before the cancel is kept.", self)
             note.setWordWrap(True)
