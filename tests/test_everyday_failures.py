@@ -508,3 +508,19 @@ def test_a_cancelled_import_counts_the_files_not_filed_without_the_entries_skipp
     qtbot.addWidget(dialog)
     notes = [label.text() for label in dialog.findChildren(QLabel) if label.text().startswith("Cancelled:")]
     assert notes == ["Cancelled: 3 files not filed. What was filed before the cancel is kept."]
+
+
+def test_an_encrypted_dossier_opens_read_only_with_its_password(dossier_path, tmp_path):
+    services = open_services(dossier_path, "a long invented passphrase")
+    try:
+        services.documents.file_path(letter(tmp_path / "in"))
+    finally:
+        services.close()
+    services = open_services(dossier_path, "a long invented passphrase", read_only=True)
+    try:
+        assert len(services.documents.ids()) == 1
+        with pytest.raises(DossierReadOnly):
+            services.documents.edit_metadata(1, {"title": "The sluice"})
+    finally:
+        services.close()
+    assert check_file(dossier_path, "a long invented passphrase", read_only=True).ok
