@@ -74,12 +74,16 @@ def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) 
     for r in results:
         if r.outcome is ImportOutcome.FAILED:
             out.write(f"failed     {r.message}\n")
+        elif r.outcome is ImportOutcome.SKIPPED:  # no document, by design: said, but not a failure
+            out.write(f"skipped    {r.message}\n")
         else:
             out.write(f"{r.outcome.value:<10} D{r.document_id}  {Path(r.path).name}  ({r.message})\n")
     filed = sum(r.outcome is ImportOutcome.FILED for r in results)
     dup = sum(r.outcome is ImportOutcome.DUPLICATE for r in results)
     failed = sum(r.outcome is ImportOutcome.FAILED for r in results)
-    out.write(f"{filed} filed, {dup} already filed, {failed} failed\n")
+    skipped = sum(r.outcome is ImportOutcome.SKIPPED for r in results)
+    passed = f", {skipped} skipped (not documents)" if skipped else ""
+    out.write(f"{filed} filed, {dup} already filed, {failed} failed{passed}\n")
 
 
 # -- commands ------------------------------------------------------------------------------------
@@ -88,6 +92,13 @@ def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int
     services.documents.max_bytes = int(args.max_mb * 1024 * 1024)
     results = services.documents.file_paths(args.paths)
     _print_results(results, args.json, out)
+    from dossier.services.documents import DISK_FULL
+
+    if any(r.message.endswith(DISK_FULL) for r in results):
+        filed = sum(r.outcome is ImportOutcome.FILED for r in results)
+        print(f"dossier: the disk holding {services.path.name} is full: the import stopped after filing {filed} "
+              f"document{'' if filed == 1 else 's'}, which are kept; free some space and import the rest again",
+              file=sys.stderr)
     return 1 if any(r.outcome is ImportOutcome.FAILED for r in results) else 0
 
 
@@ -448,10 +459,50 @@ DOSSIER_COMMANDS: dict[str, Callable[[Services, argparse.Namespace, TextIO], int
 }
 
 
+PATH_METAVARS = ("FILE", "PATH", "OUT", "BACKUP", "FOLDER", "DIR")
+
+
+def _path_dests(parser: argparse.ArgumentParser) -> set[str]:
+    """The arguments that name files (their metavar says so): these keep their bytes as given."""
+    dests: set[str] = set()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                dests |= _path_dests(sub)
+        elif str(action.metavar or "").upper().startswith(PATH_METAVARS):
+            dests.add(action.dest)
+    return dests
+
+
+def _safe_args(args: argparse.Namespace, path_dests: set[str]) -> None:
+    """Text arguments (a query, a note, a name, a title) made valid Unicode: bytes that are not
+    UTF-8 reach Python as lone surrogates, which the dossier cannot store (see safe_text)."""
+    from dossier.domain.safe_text import safe_text
+
+    for key, value in vars(args).items():
+        if key in path_dests:
+            continue
+        if isinstance(value, str):
+            setattr(args, key, safe_text(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, key, [safe_text(v) for v in value])
+
+
+def _tolerant_streams() -> None:
+    """A path that is not UTF-8 is printed with its odd bytes escaped, not as a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     multiprocessing.freeze_support()  # a frozen build's filing workers start here, not as a second app
+    _tolerant_streams()
     out = out or sys.stdout
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _safe_args(args, _path_dests(parser))
     try:
         if args.command in ("analyse", "analyze"):
             return cmd_analyse(args, out)

@@ -20,7 +20,7 @@ from sqlalchemy.pool import QueuePool
 
 from dossier.db import cipher
 from dossier.db.migrate import migrate
-from dossier.domain.errors import DossierError, DossierInUse
+from dossier.domain.errors import DiskFull, DossierError, DossierInUse, DossierReadOnly
 
 BUSY_TIMEOUT_MS = 10_000
 LOCK_POLL_S = 0.001  # how often a change waiting for the write lock tries again
@@ -35,13 +35,35 @@ class Dossier:
     engine: Engine
     sessions: sessionmaker[Session]
     password: str | None = field(default=None, repr=False, compare=False)
+    read_only: bool = False  # a read-only file or folder: opened for reading, every change refused
 
     @property
     def encrypted(self) -> bool:
         return self.password is not None
 
     def close(self) -> None:
+        """Fold the write-ahead log into the file, then close every connection: a closed dossier is
+        one self-contained file, even while another window still has it open (or a connection of
+        this process lingers), so copying the file alone, or losing its `-wal`, loses nothing."""
+        if not self.read_only:
+            checkpoint(self.engine)
         self.engine.dispose()
+
+
+CHECKPOINT_WAIT_MS = 200  # a close waits this long at most for another window's write or read to end
+
+
+def checkpoint(engine: Engine) -> None:
+    """Copy every committed change from the WAL into the file and empty the WAL (TRUNCATE).
+
+    It waits briefly, never the full busy timeout: while another window writes or holds an older
+    snapshot the WAL stays as it is, and that window's own close (the last) folds it in."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f"PRAGMA busy_timeout={CHECKPOINT_WAIT_MS}")
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    except Exception:  # busy, full or gone: the WAL stays and SQLite reads it as before
+        pass
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -58,15 +80,26 @@ def _is_locked(exc: BaseException) -> bool:
 
 
 def _in_use_errors(path: Path):
-    """Another window or command held the write lock past the busy timeout: say so plainly."""
+    """Another window or command held the write lock past the busy timeout, the file is read-only or
+    the disk is full: say so plainly."""
     def handle(context: ExceptionContext) -> None:
         original = context.original_exception
+        if is_disk_full(original):
+            raise DiskFull(f"The disk holding {path.name} is full, so this change was not made. "
+                           "Free some space and try again.") from original
+        if isinstance(original, cipher.error_types("OperationalError")) and "readonly database" in str(original):
+            raise DossierReadOnly(f"{path.name} is read-only here, so this change was not made.") from original
         if _is_locked(original):
             raise DossierInUse(
                 f"{path.name} is in use: another Dossier window or command has held it for "
                 f"{BUSY_TIMEOUT_MS / 1000:g} seconds, so this change was not made. Try again when it has finished."
             ) from original
     return handle
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """SQLite's SQLITE_FULL: the disk (or the file's size limit) left no room for the change."""
+    return isinstance(exc, cipher.error_types("OperationalError")) and "database or disk is full" in str(exc)
 
 
 def _write_lock_first(_session: Session, transaction: SessionTransaction, connection: Connection) -> None:
@@ -133,9 +166,18 @@ def make_sessions(engine: Engine) -> sessionmaker[Session]:
     return sessions
 
 
-def make_engine(path: Path, password: str | None = None) -> Engine:
-    """The engine of a dossier file; with a password, every connection is SQLCipher's, keyed first."""
-    if password is None:
+def make_engine(path: Path, password: str | None = None, *, read_only: bool = False) -> Engine:
+    """The engine of a dossier file; with a password, every connection is SQLCipher's, keyed first.
+    `read_only` opens the file for reading only (`read_only_uri`)."""
+    if read_only:
+        uri = read_only_uri(path)
+
+        def connect_ro() -> object:
+            return cipher.connect(uri, password, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+
+        module = {} if password is None else {"module": cipher.sqlcipher()}
+        engine = create_engine("sqlite://", creator=connect_ro, poolclass=QueuePool, **module)
+    elif password is None:
         engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     else:
         cipher.key_statement(password)  # refuse an empty password before any file is touched
@@ -149,6 +191,21 @@ def make_engine(path: Path, password: str | None = None) -> Engine:
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "handle_error", _in_use_errors(path))
     return engine
+
+
+def read_only_uri(path: Path) -> str:
+    """A `file:` URI that reads `path` and never writes it. In a folder that cannot be written the
+    WAL's companion files cannot be made either, so the file is read as immutable (it can change
+    only through a WAL, and one left with changes in it is still read, as far as SQLite can)."""
+    wal = Path(f"{path}-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    immutable = not pending and not os.access(path.parent, os.W_OK)
+    return f"{path.as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def writable(path: Path) -> bool:
+    """Whether this user may change the dossier: write the file and make its companions beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def _create_private_file(path: Path) -> None:
@@ -180,26 +237,43 @@ def _refuse_foreign(path: Path) -> None:
         raise DossierError(f"{path.name} is not a Dossier file (it holds other tables).")
 
 
-def open_dossier(path: Path | str, password: str | None = None) -> Dossier:
+def open_dossier(path: Path | str, password: str | None = None, *, read_only: bool | None = None) -> Dossier:
     """Open (creating if need be) a dossier file, back it up and migrate it if it is older.
 
     With a password, a new file is created encrypted (SQLCipher) and an existing one must be
     encrypted with that password. Raises PasswordNeeded for an encrypted file opened without a
     password, WrongPassword for a wrong one, NotEncrypted for a password given to a plain file (it is
     refused, not ignored: the user should not believe the file is protected), NewerSchemaError for
-    a file written by a newer Dossier, and DossierError for a file that is not a dossier.
+    a file written by a newer Dossier, and DossierError for a file that is not a dossier (or is a folder).
+
+    A file this user cannot change (a read-only file, or one in a read-only folder) is opened for
+    reading (`read_only`, unless given): what reads works, every change is refused in one line.
     """
     path = Path(path).expanduser().resolve()
+    if path.is_dir():
+        raise DossierError(f"{path.name} is a folder, not a dossier file; give the dossier's own file.")
     if password is not None:
         cipher.key_statement(password)  # an empty password is refused before anything is created
     if not path.exists():
-        _create_private_file(path)
-    cipher.check_password(path, password)  # reads only: a refused file is left as it was
+        try:
+            _create_private_file(path)
+        except OSError as exc:
+            raise DossierError(f"Cannot create {path.name} in {path.parent}: "
+                               f"{(exc.strerror or type(exc).__name__).lower()}.") from None
+    if read_only is None:
+        read_only = not writable(path)
+    try:
+        cipher.check_password(path, password)  # reads only: a refused file is left as it was
+    except PermissionError:
+        raise DossierError(f"Cannot read {path.name}: permission denied.") from None
     if password is None:
         _refuse_foreign(path)
-    engine = make_engine(path, password)
+    engine = make_engine(path, password, read_only=read_only)
     try:
-        migrate(engine, path, password=password)
+        if read_only:
+            _refuse_stale(engine, path)
+        else:
+            migrate(engine, path, password=password)
     except DatabaseError as exc:  # not SQLite at all, or damaged where opening reads
         engine.dispose()
         if isinstance(exc.orig, cipher.error_types("OperationalError")) and "malformed" not in str(exc.orig):
@@ -209,4 +283,22 @@ def open_dossier(path: Path | str, password: str | None = None) -> Dossier:
     except BaseException:
         engine.dispose()
         raise
-    return Dossier(path, engine, make_sessions(engine), password)
+    return Dossier(path, engine, make_sessions(engine), password, read_only)
+
+
+def _refuse_stale(engine: Engine, path: Path) -> None:
+    """A dossier opened read-only cannot be upgraded: it must already be at this version's schema."""
+    from dossier.db.migrate import current_revision, head_revision, refuse_newer
+
+    try:
+        current = current_revision(engine)
+    except DatabaseError as exc:
+        if "unable to open" not in str(exc.orig):
+            raise
+        raise DossierError(f"Cannot read {path.name}: it is read-only here and its folder cannot be "
+                           "written either. Copy it to a folder you can write and open the copy.") from None
+    if current == head_revision():
+        return
+    refuse_newer(current, path)
+    raise DossierReadOnly(f"{path.name} is read-only here and must be upgraded (or set up) before it can be "
+                          "opened; make it writable, or open a writable copy.")

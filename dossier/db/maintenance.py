@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
 
 from dossier.db import cipher, search
+from dossier.db.engine import read_only_uri, writable
 from dossier.db.migrate import SCRIPT_LOCATION
 from dossier.db.models import Document, DocumentBlob, Paragraph
 
@@ -60,10 +61,12 @@ def _uri(path: Path, mode: str = "rw") -> str:
     return f"{path.resolve().as_uri()}?mode={mode}"
 
 
-def connect_existing(path: Path, timeout: float = BUSY_TIMEOUT_S, password: str | None = None) -> sqlite3.Connection:
+def connect_existing(path: Path, timeout: float = BUSY_TIMEOUT_S, password: str | None = None, *,
+                     read_only: bool = False) -> sqlite3.Connection:
     """A connection to a file that must already exist (SQLite would create a missing one); keyed
     with `password` for an encrypted dossier (WrongPassword if it does not open it)."""
-    con = cipher.connect(_uri(path), password, uri=True, timeout=timeout)
+    uri = read_only_uri(path.resolve()) if read_only else _uri(path)
+    con = cipher.connect(uri, password, uri=True, timeout=timeout)
     if password is not None:
         try:
             cipher.verify(con, path)
@@ -98,7 +101,7 @@ def backup(source: Path, target: Path, *, timeout: float = BUSY_TIMEOUT_S, passw
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.partial")
     create_private(temp)
     try:
-        src = connect_existing(source, timeout, password)
+        src = connect_existing(source, timeout, password, read_only=not writable(source))  # a read-only one too
         try:
             dst = cipher.connect(temp, password)
             try:
@@ -187,10 +190,12 @@ def in_use(path: Path, password: str | None = None) -> bool:
 # -- checks --------------------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def checking_session(path: Path, timeout: float = BUSY_TIMEOUT_S, password: str | None = None) -> Iterator[Session]:
+def checking_session(path: Path, timeout: float = BUSY_TIMEOUT_S, password: str | None = None, *,
+                     read_only: bool = False) -> Iterator[Session]:
     """A session on an existing file that sets nothing on it (no WAL switch, no migration)."""
     module = {} if password is None else {"module": cipher.sqlcipher()}  # errors wrapped as sqlite3's are
-    engine: Engine = create_engine("sqlite://", creator=lambda: connect_existing(path, timeout, password),
+    engine: Engine = create_engine("sqlite://", creator=lambda: connect_existing(path, timeout, password,
+                                                                                 read_only=read_only),
                                    poolclass=NullPool, **module)
     session = Session(engine)
     try:
@@ -244,7 +249,7 @@ def search_index_problems(session: Session) -> list[Problem]:
     found = []
     intact = search.integrity_ok(session)  # FTS5's check is a write statement: it takes the write lock,
     session.rollback()  # so give the lock back at once (it changed nothing)
-    if not intact:
+    if intact is False:  # None: not checked (the file is read-only here)
         found.append(Problem("index_damaged", "the full-text index does not match the documents"))
     names = dict(session.execute(select(Document.id, Document.file_name)).all())
     indexed = search.indexed_ids(session)

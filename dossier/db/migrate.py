@@ -90,6 +90,11 @@ def migrate(engine: Engine, path: Path, target: str = "head", *, password: str |
     return backup
 
 
+def refuse_newer(current: str | None, path: Path) -> None:
+    """NewerSchemaError if `current` is a revision this version does not know."""
+    _refuse_newer(ScriptDirectory.from_config(_config()), current, head_revision(), path)
+
+
 def _refuse_newer(script: ScriptDirectory, current: str | None, head: str, path: Path) -> None:
     if current is None:
         return

@@ -88,12 +88,16 @@ def match_ids(session: Session, query: str) -> list[int]:
     return [r[0] for r in rows]
 
 
-def integrity_ok(session: Session) -> bool:
+def integrity_ok(session: Session) -> bool | None:
+    """FTS5's own check of the index; None where it cannot run (the file is opened read-only: the
+    check is a write statement, and a refusal to write says nothing about the index)."""
     if not _is_sqlite(session):
         return True
     try:
         session.execute(text(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)"))
-    except Exception:  # FTS5 reports a corrupt index by raising
+    except Exception as exc:  # FTS5 reports a corrupt index by raising
+        if "readonly database" in str(exc):
+            return None
         return False
     return True
 

@@ -38,3 +38,11 @@ class WrongPassword(DossierError):
 
 class NotEncrypted(DossierError):
     """A password was given for a dossier that is not encrypted (it is refused, not ignored)."""
+
+
+class DossierReadOnly(DossierError):
+    """The dossier can be read but not changed here (a read-only file or folder)."""
+
+
+class DiskFull(DossierError):
+    """The disk holding the dossier (or a backup) is full: the change in hand was not made."""

@@ -229,9 +229,14 @@ def _iso_date(name: str, value: str) -> str:
     parts = value.split("-")
     iso = "-".join([parts[0], *(p.zfill(2) for p in parts[1:])])
     try:
-        return PartialDate.parse_iso(iso).value
+        date = PartialDate.parse_iso(iso)
     except ValueError:
         raise QueryError(hint) from None
+    try:
+        date.earliest(), date.latest()  # year 0 parses but is no day of the calendar
+    except ValueError:
+        raise QueryError(f"{name}:{value} is not a valid date; write it like 2014, 2014-05 or 2014-05-23.") from None
+    return date.value
 
 
 def _tokens(text: str) -> Iterator[_Token]:

@@ -117,6 +117,7 @@ class ImportOutcome(StrEnum):
     FILED = "filed"
     DUPLICATE = "duplicate"
     FAILED = "failed"
+    SKIPPED = "skipped"  # an entry of a folder that is no document (another file type, hidden): by design
 
 
 @dataclass(frozen=True, slots=True)

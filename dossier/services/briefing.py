@@ -49,6 +49,7 @@ from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus, ActorKind
 from dossier.domain.register import ActionRow, action_line
+from dossier.domain.safe_text import safe_text
 from dossier.export.files import write_atomically
 from dossier.services.documents import utc_now
 
@@ -204,7 +205,7 @@ class BriefingService:
         with self._sessions.begin() as session:
             record_id = repo.record_export(
                 session, exported_at=utc_now(), as_at=options.as_at, title=options.title,
-                reference=options.reference, file_name=target.name, sha256=digest,
+                reference=options.reference, file_name=safe_text(target.name), sha256=digest,
                 options_json=_options_json(options))
         if progress:
             progress(SCALE, SCALE, "Exported")

@@ -6,6 +6,7 @@ and analysing a file happen before its transaction opens, so a write lock is hel
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -26,7 +27,7 @@ from dossier.db.engine import WriterPace
 from dossier.domain.annotations import ReanchorReport, ReviewStatus
 from dossier.domain.dates import PartialDate
 from dossier.domain.detail import FieldCounts
-from dossier.domain.errors import DossierError, UnreadableFile
+from dossier.domain.errors import DiskFull, DossierError, UnreadableFile
 from dossier.domain.records import (
     EDITABLE_FIELDS,
     MARKINGS,
@@ -41,7 +42,8 @@ from dossier.domain.records import (
     ImportOutcome,
     ImportResult,
 )
-from dossier.ingest import DEFAULT_MAX_BYTES, expand_paths, read_document
+from dossier.domain.safe_text import safe_text
+from dossier.ingest import DEFAULT_MAX_BYTES, PassedOver, expand_paths, read_document, scan_paths
 from dossier.ingest.documents import read_path
 from dossier.services import progress
 from dossier.services.copies import find_copy
@@ -55,6 +57,7 @@ from dossier.services.filing import (
 )
 from dossier.services.suggest import DocumentAnalysis, analyse_document
 
+DISK_FULL = "not filed: the disk holding the dossier is full"  # the reason of each file a full disk stopped
 CONFLICT_BATCH = 2000  # chronology entries touched before a batch import refreshes their conflicts
 # formats whose reader finds more than the stored text holds: reanalyse reads the original again
 _READ_AGAIN = frozenset({"message/rfc822", "application/vnd.ms-outlook", "text/html"})
@@ -103,8 +106,10 @@ class DocumentService:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> list[ImportResult]:
-        """File files and folders (recursively). A cancel keeps what was already filed."""
-        files = self.expand(paths)
+        """File files and folders (recursively). A cancel keeps what was already filed. Each entry
+        of a folder that is not filed has a result too, after the files: SKIPPED (no document by
+        design) or FAILED (named like a document, but a link to nothing, a pipe...)."""
+        files, passed_over = scan_paths(paths)
         results: list[ImportResult] = []
         self.refresh_stale_conflicts()  # left by an earlier batch that did not finish
         touched: set[int] = set()  # chronology entries whose conflicts are refreshed once per batch
@@ -115,15 +120,21 @@ class DocumentService:
                     break
                 if progress:
                     progress(n, len(files), files[n].name)
-                results.append(self._store(prepared, touched))
+                try:
+                    results.append(self._store(prepared, touched))
+                except DiskFull:  # what is filed stays filed; the rest is listed as not filed
+                    results += [ImportResult(str(p), ImportOutcome.FAILED, message=f"{p}: {DISK_FULL}")
+                                for p in files[n:]]
+                    break
                 pace()
                 if len(touched) >= CONFLICT_BATCH:
                     self._refresh_conflicts(touched)
         finally:
-            self._refresh_conflicts(touched)
+            with contextlib.suppress(DiskFull):  # left marked stale: refreshed when the dossier next opens
+                self._refresh_conflicts(touched)
         if progress:
             progress(len(results), len(files), "")
-        return results
+        return results + [_passed_over(p) for p in passed_over]
 
     def refresh_stale_conflicts(self) -> None:
         """Refresh the conflicts a batch import left undone (it was killed before its end)."""
@@ -154,7 +165,7 @@ class DocumentService:
                 audit.quiet(session)  # the log says the document was filed, not each row derived from it
                 copy_of = find_copy(session, extracted.text, prepared.sketch)
                 doc_id = repo.insert_document(
-                    session, sha256=prepared.sha256, file_name=path.name, media_type=extracted.media_type,
+                    session, sha256=prepared.sha256, file_name=safe_text(path.name), media_type=extracted.media_type,
                     data=prepared.data, text=extracted.text, paragraphs=extracted.paragraphs,
                     page_count=extracted.page_count, status=status, metadata=prepared.metadata,
                     sender_post=prepared.found.sender_post, filed_at=utc_now(),
@@ -249,7 +260,7 @@ class DocumentService:
             data, extracted = read_path(path, max_bytes=self.max_bytes)
         except UnreadableFile as exc:
             raise DossierError(str(exc)) from exc
-        return FileCopy(Path(path).name, data, extracted)
+        return FileCopy(safe_text(Path(path).name), data, extracted)
 
     def current_copy(self, doc_id: int) -> FileCopy:
         """A document's original as it stands, with the text read from it when it was filed: what
@@ -333,6 +344,11 @@ def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis, *
     progress.propose_for_document(session, doc_id)  # what it says of earlier actions: done, or moved
     return chronology_repo.replace_machine_entries(session, doc_id, analysis.references, utc_now(),
                                                    refresh=refresh)
+
+
+def _passed_over(entry: PassedOver) -> ImportResult:
+    outcome = ImportOutcome.FAILED if entry.failed else ImportOutcome.SKIPPED
+    return ImportResult(entry.path, outcome, message=f"{entry.path}: {entry.reason}")
 
 
 def _duplicate(path: Path, doc_id: int, file_name: str) -> ImportResult:

@@ -20,6 +20,7 @@ from dossier.analysis.copies import sketch
 from dossier.analysis.metadata import detect_metadata
 from dossier.domain.errors import UnreadableFile
 from dossier.domain.records import DetectedMetadata, DocumentMetadata, Extracted
+from dossier.domain.safe_text import safe_text
 from dossier.ingest import read_path
 from dossier.services.suggest import DocumentAnalysis, analyse_document
 
@@ -65,7 +66,7 @@ def prepare(path: Path, max_bytes: int) -> Prepared | Unreadable:
         data, extracted = read_path(path, max_bytes=max_bytes)
     except UnreadableFile as exc:
         return Unreadable(str(path), str(exc))
-    found = analyse_extracted(path.name, extracted)
+    found = analyse_extracted(safe_text(path.name), extracted)
     metadata = metadata_from_detection(found, extracted)
     return Prepared(str(path), data, hashlib.sha256(data).hexdigest(), extracted, found, metadata,
                     analyse_document(extracted.text, metadata, found.sender_post), sketch(extracted.text))

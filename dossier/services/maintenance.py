@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from dossier.db import cipher
 from dossier.db import maintenance as db
+from dossier.db.engine import writable
 from dossier.domain.errors import DossierError, DossierInUse, NewerSchemaError
 
 
@@ -127,20 +128,27 @@ def backup_file(source: Path | str, out: Path | str, password: str | None = None
     except OSError as exc:
         raise DossierError(f"Cannot write the backup {out.name}: {exc.strerror or exc}.") from exc
     except Exception as exc:
+        if (full := _write_failure(exc)) is not None:
+            raise DossierError(f"Cannot write the backup {out.name}: {full}; nothing was written. "
+                               "Free some space, or back up to another disk.") from exc
         raise _plain(exc, source, "cannot be backed up") from exc
     return BackupResult(source, out, size)
 
 
-def check_file(path: Path | str, password: str | None = None) -> CheckReport:
+def check_file(path: Path | str, password: str | None = None, *, read_only: bool | None = None) -> CheckReport:
     """Check a dossier file without changing it: its pages, its schema, its documents, their stored
     originals (against sha256) and the search index. Raises DossierError if there is no such file,
     NewerSchemaError for a file a newer Dossier wrote, and for an encrypted one PasswordNeeded
     (no `password`) or WrongPassword."""
     path = Path(path).expanduser().resolve()
+    if path.is_dir():
+        raise DossierError(f"{path.name} is a folder, not a dossier file.")
     if not path.is_file():
         raise DossierError(f"{path.name}: there is no such dossier.")
     if path.stat().st_size == 0:
         return CheckReport(path, (_empty(path),))
+    if read_only is None:  # a file this user cannot write is read as such (its index check cannot run)
+        read_only = not writable(path)
     if password is not None:
         cipher.check_password(path, password)  # WrongPassword, or NotEncrypted for a plain file
     elif not db.sqlite_header_ok(path):
@@ -154,7 +162,7 @@ def check_file(path: Path | str, password: str | None = None) -> CheckReport:
     documents = checked = 0
     revision = None
     try:
-        with db.checking_session(path, password=password) as session:
+        with db.checking_session(path, password=password, read_only=read_only) as session:
             holds, revision = db.schema_revision(session)
             if holds == "nothing":  # created, never set up (Dossier does that when it opens it)
                 return CheckReport(path, (_empty(path),))
@@ -302,6 +310,18 @@ def _count(session: Session) -> int:
         if db.database_error(exc) is None:
             raise
         return 0
+
+
+def _write_failure(exc: BaseException) -> str | None:
+    """SQLite could not write the copy: the disk is full (SQLITE_FULL), or refused the write (an I/O
+    error: a file size limit, a failing disk)."""
+    if not isinstance(exc, cipher.error_types("OperationalError")):
+        return None
+    if "database or disk is full" in str(exc):
+        return "the disk is full"
+    if "disk I/O error" in str(exc):
+        return "the disk refused the write (it may be full)"
+    return None
 
 
 def _plain(exc: BaseException, path: Path, doing: str) -> BaseException:

@@ -51,10 +51,11 @@ class Services:
         self.dossier.close()
 
 
-def open_services(path: Path | str, password: str | None = None) -> Services:
+def open_services(path: Path | str, password: str | None = None, *, read_only: bool | None = None) -> Services:
     """Open (creating and migrating as needed) a dossier and build its services. With a password,
-    a new dossier is created encrypted and an encrypted one is opened (see `open_dossier`)."""
-    dossier = open_dossier(path, password)
+    a new dossier is created encrypted and an encrypted one is opened (see `open_dossier`). A dossier
+    this user cannot change is opened read-only (unless `read_only` says otherwise)."""
+    dossier = open_dossier(path, password, read_only=read_only)
     sessions = dossier.sessions
     context = audit_log.AuditContext(system_user())
     audit_log.install(sessions, context)
@@ -63,5 +64,6 @@ def open_services(path: Path | str, password: str | None = None) -> Services:
         actors=ActorService(sessions), suggestions=SuggestionService(sessions), actions=ActionService(sessions),
         chronology=ChronologyService(sessions), annotations=AnnotationService(sessions),
         search=SearchService(sessions), briefing=BriefingService(sessions))
-    services.documents.refresh_stale_conflicts()  # a batch import killed before its end left some
+    if not dossier.read_only:
+        services.documents.refresh_stale_conflicts()  # a batch import killed before its end left some
     return services

@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
         # the name once, at the end: Qt appends the application's name to a title that does not end with it
         self.setWindowTitle(f"{services.path.stem} — {APP_TITLE}")
         self.path_label.setText(str(services.path))
+        if services.dossier.read_only:  # a read-only file or folder: reading works, each change is refused
+            self.path_label.setText(f"{services.path}  (read-only)")
         self.stack.setCurrentWidget(self.workspace)
         self.actions_.set_busy(False, True)
         self._set_view_actions_enabled(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.domain.records import ImportOutcome, ImportResult
+from dossier.domain.safe_text import safe_text
 from dossier.ui.dialogs.progress import WorkProgressDialog
 from dossier.ui.style import theme
 
@@ -30,6 +31,7 @@ class ImportProgressDialog(WorkProgressDialog):
         super().__init__("Preparing to file…", "Filing documents", parent, width=440)
 
     def update_progress(self, done: int, total: int, name: str) -> None:
+        name = safe_text(name)  # a file name need not be UTF-8
         if name and len(name) > MAX_NAME:
             name = f"{name[:MAX_NAME // 2 - 1]}…{name[-(MAX_NAME // 2):]}"
         self.show_progress(done, total, f"Filing file {done + 1} of {total}: {name}" if name else "")
@@ -42,7 +44,9 @@ def counts_line(results: Sequence[ImportResult]) -> str:
     filed = sum(r.outcome is ImportOutcome.FILED for r in results)
     duplicate = sum(r.outcome is ImportOutcome.DUPLICATE for r in results)
     failed = sum(r.outcome is ImportOutcome.FAILED for r in results)
-    return f"{filed} filed · {duplicate} already filed · {failed} failed"
+    skipped = sum(r.outcome is ImportOutcome.SKIPPED for r in results)
+    passed = f" · {skipped} skipped (not documents)" if skipped else ""
+    return f"{filed} filed · {duplicate} already filed · {failed} failed{passed}"
 
 
 def failure_reason(result: ImportResult) -> str:
@@ -64,6 +68,7 @@ class ImportSummaryDialog(QDialog):
         self.setMinimumWidth(520)
         self.results = list(results)
         self.failures = [r for r in self.results if r.outcome is ImportOutcome.FAILED]
+        self.skipped = [r for r in self.results if r.outcome is ImportOutcome.SKIPPED]  # listed after the failures
 
         headline = QLabel(self._headline(cancelled, error), self)
         headline.setFont(theme.scaled(self.font(), 1.15, bold=True))
@@ -75,8 +80,9 @@ class ImportSummaryDialog(QDialog):
         layout.setSpacing(10)
         layout.addWidget(headline)
         layout.addWidget(self.counts)
-        if cancelled and total is not None and total > len(self.results):
-            skipped = total - len(self.results)
+        attempted = len(self.results) - len(self.skipped)  # entries skipped as no document are no files to file
+        if cancelled and total is not None and total > attempted:
+            skipped = total - attempted
             note = QLabel(f"Cancelled: {skipped} file{'s' if skipped != 1 else ''} not filed. "
                           "What was filed before the cancel is kept.", self)
             note.setWordWrap(True)
@@ -96,18 +102,19 @@ class ImportSummaryDialog(QDialog):
         self.failure_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.failure_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.failure_list.header().setStretchLastSection(True)
-        for r in self.failures:
-            item = QTreeWidgetItem([Path(r.path).name, failure_reason(r)])
-            item.setToolTip(0, r.path)
-            item.setToolTip(1, r.message)
+        for r in [*self.failures, *self.skipped]:
+            reason = failure_reason(r) if r.outcome is ImportOutcome.FAILED else f"Skipped: {failure_reason(r)}"
+            item = QTreeWidgetItem([safe_text(Path(r.path).name), safe_text(reason)])  # a name may not be UTF-8
+            item.setToolTip(0, safe_text(r.path))
+            item.setToolTip(1, safe_text(r.message))
             self.failure_list.addTopLevelItem(item)
-        self.failure_list.setVisible(bool(self.failures))
+        self.failure_list.setVisible(bool(self.failures or self.skipped))
         layout.addWidget(self.failure_list, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        if self.failures:
+        if self.failures or self.skipped:
             self.resize(640, 360)
 
     def _headline(self, cancelled: bool, error: str) -> str:
@@ -120,8 +127,15 @@ class ImportSummaryDialog(QDialog):
         if self.failures:
             n = len(self.failures)
             return f"Filed {filed} {noun}; {n} file{'s' if n != 1 else ''} could not be filed."
+        if self.skipped:
+            n = len(self.skipped)
+            return f"Filed {filed} {noun}; {n} entr{'ies' if n != 1 else 'y'} skipped (not documents)."
         return f"Filed {filed} {noun}."
 
     def failed_files(self) -> list[tuple[str, str]]:
         """(file name, reason) per failed file, as listed."""
         return [(Path(r.path).name, failure_reason(r)) for r in self.failures]
+
+    def skipped_files(self) -> list[tuple[str, str]]:
+        """(name, reason) per folder entry passed over as no document, as listed after the failures."""
+        return [(Path(r.path).name, failure_reason(r)) for r in self.skipped]
