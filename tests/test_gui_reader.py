@@ -31,8 +31,8 @@ def spans() -> tuple[ParagraphSpan, ...]:
 def detail(status: DocumentStatus = DocumentStatus.OK) -> DocumentDetail:
     date = PartialDate.of(2014, 3, 27, text="27 March 2014")
     meta = DocumentMetadata(kind=DocumentKind.LETTER, date=date, title="Appointment of a Commissioner",
-                            marking="OFFICIAL", sender="Edward Timpson", recipients=("Albert Bore",),
-                            cc=("Brigid Jones", "Peter Hay"))
+                            marking="OFFICIAL", sender="Edwin Thorley", recipients=("Alfred Bourne",),
+                            cc=("Bridget Jolliffe", "Petra Hale"))
     row = DocumentRow(id=7, file_name="letter.pdf", kind=meta.kind, date=date, title=meta.title,
                       sender=meta.sender, recipients=meta.recipients, cc=meta.cc, status=status, page_count=2,
                       sha256="0" * 64, filed_at="2024-01-01T00:00:00+00:00")
@@ -91,9 +91,9 @@ def test_header_shows_title_parties_and_marking(qtbot) -> None:
     header = reader.header
     assert header.title.text() == "Appointment of a Commissioner"
     assert header.values["Date"].text() == "27 Mar 2014"
-    assert header.values["From"].text() == "Edward Timpson"
-    assert header.values["To"].text() == "Albert Bore"
-    assert header.values["Cc"].text() == "Brigid Jones, Peter Hay"
+    assert header.values["From"].text() == "Edwin Thorley"
+    assert header.values["To"].text() == "Alfred Bourne"
+    assert header.values["Cc"].text() == "Bridget Jolliffe, Petra Hale"
     assert header.marking.text() == "OFFICIAL"
     assert header.subtitle.text() == "Letter  ·  D7  ·  2 pages"
     assert header.notice.isHidden()

@@ -35,14 +35,14 @@ def build_letter(document: Document) -> None:
     for item in ("First numbered point.", "Second numbered point."):
         document.add_paragraph(item, style="List Number")
     table = document.add_table(rows=3, cols=3)
-    for row, values in zip(table.rows, [("Name", "Role", "Since"), ("Alan Wood", "", "2014"),
-                                        ("Isabelle Trowler", "Chief Social Worker", "2013")], strict=True):
+    for row, values in zip(table.rows, [("Name", "Role", "Since"), ("Anselm Wray", "", "2014"),
+                                        ("Isolde Tremayne", "Chief Social Worker", "2013")], strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
     address = document.add_paragraph("Sanctuary Buildings")
     address.add_run().add_break()
     address.add_run("London SW1P 3BT")
-    document.add_paragraph("Yours sincerely,\tEdward Timpson")
+    document.add_paragraph("Yours sincerely,\tEdwin Thorley")
 
 
 def test_a_letter_reads_in_body_order_with_bullets_numbers_and_table_rows() -> None:
@@ -57,10 +57,10 @@ def test_a_letter_reads_in_body_order_with_bullets_numbers_and_table_rows() -> N
         "1. First numbered point.",
         "2. Second numbered point.",
         "Name | Role | Since",
-        "Alan Wood | 2014",
-        "Isabelle Trowler | Chief Social Worker | 2013",
+        "Anselm Wray | 2014",
+        "Isolde Tremayne | Chief Social Worker | 2013",
         "Sanctuary Buildings\nLondon SW1P 3BT",
-        "Yours sincerely,\tEdward Timpson",
+        "Yours sincerely,\tEdwin Thorley",
     ]
     assert (extracted.title, extracted.media_type, extracted.page_count) == ("Review of services", MEDIA_TYPE, None)
     assert all(span.page is None and not span.quoted for span in extracted.paragraphs)

@@ -34,9 +34,9 @@ def paragraphs(result: tuple[str, tuple[ParagraphSpan, ...]]) -> list[str]:
 # paragraphs, and a page break (four empty lines) in the middle of a sentence.
 PAGE_BREAK_IN_SENTENCE = (
     "I want that advice to be informed by independent views.  I have therefore asked \n"
-    "Julian Le Grand (Professor of Social Policy at the LSE) to lead a team with Alan \n"
+    "Julius Le Fevre (Professor of Social Policy at Wessex) to lead a team with Anselm \n"
     "\n\n\n\n"
-    "Wood (DCS in Hackney) and the Chief Social Worker, Isabelle Trowler, to form a \n"
+    "Wray (DCS in Fenwick) and the Chief Social Worker, Isolde Tremayne, to form a \n"
     "clear view on these issues and report back to me and the Secretary of State.  In \n"
     "doing so, I would expect them to involve other leading practitioners. \n"
     " \n"
@@ -48,7 +48,7 @@ PAGE_BREAK_IN_SENTENCE = (
 def test_a_page_break_inside_a_sentence_does_not_split_the_paragraph() -> None:
     texts = paragraphs(normalise_text(PAGE_BREAK_IN_SENTENCE))
     assert len(texts) == 2
-    assert "to lead a team with Alan Wood (DCS in Hackney) and the Chief Social Worker" in texts[0]
+    assert "to lead a team with Anselm Wray (DCS in Fenwick) and the Chief Social Worker" in texts[0]
     assert texts[0].endswith("other leading practitioners.")
     assert texts[1].startswith("As part of their work, having early access")
     assert "  " not in texts[0] and "\n" not in texts[0]
@@ -57,14 +57,14 @@ def test_a_page_break_inside_a_sentence_does_not_split_the_paragraph() -> None:
 def test_a_bullet_broken_by_a_blank_line_after_a_title_is_joined() -> None:
     text = (
         "the next key actions I plan to take are:\n\n"
-        "- to appoint a Commissioner for Children's Social Care in Birmingham – Lord\n\n"
-        "Norman Warner; and\n\n"
-        " to appoint an expert panel comprising Isabelle Trowler and other experts.\n"
+        "- to appoint a Commissioner for Children's Social Care in Elmbridge – Lord\n\n"
+        "Norris Warden; and\n\n"
+        " to appoint an expert panel comprising Isolde Tremayne and other experts.\n"
     )
     assert paragraphs(normalise_text(text)) == [
         "the next key actions I plan to take are:",
-        "• to appoint a Commissioner for Children's Social Care in Birmingham – Lord Norman Warner; and",
-        "to appoint an expert panel comprising Isabelle Trowler and other experts.",
+        "• to appoint a Commissioner for Children's Social Care in Elmbridge – Lord Norris Warden; and",
+        "to appoint an expert panel comprising Isolde Tremayne and other experts.",
     ]
 
 
@@ -90,35 +90,35 @@ def test_bullet_items_split_by_a_blank_line_take_their_lower_case_continuation()
 
 def test_signature_lines_separated_by_blank_lines_stay_separate_paragraphs() -> None:
     text = (
-        "I am copying this letter to the following key people in Birmingham, Councillor \n"
-        "Brigid Jones - Lead Member, Mark Rogers – Chief Executive, Peter Hay – \n"
-        "Director for People and Jane Held – Birmingham Children Safeguarding Board \n"
+        "I am copying this letter to the following key people in Elmbridge, Councillor \n"
+        "Bridget Jolliffe - Lead Member, Marcus Rowe – Chief Executive, Petra Hale – \n"
+        "Director for People and Janet Holm – Elmbridge Children Safeguarding Board \n"
         "Chair. \n \n"
-        "Edward Timpson MP  \n\n"
+        "Edwin Thorley MP  \n\n"
         "Parliamentary Under Secretary of State for Children and Families \n\n"
         "Department for Education\n"
     )
     texts = paragraphs(normalise_text(text))
     assert texts[1:] == [
-        "Edward Timpson MP",
+        "Edwin Thorley MP",
         "Parliamentary Under Secretary of State for Children and Families",
         "Department for Education",
     ]
-    assert texts[0].endswith("Birmingham Children Safeguarding Board Chair.")
+    assert texts[0].endswith("Elmbridge Children Safeguarding Board Chair.")
 
 
 def test_address_and_signature_blocks_keep_their_line_breaks() -> None:
     text = (
-        "Professor Julian Le Grand\nDepartment of Social Policy\nOld Building\n"
+        "Professor Julius Le Fevre\nDepartment of Social Policy\nOld Building\n"
         "London School of Economics and Political Science\nHoughton Street\nLondon WC2A 2AE\n\n"
         "2 March 2014\n\n"
-        "Yours sincerely,\nEdward Timpson MP\n"
+        "Yours sincerely,\nEdwin Thorley MP\n"
     )
     assert paragraphs(normalise_text(text)) == [
-        "Professor Julian Le Grand\nDepartment of Social Policy\nOld Building\n"
+        "Professor Julius Le Fevre\nDepartment of Social Policy\nOld Building\n"
         "London School of Economics and Political Science\nHoughton Street\nLondon WC2A 2AE",
         "2 March 2014",
-        "Yours sincerely,\nEdward Timpson MP",
+        "Yours sincerely,\nEdwin Thorley MP",
     ]
 
 
@@ -142,15 +142,15 @@ def test_a_salutation_is_a_paragraph_of_its_own() -> None:
 
 
 def test_short_finished_lines_without_blank_lines_are_paragraphs() -> None:
-    text = "It follows a turbulent period for the council.\nTimpson revealed the news in a letter."
+    text = "It follows a turbulent period for the council.\nThorley revealed the news in a letter."
     assert paragraphs(normalise_text(text)) == [
         "It follows a turbulent period for the council.",
-        "Timpson revealed the news in a letter.",
+        "Thorley revealed the news in a letter.",
     ]
 
 
 WRAPPED = (
-    "I know that you have been clear that the children of Birmingham and their safety \n"
+    "I know that you have been clear that the children of Elmbridge and their safety \n"
     "is an absolute priority and that you and your officials are committed to working \n"
     "with these decisions. I am pleased to be able to count on your continued co-\n"
     "operation and engagement. We need to work together to drive the many improve-\n"
@@ -163,7 +163,7 @@ WRAPPED = (
 
 def test_wrapped_lines_are_joined_and_line_end_hyphens_resolved() -> None:
     (text,) = paragraphs(normalise_text(WRAPPED))
-    assert text.startswith("I know that you have been clear that the children of Birmingham and their safety is an")
+    assert text.startswith("I know that you have been clear that the children of Elmbridge and their safety is an")
     assert "continued co-operation and engagement" in text
     assert "the many improvements which are vital" in text
     assert "a medium-term plan," in text
@@ -194,8 +194,8 @@ def test_bullet_glyphs_become_one_bullet_and_a_lone_glyph_takes_the_next_line() 
 
 
 def test_a_dash_that_only_wrapped_to_a_line_start_is_not_a_bullet() -> None:
-    text = "Mark Rogers\n– Chief Executive\n\n- Work with the Panel."
-    assert paragraphs(normalise_text(text)) == ["Mark Rogers\n– Chief Executive", "• Work with the Panel."]
+    text = "Marcus Rowe\n– Chief Executive\n\n- Work with the Panel."
+    assert paragraphs(normalise_text(text)) == ["Marcus Rowe\n– Chief Executive", "• Work with the Panel."]
 
 
 def test_spaces_line_ends_and_control_characters_are_cleaned_but_quotes_and_scripts_kept() -> None:
