@@ -73,6 +73,11 @@ def test_bulk_span_leaves_out_an_outlier_years_away() -> None:
     assert bulk_span([(d(1996, 4, 1), d(1996, 4, 30), 1), *months]) == (1, 12)
     assert bulk_span([*months, (d(2049, 1, 1), d(2049, 1, 31), 1)]) == (0, 11)
     assert bulk_span(months) == (0, 11)  # nothing far away: everything
+    # an old letter and the event it dates a month later: two groups, left out together
+    old_letter = [(d(1996, 3, 12), d(1996, 3, 12), 1), (d(1996, 4, 1), d(1996, 4, 30), 1)]
+    assert bulk_span([*old_letter, *months]) == (2, 13)
+    # but not when they are more than a tenth of the entries
+    assert bulk_span([*old_letter, *months[:6]]) == (0, 7)
     # two entries far apart are the whole case, not an outlier and a bulk
     assert bulk_span([(d(2020, 3, 1), d(2020, 3, 31), 1), (d(2021, 8, 1), d(2021, 8, 31), 1)]) == (0, 1)
 

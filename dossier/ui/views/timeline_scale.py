@@ -159,28 +159,41 @@ MIN_BULK = 3  # and only where at least this many entries stay in view
 def bulk_span(groups: list[tuple[dt.date, dt.date, int]]) -> tuple[int, int]:
     """Which of the groups (first day, last day, entries; in date order) Fit shows: [lo, hi].
 
-    An end group is left out when a gap of more than a year, and more than twice as long as all
-    that remains, parts it from the rest, so long as no more than a tenth of the entries are left
-    out (one always may be) and at least MIN_BULK stay: one letter misdated by twenty years does not
-    squeeze the case into a sliver.
+    A run of groups at either end is left out when a gap of more than a year, and more than twice
+    as long as all that remains, parts it from the rest, so long as no more than a tenth of the
+    entries are left out (one always may be) and at least MIN_BULK stay: one letter misdated by
+    twenty years, or an old letter and the events it dates, does not squeeze the case into a sliver.
+    Where several cuts qualify, the widest gap is cut first.
     """
     if not groups:
         return 0, -1
     total = sum(n for _a, _b, n in groups)
     allowed = max(1, int(total * OUTLIER_SHARE))
     lo, hi, cut = 0, len(groups) - 1, 0
+
+    def fits(count: int) -> bool:
+        return cut + count <= allowed and total - cut - count >= MIN_BULK
+
     while hi > lo:
-        left_gap = (groups[lo + 1][0] - groups[lo][1]).days
-        right_gap = (groups[hi][0] - groups[hi - 1][1]).days
-        if right_gap >= left_gap:
-            gap, count, rest = right_gap, groups[hi][2], (groups[hi - 1][1] - groups[lo][0]).days
-        else:
-            gap, count, rest = left_gap, groups[lo][2], (groups[hi][1] - groups[lo + 1][0]).days
-        if gap <= OUTLIER_GAP_DAYS or gap <= 2 * rest or cut + count > allowed or total - cut - count < MIN_BULK:
+        best: tuple[int, int, int, int] | None = None  # (gap, new lo, new hi, entries left out)
+        count = 0
+        for i in range(lo, hi):  # leave out groups lo..i
+            count += groups[i][2]
+            if not fits(count):
+                break
+            gap, rest = (groups[i + 1][0] - groups[i][1]).days, (groups[hi][1] - groups[i + 1][0]).days
+            if gap > OUTLIER_GAP_DAYS and gap > 2 * rest and (best is None or gap > best[0]):
+                best = (gap, i + 1, hi, count)
+        count = 0
+        for j in range(hi, lo, -1):  # leave out groups j..hi
+            count += groups[j][2]
+            if not fits(count):
+                break
+            gap, rest = (groups[j][0] - groups[j - 1][1]).days, (groups[j - 1][1] - groups[lo][0]).days
+            if gap > OUTLIER_GAP_DAYS and gap > 2 * rest and (best is None or gap > best[0]):
+                best = (gap, lo, j - 1, count)
+        if best is None:
             break
-        cut += count
-        if right_gap >= left_gap:
-            hi -= 1
-        else:
-            lo += 1
+        _gap, lo, hi, left_out = best
+        cut += left_out
     return lo, hi
