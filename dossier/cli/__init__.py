@@ -288,19 +288,9 @@ def cmd_reject(services: Services, args: argparse.Namespace, out: TextIO) -> int
     return 0
 
 
-def waiting_line(counts: dict[str, int]) -> str:
-    """"12 suggestions wait for review (5 actors, 7 actions)", or "" when none wait."""
-    total = sum(counts.values())
-    if not total:
-        return ""
-    names = {"actor": ("actor", "actors"), "action": ("action", "actions"),
-             "status": ("progress on an action", "progress on actions")}
-    parts = [f"{counts[k]} {names[k][counts[k] != 1]}" for k in names if counts.get(k)]
-    return (f"{total} suggestion{'' if total == 1 else 's'} wait{'s' if total == 1 else ''} for review "
-            f"({', '.join(parts)})")
-
-
 def _write_waiting(services: Services, out: TextIO, why: str = "") -> None:
+    from dossier.services.suggestions import waiting_line
+
     line = waiting_line(services.suggestions.pending_counts())
     if line:
         out.write(f"{line}{why}; `dossier suggestions` lists them\n")

@@ -194,6 +194,18 @@ def in_order(rows: list[SuggestionRow]) -> list[int]:
     return [s.id for s in sorted(rows, key=lambda s: ORDER.get(s.kind, 1))]
 
 
+def waiting_line(counts: dict[str, int]) -> str:
+    """"12 suggestions wait for review (5 actors, 7 actions)", or "" when none wait."""
+    total = sum(counts.values())
+    if not total:
+        return ""
+    names = {"actor": ("actor", "actors"), "action": ("action", "actions"),
+             "status": ("progress on an action", "progress on actions")}
+    parts = [f"{counts[k]} {names[k][counts[k] != 1]}" for k in names if counts.get(k)]
+    return (f"{total} suggestion{'' if total == 1 else 's'} wait{'s' if total == 1 else ''} for review "
+            f"({', '.join(parts)})")
+
+
 class SuggestionService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
