@@ -268,7 +268,7 @@ class SuggestionService:
                 if position < total:
                     pace()
             self._propose_progress(_new_actions(records), pace)
-        except BaseException:
+        except Exception:  # not an interrupt (Ctrl+C): that stops the run, keeping what it accepted
             if records:
                 self.unaccept(records)
             raise
