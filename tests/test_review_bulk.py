@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import event
+from test_reliability_support import cli_env  # noqa: F401  (a fixture)
 
 from dossier.cli import main
 from dossier.domain.errors import DossierError
@@ -276,3 +277,65 @@ def test_cli_accept_or_reject_with_nothing_named_says_so(tmp_path: Path, capsys:
     for command in ("accept", "reject"):
         assert main(["--dossier", str(path), command], out=io.StringIO()) == 2
         assert "or give --all" in capsys.readouterr().err
+
+
+def _accepted(path: Path) -> int:
+    """Suggestions accepted so far, read without writing (0 while the file cannot be read)."""
+    import sqlite3
+
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=5)
+        try:
+            return con.execute("SELECT count(*) FROM suggestions WHERE status = 'accepted'").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return 0
+
+
+def test_accept_all_killed_part_way_leaves_whole_acceptances_and_carries_on(tmp_path: Path, cli_env) -> None:  # noqa: F811
+    """`dossier accept --all` SIGKILLed once some of its transactions have committed: the dossier is
+    sound, and accepting the rest gives the register an uninterrupted run gives."""
+    import os
+    import shutil
+    import signal
+    import subprocess
+
+    from test_reliability_support import ROOT, dossier_command, integrity, wait_for
+
+    from benchmarks.generate import generate
+
+    papers = tmp_path / "papers"
+    generate(papers, 40, ("txt",), 3)
+    (papers / "truth.json").unlink()
+    base = tmp_path / "base.dossier"
+    services = open_services(base)
+    try:
+        services.documents.file_paths(sorted(papers.iterdir()))
+        total = len(services.suggestions.pending())
+    finally:
+        services.close()
+    killed, whole = tmp_path / "killed.dossier", tmp_path / "whole.dossier"
+    for target in (killed, whole):
+        for suffix in ("", "-wal", "-shm"):
+            if Path(f"{base}{suffix}").exists():
+                shutil.copyfile(f"{base}{suffix}", f"{target}{suffix}")
+
+    process = subprocess.Popen(dossier_command("--dossier", str(killed), "accept", "--all"), cwd=ROOT, env=cli_env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        wait_for(lambda: _accepted(killed) > 0 or process.poll() is not None, timeout=120, step=0.01)
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    finally:
+        process.communicate(timeout=60)
+    assert integrity(killed) == []
+    part = _accepted(killed)
+    assert 0 < part < total  # some transactions committed before the kill, not all
+
+    _cli(killed, "accept", "--all")  # the rest
+    _cli(whole, "accept", "--all")
+    assert _accepted(killed) == _accepted(whole) == total
+    for listing in (["actors", "--json"], ["actions", "--json"]):
+        assert _cli(killed, *listing) == _cli(whole, *listing), listing
