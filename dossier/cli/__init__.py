@@ -64,7 +64,7 @@ def result_json(result: ImportResult) -> dict[str, Any]:
             "message": result.message}
 
 
-def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) -> None:
+def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO, waiting: str = "") -> None:
     if as_json:
         print_json(out, [result_json(r) for r in results])
         return
@@ -76,6 +76,8 @@ def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) 
     filed = sum(r.outcome is ImportOutcome.FILED for r in results)
     dup = sum(r.outcome is ImportOutcome.DUPLICATE for r in results)
     failed = sum(r.outcome is ImportOutcome.FAILED for r in results)
+    if waiting:  # before the counts, which stay the last line
+        out.write(f"{waiting}; `dossier suggestions` lists them\n")
     out.write(f"{filed} filed, {dup} already filed, {failed} failed\n")
 
 
@@ -84,9 +86,10 @@ def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) 
 def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     services.documents.max_bytes = int(args.max_mb * 1024 * 1024)
     results = services.documents.file_paths(args.paths)
-    _print_results(results, args.json, out)
-    if not args.json and any(r.outcome is ImportOutcome.FILED for r in results):
-        _write_waiting(services, out)
+    from dossier.services.suggestions import waiting_line
+
+    filed = not args.json and any(r.outcome is ImportOutcome.FILED for r in results)
+    _print_results(results, args.json, out, waiting_line(services.suggestions.pending_counts()) if filed else "")
     return 1 if any(r.outcome is ImportOutcome.FAILED for r in results) else 0
 
 
