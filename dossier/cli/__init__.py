@@ -267,14 +267,25 @@ def cmd_suggestions(services: Services, args: argparse.Namespace, out: TextIO) -
 def cmd_accept(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     sug = services.suggestions
     if args.all:  # actors first so actions find owners; statuses last; in short transactions
-        records = sug.accept_all(args.kind, args.document)
+        records = sug.accept_all(args.kind, args.document, on_progress=_progress_on_terminal("accepted"))
     elif args.ids:
         records = sug.accept_many(args.ids)
     else:
         raise DossierError("name the suggestions to accept, or give --all (with --kind or --document to narrow it)")
     out.write(f"{len(records)} suggestions accepted\n")
-    _write_waiting(services, out, " (accepting actions finds progress on them in later letters)")
+    _write_waiting(services, out)  # accepting actions may find progress on them in later letters
     return 0
+
+
+def _progress_on_terminal(done_word: str) -> Callable[[int, int], None] | None:
+    """A long run's progress on stderr, on one line rewritten, when stderr is a terminal."""
+    if sys.stderr is None or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r{done:,} of {total:,} {done_word}", end=end, file=sys.stderr, flush=True)
+    return show
 
 
 def cmd_reject(services: Services, args: argparse.Namespace, out: TextIO) -> int:
@@ -291,12 +302,12 @@ def cmd_reject(services: Services, args: argparse.Namespace, out: TextIO) -> int
     return 0
 
 
-def _write_waiting(services: Services, out: TextIO, why: str = "") -> None:
+def _write_waiting(services: Services, out: TextIO) -> None:
     from dossier.services.suggestions import waiting_line
 
     line = waiting_line(services.suggestions.pending_counts())
     if line:
-        out.write(f"{line}{why}; `dossier suggestions` lists them\n")
+        out.write(f"{line}; `dossier suggestions` lists them\n")
 
 
 def _parse_date(text: str) -> PartialDate:
