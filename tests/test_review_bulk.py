@@ -245,6 +245,7 @@ def test_cli_accept_and_reject_all_by_kind_and_document(tmp_path: Path) -> None:
     total = sum(counts.values())
     assert f"{total} suggestions wait for review ({counts['actor']} actors, {counts['action']} actions)" in imported
 
+    assert _cli(path, "suggestions", "--kind", "actor").endswith(f"\n{counts['actor']} pending suggestions\n")
     listed = _cli(path, "actions")
     assert "0 actions as at" in listed
     assert f"{counts['action']} proposed actions await review" in listed
