@@ -67,7 +67,7 @@ def result_json(result: ImportResult) -> dict[str, Any]:
             "message": result.message, "copy_of": result.copy_of}
 
 
-def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) -> None:
+def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO, waiting: str = "") -> None:
     if as_json:
         print_json(out, [result_json(r) for r in results])
         return
@@ -83,6 +83,8 @@ def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) 
     failed = sum(r.outcome is ImportOutcome.FAILED for r in results)
     skipped = sum(r.outcome is ImportOutcome.SKIPPED for r in results)
     passed = f", {skipped} skipped (not documents)" if skipped else ""
+    if waiting:  # before the counts, which stay the last line
+        out.write(f"{waiting}; `dossier suggestions` lists them\n")
     out.write(f"{filed} filed, {dup} already filed, {failed} failed{passed}\n")
 
 
@@ -91,10 +93,14 @@ def _print_results(results: Sequence[ImportResult], as_json: bool, out: TextIO) 
 def cmd_import(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     services.documents.max_bytes = int(args.max_mb * 1024 * 1024)
     results = services.documents.file_paths(args.paths)
-    _print_results(results, args.json, out)
     from dossier.services.documents import DISK_FULL
+    from dossier.services.suggestions import waiting_line
 
-    if any(r.message.endswith(DISK_FULL) for r in results):
+    disk_full = any(r.message.endswith(DISK_FULL) for r in results)
+    show_waiting = not args.json and not disk_full and any(r.outcome is ImportOutcome.FILED for r in results)
+    _print_results(results, args.json, out,
+                   waiting_line(services.suggestions.pending_counts()) if show_waiting else "")
+    if disk_full:
         filed = sum(r.outcome is ImportOutcome.FILED for r in results)
         print(f"dossier: the disk holding {services.path.name} is full: the import stopped after filing {filed} "
               f"document{'' if filed == 1 else 's'}, which are kept; free some space and import the rest again",
@@ -223,6 +229,14 @@ def cmd_actions(services: Services, args: argparse.Namespace, out: TextIO) -> in
             out.write(_action_text(r))
     split = f" ({len(dated)} with a due date, {len(undated)} without)" if undated and dated else ""
     out.write(f"{len(rows)} actions as at {as_at.isoformat()}{split}\n")
+    waiting = services.suggestions.pending_counts()
+    if waiting.get("action") or waiting.get("status"):
+        proposed = waiting.get("action", 0)
+        progress = f", and {waiting['status']} on progress of recorded actions" if waiting.get("status") else ""
+        verb = "awaits" if proposed == 1 and not progress else "await"
+        out.write(f"{proposed} proposed action{'' if proposed == 1 else 's'}{progress} {verb} review: "
+                  "`dossier suggestions --kind action` lists them, `dossier accept --all --kind action` "
+                  "accepts them\n")
     return 0
 
 
@@ -264,7 +278,7 @@ def cmd_chronology(services: Services, args: argparse.Namespace, out: TextIO) ->
 
 
 def cmd_suggestions(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    rows = services.suggestions.pending(args.document)
+    rows = services.suggestions.pending(args.document, getattr(args, "kind", None))
     if args.json:
         print_json(out, [{"id": s.id, "document": s.document_id, "kind": s.kind, "label": s.label, **s.payload}
                    for s in rows])
@@ -277,21 +291,48 @@ def cmd_suggestions(services: Services, args: argparse.Namespace, out: TextIO) -
 
 def cmd_accept(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     sug = services.suggestions
-    if args.all:
-        order = {"actor": 0, "action": 1, "status": 2}  # actors first so actions find owners; statuses last
-        ids = [s.id for s in sorted(sug.pending(args.document), key=lambda s: order.get(s.kind, 1))]
+    if args.all:  # actors first so actions find owners; statuses last; in short transactions
+        records = sug.accept_all(args.kind, args.document, on_progress=_progress_on_terminal("accepted"))
+    elif args.ids:
+        records = sug.accept_many(args.ids)
     else:
-        ids = args.ids
-    records = sug.accept_many(ids)
+        raise DossierError("name the suggestions to accept, or give --all (with --kind or --document to narrow it)")
     out.write(f"{len(records)} suggestions accepted\n")
+    _write_waiting(services, out)  # accepting actions may find progress on them in later letters
     return 0
+
+
+def _progress_on_terminal(done_word: str) -> Callable[[int, int], None] | None:
+    """A long run's progress on stderr, on one line rewritten, when stderr is a terminal."""
+    if sys.stderr is None or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done >= total else ""
+        print(f"\r{done:,} of {total:,} {done_word}", end=end, file=sys.stderr, flush=True)
+    return show
 
 
 def cmd_reject(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    for suggestion_id in args.ids:
-        services.suggestions.reject(suggestion_id)
-    out.write(f"{len(args.ids)} suggestions rejected; they will not be made again\n")
+    sug = services.suggestions
+    if args.all:
+        rejected = sug.reject_all(args.kind, args.document)
+    elif args.ids:
+        for suggestion_id in args.ids:
+            sug.reject(suggestion_id)
+        rejected = args.ids
+    else:
+        raise DossierError("name the suggestions to reject, or give --all (with --kind or --document to narrow it)")
+    out.write(f"{len(rejected)} suggestions rejected; they will not be made again\n")
     return 0
+
+
+def _write_waiting(services: Services, out: TextIO) -> None:
+    from dossier.services.suggestions import waiting_line
+
+    line = waiting_line(services.suggestions.pending_counts())
+    if line:
+        out.write(f"{line}; `dossier suggestions` lists them\n")
 
 
 def _parse_date(text: str) -> PartialDate:
@@ -388,6 +429,9 @@ def _doc_id(text: str) -> int:
     return int(text.lstrip("Dd"))
 
 
+SUGGESTION_KINDS = ("actor", "action", "status")  # as the suggestions service names them
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="dossier", description="Keep the papers of a case; brief on them.")
     parser.add_argument("--version", action="version", version=f"dossier {__version__}")
@@ -427,13 +471,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("suggestions", help="what Dossier suggests and nobody has accepted or rejected")
     p.add_argument("document", nargs="?", type=_doc_id, metavar="DOC_ID")
+    p.add_argument("--kind", choices=SUGGESTION_KINDS, help="only suggestions of this kind")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("accept", help="accept suggestions")
     p.add_argument("ids", nargs="*", type=int, metavar="SUGGESTION_ID")
-    p.add_argument("--all", action="store_true", help="accept all pending suggestions (of --document)")
+    p.add_argument("--all", action="store_true", help="accept all pending suggestions (of --kind, of --document)")
+    p.add_argument("--kind", choices=SUGGESTION_KINDS, help="with --all: only suggestions of this kind")
     p.add_argument("--document", type=_doc_id, metavar="DOC_ID")
     p = sub.add_parser("reject", help="reject suggestions (never made again in this dossier)")
-    p.add_argument("ids", nargs="+", type=int, metavar="SUGGESTION_ID")
+    p.add_argument("ids", nargs="*", type=int, metavar="SUGGESTION_ID")
+    p.add_argument("--all", action="store_true", help="reject all pending suggestions (of --kind, of --document)")
+    p.add_argument("--kind", choices=SUGGESTION_KINDS, help="with --all: only suggestions of this kind")
+    p.add_argument("--document", type=_doc_id, metavar="DOC_ID")
     p = sub.add_parser("analyse", aliases=["analyze"], help="analyse one file without a dossier")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--date", help="the document's date, where its text does not state one")

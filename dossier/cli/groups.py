@@ -3,6 +3,6 @@ its sub-parsers, and `COMMANDS`, a mapping of command name to `fn(services, args
 
 from __future__ import annotations
 
-from dossier.cli import export, history, maintenance, review, search
+from dossier.cli import edit, export, history, maintenance, review, search
 
-GROUPS: tuple = (review, export, history, search, maintenance)
+GROUPS: tuple = (review, export, history, search, maintenance, edit)

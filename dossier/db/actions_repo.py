@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Select, case, delete, insert, select, update
+from sqlalchemy import Select, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from dossier.db.actors_repo import row_dict
@@ -328,10 +328,13 @@ def _suggestion_row(s: Suggestion) -> SuggestionRow:
                          payload=json.loads(s.payload))
 
 
-def suggestions(session: Session, document_id: int | None = None, status: str | None = "pending") -> list[SuggestionRow]:
+def suggestions(session: Session, document_id: int | None = None, status: str | None = "pending",
+                kind: str | None = None) -> list[SuggestionRow]:
     stmt = select(Suggestion).order_by(Suggestion.document_id, Suggestion.kind, Suggestion.id)
     if document_id is not None:
         stmt = stmt.where(Suggestion.document_id == document_id)
+    if kind is not None:
+        stmt = stmt.where(Suggestion.kind == kind)
     if status is not None:
         stmt = stmt.where(Suggestion.status == status)
     return [_suggestion_row(s) for s in session.scalars(stmt)]
@@ -363,6 +366,42 @@ def set_suggestions_accepted(session: Session, suggestion_ids: Sequence[int]) ->
         session.execute(update(Suggestion).where(Suggestion.id.in_(chunk)).values(status="accepted"))
         session.execute(delete(Rejection).where(Rejection.key.in_(select(Suggestion.key).where(
             Suggestion.id.in_(chunk)))))
+
+
+def pending_counts(session: Session) -> dict[str, int]:
+    """How many suggestions wait, by kind."""
+    return {kind: n for kind, n in session.execute(
+        select(Suggestion.kind, func.count()).where(Suggestion.status == "pending").group_by(Suggestion.kind))}
+
+
+def set_suggestions_rejected(session: Session, suggestion_ids: Sequence[int], now: str) -> list[int]:
+    """Reject pending suggestions (their keys remembered, as `set_suggestion_status` does one by
+    one), a chunk a statement; the ids that were pending and are rejected now."""
+    ids = sorted(set(suggestion_ids))
+    done: list[int] = []
+    for first in range(0, len(ids), 500):
+        chunk = [i for i in session.scalars(select(Suggestion.id).where(
+            Suggestion.id.in_(ids[first:first + 500]), Suggestion.status == "pending"))]
+        if not chunk:
+            continue
+        session.execute(update(Suggestion).where(Suggestion.id.in_(chunk)).values(status="rejected"))
+        known = set(session.scalars(select(Rejection.key).where(Rejection.key.in_(
+            select(Suggestion.key).where(Suggestion.id.in_(chunk))))))
+        keys = sorted(set(session.scalars(select(Suggestion.key).where(Suggestion.id.in_(chunk)))) - known)
+        if keys:
+            session.execute(insert(Rejection), [{"key": k, "rejected_at": now} for k in keys])
+        done.extend(chunk)
+    return done
+
+
+def set_suggestions_pending(session: Session, suggestion_ids: Sequence[int]) -> None:
+    """Put rejected suggestions back to pending and forget the rejections of their keys."""
+    ids = sorted(set(suggestion_ids))
+    for first in range(0, len(ids), 500):
+        chunk = ids[first:first + 500]
+        session.execute(delete(Rejection).where(Rejection.key.in_(select(Suggestion.key).where(
+            Suggestion.id.in_(chunk)))))
+        session.execute(update(Suggestion).where(Suggestion.id.in_(chunk)).values(status="pending"))
 
 
 def set_suggestion_status(session: Session, suggestion_id: int, status: str, now: str) -> None:

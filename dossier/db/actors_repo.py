@@ -95,6 +95,17 @@ def batch(session: Session) -> search.deferred_actor_index:
     return search.deferred_actor_index(session)
 
 
+def others_mark(session: Session) -> tuple[int, int] | None:
+    """A mark that stays the same while no other connection commits to the dossier (SQLite's
+    `data_version` on this session's connection), so what was read from it can be kept between
+    transactions; None where that cannot be told."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return None
+    version = connection.exec_driver_sql("PRAGMA data_version").scalar()
+    return (id(connection.connection.driver_connection), int(version))
+
+
 def all_names(session: Session) -> list[tuple[int, str, str]]:
     """(id, name, kind) of every actor, for alias matching and completion."""
     return [(r[0], r[1], r[2]) for r in session.execute(select(Actor.id, Actor.name, Actor.kind))]

@@ -1,7 +1,8 @@
 """The audit trail: an append-only log of every change, written in the same transaction as the change.
 
 How: SQLite triggers. Each connection gets TEMP triggers on the tables people change (documents,
-their parties, actors, aliases, posts, actions, chronology entries, annotations, reviews...). A
+their parties, actors, aliases, posts, actions, chronology entries (whether an action carries a
+deadline included), annotations, reviews, suggestions accepted or rejected...). A
 trigger writes one row per inserted, updated or deleted row: when, who, which table and row, the
 document / actor / action it belongs to, and the old and new values (as JSON, large text left out).
 So no service can forget to log, and the log commits or rolls back with the change itself.
@@ -34,7 +35,8 @@ from dossier.domain.audit_words import ACTOR_FIELDS, Names
 
 # table -> (columns recorded, link columns: document, actor, action as SQL over the row ("{row}."))
 _LEFT_OUT = {"documents": {"text", "sender_sort", "recipient_sort", "heading"}, "annotations": {"prefix", "suffix"},
-             "chronology_entries": {"conflicts_stale", "carried"}}  # bookkeeping, not a change anyone made
+             "chronology_entries": {"conflicts_stale"},  # bookkeeping, not a change anyone made
+             "suggestions": {"payload"}}  # what the machine read, large; the label says what it is
 TRACKED: dict[str, dict[str, str | None]] = {
     "documents": {"document": "{row}.id", "actor": None, "action": None},
     "document_parties": {"document": "{row}.document_id", "actor": "{row}.actor_id", "action": None},
@@ -51,6 +53,9 @@ TRACKED: dict[str, dict[str, str | None]] = {
     "annotations": {"document": "{row}.document_id", "actor": None, "action": None},
     "annotation_tags": {"document": "(SELECT document_id FROM annotations WHERE id = {row}.annotation_id)",
                         "actor": None, "action": None},
+    # accepting or rejecting what the machine suggested (the status), and the rejections remembered
+    "suggestions": {"document": "{row}.document_id", "actor": None, "action": None},
+    "rejections": {"document": None, "actor": None, "action": None},
 }
 LOUD_WHEN_QUIET = {"documents"}  # while filing, only the document itself is logged
 

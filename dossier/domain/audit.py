@@ -10,6 +10,7 @@ SUBJECTS = {
     "actors": "actor", "actor_aliases": "alias", "posts": "post", "post_holders": "post holder",
     "mentions": "mention", "actions": "action", "chronology_entries": "chronology entry",
     "conflict_resolutions": "conflict resolution", "annotations": "annotation", "annotation_tags": "annotation tag",
+    "suggestions": "suggestion", "rejections": "rejection",
 }
 VERBS = {"insert": "added", "update": "changed", "delete": "deleted"}
 

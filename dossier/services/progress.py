@@ -89,6 +89,19 @@ def propose_for_actions(session: Session, action_ids: Iterable[int]) -> int:
     """Status suggestions for newly accepted actions, from documents dated after them that share
     their words (found through the search index, not by reading every document)."""
     made = 0
+    for doc_id, actions in sorted(later_documents(session, action_ids).items()):
+        made += propose_in(session, doc_id, actions)
+    return made
+
+
+def propose_in(session: Session, document_id: int, actions: list[OpenAction]) -> int:
+    """Status suggestions from one document for these actions (`later_documents` finds them)."""
+    return _propose(session, document_id, actions)
+
+
+def later_documents(session: Session, action_ids: Iterable[int]) -> dict[int, list[OpenAction]]:
+    """The documents dated after these open actions that may speak of them, each with its actions:
+    the reading `propose_for_actions` does, which a long acceptance does in short transactions."""
     by_document: dict[int, list[OpenAction]] = {}
     rows = progress_repo.open_actions(session, ids=list(action_ids))
     set_values = {r[0]: r[4] for r in rows}
@@ -109,6 +122,4 @@ def propose_for_actions(session: Session, action_ids: Iterable[int]) -> int:
             value = dates.get(doc_id)
             if value and value > set_value and not value.startswith(set_value):  # dated after the action
                 by_document.setdefault(doc_id, []).append(action)
-    for doc_id, actions in sorted(by_document.items()):
-        made += _propose(session, doc_id, actions)
-    return made
+    return by_document

@@ -6,6 +6,9 @@ matches, so aliases are resolved across the dossier as well as within a document
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.actors import NameIndex, match_actor, refers_to, shorter_forms_of
@@ -14,6 +17,7 @@ from dossier.analysis.post_titles import normalise_post
 from dossier.analysis.statements import same_what
 from dossier.db import actions_repo, actors_repo, progress_repo
 from dossier.db import repositories as docs_repo
+from dossier.db.engine import WriterPace
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError, NotFound
 from dossier.domain.findings import ActionStatus, ActionType, ActorKind
@@ -166,13 +170,56 @@ def _kind_of(name: str) -> ActorKind:
     return ActorKind.ORGANISATION if organisation_name(name) else ActorKind.PERSON
 
 
+def _known_actors(session: Session, known: list) -> KnownActors:
+    """The actors' names as the last transaction of this run left them, where no one else has
+    written to the dossier since (`known` holds them and the mark they were read at); else read
+    afresh. Reading them, and indexing them, is most of a short transaction's work otherwise."""
+    mark = actors_repo.others_mark(session)
+    if mark is None or known[0] is None or known[1] != mark:
+        known[0] = KnownActors(session)
+    known[1] = mark
+    return known[0]
+
+
+ORDER = {"actor": 0, "action": 1, "status": 2}  # actors first so actions find owners; an action's status last
+KINDS = tuple(ORDER)
+BATCH_S = 0.1  # the work one transaction of a long acceptance does before it commits and lets others write
+READ_AHEAD = 32  # suggestions read at once while accepting
+UNDO_CHUNK = 100  # acceptances undone a transaction
+REJECT_CHUNK = 2000  # suggestions rejected a transaction
+
+
+def in_order(rows: list[SuggestionRow]) -> list[int]:
+    """The ids of suggestions in the order they are accepted."""
+    return [s.id for s in sorted(rows, key=lambda s: ORDER.get(s.kind, 1))]
+
+
+def waiting_line(counts: dict[str, int]) -> str:
+    """"12 suggestions wait for review (5 actors, 7 actions)", or "" when none wait."""
+    total = sum(counts.values())
+    if not total:
+        return ""
+    names = {"actor": ("actor", "actors"), "action": ("action", "actions"),
+             "status": ("progress on an action", "progress on actions")}
+    parts = [f"{counts[k]} {names[k][counts[k] != 1]}" for k in names if counts.get(k)]
+    return (f"{total} suggestion{'' if total == 1 else 's'} wait{'s' if total == 1 else ''} for review "
+            f"({', '.join(parts)})")
+
+
 class SuggestionService:
     def __init__(self, sessions: sessionmaker[Session]) -> None:
         self._sessions = sessions
 
-    def pending(self, document_id: int | None = None) -> list[SuggestionRow]:
+    def pending(self, document_id: int | None = None, kind: str | None = None) -> list[SuggestionRow]:
+        if kind is not None and kind not in ORDER:
+            raise DossierError(f"there is no kind of suggestion {kind!r}; the kinds are {', '.join(KINDS)}")
         with self._sessions() as session:
-            return actions_repo.suggestions(session, document_id)
+            return actions_repo.suggestions(session, document_id, kind=kind)
+
+    def pending_counts(self) -> dict[str, int]:
+        """How many suggestions wait across the dossier, by kind (a kind with none is left out)."""
+        with self._sessions() as session:
+            return actions_repo.pending_counts(session)
 
     def accept(self, suggestion_id: int) -> AcceptRecord:
         return self.accept_many([suggestion_id])[0]
@@ -180,75 +227,152 @@ class SuggestionService:
     def accept_document(self, document_id: int) -> list[AcceptRecord]:
         """Accept all of a document's pending suggestions: actors first, so actions find owners, and
         an action's status last."""
-        order = {"actor": 0, "action": 1, "status": 2}
-        ids = [s.id for s in sorted(self.pending(document_id), key=lambda s: order.get(s.kind, 1))]
-        return self.accept_many(ids)
+        return self.accept_many(in_order(self.pending(document_id)))
 
-    def accept_many(self, suggestion_ids: list[int]) -> list[AcceptRecord]:
-        """Accept suggestions in order, in one transaction: the same register as accepting them one
-        by one, with what every acceptance reads again (the actors' names, the suggestions, the
-        documents' dates) read once for the batch and the suggestions' new status written at once."""
-        records = []
-        dates: dict[int, PartialDate | None] = {}  # a document's date, read once however many it suggests
-        with self._sessions.begin() as session:
-            rows = actions_repo.suggestions_by_id(session, suggestion_ids)
-            actors = KnownActors(session)
-            accepted: set[int] = set()
-            with actors_repo.batch(session):
-                self._accept_in_order(session, suggestion_ids, rows, actors, accepted, dates, records)
-            actions_repo.set_suggestions_accepted(session, [r.suggestion_id for r in records])
-            # the deadlines the new actions carry, for all their documents at once
-            actions_repo.refresh_carried_for(session, _new_actions(records))
-            # an action accepted after the later letter was filed still finds that letter
-            progress.propose_for_actions(session, _new_actions(records))
+    def accept_all(self, kind: str | None = None, document_id: int | None = None, *,
+                   on_progress: Callable[[int, int], None] | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> list[AcceptRecord]:
+        """Accept every pending suggestion across the dossier (or of one kind, or of one document),
+        in the order `accept_document` uses. See `accept_many` for the short transactions."""
+        return self.accept_many(in_order(self.pending(document_id, kind)), on_progress=on_progress, cancelled=cancelled)
+
+    def accept_many(self, suggestion_ids: list[int], *, on_progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> list[AcceptRecord]:
+        """Accept suggestions in order: the same register as accepting them one by one, with what every
+        acceptance reads again (the actors' names, the suggestions, the documents' dates) read once
+        a transaction and the suggestions' new status written at once.
+
+        A long run is done in short transactions, each about `BATCH_S` of work, committing between
+        them and leaving the write lock free a moment, so another window's edit or an import waits
+        a fraction of a second rather than the whole run. Each suggestion is accepted whole within
+        one transaction, so a run stopped part-way (killed, or `cancelled`) leaves every suggestion
+        either accepted with all it made or still pending. Then the later letters are read for
+        progress on the new actions, all at once (a run killed then misses some of those proposals;
+        re-filing or re-reading a letter makes them). `on_progress(done, total)` is called after
+        each transaction; `cancelled()` is asked between them and stops the run (what is accepted
+        so far is returned). When a suggestion cannot be accepted, what this call accepted is undone
+        and the error raised, as if the run had been one transaction."""
+        records: list[AcceptRecord] = []
+        accepted: set[int] = set()
+        known: list = [None, None]  # the actors' names and the mark they were read at (see `_known_actors`)
+        pace = WriterPace(every=0.0)
+        position, total = 0, len(suggestion_ids)
+        try:
+            while position < total:
+                if cancelled is not None and cancelled():
+                    break
+                with self._sessions.begin() as session:
+                    position = self._accept_batch(session, suggestion_ids, position, accepted, records, known)
+                if on_progress is not None:
+                    on_progress(position, total)
+                if position < total:
+                    pace()
+            self._propose_progress(_new_actions(records), pace)
+        except Exception:  # not an interrupt (Ctrl+C): that stops the run, keeping what it accepted
+            if records:
+                self.unaccept(records)
+            raise
         return records
 
+    def _accept_batch(self, session: Session, suggestion_ids: list[int], position: int, accepted: set[int],
+                      records: list[AcceptRecord], known: list) -> int:
+        """Accept suggestions from `position` for about `BATCH_S` (at least one); where it stopped."""
+        start = time.monotonic()
+        actors = _known_actors(session, known)
+        dates: dict[int, PartialDate | None] = {}  # a document's date, read once however many it suggests
+        rows: dict[int, SuggestionRow] = {}
+        mine: list[AcceptRecord] = []
+        with actors_repo.batch(session):
+            while position < len(suggestion_ids):
+                suggestion_id = suggestion_ids[position]
+                if suggestion_id not in rows:  # read a few ahead at a time: a batch takes a few dozen
+                    rows.update(actions_repo.suggestions_by_id(session, suggestion_ids[position:position + READ_AHEAD]))
+                self._accept_one(session, suggestion_id, rows, actors, accepted, dates, mine)
+                position += 1
+                if time.monotonic() - start >= BATCH_S:
+                    break
+        actions_repo.set_suggestions_accepted(session, [r.suggestion_id for r in mine])
+        # the deadlines the new actions carry, for all their documents at once
+        actions_repo.refresh_carried_for(session, _new_actions(mine))
+        records.extend(mine)
+        return position
+
+    def _propose_progress(self, action_ids: list[int], pace: WriterPace) -> None:
+        """An action accepted after the later letter was filed still finds that letter: status
+        suggestions from the later documents, for all the new actions at once (each document read
+        once), a few documents a short transaction."""
+        if not action_ids:
+            return
+        with self._sessions() as session:
+            plan = sorted(progress.later_documents(session, action_ids).items())
+        position = 0
+        while position < len(plan):
+            if position:
+                pace()
+            start = time.monotonic()
+            with self._sessions.begin() as session:
+                while position < len(plan):
+                    doc_id, actions = plan[position]
+                    progress.propose_in(session, doc_id, actions)
+                    position += 1
+                    if time.monotonic() - start >= BATCH_S:
+                        break
+
     @staticmethod
-    def _accept_in_order(session: Session, suggestion_ids: list[int], rows: dict[int, SuggestionRow],
-                         actors: KnownActors, accepted: set[int], dates: dict[int, PartialDate | None],
-                         records: list[AcceptRecord]) -> None:
-        for suggestion_id in suggestion_ids:
-            s = rows.get(suggestion_id)
-            if s is None:
-                raise NotFound(f"There is no suggestion {suggestion_id}.")
-            if s.status != "pending" or s.id in accepted:
-                continue
-            if s.document_id not in dates:
-                dates[s.document_id] = docs_repo.metadata_of(session, s.document_id)[0].date
-            on = dates[s.document_id]
-            created: Created = []
-            updated: Updated = []
-            merges: list[MergeRecord] = []
-            statuses: list[tuple[int, ActionFields]] = []
-            if s.kind == "actor":
-                actor_id = _accept_actor(session, s, on, created, updated, actors)
-                merges = _absorb_shorter_forms(session, actor_id, ActorKind(s.payload["kind"]), actors)
-            elif s.kind == "status":
-                statuses.append(_accept_status(session, s))
-            else:
-                _accept_action(session, s, on, created, actors)
-            accepted.add(s.id)
-            records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges),
-                                        updated=tuple(updated), statuses=tuple(statuses)))
+    def _accept_one(session: Session, suggestion_id: int, rows: dict[int, SuggestionRow], actors: KnownActors,
+                    accepted: set[int], dates: dict[int, PartialDate | None], records: list[AcceptRecord]) -> None:
+        s = rows.get(suggestion_id)
+        if s is None:
+            raise NotFound(f"There is no suggestion {suggestion_id}.")
+        if s.status != "pending" or s.id in accepted:
+            return
+        if s.document_id not in dates:
+            dates[s.document_id] = docs_repo.metadata_of(session, s.document_id)[0].date
+        on = dates[s.document_id]
+        created: Created = []
+        updated: Updated = []
+        merges: list[MergeRecord] = []
+        statuses: list[tuple[int, ActionFields]] = []
+        if s.kind == "actor":
+            actor_id = _accept_actor(session, s, on, created, updated, actors)
+            merges = _absorb_shorter_forms(session, actor_id, ActorKind(s.payload["kind"]), actors)
+        elif s.kind == "status":
+            statuses.append(_accept_status(session, s))
+        else:
+            _accept_action(session, s, on, created, actors)
+        accepted.add(s.id)
+        records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges),
+                                    updated=tuple(updated), statuses=tuple(statuses)))
 
     def unaccept(self, records: list[AcceptRecord]) -> None:
-        """Undo acceptances: what they created goes, and the suggestions are pending again."""
-        with self._sessions.begin() as session:
-            progress_repo.drop_pending_status(session, _new_actions(records))
-            for record in reversed(records):
-                for action_id, before in reversed(record.statuses):
-                    actions_repo.write_fields(session, action_id, before, utc_now())
-                for merge in reversed(record.merges):
-                    actors_repo.delete_by_ids(session, "actor_aliases", merge.added_alias_ids)
-                    actors_repo.restore(session, merge.dropped)
-                for table, row_id, old in reversed(record.updated):
-                    actors_repo.update_rows(session, table, row_id, old)
-                for table, row_id in reversed(record.created):
-                    if table == "action_sources":
-                        actions_repo.delete_sources(session, [row_id])
-                    else:
-                        actors_repo.delete_by_ids(session, table, [row_id])
-                actions_repo.set_suggestion_status(session, record.suggestion_id, "pending", utc_now())
+        """Undo acceptances, the latest first: what they created goes, and the suggestions are pending
+        again. A long undo, like a long acceptance, commits every `UNDO_CHUNK` suggestions."""
+        pace = WriterPace(every=0.0)
+        remaining = list(records)
+        while remaining:
+            chunk, remaining = remaining[-UNDO_CHUNK:], remaining[:-UNDO_CHUNK]
+            with self._sessions.begin() as session:
+                self._unaccept(session, chunk)
+            if remaining:
+                pace()
+
+    @staticmethod
+    def _unaccept(session: Session, records: list[AcceptRecord]) -> None:
+        progress_repo.drop_pending_status(session, _new_actions(records))
+        for record in reversed(records):
+            for action_id, before in reversed(record.statuses):
+                actions_repo.write_fields(session, action_id, before, utc_now())
+            for merge in reversed(record.merges):
+                actors_repo.delete_by_ids(session, "actor_aliases", merge.added_alias_ids)
+                actors_repo.restore(session, merge.dropped)
+            for table, row_id, old in reversed(record.updated):
+                actors_repo.update_rows(session, table, row_id, old)
+            for table, row_id in reversed(record.created):
+                if table == "action_sources":
+                    actions_repo.delete_sources(session, [row_id])
+                else:
+                    actors_repo.delete_by_ids(session, table, [row_id])
+            actions_repo.set_suggestion_status(session, record.suggestion_id, "pending", utc_now())
 
     def reject(self, suggestion_id: int) -> None:
         """Reject a suggestion; it is remembered and never made again in this dossier."""
@@ -258,3 +382,26 @@ class SuggestionService:
     def unreject(self, suggestion_id: int) -> None:
         with self._sessions.begin() as session:
             actions_repo.set_suggestion_status(session, suggestion_id, "pending", utc_now())
+
+    def reject_all(self, kind: str | None = None, document_id: int | None = None) -> list[int]:
+        """Reject every pending suggestion across the dossier (or of one kind, or of one document);
+        the ids rejected. Each is remembered and never made again."""
+        return self.reject_many([s.id for s in self.pending(document_id, kind)])
+
+    def reject_many(self, suggestion_ids: list[int]) -> list[int]:
+        """Reject suggestions, those still pending (the ids rejected), a chunk a transaction."""
+        done: list[int] = []
+        pace = WriterPace(every=0.0)
+        for first in range(0, len(suggestion_ids), REJECT_CHUNK):
+            if first:
+                pace()
+            with self._sessions.begin() as session:
+                done.extend(actions_repo.set_suggestions_rejected(
+                    session, suggestion_ids[first:first + REJECT_CHUNK], utc_now()))
+        return done
+
+    def unreject_many(self, suggestion_ids: list[int]) -> None:
+        """Undo `reject_many`: the suggestions are pending again and their keys no longer refused."""
+        for first in range(0, len(suggestion_ids), REJECT_CHUNK):
+            with self._sessions.begin() as session:
+                actions_repo.set_suggestions_pending(session, suggestion_ids[first:first + REJECT_CHUNK])

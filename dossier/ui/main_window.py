@@ -30,6 +30,7 @@ from dossier.domain.records import ImportOutcome, ImportResult
 from dossier.paths import DOSSIER_SUFFIX
 from dossier.services import Services
 from dossier.services.annotations import system_user
+from dossier.services.suggestions import waiting_line
 from dossier.ui.actions import add_menu, build_menus
 from dossier.ui.briefing import install_briefing_action
 from dossier.ui.commands.base import EVERYTHING
@@ -326,12 +327,30 @@ class MainWindow(QMainWindow):
         """Open the summary without blocking (tests read `summary_dialog` and close it)."""
         if self.summary_dialog is not None:
             self.summary_dialog.close()
-        dialog = ImportSummaryDialog(results, cancelled=cancelled, error=error, total=total, parent=self)
+        waiting = waiting_line(self.services.suggestions.pending_counts()) if self.services is not None else ""
+        dialog = ImportSummaryDialog(results, cancelled=cancelled, error=error, total=total, waiting=waiting,
+                                     parent=self)
+        dialog.review_requested.connect(lambda: self.review_suggestions(results))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result, d=dialog: self._forget_summary(d))
         self.summary_dialog = dialog
         dialog.open()
         return dialog
+
+    def review_suggestions(self, results: Sequence[ImportResult] = ()) -> int | None:
+        """Open the Suggestions tab on a document with suggestions waiting: one just filed if it has
+        some, else the first that has. Returns the document shown."""
+        if self.services is None:
+            return None
+        pending = self.services.suggestions.pending()
+        waiting = {s.document_id for s in pending}
+        filed = [r.document_id for r in results if r.outcome is ImportOutcome.FILED and r.document_id in waiting]
+        doc_id = filed[0] if filed else (pending[0].document_id if pending else None)
+        if doc_id is None:
+            return None
+        self.workspace.setCurrentWidget(self.documents_page)
+        self.documents_page.open_suggestions(doc_id)
+        return doc_id
 
     def _forget_summary(self, dialog: ImportSummaryDialog) -> None:
         if self.summary_dialog is dialog:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from dossier.domain.errors import DossierError
 from dossier.domain.records import FileCopy, ImportResult
 from dossier.services.documents import DocumentService
+from dossier.services.suggestions import SuggestionService
 
 
 def failure_line(exc: BaseException, name: str = "") -> str:
@@ -181,3 +182,54 @@ class ReadCopyJob(ThreadJob):
         self.thread.wait()
         self._running = False
         self.done.emit(copy, error, cancelled)
+
+
+class AcceptAllWorker(QObject):
+    """Runs SuggestionService.accept_all (short transactions); lives in a worker thread while it runs."""
+
+    progress = Signal(int, int)  # suggestions done, in all
+    finished = Signal(list)  # list[AcceptRecord], also after a cancel (what was accepted is kept)
+    failed = Signal(str)  # nothing was accepted
+
+    def __init__(self, suggestions: SuggestionService, kind: str | None) -> None:
+        super().__init__()
+        self.suggestions = suggestions
+        self.kind = kind
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop after the transaction under way (thread-safe); what was accepted stays accepted."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            records = self.suggestions.accept_all(self.kind, on_progress=self.progress.emit,
+                                                  cancelled=self._cancel.is_set)
+        except Exception as exc:  # said in one line to the user, never swallowed
+            self.failed.emit(failure_line(exc))
+            return
+        self.finished.emit(records)
+
+
+class AcceptAllJob(ThreadJob):
+    """Accepting every pending suggestion (of a kind) across the dossier, off the GUI thread.
+
+    `done` is emitted in the GUI thread with (records, error message or "", cancelled).
+    """
+
+    done = Signal(list, str, bool)
+
+    def __init__(self, suggestions: SuggestionService, kind: str | None, parent: QObject | None = None) -> None:
+        super().__init__(AcceptAllWorker(suggestions, kind), "dossier-accept", parent)
+        self.worker.finished.connect(lambda records: self._finish(records, ""))
+        self.worker.failed.connect(lambda message: self._finish([], message))
+
+    def _finish(self, records: list, error: str) -> None:
+        self.thread.quit()
+        self.thread.wait()
+        self._running = False
+        self.done.emit(records, error, self.worker.is_cancelled())

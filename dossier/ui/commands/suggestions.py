@@ -43,3 +43,34 @@ class RejectCommand(ServiceCommand):
 
     def revert(self) -> None:
         self._suggestions.unreject(self.suggestion_id)
+
+
+class AcceptedCommand(AcceptCommand):
+    """Suggestions already accepted off the GUI thread (AcceptAllJob): the first redo is the work
+    done; undo is unaccept(records), a later redo accept_many(the same ids)."""
+
+    def __init__(self, suggestions: SuggestionService, notify: Notify, records: Sequence[AcceptRecord],
+                 text: str) -> None:
+        super().__init__(suggestions, notify, [r.suggestion_id for r in records], text)
+        self.records = list(records)
+
+    def first_run(self) -> None:
+        self._ran = True
+
+
+class RejectManyCommand(ServiceCommand):
+    """Reject many suggestions at once (across the dossier, say): reject_many / unreject_many."""
+
+    scope = frozenset({SUGGESTIONS})
+
+    def __init__(self, suggestions: SuggestionService, notify: Notify, ids: Sequence[int], text: str) -> None:
+        super().__init__(text, notify)
+        self._suggestions = suggestions
+        self.ids = tuple(ids)
+        self.rejected: list[int] = []
+
+    def run(self) -> None:
+        self.rejected = self._suggestions.reject_many(list(self.ids))
+
+    def revert(self) -> None:
+        self._suggestions.unreject_many(self.rejected)

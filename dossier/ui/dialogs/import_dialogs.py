@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -61,8 +61,10 @@ def failure_reason(result: ImportResult) -> str:
 class ImportSummaryDialog(QDialog):
     """Counts, then each failed file with its reason. Opened with open(), so it never blocks."""
 
+    review_requested = Signal()  # the user asked to see the suggestions waiting
+
     def __init__(self, results: Sequence[ImportResult], *, cancelled: bool = False, error: str = "",
-                 total: int | None = None, parent: QWidget | None = None) -> None:
+                 total: int | None = None, waiting: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Import finished" if not (cancelled or error) else "Import stopped")
         self.setMinimumWidth(520)
@@ -113,9 +115,22 @@ class ImportSummaryDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         buttons.accepted.connect(self.accept)
+        self.waiting = QLabel(waiting, self)  # "12 suggestions wait for review (5 actors, 7 actions)"
+        self.waiting.setWordWrap(True)
+        self.waiting.setVisible(bool(waiting))
+        layout.addWidget(self.waiting)
+        self.review_button = None
+        if waiting:
+            self.review_button = buttons.addButton("Review Suggestions", QDialogButtonBox.ButtonRole.ActionRole)
+            self.review_button.setToolTip("Open the Suggestions tab of the first document with suggestions waiting")
+            self.review_button.clicked.connect(self._review)
         layout.addWidget(buttons)
         if self.failures or self.skipped:
             self.resize(640, 360)
+
+    def _review(self) -> None:
+        self.accept()
+        self.review_requested.emit()
 
     def _headline(self, cancelled: bool, error: str) -> str:
         if error:

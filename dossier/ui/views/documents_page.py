@@ -33,7 +33,7 @@ from dossier.ui.commands.annotations import (
 from dossier.ui.commands.base import ACTORS, ANNOTATIONS, DOCUMENTS, MENTIONS, REVIEWS, SUGGESTIONS
 from dossier.ui.commands.copies import NotACopyCommand
 from dossier.ui.commands.metadata import EditMetadataCommand
-from dossier.ui.commands.suggestions import AcceptCommand, RejectCommand
+from dossier.ui.commands.suggestions import AcceptCommand, AcceptedCommand, RejectCommand, RejectManyCommand
 from dossier.ui.context import UiContext, one_line
 from dossier.ui.dialogs.actor_dialogs import ActorDialog
 from dossier.ui.dialogs.annotation_dialog import AnnotationDialog
@@ -45,7 +45,7 @@ from dossier.ui.views.documents_panel import DocumentsPanel
 from dossier.ui.views.metadata_editor import MetadataEditor
 from dossier.ui.views.reader import ReaderView
 from dossier.ui.views.suggestions_panel import SuggestionsPanel
-from dossier.ui.workers import ReadCopyJob
+from dossier.ui.workers import AcceptAllJob, ReadCopyJob
 
 NO_DOCUMENTS = "No documents yet. Use File ▸ Import, or drop files here."
 METADATA = "metadata"
@@ -67,6 +67,8 @@ class DocumentsPage(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.context = context
         self.refile_job: ReadCopyJob | None = None  # a better copy being read
+        self.accept_job: AcceptAllJob | None = None  # suggestions being accepted across the dossier
+        self._accept_progress: WorkProgressDialog | None = None
         self._refile_progress: WorkProgressDialog | None = None
         self.model = DocumentsModel(self)
         self.documents_panel = DocumentsPanel(self.model, self)
@@ -136,6 +138,8 @@ class DocumentsPage(QSplitter):
         self.suggestions.accept_requested.connect(self.accept)
         self.suggestions.reject_requested.connect(self.reject)
         self.suggestions.accept_all_requested.connect(self.accept_all)
+        self.suggestions.accept_dossier_requested.connect(self.accept_dossier)
+        self.suggestions.reject_dossier_requested.connect(self.reject_dossier)
         self.suggestions.span_selected.connect(lambda start, end: self.reader.text.select_span(start, end))
         self.annotations_pane.selected.connect(self._show_annotation)
         self.annotations_pane.edit_requested.connect(self.edit_annotation)
@@ -210,6 +214,7 @@ class DocumentsPage(QSplitter):
         doc_id = self.document_id
         rows = self.services.suggestions.pending(doc_id) if doc_id is not None and self.services else []
         self.suggestions.show_suggestions(rows)
+        self.suggestions.set_dossier_counts(self.services.suggestions.pending_counts() if self.services else {})
         self.bottom_tabs.setTabText(1, f"Suggestions  {len(rows)}" if rows else "Suggestions")
         self.accept_all_action.setEnabled(bool(rows))
 
@@ -353,6 +358,61 @@ class DocumentsPage(QSplitter):
             return False
         return self.context.push(AcceptCommand(self.services.suggestions, self.context.notify,
                                                [s.id for s in pending], f"Accept all suggestions for D{doc_id}"))
+
+    def open_suggestions(self, doc_id: int) -> bool:
+        """Show a document with its Suggestions tab open."""
+        if not self.documents_panel.show_document(doc_id):
+            return False
+        self.bottom_tabs.setCurrentWidget(self.suggestions)
+        self.suggestions.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def accept_dossier(self, kind: str | None = None) -> AcceptAllJob | None:
+        """Accept every pending suggestion (of a kind) across the dossier: off the GUI thread, in
+        short transactions, with progress and Cancel; then one undoable step (AcceptedCommand)."""
+        if self.services is None or self.accept_job is not None:
+            return None
+        job = AcceptAllJob(self.services.suggestions, kind, self)
+        progress = WorkProgressDialog("Accepting suggestions across the dossier…", "Accept All in Dossier",
+                                      self.window(), width=400)
+        progress.canceled.connect(job.cancel)
+        job.worker.progress.connect(lambda done, total: progress.show_progress(
+            done, total, f"Accepting suggestions across the dossier: {done} of {total}…"))
+        job.done.connect(self._accepted_dossier)
+        self.accept_job, self._accept_progress = job, progress
+        job.start()
+        return job
+
+    def _accepted_dossier(self, records: list, error: str, cancelled: bool) -> None:
+        job, progress = self.accept_job, self._accept_progress
+        self.accept_job = self._accept_progress = None
+        if progress is not None:
+            progress.finish()
+        if job is None:
+            return
+        if error:
+            self.context.error("The suggestions were not accepted", error)
+        elif records and self.services is not None and self.services.suggestions is job.worker.suggestions:
+            what = {"actor": "actor", "action": "action", "status": "progress"}.get(job.worker.kind or "", "")
+            self.context.push(AcceptedCommand(self.services.suggestions, self.context.notify, records,
+                                              f"Accept {len(records)} {what + ' ' if what else ''}suggestions"))
+            stopped = " (stopped: the rest wait)" if cancelled else ""
+            self.context.status(f"{len(records)} suggestions accepted across the dossier{stopped}.")
+        self.refresh_suggestions()
+
+    def reject_dossier(self, kind: str | None = None) -> int:
+        """Reject every pending suggestion (of a kind) across the dossier, as one undoable step."""
+        if self.services is None:
+            return 0
+        ids = [s.id for s in self.services.suggestions.pending(kind=kind)]
+        if not ids:
+            return 0
+        command = RejectManyCommand(self.services.suggestions, self.context.notify, ids,
+                                    f"Reject {len(ids)} suggestions across the dossier")
+        if not self.context.push(command):
+            return 0
+        self.refresh_suggestions()
+        return len(command.rejected)
 
     def reject(self, rows: list[SuggestionRow]) -> int:
         if self.services is None or not rows:
@@ -518,6 +578,8 @@ class DocumentsPage(QSplitter):
         """The window is closing: wait for a read under way (what it read is dropped)."""
         if self.refile_job is not None:
             self.refile_job.stop_and_wait()
+        if self.accept_job is not None:  # what it accepted stays accepted
+            self.accept_job.stop_and_wait()
 
     def apply_refile(self, doc_id: int, copy: FileCopy) -> RefileCommand | None:
         """Put a copy already read in place of a document's original (undoable), then say what

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,6 +30,7 @@ from dossier.ui.style import icons, theme
 from dossier.ui.views.mentions import kind_colours
 
 GROUPS = (("actor", "Actors"), ("action", "Actions"), ("status", "Progress on earlier actions"))
+ALL_KINDS = "All kinds"
 SuggestionRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -73,6 +75,8 @@ class SuggestionsPanel(QWidget):
     accept_requested = Signal(list)  # suggestion ids
     reject_requested = Signal(list)  # list[SuggestionRow]
     accept_all_requested = Signal()
+    accept_dossier_requested = Signal(object)  # a kind ("actor", "action", "status") or None for all
+    reject_dossier_requested = Signal(object)
     span_selected = Signal(int, int)  # show where a suggestion is in the reader
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -109,7 +113,23 @@ class SuggestionsPanel(QWidget):
         buttons.addWidget(self.reject_button)
         buttons.addSpacing(8)
         buttons.addWidget(self.accept_all_button)
+        buttons.addSpacing(8)
+        # review in bulk: every pending suggestion of a kind, across the whole dossier
+        self.dossier_label = QLabel("Whole dossier", self)
+        self.dossier_label.setObjectName("emptyText")
+        self.dossier_kind = QComboBox(self)
+        self.dossier_kind.setToolTip("Which suggestions Accept or Reject in Dossier acts on")
+        self.accept_dossier_button = QPushButton("Accept All in Dossier", self)
+        self.accept_dossier_button.setToolTip("Accept every pending suggestion of this kind, in every document")
+        self.reject_dossier_button = QPushButton("Reject All in Dossier", self)
+        self.reject_dossier_button.setToolTip("Reject every pending suggestion of this kind, in every document "
+                                              "(you can undo it)")
+        buttons.addWidget(self.dossier_label)
+        buttons.addWidget(self.dossier_kind)
+        buttons.addWidget(self.accept_dossier_button)
+        buttons.addWidget(self.reject_dossier_button)
         buttons.addStretch(1)
+        self.set_dossier_counts({})
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 16, 10)
@@ -120,6 +140,9 @@ class SuggestionsPanel(QWidget):
         self.accept_button.clicked.connect(self.accept_selected)
         self.reject_button.clicked.connect(self.reject_selected)
         self.accept_all_button.clicked.connect(self.accept_all_requested)
+        self.accept_dossier_button.clicked.connect(lambda: self.accept_dossier_requested.emit(self.dossier_kind_chosen()))
+        self.reject_dossier_button.clicked.connect(lambda: self.reject_dossier_requested.emit(self.dossier_kind_chosen()))
+        self.dossier_kind.currentIndexChanged.connect(self._on_dossier_kind)
         self.tree.installEventFilter(self)  # Enter accepts, Delete rejects
         self.tree.itemSelectionChanged.connect(self._on_selection)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._accept_items([item]))
@@ -165,6 +188,33 @@ class SuggestionsPanel(QWidget):
             items[min(keep, len(items) - 1)].setSelected(True)
             self.tree.setCurrentItem(items[min(keep, len(items) - 1)])
         self._on_selection()
+
+    def set_dossier_counts(self, counts: dict[str, int]) -> None:
+        """How many suggestions wait across the dossier, by kind: the kinds offered and the label."""
+        chosen = self.dossier_kind_chosen()
+        self.dossier_kind.blockSignals(True)
+        self.dossier_kind.clear()
+        self.dossier_kind.addItem(f"{ALL_KINDS} ({sum(counts.values())})", None)
+        for kind, title in GROUPS:
+            if counts.get(kind):
+                self.dossier_kind.addItem(f"{title} ({counts[kind]})", kind)
+        index = self.dossier_kind.findData(chosen)
+        self.dossier_kind.setCurrentIndex(max(index, 0))
+        self.dossier_kind.blockSignals(False)
+        self._counts = dict(counts)
+        total = sum(counts.values())
+        self.dossier_label.setText(f"Whole dossier: {total} waiting" if total else "Whole dossier: none waiting")
+        self._on_dossier_kind()
+
+    def dossier_kind_chosen(self) -> str | None:
+        return self.dossier_kind.currentData() if self.dossier_kind.count() else None
+
+    def _on_dossier_kind(self) -> None:
+        counts = getattr(self, "_counts", {})
+        kind = self.dossier_kind_chosen()
+        waiting = counts.get(kind, 0) if kind else sum(counts.values())
+        self.accept_dossier_button.setEnabled(waiting > 0)
+        self.reject_dossier_button.setEnabled(waiting > 0)
 
     def suggestion_items(self) -> list[QTreeWidgetItem]:
         out = []
