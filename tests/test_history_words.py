@@ -133,3 +133,17 @@ def test_a_tenure_is_said_with_the_post_title_and_the_letter_it_comes_from() -> 
     entry = AuditEntry(3, "2024-02-03T10:00:00Z", "kim", "post_holders", "update", 8, 6, 4, None,
                        (Change("document_id", 5, 6),), (("post_id", 2), ("actor_id", 4), ("document_id", 6)))
     assert describe(entry, names) == "Tenure of Ines Calloway as 'Harbour Master' now from D6 (was: D5)"
+
+
+def test_accepting_and_rejecting_a_suggestion_is_told_in_words() -> None:
+    from dossier.domain.audit import AuditEntry, Change
+    from dossier.domain.audit_words import Names, describe
+
+    row = (("id", 7), ("document_id", 3), ("kind", "action"), ("key", "action:x"), ("label", "Ada Quill to call"),
+           ("status", "accepted"))
+    accepted = AuditEntry(1, "2026-01-02T10:00:00Z", "me", "suggestions", "update", 7, 3, None, None,
+                          (Change("status", "pending", "accepted"),), row)
+    assert describe(accepted, Names()) == "Suggested action 'Ada Quill to call' from D3 accepted"
+    remembered = AuditEntry(2, "2026-01-02T10:00:00Z", "me", "rejections", "insert", 1, None, None, None,
+                            (), (("id", 1), ("key", "actor:ada quill")))
+    assert describe(remembered, Names()) == "Suggestion 'actor:ada quill' rejected: it will not be made again"

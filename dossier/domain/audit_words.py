@@ -100,7 +100,12 @@ SUBJECTS: dict[str, Callable[[Names, Values, AuditEntry], str]] = {
     "conflict_resolutions": lambda n, v, e: "Conflict between two chronology entries",
     "annotations": lambda n, v, e: f"Annotation on {quoted(v.get('quote'))}{_in(n, v)}",
     "annotation_tags": lambda n, v, e: f"Tag {quoted(v.get('tag'))} on annotation {v.get('annotation_id')}",
+    "suggestions": lambda n, v, e: f"Suggested {v.get('kind') or 'item'} {quoted(v.get('label'))}"
+                                   f" from D{v.get('document_id')}",
+    "rejections": lambda n, v, e: f"Rejection of {quoted(v.get('key'))}",
 }
+# what became of a suggestion, by its new status
+SUGGESTION_OUTCOMES = {"accepted": "accepted", "rejected": "rejected", "pending": "put back for review"}
 VERBS = {"insert": "added", "delete": "deleted"}
 
 
@@ -178,6 +183,12 @@ def describe(entry: AuditEntry, names: Names) -> str:
         who = names.actor(row.get("actor_id"))
         role = row.get("role") or "party"
         return f"{who} {'added as' if entry.op == 'insert' else 'no longer'} {role} of D{row.get('document_id')}"
+    if table == "suggestions" and entry.op == "update" and any(c.field == "status" for c in entry.changes):
+        status = str(row.get("status"))
+        return f"{subject} {SUGGESTION_OUTCOMES.get(status, status)}"
+    if table == "rejections":
+        return (f"Suggestion {quoted(row.get('key'))} rejected: it will not be made again" if entry.op == "insert"
+                else f"Suggestion {quoted(row.get('key'))} may be made again")
     if table == "mentions" and entry.op == "insert":
         return f"{subject} linked to {names.actor(row.get('actor_id'))}"
     if entry.op in VERBS:
