@@ -286,7 +286,7 @@ def test_the_window_summary_lists_the_entries_passed_over(qtbot, services, tmp_p
     assert dialog.failure_list.topLevelItemCount() == len(EXPECTED)
     assert dialog.counts.text() == "1 filed · 0 already filed · 3 failed · 6 skipped (not documents)"
     shown = [dialog.failure_list.topLevelItem(n).text(1) for n in range(dialog.failure_list.topLevelItemCount())]
-    assert "Skipped: unsupported file type .xls" in shown
+    assert "skipped, unsupported file type .xls" in shown
 
 
 # -- 16: names and arguments that are not UTF-8 ---------------------------------------------------------

@@ -105,7 +105,7 @@ class ImportSummaryDialog(QDialog):
         self.failure_list.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.failure_list.header().setStretchLastSection(True)
         for r in [*self.failures, *self.skipped]:
-            reason = failure_reason(r) if r.outcome is ImportOutcome.FAILED else f"Skipped: {failure_reason(r)}"
+            reason = failure_reason(r) if r.outcome is ImportOutcome.FAILED else f"skipped, {failure_reason(r)}"
             item = QTreeWidgetItem([safe_text(Path(r.path).name), safe_text(reason)])  # a name may not be UTF-8
             item.setToolTip(0, safe_text(r.path))
             item.setToolTip(1, safe_text(r.message))
