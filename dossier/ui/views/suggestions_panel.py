@@ -96,6 +96,7 @@ class SuggestionsPanel(QWidget):
         self.empty = QLabel("No pending suggestions for this document.", self)
         self.empty.setObjectName("emptyText")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)  # a narrow window wraps it rather than growing
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.tree)
@@ -117,6 +118,7 @@ class SuggestionsPanel(QWidget):
         # review in bulk: every pending suggestion of a kind, across the whole dossier
         self.dossier_label = QLabel("Whole dossier", self)
         self.dossier_label.setObjectName("emptyText")
+        self.dossier_label.setWordWrap(True)
         self.dossier_kind = QComboBox(self)
         self.dossier_kind.setToolTip("Which suggestions Accept or Reject in Dossier acts on")
         self.accept_dossier_button = QPushButton("Accept All in Dossier", self)
