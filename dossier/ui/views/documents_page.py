@@ -47,6 +47,7 @@ from dossier.ui.views.reader import ReaderView
 from dossier.ui.views.suggestions_panel import SuggestionsPanel
 from dossier.ui.workers import AcceptAllJob, ReadCopyJob
 
+IMPORT_FILTER = "Documents (*.pdf *.docx *.eml *.msg *.html *.htm *.rtf *.txt *.text *.md);;All files (*)"
 NO_DOCUMENTS = "No documents yet. Use File ▸ Import, or drop files here."
 METADATA = "metadata"
 
@@ -534,8 +535,6 @@ class DocumentsPage(QSplitter):
         if self.services is None or doc_id is None:
             return
         from PySide6.QtWidgets import QFileDialog
-
-        from dossier.ui.main_window import IMPORT_FILTER
 
         name, _filter = QFileDialog.getOpenFileName(
             self.window(), f"Re-file D{doc_id} with a Better Copy", self.context.settings.last_folder(),
