@@ -48,7 +48,8 @@ from dossier.ui.views.actions_page import ActionsPage
 from dossier.ui.views.actors_page import ActorsPage
 from dossier.ui.views.annotations_page import AnnotationsPage
 from dossier.ui.views.chronology_page import ChronologyPage
-from dossier.ui.views.documents_page import IMPORT_FILTER, DocumentsPage
+from dossier.ui.views.document_status import IMPORT_FILTER
+from dossier.ui.views.documents_page import DocumentsPage
 from dossier.ui.views.empty_state import EmptyState
 from dossier.ui.views.search_panel import install_search
 from dossier.ui.workers import ImportJob
