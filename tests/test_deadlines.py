@@ -255,7 +255,8 @@ def test_a_letter_to_someone_also_of_a_date_was_written_before() -> None:
 
 
 def test_a_past_participle_after_a_possessive_is_an_adjective_not_a_past_tense() -> None:
-    from dossier.analysis.temporal import PAST, _token_cue
+    from dossier.analysis.date_patterns import PAST
+    from dossier.analysis.tense import _token_cue
     assert _token_cue(["the", "Board's", "revised", "plan"], 2) is None
     assert _token_cue(["the", "Board’s", "stated", "aim"], 2) is None
     assert _token_cue(["it's", "closed"], 1) == (PAST, 1)  # "it's closed": "it has", not a possessive

@@ -62,9 +62,10 @@ from dossier.analysis.action_vocab import (
     YOU,
     YOU_REQUEST,
 )
+from dossier.analysis.date_patterns import PAST
 from dossier.analysis.sentences import SentenceIndex, Span, paragraphs
 from dossier.analysis.statements import bare_of_participle, cut, summarise, tidy
-from dossier.analysis.temporal import PAST, tense_at
+from dossier.analysis.tense import tense_at
 from dossier.analysis.voice import third_person
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionFound, ActionType, ActorFound, DateFound, DateRole

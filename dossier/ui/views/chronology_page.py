@@ -43,7 +43,8 @@ from dossier.ui.views.chronology_filters import ChronologyFilterBar
 from dossier.ui.views.page import Page
 from dossier.ui.views.strip import Strip
 from dossier.ui.views.tables import DataTable
-from dossier.ui.views.timeline import BY_ACTOR, BY_KIND, TimelinePanel
+from dossier.ui.views.timeline_items import BY_ACTOR, BY_KIND
+from dossier.ui.views.timeline_panel import TimelinePanel
 
 KINDS_KEY, RANGE_KEY, LANES_KEY = "chronology/kinds", "chronology/range", "chronology/lanes"
 MATTERS_KEY = "chronology/mattersOnly"  # "1": only the events that matter
