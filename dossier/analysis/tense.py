@@ -64,7 +64,7 @@ def states(text: str, sentence: Span, i: int) -> bool:
 
 
 # -- tense ----------------------------------------------------------------------------------------
-def _token_cue(tokens: list[str], i: int) -> tuple[str, int] | None:
+def token_cue(tokens: list[str], i: int) -> tuple[str, int] | None:
     """(direction, strength) that token i gives its clause, if any; strength 2 strong, 1 weak."""
     word = tokens[i].lower().replace("’", "'")
     prev = tokens[i - 1].lower() if i > 0 else ""
@@ -162,7 +162,7 @@ def sentence_cues(text: str, lo: int, hi: int) -> tuple[tuple[int, ...], tuple[i
     """A sentence's token starts and ends, and its tense cues as (token index, direction, strength)."""
     matches = list(TOKEN.finditer(text, lo, hi))
     tokens = [m.group() for m in matches]
-    cues = tuple((i, cue[0], cue[1]) for i in range(len(tokens)) if (cue := _token_cue(tokens, i)) is not None)
+    cues = tuple((i, cue[0], cue[1]) for i in range(len(tokens)) if (cue := token_cue(tokens, i)) is not None)
     return tuple(m.start() for m in matches), tuple(m.end() for m in matches), cues
 
 
