@@ -36,6 +36,7 @@ import re
 
 from dossier.analysis import deadline_rules
 from dossier.analysis.date_calendar import valid
+from dossier.analysis.date_context import Hit
 from dossier.analysis.date_patterns import (
     BACK,
     BETWEEN_JOIN,
@@ -49,7 +50,7 @@ from dossier.analysis.date_patterns import (
     WRITTEN_YEAR,
     read_prefix,
 )
-from dossier.analysis.date_rules import ANCHOR_WORDS, LEAD_WORDS, SCANNER, Hit, resolve_match
+from dossier.analysis.date_rules import ANCHOR_WORDS, LEAD_WORDS, SCANNER, resolve_match
 from dossier.analysis.dates import parse_date_line
 from dossier.analysis.sentences import SentenceIndex, Span
 from dossier.domain.dates import PartialDate, Precision, Qualifier
