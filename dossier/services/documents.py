@@ -171,7 +171,7 @@ class DocumentService:
                     organisations=_party_organisations(prepared.metadata), copy_of=copy_of,
                 )
                 copies_repo.write_sketch(session, doc_id, prepared.sketch)
-                entries = store_analysis(session, doc_id, prepared.analysis, refresh=touched is None, new=True)
+                entries = _store_analysis(session, doc_id, prepared.analysis, refresh=touched is None, new=True)
             if touched is not None:
                 touched |= entries
         except AlreadyStored:
@@ -241,7 +241,7 @@ class DocumentService:
         if (before.date, before.sender, before.recipients, before.cc) != (after.date, after.sender,
                                                                            after.recipients, after.cc):
             text = repo.document_text(session, doc_id)
-            store_analysis(session, doc_id, analyse_document(text, after))
+            _store_analysis(session, doc_id, analyse_document(text, after))
 
     def refile(self, doc_id: int, path: Path | str) -> ReanchorReport:
         """Replace a document's original and text with a better copy (say, one with a text layer).
@@ -314,7 +314,7 @@ class DocumentService:
             if restore is not None:
                 set_review(session, doc_id, restore)
             metadata, _ = repo.metadata_of(session, doc_id)
-            store_analysis(session, doc_id, analyse_document(extracted.text, metadata))
+            _store_analysis(session, doc_id, analyse_document(extracted.text, metadata))
         return dataclasses.replace(report, review_cleared=review)
 
     def reanalyse(self, doc_id: int) -> DocumentMetadata:
@@ -332,11 +332,11 @@ class DocumentService:
         merged = dataclasses.replace(fresh, **kept)
         with self._sessions.begin() as session:
             repo.write_metadata(session, doc_id, merged, detail.user_set, utc_now(), _party_organisations(merged))
-            store_analysis(session, doc_id, analyse_document(detail.text, merged))
+            _store_analysis(session, doc_id, analyse_document(detail.text, merged))
         return merged
 
 
-def store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis, *, refresh: bool = True,
+def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis, *, refresh: bool = True,
                     new: bool = False) -> set[int]:
     """Suggestions (pending ones replaced) and the chronology entries analysis found, refreshed."""
     actions_repo.replace_pending(session, doc_id, analysis.suggestions, new=new)
