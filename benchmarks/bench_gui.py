@@ -51,7 +51,7 @@ def measure(path: Path) -> dict[str, float]:
 
     from dossier.ui.main_window import MainWindow
     from dossier.ui.settings import UiSettings
-    from dossier.ui.style.theme import apply_theme
+    from dossier.ui.style.install import apply_theme
 
     app = QApplication.instance() or QApplication([])
     apply_theme(app)

@@ -5,7 +5,8 @@ Every letter here is invented; none of its names, dates or phrases come from the
 
 from __future__ import annotations
 
-from dossier.analysis.actions import Owners, find_actions
+from dossier.analysis.action_owners import Owners
+from dossier.analysis.actions import find_actions
 from dossier.analysis.temporal import find_dates
 from dossier.domain.dates import PartialDate, Qualifier
 from dossier.domain.findings import ActionFound, ActionType, ActorFound, ActorKind, Mention

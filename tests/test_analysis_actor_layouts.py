@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dossier.analysis.actors import find_actors, match_actor
+from dossier.analysis.actors import find_actors
+from dossier.analysis.name_matching import match_actor
 from dossier.analysis.names import canonical_name
 from dossier.domain.findings import ActorKind
 from dossier.domain.records import DetectedMetadata

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dossier.analysis.actors import find_actors, match_actor
+from dossier.analysis.actors import find_actors
+from dossier.analysis.name_matching import match_actor
 from dossier.domain.findings import ActorFound, ActorKind
 from dossier.domain.records import DetectedMetadata
 
@@ -447,7 +448,7 @@ def test_match_actor_does_not_shorten_a_fuller_name() -> None:
 
 def _shorter_forms_by_brute_force(name: str, known: list[str], organisation: bool) -> list[str]:
     """The definition, tried against every other name in turn (what shorter_forms_of must agree with)."""
-    from dossier.analysis.actors import refers_to
+    from dossier.analysis.name_matching import refers_to
 
     out = []
     for short in known:
@@ -463,7 +464,7 @@ def _shorter_forms_by_brute_force(name: str, known: list[str], organisation: boo
 def test_shorter_forms_agree_with_trying_every_other_name(organisation: bool) -> None:
     import random
 
-    from dossier.analysis.actors import shorter_forms_of
+    from dossier.analysis.name_matching import shorter_forms_of
 
     rng = random.Random(5)
     firsts = ["Ann", "Alan", "Priya", "Tobias", "Nadia", "Owen"]

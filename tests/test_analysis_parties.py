@@ -11,11 +11,10 @@ from dossier.analysis.parties import (
     fuller_form,
     names_in_list,
     parse_salutation,
-    people_in_header,
-    printed_headers,
     split_leading_name,
     split_lines,
 )
+from dossier.analysis.party_headers import people_in_header, printed_headers
 
 
 @pytest.mark.parametrize(

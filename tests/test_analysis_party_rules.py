@@ -6,12 +6,8 @@ import re
 import pytest
 
 from dossier.analysis import detect_metadata
-from dossier.analysis.parties import (
-    cc_from_sentence,
-    parse_salutation,
-    people_in_header,
-    split_leading_name,
-)
+from dossier.analysis.parties import cc_from_sentence, parse_salutation, split_leading_name
+from dossier.analysis.party_headers import people_in_header
 from dossier.analysis.party_rules import CC_RULES, RECIPIENT_RULES, SENDER_RULES, lead_person, persons_in
 from dossier.domain.records import DocumentKind, MessageHeaders
 

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from dossier.analysis.temporal import RULES, find_dates
+from dossier.analysis.date_rules import RULES
+from dossier.analysis.temporal import find_dates
 from dossier.domain.dates import PartialDate
 
 DOC = PartialDate.parse_iso("2019-06-12")

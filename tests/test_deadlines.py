@@ -255,11 +255,12 @@ def test_a_letter_to_someone_also_of_a_date_was_written_before() -> None:
 
 
 def test_a_past_participle_after_a_possessive_is_an_adjective_not_a_past_tense() -> None:
-    from dossier.analysis.temporal import PAST, _token_cue
-    assert _token_cue(["the", "Board's", "revised", "plan"], 2) is None
-    assert _token_cue(["the", "Board’s", "stated", "aim"], 2) is None
-    assert _token_cue(["it's", "closed"], 1) == (PAST, 1)  # "it's closed": "it has", not a possessive
-    assert _token_cue(["the", "Board's", "decided", "to", "meet"], 2) == (PAST, 1)  # "has decided"
+    from dossier.analysis.date_patterns import PAST
+    from dossier.analysis.tense import token_cue
+    assert token_cue(["the", "Board's", "revised", "plan"], 2) is None
+    assert token_cue(["the", "Board’s", "stated", "aim"], 2) is None
+    assert token_cue(["it's", "closed"], 1) == (PAST, 1)  # "it's closed": "it has", not a possessive
+    assert token_cue(["the", "Board's", "decided", "to", "meet"], 2) == (PAST, 1)  # "has decided"
     later = _date("The group's stated opposition lowers the chance of a vote at full Council in December.",
                   "2017-09-06", "in December")
     assert later.date.value == "2017-12"

@@ -23,7 +23,7 @@ from dossier.ui.dialogs.chronology_dialogs import AddEntryDialog, CompareDialog
 from dossier.ui.main_window import MainWindow
 from dossier.ui.models.chronology_groups import UNDATED_GROUP, GroupLayout, group_of, runs_of_groups
 from dossier.ui.models.chronology_model import DATE, EVENT, KIND, SOURCE, ConflictRole, HeaderRole, KindRole
-from dossier.ui.views.timeline import BY_ACTOR, EntryItem
+from dossier.ui.views.timeline_items import BY_ACTOR, EntryItem
 from dossier.ui.views.timeline_scale import DAY, MONTH, YEAR, TimeScale
 
 AUDIT = """Dr Helena Marchetti
@@ -652,18 +652,18 @@ def test_a_bar_is_labelled_with_a_short_summary_of_its_entry(qtbot) -> None:
     from PySide6.QtGui import QFont, QFontMetricsF
 
     from dossier.domain.chronology import ChronologyRow
-    from dossier.ui.views.timeline import MAX_LABEL, SUMMARY_CHARS, _label, _tooltip
+    from dossier.ui.views.timeline_items import MAX_LABEL, SUMMARY_CHARS, bar_label, entry_tooltip
 
     fm = QFontMetricsF(QFont())
     long = ChronologyRow("entry:1", PartialDate.of(2021, 7), "The   board met. " * 200, EntryKind.EVENT, (), ())
-    text, width = _label(long, fm)
+    text, width = bar_label(long, fm)
     assert text == "The board met." and width < MAX_LABEL  # the first sentence only
     one = ChronologyRow("entry:3", PartialDate.of(2021, 7), "Wilhelmina Oakes asked the harbour trust about the"
                         " dredging of the eastern channel and the cost of the survey", EntryKind.EVENT, (), ())
-    text, width = _label(one, fm)
+    text, width = bar_label(one, fm)
     assert text == "Wilhelmina Oakes asked the harbour trust about…"  # cut at a word
-    assert " ".join(_tooltip(one).split()).endswith("and the cost of the survey")  # the whole of it in the tooltip
+    assert " ".join(entry_tooltip(one).split()).endswith("and the cost of the survey")  # the whole of it in the tooltip
     assert len(text) <= SUMMARY_CHARS + 1 and width <= MAX_LABEL
     short = ChronologyRow("entry:2", PartialDate.of(2021, 7), "The board\nmet.", EntryKind.EVENT, (), ())
-    text, width = _label(short, fm)
+    text, width = bar_label(short, fm)
     assert text == "The board met." and 0 < width < MAX_LABEL

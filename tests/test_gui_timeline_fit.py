@@ -18,7 +18,7 @@ from test_gui_support import file_letters, ui_settings
 
 from dossier.domain.chronology import EntryFields, EntryKind
 from dossier.ui.main_window import MainWindow
-from dossier.ui.views.timeline import GUTTER, LEFT_PAD
+from dossier.ui.views.timeline_items import GUTTER, LEFT_PAD
 from dossier.ui.views.timeline_scale import bulk_span
 
 

@@ -5,7 +5,7 @@ import itertools
 
 import pytest
 
-from dossier.analysis.actors import NameIndex, match_actor, refers_to, shorter_forms_of
+from dossier.analysis.name_matching import NameIndex, match_actor, refers_to, shorter_forms_of
 
 PEOPLE = ["Ann Roe", "Roe", "Ann", "A Roe", "Robert Bee", "Rob Bee", "Bee", "Al Bee", "Lord Bee", "Kit Vane",
           "Christopher Vane", "Chris", "Ann Le Roux", "Le Roux", "Roux", "Dr Ann Roe", "ann roe", "Mary Ann Roe",

@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from dossier.analysis.names import (
-    _ORG_ENDING,
     NOT_NAME_WORDS,
-    _is_name_token,
+    ORG_ENDING,
     canonical_name,
+    is_name_token,
 )
 from dossier.analysis.parties import is_post_line, is_prose
 from dossier.analysis.vocab import (
@@ -160,7 +160,7 @@ def _classify(token: Token, shouting: bool, lower_words: frozenset[str]) -> str:
     if len(s) == 1:
         return "X" if s in "AI" else "I"
     if (key in NOT_NAME_WORDS or key in COMMON_WORDS or key in POST_WORDS or any(c.isdigit() for c in s)
-            or _ORG_ENDING.match(s) or (s.isupper() and len(s) > 1) or not _is_name_token(s)):
+            or ORG_ENDING.match(s) or (s.isupper() and len(s) > 1) or not is_name_token(s)):
         return "X"
     if token.initial_sentence and key not in GIVEN_NAMES and (key in lower_words or _MORPH_COMMON.search(key)):
         return "X"

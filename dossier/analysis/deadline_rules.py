@@ -23,8 +23,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dossier.analysis import temporal as _t
+from dossier.analysis.asking import (
+    ASKED_TO,
+    ASKING_WORD,
+    GRATEFUL_IF,
+    INVITED_TO_EVENT,
+    REQUEST_THAT,
+    writing_of,
+)
+from dossier.analysis.date_patterns import (
+    AFTER_CUES,
+    BY_CUES,
+    CLAUSE_BREAK,
+    FUTURE,
+    PAST,
+    SET_ASIDE,
+    TO_VERBS,
+)
 from dossier.analysis.sentences import Span
+from dossier.analysis.tense import by_direction, sentence_cues, states, still_ahead, tense_cue_of
 from dossier.domain.dates import PartialDate, Precision, Qualifier
 from dossier.domain.findings import DateRole
 
@@ -50,7 +67,7 @@ class Case:
     def asking(self) -> bool:
         """A verb of asking stands within 200 characters before the date (the request rules' cheap first test)."""
         if self._asking is None:
-            self._asking = _ASKING_WORD.search(self.text, max(self.sentence.start, self.start - 200), self.start) is not None
+            self._asking = ASKING_WORD.search(self.text, max(self.sentence.start, self.start - 200), self.start) is not None
         return self._asking
 
     @property
@@ -62,7 +79,7 @@ class Case:
 
     @property
     def by_type(self) -> bool:
-        return self.cue in _t._BY_CUES or self.date.qualifier is Qualifier.BY
+        return self.cue in BY_CUES or self.date.qualifier is Qualifier.BY
 
     @property
     def before(self) -> str:
@@ -81,11 +98,11 @@ class Case:
         return self.doc is None or self.latest > _doc_bounds(self.doc)[1]
 
     def tense_cue(self) -> tuple[str, int] | None:
-        """(direction, token index) of the tense cue nearest the reference (see temporal._tense_cue)."""
+        """(direction, token index) of the tense cue nearest the reference (see tense.tense_cue_of)."""
         if self._cue is False:
-            self._cue = _t._tense_cue(self.text, self.sentence, self.start, self.end, 1)
+            self._cue = tense_cue_of(self.text, self.sentence, self.start, self.end, 1)
             if self._cue is not None:
-                _starts, _ends, cues = _t._sentence_cues(self.text, self.sentence.start, self.sentence.end)
+                _starts, _ends, cues = sentence_cues(self.text, self.sentence.start, self.sentence.end)
                 self._strength = next((s for i, _d, s in cues if i == self._cue[1]), 0)
         return self._cue  # type: ignore[return-value]
 
@@ -97,7 +114,7 @@ class Case:
         found = self.tense_cue()
         if found is None:
             return ""
-        starts, ends, _cues = _t._sentence_cues(self.text, self.sentence.start, self.sentence.end)
+        starts, ends, _cues = sentence_cues(self.text, self.sentence.start, self.sentence.end)
         k = found[1] + offset
         return self.text[starts[k]:ends[k]].lower() if 0 <= k < len(starts) else ""
 
@@ -124,12 +141,6 @@ _COUNT_BEFORE = re.compile(
     rf"\b{_COUNT_WORDS}\s+(?:calendar\s+|working\s+|clear\s+|business\s+|school\s+)?"
     r"(?:days?|weeks?|fortnights?|months?|years?)(?P<prep>\s+(?:of|after|following|from))?\s*\Z", re.IGNORECASE)
 _COUNT_UNITS = ("day", "week", "fortnight", "month", "year")
-# "your letter of 14 November", "my email dated 3 May", "the note sent on 2 June", "my letter to him, also of
-# 28 July": a reference to a writing
-_WRITING_OF = re.compile(
-    r"\b(?:letter|e-?mail|note|memo|memorandum|message|correspondence|reply|response|submission|report)s?"
-    r"(?:\s+to\s+(?:me|us|you|him|her|them))?,?\s+(?:also\s+|too\s+)?"
-    r"(?:of|dated|(?:sent|received|written)(?:\s+to\s+(?:me|us|you|him|her|them))?)\s+\Z", re.IGNORECASE)
 _AT_THE_LATEST = re.compile(r"\s*,?\s*at\s+the\s+(?:very\s+)?latest\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|never|no\s+longer|cannot|n['’]t)(?!\s+(?:only|just|least|yet\s+known))\b"
                        r"|n['’]t\b", re.IGNORECASE)
@@ -146,18 +157,6 @@ _CLOSES = re.compile(
     r"|bids?|representations?|tenders?|entries|registration|responses?|comments?|objections?|(?:the\s+)?ballot)\b"
     r"[^.;]{0,60}?\b(?:closes?|will\s+close|(?:is|are)\s+due\s+to\s+close|ends?|will\s+end|runs?|will\s+run"
     r"|(?:is|are)\s+open|remains?\s+open|will\s+(?:remain|be)\s+open)\s+\Z", re.IGNORECASE)
-# "asked the Clerk to", "invites Ann Roe to a meeting", "required councils to": someone is to act or attend
-_ASKED_TO = re.compile(
-    r"(?<!\bto\s)(?<!\bnot\s)\b(?:ask|asks|asked|invite|invites|invited|inviting|require|requires|required|request|requests|requested"
-    r"|direct|directs|directed|instruct|instructs|instructed|tell|tells|told|summon|summons|summoned|call(?:s|ed)?\s+on)"
-    r"\s+(?:[\w'’\-]+\s+){0,6}?to\s+(?!(?:date|hand|mind|me|us|him|her|them|this|that|which|what|the|a|an|my|our"
-    r"|your|his|its|their|these|those|all|any|each|every|some)\b)\w",
-    re.IGNORECASE)
-# "invites Ann Roe to a meeting on", "invited to the hearing in": someone is to attend
-_INVITED_TO_EVENT = re.compile(
-    r"\b(?:invite|invites|invited|inviting|summon|summons|summoned|call(?:s|ed)?)\s+(?:[\w'’\-]+\s+){0,6}?to\s+"
-    r"(?:a|an|the|its|their|our|your|his|her)\s+(?:[\w\-]+\s+){0,2}?(?:meeting|hearing|session|conference|interview"
-    r"|workshop|seminar|event|discussion|briefing|summit)s?\b", re.IGNORECASE)
 # "councils to be dissolved on 1 April": a passive infinitive that only places what is done to something
 _TO_BE_DONE = re.compile(r"\b(?P<prev>[a-z]+)\s+to\s+be\s+[a-z]+(?:ed|en|wn|ne)\s+\Z", re.IGNORECASE)
 # "I want the plan to be sent in June", "we would like the report to be published in May": a request
@@ -177,7 +176,7 @@ _RESOLUTION = re.compile(
 _ACTION_POINT = re.compile(
     r"[\s\d.()•·*\-–—]*(?:(?:ACTIONS?|Actions?)\s*[:\-–—]\s*)?(?:the\s+|The\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}"
     r"to\s+(?P<verb>[a-z]+)\b")
-_RESOLUTION_VERBS = _t._TO_VERBS | frozenset({
+_RESOLUTION_VERBS = TO_VERBS | frozenset({
     "refer", "write", "seek", "request", "invite", "delegate", "authorise", "authorize", "approve", "adopt",
     "endorse", "consult", "circulate", "contact", "obtain", "chase", "action", "investigate", "liaise", "order",
     "purchase", "book", "organise", "organize", "draft", "check", "forward", "respond", "bring", "table",
@@ -192,23 +191,6 @@ _HAPPENS_BEFORE = re.compile(r"\b(?:to|will|shall|would)\s+(?:take\s+place|happe
 _TO_THE_EVENT = re.compile(r"\b(?:attend|attends|attending|hold|holds|host|hosts|chair|chairs|convene|convenes|join"
                            r"|address|arrange|organise|organize|call|calls)\s+(?:[\w'’\-]+\s+){0,3}?[\w\-]+s?\s+\Z",
                            re.IGNORECASE)
-# a request that someone act, in the subjunctive: "the request that a representative attend on", "recommended
-# that the Board review it in May"
-_REQUEST_THAT = re.compile(
-    r"\b(?:request|requests|requested|asked|asks|require|requires|required|recommend|recommends|recommended"
-    r"|propose|proposes|proposed|direct|directs|directed|insist|insists|insisted)\b[^.;]{0,80}?(?<!\bso\s)\bthat\s+"
-    r"(?:(?!(?:could|would|should|will|shall|can|may|might|must|not|is|are|was|were|had|has|have|did|does)\b)"
-    r"[\w'’\-]+\s+){1,8}?(?:attend|appear|provide|submit|send|reply|respond|give|make|publish|prepare|produce"
-    r"|report|meet|write|consider|review|take(?!\s+place)|complete|confirm)\b", re.IGNORECASE)
-# every verb of asking the three request patterns open with, as a cheap first test
-_ASKING_WORD = re.compile(r"\b(?:ask|invit|requir|request|direct|instruct|tell|told|summon|call|recommend|propos"
-                          r"|insist|grateful|obliged|appreciat|helpful|pleased|glad)", re.IGNORECASE)
-# a polite request: "I would be grateful if you could reply by", "I'd be grateful, therefore, if you could", "we'd appreciate it if the Trust were able to
-# attend on", "it would be helpful if you would send": what is asked is still to be done
-_GRATEFUL_IF = re.compile(
-    r"\b(?:grateful|obliged|appreciate\s+it|appreciated|helpful|pleased|glad)(?:\s*,\s*\w+(?:\s+\w+)?\s*,)?\s+if\s+(?:[\w'’\-]+\s+){1,5}?"
-    r"(?:could|would|can|will|might|(?:were|are|was|is)\s+(?:\w+\s+)?(?:able|willing|prepared)\s+to)\b[^.;!?]{0,150}\Z",
-    re.IGNORECASE)
 # an event named by its date, after a preposition: "in the run-up to the conference next year", "the agenda for
 # the meeting next week": the date places the event, not what is to be done around it (but "before the meeting
 # next week", "ahead of", "until" time what is to be done: left to the other rules)
@@ -253,7 +235,7 @@ def _set_aside(c: Case) -> bool:
     lo = max(c.sentence.start, c.start - 20)
     if c.text.find("than", lo, c.start) < 0 and c.text.find("of", lo, c.start) < 0:
         return False  # neither "rather than" nor "instead of" / "in place of": the cheap test first
-    return _t._SET_ASIDE.search(c.text, lo, c.start) is not None
+    return SET_ASIDE.search(c.text, lo, c.start) is not None
 
 
 def _count_start(c: Case) -> bool:
@@ -262,43 +244,6 @@ def _count_start(c: Case) -> bool:
         return False  # no "days", "weeks", "months": nothing counted (the cheap test first)
     m = _COUNT_BEFORE.search(before)
     return m is not None and (m.group("prep") is not None or c.cue in ("from", "after"))
-
-
-# where a that-clause with a subject of its own opens: "there was no doubt on 3 May | that the Board would"
-_THAT_CLAUSE = re.compile(r"\bthat\s+(?=(?:the|this|these|those|a|an|I|we|you|he|she|they|it|its|their|our|my|your"
-                          r"|[A-Z][a-z]+)\b)")
-
-
-def that_clause(text: str, lo: int, hi: int) -> int | None:
-    """Where a that-clause opens in text[lo:hi], if one does."""
-    m = _THAT_CLAUSE.search(text, lo, hi)
-    return m.start() if m else None
-
-
-def asked_before(text: str, lo: int, start: int) -> bool:
-    """Someone is asked, invited or required, in text[lo:start], to do what the date at `start` times
-    ("the Clerk was asked to write in July", "invites X to a meeting on 3 May"): the date looks ahead
-    of the asking, whatever its tense."""
-    if _ASKING_WORD.search(text, lo, start) is None:
-        return False  # none of the verbs of asking: none of the request patterns can match
-    return any(p.search(text, lo, start) is not None
-               for p in (_ASKED_TO, _INVITED_TO_EVENT, _REQUEST_THAT, _GRATEFUL_IF))
-
-
-# "Ann Roe's letter to the minister on Tuesday", "your email to the clerk on 3 May": someone's letter, dated
-_OWNED_WRITING_TO_ON = re.compile(
-    r"(?:['’]s?|(?<!send\s)(?<!submit\s)(?<!forward\s)(?<!write\s)(?<!return\s)(?<!deliver\s)(?<!give\s)"
-    r"(?<!post\s)(?<!email\s)\b(?:my|your|his|her|their|our))\s+(?:\w+\s+)?(?:letter|e-?mail|note|memo|message|reply|response)"
-    r"\s+to\s+(?:[\w'’.\-]+\s+){1,5}?(?P<on>on\s+)?\Z", re.IGNORECASE)
-_ON = re.compile(r"on\s", re.IGNORECASE)
-
-
-def writing_of(text: str, lo: int, start: int) -> bool:
-    """The date at `start` dates a letter, email or report ("your letter of 14 November"): written before."""
-    if _WRITING_OF.search(text, lo, start) is not None:
-        return True
-    owned = _OWNED_WRITING_TO_ON.search(text, lo, start)  # "on" before the date, or opening its words
-    return owned is not None and (owned.group("on") is not None or _ON.match(text, start) is not None)
 
 
 def _writing_of(c: Case) -> bool:
@@ -312,7 +257,7 @@ def _negated(c: Case) -> bool:
     if _NEGATION.search(before) is None:
         return False  # no negation anywhere before the date (most sentences): nothing to deny
     lo = 0
-    for brk in _t._CLAUSE_BREAK.finditer(before):
+    for brk in CLAUSE_BREAK.finditer(before):
         lo = brk.end()
     clause = before[lo:]
     denied = None
@@ -344,15 +289,15 @@ def _at_the_latest(c: Case) -> bool:
 
 
 def _by_still_ahead(c: Case) -> bool:
-    return c.by_type and c.doc is not None and _t._still_ahead(c.date, c.doc)
+    return c.by_type and c.doc is not None and still_ahead(c.date, c.doc)
 
 
 def _word_past(c: Case) -> bool:
-    return c.direction == _t.PAST
+    return c.direction == PAST
 
 
 def _by_looking_ahead(c: Case) -> bool:
-    return c.by_type and _t._by_direction(c.text, c.sentence, c.start, c.end) != _t.PAST
+    return c.by_type and by_direction(c.text, c.sentence, c.start, c.end) != PAST
 
 
 def _by_looking_back(c: Case) -> bool:
@@ -360,7 +305,7 @@ def _by_looking_back(c: Case) -> bool:
 
 
 def _after_cue(c: Case) -> bool:
-    return c.cue in _t._AFTER_CUES
+    return c.cue in AFTER_CUES
 
 
 def _period(c: Case) -> bool:
@@ -390,11 +335,11 @@ def _closes(c: Case) -> bool:
 def _asked_to(c: Case) -> bool:
     """Someone was asked, invited, told or required to act or attend, for a day still ahead: reported in
     any tense, the request is still open ("the Clerk was asked to write by", "invites X to a meeting on")."""
-    return c.asking and c.ahead and c.cue not in _t._AFTER_CUES and _ASKED_TO.search(c.near_before(150)) is not None
+    return c.asking and c.ahead and c.cue not in AFTER_CUES and ASKED_TO.search(c.near_before(150)) is not None
 
 
 def _invited_to_event(c: Case) -> bool:
-    return c.asking and c.ahead and _INVITED_TO_EVENT.search(c.near_before(150)) is not None
+    return c.asking and c.ahead and INVITED_TO_EVENT.search(c.near_before(150)) is not None
 
 
 def _done_to_noun(c: Case) -> bool:
@@ -414,7 +359,7 @@ def _action_point(c: Case) -> bool:
 
 def _future(c: Case) -> tuple[str, int] | None:
     cue = c.tense_cue()
-    return cue if cue is not None and cue[0] == _t.FUTURE else None
+    return cue if cue is not None and cue[0] == FUTURE else None
 
 
 def _duty(c: Case) -> bool:
@@ -427,7 +372,7 @@ def _scheduled(c: Case) -> bool:
     if _HAPPENS_BEFORE.search(c.near_before(40)) is not None:
         return True
     cue = _future(c)
-    return cue is not None and _t._states(c.text, c.sentence, cue[1])
+    return cue is not None and states(c.text, c.sentence, cue[1])
 
 
 def _event_noun(c: Case) -> bool:
@@ -442,7 +387,7 @@ def _event_noun(c: Case) -> bool:
 def _grateful_if(c: Case) -> bool:
     """ "I'd be grateful if you were able to attend on 3 May": a polite request for a day still ahead, in
     whatever tense its conditional is put."""
-    return c.asking and c.ahead and _GRATEFUL_IF.search(c.near_before(200)) is not None
+    return c.asking and c.ahead and GRATEFUL_IF.search(c.near_before(200)) is not None
 
 
 def _event_named_by_date(c: Case) -> bool:
@@ -466,7 +411,7 @@ def _with_being(c: Case) -> bool:
 
 
 def _request_that(c: Case) -> bool:
-    return c.asking and c.ahead and _REQUEST_THAT.search(c.near_before(200)) is not None
+    return c.asking and c.ahead and REQUEST_THAT.search(c.near_before(200)) is not None
 
 
 def _future_cue(c: Case) -> bool:

@@ -18,45 +18,42 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from dossier.analysis.dates import date_from_header, date_spans, parse_date_line, trailing_date
+from dossier.analysis.docdate_lines import (
+    DATELINE_LINES,
+    DOC_NOUN,
+    EVENT_FIELD,
+    OWN_LABEL,
+    PAPER_REF,
+    PUBLISHED_LABEL,
+    SCAN_CHARS,
+    TERMINAL,
+    UPDATED_LABEL,
+    Hit,
+    Page,
+    date_ending,
+    date_in_line,
+    foot_zone,
+    head_zone,
+    heading_zone,
+    hit_at,
+    is_continuation,
+    is_day,
+    is_labelled,
+    is_stamp,
+    label_value,
+    label_zone,
+    labelled_hits,
+)
 from dossier.analysis.parties import Layout, is_prose
-from dossier.domain.dates import PartialDate, Precision
+from dossier.domain.dates import PartialDate
 from dossier.domain.findings import Evidence
 from dossier.domain.records import DocumentKind
 
-DATELINE_LINES = 8  # an article's dateline may follow its headline and standfirst
-TAIL_DATE_LINES = 10  # a date may sit under the signature
-LABEL_LINES = 25  # how far down a labelled date ("Date:", "Published") is read
-HEADING_LINES = 16  # how far down a heading or title is read
 MINUTES_LINES = 3  # the opening lines of minutes
 MINUTES_HELD_LINES = 6  # how far down a heading's "held on ..." line may come
-SCAN_CHARS = 600  # how much of one (perhaps paragraph-long) line a heading rule reads
-
-_COLUMNS = re.compile(r"\s{2,}|\t")
-_LOWER_WORD = re.compile(r"[a-z]+,?")
-_TERMINAL = (".", "!", "?", ":", ";")
-
-# labels that name the document's own date ("Date:", "Dated", "Decision date:", "Sent on", "Answered on")
-_OWN_LABEL = re.compile(  # longest first: "Date of decision:" before "Date"
-    r"^(?:date\s+(?:of|sent|issued|signed)(?:\s+(?:the\s+|this\s+)?(?:letter|issue|decision|report|notice|"
-    r"judge?ment|order|determination|response|reply|meeting|hand[\s-]?down))?"
-    r"|(?:decision|letter|report|issue|notice|determination|judge?ment|response|meeting)\s+date"
-    r"|(?:decision|determination|judge?ment)\s+(?:given|issued|made|taken|promulgated|sent)(?:\s+on)?|promulgated"
-    r"|handed\s+down(?:\s+on)?"
-    r"|sent(?:\s+on)?|(?:this\s+(?:question|statement)\s+was\s+)?answered(?:\s+on)?|made(?:\s+on)?"
-    r"|signed(?:\s+on)?|written\s+on|delivered(?:\s+on)?|dated|date)\b\s*[:.\-–]?\s*", re.IGNORECASE)
-# labels that give the day it was published: the document's date unless a date line says otherwise
-_PUBLISHED_LABEL = re.compile(
-    r"^(?:(?:first\s+)?published(?:\s+on)?|posted(?:\s+on)?|issued(?:\s+on)?|released(?:\s+on)?"
-    r"|date\s+(?:of\s+)?(?:publi(?:cation|shed)|release)|(?:publication|publish(?:ed|ing)?|release)\s+date)\b\s*[:.\-–]?\s*",
-    re.IGNORECASE)
-# a page's own stamp: only when nothing better states the date
-_UPDATED_LABEL = re.compile(
-    r"^(?:(?:this\s+)?page\s+(?:was\s+)?)?(?:last\s+)?(?:updated|modified|reviewed)(?:\s+on)?\b\s*[:.\-–]?\s*",
-    re.IGNORECASE)
 # a form field run into one line: "REPORT NO: AB/06/12 DATE: 29 February 2012 REPORTING OFFICER: ..."
 _FORM_DATE = re.compile(r"(?:^|(?<=\s))(?:DATE|Date)\s*:\s*")
 _BAR_SPLIT = re.compile(r"\s+[|•·]\s+")
-_FIELD_BAR = re.compile(r"\s[|•·]\s+|\S\s{2,}(?=\S)")  # bars, bullets or a wide gap between fields
 _NEXT_FIELD = re.compile(r"\s+(?:[A-Z][A-Za-z]*\s+){0,3}[A-Z][A-Za-z]*\s*:")  # " Public Authority:"
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "our", "your", "their", "his", "her", "new",
                           "same", "any", "no", "which", "what", "one", "each", "every", "another", "other"})
@@ -66,30 +63,27 @@ _QUALIFIED_DATE = frozenset({  # "Closing date:", "Date of birth" is not read: t
     "event", "receipt", "return", "payment", "delivery", "renewal", "termination", "revised", "proposed",
     "agreed", "response", "submission", "birth", "print", "printed", "download", "access", "upload", "expected",
 })
-_PAPER_REF = r"(?:(?=\S*[A-Za-z])(?=\S*\d)[A-Z0-9][\w()/.:-]*\s+)?"  # "WPC(19)M04 " before a heading
 _MINUTES_OPENING = re.compile(  # "Minutes of ...", "Ordinary Meeting held on", "Notes of a meeting"
-    rf"^{_PAPER_REF}(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|the|&)\s+)?){{0,6}}(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING|[Nn]otes?|NOTES?|[Rr]ecord|RECORD)\b"
+    rf"^{PAPER_REF}(?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|for|the|&)\s+)?){{0,6}}(?:[Mm]inutes|MINUTES|[Mm]eeting|MEETING|[Nn]otes?|NOTES?|[Rr]ecord|RECORD)\b"
     r"|^(?:[Hh]eld|HELD)\b")
-_MINUTES_WORD = re.compile(rf"{_PAPER_REF}(?:minutes|notes)\s+of\b", re.IGNORECASE)
+_MINUTES_WORD = re.compile(rf"{PAPER_REF}(?:minutes|notes)\s+of\b", re.IGNORECASE)
 _ON = re.compile(r"^(?:(?:held\s+)?on\s+|date\s*:\s*)", re.IGNORECASE)
 _HELD = re.compile(r"\b(?:held|HELD|Held)\b")
 _LIST_ITEM = re.compile(r"^(?:\(?\d{1,3}[.)]|\(?[a-z][.)]|[•·*▪–-])\s")
-_DOC_NOUN = (r"(?:bulletin|newsletter|letter|statement|briefing|update|report|minutes|notice|memo(?:randum)?|note"
-             r"|circular|release|submission|response|reply|decision|judge?ment)")
 _DOC_TITLE = re.compile(  # "Letter to ...", "Open letter from ...", "Written statement on ..."
-    rf"^(?=[A-Z])(?:(?:Open|Joint|Written|Oral|Ministerial|Formal|Further)\s+)?(?i:{_DOC_NOUN})s?\s+"
+    rf"^(?=[A-Z])(?:(?:Open|Joint|Written|Oral|Ministerial|Formal|Further)\s+)?(?i:{DOC_NOUN})s?\s+"
     r"(?:to|from|on|about|regarding|re|concerning|of|for|by)\b")
 # a document's title naming its writer or addressee, then "of" and its date: "Letter from the Chair to the
 # Leader of 4 March 2019" (not "Reply to the letter of ...", "... the consultation of ...": another thing's date)
 _TITLE_OF = re.compile(r"(?P<word>[A-Z][\w'’&.-]*)\s+of\s+$")
-_DOC_WORD = re.compile(rf"\b(?i:{_DOC_NOUN}s?|meetings?|consultations?|requests?)\b")
+_DOC_WORD = re.compile(rf"\b(?i:{DOC_NOUN}s?|meetings?|consultations?|requests?)\b")
 _SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 _TITLE_DATE = re.compile(  # "Commissioner's bulletin 2 March 2016", "Briefing Note – 4 May 2019"
-    rf"^(?:[A-Z0-9][\w'’&.-]*\s+){{0,6}}(?i:{_DOC_NOUN})\s*[,:–—-]?\s*$"
+    rf"^(?:[A-Z0-9][\w'’&.-]*\s+){{0,6}}(?i:{DOC_NOUN})\s*[,:–—-]?\s*$"
     # a longer formal title, with "of"/"and"/"for" and a bracketed part: "Planning Act 2008 (Section 12) Decision
     # Notice", perhaps after a page number as a document site prints it
     r"|^(?:\d{1,3}\s+)?[A-Z][\w'’&.-]*\s+(?:(?:of|and|for|&)\s+|[A-Z0-9][\w'’&.-]*\s+|\([A-Z][\w ]{1,20}\)\s+){0,10}"
-    rf"(?=[A-Z])(?i:{_DOC_NOUN})\s*$")
+    rf"(?=[A-Z])(?i:{DOC_NOUN})\s*$")
 _BYLINE = re.compile(r"^(?:By|BY|Written\s+by|Words\s+by)\s+[A-Z]")
 # "by annroe on " / "Posted by Ann Roe on " just before a date that ends the line
 _BY_ON = re.compile(r"(?:^|(?<=\s))(?:(?:[Pp]osted|[Ww]ritten)\s+)?[Bb]y\s+(?:[\w.@'’-]+\s+){1,3}on\s+$")
@@ -100,10 +94,6 @@ _SEPARATOR_BEFORE = re.compile(  # what may come between a heading and its closi
     r"(?:(?P<sep>[,|–—:]|\s-)\s*|\s)(?P<cue>(?:made|laid|issued|published|signed|written|delivered|debated)"
     r"(?:\s+at\b[^,;]{0,12}?)?\s+on\s+|dated\s+)$"
     r"|(?P<bare>[,|–—:(]|\s-)\s*$", re.IGNORECASE)
-_RANGE_BEFORE = re.compile(  # "1 April 2015 – 31 March 2016", "from ... to 3 May 2016": a range, not a date
-    r"(?:\d(?:st|nd|rd|th)?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?)\s*[–—-]\s*$"
-    r"|\b(?:to|and|until|till|between|from|through)\s+$",
-    re.IGNORECASE)
 # a label before a date that says the date is not the document's ("Heard on:", "Printed", "Closing date:")
 _OTHER_LABEL = re.compile(
     r"\b(?:date|on|at|by|until|from|to|printed|downloaded|prepared|accessed|retrieved|updated|modified|reviewed"
@@ -112,52 +102,13 @@ _OTHER_LABEL = re.compile(
     r"|\b(?:deadline|due|closing|closes|expires|expiry|until|hearing|heard|printed|downloaded|accessed|retrieved"
     r"|updated|modified|generated|received|submitted|next|birth|born|starts?|starting|commencing|ending|effective"
     r")\b[^\n]{0,40}$", re.IGNORECASE)
-# a printed stamp: a numeric date with a clock time ("04/03/2019, 10:15"), as a browser prints on each page
-_NUMERIC_STAMP = re.compile(r"^[\d/.\-]+$")
-_EVENT_FIELD = re.compile(r"(?:time|venue|location|place|where)\s*:", re.IGNORECASE)
 _HEADER_LABEL = re.compile(r"(?:to|cc|subject|from|re)\s*:", re.IGNORECASE)
-_CLOCK_AFTER = re.compile(r"^[,\s]*(?:at\s+)?\d{1,2}[:.]\d\d")
 # between a minutes keyword and a date with no "held": a name, not a sentence ("Meeting of the Board, 3 May")
 _MINUTES_TITLE_GAP = re.compile(
     r"[\s,]*(?:(?:of|a|an|the|with|and|between|for|in|&|meeting|call|discussion)\s+|[A-Z][\w'’&.()-]*(?=[\s,]|$)[\s,]*)*[,:–—-]?\s*")
-_LEADERS = re.compile(r"^(?:[\s.\-–—:]+|\d{1,2}[:.]\d\d(?![.:/\d])\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC)?\s*[,|]?\s*)")
-_TIME_TAIL = re.compile(  # a clock time after a date: "6.00 pm", "at 7pm", "(19:00)", "10:30 BST"
-    r"^[,\s]*(?:at\s+|\()?\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)\s*(?:GMT|BST|UTC)?\)?",
-    re.IGNORECASE)
-# a web page's furniture after a headline's date: share and print buttons, comment counts, reading time
-_FURNITURE_TAIL = re.compile(
-    r"^(?:[\s|•·–—-]*(?:share(?:\s+(?:this|on\s+\w+))?|print|email|tweet|save|comments?|\d+\s+comments?|no\s+comments"
-    r"|leave\s+a\s+(?:comment|reply)|\d+\s+min(?:ute)?s?(?:\s+read)?|read\s+more)\b)+[\s|•·]*$", re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"\s*(?:[–—-]|to\b|until\b|till\b|and\b)", re.IGNORECASE)
-# the column before a date column that makes it another letter's date ("Your letter dated      3 May 2016")
-# or a reference that looks like a date ("Our ref:      12/05/16")
-_NOT_OURS = re.compile(r"\b(?:your|their|his|her)\b|\b(?:of|on|dated|received|heard|printed|ref|reference|no"
-                       r"|number|case|file)\s*[:.]?\s*$", re.IGNORECASE)
 _PLACE = re.compile(r"(?:[A-Z][A-Za-z.'’ -]{1,30},\s*)?")  # "WEXCOMBE, " before a dateline
 _LEAD_AFTER = re.compile(r"\s*(?:\([A-Z][\w ]{1,20}\)\s*)?[|•·–—-]\s*\S|\s+[Bb]y\s+[A-Z]")  # or "by Ann Roe"
 _PERSON_WORDS = re.compile(r"\b(?:I|we|We|my|My|our|Our|you|You|your|Your|us)\b")
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    """What the rules read: the text, its layout (lines stripped, salutation, head) and its kind."""
-
-    text: str
-    layout: Layout
-    kind: DocumentKind
-    header: str | None = None  # the Date/Sent value of the email's headers, if any
-    printed: bool = False  # those headers are printed in the text (else they came with the file)
-    file_date: str | None = None  # the date the file itself records (a web page's publication time)
-
-
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A candidate: the date, the layout line it was read from (-1: an email header) and the span in that line."""
-
-    date: PartialDate
-    line: int
-    start: int
-    end: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,160 +133,6 @@ class DocDate:
     @property
     def evidence(self) -> Evidence:
         return Evidence(self.rule, self.start, self.end)
-
-
-# ---- helpers -------------------------------------------------------------------------------------
-def _is_continuation(layout: Layout, i: int) -> bool:
-    """A date line that is really the tail of a wrapped sentence ("... by" / "June 2014.")."""
-    lines = layout.lines
-    prev = lines[i - 1] if i > 0 else ""
-    nxt = lines[i + 1] if i + 1 < len(lines) else ""
-    if prev and not prev.endswith(_TERMINAL) and (_LOWER_WORD.fullmatch(prev.split()[-1]) or is_prose(prev)):
-        return True
-    return bool(nxt) and nxt[0].islower()
-
-
-def _date_in_line(line: str) -> PartialDate | None:
-    """A line that is a date (perhaps with a note: "4 March 2019 (by email)"), or whose last column is
-    one ("Our ref: AB/1        14 September 2021")."""
-    found = parse_date_line(line)
-    if found is None and ("  " in line or "\t" in line):
-        columns = _COLUMNS.split(line)
-        if len(columns) > 1 and not _NOT_OURS.search(columns[-2]):
-            found = parse_date_line(columns[-1])
-    if found is None and line[:1].isalnum():  # "Thursday 4th March 2019 at 7.30pm in the Village Hall"
-        spans = date_spans(line[:80])
-        if spans and spans[0][1] == 0 and _is_day(spans[0][0]) and _TIME_TAIL.match(line[spans[0][2]:]) \
-                and not is_prose(line):
-            found = spans[0][0]
-    if found is None and line.endswith(")"):  # "4 March 2019 (by email)"
-        cut = line.rfind("(")
-        found = parse_date_line(line[:cut]) if cut > 0 and ")" not in line[:cut] else None
-    return found
-
-
-def _hit(date: PartialDate, line: str, i: int, after: int = 0) -> Hit:
-    """A hit whose span is where the date's words stand in the line (else the whole line)."""
-    at = line.find(date.text, after) if date.text else -1
-    if at < 0:
-        words = date.text.split()
-        m = re.search(r"\s+".join(map(re.escape, words)), line[after:]) if words else None
-        if m is None:
-            return Hit(date, i, 0, len(line))
-        return Hit(date, i, after + m.start(), after + m.end())
-    return Hit(date, i, at, at + len(date.text))
-
-
-def _is_day(date: PartialDate) -> bool:
-    return date.precision is Precision.DAY
-
-
-def _head(layout: Layout) -> list[int]:
-    """A letter's head and the two lines after its salutation; else the first lines of the text (an
-    article's dateline may follow its headline and standfirst)."""
-    zone = [i for i in layout.nonblank if i < layout.head_end]
-    if layout.salutation is not None:  # a letter: not its body
-        zone += [i for i in layout.nonblank if i > layout.salutation.index][:2]
-    else:
-        zone += [i for i in layout.nonblank[:DATELINE_LINES] if i >= layout.head_end]
-    return sorted(set(zone))
-
-
-def _label_zone(layout: Layout) -> list[int]:
-    """The first lines; in a letter, its head and the two lines after the salutation, not its body
-    (a "Date: ... Time: ... Venue: ..." block there is an event's) nor its foot (the foot rules')."""
-    zone = list(layout.nonblank[:LABEL_LINES])
-    if layout.salutation is not None:
-        at = layout.salutation.index
-        zone = [i for i in zone if i <= at] + [i for i in layout.nonblank if i > at][:2]
-    return zone
-
-
-def _foot(layout: Layout) -> list[int]:
-    """The last lines, below the head (a short page's lines may be in both its head and its foot)."""
-    return [i for i in layout.nonblank[-TAIL_DATE_LINES:] if i >= layout.head_end]
-
-
-def _heading_zone(layout: Layout) -> list[int]:
-    """Headings and titles: the lines down to the first line of prose, before any salutation."""
-    stop = layout.salutation.index if layout.salutation is not None else len(layout.lines)
-    return [i for i in layout.nonblank[:HEADING_LINES] if i <= layout.head_end and i < stop]
-
-
-def _labelled(page: Page, label: re.Pattern[str], zone: list[int]) -> Iterator[Hit]:
-    """A line opening with `label` and holding a date (or a label alone, with the date on the next line)."""
-    layout = page.layout
-    for i in zone:
-        line = layout.lines[i]
-        m = label.match(line)
-        at = m.end() if m is not None else -1
-        if m is None or (label is not _UPDATED_LABEL and _UPDATED_LABEL.match(line)):
-            at = next(_fields(line, label), -1) if _FIELD_BAR.search(line) and not _EVENT_FIELD.search(line) else -1
-            if at < 0:
-                continue
-        j = layout.next_nonblank(i, max_gap=2)
-        if i > layout.head_end and j is not None and _EVENT_FIELD.match(layout.lines[j]):
-            continue  # "Date: ... / Time: ... / Venue: ..." in the body: an event's date
-        rest = line[at:]
-        if not rest.strip():  # "First published:" / "25 September 2014"
-            found = _date_in_line(layout.lines[j]) if j is not None else None
-            if found is not None and j is not None:
-                yield _hit(found, layout.lines[j], j)
-            continue
-        found = _label_value(rest)
-        if found is not None:
-            yield _hit(found, line, i, at)
-
-
-def _fields(line: str, label: re.Pattern[str]) -> Iterator[int]:
-    """Where the value starts of a later field that opens with `label`, in a line of fields set apart
-    by bars or bullets ("Last updated 5 May 2016 | Published 3 May 2016")."""
-    for bar in _FIELD_BAR.finditer(line):
-        m = label.match(line[bar.end():])
-        if m is not None:
-            yield bar.end() + m.end()
-
-
-def _label_value(rest: str) -> PartialDate | None:
-    """The date a label gives: all of the rest of the line, its first column, or a date opening it
-    ("13 November 2018 by Ann Roe"; after a time "13:04, 13 November 2018" or dotted leaders "- - 4 May
-    2019"), not the start of a range."""
-    rest = _LEADERS.sub("", rest)
-    found = parse_date_line(rest) or (parse_date_line(_COLUMNS.split(rest)[0]) if _COLUMNS.search(rest) else None)
-    if found is not None:
-        return found
-    spans = date_spans(rest[:80])
-    if spans and spans[0][1] == 0 and not _RANGE_AFTER.match(rest[spans[0][2]:]):
-        return spans[0][0]
-    return None
-
-
-def _is_stamp(date: PartialDate, line: str) -> bool:
-    """A numeric date with a clock time after it: a print or system stamp, not a date line."""
-    if not _NUMERIC_STAMP.match(date.text):
-        return False
-    at = line.find(date.text)
-    return at >= 0 and bool(_CLOCK_AFTER.match(line[at + len(date.text):]))
-
-
-def _is_labelled(line: str) -> bool:
-    return bool(_OWN_LABEL.match(line) or _PUBLISHED_LABEL.match(line) or _UPDATED_LABEL.match(line))
-
-
-def _date_ending(line: str) -> tuple[PartialDate, int, int] | None:
-    """The full date that ends `line` (a full stop after it allowed), not the end of a range."""
-    spans = date_spans(line[-SCAN_CHARS:]) if len(line) > SCAN_CHARS else date_spans(line)
-    if not spans:
-        return None
-    offset = max(len(line) - SCAN_CHARS, 0)
-    date, start, end = spans[-1]
-    tail = _TIME_TAIL.sub("", line[offset + end:], count=1)  # "Board – Tuesday 3 May 2016 6.00 pm"
-    if tail.lstrip().startswith(")") and line[:offset + start].rstrip().endswith("("):  # "Title (3 May 2016)"
-        tail = tail.lstrip()[1:]
-    tail = _FURNITURE_TAIL.sub("", tail)  # "... – 3 May 2016 | Share | 2 comments"
-    if tail.strip(" .") or _RANGE_BEFORE.search(line[:offset + start]):
-        return None
-    return date, offset + start, offset + end
 
 
 # ---- the rules -----------------------------------------------------------------------------------
@@ -369,37 +166,37 @@ def _printed_header(page: Page) -> Iterator[Hit]:
 
 def _date_line(page: Page) -> Iterator[Hit]:
     layout = page.layout
-    for i in _head(layout):
+    for i in head_zone(layout):
         line = layout.lines[i]
-        if _is_labelled(line):
+        if is_labelled(line):
             continue  # the label rules read it
-        found = _date_in_line(line)
-        if found is None or _is_continuation(layout, i):
+        found = date_in_line(line)
+        if found is None or is_continuation(layout, i):
             continue
         j = layout.next_nonblank(i, max_gap=2)
-        if _is_stamp(found, line) and not (j is not None and _HEADER_LABEL.match(layout.lines[j])):
+        if is_stamp(found, line) and not (j is not None and _HEADER_LABEL.match(layout.lines[j])):
             continue  # a print stamp, unless a message's own header lines follow ("To:", "Subject:")
-        yield _hit(found, line, i)
+        yield hit_at(found, line, i)
 
 
 def _own_label(page: Page) -> Iterator[Hit]:
-    yield from _labelled(page, _OWN_LABEL, _label_zone(page.layout))
+    yield from labelled_hits(page, OWN_LABEL, label_zone(page.layout))
 
 
 def _published_label(page: Page) -> Iterator[Hit]:
-    yield from _labelled(page, _PUBLISHED_LABEL, _label_zone(page.layout))
+    yield from labelled_hits(page, PUBLISHED_LABEL, label_zone(page.layout))
 
 
 def _foot_label(page: Page) -> Iterator[Hit]:
-    foot = _foot(page.layout)
-    yield from _labelled(page, _OWN_LABEL, foot)
-    yield from _labelled(page, _PUBLISHED_LABEL, foot)
+    foot = foot_zone(page.layout)
+    yield from labelled_hits(page, OWN_LABEL, foot)
+    yield from labelled_hits(page, PUBLISHED_LABEL, foot)
     for i in foot:  # "Signed: Ann Roe     Date: 4 March 2019"
         yield from _form_hits(page.layout.lines[i], i)
 
 
 def _updated_stamp(page: Page) -> Iterator[Hit]:
-    yield from _labelled(page, _UPDATED_LABEL, _label_zone(page.layout) + _foot(page.layout))
+    yield from labelled_hits(page, UPDATED_LABEL, label_zone(page.layout) + foot_zone(page.layout))
 
 
 def _form_hits(line: str, i: int) -> Iterator[Hit]:
@@ -412,10 +209,10 @@ def _form_hits(line: str, i: int) -> Iterator[Hit]:
         word = before[0].strip(".,:;()").lower() if before else ""
         if word in _QUALIFIED_DATE:
             continue
-        found = _label_value(line[m.end():])
+        found = label_value(line[m.end():])
         if found is None:
             continue
-        hit = _hit(found, line, i, m.end())
+        hit = hit_at(found, line, i, m.end())
         if word.isalpha() and before[0][:1].islower() and (word in _DETERMINERS or not _NEXT_FIELD.match(line, hit.end)):
             continue  # after a lower-case word only when another field follows ("notice Date: ... Authority:");
             # a value is no word ("Our ref: ab/12 Date: ...")
@@ -447,7 +244,7 @@ def _lead_dateline(page: Page) -> Iterator[Hit]:
         if not spans:
             continue
         date, start, end = spans[0]
-        if not _is_day(date) or not _PLACE.fullmatch(line[:start]) or not _LEAD_AFTER.match(line[end:]):
+        if not is_day(date) or not _PLACE.fullmatch(line[:start]) or not _LEAD_AFTER.match(line[end:]):
             continue
         near = [layout.lines[j] for j in layout.nonblank[max(k - 1, 0):k + 2] if j != i]
         if any(_opens_with_date(other) for other in near):
@@ -474,7 +271,7 @@ def _minutes_heading(page: Page) -> Iterator[Hit]:
             below = layout.lines[j][:SCAN_CHARS] if j is not None and j < stop else ""
             opening = date_spans(_ON.sub("", below, count=1)[:80])
             if opening and opening[0][1] == 0 and j is not None:
-                yield _hit(opening[0][0], below, j)
+                yield hit_at(opening[0][0], below, j)
             continue
         date, start, end = spans[0]
         if held is None and not line.lower().startswith("minutes") and \
@@ -499,12 +296,12 @@ def _heading_tail(page: Page) -> Iterator[Hit]:
     """A heading that ends in its date: "Letter to the Chair of the Audit Committee, 4 March 2019",
     "... written statement – made on 2 June 2010"."""
     layout = page.layout
-    for i in _heading_zone(layout):
+    for i in heading_zone(layout):
         line = layout.lines[i]
         if _LIST_ITEM.match(line) or len(line) > 240:
             continue
-        ending = _date_ending(line)
-        if ending is None or not _is_day(ending[0]):
+        ending = date_ending(line)
+        if ending is None or not is_day(ending[0]):
             continue
         date, start, end = ending
         before = line[:start]
@@ -535,12 +332,12 @@ def _heading_tail(page: Page) -> Iterator[Hit]:
 def _title_date(page: Page) -> Iterator[Hit]:
     """A title naming the document's type, then its date: "Commissioner's bulletin 2 March 2016"."""
     layout = page.layout
-    for i in _heading_zone(layout):
+    for i in heading_zone(layout):
         line = layout.lines[i][:SCAN_CHARS]
         if _LIST_ITEM.match(line):
             continue
         for date, start, end in date_spans(line)[:1]:
-            if _is_day(date) and _TITLE_DATE.match(line[:start]):
+            if is_day(date) and _TITLE_DATE.match(line[:start]):
                 yield Hit(date, i, start, end)
 
 
@@ -553,8 +350,8 @@ def _byline_date(page: Page) -> Iterator[Hit]:
         line = layout.lines[i]
         if len(line) > 240 or i >= stop:
             continue
-        ending = _date_ending(line)
-        if ending is None or not _is_day(ending[0]):
+        ending = date_ending(line)
+        if ending is None or not is_day(ending[0]):
             continue
         if _BYLINE.match(line) and len(line) <= 120:
             yield Hit(ending[0], i, ending[1], ending[2])
@@ -576,7 +373,7 @@ def _site_dateline(page: Page) -> Iterator[Hit]:
         if "www." not in line and "://" not in line:
             continue
         for date, start, end in date_spans(line):
-            if _is_day(date) and _SITE.search(line[:start]):
+            if is_day(date) and _SITE.search(line[:start]):
                 yield Hit(date, i, start, end)
                 break
 
@@ -590,7 +387,7 @@ def _head_trailing(page: Page) -> Iterator[Hit]:
         line = layout.lines[i]
         found = trailing_date(line) if not is_prose(line) else None
         if found is not None:
-            hit = _hit(found, line, i, max(len(line) - len(found.text) - 8, 0))
+            hit = hit_at(found, line, i, max(len(line) - len(found.text) - 8, 0))
             if not _OTHER_LABEL.search(line[:hit.start]):
                 yield hit
 
@@ -599,9 +396,9 @@ def _field_line(page: Page) -> Iterator[Hit]:
     """A page's line of short fields set apart by bars or bullets, one of them its date alone
     ("Ann Roe · 4 March 2019 · 3 min read"); not a list of dates, nor a date another field qualifies."""
     layout = page.layout
-    for i in _head(layout)[:DATELINE_LINES]:
+    for i in head_zone(layout)[:DATELINE_LINES]:
         line = layout.lines[i]
-        if len(line) > 160 or not _BAR_SPLIT.search(line) or _EVENT_FIELD.search(line):
+        if len(line) > 160 or not _BAR_SPLIT.search(line) or EVENT_FIELD.search(line):
             continue
         fields = _BAR_SPLIT.split(line)
         dated = [(k, parse_date_line(f)) for k, f in enumerate(fields)]
@@ -609,11 +406,11 @@ def _field_line(page: Page) -> Iterator[Hit]:
         if len(dated) != 1 or any(len(f) > 60 for f in fields):
             continue
         k, date = dated[0]
-        if not _is_day(date) or _is_stamp(date, fields[k]) or _is_labelled(fields[k]) \
+        if not is_day(date) or is_stamp(date, fields[k]) or is_labelled(fields[k]) \
                 or (k > 0 and _OTHER_LABEL.search(fields[k - 1])):
             continue
         at = sum(len(f) for f in fields[:k])  # a lower bound: the separators come on top
-        yield _hit(date, line, i, at)
+        yield hit_at(date, line, i, at)
         return
 
 
@@ -622,12 +419,12 @@ def _foot_date_line(page: Page) -> Iterator[Hit]:
     not one of a list of dates."""
     layout = page.layout
     lines = layout.lines
-    for i in _foot(layout):
+    for i in foot_zone(layout):
         line = lines[i]
-        if _is_labelled(line):
+        if is_labelled(line):
             continue
         found = parse_date_line(line)
-        if found is None or _is_stamp(found, line):
+        if found is None or is_stamp(found, line):
             continue
         k = layout.nonblank.index(i)
         prev = lines[layout.nonblank[k - 1]] if k > 0 else ""
@@ -636,9 +433,9 @@ def _foot_date_line(page: Page) -> Iterator[Hit]:
             continue  # under a sentence or a label ("The meeting will be on:"), or one of a list
         if nxt and (parse_date_line(nxt) or is_prose(nxt)):
             continue  # one of a list, or in the body: prose follows
-        if _is_continuation(layout, i):
+        if is_continuation(layout, i):
             continue
-        yield _hit(found, line, i)
+        yield hit_at(found, line, i)
         return
 
 
@@ -658,7 +455,7 @@ def _date_then_nav(line: str) -> PartialDate | None:
 
 
 def _is_sentence(line: str) -> bool:
-    return line.endswith(_TERMINAL[:3]) and is_prose(line)
+    return line.endswith(TERMINAL[:3]) and is_prose(line)
 
 
 def _closing_date_line(page: Page) -> Iterator[Hit]:
@@ -669,20 +466,20 @@ def _closing_date_line(page: Page) -> Iterator[Hit]:
         return
     layout = page.layout
     lines = layout.lines
-    foot = _foot(layout)
+    foot = foot_zone(layout)
     for n, i in enumerate(foot):
         line = lines[i]
-        if _is_labelled(line):
+        if is_labelled(line):
             continue
         found = _date_then_nav(line)
-        if found is None or _is_stamp(found, line) or not _is_day(found):
+        if found is None or is_stamp(found, line) or not is_day(found):
             continue
         k = layout.nonblank.index(i)
         prev = lines[layout.nonblank[k - 1]] if k > 0 else ""
         after = [lines[j] for j in foot[n + 1:]]
         if not _is_sentence(prev) or any(_is_sentence(a) or parse_date_line(a) for a in after):
             continue  # not after the last paragraph, or the body (or a list of dates) goes on
-        yield _hit(found, line, i)
+        yield hit_at(found, line, i)
         return
 
 

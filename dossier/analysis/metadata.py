@@ -14,13 +14,8 @@ from dataclasses import dataclass
 from dossier.analysis.dates import parse_date_line
 from dossier.analysis.docdate import document_date
 from dossier.analysis.kind import detect_kind
-from dossier.analysis.parties import (
-    Layout,
-    build_layout,
-    find_closing_signature,
-    find_sign_off_signature,
-    printed_headers,
-)
+from dossier.analysis.parties import Layout, build_layout, find_closing_signature, find_sign_off_signature
+from dossier.analysis.party_headers import printed_headers
 from dossier.analysis.party_rules import Reading, read_parties
 from dossier.analysis.vocab import GIVEN_NAMES, HONORIFICS
 from dossier.domain.records import DetectedMetadata, DocumentKind, MessageHeaders

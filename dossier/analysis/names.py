@@ -71,7 +71,7 @@ _MC = re.compile(r"\bMc([a-zß-öø-ÿ])")
 _INITIAL = re.compile(rf"[{_UP}]\.(?:[{_UP}]\.)*|[{_UP}]")
 _ACRONYM = re.compile(rf"[{_UP}][{_UP}&]{{1,5}}\.?")  # a trailing "FRCGP" after a mixed-case name
 _SPACES = re.compile(r"\s+")
-_ORG_ENDING = re.compile(r".{4,}(?:orate|tion|sion|ship|ology|ment)$", re.IGNORECASE)  # Inspectorate, Commission
+ORG_ENDING = re.compile(r".{4,}(?:orate|tion|sion|ship|ology|ment)$", re.IGNORECASE)  # Inspectorate, Commission
 _EDGE = re.compile(r"^[\s\"'“”‘’(\[{<*•·–—\-,;:.]+|[\s\"'“”‘’)\]}>*,;:]+$")
 _BRACKETED = re.compile(r"\s*[(\[].*?[)\]]\s*")
 _LOCAL_PART_SPLIT = re.compile(r"[._+]+")
@@ -142,7 +142,7 @@ def canonical_name(text: str) -> str:
     return split_name(text).canonical
 
 
-def _is_name_token(token: str) -> bool:
+def is_name_token(token: str) -> bool:
     if token.lower() in PARTICLES:
         return True
     return bool(_WORD.fullmatch(token) or _INITIAL.fullmatch(token))
@@ -162,9 +162,9 @@ def person_name(text: str, *, min_tokens: int = 2) -> str | None:
         return None
     if len(name) < (1 if parts.honorifics else min_tokens):
         return None
-    if not all(_is_name_token(t) for t in name):
+    if not all(is_name_token(t) for t in name):
         return None
-    if any(_key(t) in NOT_NAME_WORDS or _ORG_ENDING.match(t) for t in name if t.lower() not in PARTICLES):
+    if any(_key(t) in NOT_NAME_WORDS or ORG_ENDING.match(t) for t in name if t.lower() not in PARTICLES):
         return None
     if name[0].lower() in PARTICLES and name[0][0].islower():
         return None  # a name does not start with a lower-case particle

@@ -19,21 +19,15 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dossier.analysis.dates import parse_date_line
 from dossier.analysis.names import (
     NOT_NAME_WORDS,
     PARTICLES,
-    canonical_name,
     is_honorific,
     is_post_nominal,
-    name_from_address,
     person_name,
-    same_person,
     split_name,
-    surname_first,
 )
-from dossier.analysis.vocab import ABBREVIATED_TITLES, COURTESY_TITLES, GIVEN_NAMES
-from dossier.domain.records import MessageHeaders
+from dossier.analysis.vocab import ABBREVIATED_TITLES, COURTESY_TITLES
 
 HEAD_LINES = 25  # how far down a letter's head may reach when there is no salutation
 SALUTATION_LINES = 80  # how far down a salutation is looked for
@@ -49,7 +43,7 @@ _SIGN_OFF = re.compile(
     r"|(?:with\s+)?(?:best|kind|kindest|warm|warmest|many)\s+(?:wishes|regards|thanks)"
     r"|(?:with\s+)?(?:best\s+)?regards|best|thanks|thank\s+you|cheers)\b[\s,.!]*(?P<rest>.*)$",
     re.IGNORECASE)
-_POST_WORDS = frozenset({
+PARTY_POST_WORDS = frozenset({
     "minister", "secretary", "director", "chief", "executive", "commissioner", "chair", "chairman",
     "chairwoman", "chairperson", "president", "head", "officer", "manager", "leader", "member", "lead",
     "deputy", "assistant", "parliamentary", "permanent", "adviser", "advisor", "coordinator",
@@ -69,9 +63,9 @@ _SALUTATION_TITLES = frozenset({
 })
 # Posts that end a name run in a list or an address line ("Ann Roe MP The Speaker Wessex Assembly")
 _TITLE_BREAK = frozenset({"speaker", "convenor", "convener"})
-_LABEL_LINE = re.compile(r"^(?P<label>from|to|cc|bcc|sent|date|subject|re|attachments?)\s*:\s*(?P<value>.*)$",
+HEADER_LABEL_LINE = re.compile(r"^(?P<label>from|to|cc|bcc|sent|date|subject|re|attachments?)\s*:\s*(?P<value>.*)$",
                          re.IGNORECASE)
-_REF_LINE = re.compile(r"^(?:our|your)?\s*ref(?:erence)?\b", re.IGNORECASE)
+REF_LINE = re.compile(r"^(?:our|your)?\s*ref(?:erence)?\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by)\s+(?P<who>[^,|•·–—]+?)\s*(?:[,|•·–—]\s*(?P<post>.*))?$",
                      re.IGNORECASE)
 _CC_LINE = re.compile(r"^(?:cc|c\.c\.|copy\s+to|copies\s+to|copied\s+to|copy|copies|distribution)\s*[:.]\s*(?P<rest>.*)$"
@@ -92,12 +86,12 @@ _COPY_WORD = re.compile(r"[Cc]op(?:y|ie|ed|p)|\bcc['’]?e?(?:d|ing)\b")  # a ch
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\"”’)]*(?:$|[A-Z\"“‘(]))")
 _PIECE_SPLIT = re.compile(r"\s*[,;]\s*|\s+[–—-]+\s+|\s*[–—]\s*")  # a list line's entries and posts
 _ITEM_SPLIT = re.compile(r"\s*(?:[,;]|\s(?:and|&)\s)\s*")
-_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _DASH_POST = re.compile(r"\s+[–—-]+\s+|\s*[–—]\s*|\s*:\s+")
 _PROPER_BREAK = re.compile(r"(?:I|A|An|The|To|At|Of|In|On|For|And|With|From|By)$")  # words that end a name run
 _LEADING_FILLER = re.compile(r"^(?:(?:and|&|also|to|as\s+well\s+as|both)\s+)+", re.IGNORECASE)  # "and to Al Cee"
-_ADDRESS = re.compile(r"<\s*([^<>\s@]+@[^<>\s]+)\s*>|\[mailto:([^\]\s]+)\]|([^\s<>,;\"'\[\]()]+@[^\s<>,;\"'\[\]()]+)")
-_ATTENTION = re.compile(r"^(?:FAO|F\.A\.O\.|Attn|Attention|For\s+the\s+attention\s+of)\s*[:.]?\s*", re.IGNORECASE)
+EMAIL_ADDRESS = re.compile(r"<\s*([^<>\s@]+@[^<>\s]+)\s*>|\[mailto:([^\]\s]+)\]|([^\s<>,;\"'\[\]()]+@[^\s<>,;\"'\[\]()]+)")
+ATTENTION_LINE = re.compile(r"^(?:FAO|F\.A\.O\.|Attn|Attention|For\s+the\s+attention\s+of)\s*[:.]?\s*", re.IGNORECASE)
 _UPPER_START = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 # a copy-list label or an email address in the middle of a line, followed by more text
 _JOINED_HINTS = ("@", "cc:", "cc.", "CC:", "Cc:", "c.c.", "C.C.", "opy to", "opies to")  # cheap tests first
@@ -162,7 +156,7 @@ def is_prose(line: str) -> bool:
 
 def is_post_word(word: str) -> bool:
     """A word that names a post ("Director", "Commissioner,")."""
-    return word.strip(".,'’()").lower() in _POST_WORDS
+    return word.strip(".,'’()").lower() in PARTY_POST_WORDS
 
 
 def is_post_line(line: str) -> bool:
@@ -172,7 +166,7 @@ def is_post_line(line: str) -> bool:
         return False
     if line.endswith(".") and len(words) > 3:
         return False
-    return any(part in _POST_WORDS for w in words for part in w.strip(".,'’()").lower().split("-"))
+    return any(part in PARTY_POST_WORDS for w in words for part in w.strip(".,'’()").lower().split("-"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,7 +241,7 @@ class Signed:
     index: int
 
 
-def _post_after(layout: Layout, index: int, limit: int = 3) -> str | None:
+def post_after(layout: Layout, index: int, limit: int = 3) -> str | None:
     """The first post line among the few lines after `index` (blank lines allowed between)."""
     j: int | None = index
     for _ in range(limit):
@@ -267,7 +261,7 @@ def _after_sign_off(layout: Layout, start: int, rest: str) -> Signed | None:
     if rest:
         name = person_name(rest, min_tokens=1)
         if name:
-            return Signed(name, _post_after(layout, start), start)
+            return Signed(name, post_after(layout, start), start)
     found: list[Signed] = []
     j: int | None = start
     for _ in range(5):
@@ -278,11 +272,11 @@ def _after_sign_off(layout: Layout, start: int, rest: str) -> Signed | None:
         if is_prose(line):
             break
         if "(" in line:
-            line = _PARENS.sub(" ", line).strip()  # "Ann Roe (Mrs)"
+            line = PARENS.sub(" ", line).strip()  # "Ann Roe (Mrs)"
         single = person_name(line, min_tokens=1)
         named = (single, None) if single else name_and_post(line) or _co_signed(line)
         if named:
-            found.append(Signed(named[0], named[1] or _post_after(layout, j), j))
+            found.append(Signed(named[0], named[1] or post_after(layout, j), j))
             if len(named[0].split()) > 1:
                 break
     if not found:
@@ -336,7 +330,7 @@ def find_closing_signature(layout: Layout) -> Signed | None:
         if not named:
             continue
         parts = split_name(line)
-        post = named[1] or _post_after(layout, i)
+        post = named[1] or post_after(layout, i)
         titled = any(_key(h) not in COURTESY_TITLES for h in parts.honorifics)
         if titled or parts.post_nominals or post:
             return Signed(named[0], post, i)
@@ -353,86 +347,6 @@ def find_byline(layout: Layout) -> Signed | None:
                 post = (m.group("post") or "").strip() or None
                 return Signed(name, post, i)
     return None
-
-
-# ---- names in the head: letterhead and address block ---------------------------------------------
-@dataclass(frozen=True, slots=True)
-class HeadName:
-    index: int
-    name: str
-    post: str | None
-    block: int  # how many lines follow it without a blank line between
-
-
-def head_names(layout: Layout) -> list[HeadName]:
-    """Name lines in the head that start a block (after a blank, a date, a reference or a capitals
-    label like "PRIVATE AND CONFIDENTIAL"); "FAO"/"For the attention of" is dropped."""
-    lines = layout.lines
-    top = set(layout.nonblank[:3])
-    found: list[HeadName] = []
-    for i in layout.nonblank:
-        if i >= layout.head_end:
-            break
-        prev = lines[i - 1] if i > 0 else ""
-        if prev and i not in top and not (prev.isupper() or parse_date_line(prev) or _REF_LINE.match(prev)):
-            continue
-        if prev.endswith(":"):
-            continue  # an entry in a labelled list ("Present:"), not a name block
-        line = _ATTENTION.sub("", lines[i])
-        named = name_and_post(line) if not (_LABEL_LINE.match(line) or line.endswith(":")) else None
-        if not named:
-            continue
-        block = 0
-        while i + block + 1 < len(lines) and lines[i + block + 1]:
-            block += 1
-        found.append(HeadName(i, named[0], named[1] or _post_after(layout, i, limit=1), block))
-    return found
-
-
-def footer_names(layout: Layout, start: int) -> list[HeadName]:
-    """Name lines starting a block after `start` near the end (an address block put at the foot)."""
-    lines = layout.lines
-    found = []
-    for i in layout.nonblank[-2 * TAIL_LINES:]:
-        if i > start and not lines[i - 1]:
-            name = person_name(lines[i])
-            if name:
-                found.append(HeadName(i, name, None, 0))
-    return found
-
-
-def letterhead_sender(layout: Layout, names: Sequence[HeadName]) -> HeadName | None:
-    """The first head name, if it sits in the first lines with a post below it."""
-    if not names:
-        return None
-    first = names[0]
-    if first.index in layout.nonblank[:4] and first.post:
-        return first
-    return None
-
-
-def recipients_from_head(layout: Layout, names: Sequence[HeadName], sender: str | None,
-                         footer: Sequence[HeadName] = ()) -> list[str]:
-    """The addressee: the salutation's name completed from an address block (in the head, else at the
-    foot), else the last address block in the head; the sender's own lines do not count."""
-    others = [h for h in names if not (sender and (same_person(h.name, sender) or same_person(sender, h.name)))]
-    if sender is None and len(others) > 1 and letterhead_sender(layout, others):
-        others = others[1:]
-    salutation = layout.salutation
-    if salutation and salutation.names:
-        out = []
-        for short in salutation.names:
-            match = next((h.name for h in [*others, *footer] if same_person(short, h.name)), None)
-            out.append(match or short)
-        return unique(out)
-    if not others:
-        return []
-    if sender is None and len(others) == 1 and letterhead_sender(layout, others) and not salutation:
-        return []  # a lone name with its post at the top of an unsigned letter is the letterhead
-    last = others[-1]
-    if last.block == 0 and not last.post and salutation is None:
-        return []  # a name on its own line, not an address block
-    return [last.name]
 
 
 # ---- copy lists ---------------------------------------------------------------------------------
@@ -454,7 +368,7 @@ def split_leading_name(text: str) -> tuple[str | None, str]:
         named += not titled
         particle = bare in PARTICLES and token[0].islower()
         if not (titled or particle or (_UPPER_START.match(token) and bare not in NOT_NAME_WORDS)):
-            if _UPPER_START.match(token) and bare not in _POST_WORDS and not _PROPER_BREAK.match(token):
+            if _UPPER_START.match(token) and bare not in PARTY_POST_WORDS and not _PROPER_BREAK.match(token):
                 return None, text  # "Wexcombe Housing Board": the capitals run on into an organisation
             break
         kept += 1
@@ -467,7 +381,7 @@ def split_leading_name(text: str) -> tuple[str | None, str]:
 
 def _leading_name(item: str) -> str | None:
     """The person's name at the start of a list item ("Ann Roe – Chief Executive" -> "Ann Roe")."""
-    return split_leading_name(_PARENS.sub(" ", item))[0]
+    return split_leading_name(PARENS.sub(" ", item))[0]
 
 
 def name_and_post(line: str) -> tuple[str, str | None] | None:
@@ -489,7 +403,7 @@ def name_and_post(line: str) -> tuple[str, str | None] | None:
 
 def names_in_list(text: str) -> list[str]:
     """Person names in a list like "Ann Roe – Chief Executive, Lord Bee (Chair) and Al Cee"."""
-    text = _PARENS.sub(" ", text)
+    text = PARENS.sub(" ", text)
     if ":" in text:
         text = text.split(":", 1)[1]
     out = []
@@ -549,7 +463,7 @@ def names_in_block_line(text: str) -> list[str]:
     """Names in one line of a copy list, where lines joined by a wrap can read
     "Ann Roe, Head of Policy Al Bee, Chief Executive": a post that runs into a name and is
     followed by another post gives up the name at its end."""
-    pieces = _PIECE_SPLIT.split(_PARENS.sub(" ", text))
+    pieces = _PIECE_SPLIT.split(PARENS.sub(" ", text))
     out: list[str] = []
     for n, piece in enumerate(pieces):
         if (n + 1 < len(pieces) and _leading_name(piece) is None and is_post_line(piece)
@@ -570,7 +484,7 @@ def _next_filled(lines: Sequence[str], i: int, max_gap: int = 2) -> int | None:
 
 def _is_entry(line: str) -> bool:
     """A copy-list entry: a name followed by a post ("Ann Roe, Chief Executive", "Al Bee – Chair")."""
-    name, rest = split_leading_name(_PARENS.sub(" ", line))
+    name, rest = split_leading_name(PARENS.sub(" ", line))
     return bool(name and rest and is_post_line(rest))
 
 
@@ -631,7 +545,7 @@ def labelled_blocks(lines: Sequence[str], label: re.Pattern[str]) -> list[tuple[
                 if resumed is None:
                     break
                 i = resumed
-            if is_prose(lines[i]) or _LABEL_LINE.match(lines[i]):
+            if is_prose(lines[i]) or HEADER_LABEL_LINE.match(lines[i]):
                 break
             chunk.append(lines[i])
             i += 1
@@ -657,164 +571,6 @@ def fuller_form(name: str, flat: str) -> str:
         if is_honorific(prev) or (prev and prev[0].islower() and prev[-1] not in ".!?"):
             firsts.add(first)
     return f"{next(iter(firsts))} {name}" if len(firsts) == 1 else name
-
-
-# ---- email and printed headers ------------------------------------------------------------------
-def _split_part(part: str) -> list[tuple[str, str]]:
-    """(display name, address) pairs from one ";"-separated part of a header value."""
-    if "@" in part:
-        pairs: list[tuple[str, str]] = []
-        pos = 0
-        for m in _ADDRESS.finditer(part):
-            display = part[pos: m.start()].strip().strip(",;").strip().strip("\"'")
-            pairs.append((display, m.group(1) or m.group(2) or m.group(3)))
-            pos = m.end()
-        return pairs
-    items = [p.strip() for p in part.split(",") if p.strip()]
-    if len(items) == 2 and surname_first(part):
-        return [(part.strip(), "")]  # "Roe, Ann"
-    return [(p, "") for p in items]
-
-
-def _display_name(display: str, *, strict: bool) -> str | None:
-    """A display name as a canonical name: "Roe, Ann (Org)" -> "Ann Roe"; "Team" stays "Team"
-    unless `strict` (a printed memo header, where "To: Ann Roe, Chief Executive" names one person)."""
-    cleaned = _PARENS.sub(" ", display).strip().strip("\"'").strip()
-    if cleaned.count(",") == 1:  # "Roe, Ann"; "Wood, Nora" has a surname that is also a word
-        surname, given = (part.strip() for part in cleaned.split(","))
-        cleaned = surname_first(cleaned) or _name_with_word(f"{given} {surname}") or cleaned
-    name = person_name(cleaned, min_tokens=1) or _name_with_word(cleaned)
-    return name if name or strict else canonical_name(cleaned) or None
-
-
-# words that mark a line as an address or a document part elsewhere, but are also surnames
-# ("Nora Page", "Tom Best") or given names ("April Roe"): in a header's display name they name a person
-_SURNAME_WORDS = frozenset({"page", "best", "house", "law", "lane", "street", "way", "home", "court", "bill",
-                            "square"})
-_GIVEN_WORDS = frozenset({"april", "june", "august"})
-
-
-def _name_with_word(display: str) -> str | None:
-    """"Nora Page": two or three capitalised words, a person's name but for one word that is also a surname
-    (or given name)."""
-    tokens = display.split()
-    if not 2 <= len(tokens) <= 3 or not all(t[:1].isupper() and t.isalpha() for t in tokens):
-        return None
-    if tokens[-1].lower() in _SURNAME_WORDS:
-        probe = [*tokens[:-1], "Roe"]
-    elif tokens[0].lower() in _GIVEN_WORDS:
-        probe = ["Ann", *tokens[1:]]
-    else:
-        return None
-    return " ".join(tokens) if person_name(" ".join(probe)) else None
-
-
-def people_in_header(values: Iterable[str], *, prettify_address: bool, strict: bool = False) -> list[str]:
-    """Names from From/To/Cc values: display names, else the address (or its prettified local part).
-
-    Values may hold several people separated by "," or ";" (Outlook prints "Roe, Ann; Bee, Al").
-    `strict` (for headers printed in a text) keeps only display names that are person names.
-    """
-    out: list[str] = []
-    for value in values:
-        for part in (value or "").split(";"):
-            for display, address in _split_part(part):
-                name = _display_name(display, strict=strict and not address) if display else None
-                if name and _names_posts(name):
-                    continue  # "Chief Executives of Wessex councils <ce@...>": posts, not a person
-                if not name and address:
-                    name = name_from_address("", address) if prettify_address else _address_name(address)
-                if name:
-                    out.append(name)
-    return unique(out)
-
-
-_ADDRESS_PART = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_MAC = re.compile(r"^(Mc)([a-z])(?=[a-z])")  # "mcbride" -> "McBride" (not "Mac": "Machin")
-
-
-def _address_name(address: str) -> str:
-    """A bare To/Cc address whose mailbox is a given name, a dot and a surname, as the name:
-    "ann.roe@wessex.gov.uk", "cllr.ann.roe@..." -> "Ann Roe" (a title before the name dropped); any other
-    address stays as it is ("planning.policy@...", "ann@...", "a.roe@...")."""
-    parts = address.split("@")[0].split(".")
-    if parts and is_honorific(parts[0]):
-        parts = parts[1:]
-    if not 2 <= len(parts) <= 3 or not all(_ADDRESS_PART.fullmatch(p) and len(p) >= 2 for p in parts):
-        return address
-    if parts[0].lower() not in GIVEN_NAMES:
-        return address
-    if any(p.lower() in NOT_NAME_WORDS or is_post_word(p) for p in parts):
-        return address
-    words = ("-".join(_MAC.sub(lambda m: m.group(1) + m.group(2).upper(), w.capitalize()) for w in p.split("-"))
-             for p in parts)
-    return person_name(" ".join(words)) or address
-
-
-def _names_posts(display: str) -> bool:
-    """A display name that is a post or a group of posts ("All Heads of Service"), not a person's name."""
-    if person_name(display, min_tokens=1):
-        return False
-    words = (w.strip(".,'’()").lower() for w in display.split())
-    return any(w in _POST_WORDS or (w.endswith("s") and w[:-1] in _POST_WORDS) for w in words)
-
-
-_FOLDED_LABELS = frozenset({"from", "to", "cc", "bcc"})
-
-
-def printed_headers(layout: Layout) -> MessageHeaders | None:
-    """From/To/Cc/Sent/Subject lines at the top of a printed email or memo, as headers.
-
-    A From/To/Cc value folded onto the next line ("Cc: Ann Roe, Al" / "Bee, Tom Vale") is joined up
-    when the folded line sits between two header lines or the value ends with "," or ";"."""
-    found: dict[str, str] = {}
-    lines = layout.lines
-    last: tuple[int, str] | None = None  # the line and label of the header line just read
-    for i in layout.nonblank[:15]:
-        m = _LABEL_LINE.match(lines[i])
-        if not m:
-            if last is not None and last[0] == i - 1 and last[1] in _FOLDED_LABELS and _folded(lines, i, found[last[1]]):
-                found[last[1]] = _unfold(found[last[1]], lines[i])
-                last = (i, last[1])
-                continue
-            if found and len(found) >= 2:
-                break
-            last = None
-            continue
-        label = m.group("label").lower()
-        label = {"re": "subject", "attachment": "attachments"}.get(label, label)
-        if label not in found:
-            found[label] = m.group("value").strip()
-            last = (i, label)
-        else:
-            last = None
-    if "from" not in found or not ({"to", "sent", "date", "subject"} & found.keys()):
-        return None
-    return MessageHeaders(
-        sender=found["from"] or None,
-        to=(found["to"],) if found.get("to") else (),
-        cc=(found["cc"],) if found.get("cc") else (),
-        date=found.get("sent") or found.get("date"),
-        subject=found.get("subject"),
-    )
-
-
-def _unfold(value: str, more: str) -> str:
-    """A header value and its continuation line: one name broken by the fold ("Cc: Al Bee, Vince" +
-    "J Okafor, Ann Roe") joins with a space; a list of one entry a line ("To: Ann Roe, Chief Executive"
-    + "Tom Vale, Director") with "; ", so that each line stays one entry."""
-    last = value.rstrip().rsplit(",", 1)[-1].split()
-    if value.rstrip().endswith((",", ";")) or (len(last) == 1 and last[0].lower() not in _POST_WORDS):
-        return f"{value} {more}"
-    return f"{value}; {more}"
-
-
-def _folded(lines: Sequence[str], i: int, value: str) -> bool:
-    """Line `i` goes on with the header value above it (not the start of the message's body)."""
-    if not value or is_prose(lines[i]):
-        return False
-    following = lines[i + 1] if i + 1 < len(lines) else ""
-    return value.endswith((",", ";")) or bool(_LABEL_LINE.match(following))
 
 
 def unique(names: Iterable[str]) -> list[str]:

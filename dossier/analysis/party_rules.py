@@ -21,26 +21,28 @@ from dossier.analysis.actors_orgs import organisation_name
 from dossier.analysis.dates import parse_date_line
 from dossier.analysis.names import PARTICLES, is_honorific, person_name, same_person
 from dossier.analysis.parties import (
-    HeadName,
     Layout,
     Signed,
     cc_blocks,
     cc_sentences,
     find_byline,
-    footer_names,
     fuller_form,
-    head_names,
     is_post_line,
     is_post_word,
     is_prose,
-    letterhead_sender,
     name_and_post,
-    people_in_header,
-    recipients_from_head,
     split_leading_name,
     to_blocks,
     unique,
 )
+from dossier.analysis.party_head import (
+    HeadName,
+    footer_names,
+    head_names,
+    letterhead_sender,
+    recipients_from_head,
+)
+from dossier.analysis.party_headers import people_in_header
 from dossier.domain.findings import Evidence
 from dossier.domain.records import DocumentKind, MessageHeaders
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 from dossier.cli import print_json
 from dossier.domain.audit import AuditEntry
 from dossier.domain.errors import DossierError
-from dossier.export.files import write_atomically
 
 if TYPE_CHECKING:
     from dossier.services import Services
@@ -36,7 +35,9 @@ def cmd_history(services: Services, args: argparse.Namespace, out: TextIO) -> in
         document_id=args.document, actor_id=_actor_id(services, args.actor) if args.actor else None,
         action_id=args.action, since=args.since, limit=args.limit)
     if args.csv:
-        write_atomically(Path(args.csv), services.audit.to_csv(entries).encode("utf-8"), what="the history")
+        from dossier.services.audit import save_history_csv  # SQLAlchemy only when a command needs it
+
+        save_history_csv(Path(args.csv), services.audit.to_csv(entries))
         out.write(f"wrote {args.csv}: {len(entries)} change{'' if len(entries) == 1 else 's'}\n")
         return 0
     words = services.audit.describe(entries)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from dossier.db import search
 from dossier.db.models import Annotation, AnnotationTag, Document, DocumentReview, Paragraph
-from dossier.db.repositories import _date_of
+from dossier.db.repositories import date_of
 from dossier.domain.annotations import (
     Anchor,
     AnnotationFields,
@@ -67,7 +67,7 @@ def _rows(session: Session, query) -> list[AnnotationRow]:
     tags = _tags_of(session, [r[0].id for r in results])
     rows = []
     for ann, title, file_name, *date_parts in results:
-        date = _date_of(*date_parts)
+        date = date_of(*date_parts)
         paragraph, page = _paragraph_of(session, ann.document_id, ann.start)
         rows.append(AnnotationRow(
             id=ann.id, document_id=ann.document_id, start=ann.start, end=ann.end, quote=ann.quote,

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 
 from sqlalchemy import Select, and_, case, delete, exists, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from dossier.db import search
@@ -22,7 +23,7 @@ from dossier.db.models import (
     Paragraph,
 )
 from dossier.domain.dates import PartialDate
-from dossier.domain.errors import NotFound
+from dossier.domain.errors import AlreadyStored, NotFound
 from dossier.domain.headings import document_heading
 from dossier.domain.records import (
     DocumentDetail,
@@ -103,7 +104,10 @@ def insert_document(
     )
     _apply_scalar_metadata(doc, metadata)
     session.add(doc)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError as exc:  # the same bytes were filed by another window since the caller looked
+        raise AlreadyStored(f"{file_name} was filed meanwhile.") from exc
     session.execute(insert(DocumentBlob), [{"document_id": doc.id, "data": data}])
     if paragraphs:
         session.execute(insert(Paragraph), [
@@ -258,7 +262,7 @@ _ROW_COLUMNS = (
 )
 
 
-def _date_of(value: str | None, precision: str | None, qualifier: str | None, text: str | None,
+def date_of(value: str | None, precision: str | None, qualifier: str | None, text: str | None,
              end_value: str | None = None) -> PartialDate | None:
     if not value or not precision:
         return None
@@ -283,7 +287,7 @@ def document_rows(session: Session, ids: Sequence[int]) -> list[DocumentRow]:
         p = parties[doc_id]
         rows.append(DocumentRow(
             id=r.id, file_name=r.file_name, kind=DocumentKind(r.kind),
-            date=_date_of(r.date_value, r.date_precision, r.date_qualifier, r.date_text, r.date_end_value),
+            date=date_of(r.date_value, r.date_precision, r.date_qualifier, r.date_text, r.date_end_value),
             title=r.title, heading=r.heading, sender=p["sender"][0] if p["sender"] else None,
             recipients=tuple(p["recipient"]), cc=tuple(p["cc"]), status=DocumentStatus(r.status),
             page_count=r.page_count, sha256=r.sha256, filed_at=r.filed_at,
@@ -298,7 +302,7 @@ def metadata_of(session: Session, doc_id: int) -> tuple[DocumentMetadata, frozen
     p = _parties_by_document(session, [doc_id])[doc_id]
     meta = DocumentMetadata(
         kind=DocumentKind(doc.kind),
-        date=_date_of(doc.date_value, doc.date_precision, doc.date_qualifier, doc.date_text, doc.date_end_value),
+        date=date_of(doc.date_value, doc.date_precision, doc.date_qualifier, doc.date_text, doc.date_end_value),
         title=doc.title, reference=doc.reference, marking=doc.marking,
         sender=p["sender"][0] if p["sender"] else None,
         recipients=tuple(p["recipient"]), cc=tuple(p["cc"]),

@@ -21,6 +21,7 @@ from sqlalchemy import Float, Integer, bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from dossier.db.errors import index_refusals
 from dossier.domain.query import HIT_END, HIT_START, And, Field, Node, Not, Or, Term
 
 FTS_TABLE = "documents_fts"
@@ -268,6 +269,7 @@ def _matches_any(session: Session, table: str, match: str) -> bool:
         is not None
 
 
+@index_refusals
 def word_found(session: Session, word: str) -> bool:
     """Whether any index (documents' text and titles, annotations, actors' names) holds the word."""
     if not _is_sqlite(session):
@@ -276,6 +278,7 @@ def word_found(session: Session, word: str) -> bool:
     return any(_matches_any(session, table, match) for table in (FTS_TABLE, NOTES_TABLE, NAMES_TABLE))
 
 
+@index_refusals
 def words_like(session: Session, word: str, spread: int = 2) -> dict[str, int]:
     """Indexed words about as long as `word` (a folded word, as the index keeps them) that begin
     with its first letter, or with its second (the first two swapped, or the first one extra), with

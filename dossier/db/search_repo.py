@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Row, and_, false, func, literal, not_, or_
 from sqlalchemy.orm import Session
 
 from dossier.db import search
+from dossier.db.errors import index_refusals
 from dossier.db.models import (
     Actor,
     ActorAlias,
@@ -31,7 +32,7 @@ from dossier.db.models import (
     DocumentParty,
     DocumentReview,
 )
-from dossier.db.repositories import _date_of
+from dossier.db.repositories import date_of
 from dossier.domain.dates import PartialDate
 from dossier.domain.query import (
     And,
@@ -194,6 +195,7 @@ def _in_date_order(session: Session, conditions: list[Node], limit: int) -> list
     return rows
 
 
+@index_refusals
 def search_documents(session: Session, query: Query, limit: int = 200) -> list[Found]:
     """The documents a query finds, best first (or in date order for filters alone), with snippets."""
     words, conditions = plan(query)
@@ -215,7 +217,7 @@ def search_documents(session: Session, query: Query, limit: int = 200) -> list[F
     for r in found:
         snippet, where = marked.get(r.id) or (_plain_snippet(plain.get(r.id) or ""), default_where)
         out.append(Found(document_id=r.id, title=r.title or f"D{r.id}", file_name=r.file_name,
-                         date=_date_of(r.date_value, r.date_precision, r.date_qualifier, r.date_text,
+                         date=date_of(r.date_value, r.date_precision, r.date_qualifier, r.date_text,
                                        r.date_end_value),
                          score=float(r[0]), snippet=snippet, where=where))
     return out
@@ -226,6 +228,7 @@ def _plain_snippet(text: str) -> str:
     return words + ("…" if len(text) >= PLAIN_SNIPPET_CHARS else "")
 
 
+@index_refusals
 def hit_spans(session: Session, doc_id: int, query: Query) -> tuple[tuple[int, int], ...]:
     """[start, end) offsets into the document's text of every word or phrase the query looks for."""
     terms = search.any_of(positive_terms(query.root))

@@ -46,3 +46,13 @@ class DossierReadOnly(DossierError):
 
 class DiskFull(DossierError):
     """The disk holding the dossier (or a backup) is full: the change in hand was not made."""
+
+
+class AlreadyStored(DossierError):
+    """A row with the same key was written by another window between a check and a write
+    (raised by db/ in place of the database's own integrity error)."""
+
+
+class IndexRefused(DossierError):
+    """The search index refused a query, or there is no index to ask (raised by db/ in place of
+    the database's own operational error)."""

@@ -25,14 +25,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
-from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -60,7 +58,6 @@ from dossier.domain.briefing import (
     BriefingData,
     ChangeItem,
     ChronologyItem,
-    Citation,
     ExtractGroup,
     Section,
     SourceItem,
@@ -68,176 +65,53 @@ from dossier.domain.briefing import (
 )
 from dossier.domain.register import NO_OWNER
 from dossier.export import fonts
-from dossier.export.fonts import COND, COND_BOLD, SANS, SANS_BOLD, SANS_ITALIC
+from dossier.export.briefing_pieces import (
+    CONFLICT,
+    EXTRACT_INDENT,
+    FOOTER_RULE_Y,
+    FOOTER_Y,
+    FRAME_BOTTOM,
+    FRAME_TOP,
+    HAIR,
+    HEAD_BG,
+    INK,
+    LINK,
+    MARGIN_X,
+    MARKING_BOTTOM_Y,
+    MARKING_TOP_Y,
+    MAX_PASSES,
+    MUTED,
+    OVERDUE,
+    PAGE_W,
+    RULE,
+    RUNNING_HEAD_Y,
+    TEXT_W,
+    Heading,
+    Part,
+    Plan,
+    annex_letter,
+    briefing_styles,
+    cite,
+    cites,
+    doc_key,
+    draw_fitted,
+    draw_marking,
+    group_row,
+    how_many,
+    others_sentence,
+    parts_of,
+    sentence,
+    some,
+    year_of,
+)
+from dossier.export.fonts import COND, COND_BOLD, SANS, SANS_BOLD
 from dossier.export.markup import blocks, clean, esc, esc_lines
 
 Progress = Callable[[int, int, str], None]
 
-# -- page geometry and colours ---------------------------------------------------------------------
-PAGE_W, PAGE_H = A4
-MARGIN_X = 22 * mm
-FRAME_TOP = 27 * mm  # from the top edge: marking, running head, then the text
-FRAME_BOTTOM = 27 * mm  # from the bottom edge: footer rule, footer, marking
-MARKING_TOP_Y = PAGE_H - 12 * mm
-RUNNING_HEAD_Y = PAGE_H - 19.5 * mm
-FOOTER_RULE_Y = 20 * mm
-FOOTER_Y = 15.5 * mm
-MARKING_BOTTOM_Y = 8.5 * mm
-TEXT_W = PAGE_W - 2 * MARGIN_X
-
-INK = colors.HexColor("#1a1a1a")
-MUTED = colors.HexColor("#5a5f66")
-RULE = colors.HexColor("#9aa0a7")
-HAIR = colors.HexColor("#d3d6da")
-HEAD_BG = colors.HexColor("#e9ebee")
-GROUP_BG = colors.HexColor("#f4f5f6")
-LINK = "#1f4277"
-OVERDUE = "#9b1c1c"
-OVERDUE_BG = colors.HexColor("#f9eded")
-CONFLICT = "#8a4b00"
-
-MAX_PASSES = 4  # count, draw; a third if the count moved; one more if a row had to split
-EXTRACT_INDENT = 11  # points from the quote's rule to the text of an extract
-
 
 class RenderCancelled(Exception):
     """Raised inside the build when the caller's `cancelled()` says stop."""
-
-
-# -- styles ----------------------------------------------------------------------------------------
-
-def _styles() -> dict[str, ParagraphStyle]:
-    base = ParagraphStyle("body", fontName=SANS, fontSize=10, leading=14.5, textColor=INK, spaceAfter=7,
-                          splitLongWords=1)
-    s = {"body": base}
-    s["title"] = ParagraphStyle("title", parent=base, fontName=SANS_BOLD, fontSize=19, leading=24, spaceAfter=4,
-                                keepWithNext=1)
-    s["subtitle"] = ParagraphStyle("subtitle", parent=base, fontSize=10.5, leading=14, textColor=MUTED,
-                                   spaceAfter=0)
-    s["h1"] = ParagraphStyle("h1", parent=base, fontName=SANS_BOLD, fontSize=13.5, leading=18, spaceBefore=16,
-                             spaceAfter=7, keepWithNext=1)
-    s["annex"] = ParagraphStyle("annex", parent=s["h1"], spaceBefore=0)
-    s["h2"] = ParagraphStyle("h2", parent=base, fontName=SANS_BOLD, fontSize=11, leading=15, spaceBefore=12,
-                             spaceAfter=5, keepWithNext=1)
-    s["intro"] = ParagraphStyle("intro", parent=base, fontSize=9, leading=13, textColor=MUTED, spaceAfter=8)
-    s["bullet"] = ParagraphStyle("bullet", parent=base, leftIndent=16, bulletIndent=3, bulletFontName=SANS,
-                                 spaceAfter=5)
-    s["number"] = ParagraphStyle("number", parent=s["bullet"], leftIndent=20, bulletIndent=0)
-    s["label"] = ParagraphStyle("label", parent=base, fontName=SANS_BOLD, fontSize=9.5, leading=13.5,
-                                textColor=MUTED, spaceAfter=0)
-    s["field"] = ParagraphStyle("field", parent=base, fontSize=10, leading=13.5, spaceAfter=0)
-    s["contents_head"] = ParagraphStyle("contents_head", parent=base, fontName=SANS_BOLD, fontSize=9,
-                                        leading=12, textColor=MUTED, spaceBefore=14, spaceAfter=4)
-    s["contents"] = ParagraphStyle("contents", parent=base, fontSize=9.5, leading=13, spaceAfter=0)
-    s["contents_page"] = ParagraphStyle("contents_page", parent=s["contents"], alignment=TA_RIGHT)
-    s["cell"] = ParagraphStyle("cell", fontName=COND, fontSize=8.2, leading=10.3, textColor=INK, splitLongWords=1)
-    s["cell_head"] = ParagraphStyle("cell_head", parent=s["cell"], fontName=COND_BOLD, textColor=INK)
-    s["cell_group"] = ParagraphStyle("cell_group", parent=s["cell"], fontName=COND_BOLD, fontSize=9, leading=12)
-    s["cell_small"] = ParagraphStyle("cell_small", parent=s["cell"], fontSize=7.5, leading=9.5, textColor=MUTED)
-    s["quote"] = ParagraphStyle("quote", parent=base, fontName=SANS_ITALIC, fontSize=9.5, leading=14, spaceAfter=0)
-    s["note"] = ParagraphStyle("note", parent=base, fontSize=9.5, leading=13.5, spaceBefore=4, spaceAfter=2,
-                               leftIndent=EXTRACT_INDENT)
-    s["meta"] = ParagraphStyle("meta", parent=base, fontSize=8, leading=11, textColor=MUTED, spaceAfter=0,
-                               leftIndent=EXTRACT_INDENT)
-    s["front_label"] = ParagraphStyle("front_label", parent=base, fontName=SANS_BOLD, fontSize=10.5, leading=14,
-                                      spaceBefore=9, spaceAfter=3, keepWithNext=1)
-    s["h3"] = ParagraphStyle("h3", parent=base, fontName=SANS_BOLD, fontSize=10, leading=14, spaceBefore=8,
-                             spaceAfter=3, keepWithNext=1)
-    s["h3_table"] = ParagraphStyle("h3_table", parent=s["h3"], keepWithNext=0)
-    s["action"] = ParagraphStyle("action", parent=base, fontSize=9.5, leading=13, leftIndent=12, bulletIndent=2,
-                                 spaceAfter=4, bulletFontName=SANS)
-    s["compact"] = ParagraphStyle("compact", parent=base, fontName=COND, fontSize=8.5, leading=11.5)
-    return s
-
-
-# -- pieces ----------------------------------------------------------------------------------------
-
-def doc_key(document_id: int) -> str:
-    """The named destination of a document's entry in the sources annex."""
-    return f"doc-{document_id}"
-
-
-def cite(c: Citation) -> str:
-    """A citation as a link to the document's entry in the sources annex (spaces kept together)."""
-    label = esc(c.label).replace(" ", "\u00a0")
-    return f'<a href="#{doc_key(c.document_id)}" color="{LINK}">{label}</a>'
-
-
-def cites(items: Sequence[Citation]) -> str:
-    return " ".join(cite(c) for c in items)
-
-
-class Heading(Paragraph):
-    """A heading that puts itself in the outline (with its own words) and notes its page."""
-
-    def __init__(self, title: str, style: ParagraphStyle, key: str, level: int, pages: dict[str, int]) -> None:
-        super().__init__(esc(title), style)
-        self.title = " ".join(clean(title).split())
-        self.key = key
-        self.level = level
-        self._pages = pages
-
-    def draw(self) -> None:
-        super().draw()
-        canv = self.canv
-        canv.bookmarkHorizontal(self.key, 0, self.height + self.style.spaceBefore / 2 + 2)
-        canv.addOutlineEntry(self.title, self.key, level=self.level, closed=False)
-        self._pages[self.key] = canv.getPageNumber()
-
-
-@dataclass
-class Plan:
-    """What one build needs besides the data: the page count and heading pages from the pass before."""
-
-    total_pages: int | None = None
-    known_pages: dict[str, int] = field(default_factory=dict)
-    found_pages: dict[str, int] = field(default_factory=dict)  # filled in while building
-    split_rows: bool = False  # let table rows break across pages (when one is taller than a page)
-
-
-@dataclass(frozen=True)
-class Part:
-    section: Section
-    key: str
-    heading: str  # "Open actions", "Annex A: Chronology"
-    builder: str  # the _Story method that draws it
-    annex: bool = False
-
-
-PART_TITLES = {Section.KEY_MESSAGES: "Lines to take"}  # key messages are on the front sheet
-OTHER_ACTIONS_TITLE = "Other open actions"
-
-
-def parts_of(data: BriefingData) -> list[Part]:
-    """The parts the briefing prints after its front sheet, with their headings (annexes lettered in
-    order). A section with nothing to show is left out, and so is its entry in the contents and the
-    bookmarks. Open actions not listed in the body (due later, undated, decisions) make an annex."""
-    body: list[Part] = []
-    annexes: list[tuple[Section, str, str, str]] = []
-    for section in data.options.sections:
-        if data.is_empty(section):
-            continue
-        builder = "section_" + section.value.replace("-", "_")
-        title = PART_TITLES.get(section, section.title)
-        if section is Section.ACTIONS:
-            body.append(Part(section, f"sec-{section.value}", title, builder))
-            if data.other_actions:
-                annexes.append((section, "sec-other-actions", OTHER_ACTIONS_TITLE, "annex_other_actions"))
-        elif section.is_annex:
-            annexes.append((section, f"sec-{section.value}", title, builder))
-        else:
-            body.append(Part(section, f"sec-{section.value}", title, builder))
-    lettered = [Part(section, key, f"Annex {chr(ord('A') + n)}: {title}", builder, annex=True)
-                for n, (section, key, title, builder) in enumerate(annexes)]
-    return body + lettered
-
-
-def annex_letter(parts: Sequence[Part], key: str) -> str:
-    """"Annex A" for the part with this key ("" if it is not printed)."""
-    for part in parts:
-        if part.key == key and part.annex:
-            return part.heading.split(":", 1)[0]
-    return ""
 
 
 class _Story:
@@ -247,7 +121,7 @@ class _Story:
         self.data = data
         self.o = data.options
         self.plan = plan
-        self.s = _styles()
+        self.s = briefing_styles()
         # Rows are kept whole (a year's heading stays with its first entry). Only when a row is taller
         # than a page, which only freak data makes, is the briefing laid out again with rows that split.
         self.split_rows = plan.split_rows
@@ -377,13 +251,13 @@ class _Story:
         soon = [a for a in listed if a.group is ActionGroup.DUE_SOON]
         by = long_date(o.due_by)
         if o.due_within_weeks:
-            late = _count(len(overdue), "action is overdue", "actions are overdue")
+            late = how_many(len(overdue), "action is overdue", "actions are overdue")
             due = f"{len(soon)} {'is' if len(soon) == 1 else 'are'}" if soon else "none is"
             intro = f"As at {long_date(o.day)}, {late} and {due} due by {by}."
         else:
-            intro = f"As at {long_date(o.day)}, {_count(len(overdue), 'action is overdue', 'actions are overdue')}."
+            intro = f"As at {long_date(o.day)}, {how_many(len(overdue), 'action is overdue', 'actions are overdue')}."
         if others:
-            intro += " " + _others_sentence(others, annex_letter(self.parts, "sec-other-actions"))
+            intro += " " + others_sentence(others, annex_letter(self.parts, "sec-other-actions"))
         out: list[Flowable] = [self.p(esc(intro), "intro")]
         for title, items in (("Overdue", overdue), (f"Due by {by}", soon)):
             if items:
@@ -397,9 +271,9 @@ class _Story:
         if a.owner and line.startswith(a.owner):
             text = f"<b>{esc(a.owner)}</b>{esc(line[len(a.owner):])}"
         elif line.endswith(f"({NO_OWNER})"):
-            text = f"{esc(_sentence(line[:-len(NO_OWNER) - 2]))}<i>({esc(NO_OWNER)})</i>"
+            text = f"{esc(sentence(line[:-len(NO_OWNER) - 2]))}<i>({esc(NO_OWNER)})</i>"
         else:
-            text = esc(_sentence(line))
+            text = esc(sentence(line))
         notes = []
         if a.overdue:
             notes.append(f'<font name="{SANS_BOLD}" color="{OVERDUE}">overdue</font>')
@@ -469,11 +343,11 @@ class _Story:
         extra: list[tuple] = []
         group = None
         for item in items:
-            g = _year_of(item)
+            g = year_of(item)
             if g != group:
                 group = g
                 rows.append([self.cell(esc(g), "cell_group"), "", "", ""])
-                extra += _group_row(len(rows))
+                extra += group_row(len(rows))
             rows.append(self._chronology_row(item))
         return [self.p(esc(intro), "intro"),
                 self.table(["Date", "Event", "Actors", "Source"], rows, [21, 97, 28, 20], extra)]
@@ -482,7 +356,7 @@ class _Story:
         date = esc(item.date) if item.date else "Undated"
         if item.written:
             date += f'<br/><font size="7" color="#5a5f66">\u201c{esc(item.written)}\u201d</font>'
-        event = esc(_sentence(item.event))
+        event = esc(sentence(item.event))
         if item.kind == "document":  # the papers themselves stand out among what they mention
             event = f"<b>{event}</b>"
         if item.conflict:
@@ -491,7 +365,7 @@ class _Story:
         elif item.conflict_note:
             event += (f'<br/><font size="7" color="#5a5f66">Sources differed on the date; resolved: '
                       f"{esc(item.conflict_note)}</font>")
-        actors = esc(_some(item.actors, 4, "; "))
+        actors = esc(some(item.actors, 4, "; "))
         return [self.cell(date), self.cell(event), self.cell(actors), self.cell(cites(item.citations))]
 
     def section_whos_who(self) -> list[Flowable]:
@@ -520,7 +394,7 @@ class _Story:
         return out
 
     def _actor_row(self, a: ActorItem) -> list[Flowable]:
-        post = "; ".join(esc(_sentence(p)) for p in a.posts)
+        post = "; ".join(esc(sentence(p)) for p in a.posts)
         return [self.cell(f"<b>{esc(a.name)}</b>"), self.cell(post), self.cell(esc(a.organisation))]
 
     def section_extracts(self) -> list[Flowable]:
@@ -572,7 +446,7 @@ class _Story:
         ref = f'<a name="{doc_key(x.document_id)}"/><b>{esc(x.reference)}</b>'
         parties = esc(x.sender) if x.sender else ""
         if x.recipients:
-            to = esc(_some(x.recipients, 8, ", "))
+            to = esc(some(x.recipients, 8, ", "))
             parties = f"{parties} \u2192 {to}" if parties else f"\u2192 {to}"
         title = esc(x.title)
         notes = [x.kind.capitalize()] if x.kind and x.kind != "other" else []
@@ -583,63 +457,6 @@ class _Story:
         pages = str(x.pages) if x.pages else '<font color="#5a5f66">\u2013</font>'  # a text file has no pages
         return [self.cell(ref), self.cell(esc(x.date) or "Undated"), self.cell(parties), self.cell(title),
                 Paragraph(pages, ParagraphStyle("pages", parent=self.s["cell"], alignment=TA_RIGHT))]
-
-
-def _some(names: Sequence[str], most: int, sep: str) -> str:
-    """Names joined, at most `most` of them: "A; B; C and 12 others" (each name whole)."""
-    names = [" ".join(clean(n).split()) for n in names]
-    if len(names) <= most:
-        return sep.join(names)
-    return f"{sep.join(names[:most])} and {len(names) - most} others"
-
-
-def _count(n: int, one: str, many: str) -> str:
-    """"1 action is overdue", "3 actions are overdue", "no action is overdue"."""
-    if n == 0:
-        return "no " + one
-    return f"{n} {one if n == 1 else many}"
-
-
-def _others_sentence(others: Sequence[ActionItem], annex: str) -> str:
-    """"5 other open actions (3 due later, 2 with no date set) and 1 decision are listed in Annex A."""
-    later = sum(a.group is ActionGroup.LATER for a in others)
-    undated = sum(a.group is ActionGroup.UNDATED for a in others)
-    decisions = sum(a.group is ActionGroup.DECISION for a in others)
-    actions = later + undated
-    parts = []
-    if actions:
-        what = f"{actions} other open action{'s' if actions != 1 else ''}"
-        if later and undated:
-            what += f" ({later} due later, {undated} with no date set)"
-        elif later:
-            what += " due later"
-        else:
-            what += " with no date set"
-        parts.append(what)
-    if decisions:
-        parts.append(f"{decisions} decision{'s' if decisions != 1 else ''} or intention{'s' if decisions != 1 else ''}")
-    single = len(parts) == 1 and (actions == 1 or (not actions and decisions == 1))
-    text = f"{' and '.join(parts)} {'is' if single else 'are'} listed{f' in {annex}' if annex else ''}."
-    return _sentence(text)
-
-
-def _sentence(text: str) -> str:
-    """Text starting with a capital, as a table cell reads ("make recommendations" -> "Make ...")."""
-    return text[:1].upper() + text[1:] if text[:1].islower() else text
-
-
-def _group_row(r: int) -> list[tuple]:
-    """Style a table row (r counts the header as 0) as a group heading kept with the row after it."""
-    return [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), GROUP_BG), ("NOSPLIT", (0, r), (-1, r + 1))]
-
-
-def _year_of(item: ChronologyItem) -> str:
-    if not item.date:
-        return "Undated"
-    for word in item.date.replace("\u2013", " ").split():
-        if len(word) == 4 and word.isdigit():
-            return word
-    return "Undated"
 
 
 # -- the document --------------------------------------------------------------------------------
@@ -678,13 +495,13 @@ class BriefingDocTemplate(BaseDocTemplate):
         canv.saveState()
         if canv.getPageNumber() == 1:
             canv.showOutline()
-        _marking(canv, self.data.options.marking.value, MARKING_TOP_Y)
+        draw_marking(canv, self.data.options.marking.value, MARKING_TOP_Y)
         if canv.getPageNumber() > 1:
             canv.setFont(SANS, 7.5)
             canv.setFillColor(MUTED)
             right = f"As at {long_date(self.data.options.day)}"
             room = TEXT_W - stringWidth(right, SANS, 7.5) - 12 * mm
-            _draw_fitted(canv, self.running_head, MARGIN_X, RUNNING_HEAD_Y, room)
+            draw_fitted(canv, self.running_head, MARGIN_X, RUNNING_HEAD_Y, room)
             canv.drawRightString(PAGE_W - MARGIN_X, RUNNING_HEAD_Y, right)
             canv.setStrokeColor(HAIR)
             canv.setLineWidth(0.5)
@@ -701,32 +518,10 @@ class BriefingDocTemplate(BaseDocTemplate):
         total = self.plan.total_pages
         page = f"Page {canv.getPageNumber()} of {total if total else canv.getPageNumber()}"
         room = TEXT_W - stringWidth(page, SANS, 7.5) - 12 * mm
-        _draw_fitted(canv, self.footer, MARGIN_X, FOOTER_Y, room)
+        draw_fitted(canv, self.footer, MARGIN_X, FOOTER_Y, room)
         canv.drawRightString(PAGE_W - MARGIN_X, FOOTER_Y, page)
-        _marking(canv, self.data.options.marking.value, MARKING_BOTTOM_Y)
+        draw_marking(canv, self.data.options.marking.value, MARKING_BOTTOM_Y)
         canv.restoreState()
-
-
-def _marking(canv: Canvas, marking: str, y: float) -> None:
-    canv.setFont(SANS_BOLD, 10)
-    canv.setFillColor(INK)
-    canv.drawCentredString(PAGE_W / 2, y, marking.upper())
-
-
-def _draw_fitted(canv: Canvas, text: str, x: float, y: float, width: float) -> None:
-    """A running head or footer, whole: in a smaller size if it is long, and if it is longer still, on
-    two lines above its place. Text that would not fit in two lines is left off the margin altogether
-    (the title and reference are on the front sheet), never cut short."""
-    for size in (7.5, 7, 6.5, 6):
-        if stringWidth(text, SANS, size) <= width:
-            canv.setFont(SANS, size)
-            canv.drawString(x, y, text)
-            return
-    lines = simpleSplit(text, SANS, 6, width)
-    if len(lines) == 2 and all(stringWidth(line, SANS, 6) <= width for line in lines):
-        canv.setFont(SANS, 6)
-        canv.drawString(x, y + 6.5, lines[0])
-        canv.drawString(x, y, lines[1])
 
 
 # -- building --------------------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from typing import Any
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionFound, ActorFound, DateFound, Evidence
 from dossier.domain.records import DetectedMetadata
-from dossier.ingest import DEFAULT_MAX_BYTES, read_path
-from dossier.services.filing import analyse_extracted, metadata_from_detection
+from dossier.ingest import DEFAULT_MAX_BYTES
+from dossier.services.filing import read_document
 from dossier.services.suggest import findings_for
 
 GIVEN_DATE = "given-date"  # the rule name of a date the user gave (--date) for a text that states none
@@ -26,9 +26,8 @@ def analyse_file(path: Path, context_date: PartialDate | None = None) -> dict[st
 
     Raises UnreadableFile with a one-line reason.
     """
-    _data, extracted = read_path(path, max_bytes=DEFAULT_MAX_BYTES)
-    found = analyse_extracted(path.name, extracted)
-    meta = metadata_from_detection(found, extracted)
+    read = read_document(path, DEFAULT_MAX_BYTES)
+    extracted, found, meta = read.extracted, read.found, read.metadata
     date = meta.date or context_date
     findings = findings_for(extracted.text, replace(meta, date=date), found.sender_post)
     evidence = metadata_evidence(found, given_date=meta.date is None and date is not None)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from dossier.analysis.anchoring import anchor_at, find_quote, quote_spans, reanchor
+from dossier.analysis.anchoring import anchor_at, find_quote, quote_spans
 from dossier.db import annotations_repo as repo
 from dossier.db import detail_repo
 from dossier.db import repositories as documents_repo
@@ -16,7 +16,6 @@ from dossier.domain.annotations import (
     AnnotationFields,
     AnnotationFilter,
     AnnotationRow,
-    ReanchorReport,
     RecordDocument,
     ReviewProgress,
     ReviewStatus,
@@ -204,33 +203,3 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     if start >= end:
         raise DossierError("Select some words of the document to annotate.")
     return start, end
-
-
-def reanchor_annotations(session: Session, doc_id: int, new_text: str) -> ReanchorReport:
-    """Re-anchor a document's annotations on its new text, inside the caller's transaction."""
-    kept = moved = 0
-    orphan_ids, changed_ids = [], []
-    for ann_id, anchor in repo.anchors_of(session, doc_id):
-        placed = reanchor(new_text, anchor)
-        if placed is None:
-            repo.move_anchor(session, ann_id, None, None)
-            orphan_ids.append(ann_id)
-            continue
-        if placed.moved:
-            moved += 1
-            fresh = anchor_at(new_text, placed.start, placed.end)
-            different = _words(fresh.quote) != _words(anchor.quote)
-            repo.move_anchor(session, ann_id, fresh.start, fresh.end, fresh.quote, fresh.prefix, fresh.suffix,
-                             needs_check=different)
-            if different:
-                changed_ids.append(ann_id)
-        else:
-            kept += 1
-    orphans = tuple(repo.get(session, i) for i in orphan_ids)
-    changed = tuple(repo.get(session, i) for i in changed_ids)
-    return ReanchorReport(doc_id, kept, moved, orphans, changed)
-
-
-def _words(text: str) -> tuple[str, ...]:
-    """What a quote says: its words, whatever the spacing and line breaks of the copy it came from."""
-    return tuple(text.split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -12,6 +13,7 @@ from dossier.db import audit
 from dossier.domain.audit import AuditEntry
 from dossier.domain.audit_words import describe
 from dossier.domain.detail import HistoryLine
+from dossier.export.files import write_atomically
 
 CSV_COLUMNS = ("at", "who", "what", "table", "row", "document", "actor", "action", "field", "old", "new")
 
@@ -57,6 +59,13 @@ class AuditService:
                 else:
                     writer.writerow((*base, change.field, _cell(change.old), _cell(change.new)))
         return buffer.getvalue()
+
+
+
+def save_history_csv(path: Path, csv_text: str) -> None:
+    """Write the history as CSV (AuditService.to_csv) in one step: a failed write leaves any old file
+    whole and raises a DossierError naming the file. The history window and `dossier history --csv` share it."""
+    write_atomically(path, csv_text.encode("utf-8"), what="the history")
 
 
 def history_lines(session: Session, entries: tuple[AuditEntry, ...]) -> tuple[HistoryLine, ...]:

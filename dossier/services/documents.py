@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.actors_orgs import organisation_name
@@ -27,7 +26,7 @@ from dossier.db.engine import WriterPace
 from dossier.domain.annotations import ReanchorReport, ReviewStatus
 from dossier.domain.dates import PartialDate
 from dossier.domain.detail import FieldCounts
-from dossier.domain.errors import DiskFull, DossierError, UnreadableFile
+from dossier.domain.errors import AlreadyStored, DiskFull, DossierError, UnreadableFile
 from dossier.domain.records import (
     EDITABLE_FIELDS,
     MARKINGS,
@@ -175,7 +174,7 @@ class DocumentService:
                 entries = _store_analysis(session, doc_id, prepared.analysis, refresh=touched is None, new=True)
             if touched is not None:
                 touched |= entries
-        except IntegrityError:
+        except AlreadyStored:
             # another window filed the same bytes between our check and our write
             with self._sessions() as session:
                 existing = repo.find_by_sha(session, prepared.sha256)
@@ -285,7 +284,7 @@ class DocumentService:
         "changed since reviewed"). The log says the document was re-filed and, in one line, how its
         annotations moved: not each offset of each span and annotation."""
         from dossier.db.annotations_repo import review_of, set_review
-        from dossier.services.annotations import reanchor_annotations
+        from dossier.services.reanchoring import reanchor_annotations
 
         sha256 = hashlib.sha256(data).hexdigest()
         status = DocumentStatus.OK if extracted.has_text_layer else DocumentStatus.NO_TEXT_LAYER

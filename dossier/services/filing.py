@@ -1,5 +1,10 @@
 """The filing pipeline: read and analyse files (in worker processes for a batch), in order.
 
+The stages, one place for each, shared by filing (`prepare`) and `dossier analyse` (services/analyse):
+    read_document(path)       read and normalise the file (ingest), detect its metadata (analysis.metadata)
+    analyse_document(...)     what to store: suggestions and dated references (services/suggest)
+    findings_for(...)         the reading both rest on: actors, dates, actions (analysis.pipeline)
+
 Reading, normalising and analysing a letter is pure CPU work with no database, so a batch spreads
 it over the machine's cores; the caller writes each prepared file in its own short transaction,
 in the order the files were given. Memory stays bounded: only a few files are in flight at once.
@@ -60,14 +65,30 @@ def analyse_extracted(file_name: str, extracted: Extracted) -> DetectedMetadata:
                            media_type=extracted.media_type, file_date=extracted.date)
 
 
+@dataclass(frozen=True, slots=True)
+class ReadDocument:
+    """A file read and normalised, with the metadata detected in it (before anything is stored)."""
+
+    data: bytes
+    extracted: Extracted
+    found: DetectedMetadata
+    metadata: DocumentMetadata
+
+
+def read_document(path: Path, max_bytes: int) -> ReadDocument:
+    """The first stages, as filing and `dossier analyse` both run them. Raises UnreadableFile."""
+    data, extracted = read_path(path, max_bytes=max_bytes)
+    found = analyse_extracted(safe_text(path.name), extracted)
+    return ReadDocument(data, extracted, found, metadata_from_detection(found, extracted))
+
+
 def prepare(path: Path, max_bytes: int) -> Prepared | Unreadable:
     """Read, normalise and analyse one file. Never raises for a bad file."""
     try:
-        data, extracted = read_path(path, max_bytes=max_bytes)
+        read = read_document(path, max_bytes)
     except UnreadableFile as exc:
         return Unreadable(str(path), str(exc))
-    found = analyse_extracted(safe_text(path.name), extracted)
-    metadata = metadata_from_detection(found, extracted)
+    data, extracted, found, metadata = read.data, read.extracted, read.found, read.metadata
     return Prepared(str(path), data, hashlib.sha256(data).hexdigest(), extracted, found, metadata,
                     analyse_document(extracted.text, metadata, found.sender_post), sketch(extracted.text))
 

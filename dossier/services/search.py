@@ -6,11 +6,11 @@ import difflib
 import re
 from collections.abc import Mapping
 
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.db import search as fts
 from dossier.db import search_repo as repo
+from dossier.domain.errors import IndexRefused
 from dossier.domain.query import (
     DEFAULT_LIMIT,
     Query,
@@ -52,7 +52,7 @@ class SearchService:
         with self._sessions() as session:
             try:
                 found = repo.search_documents(session, parsed, limit)
-            except OperationalError as exc:  # the index refused the expression: say so plainly
+            except IndexRefused as exc:  # the index refused the expression: say so plainly
                 raise QueryError(f"Dossier could not search for {parsed.text.strip()!r}; "
                                  "try fewer or simpler words.") from exc
         terms = tuple(positive_terms(parsed.root))
@@ -78,7 +78,7 @@ class SearchService:
                     best = nearest_word(fold(word), fts.words_like(session, fold(word)))
                     if best is not None:
                         out.append(Suggestion(word, best))
-            except OperationalError:  # no index to ask: no suggestion
+            except IndexRefused:  # no index to ask: no suggestion
                 return ()
         return tuple(out)
 
@@ -98,7 +98,7 @@ class SearchService:
         with self._sessions() as session:
             try:
                 return repo.hit_spans(session, doc_id, parsed)
-            except OperationalError:
+            except IndexRefused:
                 return ()
 
 

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from dossier.analysis.actors import NameIndex, match_actor, refers_to, shorter_forms_of
 from dossier.analysis.actors_orgs import organisation_name
+from dossier.analysis.name_matching import NameIndex, match_actor, refers_to, shorter_forms_of
 from dossier.analysis.post_titles import normalise_post
 from dossier.analysis.statements import same_what
 from dossier.db import actions_repo, actors_repo, progress_repo

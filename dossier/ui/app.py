@@ -16,7 +16,7 @@ from dossier.ui.context import one_line
 from dossier.ui.main_window import MainWindow
 from dossier.ui.settings import UiSettings
 from dossier.ui.style import icons
-from dossier.ui.style.theme import apply_theme
+from dossier.ui.style.install import apply_theme
 
 
 def application(argv: list[str] | None = None) -> QApplication:

@@ -48,13 +48,13 @@ from dossier.ui.views.actions_page import ActionsPage
 from dossier.ui.views.actors_page import ActorsPage
 from dossier.ui.views.annotations_page import AnnotationsPage
 from dossier.ui.views.chronology_page import ChronologyPage
+from dossier.ui.views.document_status import IMPORT_FILTER
 from dossier.ui.views.documents_page import DocumentsPage
 from dossier.ui.views.empty_state import EmptyState
 from dossier.ui.views.search_panel import install_search
 from dossier.ui.workers import ImportJob
 
 APP_TITLE = "Dossier"
-IMPORT_FILTER = "Documents (*.pdf *.docx *.eml *.msg *.html *.htm *.rtf *.txt *.text *.md);;All files (*)"
 DOSSIER_FILTER = f"Dossier files (*{DOSSIER_SUFFIX})"
 DEFAULT_SIZE = (1280, 800)
 

@@ -57,7 +57,7 @@ def parse_due(text: str, qualifier: Qualifier | None) -> PartialDate | None:
     return PartialDate(date.value, date.precision, qualifier, " ".join(text.split()))
 
 
-def _note_edit(parent: QWidget, text: str = "", lines: int = 3) -> QPlainTextEdit:
+def note_edit(parent: QWidget, text: str = "", lines: int = 3) -> QPlainTextEdit:
     edit = QPlainTextEdit(text, parent)
     edit.setObjectName("noteEdit")
     edit.setTabChangesFocus(True)
@@ -65,7 +65,7 @@ def _note_edit(parent: QWidget, text: str = "", lines: int = 3) -> QPlainTextEdi
     return edit
 
 
-def _error_label(parent: QWidget) -> QLabel:
+def error_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setObjectName("inlineError")
     label.setWordWrap(True)
@@ -91,7 +91,7 @@ class ActionDialog(QDialog):
         self.type.setObjectName("typeCombo")
         for t in ActionType:
             self.type.addItem(t.value.capitalize(), t)
-        self.summary = _note_edit(self, fields.summary if fields else " ".join(summary.split()))
+        self.summary = note_edit(self, fields.summary if fields else " ".join(summary.split()))
         self.summary.setObjectName("summaryEdit")
         self.owner = self._name_edit(owner, "ownerEdit")
         self.addressed_to = self._name_edit(addressed_to, "addressedEdit")
@@ -111,7 +111,7 @@ class ActionDialog(QDialog):
         self.status.setObjectName("statusCombo")
         for s in ActionStatus:
             self.status.addItem(s.value.capitalize(), s)
-        self.error = _error_label(self)
+        self.error = error_label(self)
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -219,7 +219,7 @@ class MarkDoneDialog(QDialog):
         if hasattr(view, "setUniformItemSizes"):
             view.setUniformItemSizes(True)
         self.documents = documents
-        self.note = _note_edit(self)
+        self.note = note_edit(self)
         self.note.setPlaceholderText("e.g. Report received; see the letter of 14 September")
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)

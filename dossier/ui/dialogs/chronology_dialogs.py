@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.domain.chronology import ChronologyRow, EntryFields, EntryKind, EntrySource
-from dossier.ui.dialogs.action_dialogs import _error_label, _note_edit
+from dossier.ui.dialogs.action_dialogs import error_label, note_edit
 from dossier.ui.dialogs.host import ok_cancel
 from dossier.ui.models.chronology_model import KIND_LABEL
 from dossier.ui.style import icons
@@ -45,7 +45,7 @@ class AddEntryDialog(QDialog):
         self.date = DateField(self)
         self.date.line.setPlaceholderText("e.g. 14/09/2021, Sep 2021, 2021")
         self.date.line.setToolTip("Any precision: a day, a month or a year; leave it blank for an undated entry")
-        self.description = _note_edit(self, lines=3)
+        self.description = note_edit(self, lines=3)
         self.description.setObjectName("descriptionEdit")
         self.description.setPlaceholderText("What happened, or what is to happen")
         self.actors = NameListEdit(self._names, self)
@@ -53,7 +53,7 @@ class AddEntryDialog(QDialog):
         self.actors.setPlaceholderText("Names, separated by commas")
         kind = QLabel(KIND_LABEL[EntryKind.OWN], self)
         kind.setObjectName("fieldName")
-        self.error = _error_label(self)
+        self.error = error_label(self)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(8)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from dossier.domain.audit import AuditEntry
 from dossier.domain.errors import DossierError
-from dossier.export.files import write_atomically
+from dossier.services.audit import save_history_csv
 
 
 def _value(value: object) -> str:
@@ -93,7 +93,7 @@ class HistoryDialog(QDialog):
 
     def export(self, path: Path) -> bool:
         try:
-            write_atomically(path, self._csv.encode("utf-8"), what="the history")
+            save_history_csv(path, self._csv)
         except DossierError as exc:
             from PySide6.QtWidgets import QMessageBox
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QFont, QPalette
 
 # Shared colours (the palette below uses them too).
 INK = QColor("#1d2430")
@@ -137,30 +136,6 @@ def light_palette() -> QPalette:
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, FAINT)
     return p
-
-
-def apply_theme(app: QApplication) -> None:
-    """Fusion, a clean light palette and a readable UI font size."""
-    fusion = QStyleFactory.create("Fusion")
-    if fusion is not None:
-        app.setStyle(fusion)
-    app.setPalette(light_palette())
-    font = QGuiApplication.font()
-    if font.pointSizeF() < 9.5:
-        font.setPointSizeF(10)
-        app.setFont(font)
-    app.setStyleSheet(STYLE_SHEET + arrow_rules())
-
-
-def arrow_rules() -> str:
-    """Style-sheet arrows need an image file: draw the chevron once into the user's cache folder."""
-    from dossier.ui.style.icons import chevron_file
-
-    path = chevron_file()
-    if not path:
-        return ""
-    return (f'QComboBox::down-arrow, QDateEdit::down-arrow {{ image: url("{path}"); width: 10px; height: 10px; }}\n'
-            "QComboBox::down-arrow:disabled, QDateEdit::down-arrow:disabled { image: none; }\n")
 
 
 def reader_font(point_size: float = 11.5) -> QFont:

@@ -57,6 +57,13 @@ class ActionsPage(Page):
         self.setObjectName("panel")
         self.model = ActionsModel(self)
 
+        self._build_actions()
+        self._build_layout()
+        self._restore_settings()
+        self._connect()
+
+    def _build_actions(self) -> None:
+        """The page's actions (in the Actions menu, its toolbar and the table's context menu)."""
         self.new_action = self._action("&New Action…", lambda: self.new(), tip="Record an action")
         self.edit_action = self._action("&Edit…", self.edit_selected, tip="Edit the selected action")
         self.done_action = self._action("Mark &Done…", self.mark_done_selected, "Ctrl+D",
@@ -66,6 +73,8 @@ class ActionsPage(Page):
         self.source_action = self._action("Open &Source", self.open_source_selected,
                                           tip="Read the passage that set the action")
 
+    def _build_layout(self) -> None:
+        """The filters and the toolbar over the table, with the chosen action's detail below it."""
         self.filters = ActionsFilterBar(self)
         buttons = Strip(self)
         buttons.setStyleSheet("QFrame#toolbarStrip { background: #ffffff; }")
@@ -89,7 +98,7 @@ class ActionsPage(Page):
         self.table.apply_default_widths(SUMMARY)
         self.table.setItemDelegateForColumn(STATUS, StatusPillDelegate(StatusRole, self.table))
         self.table.fit_columns_to_contents(SUMMARY, keep=(OWNER, ADDRESSED))
-        self.table.remember_widths(context.settings, WIDTHS_KEY)
+        self.table.remember_widths(self.context.settings, WIDTHS_KEY)
         self.table.setup_sorting()
         self.detail = DetailPane(self, empty_text="Select an action to see the passage that set it and its history.")
         self.detail.setObjectName("actionDetail")
@@ -110,16 +119,20 @@ class ActionsPage(Page):
         layout.addWidget(buttons)
         layout.addWidget(self.splitter, 1)
 
-        saved = context.settings.text(AS_AT_KEY, "")
+    def _restore_settings(self) -> None:
+        """The "as at" date and the statuses shown when the page was last used."""
+        saved = self.context.settings.text(AS_AT_KEY, "")
         try:
             as_at = dt.date.fromisoformat(saved) if saved else dt.date.today()
         except ValueError:
             as_at = dt.date.today()
-        self.filters.set_status_index(context.settings.number(STATUS_KEY, 0))
+        self.filters.set_status_index(self.context.settings.number(STATUS_KEY, 0))
         self.filters.set_as_at(as_at)
         self.model.set_as_at(as_at)
         self.model.set_statuses(self.filters.statuses())
 
+    def _connect(self) -> None:
+        """Signals of the filters, the table and the window to the page's slots."""
         self.filters.filter_edit.filter_requested.connect(self.model.set_filter)
         self.filters.filter_edit.escaped.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.filters.status_changed.connect(self._set_statuses)
@@ -133,9 +146,9 @@ class ActionsPage(Page):
         self.detail.open_requested.connect(self.context.open_passage)
         self.table.activated.connect(self._activated)  # double-click or Enter
         self.table.customContextMenuRequested.connect(self._context_menu)
-        context.services_changed.connect(self._set_services)
-        context.changed.connect(self._on_changed)
-        context.as_at_changed.connect(self._on_shared_as_at)
+        self.context.services_changed.connect(self._set_services)
+        self.context.changed.connect(self._on_changed)
+        self.context.as_at_changed.connect(self._on_shared_as_at)
         self._current: int | None = None
         self._update_actions()
 

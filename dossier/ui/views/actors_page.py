@@ -57,6 +57,12 @@ class ActorsPage(Page):
         self.model = ActorsModel(self)
         self._selected: list[int] = []
 
+        self._build_actions()
+        self._build_layout()
+        self._connect()
+
+    def _build_actions(self) -> None:
+        """The page's actions (in the Actors menu, its toolbar and the table's context menu)."""
         self.new_action = self._action("&New Actor…", self.new_actor, tip="Add a person or organisation")
         self.merge_action = self._action("&Merge Into…", self.merge_selected, tip="Merge the selected actors into one")
         self.split_action = self._action("&Split Alias…", self.split_selected,
@@ -75,6 +81,8 @@ class ActorsPage(Page):
             self.kind_actions[kind] = action
         self.kind_button_action = QAction("Kind", self)
 
+    def _build_layout(self) -> None:
+        """The filter strip and the toolbar over the table, with the detail of the actor chosen below it."""
         strip = Strip(self)
         self.filter_edit = FilterEdit("Filter people and organisations", strip,
                                       tip="Show actors whose name or an alias matches every word")
@@ -116,7 +124,7 @@ class ActorsPage(Page):
         self.table.setModel(self.model)
         self.table.apply_default_widths(ALIASES)  # the posts column keeps its room
         self.table.fit_columns_to_contents(ALIASES, keep=(NAME,))
-        self.table.remember_widths(context.settings, "actors/column_widths")
+        self.table.remember_widths(self.context.settings, "actors/column_widths")
         self.table.setup_sorting()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for action in (self.rename_action, self.delete_action):
@@ -136,6 +144,8 @@ class ActorsPage(Page):
         layout.addWidget(buttons)
         layout.addWidget(self.splitter, 1)
 
+    def _connect(self) -> None:
+        """Signals to the page's slots, and the "as at" date the page last showed."""
         self.filter_edit.filter_requested.connect(self.model.set_filter)
         self.filter_edit.escaped.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.kind_filter.activated.connect(lambda i: self.model.set_kind_filter(KIND_FILTERS[i][1]))
@@ -144,9 +154,9 @@ class ActorsPage(Page):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_selection())
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.detail.passage_requested.connect(self.context.open_passage)
-        context.services_changed.connect(self._set_services)
-        context.changed.connect(self._on_changed)
-        saved = context.settings.text(AS_AT_KEY, "")
+        self.context.services_changed.connect(self._set_services)
+        self.context.changed.connect(self._on_changed)
+        saved = self.context.settings.text(AS_AT_KEY, "")
         try:
             as_at = dt.date.fromisoformat(saved) if saved else dt.date.today()
         except ValueError:
@@ -155,7 +165,7 @@ class ActorsPage(Page):
         self.model.set_as_at(as_at)
         self.as_at_edit.dateChanged.connect(lambda d: self.set_as_at(to_date(d)))
         self.today_button.clicked.connect(lambda: self.set_as_at(dt.date.today()))
-        context.as_at_changed.connect(self._on_shared_as_at)
+        self.context.as_at_changed.connect(self._on_shared_as_at)
         self._on_selection()
 
     # -- showing ---------------------------------------------------------------------------------

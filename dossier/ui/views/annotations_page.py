@@ -119,6 +119,11 @@ class AnnotationsPage(Page):
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        self._build_layout()
+        self._connect()
+
+    def _build_layout(self) -> None:
+        """Two rows of filters over the table of annotations, the chosen one's detail below it, and a count."""
         strip = Strip(self)
         self.filter_edit = FilterEdit("Filter annotations", strip, tip="Show annotations whose words or note "
                                                                        "contain this")
@@ -171,7 +176,7 @@ class AnnotationsPage(Page):
         for n, width in enumerate(WIDTHS):
             self.table.setColumnWidth(n, width)
         self.table.fit_columns_to_contents(QUOTE)
-        self.table.remember_widths(context.settings, "annotations/column_widths")
+        self.table.remember_widths(self.context.settings, "annotations/column_widths")
         self.detail = DetailPane(self, empty_text="Select an annotation to see its words in context and its history.")
         self.detail.setObjectName("annotationDetail")
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -191,6 +196,8 @@ class AnnotationsPage(Page):
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.count)
 
+    def _connect(self) -> None:
+        """The delete action and the signals of the filters, the table and the window to the page's slots."""
         self.delete_action = self._action("&Delete Annotation", self.delete_selected, QKeySequence.StandardKey.Delete,
                                           "Delete the selected annotation (you can undo it)")
         self.table.addAction(self.delete_action)
@@ -208,8 +215,8 @@ class AnnotationsPage(Page):
         self.dated.toggled.connect(lambda _on: self._dates_changed())
         self.date_from.dateChanged.connect(lambda _d: self._dates_changed())
         self.date_to.dateChanged.connect(lambda _d: self._dates_changed())
-        context.services_changed.connect(lambda _s: self.refresh_choices(reset=True))
-        context.changed.connect(self._on_changed)
+        self.context.services_changed.connect(lambda _s: self.refresh_choices(reset=True))
+        self.context.changed.connect(self._on_changed)
         self._dates_changed(reload=False)
 
     # -- filters ---------------------------------------------------------------------------------

@@ -43,7 +43,8 @@ from dossier.ui.views.chronology_filters import ChronologyFilterBar
 from dossier.ui.views.page import Page
 from dossier.ui.views.strip import Strip
 from dossier.ui.views.tables import DataTable
-from dossier.ui.views.timeline import BY_ACTOR, BY_KIND, TimelinePanel
+from dossier.ui.views.timeline_items import BY_ACTOR, BY_KIND
+from dossier.ui.views.timeline_panel import TimelinePanel
 
 KINDS_KEY, RANGE_KEY, LANES_KEY = "chronology/kinds", "chronology/range", "chronology/lanes"
 MATTERS_KEY = "chronology/mattersOnly"  # "1": only the events that matter
@@ -61,6 +62,13 @@ class ChronologyPage(Page):
         self._remembered: list[str] = []
         self._current_key: str | None = None
 
+        self._build_actions()
+        self._build_layout()
+        self._restore_filters()
+        self._connect()
+
+    def _build_actions(self) -> None:
+        """The page's actions (in the Chronology menu, its toolbar and the table's context menu)."""
         self.add_action = self._action("&Add Entry…", self.add_entry, QKeySequence(Qt.Key.Key_Insert),
                                        "Add an entry of your own (Insert)")
         self.delete_action = self._action("&Delete Entry", self.delete_selected, QKeySequence.StandardKey.Delete,
@@ -81,6 +89,8 @@ class ChronologyPage(Page):
         self.edit_event_action = self._action("Edit &Event", lambda: self._edit_cell(EVENT), None,
                                               "Correct the words of the selected entry")
 
+    def _build_layout(self) -> None:
+        """The filter bar over the table with its toolbar, beside the timeline."""
         self.filters = ChronologyFilterBar(self)
         buttons = Strip(self)
         buttons.setStyleSheet("QFrame#toolbarStrip { background: #ffffff; }")
@@ -139,7 +149,8 @@ class ChronologyPage(Page):
             strip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         left.setMinimumWidth(280)
 
-        self._restore_filters()
+    def _connect(self) -> None:
+        """Signals of the filters, the table, the timeline and the window to the page's slots."""
         self.filters.filter_edit.filter_requested.connect(self.model.set_filter)
         self.filters.filter_edit.escaped.connect(lambda: self.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
         self.filters.actor_changed.connect(self.model.set_actor)
@@ -148,20 +159,20 @@ class ChronologyPage(Page):
         self.filters.tag_changed.connect(self.model.set_tag)
         self.filters.matters_changed.connect(self._set_matters_only)
         self.timeline_panel.by_kind.toggled.connect(
-            lambda on: context.settings.set_text(LANES_KEY, BY_KIND if on else BY_ACTOR))
+            lambda on: self.context.settings.set_text(LANES_KEY, BY_KIND if on else BY_ACTOR))
         self.timeline_panel.as_at_changed.connect(self._as_at_picked)
         self.model.modelAboutToBeReset.connect(self._remember)
         self.model.modelReset.connect(self._after_reset)
-        self.model.edit_rejected.connect(context.status)
+        self.model.edit_rejected.connect(self.context.status)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._on_table_selection())
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._on_table_selection())
         self.table.activated.connect(self._activated)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.timeline.entry_selected.connect(self._on_timeline_selection)
         self.timeline.entry_activated.connect(self.open_source)
-        context.services_changed.connect(self._set_services)
-        context.changed.connect(self._on_changed)
-        context.as_at_changed.connect(self._on_shared_as_at)
+        self.context.services_changed.connect(self._set_services)
+        self.context.changed.connect(self._on_changed)
+        self.context.as_at_changed.connect(self._on_shared_as_at)
         self._update_actions()
 
     # -- remembered state ------------------------------------------------------------------------

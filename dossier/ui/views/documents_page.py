@@ -7,17 +7,15 @@ or rejected. Every edit is an undoable command pushed through the UiContext.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QTabWidget, QToolTip, QWidget
+from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget, QToolTip, QWidget
 
 from dossier.domain.annotations import AnnotationFields, AnnotationRow, Colour
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActorKind
-from dossier.domain.records import FileCopy
 from dossier.domain.register import SuggestionRow
 from dossier.services import Services
 from dossier.services.chronology import proposal_as_date
@@ -27,11 +25,8 @@ from dossier.ui.commands.annotations import (
     DeleteAnnotationCommand,
     EditAnnotationCommand,
     PlaceAnnotationCommand,
-    RefileCommand,
-    ReviewCommand,
 )
 from dossier.ui.commands.base import ACTORS, ANNOTATIONS, DOCUMENTS, MENTIONS, REVIEWS, SUGGESTIONS
-from dossier.ui.commands.copies import NotACopyCommand
 from dossier.ui.commands.metadata import EditMetadataCommand
 from dossier.ui.commands.suggestions import AcceptCommand, AcceptedCommand, RejectCommand, RejectManyCommand
 from dossier.ui.context import UiContext, one_line
@@ -41,6 +36,7 @@ from dossier.ui.dialogs.host import DialogSlot
 from dossier.ui.dialogs.progress import WorkProgressDialog
 from dossier.ui.models.documents_model import DocumentsModel
 from dossier.ui.views.annotations_pane import AnnotationLayer, AnnotationsPane
+from dossier.ui.views.document_status import DocumentStatusMixin
 from dossier.ui.views.documents_panel import DocumentsPanel
 from dossier.ui.views.metadata_editor import MetadataEditor
 from dossier.ui.views.reader import ReaderView
@@ -60,19 +56,26 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class DocumentsPage(QSplitter):
+class DocumentsPage(DocumentStatusMixin, QSplitter):
     action_requested = Signal(int, int, int, str)  # document id, start, end, the words: a new action
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.context = context
+        self._build_panes()
+        self.dialogs = DialogSlot()
+        self._build_actions()
+        self._connect()
+
+    def _build_panes(self) -> None:
+        """The list, the reader with its Details and Suggestions tabs, and the annotations pane, side by side."""
         self.refile_job: ReadCopyJob | None = None  # a better copy being read
         self.accept_job: AcceptAllJob | None = None  # suggestions being accepted across the dossier
         self._accept_progress: WorkProgressDialog | None = None
         self._refile_progress: WorkProgressDialog | None = None
         self.model = DocumentsModel(self)
         self.documents_panel = DocumentsPanel(self.model, self)
-        self.documents_panel.table.remember_widths(context.settings, "documents/column_widths")
+        self.documents_panel.table.remember_widths(self.context.settings, "documents/column_widths")
         self.reader = ReaderView(self)
         self.editor = MetadataEditor(self)
         self.suggestions = SuggestionsPanel(self)
@@ -95,7 +98,9 @@ class DocumentsPage(QSplitter):
         self.addWidget(self.annotations_pane)
         self.setChildrenCollapsible(False)
         self.setStretchFactor(1, 1)
-        self.dialogs = DialogSlot()
+
+    def _build_actions(self) -> None:
+        """The page's actions (the window puts them in its menus), with their shortcuts."""
 
         self.tag_action = self._action("&Tag Actor…", self.tag_selection, "Ctrl+T",
                                        "Tag the selected words as naming an actor")
@@ -128,6 +133,8 @@ class DocumentsPage(QSplitter):
                                               "This document was found to repeat an earlier one: it does not")
         self.copy_of: int | None = None  # the earlier document the one shown is a copy of
 
+    def _connect(self) -> None:
+        """Signals of the parts to the page's slots."""
         text = self.reader.text
         text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         text.customContextMenuRequested.connect(self._context_menu)
@@ -146,8 +153,8 @@ class DocumentsPage(QSplitter):
         self.annotations_pane.delete_requested.connect(self.delete_annotation)
         text.viewport().installEventFilter(self)
         text.setMouseTracking(True)
-        context.services_changed.connect(self._set_services)
-        context.changed.connect(self._on_changed)
+        self.context.services_changed.connect(self._set_services)
+        self.context.changed.connect(self._on_changed)
         self._update_actions()
 
     def _action(self, text: str, slot: Any, shortcut: str, tip: str) -> QAction:
@@ -529,135 +536,12 @@ class DocumentsPage(QSplitter):
                 return True
         return super().eventFilter(watched, event)
 
-    def refile_dialog(self) -> None:
-        doc_id = self.document_id
-        if self.services is None or doc_id is None:
-            return
-        from PySide6.QtWidgets import QFileDialog
-
-        from dossier.ui.main_window import IMPORT_FILTER
-
-        name, _filter = QFileDialog.getOpenFileName(
-            self.window(), f"Re-file D{doc_id} with a Better Copy", self.context.settings.last_folder(),
-            IMPORT_FILTER)
-        if name:
-            self.refile(doc_id, Path(name))
-
-    def refile(self, doc_id: int, path: Path) -> ReadCopyJob | None:
-        """Re-file a document from a better copy: the file is read off the GUI thread (with a
-        progress dialog and Cancel), then put in place by an undoable command (apply_refile)."""
-        if self.services is None or self.refile_job is not None:
-            return None
-        job = ReadCopyJob(self.services.documents, doc_id, path, self)
-        progress = WorkProgressDialog(f"Reading {path.name}…", "Re-file with a Better Copy", self.window(),
-                                      width=380)
-        progress.canceled.connect(job.cancel)
-        job.done.connect(self._refile_read)
-        self.refile_job, self._refile_progress = job, progress
-        job.start()
-        return job
-
-    def _refile_read(self, copy: FileCopy | None, error: str, cancelled: bool) -> None:
-        job, progress = self.refile_job, self._refile_progress
-        self.refile_job = self._refile_progress = None
-        if progress is not None:
-            progress.finish()
-        if job is None or cancelled:
-            return
-        if self.services is None or self.services.documents is not job.documents:
-            self.context.status(f"D{job.doc_id} was not re-filed: its dossier was closed while {job.path.name} "
-                                "was being read.")
-            return
-        if copy is None:
-            self.context.message(QMessageBox.Icon.Warning, "Re-file with a Better Copy",
-                                 f"D{job.doc_id} was not re-filed: {error}")
-            return
-        self.apply_refile(job.doc_id, copy)
-
     def shutdown(self) -> None:
         """The window is closing: wait for a read under way (what it read is dropped)."""
         if self.refile_job is not None:
             self.refile_job.stop_and_wait()
         if self.accept_job is not None:  # what it accepted stays accepted
             self.accept_job.stop_and_wait()
-
-    def apply_refile(self, doc_id: int, copy: FileCopy) -> RefileCommand | None:
-        """Put a copy already read in place of a document's original (undoable), then say what
-        became of its annotations."""
-        if self.services is None:
-            return None
-        command = RefileCommand(self.services.documents, self.context.notify, doc_id, copy)
-        if not self.context.push(command):
-            return None
-        report = command.report
-        if report is not None:
-            text = (f"D{doc_id} re-filed from {copy.file_name}. Annotations: {report.kept} in place, "
-                    f"{report.moved} moved"
-                    f", {len(report.orphans)} could not be placed.")
-            if report.changed_words:
-                text += f" {len(report.changed_words)} now on different words: check them (Annotations)."
-            if report.review_cleared is not None:
-                text += " Changed since reviewed: its reviewed mark is cleared."
-            self.context.status(text)
-            if report.orphans:
-                lines = "\n".join(f"• “{' '.join(a.quote.split())[:80]}”" + (f" — {a.note[:80]}" if a.note else "")
-                                  for a in report.orphans)
-                self.context.message(QMessageBox.Icon.Information, "Some annotations need placing",
-                                     f"{len(report.orphans)} annotation(s) of D{doc_id} could not be found in the new "
-                                     "text. They are kept, marked as orphans in the Annotations pane: select the words "
-                                     "they belong on and choose Document ▸ Place Annotation on Selection.", lines)
-        return command
-
-    # -- reviewed status -------------------------------------------------------------------------
-    def refresh_review(self) -> None:
-        doc_id = self.document_id
-        status = self.services.annotations.review_status(doc_id) if doc_id is not None and self.services else None
-        self.reviewed_action.setChecked(status is not None)
-        self.reader.header.set_review(status)
-
-    def set_reviewed(self, reviewed: bool) -> bool:
-        doc_id = self.document_id
-        if self.services is None or doc_id is None:
-            return False
-        return self.context.push(ReviewCommand(self.services.annotations, self.context.notify, doc_id, reviewed,
-                                               self._author()))
-
-    def not_a_copy(self) -> bool:
-        """The document shown is not a copy of the earlier one it was found to repeat (undoable)."""
-        doc_id = self.document_id
-        if self.services is None or doc_id is None or self.copy_of is None:
-            return False
-        was = self.copy_of
-        if not self.context.push(NotACopyCommand(self.services.copies, self.context.notify, doc_id)):
-            return False
-        self.context.status(f"D{doc_id} is no longer shown as a copy of D{was}.")
-        return True
-
-    def toggle_reviewed(self) -> bool:
-        doc_id = self.document_id
-        if self.services is None or doc_id is None:
-            return False
-        return self.set_reviewed(self.services.annotations.review_status(doc_id) is None)
-
-    def next_unreviewed(self) -> int | None:
-        """Open the next document (in the table's order) that nobody has reviewed."""
-        if self.services is None:
-            return None
-        next_id = self.services.annotations.next_unreviewed(self.model.ids(), self.document_id)
-        if next_id is None:
-            self.context.status("Every document listed has been reviewed.")
-            return None
-        self.documents_panel.show_document(next_id)
-        self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
-        return next_id
-
-    def review_and_next(self) -> int | None:
-        doc_id = self.document_id
-        if self.services is None or doc_id is None:
-            return None
-        if self.services.annotations.review_status(doc_id) is None:
-            self.set_reviewed(True)
-        return self.next_unreviewed()
 
     # -- menus and dialogs -----------------------------------------------------------------------
     def _context_menu(self, pos: QPoint) -> None:

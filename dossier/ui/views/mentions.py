@@ -8,17 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from html import escape
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from dossier.domain.findings import ActorKind
 from dossier.domain.register import DocumentMention
 from dossier.ui.style import theme
 
-if TYPE_CHECKING:
-    from dossier.ui.views.paragraph_text import ParagraphTextEdit
+
+class HighlightTarget(Protocol):
+    """What the layer draws on: the reader's text view (`ParagraphTextEdit`), named here by what it does
+    so that the view can hold a layer without the two modules importing each other."""
+
+    def set_highlight_layer(self, name: str, selections: Sequence[QTextEdit.ExtraSelection]) -> None: ...
+
+    def cursor_for(self, start: int, end: int) -> QTextCursor: ...
 
 KIND_LABEL = {ActorKind.PERSON: "Person", ActorKind.ORGANISATION: "Organisation"}
 
@@ -42,7 +48,7 @@ def mention_format(kind: ActorKind) -> QTextCharFormat:
 class MentionLayer:
     """The mentions shown over one document, and what to say about each on hover."""
 
-    def __init__(self, edit: ParagraphTextEdit) -> None:
+    def __init__(self, edit: HighlightTarget) -> None:
         self._edit = edit
         self._mentions: list[DocumentMention] = []
         self._posts: dict[int, tuple[str, ...]] = {}

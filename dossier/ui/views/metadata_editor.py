@@ -44,6 +44,12 @@ class MetadataEditor(QWidget):
         self._detail: DocumentDetail | None = None
         self.names = QStringListModel(self)
 
+        self._build_fields()
+        self._build_layout()
+        self._connect()
+
+    def _build_fields(self) -> None:
+        """The heading, the editable fields and the Revert and Apply buttons."""
         self.heading = QLabel("Details", self)
         self.heading.setObjectName("sectionTitle")
         self.hint = QLabel(self)
@@ -81,6 +87,8 @@ class MetadataEditor(QWidget):
         self.apply_button.setDefault(True)
         self.apply_button.setToolTip("Save the changed fields (Enter). Undo with Edit ▸ Undo.")
 
+    def _build_layout(self) -> None:
+        """The fields in a grid of two columns, under a heading row with the buttons."""
         self._captions: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
@@ -119,6 +127,8 @@ class MetadataEditor(QWidget):
         layout.addWidget(self.error)
         layout.addStretch(1)
 
+    def _connect(self) -> None:
+        """Edits update the buttons; Enter applies."""
         for edit in (self.title, self.sender, self.reference, self.recipients, self.cc):
             edit.textEdited.connect(self._update_state)
             edit.returnPressed.connect(self.apply)
