@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Row, and_, false, func, literal, not_, or_
 from sqlalchemy.orm import Session
 
 from dossier.db import search
+from dossier.db.documents_repo import _date_of
 from dossier.db.models import (
     Actor,
     ActorAlias,
@@ -31,7 +32,6 @@ from dossier.db.models import (
     DocumentParty,
     DocumentReview,
 )
-from dossier.db.repositories import _date_of
 from dossier.domain.dates import PartialDate
 from dossier.domain.query import (
     And,
