@@ -119,7 +119,7 @@ def load_gold(case_dir: Path) -> dict[str, Any]:
 def accept_all(services: Any, rounds: int = 3) -> tuple[int, int]:
     """Accept every pending suggestion as `dossier accept --all` does; again while that brings new ones.
     Returns (suggestions accepted, rounds run)."""
-    from dossier.cli import cmd_accept
+    from dossier.cli.suggestions import cmd_accept
 
     accepted = 0
     for n in range(1, rounds + 1):

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from dossier.cli.arguments import parse_date
+from dossier.cli.registers import cmd_actors as whos_who
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus
 from dossier.domain.records import DocumentKind
@@ -29,8 +31,6 @@ def _names(values: list[str] | None) -> tuple[str, ...]:
 
 
 def cmd_edit(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    from dossier.cli import _parse_date
-
     changes: dict[str, Any] = {}
     for name in ("title", "sender", "reference", "marking"):
         if getattr(args, name) is not None:
@@ -38,7 +38,7 @@ def cmd_edit(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     if args.kind is not None:
         changes["kind"] = DocumentKind(args.kind)
     if args.date is not None:
-        changes["date"] = _parse_date(args.date) if args.date.strip() else None
+        changes["date"] = parse_date(args.date) if args.date.strip() else None
     if args.to is not None:
         changes["recipients"] = _names(args.to)
     if args.cc is not None:
@@ -95,8 +95,6 @@ def _actor(services: Services, text: str) -> int:
 
 def cmd_actors(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     """`actors` lists the who's who; `actors merge` and `actors split` change it."""
-    from dossier.cli import cmd_actors as whos_who
-
     op = getattr(args, "actors_op", None)
     if op == "merge":
         keep = _actor(services, args.keep)
