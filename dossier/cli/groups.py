@@ -1,8 +1,7 @@
 """The command groups kept in modules of their own, in the order `dossier --help` lists them. Each
 module has `register(sub)`, which adds its sub-parsers, and `COMMANDS`, a mapping of command name
 to `fn(services, args, out) -> int`; some also have `PATH_COMMANDS` or `STANDALONE_COMMANDS` (see
-`dossier.cli`). A later group's command of the same name wins: `edit` serves `actors` with its
-`merge` and `split`."""
+`dossier.cli`)."""
 
 from __future__ import annotations
 

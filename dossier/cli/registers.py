@@ -1,5 +1,10 @@
 """`dossier actors`, `dossier actions` and `dossier chronology`: the who's who, the actions register
-and the chronology, as the analysis keeps them and the reviewer corrects them."""
+and the chronology, as the analysis keeps them. The who's who is corrected here too:
+
+    dossier actors merge KEEP DROP [DROP...]      (each an actor's id or its name)
+    dossier actors split ACTOR ALIAS              (the alias becomes an actor of its own)
+
+(an action's status is corrected by `dossier action`, with the other corrections in edit.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from dossier.cli.arguments import parse_date
 from dossier.cli.output import date_json, print_json
 from dossier.domain.chronology import ChronologyRow
 from dossier.domain.dates import PartialDate, Precision
+from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus
 from dossier.domain.register import ActionRow, ActorDetail, ActorRow, action_line
 
@@ -55,7 +61,7 @@ def _on_day(text: str | None) -> dt.date | None:
     return date.earliest() if date.precision is Precision.DAY else date.latest()
 
 
-def cmd_actors(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+def whos_who(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     actors = services.actors
     as_at = _on_day(args.as_at)
     rows = actors.whos_who(as_at)
@@ -70,6 +76,44 @@ def cmd_actors(services: Services, args: argparse.Namespace, out: TextIO) -> int
     when = f" as at {PartialDate.from_date(as_at).display()}" if as_at else ""
     out.write(f"{len(rows)} actors{when}\n")
     return 0
+
+
+def _actor(services: Services, text: str) -> int:
+    """An actor named by its id (12, or A12) or by its name or an alias."""
+    plain = text.strip()
+    digits = plain[1:] if plain[:1] in ("A", "a") else plain
+    if digits.isdigit():
+        actor_id = int(digits)
+        services.actors.get(actor_id)  # NotFound (one line) when there is none
+        return actor_id
+    actor_id = services.actors.find(plain)
+    if actor_id is None:
+        raise DossierError(f"there is no actor {plain!r}; `dossier actors --json` lists them with their ids")
+    return actor_id
+
+
+def cmd_actors(services: Services, args: argparse.Namespace, out: TextIO) -> int:
+    """`actors` lists the who's who; `actors merge` and `actors split` change it."""
+    op = getattr(args, "actors_op", None)
+    if op == "merge":
+        keep = _actor(services, args.keep)
+        drops = [_actor(services, d) for d in args.drop]
+        if keep in drops:
+            raise DossierError("an actor cannot be merged into itself")
+        keep_name = services.actors.get(keep).row.name
+        for drop in dict.fromkeys(drops):
+            name = services.actors.get(drop).row.name
+            services.actors.merge(keep, drop)
+            out.write(f"{name} merged into {keep_name}\n")
+        return 0
+    if op == "split":
+        actor_id = _actor(services, args.actor)
+        new_id = services.actors.split_alias(actor_id, args.alias)
+        detail = services.actors.get(new_id)
+        out.write(f"{detail.row.name} is now an actor of its own (A{new_id}), split from "
+                  f"{services.actors.get(actor_id).row.name}\n")
+        return 0
+    return whos_who(services, args, out)
 
 
 def _as_at(text: str | None) -> dt.date:
@@ -146,10 +190,17 @@ def cmd_chronology(services: Services, args: argparse.Namespace, out: TextIO) ->
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("actors", help="the who's who")
-    p.add_argument("--as-at", metavar="DATE",
-                   help="list the posts each actor held on this date (default: the posts not ended)")
-    p.add_argument("--json", action="store_true")
+    actors = sub.add_parser("actors", help="the who's who")
+    actors.add_argument("--as-at", metavar="DATE",
+                        help="list the posts each actor held on this date (default: the posts not ended)")
+    actors.add_argument("--json", action="store_true")
+    ops = actors.add_subparsers(dest="actors_op", metavar="OPERATION")
+    p = ops.add_parser("merge", help="merge actors into one: mentions, aliases, posts and actions move across")
+    p.add_argument("keep", metavar="KEEP", help="the actor kept (an id or a name)")
+    p.add_argument("drop", nargs="+", metavar="DROP", help="the actors merged into it")
+    p = ops.add_parser("split", help="make one of an actor's aliases an actor of its own")
+    p.add_argument("actor", metavar="ACTOR", help="the actor (an id or a name)")
+    p.add_argument("alias", metavar="ALIAS")
     p = sub.add_parser("actions", help="actions, overdue first")
     p.add_argument("--open", action="store_true", help="only open actions")
     p.add_argument("--deadlines", action="store_true",
@@ -166,4 +217,3 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 COMMANDS = {"actors": cmd_actors, "actions": cmd_actions, "chronology": cmd_chronology}
-"""`actors merge` and `actors split` are added to `actors` by the edit group, which serves all three."""
