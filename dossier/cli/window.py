@@ -1,6 +1,6 @@
 """`dossier gui` (the default) and `dossier demo`: the window, on a dossier or on the sample case.
 
-Qt is imported only here, and only once the display has been checked: Qt would abort the process."""
+The command line imports Qt only here, once the display has been checked: Qt would abort the process."""
 
 from __future__ import annotations
 
