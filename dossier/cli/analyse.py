@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -25,6 +26,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON (the only output form)")
 
 
-COMMANDS: dict = {}
+COMMANDS: dict[str, Callable[..., int]] = {}  # none over an opened dossier
 STANDALONE_COMMANDS = {"analyse": cmd_analyse, "analyze": cmd_analyse}
 """Commands run without opening a dossier: `fn(args, out) -> int`."""

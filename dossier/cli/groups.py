@@ -5,6 +5,8 @@ to `fn(services, args, out) -> int`; some also have `PATH_COMMANDS` or `STANDALO
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from dossier.cli import (
     analyse,
     documents,
@@ -19,5 +21,5 @@ from dossier.cli import (
     window,
 )
 
-GROUPS: tuple = (documents, registers, suggestions, analyse, window, review, export, history, search, maintenance,
-                 edit)
+GROUPS: tuple[ModuleType, ...] = (documents, registers, suggestions, analyse, window, review, export, history,
+                                  search, maintenance, edit)
