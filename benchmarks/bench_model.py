@@ -2,7 +2,7 @@
 
     python -m benchmarks.bench_model [--count 100000] [--via services] [--dossier FILE] [--batch 2000]
 
-Filling: by default through the repository (`dossier.db.repositories.insert_document`, the same write
+Filling: by default through the repository (`dossier.db.documents_repo.insert_document`, the same write
 the import service makes, full-text index included) in batches of --batch documents per transaction,
 which skips reading and analysis so 100,000 documents take minutes, not an hour. `--via services`
 files tiny .txt files through `services.documents.file_paths` instead (the real path, much slower).
@@ -49,7 +49,7 @@ def tiny_letter(rng: random.Random, n: int) -> dict[str, Any]:
 
 
 def fill_via_repository(services: Any, count: int, batch: int, seed: int) -> None:
-    from dossier.db import repositories as repo
+    from dossier.db import documents_repo as repo
     from dossier.domain.dates import PartialDate
     from dossier.domain.records import DocumentKind, DocumentMetadata, DocumentStatus, ParagraphSpan
 

@@ -3,7 +3,7 @@
     python -m benchmarks.bench_search [--letters 20000] [--runs 20] [--limit 200] [--dossier FILE]
 
 1. Fills a fresh dossier with generated letters (the generator's text, sender, recipients, cc,
-   date and subject), through `dossier.db.repositories.insert_document`, the very write the import
+   date and subject), through `dossier.db.documents_repo.insert_document`, the very write the import
    makes (parties and full-text index included), 1,000 per transaction; reading and analysis are
    skipped, since bench_import measures those. Each letter's mentioned people get mentions, one
    letter in ten gets an annotation with a note and tags, and one in three is marked reviewed.
@@ -71,11 +71,11 @@ QUERIES = (
 
 def _import_dossier() -> tuple[Any, Any, Any]:
     try:
-        from dossier.db import repositories, search
+        from dossier.db import documents_repo, search
         from dossier.services import open_services
     except ImportError as exc:
         sys.exit(f"cannot import Dossier ({exc}); a module may be mid-way through being written.")
-    return repositories, search, open_services
+    return documents_repo, search, open_services
 
 
 def fill(path: Path, letters: int, seed: int) -> None:
@@ -86,7 +86,7 @@ def fill(path: Path, letters: int, seed: int) -> None:
     from dossier.domain.dates import PartialDate
     from dossier.domain.records import DocumentKind, DocumentMetadata, DocumentStatus, ParagraphSpan
 
-    repositories, search, _ = _import_dossier()
+    documents_repo, search, _ = _import_dossier()
     services = open_fresh(path)
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     start = time.perf_counter()
@@ -107,16 +107,16 @@ def fill(path: Path, letters: int, seed: int) -> None:
                         title=letter.subject, sender=letter.sender.name,
                         recipients=tuple(a.name for a in letter.recipients), cc=tuple(a.name for a in letter.cc))
                     data = text.encode("utf-8")
-                    doc_id = repositories.insert_document(
+                    doc_id = documents_repo.insert_document(
                         session, sha256=hashlib.sha256(data + str(n).encode()).hexdigest(),
                         file_name=f"bench_{n:06d}.txt", media_type="text/plain", data=data, text=text,
                         paragraphs=spans, page_count=None, status=DocumentStatus.OK, metadata=meta,
                         sender_post=letter.sender.post, filed_at=now)
                     names = [a.name for a in letter.mentioned if a.name in text]
-                    ids = repositories.actor_ids_for(session, names, now)
+                    ids = documents_repo.actor_ids_for(session, names, now)
                     for name in names:
                         at = text.find(name)
-                        mentions.append({"document_id": doc_id, "actor_id": ids[repositories.actor_key(name)],
+                        mentions.append({"document_id": doc_id, "actor_id": ids[documents_repo.actor_key(name)],
                                          "start": at, "end": at + len(name), "text": name})
                     if n % 10 == 0:
                         _annotate(session, search, doc_id, text, n, now, Annotation, AnnotationTag)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from dossier.db import repositories as documents_repo
+from dossier.db import documents_repo as documents_repo
 from dossier.db import search as fts
 from dossier.db import search_repo
 from dossier.db.models import Document

@@ -17,6 +17,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from dossier.cli.arguments import parse_date
+from dossier.cli.output import print_json
 from dossier.domain.briefing import (
     DEFAULT_DUE_WITHIN_WEEKS,
     MAX_DUE_WITHIN_WEEKS,
@@ -113,16 +115,12 @@ def _read_text(path: str) -> str:
 
 
 def _as_at(text: str) -> dt.date:
-    from dossier.cli import _parse_date
-
-    date = _parse_date(text)
+    date = parse_date(text)
     return date.earliest() if date.precision is Precision.DAY else date.latest()
 
 
 def _day(text: str, *, latest: bool) -> dt.date:
-    from dossier.cli import _parse_date
-
-    date = _parse_date(text)
+    date = parse_date(text)
     return date.latest() if latest else date.earliest()
 
 
@@ -197,8 +195,6 @@ def run(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     if not args.no_save:
         services.briefing.save_draft(options)
     if args.json:
-        from dossier.cli import print_json
-
         print_json(out, result_json(result, options))
     else:
         out.write(f"wrote {result.path}: {result.pages} page{'s' if result.pages != 1 else ''}, "

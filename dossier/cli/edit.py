@@ -2,8 +2,6 @@
 
     dossier edit DOC_ID [--title T] [--date D] [--sender S] [--to NAME]... [--cc NAME]... [--kind K]
     dossier action ACTION_ID --status done|open|superseded|withdrawn [--note TEXT] [--by DOC_ID]
-    dossier actors merge KEEP DROP [DROP...]      (each an actor's id or its name)
-    dossier actors split ACTOR ALIAS              (the alias becomes an actor of its own)
 """
 
 from __future__ import annotations
@@ -11,6 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from dossier.cli.arguments import parse_date
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus
 from dossier.domain.records import DocumentKind
@@ -29,8 +28,6 @@ def _names(values: list[str] | None) -> tuple[str, ...]:
 
 
 def cmd_edit(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    from dossier.cli import _parse_date
-
     changes: dict[str, Any] = {}
     for name in ("title", "sender", "reference", "marking"):
         if getattr(args, name) is not None:
@@ -38,7 +35,7 @@ def cmd_edit(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     if args.kind is not None:
         changes["kind"] = DocumentKind(args.kind)
     if args.date is not None:
-        changes["date"] = _parse_date(args.date) if args.date.strip() else None
+        changes["date"] = parse_date(args.date) if args.date.strip() else None
     if args.to is not None:
         changes["recipients"] = _names(args.to)
     if args.cc is not None:
@@ -79,46 +76,6 @@ def cmd_action(services: Services, args: argparse.Namespace, out: TextIO) -> int
     return 0
 
 
-def _actor(services: Services, text: str) -> int:
-    """An actor named by its id (12, or A12) or by its name or an alias."""
-    plain = text.strip()
-    digits = plain[1:] if plain[:1] in ("A", "a") else plain
-    if digits.isdigit():
-        actor_id = int(digits)
-        services.actors.get(actor_id)  # NotFound (one line) when there is none
-        return actor_id
-    actor_id = services.actors.find(plain)
-    if actor_id is None:
-        raise DossierError(f"there is no actor {plain!r}; `dossier actors --json` lists them with their ids")
-    return actor_id
-
-
-def cmd_actors(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    """`actors` lists the who's who; `actors merge` and `actors split` change it."""
-    from dossier.cli import cmd_actors as whos_who
-
-    op = getattr(args, "actors_op", None)
-    if op == "merge":
-        keep = _actor(services, args.keep)
-        drops = [_actor(services, d) for d in args.drop]
-        if keep in drops:
-            raise DossierError("an actor cannot be merged into itself")
-        keep_name = services.actors.get(keep).row.name
-        for drop in dict.fromkeys(drops):
-            name = services.actors.get(drop).row.name
-            services.actors.merge(keep, drop)
-            out.write(f"{name} merged into {keep_name}\n")
-        return 0
-    if op == "split":
-        actor_id = _actor(services, args.actor)
-        new_id = services.actors.split_alias(actor_id, args.alias)
-        detail = services.actors.get(new_id)
-        out.write(f"{detail.row.name} is now an actor of its own (A{new_id}), split from "
-                  f"{services.actors.get(actor_id).row.name}\n")
-        return 0
-    return whos_who(services, args, out)
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("edit", help="correct a document's metadata (title, date, sender, recipients...)")
     p.add_argument("document", type=_doc_id, metavar="DOC_ID")
@@ -136,14 +93,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--status", required=True, choices=[s.value for s in ActionStatus])
     p.add_argument("--note", help="why (default: the note it had)")
     p.add_argument("--by", type=_doc_id, metavar="DOC_ID", help="the document that did it")
-    actors = sub.choices["actors"]
-    ops = actors.add_subparsers(dest="actors_op", metavar="OPERATION")
-    p = ops.add_parser("merge", help="merge actors into one: mentions, aliases, posts and actions move across")
-    p.add_argument("keep", metavar="KEEP", help="the actor kept (an id or a name)")
-    p.add_argument("drop", nargs="+", metavar="DROP", help="the actors merged into it")
-    p = ops.add_parser("split", help="make one of an actor's aliases an actor of its own")
-    p.add_argument("actor", metavar="ACTOR", help="the actor (an id or a name)")
-    p.add_argument("alias", metavar="ALIAS")
 
 
-COMMANDS = {"edit": cmd_edit, "action": cmd_action, "actors": cmd_actors}
+COMMANDS = {"edit": cmd_edit, "action": cmd_action}

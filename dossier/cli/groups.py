@@ -1,8 +1,25 @@
-"""The command groups kept in modules of their own. Each module has `register(sub)`, which adds
-its sub-parsers, and `COMMANDS`, a mapping of command name to `fn(services, args, out) -> int`."""
+"""The command groups kept in modules of their own, in the order `dossier --help` lists them. Each
+module has `register(sub)`, which adds its sub-parsers, and `COMMANDS`, a mapping of command name
+to `fn(services, args, out) -> int`; some also have `PATH_COMMANDS` or `STANDALONE_COMMANDS` (see
+`dossier.cli`)."""
 
 from __future__ import annotations
 
-from dossier.cli import edit, export, history, maintenance, review, search
+from types import ModuleType
 
-GROUPS: tuple = (review, export, history, search, maintenance, edit)
+from dossier.cli import (
+    analyse,
+    documents,
+    edit,
+    export,
+    history,
+    maintenance,
+    registers,
+    review,
+    search,
+    suggestions,
+    window,
+)
+
+GROUPS: tuple[ModuleType, ...] = (documents, registers, suggestions, analyse, window, review, export, history,
+                                  search, maintenance, edit)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from dossier.cli import print_json
+from dossier.cli.output import print_json
 from dossier.domain.audit import AuditEntry
 from dossier.domain.errors import DossierError
 

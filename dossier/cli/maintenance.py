@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from dossier.cli import print_json
+from dossier.cli.output import print_json
 
 if TYPE_CHECKING:
     from dossier.services import Services

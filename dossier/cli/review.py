@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
-from dossier.cli import print_json
+from dossier.cli.output import print_json
 from dossier.domain.annotations import AnnotationFields, AnnotationFilter, AnnotationRow, Colour
 
 if TYPE_CHECKING:

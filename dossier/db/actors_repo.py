@@ -314,7 +314,7 @@ def rename(session: Session, actor_id: int, name: str) -> None:
 
 def _refresh_headings(session: Session, actor_ids: Sequence[int], doc_ids: Sequence[int] = ()) -> None:
     """Headings name a document's parties: build those of the actors' documents again."""
-    from dossier.db.repositories import refresh_headings
+    from dossier.db.documents_repo import refresh_headings
 
     refresh_headings(session, actor_ids=actor_ids, doc_ids=doc_ids)
 

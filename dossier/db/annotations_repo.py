@@ -12,8 +12,8 @@ from sqlalchemy import delete, exists, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from dossier.db import search
+from dossier.db.documents_repo import date_of
 from dossier.db.models import Annotation, AnnotationTag, Document, DocumentReview, Paragraph
-from dossier.db.repositories import date_of
 from dossier.domain.annotations import (
     Anchor,
     AnnotationFields,

@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Row, and_, false, func, literal, not_, or_
 from sqlalchemy.orm import Session
 
 from dossier.db import search
+from dossier.db.documents_repo import date_of
 from dossier.db.errors import index_refusals
 from dossier.db.models import (
     Actor,
@@ -32,7 +33,6 @@ from dossier.db.models import (
     DocumentParty,
     DocumentReview,
 )
-from dossier.db.repositories import date_of
 from dossier.domain.dates import PartialDate
 from dossier.domain.query import (
     And,

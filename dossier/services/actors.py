@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.post_titles import normalise_post
 from dossier.db import actors_repo as repo
-from dossier.db import repositories as docs_repo
+from dossier.db import documents_repo as docs_repo
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActorKind
 from dossier.domain.register import (

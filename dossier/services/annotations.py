@@ -10,8 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.anchoring import anchor_at, find_quote, quote_spans
 from dossier.db import annotations_repo as repo
-from dossier.db import detail_repo
-from dossier.db import repositories as documents_repo
+from dossier.db import detail_repo, documents_repo
 from dossier.domain.annotations import (
     AnnotationFields,
     AnnotationFilter,

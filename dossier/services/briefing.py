@@ -20,9 +20,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from dossier.db import actions_repo, actors_repo, annotations_repo, chronology_repo
+from dossier.db import actions_repo, actors_repo, annotations_repo, chronology_repo, documents_repo
 from dossier.db import briefing_repo as repo
-from dossier.db import repositories as documents_repo
 from dossier.domain.annotations import AnnotationFilter, AnnotationRow
 from dossier.domain.briefing import (
     ActionGroup,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis.copies import CANDIDATE_SHARED, THRESHOLD, shingles, similarity, sketch_similarity
 from dossier.db import copies_repo
-from dossier.db import repositories as repo
+from dossier.db import documents_repo as repo
 from dossier.domain.errors import DossierError
 
 SKETCH_MARGIN = 0.2  # a sketch's estimate is rough: compare in full from this far under the threshold

@@ -21,7 +21,7 @@ from dossier.analysis.actors_orgs import organisation_name
 from dossier.analysis.anchoring import anchor_at, reanchor
 from dossier.analysis.copies import sketch
 from dossier.db import actions_repo, audit, chronology_repo, copies_repo, detail_repo
-from dossier.db import repositories as repo
+from dossier.db import documents_repo as repo
 from dossier.db.engine import WriterPace
 from dossier.domain.annotations import ReanchorReport, ReviewStatus
 from dossier.domain.dates import PartialDate

@@ -23,7 +23,7 @@ from dossier.analysis.progress import (
     verbs_reported,
 )
 from dossier.db import chronology_repo, progress_repo
-from dossier.db import repositories as docs_repo
+from dossier.db import documents_repo as docs_repo
 
 CANDIDATES = 200  # later documents read for one new action, at most
 

@@ -16,7 +16,7 @@ from dossier.analysis.name_matching import NameIndex, match_actor, refers_to, sh
 from dossier.analysis.post_titles import normalise_post
 from dossier.analysis.statements import same_what
 from dossier.db import actions_repo, actors_repo, progress_repo
-from dossier.db import repositories as docs_repo
+from dossier.db import documents_repo as docs_repo
 from dossier.db.engine import WriterPace
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError, NotFound
