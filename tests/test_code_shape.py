@@ -25,8 +25,6 @@ LONG_FUNCTIONS = {
 
 # Private names still shared, each in code another change of #17 is reshaping (then this list empties).
 SHARED_PRIVATE = {
-    "cli/briefing.py: _parse_date from dossier.cli": "the CLI's date reading moves with the CLI's new modules",
-    "cli/edit.py: _parse_date from dossier.cli": "the CLI's date reading moves with the CLI's new modules",
     "db/briefing_repo.py: _earliest_sql from dossier.db.chronology_repo": "with db/chronology_repo.py, being divided",
 }
 
