@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -45,9 +43,7 @@ from dossier.domain.chronology import (
     ACTION_SET_KEY,
     DOCUMENT_KEY,
     ENTRY_KEY,
-    KIND_WINDOW_DAYS,
     NOT_MATTERING,
-    Account,
     ChronologyFilter,
     ChronologyRow,
     DocumentText,
@@ -59,8 +55,14 @@ from dossier.domain.chronology import (
     code_of_key,
     event_matters,
     key_of_code,
+)
+from dossier.domain.conflicts import (
+    CONFLICT_BATCH_DAYS,
+    Account,
+    may_conflict,
     one_event_dated_differently,
-    similar,
+    same_event,
+    search_window,
 )
 from dossier.domain.dates import PartialDate, Precision
 from dossier.domain.errors import NotFound
@@ -74,17 +76,6 @@ def _date(value, precision, qualifier=None, text=None, end_value=None) -> Partia
     if not value or not precision:
         return None
     return PartialDate(value, precision, qualifier, text or "", end_value)
-
-
-_ANY_WORD = re.compile(r"[^\W_]+")
-SHARED_RUN = 8  # words in a row two passages share when one quotes the other
-
-
-def share_a_run(a: str, b: str, n: int = SHARED_RUN) -> bool:
-    """Whether two passages share n words in a row (case and punctuation aside): one quotes the other."""
-    wa, wb = _ANY_WORD.findall(a.casefold()), _ANY_WORD.findall(b.casefold())
-    runs = {tuple(wa[i:i + n]) for i in range(len(wa) - n + 1)}
-    return any(tuple(wb[i:i + n]) in runs for i in range(len(wb) - n + 1))
 
 
 def _names(actors: str) -> set[str]:
@@ -168,8 +159,7 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
     for ref, kind, description in wanted:
         found, names = ref.found, set(ref.actors)
         same = next((c for c in candidates[(kind.value, found.date.value, found.date.precision.value)]
-                     if similar(description, c[1]) >= 0.5 or len(names & c[2]) >= 2
-                     or share_a_run(description, c[1])), None)
+                     if same_event(description, names, c[1], c[2])), None)
         if same is None:
             row = _field_values(EntryFields(found.date, description, kind, tuple(ref.actors)))
             row["event_kind"] = getattr(ref, "event_kind", "") or ""
@@ -609,9 +599,6 @@ def chronology_rows(session: Session, keys: Sequence[str]) -> list[ChronologyRow
     return [rows[k] for k in keys if k in rows]
 
 
-CONFLICT_SEARCH_DAYS = 31 + KIND_WINDOW_DAYS  # a month-precision date, plus the widest window
-
-
 def refresh_carried(session: Session, *, documents: Iterable[int | None] = (), entries: Iterable[int] = ()) -> None:
     """Mark which deadlines an action carries (the same document and due date, and passages that
     overlap), among the entries with a source in these documents and these entries. The listing
@@ -637,7 +624,7 @@ def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
     """Recompute the conflicts of some entries against the whole chronology.
 
     Whether two events are one event dated differently is a domain rule
-    (`one_event_dated_differently`); here the candidates are found by date window and actor, with
+    (domain.conflicts); here the candidates are found by date window and actor, with
     the documents and writers of each, so this stays cheap on a large dossier.
     """
     ids = list(set(entry_ids))
@@ -650,13 +637,13 @@ def refresh_conflicts(session: Session, entry_ids: Iterable[int]) -> None:
     mine: list[tuple[ChronologyEntry, PartialDate, set[str]]] = []
     for e in session.scalars(select(ChronologyEntry).where(ChronologyEntry.id.in_(ids))):
         date, names = fields_of(e).date, _names(e.actors)
-        if e.kind == EntryKind.EVENT.value and date is not None and date.precision is not Precision.YEAR and names:
+        if date is not None and may_conflict(e.kind, date, names):
             mine.append((e, date, names))
     found: set[tuple[int, int]] = set()
     mine.sort(key=lambda m: m[1].earliest())
     chunk: list[tuple[ChronologyEntry, PartialDate, set[str]]] = []
     for item in [*mine, None]:
-        if item is not None and (not chunk or (item[1].earliest() - chunk[0][1].earliest()).days <= 62):
+        if item is not None and (not chunk or (item[1].earliest() - chunk[0][1].earliest()).days <= CONFLICT_BATCH_DAYS):
             chunk.append(item)
             continue
         if chunk:
@@ -693,8 +680,7 @@ def _accounts(session: Session, entries: Sequence[ChronologyEntry]) -> dict[int,
 def _conflicts_in_window(session: Session, mine: list[tuple[ChronologyEntry, PartialDate, set[str]]]
                          ) -> set[tuple[int, int]]:
     """Conflicts of some events close in time: one query for the candidates of all of them."""
-    lo = (min(d.earliest() for _, d, _ in mine) - dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
-    hi = (max(d.latest() for _, d, _ in mine) + dt.timedelta(days=CONFLICT_SEARCH_DAYS)).isoformat()
+    lo, hi = (d.isoformat() for d in search_window([d for _, d, _ in mine]))
     all_names = set().union(*(names for _, _, names in mine))
     candidates = list(session.scalars(select(ChronologyEntry).where(
         ChronologyEntry.kind == EntryKind.EVENT.value, ChronologyEntry.date_sort.between(lo, hi),
