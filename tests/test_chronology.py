@@ -253,7 +253,7 @@ def test_a_quoted_sentence_joins_the_entry_of_the_letter_it_quotes(services, tmp
 
 
 def test_a_batch_marks_the_entries_it_touches_until_their_conflicts_are_refreshed(services, filed, dossier_path):
-    from dossier.db import chronology_repo
+    from dossier.db.chronology import entries as chronology_entries
     from dossier.services import open_services
     from dossier.services.documents import _store_analysis
     from dossier.services.suggest import analyse_document
@@ -263,12 +263,12 @@ def test_a_batch_marks_the_entries_it_touches_until_their_conflicts_are_refreshe
     detail = services.documents.get(filed[1])
     with services.dossier.sessions.begin() as session:  # as a batch import writes a letter
         touched = _store_analysis(session, filed[1], analyse_document(detail.text, detail.metadata), refresh=False)
-        assert touched and chronology_repo.stale_entries(session) == touched
+        assert touched and chronology_entries.stale_entries(session) == touched
     services.close()  # killed before the batch's refresh
     reopened = open_services(dossier_path)
     try:
         with reopened.dossier.sessions() as session:
-            assert chronology_repo.stale_entries(session) == set()
+            assert chronology_entries.stale_entries(session) == set()
         chron = reopened.chronology
         assert sorted(r.key for r in chron.rows(chron.keys()) if r.conflict)
     finally:

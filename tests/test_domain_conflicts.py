@@ -7,7 +7,13 @@ import ast
 from pathlib import Path
 
 from dossier.domain import conflicts
-from dossier.domain.conflicts import Account, may_conflict, one_event_dated_differently, same_event, share_a_run
+from dossier.domain.conflicts import (
+    Account,
+    may_conflict,
+    one_event_dated_differently,
+    same_event,
+    share_a_run,
+)
 from dossier.domain.dates import PartialDate
 
 DB = Path(__file__).resolve().parent.parent / "dossier" / "db"

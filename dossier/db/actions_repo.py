@@ -11,7 +11,7 @@ from sqlalchemy import Select, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
 from dossier.db.actors_repo import row_dict
-from dossier.db.chronology_repo import refresh_carried
+from dossier.db.chronology.entries import refresh_carried
 from dossier.db.models import Action, ActionSource, Actor, Document, Paragraph, Rejection, Suggestion
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import NotFound

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Integer, cast, delete, func, null, or_, select, union
 from sqlalchemy.orm import Session
 
-from dossier.db.chronology_repo import _earliest_sql
+from dossier.db.chronology.listing import _earliest_sql
 from dossier.db.models import (
     Action,
     Annotation,
