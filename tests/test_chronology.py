@@ -9,6 +9,7 @@ import pytest
 from dossier.cli import main
 from dossier.domain.chronology import EntryFields, EntryKind
 from dossier.domain.dates import PartialDate
+from dossier.domain.snapshots import EntryMerge, EntrySnapshot
 
 FIRST = """Dr Amara Okafor
 Director of Housing
@@ -124,6 +125,25 @@ def test_own_entries_edit_merge_split_and_undo(services, filed):
     assert len(chron.rows([events["2020-03"]])[0].sources) == 1
     listed = chron.keys()
     assert events["2020-02"] in listed
+
+
+def test_a_deleted_or_merged_entry_comes_back_whole_from_a_typed_record(services, filed):
+    chron = services.chronology
+    events = {r.date.value: r for r in chron.rows(chron.keys(kinds=[EntryKind.EVENT]))}
+    march, february = events["2020-03"], events["2020-02"]
+    assert march.conflict_with == (february.key,)
+    snapshot = chron.delete_entry(march.key)
+    assert isinstance(snapshot, EntrySnapshot) and snapshot.key == march.key
+    assert [s.document_id for s in snapshot.sources] == [filed[0]] and snapshot.sources[0].machine
+    assert set(snapshot.fields.actors) == {"Amara Okafor", "Tobias Quennell"}
+    assert chron.rows([february.key])[0].conflict_with == ()
+    chron.restore_entry(snapshot)
+    assert chron.rows([march.key, february.key]) == [march, february]
+
+    record = chron.merge_entries(march.key, february.key)
+    assert isinstance(record, EntryMerge) and record.merged.key == february.key
+    chron.unmerge(record)
+    assert chron.rows([march.key, february.key]) == [march, february]
 
 
 def test_a_corrected_document_date_re_resolves_its_references(services, filed):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,6 +27,7 @@ from dossier.domain.chronology import (
     key_of_code,
 )
 from dossier.domain.dates import PartialDate, Qualifier
+from dossier.domain.snapshots import EntryMerge, EntrySnapshot
 from dossier.services.documents import utc_now
 
 
@@ -115,20 +115,21 @@ class ChronologyService:
         with self._sessions.begin() as session:
             return editing_repo.edit_entry(session, key, fields)
 
-    def delete_entry(self, key: str) -> dict[str, Any]:
+    def delete_entry(self, key: str) -> EntrySnapshot:
+        """Delete an entry; returns it as it was (for undo: restore_entry)."""
         with self._sessions.begin() as session:
             return editing_repo.delete_entry(session, key)
 
-    def restore_entry(self, snapshot: dict[str, Any]) -> None:
+    def restore_entry(self, snapshot: EntrySnapshot) -> None:
         with self._sessions.begin() as session:
             editing_repo.restore_entry(session, snapshot)
 
-    def merge_entries(self, keep: str, other: str) -> dict[str, Any]:
+    def merge_entries(self, keep: str, other: str) -> EntryMerge:
         """Merge two entries into one with the sources of both."""
         with self._sessions.begin() as session:
             return editing_repo.merge_entries(session, keep, other)
 
-    def unmerge(self, record: dict[str, Any]) -> None:
+    def unmerge(self, record: EntryMerge) -> None:
         with self._sessions.begin() as session:
             editing_repo.unmerge(session, record)
 

@@ -3,7 +3,7 @@ a deletion or a merge puts back."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from sqlalchemy import (
     delete,
@@ -13,11 +13,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from dossier.db.actors_repo import row_dict
 from dossier.db.chronology.conflicts import refresh_conflicts
 from dossier.db.chronology.entries import refresh_carried
 from dossier.db.chronology.fields import (
     entry_of,
+    field_values,
     fields_of,
     set_fields,
     split_actors,
@@ -30,6 +30,7 @@ from dossier.domain.chronology import (
     EntryFields,
 )
 from dossier.domain.errors import NotFound
+from dossier.domain.snapshots import EntryMerge, EntrySnapshot, PassageSaved
 
 
 def add_entry(session: Session, fields: EntryFields, now: str) -> str:
@@ -50,35 +51,43 @@ def edit_entry(session: Session, key: str, fields: EntryFields) -> EntryFields:
     return before
 
 
-def entry_snapshot(session: Session, key: str) -> dict[str, Any]:
+def entry_snapshot(session: Session, key: str) -> EntrySnapshot:
+    """An entry as it is, with its sources (its actors in the order stored)."""
     entry = entry_of(session, key)
-    sources = [row_dict(s) for s in session.scalars(select(SourceRow).where(SourceRow.entry_id == entry.id))]
-    return {"entry": row_dict(entry), "sources": sources}
+    sources = tuple(PassageSaved(s.id, s.document_id, s.start, s.end, machine=s.machine) for s in session.scalars(
+        select(SourceRow).where(SourceRow.entry_id == entry.id).order_by(SourceRow.id)))
+    fields = replace(fields_of(entry), actors=tuple(n for n in entry.actors.split("; ") if n))
+    return EntrySnapshot(entry.id, fields, entry.user_set, entry.created_at, entry.event_kind or "", sources)
 
 
-def delete_entry(session: Session, key: str) -> dict[str, Any]:
+def delete_entry(session: Session, key: str) -> EntrySnapshot:
     snapshot = entry_snapshot(session, key)
-    session.execute(delete(ChronologyEntry).where(ChronologyEntry.id == snapshot["entry"]["id"]))
+    session.execute(delete(ChronologyEntry).where(ChronologyEntry.id == snapshot.id))
     return snapshot
 
 
-def restore_entry(session: Session, snapshot: dict[str, Any]) -> None:
-    entry_id = snapshot["entry"]["id"]
-    if session.get(ChronologyEntry, entry_id) is None:
-        session.execute(insert(ChronologyEntry).values(**snapshot["entry"]))
-    for source in snapshot["sources"]:
-        if session.get(SourceRow, source["id"]) is None:
-            session.execute(insert(SourceRow).values(**source))
+def restore_entry(session: Session, snapshot: EntrySnapshot) -> None:
+    """Put an entry back as it was, with the same id, and its sources onto it."""
+    if session.get(ChronologyEntry, snapshot.id) is None:
+        session.execute(insert(ChronologyEntry).values(
+            id=snapshot.id, created_at=snapshot.created_at, user_set=snapshot.user_set,
+            event_kind=snapshot.event_kind, carried=False, conflicts_stale=False,
+            **field_values(snapshot.fields)))  # carried and conflicts: refreshed below
+    for source in snapshot.sources:
+        if session.get(SourceRow, source.id) is None:
+            session.execute(insert(SourceRow).values(id=source.id, entry_id=snapshot.id,
+                                                     document_id=source.document_id, start=source.start,
+                                                     end=source.end, machine=source.machine))
         else:
-            session.execute(update(SourceRow).where(SourceRow.id == source["id"]).values(entry_id=entry_id))
+            session.execute(update(SourceRow).where(SourceRow.id == source.id).values(entry_id=snapshot.id))
     session.expire_all()
-    refresh_carried(session, entries=[entry_id])
-    refresh_conflicts(session, [entry_id])
+    refresh_carried(session, entries=[snapshot.id])
+    refresh_conflicts(session, [snapshot.id])
 
 
-def merge_entries(session: Session, keep: str, other: str) -> dict[str, Any]:
+def merge_entries(session: Session, keep: str, other: str) -> EntryMerge:
     kept, gone = entry_of(session, keep), entry_of(session, other)
-    snapshot = {"keep": keep, "keep_fields": row_dict(kept), **entry_snapshot(session, other)}
+    record = EntryMerge(kept=entry_snapshot(session, keep), merged=entry_snapshot(session, other))
     session.execute(update(SourceRow).where(SourceRow.entry_id == gone.id).values(entry_id=kept.id))
     kept.actors = "; ".join(sorted(split_actors(kept.actors) | split_actors(gone.actors)))
     kept.user_set = True
@@ -86,16 +95,16 @@ def merge_entries(session: Session, keep: str, other: str) -> dict[str, Any]:
     session.flush()
     refresh_carried(session, entries=[kept.id])
     refresh_conflicts(session, [kept.id])
-    return snapshot
+    return record
 
 
-def unmerge(session: Session, record: dict[str, Any]) -> None:
-    restore_entry(session, record)
-    kept = entry_of(session, record["keep"])
-    for key, value in record["keep_fields"].items():
-        setattr(kept, key, value)
-    refresh_carried(session, entries=[kept.id, record["entry"]["id"]])
-    refresh_conflicts(session, [kept.id, record["entry"]["id"]])
+def unmerge(session: Session, record: EntryMerge) -> None:
+    restore_entry(session, record.merged)
+    kept = entry_of(session, record.kept.key)
+    set_fields(kept, record.kept.fields)
+    kept.user_set = record.kept.user_set
+    refresh_carried(session, entries=[kept.id, record.merged.id])
+    refresh_conflicts(session, [kept.id, record.merged.id])
 
 
 def split_source(session: Session, key: str, document_id: int, now: str) -> str:
