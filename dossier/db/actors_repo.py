@@ -595,10 +595,3 @@ def document_mentions(session: Session, document_id: int) -> list[DocumentMentio
             .where(Mention.document_id == document_id).order_by(Mention.start))
     return [DocumentMention(id=r[0], start=r[1], end=r[2], actor_id=r[3], actor_name=r[4], actor_kind=ActorKind(r[5]))
             for r in session.execute(stmt)]
-
-
-def mention_row(session: Session, mention_id: int) -> dict[str, Any]:
-    m = session.get(Mention, mention_id)
-    if m is None:
-        raise NotFound(f"There is no mention {mention_id}.")
-    return row_dict(m)
