@@ -2,7 +2,7 @@
 document's dated reference to an entry another document gives, and that flag a conflict.
 
 Pure: the database only finds the candidates (by date window and actor) and stores what these
-rules decide (db/chronology_entries.py joins, db/chronology_conflicts.py flags).
+rules decide (db/chronology/entries.py joins, db/chronology/conflicts.py flags).
 """
 
 from __future__ import annotations
