@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from benchmarks.bench_register import _fill
-from dossier.db import chronology_repo
+from dossier.db.chronology import entries as chronology_entries
 from dossier.db.models import Annotation, AnnotationTag, ChronologyEntry, EntrySource
 from dossier.services import open_services
 from dossier.ui.models.chronology_groups import runs_of_groups
@@ -55,7 +55,7 @@ def _fill_entries(services, letters: int, per_letter: int = 3, seed: int = 0) ->
     with services.dossier.sessions.begin() as session:
         session.execute(insert(ChronologyEntry), entries)
         session.execute(insert(EntrySource), sources)
-        chronology_repo.refresh_carried(session, documents=range(1, letters + 1))  # as filing keeps it
+        chronology_entries.refresh_carried(session, documents=range(1, letters + 1))  # as filing keeps it
 
 
 def _fill_annotations(services, letters: int, count: int = 2_000, seed: int = 0) -> None:

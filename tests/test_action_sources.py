@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dossier.analysis.statements import same_what
+from dossier.domain.snapshots import ActionSnapshot
 
 FIRST = """Department for Roads
 12 Harbour Row
@@ -76,9 +77,11 @@ def test_a_deleted_action_comes_back_with_its_sources(services, tmp_path) -> Non
     _accept_all(services)
     [plan] = [r for r in services.actions.rows(services.actions.ids()) if r.due and r.due.value == "2021-06-30"]
     snapshot = services.actions.delete(plan.id)
+    assert isinstance(snapshot, ActionSnapshot) and snapshot.id == plan.id and len(snapshot.sources) == 1
     services.actions.restore(snapshot)
     [again] = services.actions.rows([plan.id])
     assert [s.document_id for s in again.sources] == [s.document_id for s in plan.sources]
+    assert again == plan
 
 
 def test_different_things_due_the_same_day_stay_apart(services, tmp_path) -> None:

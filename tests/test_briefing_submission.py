@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 from test_briefing_support import copy_dossier, outline_items, page_text
 
-from dossier.db import chronology_repo
+from dossier.db.chronology import rows as chronology_rows
 from dossier.domain.briefing import (
     ActionGroup,
     BriefingOptions,
@@ -253,7 +253,7 @@ def test_no_words_about_the_tool(case, tmp_path):
 
 
 def test_the_chronology_shows_each_action_once_and_leaves_out_what_does_not_matter(case, tmp_path, monkeypatch):
-    real = chronology_repo.chronology_rows
+    real = chronology_rows.chronology_rows
 
     def courtesies_marked(session, keys):  # what the analysis marks: a courtesy does not matter
         return [dataclasses.replace(r, matters=False) if "call on Friday" in r.description else r
@@ -274,7 +274,7 @@ def test_the_chronology_shows_each_action_once_and_leaves_out_what_does_not_matt
     # ...unless the briefing does not list actions: then it shows once, at the date it was set
     _, text = _export(case, tmp_path, "chronology.pdf", _options(sections=(Section.CHRONOLOGY,)))
     assert text.count("Sam Doe to keep the parish councils informed (no date set)") == 1
-    monkeypatch.setattr(chronology_repo, "chronology_rows", courtesies_marked)
+    monkeypatch.setattr(chronology_rows, "chronology_rows", courtesies_marked)
     _, text = _export(case, tmp_path, "matters.pdf", _options())
     after = _part(text, "Annex B: Chronology", "Annex C: Who")
     assert "call on Friday" in chronology and "call on Friday" not in after  # a courtesy is left out

@@ -9,6 +9,7 @@ import pytest
 from dossier.cli import main
 from dossier.domain.chronology import EntryFields, EntryKind
 from dossier.domain.dates import PartialDate
+from dossier.domain.snapshots import EntryMerge, EntrySnapshot
 
 FIRST = """Dr Amara Okafor
 Director of Housing
@@ -124,6 +125,25 @@ def test_own_entries_edit_merge_split_and_undo(services, filed):
     assert len(chron.rows([events["2020-03"]])[0].sources) == 1
     listed = chron.keys()
     assert events["2020-02"] in listed
+
+
+def test_a_deleted_or_merged_entry_comes_back_whole_from_a_typed_record(services, filed):
+    chron = services.chronology
+    events = {r.date.value: r for r in chron.rows(chron.keys(kinds=[EntryKind.EVENT]))}
+    march, february = events["2020-03"], events["2020-02"]
+    assert march.conflict_with == (february.key,)
+    snapshot = chron.delete_entry(march.key)
+    assert isinstance(snapshot, EntrySnapshot) and snapshot.key == march.key
+    assert [s.document_id for s in snapshot.sources] == [filed[0]] and snapshot.sources[0].machine
+    assert set(snapshot.fields.actors) == {"Amara Okafor", "Tobias Quennell"}
+    assert chron.rows([february.key])[0].conflict_with == ()
+    chron.restore_entry(snapshot)
+    assert chron.rows([march.key, february.key]) == [march, february]
+
+    record = chron.merge_entries(march.key, february.key)
+    assert isinstance(record, EntryMerge) and record.merged.key == february.key
+    chron.unmerge(record)
+    assert chron.rows([march.key, february.key]) == [march, february]
 
 
 def test_a_corrected_document_date_re_resolves_its_references(services, filed):
@@ -253,7 +273,7 @@ def test_a_quoted_sentence_joins_the_entry_of_the_letter_it_quotes(services, tmp
 
 
 def test_a_batch_marks_the_entries_it_touches_until_their_conflicts_are_refreshed(services, filed, dossier_path):
-    from dossier.db import chronology_repo
+    from dossier.db.chronology import entries as chronology_entries
     from dossier.services import open_services
     from dossier.services.documents import _store_analysis
     from dossier.services.suggest import analyse_document
@@ -263,12 +283,12 @@ def test_a_batch_marks_the_entries_it_touches_until_their_conflicts_are_refreshe
     detail = services.documents.get(filed[1])
     with services.dossier.sessions.begin() as session:  # as a batch import writes a letter
         touched = _store_analysis(session, filed[1], analyse_document(detail.text, detail.metadata), refresh=False)
-        assert touched and chronology_repo.stale_entries(session) == touched
+        assert touched and chronology_entries.stale_entries(session) == touched
     services.close()  # killed before the batch's refresh
     reopened = open_services(dossier_path)
     try:
         with reopened.dossier.sessions() as session:
-            assert chronology_repo.stale_entries(session) == set()
+            assert chronology_entries.stale_entries(session) == set()
         chron = reopened.chronology
         assert sorted(r.key for r in chron.rows(chron.keys()) if r.conflict)
     finally:

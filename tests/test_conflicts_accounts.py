@@ -1,5 +1,5 @@
 """Conflicts between differently worded accounts of one event: a pure rule
-(domain.chronology.one_event_dated_differently) tested without a database, then on real dossier
+(domain.conflicts.one_event_dated_differently) tested without a database, then on real dossier
 files. Invented people and councils only."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dossier.domain.chronology import Account, one_event_dated_differently
+from dossier.domain.conflicts import Account, one_event_dated_differently
 from dossier.domain.dates import PartialDate
 
 

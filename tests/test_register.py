@@ -210,3 +210,25 @@ def test_a_form_said_from_a_letter_s_point_of_view_is_no_alias(services, doc):
     services.suggestions.accept(s.id)
     [row] = services.actors.rows([services.actors.find("Wessex County Council")])
     assert set(row.aliases) == {"the Council", "Wessex Council"}
+
+
+def test_a_deleted_actor_is_kept_for_undo_as_typed_records(services, doc):
+    from dossier.db import actors_repo
+    from dossier.domain.register import ActorSaved, PointerKind
+
+    sender = services.actors.find("Rosalind Featherstone")
+    action = services.actions.create(ActionFields(
+        type=ActionType.REPORT_DUE, summary="report on the review", owner_id=sender, addressed_to_id=sender,
+        due=PartialDate.of(2019, 6), set_date=None, status=ActionStatus.OPEN, status_note=None,
+        status_document_id=None), document_id=doc)
+    before = services.actions.rows([action])
+    snap = services.actors.delete(sender)
+    assert isinstance(snap.actor, ActorSaved) and snap.actor.name == "Rosalind Featherstone"
+    assert [p.role for p in snap.parties] == ["sender"]
+    assert set(snap.pointers) == {(PointerKind.ACTION_OWNER, action), (PointerKind.ACTION_ADDRESSEE, action)}
+    assert services.actions.rows([action])[0].owner is None
+    services.actors.restore(snap)
+    assert services.actions.rows([action]) == before
+    # every row that points at an actor is kept, one way or the other
+    kept = {(m, "actor_id") for m, _, _ in actors_repo.SAVED_ROWS} | set(actors_repo.POINTERS.values())
+    assert kept == set(actors_repo.ACTOR_REFERENCES)

@@ -17,9 +17,9 @@ def dossier_path(args: argparse.Namespace) -> Path:
 
 
 def parse_date(text: str) -> PartialDate:
-    from dossier.analysis.dates import parse_document_date
+    from dossier.services.dates import parse_user_date
 
-    date = parse_document_date(text)
+    date = parse_user_date(text)
     if date is None:
         raise DossierError(f"cannot read the date {text!r}; write it as 27/03/2014, March 2014 or 2014-03-27")
     return date

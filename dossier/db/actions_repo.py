@@ -10,13 +10,13 @@ from typing import Any
 from sqlalchemy import Select, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session, aliased
 
-from dossier.db.actors_repo import row_dict
-from dossier.db.chronology_repo import refresh_carried
+from dossier.db.chronology.entries import refresh_carried
 from dossier.db.models import Action, ActionSource, Actor, Document, Paragraph, Rejection, Suggestion
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import NotFound
 from dossier.domain.findings import ActionStatus, ActionType
 from dossier.domain.register import ActionFields, ActionRow, ActionSourceRef, SuggestionRow
+from dossier.domain.snapshots import ActionSnapshot, PassageSaved
 
 ACTION_SORT_KEYS = ("due", "owner", "type", "status", "set")
 
@@ -103,11 +103,14 @@ def write_fields(session: Session, action_id: int, fields: ActionFields, now: st
     refresh_carried(session, documents=[action.document_id])
 
 
-def action_snapshot(session: Session, action_id: int) -> dict[str, Any]:
-    snapshot = row_dict(_action(session, action_id))
-    snapshot["_sources"] = [row_dict(s) for s in session.scalars(
-        select(ActionSource).where(ActionSource.action_id == action_id).order_by(ActionSource.id))]
-    return snapshot
+def action_snapshot(session: Session, action_id: int) -> ActionSnapshot:
+    """An action as it is, with its sources: what undoing its deletion puts back."""
+    a = _action(session, action_id)
+    sources = tuple(PassageSaved(s.id, s.document_id, s.start, s.end, created_at=s.created_at)
+                    for s in session.scalars(select(ActionSource).where(ActionSource.action_id == action_id)
+                                             .order_by(ActionSource.id)))
+    return ActionSnapshot(a.id, fields_of(session, action_id), a.document_id, a.start, a.end, a.created_at,
+                          a.updated_at, sources)
 
 
 def delete_action(session: Session, action_id: int) -> None:
@@ -116,14 +119,19 @@ def delete_action(session: Session, action_id: int) -> None:
     refresh_carried(session, documents=[document_id])
 
 
-def restore_action(session: Session, values: dict[str, Any]) -> None:
-    values = dict(values)
-    sources = values.pop("_sources", [])
-    if session.get(Action, values["id"]) is None:
-        session.execute(insert(Action).values(**values))
-        if sources:
-            session.execute(insert(ActionSource), sources)
-        refresh_carried(session, documents=[values.get("document_id")])
+def restore_action(session: Session, snapshot: ActionSnapshot) -> None:
+    """Put an action back as it was, with the same id and its sources."""
+    if session.get(Action, snapshot.id) is None:
+        a = Action(id=snapshot.id, document_id=snapshot.document_id, start=snapshot.start, end=snapshot.end,
+                   created_at=snapshot.created_at)
+        _apply(a, snapshot.fields, snapshot.updated_at)
+        session.add(a)
+        session.flush()
+        if snapshot.sources:
+            session.execute(insert(ActionSource), [
+                {"id": s.id, "action_id": snapshot.id, "document_id": s.document_id, "start": s.start,
+                 "end": s.end, "created_at": s.created_at} for s in snapshot.sources])
+        refresh_carried(session, documents=[snapshot.document_id])
 
 
 # -- one action, several sources -------------------------------------------------------------------

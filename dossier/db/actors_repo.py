@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy import Select, delete, func, insert, inspect, or_, select, update
@@ -33,10 +34,16 @@ from dossier.domain.findings import ActorKind
 from dossier.domain.register import (
     ActorDetail,
     ActorRow,
+    ActorSaved,
     ActorSnapshot,
+    AliasSaved,
     DocumentMention,
     MentionRow,
+    MentionSaved,
+    PartySaved,
+    PointerKind,
     PostHeld,
+    TenureSaved,
     actor_key,
 )
 from dossier.domain.tenures import held_on, post_key, post_label, same_post
@@ -332,13 +339,24 @@ def delete_by_ids(session: Session, table: str, ids: Sequence[int]) -> None:
 
 # -- snapshots, merge, delete, restore -----------------------------------------------------------
 
+# the rows an actor's deletion takes with it, as the records that keep them for undo
+SAVED_ROWS: tuple[tuple[Any, type[Any], str], ...] = (  # (model, record, field of ActorSnapshot)
+    (ActorAlias, AliasSaved, "aliases"), (Mention, MentionSaved, "mentions"),
+    (DocumentParty, PartySaved, "parties"), (PostHolder, TenureSaved, "tenures"))
+# the rows that only point at it (the pointer is cleared, or moved by a merge)
+POINTERS: dict[PointerKind, tuple[Any, str]] = {  # (model, column)
+    PointerKind.ACTION_OWNER: (Action, "owner_id"), PointerKind.ACTION_ADDRESSEE: (Action, "addressed_to_id"),
+    PointerKind.MEMBER: (Actor, "organisation_id"), PointerKind.ORGANISATION_POST: (Post, "organisation_id")}
+
+
 def snapshot(session: Session, actor_id: int) -> ActorSnapshot:
     actor = _actor(session, actor_id)
-    rows: list[tuple[str, dict[str, Any]]] = []
-    for model, column in ACTOR_REFERENCES:
-        for obj in session.scalars(select(model).where(getattr(model, column) == actor_id)):
-            rows.append((model.__tablename__, row_dict(obj)))
-    return ActorSnapshot(actor=row_dict(actor), rows=tuple(rows))
+    saved = {field: tuple(record(**row_dict(obj)) for obj in session.scalars(
+        select(model).where(model.actor_id == actor_id).order_by(model.id)))
+        for model, record, field in SAVED_ROWS}
+    pointers = tuple((kind, i) for kind, (model, column) in POINTERS.items() for i in session.scalars(
+        select(model.id).where(getattr(model, column) == actor_id).order_by(model.id)))
+    return ActorSnapshot(actor=ActorSaved(**row_dict(actor)), pointers=pointers, **saved)
 
 
 def merge(session: Session, keep_id: int, drop_id: int, now: str) -> tuple[ActorSnapshot, tuple[int, ...]]:
@@ -368,7 +386,7 @@ def merge(session: Session, keep_id: int, drop_id: int, now: str) -> tuple[Actor
     dropped = session.get(Actor, drop_id)
     session.delete(dropped)
     session.flush()
-    added = add_alias(session, keep_id, snap.actor["name"], None)
+    added = add_alias(session, keep_id, snap.actor.name, None)
     search.refresh_actors(session, [keep_id, drop_id])
     _refresh_headings(session, [keep_id])
     return snap, (added,) if added else ()
@@ -395,7 +413,7 @@ def delete_actor(session: Session, actor_id: int) -> ActorSnapshot:
     snap = snapshot(session, actor_id)
     parties_of = list(session.scalars(select(DocumentParty.document_id).where(DocumentParty.actor_id == actor_id)))
     session.execute(delete(DocumentParty).where(DocumentParty.actor_id == actor_id))
-    session.execute(update(Document).where(Document.sender_sort == snap.actor["name_key"]).values(sender_sort=None))
+    session.execute(update(Document).where(Document.sender_sort == snap.actor.name_key).values(sender_sort=None))
     session.delete(_actor(session, actor_id))
     session.flush()
     search.refresh_actors(session, [actor_id])
@@ -405,30 +423,32 @@ def delete_actor(session: Session, actor_id: int) -> ActorSnapshot:
 
 def restore(session: Session, snap: ActorSnapshot) -> None:
     """Put an actor and every row that pointed at it back as they were (same ids)."""
-    actor_id = snap.actor["id"]
-    alias_ids = [v["id"] for t, v in snap.rows if t == ActorAlias.__tablename__]
+    actor_id = snap.actor.id
+    alias_ids = [a.id for a in snap.aliases]
     named = [actor_id, *session.scalars(select(ActorAlias.actor_id).where(ActorAlias.id.in_(alias_ids)))]
     if session.get(Actor, actor_id) is None:
-        session.execute(insert(Actor).values(**snap.actor))
-    by_table: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for table, values in snap.rows:
-        by_table[table].append(values)
-    for table, rows in by_table.items():
-        model = _TABLES[table]
+        session.execute(insert(Actor).values(**asdict(snap.actor)))
+    for model, _, field in SAVED_ROWS:
+        rows = [asdict(r) for r in getattr(snap, field)]
         ids = [r["id"] for r in rows]
         existing: set[int] = set()
         for i in range(0, len(ids), 900):
-            existing.update(session.scalars(select(model.id).where(model.id.in_(ids[i:i + 900]))))
+            key = model.id
+            existing.update(session.scalars(select(key).where(key.in_(ids[i:i + 900]))))
         updates = [r for r in rows if r["id"] in existing]
         inserts = [r for r in rows if r["id"] not in existing]
         if updates:
             session.execute(update(model), updates)  # bulk UPDATE by primary key
         if inserts:
             session.execute(insert(model), inserts)
+    for kind, (model, column) in POINTERS.items():
+        ids = [i for k, i in snap.pointers if k is kind]
+        for i in range(0, len(ids), 900):
+            session.execute(update(model).where(model.id.in_(ids[i:i + 900])).values({column: actor_id}))
     session.flush()
     session.expire_all()
     search.refresh_actors(session, named)
-    _refresh_party_sort_keys(session, [v["document_id"] for t, v in snap.rows if t == "document_parties"])
+    _refresh_party_sort_keys(session, [p.document_id for p in snap.parties])
     _refresh_headings(session, [actor_id])
 
 
@@ -575,10 +595,3 @@ def document_mentions(session: Session, document_id: int) -> list[DocumentMentio
             .where(Mention.document_id == document_id).order_by(Mention.start))
     return [DocumentMention(id=r[0], start=r[1], end=r[2], actor_id=r[3], actor_name=r[4], actor_kind=ActorKind(r[5]))
             for r in session.execute(stmt)]
-
-
-def mention_row(session: Session, mention_id: int) -> dict[str, Any]:
-    m = session.get(Mention, mention_id)
-    if m is None:
-        raise NotFound(f"There is no mention {mention_id}.")
-    return row_dict(m)

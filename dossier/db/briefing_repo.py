@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Integer, cast, delete, func, null, or_, select, union
 from sqlalchemy.orm import Session
 
-from dossier.db.chronology_repo import _earliest_sql
+from dossier.db.chronology.listing import earliest_sql
 from dossier.db.models import (
     Action,
     Annotation,
@@ -101,7 +101,7 @@ def latest_document_date(session: Session, document_ids: Iterable[int] | None = 
     """The date of the latest dated paper (of these documents; None: any), or None if none is dated."""
     stmt = (select(Document.date_value, Document.date_precision, Document.date_qualifier, Document.date_text,
                    Document.date_end_value).where(Document.date_value.is_not(None))
-            .order_by(_earliest_sql(Document.date_value).desc(), Document.date_value.desc()).limit(1))
+            .order_by(earliest_sql(Document.date_value).desc(), Document.date_value.desc()).limit(1))
     if document_ids is not None:
         ids = list(document_ids)
         if not ids:
@@ -124,7 +124,7 @@ def documents_dated_between(session: Session, ids: Iterable[int] | None, date_fr
 
     A month or year date counts when it overlaps the range; undated documents fall outside it.
     """
-    earliest = _earliest_sql(Document.date_value)
+    earliest = earliest_sql(Document.date_value)
     stmt = select(Document.id).where(Document.date_value.is_not(None))
     if date_to is not None:
         stmt = stmt.where(earliest <= date_to.isoformat())
@@ -192,7 +192,7 @@ def first_appearances(session: Session, actor_ids: Sequence[int], document_ids: 
         party_docs = party_docs.where(DocumentParty.document_id.in_(docs))
         mention_docs = mention_docs.where(Mention.document_id.in_(docs))
     both = union(party_docs, mention_docs).subquery()
-    earliest = _earliest_sql(Document.date_value)
+    earliest = earliest_sql(Document.date_value)
     stmt = (select(both.c.actor_id, both.c.document_id, both.c.start)
             .join(Document, Document.id == both.c.document_id)
             .order_by(both.c.actor_id, Document.date_value.is_(None), earliest, Document.id,

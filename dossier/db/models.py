@@ -311,7 +311,7 @@ class ChronologyEntry(Base):
     conflicts_stale: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0", index=True)
     # a deadline an action carries (same document and due date, overlapping passages): the
     # chronology lists it once, as the action. Kept by every write that moves an action, a source
-    # or an entry's date (chronology_repo.refresh_carried), so listing never has to work it out
+    # or an entry's date (db.chronology.entries.refresh_carried), so listing never has to work it out
     carried: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     # what kind of event it reports (a domain.chronology.EventKind value, "" where none is known):
     # courtesies and housekeeping are kept, and left out of what a briefing shows

@@ -15,7 +15,6 @@ How a query is read (dossier.domain.query gives the tree):
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, and_, false, func, literal, not_, or_, select
@@ -41,6 +40,7 @@ from dossier.domain.query import (
     Not,
     Or,
     Query,
+    SearchHit,
     conjuncts,
     fields,
     has_fields,
@@ -50,17 +50,6 @@ from dossier.domain.query import (
 
 PLAIN_SNIPPET_CHARS = 160
 _ROLES = {"from": ("sender",), "to": ("recipient", "cc")}
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    document_id: int
-    title: str
-    file_name: str
-    date: PartialDate | None
-    score: float
-    snippet: str
-    where: str
 
 
 # -- filters -------------------------------------------------------------------------------------
@@ -196,7 +185,7 @@ def _in_date_order(session: Session, conditions: list[Node], limit: int) -> list
 
 
 @index_refusals
-def search_documents(session: Session, query: Query, limit: int = 200) -> list[Found]:
+def search_documents(session: Session, query: Query, limit: int = 200) -> list[SearchHit]:
     """The documents a query finds, best first (or in date order for filters alone), with snippets."""
     words, conditions = plan(query)
     if words is not None and not search.available(session):
@@ -216,10 +205,10 @@ def search_documents(session: Session, query: Query, limit: int = 200) -> list[F
     out = []
     for r in found:
         snippet, where = marked.get(r.id) or (_plain_snippet(plain.get(r.id) or ""), default_where)
-        out.append(Found(document_id=r.id, title=r.title or f"D{r.id}", file_name=r.file_name,
-                         date=date_of(r.date_value, r.date_precision, r.date_qualifier, r.date_text,
-                                       r.date_end_value),
-                         score=float(r[0]), snippet=snippet, where=where))
+        out.append(SearchHit(document_id=r.id, title=r.title or f"D{r.id}", file_name=r.file_name,
+                             date=date_of(r.date_value, r.date_precision, r.date_qualifier, r.date_text,
+                                           r.date_end_value),
+                             score=float(r[0]), snippet=snippet, where=where))
     return out
 
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from dossier.domain.dates import PartialDate, Precision
+from dossier.domain.dates import PartialDate
 from dossier.domain.register import action_line
 
 
@@ -209,95 +208,6 @@ class DateProposal:
     before: PartialDate | None  # the earliest deadline it sets, or the earliest document that quotes it
     reasons: tuple[str, ...]
     links: tuple[LinkedDocument, ...] = ()  # the dated documents it is linked to
-
-
-# -- are two accounts one event? ---------------------------------------------------------------------
-
-CONFLICT_WINDOW_DAYS = 7  # two dates this close for one event are a misdating, not two events
-# a person starts in a post, an inspection or a meeting happens once: two writers who put it weeks
-# apart disagree (a month-precision date on either side is measured from its nearest bound)
-KIND_WINDOW_DAYS = 56
-ONE_OFF_KINDS = frozenset({EventKind.APPOINTMENT.value, EventKind.START_IN_POST.value,
-                           EventKind.LEAVING_POST.value, EventKind.PUBLICATION.value,
-                           EventKind.INSPECTION.value})
-SUBJECT_KINDS = frozenset({EventKind.MEETING.value})  # one of many: the same subject is needed too
-_WORD = re.compile(r"[a-z]{4,}")
-# words that say what kind of event it is, or nothing: a meeting's subject is in the others
-_NO_SUBJECT = frozenset(str.split("""
-meeting meetings meet met held hold holds attended attend attends discuss discussed discussion
-consider considered considering session sessions which that this there their they them with from into
-about also were have been having will would should could the and for following agreed agenda item
-items said says told asked wrote letter members member chair chaired committee board cabinet council
-panel group date dated took take place further first second last next week month january february march
-april june july august september october november december monday tuesday wednesday thursday friday
-"""))
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.casefold()))
-
-
-def similar(a: str, b: str) -> float:
-    """How much two descriptions share: the Jaccard index of their words of four letters or more."""
-    wa, wb = _words(a), _words(b)
-    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class Account:
-    """One document's (or several's) account of a dated event, as conflict detection weighs it."""
-
-    date: PartialDate
-    description: str
-    actors: frozenset[str]
-    documents: frozenset[int] = frozenset()
-    writers: frozenset[str] = frozenset()  # the senders of its documents (none known: empty)
-    event_kind: str = ""
-
-
-def dates_apart(a: PartialDate, b: PartialDate) -> int | None:
-    """Days between two dates' nearest bounds; None where they overlap (they may be one day)."""
-    if a.earliest() <= b.latest() and b.earliest() <= a.latest():
-        return None
-    first, second = (a, b) if a.earliest() <= b.earliest() else (b, a)
-    return (second.earliest() - first.latest()).days
-
-
-def _subject_words(account: Account) -> set[str]:
-    names = _words(" ".join(account.actors))
-    return _words(account.description) - names - _NO_SUBJECT
-
-
-def one_event_dated_differently(a: Account, b: Account) -> bool:
-    """Whether two accounts give different dates for what is one event: a conflict to flag.
-
-    Never for accounts from one document, for dates that overlap, or for a year-precision date.
-    Two rules:
-
-    * worded alike: an actor in common and similar words (or two actors in common), dated no more
-      than a week apart;
-    * worded differently: the same kind of one-off event (an appointment, a start in or a leaving
-      of a post, a publication, an inspection; or a meeting on the same subject), an actor in
-      common, dated within eight weeks, by different writers. One writer giving two dates is
-      left alone (the later letter is taken to correct, or to mean another occasion).
-    """
-    if a.documents & b.documents or Precision.YEAR in (a.date.precision, b.date.precision):
-        return False
-    gap = dates_apart(a.date, b.date)
-    if gap is None:
-        return False
-    shared = len(a.actors & b.actors)
-    if not shared:
-        return False
-    if gap <= CONFLICT_WINDOW_DAYS and (shared >= 2 or similar(a.description, b.description) >= 0.3):
-        return True
-    if gap > KIND_WINDOW_DAYS or not a.event_kind or a.event_kind != b.event_kind:
-        return False
-    if not a.writers or not b.writers or a.writers & b.writers:
-        return False
-    if a.event_kind in ONE_OFF_KINDS:
-        return True
-    return a.event_kind in SUBJECT_KINDS and bool(_subject_words(a) & _subject_words(b))
 
 
 def action_statement(owner: str | None, summary: str, status: str = "open") -> str:

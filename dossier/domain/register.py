@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from dossier.domain.dates import PartialDate
@@ -143,11 +144,80 @@ class DocumentMention:
 
 
 @dataclass(frozen=True, slots=True)
-class ActorSnapshot:
-    """Everything that points at one actor, as plain data, so a merge or delete can be undone."""
+class ActorSaved:
+    """An actor as it was (for undo)."""
 
-    actor: dict[str, Any]
-    rows: tuple[tuple[str, dict[str, Any]], ...]  # (table, row values)
+    id: int
+    name: str
+    name_key: str
+    kind: str
+    created_at: str
+    organisation_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class AliasSaved:
+    id: int
+    actor_id: int
+    alias: str
+    alias_key: str
+    document_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class MentionSaved:
+    id: int
+    document_id: int
+    actor_id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PartySaved:
+    """An actor as a sender or recipient of a document."""
+
+    id: int
+    document_id: int
+    actor_id: int
+    role: str
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class TenureSaved:
+    """An actor holding a post."""
+
+    id: int
+    post_id: int
+    actor_id: int
+    start_value: str | None
+    end_value: str | None
+    document_id: int | None
+    note: str | None
+    end_inferred: bool
+
+
+class PointerKind(StrEnum):
+    """What else points at an actor (a merge moves them; undo puts them back)."""
+
+    ACTION_OWNER = "action owner"
+    ACTION_ADDRESSEE = "action addressee"
+    MEMBER = "member of an organisation"
+    ORGANISATION_POST = "post of an organisation"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorSnapshot:
+    """Everything that points at one actor, as it was, so a merge or delete can be undone."""
+
+    actor: ActorSaved
+    aliases: tuple[AliasSaved, ...] = ()
+    mentions: tuple[MentionSaved, ...] = ()
+    parties: tuple[PartySaved, ...] = ()
+    tenures: tuple[TenureSaved, ...] = ()
+    pointers: tuple[tuple[PointerKind, int], ...] = ()  # (what points at the actor, its id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -15,6 +14,7 @@ from dossier.domain.detail import FieldCounts, ItemDetail
 from dossier.domain.errors import NotFound
 from dossier.domain.findings import ActionStatus
 from dossier.domain.register import ActionFields, ActionRow
+from dossier.domain.snapshots import ActionSnapshot
 from dossier.services import progress
 from dossier.services.audit import history_lines
 from dossier.services.documents import utc_now
@@ -93,14 +93,15 @@ class ActionService:
             repo.write_fields(session, action_id, after, utc_now())
             return before
 
-    def delete(self, action_id: int) -> dict[str, Any]:
+    def delete(self, action_id: int) -> ActionSnapshot:
+        """Delete an action; returns it as it was (for undo: restore)."""
         with self._sessions.begin() as session:
             snapshot = repo.action_snapshot(session, action_id)
             repo.delete_action(session, action_id)
             progress_repo.drop_pending_status(session, [action_id])
             return snapshot
 
-    def restore(self, snapshot: dict[str, Any]) -> None:
+    def restore(self, snapshot: ActionSnapshot) -> None:
         with self._sessions.begin() as session:
             repo.restore_action(session, snapshot)
-            progress.propose_for_actions(session, [snapshot["id"]])
+            progress.propose_for_actions(session, [snapshot.id])

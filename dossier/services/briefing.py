@@ -20,8 +20,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from dossier.db import actions_repo, actors_repo, annotations_repo, chronology_repo, documents_repo
+from dossier.db import actions_repo, actors_repo, annotations_repo
 from dossier.db import briefing_repo as repo
+from dossier.db import documents_repo as documents_repo
+from dossier.db.chronology import listing as chronology_listing
+from dossier.db.chronology import rows as chronology_rows
 from dossier.domain.annotations import AnnotationFilter, AnnotationRow
 from dossier.domain.briefing import (
     ActionGroup,
@@ -363,15 +366,15 @@ def _chronology(session: Session, options: BriefingOptions, docs: set[int] | Non
     left to the other open actions when the briefing lists them: it is no dated event). Courtesies and
     housekeeping (entries that do not matter) and superseded or withdrawn actions are left out."""
     scope = options.scope
-    keys = chronology_repo.chronology_keys(session, date_from=scope.date_from, date_to=scope.date_to)
+    keys = chronology_listing.chronology_keys(session, date_from=scope.date_from, date_to=scope.date_to)
     if scope.actor_ids:
         allowed: set[str] = set()
         for row in actors_repo.actor_rows(session, list(scope.actor_ids)):
-            allowed.update(chronology_repo.chronology_keys(session, actor=row.name, date_from=scope.date_from,
+            allowed.update(chronology_listing.chronology_keys(session, actor=row.name, date_from=scope.date_from,
                                                            date_to=scope.date_to))
         keys = [k for k in keys if k in allowed]
     keys = _one_key_per_action(keys)
-    rows: list[ChronologyRow] = [r for r in chronology_repo.chronology_rows(session, keys) if r.matters]
+    rows: list[ChronologyRow] = [r for r in chronology_rows.chronology_rows(session, keys) if r.matters]
     if docs is not None and scope.picks_documents:
         rows = [r for r in rows if any(s.document_id in docs for s in r.sources)]
     action_ids = sorted({int(r.key.split(":")[1]) for r in rows if r.key.startswith("action:")})

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis import quoting
-from dossier.db import chronology_repo as repo
+from dossier.db.chronology import conflicts as conflicts_repo
+from dossier.db.chronology import editing as editing_repo
+from dossier.db.chronology import links as links_repo
+from dossier.db.chronology import listing as listing_repo
+from dossier.db.chronology import rows as rows_repo
 from dossier.domain.chronology import (
     ChronologyFilter,
     ChronologyListing,
@@ -24,6 +27,7 @@ from dossier.domain.chronology import (
     key_of_code,
 )
 from dossier.domain.dates import PartialDate, Qualifier
+from dossier.domain.snapshots import EntryMerge, EntrySnapshot
 from dossier.services.documents import utc_now
 
 
@@ -44,7 +48,7 @@ class ChronologyService:
         This lists them all; a view of a large dossier takes a listing() and reads a window() of it.
         """
         with self._sessions() as session:
-            return repo.chronology_keys(session, actor=actor, kinds=kinds, date_from=date_from, date_to=date_to,
+            return listing_repo.chronology_keys(session, actor=actor, kinds=kinds, date_from=date_from, date_to=date_to,
                                         text=text, tag=tag, matters_only=matters_only)
 
     def listing(self, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
@@ -55,7 +59,7 @@ class ChronologyService:
         f = ChronologyFilter.of(actor=actor, kinds=kinds, date_from=date_from, date_to=date_to, text=text, tag=tag,
                                 matters_only=matters_only)
         with self._sessions() as session:
-            groups, codes = repo.chronology_listing(session, f)
+            groups, codes = listing_repo.chronology_listing(session, f)
         return ChronologyListing(f, groups, codes)
 
     def window(self, listing: ChronologyListing, start: int, stop: int) -> list[str]:
@@ -63,7 +67,7 @@ class ChronologyService:
         if listing.codes is not None:
             return [key_of_code(code) for code in listing.codes[max(0, start):max(0, stop)]]
         with self._sessions() as session:
-            return repo.listing_window(session, listing.filter, listing.groups, start, stop)
+            return listing_repo.listing_window(session, listing.filter, listing.groups, start, stop)
 
     def position(self, listing: ChronologyListing, key: str) -> int | None:
         """Where a key stands in a listing; None when its filter leaves the key out."""
@@ -73,11 +77,11 @@ class ChronologyService:
             except ValueError:
                 return None
         with self._sessions() as session:
-            return repo.listing_position(session, listing.filter, listing.groups, key)
+            return listing_repo.listing_position(session, listing.filter, listing.groups, key)
 
     def rows(self, keys: Sequence[str]) -> list[ChronologyRow]:
         with self._sessions() as session:
-            return repo.chronology_rows(session, keys)
+            return rows_repo.chronology_rows(session, keys)
 
     def date_span(self) -> tuple[dt.date, dt.date] | None:
         """The case's own stretch of time: from the earliest bound of its first dated entry to the
@@ -94,59 +98,60 @@ class ChronologyService:
 
     def actor_names(self) -> list[str]:
         with self._sessions() as session:
-            return repo.actor_names(session)
+            return rows_repo.actor_names(session)
 
     def tag_names(self) -> list[str]:
         """The annotation tags in use, to filter by."""
         with self._sessions() as session:
-            return repo.tag_names(session)
+            return rows_repo.tag_names(session)
 
     def add_entry(self, fields: EntryFields) -> str:
         """Add the user's own entry; returns its key."""
         with self._sessions.begin() as session:
-            return repo.add_entry(session, fields, utc_now())
+            return editing_repo.add_entry(session, fields, utc_now())
 
     def edit_entry(self, key: str, fields: EntryFields) -> EntryFields:
         """Edit an entry (re-analysis leaves it alone afterwards); returns the fields before."""
         with self._sessions.begin() as session:
-            return repo.edit_entry(session, key, fields)
+            return editing_repo.edit_entry(session, key, fields)
 
-    def delete_entry(self, key: str) -> dict[str, Any]:
+    def delete_entry(self, key: str) -> EntrySnapshot:
+        """Delete an entry; returns it as it was (for undo: restore_entry)."""
         with self._sessions.begin() as session:
-            return repo.delete_entry(session, key)
+            return editing_repo.delete_entry(session, key)
 
-    def restore_entry(self, snapshot: dict[str, Any]) -> None:
+    def restore_entry(self, snapshot: EntrySnapshot) -> None:
         with self._sessions.begin() as session:
-            repo.restore_entry(session, snapshot)
+            editing_repo.restore_entry(session, snapshot)
 
-    def merge_entries(self, keep: str, other: str) -> dict[str, Any]:
+    def merge_entries(self, keep: str, other: str) -> EntryMerge:
         """Merge two entries into one with the sources of both."""
         with self._sessions.begin() as session:
-            return repo.merge_entries(session, keep, other)
+            return editing_repo.merge_entries(session, keep, other)
 
-    def unmerge(self, record: dict[str, Any]) -> None:
+    def unmerge(self, record: EntryMerge) -> None:
         with self._sessions.begin() as session:
-            repo.unmerge(session, record)
+            editing_repo.unmerge(session, record)
 
     def split_source(self, key: str, document_id: int) -> str:
         """Make one source of an entry an entry of its own; undo with merge_entries(key, new_key)."""
         with self._sessions.begin() as session:
-            return repo.split_source(session, key, document_id, utc_now())
+            return editing_repo.split_source(session, key, document_id, utc_now())
 
     def resolve_conflict(self, key: str, other: str, note: str) -> None:
         with self._sessions.begin() as session:
-            repo.resolve_conflict(session, key, other, note, utc_now())
+            conflicts_repo.resolve_conflict(session, key, other, note, utc_now())
 
     def unresolve_conflict(self, key: str, other: str) -> None:
         with self._sessions.begin() as session:
-            repo.unresolve_conflict(session, key, other)
+            conflicts_repo.unresolve_conflict(session, key, other)
 
     def propose_date(self, document_id: int) -> DateProposal:
         """A date range for an undated document, from its own evidence: after the latest past
         event it refers to and any dated document it quotes, cites or attaches; before the earliest
         deadline it sets and any dated document that quotes, cites or attaches it."""
         with self._sessions() as session:
-            refs = repo.document_references(session, document_id)
+            refs = links_repo.document_references(session, document_id)
             links = linked_documents(session, document_id)
         events = [(d, f"it refers to {d.display()} as past (\u201c{d.text}\u201d)")
                   for kind, d in refs if kind == EntryKind.EVENT.value]
@@ -190,7 +195,7 @@ def linked_documents(session: Session, document_id: int) -> list[LinkedDocument]
     hold all the longest words of some stretch of this one's text (a quote of it would), and
     documents holding the words of its reference or file name. Only those few texts are compared.
     """
-    found = repo.document_texts(session, [document_id])
+    found = links_repo.document_texts(session, [document_id])
     if not found:
         return []
     me = found[0]
@@ -200,7 +205,7 @@ def linked_documents(session: Session, document_id: int) -> list[LinkedDocument]
     for probe in quoting.probes(me.text):
         # the longest words of a stretch first; all of them when those are too common
         for words in (probe[:quoting.PROBE_WORDS], probe) if len(probe) > quoting.PROBE_WORDS else (probe,):
-            ids = [i for i in repo.documents_with_words(session, words, COMMON_WORDING + 2) if i != document_id]
+            ids = [i for i in links_repo.documents_with_words(session, words, COMMON_WORDING + 2) if i != document_id]
             if len(ids) <= COMMON_WORDING:
                 for i in ids:  # words few documents share say more than words many share
                     hits[i] += 1 / len(ids)
@@ -210,9 +215,9 @@ def linked_documents(session: Session, document_id: int) -> list[LinkedDocument]
     for phrase, distinctive in ((me.reference, quoting.distinctive_reference),
                                 (me.file_name, quoting.distinctive_file_name)):
         if phrase and distinctive(phrase):
-            naming_ids |= set(repo.documents_with_words(session, quoting.reference_words(phrase), MAX_NAMED))
-    named_ids = set(quoting.cited_references(me.text, repo.dated_references(session, document_id)))
-    named_ids |= set(quoting.attached_files(me.text, repo.dated_file_names(session, document_id)))
+            naming_ids |= set(links_repo.documents_with_words(session, quoting.reference_words(phrase), MAX_NAMED))
+    named_ids = set(quoting.cited_references(me.text, links_repo.dated_references(session, document_id)))
+    named_ids |= set(quoting.attached_files(me.text, links_repo.dated_file_names(session, document_id)))
     common: dict[tuple[str, ...], bool] = {}
     folded: dict[int, str] = {}  # documents' words, folded and joined, as compared so far
 
@@ -221,13 +226,13 @@ def linked_documents(session: Session, document_id: int) -> list[LinkedDocument]
         finds those holding the longest of them, and their texts are then searched."""
         if stretch not in common:
             probe = tuple(sorted(sorted({w for w in stretch if len(w) >= 4}, key=len, reverse=True)[:6]))
-            ids = repo.documents_with_words(session, probe, MANY_HOLD_THE_WORDS)
+            ids = links_repo.documents_with_words(session, probe, MANY_HOLD_THE_WORDS)
             if len(ids) >= MANY_HOLD_THE_WORDS:  # stock words, in stock order no doubt
                 common[stretch] = True
             else:
                 unseen = [i for i in ids if i not in folded]
                 folded.update((i, " " + " ".join(w for w, _ in quoting.words(t)) + " ")
-                              for i, t in repo.texts(session, unseen).items())
+                              for i, t in links_repo.texts(session, unseen).items())
                 phrase = " " + " ".join(stretch) + " "
                 common[stretch] = sum(1 for i in ids if phrase in folded.get(i, "")) > COMMON_PASSAGE
         return common[stretch]
@@ -244,7 +249,7 @@ def linked_documents(session: Session, document_id: int) -> list[LinkedDocument]
         return all(common_stretch(tuple(stretch)) for stretch in stretches)
 
     links = []
-    for other in repo.document_texts(session, (quoting_ids | naming_ids | named_ids) - {document_id},
+    for other in links_repo.document_texts(session, (quoting_ids | naming_ids | named_ids) - {document_id},
                                      dated_only=True):
         assert other.date is not None
         link = _link(doc, doc_words, _text(other), other.document_id in quoting_ids, is_common)

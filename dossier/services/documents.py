@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from dossier.analysis.actors_orgs import organisation_name
 from dossier.analysis.anchoring import anchor_at, reanchor
 from dossier.analysis.copies import sketch
-from dossier.db import actions_repo, audit, chronology_repo, copies_repo, detail_repo
+from dossier.db import actions_repo, audit, copies_repo, detail_repo
 from dossier.db import documents_repo as repo
+from dossier.db.chronology import conflicts as chronology_conflicts
+from dossier.db.chronology import entries as chronology_entries
 from dossier.db.engine import WriterPace
 from dossier.domain.annotations import ReanchorReport, ReviewStatus
 from dossier.domain.dates import PartialDate
@@ -138,13 +140,13 @@ class DocumentService:
     def refresh_stale_conflicts(self) -> None:
         """Refresh the conflicts a batch import left undone (it was killed before its end)."""
         with self._sessions() as session:
-            stale = chronology_repo.stale_entries(session)
+            stale = chronology_entries.stale_entries(session)
         self._refresh_conflicts(stale)
 
     def _refresh_conflicts(self, entry_ids: set[int]) -> None:
         if entry_ids:
             with self._sessions.begin() as session:
-                chronology_repo.refresh_conflicts(session, entry_ids)
+                chronology_conflicts.refresh_conflicts(session, entry_ids)
             entry_ids.clear()
 
     def _store(self, prepared: Prepared | Unreadable, touched: set[int] | None = None) -> ImportResult:
@@ -341,7 +343,7 @@ def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis, *
     """Suggestions (pending ones replaced) and the chronology entries analysis found, refreshed."""
     actions_repo.replace_pending(session, doc_id, analysis.suggestions, new=new)
     progress.propose_for_document(session, doc_id)  # what it says of earlier actions: done, or moved
-    return chronology_repo.replace_machine_entries(session, doc_id, analysis.references, utc_now(),
+    return chronology_entries.replace_machine_entries(session, doc_id, analysis.references, utc_now(),
                                                    refresh=refresh)
 
 

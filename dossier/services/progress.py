@@ -22,8 +22,9 @@ from dossier.analysis.progress import (
     moves_a_deadline,
     verbs_reported,
 )
-from dossier.db import chronology_repo, progress_repo
 from dossier.db import documents_repo as docs_repo
+from dossier.db import progress_repo
+from dossier.db.chronology import links as chronology_links
 
 CANDIDATES = 200  # later documents read for one new action, at most
 
@@ -116,7 +117,7 @@ def later_documents(session: Session, action_ids: Iterable[int]) -> dict[int, li
             continue
         longest = sorted(words, key=lambda w: (-len(w), w))[0]
         if longest not in with_word:
-            with_word[longest] = chronology_repo.documents_with_words(session, [longest], CANDIDATES)
+            with_word[longest] = chronology_links.documents_with_words(session, [longest], CANDIDATES)
             dates.update(progress_repo.date_values(session, [d for d in with_word[longest] if d not in dates]))
         for doc_id in sorted(set(with_word[longest])):
             value = dates.get(doc_id)

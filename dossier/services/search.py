@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -56,9 +57,7 @@ class SearchService:
                 raise QueryError(f"Dossier could not search for {parsed.text.strip()!r}; "
                                  "try fewer or simpler words.") from exc
         terms = tuple(positive_terms(parsed.root))
-        return tuple(SearchHit(document_id=f.document_id, title=f.title, file_name=f.file_name, date=f.date,
-                               snippet=f.snippet, score=f.score, where=f.where,
-                               title_marked=mark_terms(f.title, terms)) for f in found)
+        return tuple(replace(hit, title_marked=mark_terms(hit.title, terms)) for hit in found)
 
     def suggestions(self, query: str | Query) -> tuple[Suggestion, ...]:
         """For each word of the query that nothing in the dossier holds, the nearest word the index

@@ -3,10 +3,9 @@ delete / restore(snapshot)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from dossier.domain.findings import ActionStatus
 from dossier.domain.register import ActionFields
+from dossier.domain.snapshots import ActionSnapshot
 from dossier.services.actions import ActionService
 from dossier.ui.commands.base import ACTIONS, Notify, ServiceCommand
 
@@ -75,7 +74,7 @@ class DeleteActionCommand(ServiceCommand):
         super().__init__(f"Delete action “{_short(summary)}”", notify)
         self._actions = actions
         self.action_id = action_id
-        self.snapshot: dict[str, Any] | None = None
+        self.snapshot: ActionSnapshot | None = None
 
     def run(self) -> None:
         self.snapshot = self._actions.delete(self.action_id)

@@ -3,9 +3,8 @@ merge / unmerge, split a source / merge it back, resolve a conflict / unresolve 
 
 from __future__ import annotations
 
-from typing import Any
-
 from dossier.domain.chronology import EntryFields
+from dossier.domain.snapshots import EntryMerge, EntrySnapshot
 from dossier.services.chronology import ChronologyService
 from dossier.ui.commands.base import CHRONOLOGY, Notify, ServiceCommand
 
@@ -25,7 +24,7 @@ class AddEntryCommand(ServiceCommand):
         self._chronology = chronology
         self.fields = fields
         self.key: str | None = None
-        self.snapshot: dict[str, Any] | None = None  # the entry as it was when undone, for redo
+        self.snapshot: EntrySnapshot | None = None  # the entry as it was when undone, for redo
 
     def run(self) -> None:
         if self.snapshot is None:
@@ -45,7 +44,7 @@ class DeleteEntryCommand(ServiceCommand):
         super().__init__(f"Delete entry “{short(description)}”", notify)
         self._chronology = chronology
         self.key = key
-        self.snapshot: dict[str, Any] | None = None
+        self.snapshot: EntrySnapshot | None = None
 
     def run(self) -> None:
         self.snapshot = self._chronology.delete_entry(self.key)
@@ -80,7 +79,7 @@ class MergeEntriesCommand(ServiceCommand):
         super().__init__(f"Merge entries into “{short(description)}”", notify)
         self._chronology = chronology
         self.keep, self.other = keep, other
-        self.record: dict[str, Any] | None = None
+        self.record: EntryMerge | None = None
 
     def run(self) -> None:
         self.record = self._chronology.merge_entries(self.keep, self.other)

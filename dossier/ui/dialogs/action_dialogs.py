@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dossier.analysis.dates import parse_document_date
 from dossier.domain.dates import PartialDate, Qualifier
 from dossier.domain.findings import ActionStatus, ActionType
 from dossier.domain.register import ActionFields
+from dossier.services.dates import parse_user_date
 from dossier.ui.dialogs.host import ok_cancel
 from dossier.ui.models.documents_model import TITLE, DocumentChoiceModel
 from dossier.ui.views.fields import name_completer
@@ -49,7 +49,7 @@ def parse_due(text: str, qualifier: Qualifier | None) -> PartialDate | None:
         return None
     m = _LEAD.match(text)
     by, part, rest = (m.group(1), m.group(2), m.group(3)) if m else (None, None, text)
-    date = parse_document_date(rest)
+    date = parse_user_date(rest)
     if date is None:
         raise ValueError(DUE_HINT)
     if qualifier is None:

@@ -6,8 +6,8 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
 
-from dossier.analysis.dates import parse_document_date
 from dossier.domain.dates import PartialDate, Precision
+from dossier.services.dates import parse_user_date
 
 DATE_HINT = "Cannot read this date. Write it as 27/03/2014, March 2014 or 2014."
 _PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.YEAR)
@@ -88,7 +88,7 @@ class DateField(QWidget):
             self._typed = self._current = None
             self._set_valid(True)
         else:
-            parsed = parse_document_date(text)
+            parsed = parse_user_date(text)
             self._typed = self._current = parsed
             self._set_valid(parsed is not None)
         self._sync_combo()
