@@ -106,6 +106,13 @@ def figures_of(stage: Stage) -> list[Figure]:
                        f"{whole:.2f} s" if whole is not None else "not measured", "<= 5 s",
                        whole is not None and whole <= 5),
                 Figure("briefing: ReportLab alone (floor)", f"{floor:.2f} s" if floor is not None else "not measured")]
+    if stage.name == "readers":
+        worst = _number(r"^eml reader: median [\d.]+ ms, worst ([\d.]+) ms", out)
+        return [_ms(_number(r"^eml reader: median ([\d.]+) ms", out), name="email + 8 MB attachment: read"),
+                Figure("email + 8 MB attachment: worst", f"{worst:.1f} ms" if worst is not None
+                       else "not measured", "<= 5 s", worst is not None and worst <= 5000),
+                _ms(_number(r"^floor, one pass over the bytes: median ([\d.]+) ms", out),
+                    name="email + 8 MB attachment: floor")]
     return []
 
 
@@ -136,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         Stage("chronology", ["benchmarks.bench_chronology", "--letters", n]),
         Stage("gui", ["benchmarks.bench_gui", "--letters", n]),
         Stage("briefing", ["benchmarks.bench_briefing"]),
+        Stage("readers", ["benchmarks.bench_readers"]),
     ]
     lines: list[str] = []
     for stage in stages:
