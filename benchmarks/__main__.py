@@ -68,7 +68,13 @@ def figures_of(stage: Stage) -> list[Figure]:
         return [Figure("import rate (text letters)", f"{rate:,.1f} letters/s" if rate else "not measured",
                        ">= 100 letters/s", rate is not None and rate >= 100)]
     if stage.name == "analysis":
-        return [_ms(_number(r"analysis per letter: median ([\d.]+) ms", out), 20, name="analysis per letter (median)")]
+        found = [_ms(_number(r"analysis per letter: median ([\d.]+) ms", out), 20, name="analysis per letter (median)")]
+        for label, value, target in re.findall(r"^stage (.+?): median ([\d.]+) ms .*?\(target (\d+) ms\)", out,
+                                               re.MULTILINE):
+            found.append(_ms(float(value), float(target), name=f"analysis: {label}"))
+        found.append(_ms(_number(r"^floor, one pass of a word pattern: median ([\d.]+) ms", out),
+                         name="analysis: floor (word pattern)"))
+        return found
     if stage.name == "search":
         found = [_ms(_number(r"^overall: median ([\d.]+) ms", out), 50, name="search median (typical queries)"),
                  _ms(_number(r"^overall: median [\d.]+ ms, p95 ([\d.]+) ms", out), 150, name="search p95")]
