@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from dossier.db.engine import make_engine
+from dossier.db.migrate import head_revision, migrate
 from dossier.domain.clock import FixedClock, SteppingClock, SystemClock, file_stamp, stamp
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActionStatus, ActionType
@@ -50,3 +52,13 @@ def test_the_services_read_the_time_from_the_clock_they_are_given(tmp_path: Path
         assert {r.summary: r.overdue for r in rows} == {"send the plan": True, "send the budget": False}
     finally:
         services.close()
+
+
+def test_the_copy_made_before_a_migration_is_named_by_the_clock(tmp_path: Path) -> None:
+    path = tmp_path / "old.dossier"
+    engine = make_engine(path)
+    migrate(engine, path, target="0001")  # a dossier made by an early version
+    engine.dispose()
+    services = open_services(path, clock=FixedClock(MORNING))
+    services.close()
+    assert [p.name for p in tmp_path.glob("*.bak")] == [f"old.dossier.before-{head_revision()}-20310204T093015Z.bak"]

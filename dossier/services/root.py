@@ -60,7 +60,7 @@ def open_services(path: Path | str, password: str | None = None, *, read_only: b
     this user cannot change is opened read-only (unless `read_only` says otherwise). Every service
     reads the time from `clock` (the computer's clock unless a test gives a fixed or stepping one)."""
     clock = clock or SYSTEM_CLOCK
-    dossier = open_dossier(path, password, read_only=read_only)
+    dossier = open_dossier(path, password, read_only=read_only, clock=clock)
     sessions = dossier.sessions
     context = audit_log.AuditContext(system_user())
     audit_log.install(sessions, context)
