@@ -68,7 +68,13 @@ def figures_of(stage: Stage) -> list[Figure]:
         return [Figure("import rate (text letters)", f"{rate:,.1f} letters/s" if rate else "not measured",
                        ">= 100 letters/s", rate is not None and rate >= 100)]
     if stage.name == "analysis":
-        return [_ms(_number(r"analysis per letter: median ([\d.]+) ms", out), 20, name="analysis per letter (median)")]
+        found = [_ms(_number(r"analysis per letter: median ([\d.]+) ms", out), 20, name="analysis per letter (median)")]
+        for label, value, target in re.findall(r"^stage (.+?): median ([\d.]+) ms .*?\(target (\d+) ms\)", out,
+                                               re.MULTILINE):
+            found.append(_ms(float(value), float(target), name=f"analysis: {label}"))
+        found.append(_ms(_number(r"^floor, one pass of a word pattern: median ([\d.]+) ms", out),
+                         name="analysis: floor (word pattern)"))
+        return found
     if stage.name == "search":
         found = [_ms(_number(r"^overall: median ([\d.]+) ms", out), 50, name="search median (typical queries)"),
                  _ms(_number(r"^overall: median [\d.]+ ms, p95 ([\d.]+) ms", out), 150, name="search p95")]
@@ -106,6 +112,13 @@ def figures_of(stage: Stage) -> list[Figure]:
                        f"{whole:.2f} s" if whole is not None else "not measured", "<= 5 s",
                        whole is not None and whole <= 5),
                 Figure("briefing: ReportLab alone (floor)", f"{floor:.2f} s" if floor is not None else "not measured")]
+    if stage.name == "readers":
+        worst = _number(r"^eml reader: median [\d.]+ ms, worst ([\d.]+) ms", out)
+        return [_ms(_number(r"^eml reader: median ([\d.]+) ms", out), name="email + 8 MB attachment: read"),
+                Figure("email + 8 MB attachment: worst", f"{worst:.1f} ms" if worst is not None
+                       else "not measured", "<= 5 s", worst is not None and worst <= 5000),
+                _ms(_number(r"^floor, one pass over the bytes: median ([\d.]+) ms", out),
+                    name="email + 8 MB attachment: floor")]
     return []
 
 
@@ -136,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         Stage("chronology", ["benchmarks.bench_chronology", "--letters", n]),
         Stage("gui", ["benchmarks.bench_gui", "--letters", n]),
         Stage("briefing", ["benchmarks.bench_briefing"]),
+        Stage("readers", ["benchmarks.bench_readers"]),
     ]
     lines: list[str] = []
     for stage in stages:

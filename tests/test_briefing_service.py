@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +21,7 @@ from dossier.domain.briefing import (
     parse_sections,
 )
 from dossier.domain.chronology import EntryFields, EntryKind
+from dossier.domain.clock import FixedClock, SteppingClock
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus
 from dossier.export import files as writing  # where the briefing is written to disk
@@ -29,19 +29,21 @@ from dossier.services import Services, open_services
 from dossier.services.briefing import SCALE, ExportCancelled
 
 SAMPLE_DIR = Path(__file__).resolve().parent.parent / "resources" / "sample"
+FILED_AT = dt.datetime(2030, 5, 6, 9, 0, tzinfo=dt.UTC)  # when the sample is filed (an invented moment)
+LATER = dt.datetime(2030, 5, 7, 9, 0, tzinfo=dt.UTC)  # where the tests' own stepping clock starts
 
 
 @pytest.fixture(scope="module")
 def sample_source(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
     path = tmp_path_factory.mktemp("briefing-service") / "sample.dossier"
-    ids = build_sample_dossier(path, SAMPLE_DIR)
+    ids = build_sample_dossier(path, SAMPLE_DIR, FixedClock(FILED_AT))
     return path, ids
 
 
 @pytest.fixture
 def sample(tmp_path: Path, sample_source) -> tuple[Services, dict[str, int]]:
     source, ids = sample_source
-    services = open_services(copy_dossier(source, tmp_path / "case.dossier"))
+    services = open_services(copy_dossier(source, tmp_path / "case.dossier"), clock=SteppingClock(LATER))
     yield services, ids
     services.close()
 
@@ -150,18 +152,11 @@ def test_scope_by_actor_dates_tags_and_documents(sample):
     assert data.scope_note == f"Papers among D{d3}."
 
 
-def _next_second() -> None:
-    """Wait for the clock's next second: the dossier's timestamps are to the second."""
-    start = dt.datetime.now().second
-    while dt.datetime.now().second == start:
-        time.sleep(0.02)
-
-
 def test_changes_since_the_last_briefing(sample, tmp_path):
     services, _ = sample
-    _next_second()  # after the sample was filed
+    # the services' clock steps a second each time it is read: the export is stamped after the
+    # sample was filed, and what is done next after the export (the dossier's stamps are to the second)
     first = services.briefing.export(sample_options(), tmp_path / "august.pdf")
-    _next_second()
     assert services.briefing.last_export().sha256 == first.sha256
     # after it: a letter is filed and an action is done
     (tmp_path / "in").mkdir()

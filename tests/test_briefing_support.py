@@ -14,6 +14,7 @@ from pypdf.generic import ArrayObject, IndirectObject
 
 from dossier.domain.annotations import AnnotationFields, Colour
 from dossier.domain.briefing import BriefingOptions, Marking
+from dossier.domain.clock import Clock
 from dossier.services import open_services
 from dossier.services.sample import build_sample
 
@@ -44,9 +45,9 @@ def sample_options(**changes) -> BriefingOptions:
     return options.with_changes(**changes) if changes else options
 
 
-def build_sample_dossier(path: Path, sample_dir: Path) -> dict[str, int]:
+def build_sample_dossier(path: Path, sample_dir: Path, clock: Clock | None = None) -> dict[str, int]:
     """File the sample case, accept every suggestion and annotate a few passages; file name -> id."""
-    services = open_services(path)
+    services = open_services(path, clock=clock)
     try:
         results = build_sample(services.documents, sample_dir)
         ids = {Path(r.path).name: r.document_id for r in results if r.document_id is not None}

@@ -282,7 +282,8 @@ def test_a_batch_marks_the_entries_it_touches_until_their_conflicts_are_refreshe
     assert conflicted
     detail = services.documents.get(filed[1])
     with services.dossier.sessions.begin() as session:  # as a batch import writes a letter
-        touched = _store_analysis(session, filed[1], analyse_document(detail.text, detail.metadata), refresh=False)
+        touched = _store_analysis(session, filed[1], analyse_document(detail.text, detail.metadata),
+                                  "2030-05-06T09:00:00+00:00", refresh=False)
         assert touched and chronology_entries.stale_entries(session) == touched
     services.close()  # killed before the batch's refresh
     reopened = open_services(dossier_path)

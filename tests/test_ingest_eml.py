@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from email.message import EmailMessage
 
 import pytest
@@ -144,10 +143,8 @@ def test_plain_text_is_preferred_and_attachments_are_never_read() -> None:
     msg.add_attachment("NOTES IN A TEXT ATTACHMENT", filename="notes.txt")
     msg.add_attachment(b"\x00" * (8 * 1024 * 1024), maintype="application", subtype="octet-stream",
                        filename="big.bin")
-    data = msg.as_bytes()
-    started = time.perf_counter()
-    extracted = read_document("attach.eml", data)
-    assert time.perf_counter() - started < 5
+    # (how long the 8 MB attachment costs is measured by benchmarks.bench_readers, not here)
+    extracted = read_document("attach.eml", msg.as_bytes())
     # the attachments are not read, but their names are part of the message (a covering email's
     # "Attachments:" line is what dates an undated attachment filed on its own)
     assert texts(extracted) == ["The body in plain text.", "Attachments: notes.txt; big.bin"]

@@ -20,6 +20,7 @@ from sqlalchemy.pool import QueuePool
 
 from dossier.db import cipher
 from dossier.db.migrate import migrate
+from dossier.domain.clock import SYSTEM_CLOCK, Clock
 from dossier.domain.errors import DiskFull, DossierError, DossierInUse, DossierReadOnly
 
 BUSY_TIMEOUT_MS = 10_000
@@ -237,7 +238,8 @@ def _refuse_foreign(path: Path) -> None:
         raise DossierError(f"{path.name} is not a Dossier file (it holds other tables).")
 
 
-def open_dossier(path: Path | str, password: str | None = None, *, read_only: bool | None = None) -> Dossier:
+def open_dossier(path: Path | str, password: str | None = None, *, read_only: bool | None = None,
+                 clock: Clock = SYSTEM_CLOCK) -> Dossier:
     """Open (creating if need be) a dossier file, back it up and migrate it if it is older.
 
     With a password, a new file is created encrypted (SQLCipher) and an existing one must be
@@ -273,7 +275,7 @@ def open_dossier(path: Path | str, password: str | None = None, *, read_only: bo
         if read_only:
             _refuse_stale(engine, path)
         else:
-            migrate(engine, path, password=password)
+            migrate(engine, path, password=password, clock=clock)
     except DatabaseError as exc:  # not SQLite at all, or damaged where opening reads
         engine.dispose()
         if isinstance(exc.orig, cipher.error_types("OperationalError")) and "malformed" not in str(exc.orig):

@@ -6,7 +6,6 @@ transaction, the file is backed up first, and a file written by a newer version 
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import threading
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect
 
 from dossier.db import cipher
+from dossier.domain.clock import SYSTEM_CLOCK, Clock, file_stamp
 from dossier.domain.errors import DossierError, NewerSchemaError
 
 SCRIPT_LOCATION = "dossier.db:migrations"
@@ -63,10 +63,12 @@ def backup_file(source: Path, target: Path, password: str | None = None) -> Path
     return target
 
 
-def migrate(engine: Engine, path: Path, target: str = "head", *, password: str | None = None) -> str | None:
+def migrate(engine: Engine, path: Path, target: str = "head", *, password: str | None = None,
+            clock: Clock = SYSTEM_CLOCK) -> str | None:
     """Bring the file to `target` (the head revision). Returns the path of the backup made, if any.
 
-    `password` is the encrypted dossier's (the backup made first is encrypted with it)."""
+    `password` is the encrypted dossier's (the backup made first is encrypted with it); the backup's
+    name carries the time `clock` gives."""
     script = ScriptDirectory.from_config(_config())
     head = script.get_current_head() if target == "head" else target
     current = current_revision(engine)
@@ -77,7 +79,7 @@ def migrate(engine: Engine, path: Path, target: str = "head", *, password: str |
         raise DossierError(f"{path.name} is not a Dossier file (it holds other tables).")
     backup = None
     if current is not None:
-        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = file_stamp(clock)
         backup = str(backup_file(path, path.with_name(f"{path.name}.before-{head}-{stamp}.bak"), password))
     cfg = _config()
     with _UPGRADING, engine.connect() as conn, _upgrade_transaction(conn):

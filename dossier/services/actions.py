@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.db import actions_repo as repo
 from dossier.db import detail_repo, progress_repo
+from dossier.domain.clock import Clock, stamp
 from dossier.domain.detail import FieldCounts, ItemDetail
 from dossier.domain.errors import NotFound
 from dossier.domain.findings import ActionStatus
@@ -17,16 +18,16 @@ from dossier.domain.register import ActionFields, ActionRow
 from dossier.domain.snapshots import ActionSnapshot
 from dossier.services import progress
 from dossier.services.audit import history_lines
-from dossier.services.documents import utc_now
 
 
-def _day(as_at: dt.date | None) -> str:
-    return (as_at or dt.date.today()).isoformat()
+def _day(as_at: dt.date | None, clock: Clock) -> str:
+    return (as_at or clock.today()).isoformat()
 
 
 class ActionService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions = sessions
+        self.clock = clock
 
     def ids(self, *, as_at: dt.date | None = None, statuses: Iterable[ActionStatus] | None = None,
             owner_id: int | None = None, due_from: dt.date | None = None, due_to: dt.date | None = None,
@@ -36,14 +37,14 @@ class ActionService:
         not the decisions and intentions without a due date."""
         with self._sessions() as session:
             return repo.action_ids(
-                session, as_at=_day(as_at), statuses=statuses, owner_id=owner_id,
+                session, as_at=_day(as_at, self.clock), statuses=statuses, owner_id=owner_id,
                 due_from=due_from.isoformat() if due_from else None, due_to=due_to.isoformat() if due_to else None,
                 document_id=document_id, text_filter=text_filter, sort=sort, descending=descending,
                 overdue_only=overdue_only, dated_only=dated_only)
 
     def rows(self, ids: Sequence[int], *, as_at: dt.date | None = None) -> list[ActionRow]:
         with self._sessions() as session:
-            return repo.action_rows(session, ids, _day(as_at))
+            return repo.action_rows(session, ids, _day(as_at, self.clock))
 
     def field_counts(self) -> FieldCounts:
         """How many actions there are, and how many name an owner and someone addressed (counted, not read)."""
@@ -53,7 +54,7 @@ class ActionService:
     def detail(self, action_id: int) -> ItemDetail:
         """The passage that set the action (its paragraph, with the document's label) and its history."""
         with self._sessions() as session:
-            rows = repo.action_rows(session, [action_id], _day(None))
+            rows = repo.action_rows(session, [action_id], _day(None, self.clock))
             if not rows:
                 raise NotFound(f"There is no action {action_id}.")
             row = rows[0]
@@ -73,7 +74,7 @@ class ActionService:
                end: int | None = None) -> int:
         with self._sessions.begin() as session:
             action_id = repo.create_action(session, fields, document_id=document_id, start=start, end=end,
-                                           now=utc_now())
+                                           now=stamp(self.clock))
             progress.propose_for_actions(session, [action_id])  # a later letter may already report it done
             return action_id
 
@@ -81,7 +82,7 @@ class ActionService:
         """Write an action's fields; returns what they were (for undo)."""
         with self._sessions.begin() as session:
             before = repo.fields_of(session, action_id)
-            repo.write_fields(session, action_id, fields, utc_now())
+            repo.write_fields(session, action_id, fields, stamp(self.clock))
             return before
 
     def set_status(self, action_id: int, status: ActionStatus, *, note: str | None = None,
@@ -90,7 +91,7 @@ class ActionService:
         with self._sessions.begin() as session:
             before = repo.fields_of(session, action_id)
             after = dataclasses.replace(before, status=status, status_note=note, status_document_id=document_id)
-            repo.write_fields(session, action_id, after, utc_now())
+            repo.write_fields(session, action_id, after, stamp(self.clock))
             return before
 
     def delete(self, action_id: int) -> ActionSnapshot:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dossier.analysis.post_titles import normalise_post
 from dossier.db import actors_repo as repo
 from dossier.db import documents_repo as docs_repo
+from dossier.domain.clock import Clock, stamp
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActorKind
 from dossier.domain.register import (
@@ -23,12 +24,12 @@ from dossier.domain.register import (
     MergeRecord,
     TagRecord,
 )
-from dossier.services.documents import utc_now
 
 
 class ActorService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions = sessions
+        self.clock = clock
 
     # -- reading ---------------------------------------------------------------------------------
     def ids(self, *, sort: str = "name", descending: bool = False, text_filter: str = "",
@@ -67,7 +68,7 @@ class ActorService:
     # -- editing ---------------------------------------------------------------------------------
     def create(self, name: str, kind: ActorKind = ActorKind.PERSON) -> int:
         with self._sessions.begin() as session:
-            return repo.create_actor(session, name, kind, utc_now())
+            return repo.create_actor(session, name, kind, stamp(self.clock))
 
     def tag(self, document_id: int, start: int, end: int, *, actor_id: int | None = None,
             name: str | None = None, kind: ActorKind = ActorKind.PERSON) -> TagRecord:
@@ -86,7 +87,7 @@ class ActorService:
                     raise ValueError("Give the actor a name.")
                 actor_id = repo.find_actor(session, name)
                 if actor_id is None:
-                    actor_id = repo.create_actor(session, name, kind, utc_now())
+                    actor_id = repo.create_actor(session, name, kind, stamp(self.clock))
                     created = True
             alias_id = repo.add_alias(session, actor_id, words, document_id)
             mention_id = repo.add_mention(session, document_id, actor_id, start, end, text[start:end])
@@ -107,7 +108,7 @@ class ActorService:
     def merge(self, keep_id: int, drop_id: int) -> MergeRecord:
         """Merge `drop` into `keep`: mentions, aliases, posts, parties and actions move across."""
         with self._sessions.begin() as session:
-            snap, added = repo.merge(session, keep_id, drop_id, utc_now())
+            snap, added = repo.merge(session, keep_id, drop_id, stamp(self.clock))
             return MergeRecord(keep_id=keep_id, dropped=snap, added_alias_ids=added)
 
     def unmerge(self, record: MergeRecord) -> None:
@@ -119,7 +120,7 @@ class ActorService:
     def split_alias(self, actor_id: int, alias: str) -> int:
         """Make an alias an actor of its own. Undo it with `merge(actor_id, new_id)`."""
         with self._sessions.begin() as session:
-            return repo.split_alias(session, actor_id, alias, utc_now())
+            return repo.split_alias(session, actor_id, alias, stamp(self.clock))
 
     def delete(self, actor_id: int) -> ActorSnapshot:
         with self._sessions.begin() as session:

@@ -19,10 +19,10 @@ from dossier.domain.annotations import (
     ReviewProgress,
     ReviewStatus,
 )
+from dossier.domain.clock import Clock, stamp
 from dossier.domain.detail import FieldCounts, ItemDetail
 from dossier.domain.errors import DossierError
 from dossier.services.audit import history_lines
-from dossier.services.documents import utc_now
 
 
 def system_user() -> str:
@@ -38,8 +38,9 @@ class QuoteNotFound(DossierError):
 
 
 class AnnotationService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions = sessions
+        self.clock = clock
 
     # -- reading ---------------------------------------------------------------------------------
     def get(self, ann_id: int) -> AnnotationRow:
@@ -89,7 +90,7 @@ class AnnotationService:
             text = documents_repo.document_text(session, doc_id)
             start, end = _trimmed(text, start, end)
             anchor = anchor_at(text, start, end)
-            ann_id = repo.insert_annotation(session, doc_id, anchor, fields, author or system_user(), utc_now())
+            ann_id = repo.insert_annotation(session, doc_id, anchor, fields, author or system_user(), stamp(self.clock))
             return repo.get(session, ann_id)
 
     def create_at_quote(self, doc_id: int, quote: str, fields: AnnotationFields, author: str = "",
@@ -108,7 +109,7 @@ class AnnotationService:
         """Change colour, note and tags. Returns (before, after)."""
         with self._sessions.begin() as session:
             before = repo.get(session, ann_id)
-            repo.update_fields(session, ann_id, fields, utc_now())
+            repo.update_fields(session, ann_id, fields, stamp(self.clock))
             return before, repo.get(session, ann_id)
 
     def delete(self, ann_id: int) -> AnnotationRow:
@@ -162,7 +163,7 @@ class AnnotationService:
         """Mark a document reviewed (or not). Returns (before, after) for undo."""
         with self._sessions.begin() as session:
             before = repo.review_of(session, doc_id)
-            after = ReviewStatus(doc_id, by or system_user(), utc_now()) if reviewed else None
+            after = ReviewStatus(doc_id, by or system_user(), stamp(self.clock)) if reviewed else None
             if reviewed and before is not None:
                 after = before  # already reviewed: keep who and when
             repo.set_review(session, doc_id, after)

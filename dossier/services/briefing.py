@@ -47,13 +47,13 @@ from dossier.domain.briefing import (
     default_as_at,
 )
 from dossier.domain.chronology import ChronologyRow, EntryKind
+from dossier.domain.clock import Clock, stamp
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus, ActorKind
 from dossier.domain.register import ActionRow, action_line
 from dossier.domain.safe_text import safe_text
 from dossier.export.files import write_atomically
-from dossier.services.documents import utc_now
 
 Progress = Callable[[int, int, str], None]  # (steps done, steps in all, what is happening)
 Cancelled = Callable[[], bool]
@@ -77,8 +77,9 @@ class ExportCancelled(DossierError):
 
 
 class BriefingService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions = sessions
+        self.clock = clock
 
     # -- the draft -------------------------------------------------------------------------------
     def load_draft(self) -> BriefingOptions | None:
@@ -94,7 +95,7 @@ class BriefingService:
 
     def save_draft(self, options: BriefingOptions) -> None:
         with self._sessions.begin() as session:
-            repo.save_draft(session, _options_json(options), utc_now())
+            repo.save_draft(session, _options_json(options), stamp(self.clock))
 
     # -- the briefing's date ---------------------------------------------------------------------
     def default_as_at(self, draft: BriefingOptions | None = None) -> dt.date:
@@ -106,7 +107,7 @@ class BriefingService:
             return draft.as_at
         with self._sessions() as session:
             latest = repo.latest_document_date(session)
-        return default_as_at(None, latest, dt.date.today())
+        return default_as_at(None, latest, self.clock.today())
 
     def starting_options(self) -> BriefingOptions:
         """What a new briefing starts from: the saved draft, or the defaults, with its date settled."""
@@ -206,7 +207,7 @@ class BriefingService:
         digest = hashlib.sha256(rendered.pdf).hexdigest()
         with self._sessions.begin() as session:
             record_id = repo.record_export(
-                session, exported_at=utc_now(), as_at=options.as_at, title=options.title,
+                session, exported_at=stamp(self.clock), as_at=options.as_at, title=options.title,
                 reference=options.reference, file_name=safe_text(target.name), sha256=digest,
                 options_json=_options_json(options))
         if progress:

@@ -26,14 +26,15 @@ from dossier.domain.chronology import (
     code_of_key,
     key_of_code,
 )
+from dossier.domain.clock import Clock, stamp
 from dossier.domain.dates import PartialDate, Qualifier
 from dossier.domain.snapshots import EntryMerge, EntrySnapshot
-from dossier.services.documents import utc_now
 
 
 class ChronologyService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions = sessions
+        self.clock = clock
 
     def keys(self, *, actor: str | None = None, kinds: Iterable[EntryKind] | None = None,
              date_from: dt.date | None = None, date_to: dt.date | None = None, text: str = "",
@@ -108,7 +109,7 @@ class ChronologyService:
     def add_entry(self, fields: EntryFields) -> str:
         """Add the user's own entry; returns its key."""
         with self._sessions.begin() as session:
-            return editing_repo.add_entry(session, fields, utc_now())
+            return editing_repo.add_entry(session, fields, stamp(self.clock))
 
     def edit_entry(self, key: str, fields: EntryFields) -> EntryFields:
         """Edit an entry (re-analysis leaves it alone afterwards); returns the fields before."""
@@ -136,11 +137,11 @@ class ChronologyService:
     def split_source(self, key: str, document_id: int) -> str:
         """Make one source of an entry an entry of its own; undo with merge_entries(key, new_key)."""
         with self._sessions.begin() as session:
-            return editing_repo.split_source(session, key, document_id, utc_now())
+            return editing_repo.split_source(session, key, document_id, stamp(self.clock))
 
     def resolve_conflict(self, key: str, other: str, note: str) -> None:
         with self._sessions.begin() as session:
-            conflicts_repo.resolve_conflict(session, key, other, note, utc_now())
+            conflicts_repo.resolve_conflict(session, key, other, note, stamp(self.clock))
 
     def unresolve_conflict(self, key: str, other: str) -> None:
         with self._sessions.begin() as session:

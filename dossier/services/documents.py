@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from dossier.db.chronology import conflicts as chronology_conflicts
 from dossier.db.chronology import entries as chronology_entries
 from dossier.db.engine import WriterPace
 from dossier.domain.annotations import ReanchorReport, ReviewStatus
+from dossier.domain.clock import Clock, stamp
 from dossier.domain.dates import PartialDate
 from dossier.domain.detail import FieldCounts
 from dossier.domain.errors import AlreadyStored, DiskFull, DossierError, UnreadableFile
@@ -66,10 +66,6 @@ _READ_AGAIN = frozenset({"message/rfc822", "application/vnd.ms-outlook", "text/h
 Progress = Callable[[int, int, str], None]  # (files done, files in all, current file name)
 
 
-def utc_now() -> str:
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-
-
 @dataclass(frozen=True, slots=True)
 class MetadataEdit:
     """Before and after of one metadata correction: what an undo step needs."""
@@ -87,8 +83,9 @@ def _party_organisations(meta: DocumentMetadata) -> frozenset[str]:
 
 
 class DocumentService:
-    def __init__(self, sessions: sessionmaker[Session], *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self._sessions = sessions
+        self.clock = clock
         self.max_bytes = max_bytes
 
     # -- filing ----------------------------------------------------------------------------------
@@ -169,11 +166,12 @@ class DocumentService:
                     session, sha256=prepared.sha256, file_name=safe_text(path.name), media_type=extracted.media_type,
                     data=prepared.data, text=extracted.text, paragraphs=extracted.paragraphs,
                     page_count=extracted.page_count, status=status, metadata=prepared.metadata,
-                    sender_post=prepared.found.sender_post, filed_at=utc_now(),
+                    sender_post=prepared.found.sender_post, filed_at=stamp(self.clock),
                     organisations=_party_organisations(prepared.metadata), copy_of=copy_of,
                 )
                 copies_repo.write_sketch(session, doc_id, prepared.sketch)
-                entries = _store_analysis(session, doc_id, prepared.analysis, refresh=touched is None, new=True)
+                entries = _store_analysis(session, doc_id, prepared.analysis, stamp(self.clock), refresh=touched is None,
+                                          new=True)
             if touched is not None:
                 touched |= entries
         except AlreadyStored:
@@ -235,15 +233,15 @@ class DocumentService:
             current, _ = repo.metadata_of(session, doc_id)
             self._write(session, doc_id, current, metadata, user_set)
 
-    @staticmethod
-    def _write(session: Session, doc_id: int, before: DocumentMetadata, after: DocumentMetadata,
+    def _write(self, session: Session, doc_id: int, before: DocumentMetadata, after: DocumentMetadata,
                user_set: Iterable[str]) -> None:
         """Write metadata; when what suggestions hang on changed, suggest afresh (pending ones only)."""
-        repo.write_metadata(session, doc_id, after, user_set, utc_now(), _party_organisations(after))
+        now = stamp(self.clock)
+        repo.write_metadata(session, doc_id, after, user_set, now, _party_organisations(after))
         if (before.date, before.sender, before.recipients, before.cc) != (after.date, after.sender,
                                                                            after.recipients, after.cc):
             text = repo.document_text(session, doc_id)
-            _store_analysis(session, doc_id, analyse_document(text, after))
+            _store_analysis(session, doc_id, analyse_document(text, after), now)
 
     def refile(self, doc_id: int, path: Path | str) -> ReanchorReport:
         """Replace a document's original and text with a better copy (say, one with a text layer).
@@ -316,7 +314,7 @@ class DocumentService:
             if restore is not None:
                 set_review(session, doc_id, restore)
             metadata, _ = repo.metadata_of(session, doc_id)
-            _store_analysis(session, doc_id, analyse_document(extracted.text, metadata))
+            _store_analysis(session, doc_id, analyse_document(extracted.text, metadata), stamp(self.clock))
         return dataclasses.replace(report, review_cleared=review)
 
     def reanalyse(self, doc_id: int) -> DocumentMetadata:
@@ -333,17 +331,18 @@ class DocumentService:
         kept = {f: getattr(detail.metadata, f) for f in detail.user_set if f in EDITABLE_FIELDS}
         merged = dataclasses.replace(fresh, **kept)
         with self._sessions.begin() as session:
-            repo.write_metadata(session, doc_id, merged, detail.user_set, utc_now(), _party_organisations(merged))
-            _store_analysis(session, doc_id, analyse_document(detail.text, merged))
+            now = stamp(self.clock)
+            repo.write_metadata(session, doc_id, merged, detail.user_set, now, _party_organisations(merged))
+            _store_analysis(session, doc_id, analyse_document(detail.text, merged), now)
         return merged
 
 
-def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis, *, refresh: bool = True,
+def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis, now: str, *, refresh: bool = True,
                     new: bool = False) -> set[int]:
     """Suggestions (pending ones replaced) and the chronology entries analysis found, refreshed."""
     actions_repo.replace_pending(session, doc_id, analysis.suggestions, new=new)
     progress.propose_for_document(session, doc_id)  # what it says of earlier actions: done, or moved
-    return chronology_entries.replace_machine_entries(session, doc_id, analysis.references, utc_now(),
+    return chronology_entries.replace_machine_entries(session, doc_id, analysis.references, now,
                                                    refresh=refresh)
 
 

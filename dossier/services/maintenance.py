@@ -10,7 +10,6 @@ file too damaged to open. Each finding is one line fit to show a user, with a se
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Session
 from dossier.db import cipher
 from dossier.db import maintenance as db
 from dossier.db.engine import writable
+from dossier.domain.clock import SYSTEM_CLOCK, Clock, file_stamp
 from dossier.domain.errors import DossierError, DossierInUse, NewerSchemaError
 
 
@@ -208,7 +208,8 @@ def repair_search_index(path: Path | str, password: str | None = None) -> CheckR
     return check_file(path, password)
 
 
-def restore(backup: Path | str, target: Path | str, password: str | None = None) -> RestoreResult:
+def restore(backup: Path | str, target: Path | str, password: str | None = None, *,
+            clock: Clock = SYSTEM_CLOCK) -> RestoreResult:
     """Put a backup's contents in place of a dossier.
 
     The backup is checked first and refused if anything in it is damaged or missing (a search index
@@ -235,7 +236,7 @@ def restore(backup: Path | str, target: Path | str, password: str | None = None)
         return RestoreResult(target, backup, report.documents, None, report.revision, report.warnings)
     if db.in_use(target, password):
         raise DossierInUse(f"{target.name} is open in another Dossier window or command; close it, then restore.")
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    stamp = file_stamp(clock)  # no dossier is open here: the clock of whoever calls, else the system's
     safety = target.with_name(f"{target.name}.before-restore-{stamp}.bak")
     try:
         db.backup(target, safety, password=password)

@@ -18,12 +18,12 @@ from dossier.analysis.statements import same_what
 from dossier.db import actions_repo, actors_repo, progress_repo
 from dossier.db import documents_repo as docs_repo
 from dossier.db.engine import WriterPace
+from dossier.domain.clock import Clock, stamp
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError, NotFound
 from dossier.domain.findings import ActionStatus, ActionType, ActorKind
 from dossier.domain.register import AcceptRecord, ActionFields, MergeRecord, SuggestionRow, alias_forms
 from dossier.services import progress
-from dossier.services.documents import utc_now
 from dossier.services.posts import Updated, apply_posts
 
 Created = list[tuple[str, int]]
@@ -70,7 +70,7 @@ class KnownActors:
 
 
 def resolve_actor(session: Session, name: str, kind: ActorKind, on: PartialDate | None, created: Created,
-                  actors: KnownActors | None = None) -> int:
+                  actors: KnownActors | None = None, *, now: str) -> int:
     """The actor a name refers to: by name or alias, by alias matching, by post holder, or new."""
     actors = actors or KnownActors(session)
     actor_id = actors_repo.find_actor(session, name)
@@ -83,13 +83,14 @@ def resolve_actor(session: Session, name: str, kind: ActorKind, on: PartialDate 
     if actor_id is None and (post := normalise_post(name)) is not None:
         actor_id = actors_repo.holder_on(session, post.key, on)
     if actor_id is None:
-        actor_id = actors_repo.create_actor(session, name, kind, utc_now())
+        actor_id = actors_repo.create_actor(session, name, kind, now)
         actors.created(actor_id, name, kind)
         created.append(("actors", actor_id))
     return actor_id
 
 
-def _absorb_shorter_forms(session: Session, actor_id: int, kind: ActorKind, actors: KnownActors) -> list[MergeRecord]:
+def _absorb_shorter_forms(session: Session, actor_id: int, kind: ActorKind, actors: KnownActors,
+                          now: str) -> list[MergeRecord]:
     """Merge actors that are only shorter forms of this one ("Roe" into "Ann Roe")."""
     known, index = actors.of(kind)
     name = actors.name_of(actor_id)
@@ -98,32 +99,33 @@ def _absorb_shorter_forms(session: Session, actor_id: int, kind: ActorKind, acto
     merges = []
     for short in shorter_forms_of(name, known, organisation=kind is ActorKind.ORGANISATION, index=index):
         drop_id = known[short]
-        snap, added = actors_repo.merge(session, actor_id, drop_id, utc_now())
+        snap, added = actors_repo.merge(session, actor_id, drop_id, now)
         actors.dropped(drop_id)
         merges.append(MergeRecord(keep_id=actor_id, dropped=snap, added_alias_ids=added))
     return merges
 
 
 def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created,
-                  updated: Updated, actors: KnownActors) -> int:
+                  updated: Updated, actors: KnownActors, now: str) -> int:
     p = s.payload
     kind = ActorKind(p["kind"])
-    actor_id = resolve_actor(session, p["name"], kind, on, created, actors)
+    actor_id = resolve_actor(session, p["name"], kind, on, created, actors, now=now)
     created.extend(("actor_aliases", i) for i in actors_repo.add_aliases(session, actor_id, alias_forms(p["forms"]),
                                                                                     s.document_id))
     created.extend(("mentions", i) for i in actors_repo.add_mentions(
         session, s.document_id, actor_id, [(start, end, text) for start, end, text in p["mentions"]]))
     apply_posts(session, actor_id, p["posts"], p.get("tenures", ()), on, s.document_id, created, updated,
-                lambda org: resolve_actor(session, org, ActorKind.ORGANISATION, on, created, actors),
+                lambda org: resolve_actor(session, org, ActorKind.ORGANISATION, on, created, actors, now=now),
                 [p["name"], *p["forms"]])
     return actor_id
 
 
 def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, created: Created,
-                   actors: KnownActors) -> None:
+                   actors: KnownActors, now: str) -> None:
     p = s.payload
-    owner = resolve_actor(session, p["owner"], _kind_of(p["owner"]), on, created, actors) if p["owner"] else None
-    addressed = (resolve_actor(session, p["addressed_to"], _kind_of(p["addressed_to"]), on, created, actors)
+    owner = (resolve_actor(session, p["owner"], _kind_of(p["owner"]), on, created, actors, now=now)
+             if p["owner"] else None)
+    addressed = (resolve_actor(session, p["addressed_to"], _kind_of(p["addressed_to"]), on, created, actors, now=now)
                  if p.get("addressed_to") else None)
     due = PartialDate.from_json(p["due"])
     if owner is not None and due is not None:
@@ -132,7 +134,7 @@ def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, c
             if same_what(summary, p["summary"]):
                 if not actions_repo.has_source(session, action_id, s.document_id, p["start"]):
                     source_id = actions_repo.add_source(session, action_id, s.document_id, p["start"], p["end"],
-                                                        utc_now())
+                                                        now)
                     created.append(("action_sources", source_id))
                 return
     fields = ActionFields(
@@ -141,11 +143,11 @@ def _accept_action(session: Session, s: SuggestionRow, on: PartialDate | None, c
         status_document_id=None,
     )
     action_id = actions_repo.insert_action(session, fields, document_id=s.document_id, start=p["start"],
-                                           end=p["end"], now=utc_now())
+                                           end=p["end"], now=now)
     created.append(("actions", action_id))
 
 
-def _accept_status(session: Session, s: SuggestionRow) -> tuple[int, ActionFields]:
+def _accept_status(session: Session, s: SuggestionRow, now: str) -> tuple[int, ActionFields]:
     """A later letter reports an action done, or moves its deadline: set the action's status, with
     the passage as its note and the letter as its evidence. Returns the action's fields before."""
     p = s.payload
@@ -158,7 +160,7 @@ def _accept_status(session: Session, s: SuggestionRow) -> tuple[int, ActionField
         type=before.type, summary=before.summary, owner_id=before.owner_id, addressed_to_id=before.addressed_to_id,
         due=before.due, set_date=before.set_date, status=ActionStatus(p["status"]), status_note=p["quote"][:1000],
         status_document_id=s.document_id)
-    actions_repo.write_fields(session, p["action_id"], after, utc_now())
+    actions_repo.write_fields(session, p["action_id"], after, now)
     return p["action_id"], before
 
 
@@ -207,8 +209,9 @@ def waiting_line(counts: dict[str, int]) -> str:
 
 
 class SuggestionService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock) -> None:
         self._sessions = sessions
+        self.clock = clock
 
     def pending(self, document_id: int | None = None, kind: str | None = None) -> list[SuggestionRow]:
         if kind is not None and kind not in ORDER:
@@ -278,6 +281,7 @@ class SuggestionService:
                       records: list[AcceptRecord], known: list) -> int:
         """Accept suggestions from `position` for about `BATCH_S` (at least one); where it stopped."""
         start = time.monotonic()
+        now = stamp(self.clock)
         actors = _known_actors(session, known)
         dates: dict[int, PartialDate | None] = {}  # a document's date, read once however many it suggests
         rows: dict[int, SuggestionRow] = {}
@@ -287,7 +291,7 @@ class SuggestionService:
                 suggestion_id = suggestion_ids[position]
                 if suggestion_id not in rows:  # read a few ahead at a time: a batch takes a few dozen
                     rows.update(actions_repo.suggestions_by_id(session, suggestion_ids[position:position + READ_AHEAD]))
-                self._accept_one(session, suggestion_id, rows, actors, accepted, dates, mine)
+                self._accept_one(session, suggestion_id, rows, actors, accepted, dates, mine, now)
                 position += 1
                 if time.monotonic() - start >= BATCH_S:
                     break
@@ -320,7 +324,8 @@ class SuggestionService:
 
     @staticmethod
     def _accept_one(session: Session, suggestion_id: int, rows: dict[int, SuggestionRow], actors: KnownActors,
-                    accepted: set[int], dates: dict[int, PartialDate | None], records: list[AcceptRecord]) -> None:
+                    accepted: set[int], dates: dict[int, PartialDate | None], records: list[AcceptRecord],
+                    now: str) -> None:
         s = rows.get(suggestion_id)
         if s is None:
             raise NotFound(f"There is no suggestion {suggestion_id}.")
@@ -334,12 +339,12 @@ class SuggestionService:
         merges: list[MergeRecord] = []
         statuses: list[tuple[int, ActionFields]] = []
         if s.kind == "actor":
-            actor_id = _accept_actor(session, s, on, created, updated, actors)
-            merges = _absorb_shorter_forms(session, actor_id, ActorKind(s.payload["kind"]), actors)
+            actor_id = _accept_actor(session, s, on, created, updated, actors, now)
+            merges = _absorb_shorter_forms(session, actor_id, ActorKind(s.payload["kind"]), actors, now)
         elif s.kind == "status":
-            statuses.append(_accept_status(session, s))
+            statuses.append(_accept_status(session, s, now))
         else:
-            _accept_action(session, s, on, created, actors)
+            _accept_action(session, s, on, created, actors, now)
         accepted.add(s.id)
         records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges),
                                     updated=tuple(updated), statuses=tuple(statuses)))
@@ -352,16 +357,16 @@ class SuggestionService:
         while remaining:
             chunk, remaining = remaining[-UNDO_CHUNK:], remaining[:-UNDO_CHUNK]
             with self._sessions.begin() as session:
-                self._unaccept(session, chunk)
+                self._unaccept(session, chunk, stamp(self.clock))
             if remaining:
                 pace()
 
     @staticmethod
-    def _unaccept(session: Session, records: list[AcceptRecord]) -> None:
+    def _unaccept(session: Session, records: list[AcceptRecord], now: str) -> None:
         progress_repo.drop_pending_status(session, _new_actions(records))
         for record in reversed(records):
             for action_id, before in reversed(record.statuses):
-                actions_repo.write_fields(session, action_id, before, utc_now())
+                actions_repo.write_fields(session, action_id, before, now)
             for merge in reversed(record.merges):
                 actors_repo.delete_by_ids(session, "actor_aliases", merge.added_alias_ids)
                 actors_repo.restore(session, merge.dropped)
@@ -372,16 +377,16 @@ class SuggestionService:
                     actions_repo.delete_sources(session, [row_id])
                 else:
                     actors_repo.delete_by_ids(session, table, [row_id])
-            actions_repo.set_suggestion_status(session, record.suggestion_id, "pending", utc_now())
+            actions_repo.set_suggestion_status(session, record.suggestion_id, "pending", now)
 
     def reject(self, suggestion_id: int) -> None:
         """Reject a suggestion; it is remembered and never made again in this dossier."""
         with self._sessions.begin() as session:
-            actions_repo.set_suggestion_status(session, suggestion_id, "rejected", utc_now())
+            actions_repo.set_suggestion_status(session, suggestion_id, "rejected", stamp(self.clock))
 
     def unreject(self, suggestion_id: int) -> None:
         with self._sessions.begin() as session:
-            actions_repo.set_suggestion_status(session, suggestion_id, "pending", utc_now())
+            actions_repo.set_suggestion_status(session, suggestion_id, "pending", stamp(self.clock))
 
     def reject_all(self, kind: str | None = None, document_id: int | None = None) -> list[int]:
         """Reject every pending suggestion across the dossier (or of one kind, or of one document);
@@ -397,7 +402,7 @@ class SuggestionService:
                 pace()
             with self._sessions.begin() as session:
                 done.extend(actions_repo.set_suggestions_rejected(
-                    session, suggestion_ids[first:first + REJECT_CHUNK], utc_now()))
+                    session, suggestion_ids[first:first + REJECT_CHUNK], stamp(self.clock)))
         return done
 
     def unreject_many(self, suggestion_ids: list[int]) -> None:
