@@ -70,8 +70,8 @@ def case_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         filed = {Path(r.path).name: r.document_id for r in services.documents.file_paths(sorted((folder / "in").iterdir()))}
         # the actions are set by hand (the suggestions stay pending: a briefing never mentions them)
-        roe = services.actors.find("Ann Roe") or services.actors.create("Ann Roe")
-        doe = services.actors.find("Sam Doe") or services.actors.create("Sam Doe")
+        roe = services.actors.find("Ann Roe") or services.actors.create("Ann Roe").value
+        doe = services.actors.find("Sam Doe") or services.actors.create("Sam Doe").value
         a, b, c = filed["a.txt"], filed["b.txt"], filed["c.txt"]
         create = services.actions.create
         create(_fields("Send her views on the plan", roe, "2021-04-30", "2021-03-03"), document_id=a)

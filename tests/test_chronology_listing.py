@@ -248,7 +248,7 @@ def test_a_dossier_from_before_is_marked_on_upgrade(dossier_path):
 
 
 def test_the_text_filter_ignores_case(services):
-    key = services.chronology.add_entry(EntryFields(PartialDate.of(2020, 2), "The Quarterly REVIEW met", EntryKind.OWN))
+    key = services.chronology.add_entry(EntryFields(PartialDate.of(2020, 2), "The Quarterly REVIEW met", EntryKind.OWN)).value
     services.chronology.add_entry(EntryFields(PartialDate.of(2020, 3), "Nothing of note", EntryKind.OWN))
     for words in ("review", "quarterly Review", "REVIEW MET"):
         assert services.chronology.keys(text=words) == [key]

@@ -293,7 +293,7 @@ def test_notes_and_tags_are_found_as_soon_as_they_change(services: Services, tmp
     ids = file_texts(services, tmp_path, {"a.txt": "The plan is late.\n", "b.txt": "Other words.\n"})
     a = ids["a.txt"]
     notes = services.annotations
-    row = notes.create_at_quote(a, "plan", AnnotationFields(note="Ask about the zeppelin", tags=("airships",)))
+    row = notes.create_at_quote(a, "plan", AnnotationFields(note="Ask about the zeppelin", tags=("airships",))).value
     hit = services.search.search("zeppelin")[0]
     assert (hit.document_id, hit.where) == (a, "note")
     assert HIT_START + "zeppelin" + HIT_END in hit.snippet
@@ -302,7 +302,7 @@ def test_notes_and_tags_are_found_as_soon_as_they_change(services: Services, tmp
     assert found(services, "zeppelin") == []
     assert found(services, "airships") == []
     assert found(services, "balloon") == [a]
-    deleted = notes.delete(row.id)
+    deleted = notes.delete(row.id).value
     assert found(services, "balloon") == []
     notes.restore(deleted)
     assert found(services, "balloon") == [a]

@@ -47,7 +47,7 @@ def cmd_edit(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         raise DossierError("say what to change: --title, --date, --sender, --to, --cc, --kind, --reference "
                            "or --marking")
     try:
-        edit = services.documents.edit_metadata(args.document, changes)
+        edit = services.documents.edit_metadata(args.document, changes).value
     except ValueError as exc:
         raise DossierError(str(exc)) from None
     after = edit.after
@@ -111,7 +111,7 @@ def cmd_actors(services: Services, args: argparse.Namespace, out: TextIO) -> int
         return 0
     if op == "split":
         actor_id = _actor(services, args.actor)
-        new_id = services.actors.split_alias(actor_id, args.alias)
+        new_id = services.actors.split_alias(actor_id, args.alias).value
         detail = services.actors.get(new_id)
         out.write(f"{detail.row.name} is now an actor of its own (A{new_id}), split from "
                   f"{services.actors.get(actor_id).row.name}\n")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.analysis import quoting
 from dossier.db import chronology_repo as repo
+from dossier.domain.changes import Changed, Changes, Kind
 from dossier.domain.chronology import (
     ChronologyFilter,
     ChronologyListing,
@@ -101,45 +102,51 @@ class ChronologyService:
         with self._sessions() as session:
             return repo.tag_names(session)
 
-    def add_entry(self, fields: EntryFields) -> str:
+    def add_entry(self, fields: EntryFields) -> Changed[str]:
         """Add the user's own entry; returns its key."""
         with self._sessions.begin() as session:
-            return repo.add_entry(session, fields, utc_now())
+            key = repo.add_entry(session, fields, utc_now())
+            return Changed(key, _entries(key))
 
-    def edit_entry(self, key: str, fields: EntryFields) -> EntryFields:
+    def edit_entry(self, key: str, fields: EntryFields) -> Changed[EntryFields]:
         """Edit an entry (re-analysis leaves it alone afterwards); returns the fields before."""
         with self._sessions.begin() as session:
-            return repo.edit_entry(session, key, fields)
+            return Changed(repo.edit_entry(session, key, fields), _entries(key))
 
-    def delete_entry(self, key: str) -> dict[str, Any]:
+    def delete_entry(self, key: str) -> Changed[dict[str, Any]]:
         with self._sessions.begin() as session:
-            return repo.delete_entry(session, key)
+            return Changed(repo.delete_entry(session, key), _entries(key))
 
-    def restore_entry(self, snapshot: dict[str, Any]) -> None:
+    def restore_entry(self, snapshot: dict[str, Any]) -> Changed[None]:
         with self._sessions.begin() as session:
             repo.restore_entry(session, snapshot)
+            return Changed(None, Changes.of(Kind.CHRONOLOGY))
 
-    def merge_entries(self, keep: str, other: str) -> dict[str, Any]:
+    def merge_entries(self, keep: str, other: str) -> Changed[dict[str, Any]]:
         """Merge two entries into one with the sources of both."""
         with self._sessions.begin() as session:
-            return repo.merge_entries(session, keep, other)
+            return Changed(repo.merge_entries(session, keep, other), _entries(keep, other))
 
-    def unmerge(self, record: dict[str, Any]) -> None:
+    def unmerge(self, record: dict[str, Any]) -> Changed[None]:
         with self._sessions.begin() as session:
             repo.unmerge(session, record)
+            return Changed(None, Changes.of(Kind.CHRONOLOGY))
 
-    def split_source(self, key: str, document_id: int) -> str:
+    def split_source(self, key: str, document_id: int) -> Changed[str]:
         """Make one source of an entry an entry of its own; undo with merge_entries(key, new_key)."""
         with self._sessions.begin() as session:
-            return repo.split_source(session, key, document_id, utc_now())
+            new_key = repo.split_source(session, key, document_id, utc_now())
+            return Changed(new_key, _entries(key, new_key))
 
-    def resolve_conflict(self, key: str, other: str, note: str) -> None:
+    def resolve_conflict(self, key: str, other: str, note: str) -> Changed[None]:
         with self._sessions.begin() as session:
             repo.resolve_conflict(session, key, other, note, utc_now())
+            return Changed(None, _entries(key, other))
 
-    def unresolve_conflict(self, key: str, other: str) -> None:
+    def unresolve_conflict(self, key: str, other: str) -> Changed[None]:
         with self._sessions.begin() as session:
             repo.unresolve_conflict(session, key, other)
+            return Changed(None, _entries(key, other))
 
     def propose_date(self, document_id: int) -> DateProposal:
         """A date range for an undated document, from its own evidence: after the latest past
@@ -289,3 +296,7 @@ def proposal_as_date(proposal: DateProposal) -> PartialDate | None:
     if b:
         return PartialDate(b.value, b.precision, Qualifier.BEFORE, "")
     return None
+
+
+def _entries(*keys: str) -> Changes:
+    return Changes.of(Kind.CHRONOLOGY, keys)
