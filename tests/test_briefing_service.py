@@ -160,7 +160,7 @@ def _next_second() -> None:
 def test_changes_since_the_last_briefing(sample, tmp_path):
     services, _ = sample
     _next_second()  # after the sample was filed
-    first = services.briefing.export(sample_options(), tmp_path / "august.pdf")
+    first = services.briefing.export(sample_options(), tmp_path / "august.pdf").value
     _next_second()
     assert services.briefing.last_export().sha256 == first.sha256
     # after it: a letter is filed and an action is done
@@ -180,7 +180,7 @@ def test_changes_since_the_last_briefing(sample, tmp_path):
     whats = [(c.what, c.citation.document_id if c.citation else None) for c in data.changes]
     assert ("Filed", filed.document_id) in whats
     assert any(what == "Action done" for what, _ in whats)
-    result = services.briefing.export(september, tmp_path / "september.pdf")
+    result = services.briefing.export(september, tmp_path / "september.pdf").value
     text = _all_text(result.path)
     assert "Since the last briefing" in text and "1 document filed and 1 action new or changed" in text
 
@@ -190,9 +190,9 @@ def test_changes_since_the_last_briefing(sample, tmp_path):
 
 def test_reexport_is_byte_identical_after_other_exports(sample, tmp_path):
     services, _ = sample
-    one = services.briefing.export(sample_options(), tmp_path / "one.pdf")
+    one = services.briefing.export(sample_options(), tmp_path / "one.pdf").value
     services.briefing.export(sample_options(as_at=dt.date(2014, 9, 1)), tmp_path / "later.pdf")
-    two = services.briefing.export(sample_options(), tmp_path / "two.pdf")
+    two = services.briefing.export(sample_options(), tmp_path / "two.pdf").value
     assert Path(one.path).read_bytes() == Path(two.path).read_bytes()
     assert [e.as_at for e in services.briefing.exports()] == [AS_AT, dt.date(2014, 9, 1), AS_AT]
 
@@ -216,7 +216,7 @@ def test_document_text_full_of_markup_comes_out_literally(services: Services, tm
     options = BriefingOptions(title="A <b>briefing</b> & co", reference="REF<1>&2", as_at=dt.date(2014, 4, 1),
                               to="<to>", from_="A & B", summary="Summary <font color=red>red</font> &lt;",
                               key_messages="- key <i>message</i> &")
-    result = services.briefing.export(options, tmp_path / "markup.pdf")
+    result = services.briefing.export(options, tmp_path / "markup.pdf").value
     text = _all_text(result.path)
     for literal in ('<font color="red" size="40">rose</font> & fell; a < b > c; &amp; <b>bold</b> <br/>',
                     "Title with <font name=Courier>markup</font> & more", "Note <b>not bold</b> &amp;", "<tag>",
@@ -306,7 +306,7 @@ def test_progress_runs_up_to_the_end(sample, tmp_path):
     services, _ = sample
     seen: list[tuple[int, int, str]] = []
     result = services.briefing.export(sample_options(), tmp_path / "briefing.pdf",
-                                      progress=lambda d, t, label: seen.append((d, t, label)))
+                                      progress=lambda d, t, label: seen.append((d, t, label))).value
     done = [d for d, _, _ in seen]
     assert done == sorted(done) and done[-1] == SCALE and all(t == SCALE for _, t, _ in seen)
     assert any("Gathering" in label for _, _, label in seen)

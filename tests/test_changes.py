@@ -132,3 +132,10 @@ def test_a_chronology_entry_is_reported_by_its_key(services) -> None:
 
 def test_kinds_are_their_names() -> None:
     assert Kind("actors") is Kind.ACTORS and str(Kind.REVIEWS) == "reviews"
+
+
+def test_a_briefing_export_is_reported_by_its_record(services, doc, tmp_path) -> None:
+    options = services.briefing.starting_options()
+    done = services.briefing.export(options, tmp_path / "slipway.pdf")
+    assert done.changes == Changes.of(Kind.BRIEFINGS, [done.value.record_id])
+    assert services.briefing.save_draft(options).changes.kinds == {Kind.BRIEFINGS}

@@ -27,6 +27,7 @@ class Kind(StrEnum):
     CHRONOLOGY = "chronology"
     ANNOTATIONS = "annotations"
     REVIEWS = "reviews"  # the reviewed marks of documents
+    BRIEFINGS = "briefings"  # the briefing draft and the exports recorded
 
 
 @dataclass(frozen=True, slots=True)
