@@ -86,7 +86,8 @@ class AnnotationService:
         return self.list(AnnotationFilter(orphans_only=True))
 
     # -- writing ---------------------------------------------------------------------------------
-    def create(self, doc_id: int, start: int, end: int, fields: AnnotationFields, author: str = "") -> Changed[AnnotationRow]:
+    def create(self, doc_id: int, start: int, end: int, fields: AnnotationFields,
+               author: str = "") -> Changed[AnnotationRow]:
         """Annotate text[start:end] of a document (offsets into its stored text)."""
         with self._sessions.begin() as session:
             text = documents_repo.document_text(session, doc_id)

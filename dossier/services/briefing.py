@@ -211,8 +211,9 @@ class BriefingService:
                 options_json=_options_json(options))
         if progress:
             progress(SCALE, SCALE, "Exported")
-        return Changed(ExportResult(path=str(target), pages=rendered.pages, size=len(rendered.pdf), sha256=digest,
-                                    record_id=record_id), Changes.of(Kind.BRIEFINGS, [record_id]))
+        result = ExportResult(path=str(target), pages=rendered.pages, size=len(rendered.pdf), sha256=digest,
+                              record_id=record_id)
+        return Changed(result, Changes.of(Kind.BRIEFINGS, [record_id]))
 
 
 def _options_json(options: BriefingOptions) -> str:

@@ -47,7 +47,8 @@ from dossier.ui.views.timeline import BY_ACTOR, BY_KIND, TimelinePanel
 
 KINDS_KEY, RANGE_KEY, LANES_KEY = "chronology/kinds", "chronology/range", "chronology/lanes"
 MATTERS_KEY = "chronology/mattersOnly"  # "1": only the events that matter
-REFRESH_ON = (Kind.CHRONOLOGY, Kind.DOCUMENTS, Kind.ACTORS, Kind.ACTIONS, Kind.ANNOTATIONS)  # annotations: the tags
+# what the chronology shows (annotations: the tags it filters by)
+REFRESH_ON = (Kind.CHRONOLOGY, Kind.DOCUMENTS, Kind.ACTORS, Kind.ACTIONS, Kind.ANNOTATIONS)
 
 
 class ChronologyPage(Page):
