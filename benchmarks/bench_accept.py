@@ -47,7 +47,7 @@ def accept_all(services) -> tuple[int, int]:
     """What `dossier accept --all` does: (suggestions accepted, rows written)."""
     sug = services.suggestions
     ids = [s.id for s in sorted(sug.pending(None), key=lambda s: s.kind != "actor")]
-    records = sug.accept_many(ids)
+    records = sug.accept_many(ids).value
     rows = sum(len(r.created) for r in records) + len(records)
     return len(records), rows
 

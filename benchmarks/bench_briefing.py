@@ -157,7 +157,7 @@ def main() -> None:
         totals, result = [], None
         for _ in range(args.repeat):
             t0 = time.perf_counter()
-            result = services.briefing.export(options, out)
+            result = services.briefing.export(options, out).value
             totals.append(time.perf_counter() - t0)
         data = services.briefing.gather(options)
         print(f"briefing: {len(data.chronology)} chronology entries, {len(data.actors)} actors, "

@@ -79,7 +79,7 @@ def bench_merge(folder: Path, mentions: int) -> None:
             session.execute(insert(Mention), [
                 {"document_id": 1 + i // 5, "actor_id": 2, "start": (i % 5) * 27, "end": (i % 5) * 27 + 6,
                  "text": "Person"} for i in range(mentions)])
-        record, ms = _timed(lambda: services.actors.merge(1, 2))
+        record, ms = _timed(lambda: services.actors.merge(1, 2).value)
         print(f"merge an actor with {mentions:,} mentions: {ms:.0f} ms")
         _, ms = _timed(lambda: services.actors.unmerge(record))
         print(f"undo that merge:                      {ms:.0f} ms")

@@ -146,7 +146,7 @@ def run_case(case_dir: Path | str, work: Path | str) -> dict[str, Any]:
         failed = [r.path for r in results if r.outcome.value == "failed"]
         accepted, rounds = accept_all(services)
         pdf = work / "briefing.pdf"
-        exported = services.briefing.export(BriefingOptions(as_at=last), pdf)
+        exported = services.briefing.export(BriefingOptions(as_at=last), pdf).value
         facts = _facts(services, last)
     finally:
         services.close()

@@ -29,9 +29,9 @@ def _accept_rounds(path: Path, one_by_one: bool) -> int:
             if not ids:
                 break
             if one_by_one:
-                accepted += len([services.suggestions.accept(i) for i in ids])
+                accepted += len([services.suggestions.accept(i).value for i in ids])
             else:
-                accepted += len(services.suggestions.accept_many(ids))
+                accepted += len(services.suggestions.accept_many(ids).value)
         return accepted
     finally:
         services.close()
@@ -80,7 +80,7 @@ def test_a_bulk_acceptance_is_undone_as_a_whole(tmp_path: Path) -> None:
         services.documents.file_paths(sorted(papers.iterdir()))
         before = _snapshot(services)
         ids = [s.id for s in sorted(services.suggestions.pending(None), key=lambda s: s.kind != "actor")]
-        records = services.suggestions.accept_many([*ids, ids[0]])  # an id twice is accepted once
+        records = services.suggestions.accept_many([*ids, ids[0]]).value  # an id twice is accepted once
         assert len(records) == len(ids)
         assert not services.suggestions.pending(None) or all(s.kind == "status" for s in services.suggestions.pending(None))
         services.suggestions.unaccept(records)

@@ -49,7 +49,7 @@ def _file(services, tmp_path: Path, name: str, text: str) -> int:
 
 def _accept_all(services) -> list:
     pending = sorted(services.suggestions.pending(), key=lambda s: (s.document_id, s.kind != "actor", s.id))
-    return services.suggestions.accept_many([s.id for s in pending])
+    return services.suggestions.accept_many([s.id for s in pending]).value
 
 
 def test_a_deadline_restated_in_a_later_letter_is_one_action_with_two_sources(services, tmp_path) -> None:
@@ -76,7 +76,7 @@ def test_a_deleted_action_comes_back_with_its_sources(services, tmp_path) -> Non
     _file(services, tmp_path, "second.txt", SECOND)
     _accept_all(services)
     [plan] = [r for r in services.actions.rows(services.actions.ids()) if r.due and r.due.value == "2021-06-30"]
-    snapshot = services.actions.delete(plan.id)
+    snapshot = services.actions.delete(plan.id).value
     assert isinstance(snapshot, ActionSnapshot) and snapshot.id == plan.id and len(snapshot.sources) == 1
     services.actions.restore(snapshot)
     [again] = services.actions.rows([plan.id])

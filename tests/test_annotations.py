@@ -115,15 +115,15 @@ def test_create_list_update_delete_restore(services: Services, tmp_path: Path) -
     s = text.index("recovery plan")
     ann = services.annotations.create(doc, s, s + len("recovery plan"),
                                       AnnotationFields(Colour.GREEN, "Ask when", ("funding", " Funding ", "risk")),
-                                      author="reviewer")
+                                      author="reviewer").value
     assert ann.quote == "recovery plan" and ann.tags == ("funding", "risk") and ann.author == "reviewer"
     assert ann.paragraph is not None and ann.document_date
     assert services.annotations.list(AnnotationFilter(tag="FUNDING"))[0].id == ann.id
     assert services.annotations.list(AnnotationFilter(colour=Colour.BLUE)) == ()
-    before, after = services.annotations.update(ann.id, AnnotationFields(Colour.PINK, "Chase\nby phone", ("risk",)))
+    before, after = services.annotations.update(ann.id, AnnotationFields(Colour.PINK, "Chase\nby phone", ("risk",))).value
     assert before.note == "Ask when" and after.note == "Chase\nby phone" and after.tags == ("risk",)
     assert services.annotations.tags() == (("risk", 1),)
-    removed = services.annotations.delete(ann.id)
+    removed = services.annotations.delete(ann.id).value
     assert services.annotations.for_document(doc) == ()
     services.annotations.restore(removed)
     back = services.annotations.for_document(doc)
@@ -134,7 +134,7 @@ def test_selection_whitespace_is_trimmed_and_empty_refused(services: Services, t
     doc = _file(services, tmp_path)
     text = services.documents.get(doc).text
     s = text.index("Thank you")
-    ann = services.annotations.create(doc, s - 2, s + len("Thank you") + 1, AnnotationFields())
+    ann = services.annotations.create(doc, s - 2, s + len("Thank you") + 1, AnnotationFields()).value
     assert ann.quote == "Thank you"
     with pytest.raises(DossierError):
         services.annotations.create(doc, s - 2, s - 1, AnnotationFields())
@@ -142,7 +142,7 @@ def test_selection_whitespace_is_trimmed_and_empty_refused(services: Services, t
 
 def test_create_at_quote_and_missing_occurrence(services: Services, tmp_path: Path) -> None:
     doc = _file(services, tmp_path)
-    ann = services.annotations.create_at_quote(doc, "the service", AnnotationFields(note="n"), occurrence=1)
+    ann = services.annotations.create_at_quote(doc, "the service", AnnotationFields(note="n"), occurrence=1).value
     assert ann.quote == "the service"
     with pytest.raises(QuoteNotFound, match="occurs only 1 time"):
         services.annotations.create_at_quote(doc, "the service", AnnotationFields(), occurrence=2)
@@ -174,8 +174,8 @@ def _pdf(path: Path, lines: list[str]) -> Path:
 
 def test_refiling_moves_annotations_and_lists_orphans(services: Services, tmp_path: Path) -> None:
     doc = _file(services, tmp_path)
-    keep = services.annotations.create_at_quote(doc, "recovery plan", AnnotationFields(note="moves"))
-    gone = services.annotations.create_at_quote(doc, "publish its minutes in full", AnnotationFields(note="lost"))
+    keep = services.annotations.create_at_quote(doc, "recovery plan", AnnotationFields(note="moves")).value
+    gone = services.annotations.create_at_quote(doc, "publish its minutes in full", AnnotationFields(note="lost")).value
     # the better copy: a new first paragraph shifts everything, and the minutes sentence is gone
     better = _pdf(tmp_path / "better.pdf", [
         "Department for Testing", "", "12 March 2021", "", "Dear Ms Harper,", "",
@@ -183,7 +183,7 @@ def test_refiling_moves_annotations_and_lists_orphans(services: Services, tmp_pa
         "Thank you for your letter about the funding of the outreach service.",
         "I would like a report on the recovery plan by the end of April.", "",
         "Yours sincerely,", "Alan Marsh"])
-    report = services.documents.refile(doc, better)
+    report = services.documents.refile(doc, better).value
     assert report.moved == 1 and report.kept == 0
     assert [o.id for o in report.orphans] == [gone.id]
     text = services.documents.get(doc).text
@@ -197,7 +197,7 @@ def test_refiling_moves_annotations_and_lists_orphans(services: Services, tmp_pa
 
 def test_the_copy_a_refile_replaces_puts_the_document_back_as_it_was(services: Services, tmp_path: Path) -> None:
     doc = _file(services, tmp_path)
-    note = services.annotations.create_at_quote(doc, "recovery plan", AnnotationFields(note="stays"))
+    note = services.annotations.create_at_quote(doc, "recovery plan", AnnotationFields(note="stays")).value
     before = services.documents.get(doc)
     original = services.documents.original(doc)
     old = services.documents.current_copy(doc)  # what an undo puts back, read from the dossier
@@ -228,7 +228,7 @@ def test_reviewed_status_and_next_unreviewed(services: Services, tmp_path: Path)
     ids = [_file(services, tmp_path, LETTER.replace("Harper", name), f"{name}.txt")
            for name in ("Ames", "Baker", "Cole")]
     assert str(services.annotations.progress()) == "0 of 3 reviewed"
-    before, after = services.annotations.set_reviewed(ids[1], True, by="kim")
+    before, after = services.annotations.set_reviewed(ids[1], True, by="kim").value
     assert before is None and after is not None and after.reviewed_by == "kim"
     assert services.documents.rows([ids[1]])[0].reviewed_by == "kim"
     assert str(services.annotations.progress()) == "1 of 3 reviewed"

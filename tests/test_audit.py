@@ -74,7 +74,7 @@ def test_history_of_an_actor_and_of_an_action(services: Services, tmp_path: Path
     assert actor is not None
     services.actors.rename(actor, "Alan J. Marsh")
     action = services.actions.create(ActionFields(ActionType.REQUEST, "send the plan", actor, None, None, None,
-                                                  ActionStatus.OPEN, None, None))
+                                                  ActionStatus.OPEN, None, None)).value
     services.actions.set_status(action, ActionStatus.DONE)
     renamed = [e for e in services.audit.history(actor_id=actor) if e.table == "actors" and e.op == "update"]
     assert renamed and {c.field: c.new for c in renamed[0].changes}["name"] == "Alan J. Marsh"
@@ -86,7 +86,7 @@ def test_history_of_an_actor_and_of_an_action(services: Services, tmp_path: Path
 def test_annotation_edits_are_logged_and_exported_as_csv(services: Services, tmp_path: Path,
                                                          dossier_path: Path) -> None:
     doc = _file(services, tmp_path)
-    ann = services.annotations.create_at_quote(doc, "the plan", AnnotationFields(note="first"))
+    ann = services.annotations.create_at_quote(doc, "the plan", AnnotationFields(note="first")).value
     services.annotations.update(ann.id, AnnotationFields(note="=second"))
     out = io.StringIO()
     assert main(["--dossier", str(dossier_path), "history", "--document", f"D{doc}", "--csv",

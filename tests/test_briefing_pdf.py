@@ -57,7 +57,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory, sample_source: Path) -> t
     folder = tmp_path_factory.mktemp("briefing-out")
     services = open_services(copy_dossier(sample_source, folder / "case.dossier"))
     try:
-        result = services.briefing.export(sample_options(), folder / "briefing.pdf")
+        result = services.briefing.export(sample_options(), folder / "briefing.pdf").value
     finally:
         services.close()
     reader = PdfReader(result.path)
@@ -108,7 +108,7 @@ def test_page_x_of_y_and_the_reference_in_every_footer(exported):
 
 def test_a_top_secret_marking_in_capitals(briefing_services, tmp_path):
     result = briefing_services.briefing.export(sample_options(marking=Marking.parse("top secret")),
-                                               tmp_path / "ts.pdf")
+                                               tmp_path / "ts.pdf").value
     reader = PdfReader(result.path)
     for i in range(len(reader.pages)):
         runs = page_runs(reader, i)
@@ -283,17 +283,17 @@ def test_metadata_language_and_embedded_fonts(exported):
 
 
 def test_two_exports_are_byte_identical(briefing_services, tmp_path):
-    one = briefing_services.briefing.export(sample_options(), tmp_path / "one.pdf")
-    two = briefing_services.briefing.export(sample_options(), tmp_path / "two.pdf")
+    one = briefing_services.briefing.export(sample_options(), tmp_path / "one.pdf").value
+    two = briefing_services.briefing.export(sample_options(), tmp_path / "two.pdf").value
     assert Path(one.path).read_bytes() == Path(two.path).read_bytes()
     assert one.sha256 == two.sha256
-    changed = briefing_services.briefing.export(sample_options(title="Another title"), tmp_path / "three.pdf")
+    changed = briefing_services.briefing.export(sample_options(title="Another title"), tmp_path / "three.pdf").value
     assert changed.sha256 != one.sha256
 
 
 def test_sections_left_out_are_not_shown_and_annexes_are_lettered_in_order(briefing_services, tmp_path):
     options = sample_options(sections=(Section.WHOS_WHO,), key_messages="", lines_to_take="")
-    result = briefing_services.briefing.export(options, tmp_path / "short.pdf")
+    result = briefing_services.briefing.export(options, tmp_path / "short.pdf").value
     reader = PdfReader(result.path)
     top = [title for title, level, _ in outline_items(reader) if level == 0]
     assert top == ["Children's services: progress of the intervention", "Annex A: Who\u2019s who",
@@ -320,7 +320,7 @@ def test_long_cells_wrap_inside_the_margins(services, tmp_path):
                                                                                          ("t",)))
     options = sample_options(title="Long " + "W" * 120, summary="S " * 3000, key_messages="- " + "k" * 900,
                              to="z" * 300)
-    result = services.briefing.export(options, tmp_path / "long.pdf")
+    result = services.briefing.export(options, tmp_path / "long.pdf").value
     reader = PdfReader(result.path)
     width = float(reader.pages[0].mediabox.width)
     left, right = 22 * mm, width - 22 * mm

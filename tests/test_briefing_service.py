@@ -156,7 +156,7 @@ def test_changes_since_the_last_briefing(sample, tmp_path):
     services, _ = sample
     # the services' clock steps a second each time it is read: the export is stamped after the
     # sample was filed, and what is done next after the export (the dossier's stamps are to the second)
-    first = services.briefing.export(sample_options(), tmp_path / "august.pdf")
+    first = services.briefing.export(sample_options(), tmp_path / "august.pdf").value
     assert services.briefing.last_export().sha256 == first.sha256
     # after it: a letter is filed and an action is done
     (tmp_path / "in").mkdir()
@@ -175,7 +175,7 @@ def test_changes_since_the_last_briefing(sample, tmp_path):
     whats = [(c.what, c.citation.document_id if c.citation else None) for c in data.changes]
     assert ("Filed", filed.document_id) in whats
     assert any(what == "Action done" for what, _ in whats)
-    result = services.briefing.export(september, tmp_path / "september.pdf")
+    result = services.briefing.export(september, tmp_path / "september.pdf").value
     text = _all_text(result.path)
     assert "Since the last briefing" in text and "1 document filed and 1 action new or changed" in text
 
@@ -185,9 +185,9 @@ def test_changes_since_the_last_briefing(sample, tmp_path):
 
 def test_reexport_is_byte_identical_after_other_exports(sample, tmp_path):
     services, _ = sample
-    one = services.briefing.export(sample_options(), tmp_path / "one.pdf")
+    one = services.briefing.export(sample_options(), tmp_path / "one.pdf").value
     services.briefing.export(sample_options(as_at=dt.date(2014, 9, 1)), tmp_path / "later.pdf")
-    two = services.briefing.export(sample_options(), tmp_path / "two.pdf")
+    two = services.briefing.export(sample_options(), tmp_path / "two.pdf").value
     assert Path(one.path).read_bytes() == Path(two.path).read_bytes()
     assert [e.as_at for e in services.briefing.exports()] == [AS_AT, dt.date(2014, 9, 1), AS_AT]
 
@@ -211,7 +211,7 @@ def test_document_text_full_of_markup_comes_out_literally(services: Services, tm
     options = BriefingOptions(title="A <b>briefing</b> & co", reference="REF<1>&2", as_at=dt.date(2014, 4, 1),
                               to="<to>", from_="A & B", summary="Summary <font color=red>red</font> &lt;",
                               key_messages="- key <i>message</i> &")
-    result = services.briefing.export(options, tmp_path / "markup.pdf")
+    result = services.briefing.export(options, tmp_path / "markup.pdf").value
     text = _all_text(result.path)
     for literal in ('<font color="red" size="40">rose</font> & fell; a < b > c; &amp; <b>bold</b> <br/>',
                     "Title with <font name=Courier>markup</font> & more", "Note <b>not bold</b> &amp;", "<tag>",
@@ -301,7 +301,7 @@ def test_progress_runs_up_to_the_end(sample, tmp_path):
     services, _ = sample
     seen: list[tuple[int, int, str]] = []
     result = services.briefing.export(sample_options(), tmp_path / "briefing.pdf",
-                                      progress=lambda d, t, label: seen.append((d, t, label)))
+                                      progress=lambda d, t, label: seen.append((d, t, label))).value
     done = [d for d, _, _ in seen]
     assert done == sorted(done) and done[-1] == SCALE and all(t == SCALE for _, t, _ in seen)
     assert any("Gathering" in label for _, _, label in seen)

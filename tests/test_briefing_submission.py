@@ -70,8 +70,8 @@ def case_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         filed = {Path(r.path).name: r.document_id for r in services.documents.file_paths(sorted((folder / "in").iterdir()))}
         # the actions are set by hand (the suggestions stay pending: a briefing never mentions them)
-        roe = services.actors.find("Ann Roe") or services.actors.create("Ann Roe")
-        doe = services.actors.find("Sam Doe") or services.actors.create("Sam Doe")
+        roe = services.actors.find("Ann Roe") or services.actors.create("Ann Roe").value
+        doe = services.actors.find("Sam Doe") or services.actors.create("Sam Doe").value
         a, b, c = filed["a.txt"], filed["b.txt"], filed["c.txt"]
         create = services.actions.create
         create(_fields("Send her views on the plan", roe, "2021-04-30", "2021-03-03"), document_id=a)
@@ -105,7 +105,7 @@ def _options(**changes) -> BriefingOptions:
 
 
 def _export(services: Services, tmp_path: Path, name: str, options: BriefingOptions) -> tuple[PdfReader, str]:
-    result = services.briefing.export(options, tmp_path / name)
+    result = services.briefing.export(options, tmp_path / name).value
     reader = PdfReader(result.path)
     text = " ".join(" ".join(page_text(reader, i).split()) for i in range(len(reader.pages)))
     return reader, text
@@ -292,7 +292,7 @@ def test_as_at_defaults_in_the_service(case, tmp_path):
     case.briefing.save_draft(_options(as_at=dt.date(2021, 7, 1)))
     assert case.briefing.default_as_at() == dt.date(2021, 7, 1)
     assert case.briefing.starting_options().as_at == dt.date(2021, 7, 1)
-    result = case.briefing.export(_options(as_at=None), tmp_path / "b.pdf")
+    result = case.briefing.export(_options(as_at=None), tmp_path / "b.pdf").value
     assert "1 July 2021" in page_text(PdfReader(result.path), 0)
 
 
@@ -335,7 +335,7 @@ def test_the_default_briefing_of_fourteen_synthetic_letters_stays_short(tmp_path
         services.documents.file_paths(papers)
         pending = sorted(services.suggestions.pending(), key=lambda s: s.kind != "actor")  # as `accept --all`
         services.suggestions.accept_many([s.id for s in pending])
-        result = services.briefing.export(services.briefing.starting_options(), tmp_path / "b.pdf")
+        result = services.briefing.export(services.briefing.starting_options(), tmp_path / "b.pdf").value
         reader = PdfReader(result.path)
         text = " ".join(page_text(reader, i) for i in range(len(reader.pages)))
     finally:

@@ -103,20 +103,20 @@ def test_filters_by_actor_kind_date_and_text(services, filed):
 
 def test_own_entries_edit_merge_split_and_undo(services, filed):
     chron = services.chronology
-    key = chron.add_entry(EntryFields(PartialDate.of(2020, 4, 1), "Site visit to the register office", EntryKind.OWN))
+    key = chron.add_entry(EntryFields(PartialDate.of(2020, 4, 1), "Site visit to the register office", EntryKind.OWN)).value
     assert chron.keys(kinds=[EntryKind.OWN]) == [key]
-    snapshot = chron.delete_entry(key)
+    snapshot = chron.delete_entry(key).value
     assert chron.keys(kinds=[EntryKind.OWN]) == []
     chron.restore_entry(snapshot)
     assert chron.rows([key])[0].description == "Site visit to the register office"
 
-    before = chron.edit_entry(key, EntryFields(PartialDate.of(2020, 4), "Site visit", EntryKind.OWN))
+    before = chron.edit_entry(key, EntryFields(PartialDate.of(2020, 4), "Site visit", EntryKind.OWN)).value
     assert chron.rows([key])[0].date.display() == "Apr 2020"
     chron.edit_entry(key, before)
     assert chron.rows([key])[0].date.display() == "1 Apr 2020"
 
     events = {r.date.value: r.key for r in chron.rows(chron.keys(kinds=[EntryKind.EVENT]))}
-    record = chron.merge_entries(events["2020-03"], events["2020-02"])
+    record = chron.merge_entries(events["2020-03"], events["2020-02"]).value
     merged = chron.rows([events["2020-03"]])[0]
     assert sorted(s.document_id for s in merged.sources) == sorted(filed)
     listed = chron.keys()
@@ -190,11 +190,11 @@ def test_an_action_is_one_statement_on_its_due_date_else_on_the_day_it_was_set(s
     action = services.actions.create(ActionFields(
         type=ActionType.REQUEST, summary="send the backlog plan", owner_id=None, addressed_to_id=None,
         due=PartialDate.of(2020, 6, 30, qualifier="by"), set_date=PartialDate.of(2020, 5, 12),
-        status=ActionStatus.OPEN, status_note=None, status_document_id=None), document_id=filed[0])
+        status=ActionStatus.OPEN, status_note=None, status_document_id=None), document_id=filed[0]).value
     undated = services.actions.create(ActionFields(
         type=ActionType.COMMITMENT, summary="review the register", owner_id=None, addressed_to_id=None,
         due=None, set_date=PartialDate.of(2020, 5, 12),
-        status=ActionStatus.OPEN, status_note=None, status_document_id=None), document_id=filed[0])
+        status=ActionStatus.OPEN, status_note=None, status_document_id=None), document_id=filed[0]).value
     chron = services.chronology
     keys = chron.keys()
     assert f"action:{action}:due" in keys and f"action:{action}:set" not in keys
@@ -245,7 +245,7 @@ def test_tag_filter_matches_an_actions_passage(services, filed):
     action = services.actions.create(ActionFields(
         type=ActionType.REQUEST, summary="a plan for clearing the backlog", owner_id=None, addressed_to_id=None,
         due=PartialDate.of(2020, 6, 15), set_date=None, status=ActionStatus.OPEN, status_note=None,
-        status_document_id=None), document_id=filed[0], start=start, end=text.index("backlog.", start) + 8)
+        status_document_id=None), document_id=filed[0], start=start, end=text.index("backlog.", start) + 8).value
     _tag(services, filed[0], "a plan for clearing", "plans")
     assert services.chronology.keys(tag="plans", kinds=[EntryKind.DEADLINE]) == [f"action:{action}:due"]
 

@@ -188,7 +188,7 @@ def test_an_action_on_the_deadlines_passage_carries_it_through_every_edit(servic
     actions, chron = services.actions, services.chronology
     assert _deadlines(services) == ["entry"]
     fields, start, end = _plan(services, letter)
-    action = actions.create(fields, document_id=letter, start=start, end=end)
+    action = actions.create(fields, document_id=letter, start=start, end=end).value
     assert _deadlines(services) == ["action"]  # the deadline is listed once, as the action
     listing = chron.listing(kinds=[EntryKind.DEADLINE])
     assert listing.count == 1 and chron.window(listing, 0, 5) == [f"action:{action}:due"]
@@ -197,7 +197,7 @@ def test_an_action_on_the_deadlines_passage_carries_it_through_every_edit(servic
     assert sorted(_deadlines(services)) == ["action", "entry"]
     actions.update(action, fields)
     assert _deadlines(services) == ["action"]
-    snapshot = actions.delete(action)
+    snapshot = actions.delete(action).value
     assert _deadlines(services) == ["entry"]
     actions.restore(snapshot)  # undo
     assert _deadlines(services) == ["action"]
@@ -248,7 +248,7 @@ def test_a_dossier_from_before_is_marked_on_upgrade(dossier_path):
 
 
 def test_the_text_filter_ignores_case(services):
-    key = services.chronology.add_entry(EntryFields(PartialDate.of(2020, 2), "The Quarterly REVIEW met", EntryKind.OWN))
+    key = services.chronology.add_entry(EntryFields(PartialDate.of(2020, 2), "The Quarterly REVIEW met", EntryKind.OWN)).value
     services.chronology.add_entry(EntryFields(PartialDate.of(2020, 3), "Nothing of note", EntryKind.OWN))
     for words in ("review", "quarterly Review", "REVIEW MET"):
         assert services.chronology.keys(text=words) == [key]

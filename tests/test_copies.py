@@ -129,7 +129,7 @@ def test_finding_copies_reads_only_the_candidates_texts(services: Services, tmp_
 def test_not_a_copy_is_kept_and_undone(services: Services, tmp_path: Path) -> None:
     first = _file(services, _txt(tmp_path / "a.txt", PARAGRAPHS))
     second = _file(services, _pdf(tmp_path / "b.pdf", PARAGRAPHS))
-    before, after = services.copies.not_a_copy(second)
+    before, after = services.copies.not_a_copy(second).value
     assert before.copy_of == first and after.copy_of is None and after.not_a_copy
     assert services.documents.rows([second])[0].copy_of is None
     services.documents.reanalyse(second)  # analysing again does not make it a copy again

@@ -38,13 +38,13 @@ def test_an_actions_detail_is_its_paragraph_and_its_history_in_words(dossier_pat
     s = open_services(dossier_path)
     try:
         text = s.documents.get(mill).text
-        trust = s.actors.create("Riverside Heritage Trust", ActorKind.ORGANISATION)
-        keeper = s.actors.create("Ottilie Brannigan", ActorKind.PERSON)
+        trust = s.actors.create("Riverside Heritage Trust", ActorKind.ORGANISATION).value
+        keeper = s.actors.create("Ottilie Brannigan", ActorKind.PERSON).value
         start, end = span_of(text, SENTENCE)
         fields = ActionFields(type=ActionType.COMMITMENT, summary="reopen the towpath", owner_id=trust,
                               addressed_to_id=None, due=PartialDate.of(2022, 8, 1), set_date=PartialDate.of(2022, 5, 2),
                               status=ActionStatus.OPEN, status_note=None, status_document_id=None)
-        action = s.actions.create(fields, document_id=mill, start=start, end=end)
+        action = s.actions.create(fields, document_id=mill, start=start, end=end).value
         s.actions.update(action, dataclasses.replace(fields, owner_id=keeper))
         s.actions.set_status(action, ActionStatus.DONE, note="reopened", document_id=mill)
 
@@ -64,7 +64,7 @@ def test_an_actions_detail_is_its_paragraph_and_its_history_in_words(dossier_pat
         assert "owner now Ottilie Brannigan (was: Riverside Heritage Trust)" in lines[1]
         assert "added" in lines[-1]
 
-        by_hand = s.actions.create(dataclasses.replace(fields, summary="paint the gate"))
+        by_hand = s.actions.create(dataclasses.replace(fields, summary="paint the gate")).value
         assert s.actions.detail(by_hand).passage is None
         assert s.actions.detail(by_hand).note
         s.actions.delete(by_hand)
@@ -79,8 +79,8 @@ def test_an_annotations_history_is_its_own_not_its_neighbours(dossier_path: Path
 
     s = open_services(dossier_path)
     try:
-        towpath = s.annotations.create_at_quote(mill, "reopen the towpath", AnnotationFields(tags=("paths",)))
-        bridge = s.annotations.create_at_quote(mill, "footbridge stays closed", AnnotationFields(tags=("bridges",)))
+        towpath = s.annotations.create_at_quote(mill, "reopen the towpath", AnnotationFields(tags=("paths",))).value
+        bridge = s.annotations.create_at_quote(mill, "footbridge stays closed", AnnotationFields(tags=("bridges",))).value
         detail = s.annotations.detail(towpath.id)
         assert detail.passage is not None and "Volunteers will help." in detail.passage.text
         lines = [line.text for line in detail.history]

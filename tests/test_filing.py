@@ -76,7 +76,7 @@ def test_corrections_stick_through_reanalysis_and_undo_restores(services, tmp_pa
     [result] = services.documents.file_paths([write(tmp_path, "vane.txt", LETTER)])
     doc_id = result.document_id
     edit = services.documents.edit_metadata(doc_id, {"date": PartialDate.of(2015, 1), "sender": "C. Parker",
-                                                     "cc": ["Peter Wimsey"]})
+                                                     "cc": ["Peter Wimsey"]}).value
     assert edit.before.date.value == "2015-01-12"
     assert edit.after_user_set == {"date", "sender", "cc"}
     services.documents.reanalyse(doc_id)

@@ -52,14 +52,14 @@ def case(dossier_path: Path, tmp_path: Path) -> dict[str, int]:
     try:
         review = docs["review.txt"]
         text = services.documents.get(review).text
-        quennell = services.actors.create("Tobias Quennell", ActorKind.PERSON)
-        council = services.actors.create("Wessex County Council", ActorKind.ORGANISATION)
+        quennell = services.actors.create("Tobias Quennell", ActorKind.PERSON).value
+        council = services.actors.create("Wessex County Council", ActorKind.ORGANISATION).value
         start, end = span_of(text, "Quennell will report to me by 30 June 2019.")
         report = services.actions.create(fields("report on the review", PartialDate.of(2019, 6, 30, qualifier="by"),
-                                                quennell), document_id=review, start=start, end=end)
+                                                quennell), document_id=review, start=start, end=end).value
         start, end = span_of(text, "The Council will publish its plan")
         plan = services.actions.create(fields("publish the plan", PartialDate.of(2019, 9, qualifier="end"), council,
-                                              ActionType.COMMITMENT), document_id=review, start=start, end=end)
+                                              ActionType.COMMITMENT), document_id=review, start=start, end=end).value
         return {**docs, "quennell": quennell, "council": council, "report": report, "plan": plan}
     finally:
         services.close()

@@ -162,8 +162,8 @@ def two_quennells(dossier_path: Path, docs: dict[str, int]) -> tuple[int, int]:
     services = open_services(dossier_path)
     try:
         text1, text2 = (services.documents.get(docs[n]).text for n in ("review.txt", "report.txt"))
-        a = services.actors.tag(docs["review.txt"], *span_of(text1, "Tobias Quennell"), name="Tobias Quennell")
-        b = services.actors.tag(docs["report.txt"], *span_of(text2, "Quennell", 1), name="T. Quennell")
+        a = services.actors.tag(docs["review.txt"], *span_of(text1, "Tobias Quennell"), name="Tobias Quennell").value
+        b = services.actors.tag(docs["report.txt"], *span_of(text2, "Quennell", 1), name="T. Quennell").value
         return a.actor_id, b.actor_id
     finally:
         services.close()

@@ -17,6 +17,7 @@ from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from test_gui_support import file_letters, span_of, ui_settings
 
+from dossier.domain.changes import Changes, Kind
 from dossier.domain.chronology import EntryFields, EntryKind, ListingGroup
 from dossier.domain.dates import PartialDate, Precision
 from dossier.ui.dialogs.chronology_dialogs import AddEntryDialog, CompareDialog
@@ -247,8 +248,8 @@ def test_filter_by_an_annotation_tag(window: MainWindow, case: dict[str, int]) -
     assert not combo.isEnabled() and combo.currentText() == "No tags"
     text = services.documents.get(case["thanks.txt"]).text
     start = text.index("presented to the water board")
-    note = services.annotations.create(case["thanks.txt"], start, start + 28, AnnotationFields(tags=("audit",)))
-    page.context.notify({"annotations"})  # what an annotation edit tells the views
+    note = services.annotations.create(case["thanks.txt"], start, start + 28, AnnotationFields(tags=("audit",))).value
+    page.context.notify(Changes.of(Kind.ANNOTATIONS))  # what an annotation edit tells the views
     assert combo.isEnabled() and [combo.itemText(i) for i in range(combo.count())] == ["Any tag", "audit"]
 
     combo.setCurrentIndex(1)
@@ -258,7 +259,7 @@ def test_filter_by_an_annotation_tag(window: MainWindow, case: dict[str, int]) -
     assert page.count_label.text() == "2 entries"
 
     services.annotations.delete(note.id)  # the last annotation with the tag goes: the filter goes too
-    page.context.notify({"annotations"})
+    page.context.notify(Changes.of(Kind.ANNOTATIONS))
     assert page.model.tag is None and combo.currentText() == "No tags" and len(entries(window)) == 10
 
 
@@ -596,8 +597,8 @@ def test_a_hidden_view_catches_up_when_shown(qtbot, window: MainWindow) -> None:
     window.show()
     qtbot.waitExposed(window)
     key = window.services.chronology.add_entry(
-        EntryFields(PartialDate.of(2021, 5, 20), "Meeting with the residents", EntryKind.OWN))
-    window.context.notify({"chronology"})
+        EntryFields(PartialDate.of(2021, 5, 20), "Meeting with the residents", EntryKind.OWN)).value
+    window.context.notify(Changes.of(Kind.CHRONOLOGY))
     assert window.chronology_page.model.row_of(key) is None  # not queried again while out of sight
     window.view_actions[3].trigger()
     assert window.chronology_page.model.row_of(key) is not None

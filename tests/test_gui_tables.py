@@ -49,11 +49,11 @@ def case(dossier_path: Path, tmp_path: Path) -> dict[str, int]:
     try:
         harbour = docs["harbour.txt"]
         text = services.documents.get(harbour).text
-        owner = services.actors.create(LONG_OWNER, ActorKind.PERSON)
+        owner = services.actors.create(LONG_OWNER, ActorKind.PERSON).value
         start, end = span_of(text, PLAN_SENTENCE)
         schedule = services.actions.create(fields("send the repair schedule", PartialDate.of(2021, 4, 30), owner),
-                                           document_id=harbour, start=start, end=end)
-        costs = services.actions.create(fields("send the costs", PartialDate.of(2021, 12, 31), owner))
+                                           document_id=harbour, start=start, end=end).value
+        costs = services.actions.create(fields("send the costs", PartialDate.of(2021, 12, 31), owner)).value
         return {**docs, "owner": owner, "schedule": schedule, "costs": costs}
     finally:
         services.close()
@@ -110,7 +110,7 @@ def test_a_column_no_row_fills_is_hidden_until_one_does(qtbot, tmp_path: Path, d
     assert table.isColumnHidden(ADDRESSED)  # no action is addressed to anyone
     assert not table.isColumnHidden(OWNER)
     services = w.services
-    board = services.actors.create(LONG_ADDRESSEE, ActorKind.ORGANISATION)
+    board = services.actors.create(LONG_ADDRESSEE, ActorKind.ORGANISATION).value
     services.actions.update(case["costs"], fields("send the costs", PartialDate.of(2021, 12, 31), case["owner"],
                                                   board))
     w.actions_page.model.reload()
@@ -219,7 +219,7 @@ def test_the_same_pane_shows_an_annotation_in_context(qtbot, tmp_path: Path, dos
     services = open_services(dossier_path)
     try:
         ann = services.annotations.create_at_quote(case["ferry.txt"], "ferry timetable",
-                                                   AnnotationFields(tags=("boats",)), author="R. Vane")
+                                                   AnnotationFields(tags=("boats",)), author="R. Vane").value
     finally:
         services.close()
     w = open_window(qtbot, tmp_path, dossier_path, 4)  # View ▸ Annotations

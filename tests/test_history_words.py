@@ -35,8 +35,8 @@ def _words(services: Services, **which: int) -> list[str]:
 def _relinked(services: Services, doc: int) -> None:
     text = services.documents.get(doc).text
     start = text.index("H. Voss")
-    voss = services.actors.create("Voss")
-    harlan = services.actors.create("Harlan Voss")
+    voss = services.actors.create("Voss").value
+    harlan = services.actors.create("Harlan Voss").value
     services.actors.tag(doc, start, start + len("H. Voss"), actor_id=voss)
     services.actors.merge(harlan, voss)
 
@@ -56,7 +56,7 @@ def test_a_mention_linked_to_another_actor_is_said_with_names_and_paragraph(serv
 def test_metadata_annotations_and_reviews_in_words(services: Services, tmp_path: Path) -> None:
     doc = _filed(services, tmp_path)
     services.documents.edit_metadata(doc, {"title": "The marsh path", "date": PartialDate.from_date(dt.date(2024, 2, 3))})
-    note = services.annotations.create_at_quote(doc, "walk the path", AnnotationFields(note="who else?"))
+    note = services.annotations.create_at_quote(doc, "walk the path", AnnotationFields(note="who else?")).value
     services.annotations.update(note.id, AnnotationFields(note="ask the rangers"))
     services.annotations.set_reviewed(doc, True, by="Ola Brede")
     words = _words(services, document_id=doc)
@@ -76,7 +76,7 @@ def test_a_refile_is_one_line_for_the_document_and_one_for_its_annotations(servi
     (tmp_path / "clean.txt").write_text(LETTER.replace("Thank you", "A lost first line.\n\nThank you")
                                         .replace("1 March", "8 March"), encoding="utf-8")
     old = services.documents.current_copy(doc)
-    report = services.documents.refile(doc, tmp_path / "clean.txt")
+    report = services.documents.refile(doc, tmp_path / "clean.txt").value
     words = _words(services, document_id=doc)
     assert words[0] == (f"Annotations of D{doc} re-anchored after a re-file: 1 moved with the new text, "
                         "1 onto different words (to check)")

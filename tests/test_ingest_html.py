@@ -104,7 +104,7 @@ def test_a_filed_page_has_its_title_date_and_kind(services: Services, tmp_path: 
     assert document.metadata.kind is DocumentKind.ARTICLE
     assert "Ottilie Marchbank" in document.text and "never shown" not in document.text
     # analysis run again reads the page's meta tags again
-    assert services.documents.reanalyse(result.document_id).date.value == "2031-05-14"
+    assert services.documents.reanalyse(result.document_id).value.date.value == "2031-05-14"
 
 
 def test_an_email_whose_only_body_is_html_reads_through_the_same_path() -> None:

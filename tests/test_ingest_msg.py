@@ -126,5 +126,5 @@ def test_a_filed_message_has_its_parties_date_and_subject(services: Services, tm
     assert metadata.title == "RE: Millrace bridge – revised timetable"
     assert (metadata.sender, metadata.recipients, metadata.cc) == (
         "Ambrose Tillet", ("Ottilie Marchbank",), ("Perpetua Quill", "Hobart Fenwick"))
-    again = services.documents.reanalyse(result.document_id)  # reads the original's properties again
+    again = services.documents.reanalyse(result.document_id).value  # reads the original's properties again
     assert (again.sender, again.recipients, again.cc) == (metadata.sender, metadata.recipients, metadata.cc)

@@ -46,7 +46,7 @@ def file_case(services: Services, folder: Path) -> dict[str, int]:
 def accept_documents(services: Services, doc_ids: list[int]) -> list:
     records = []
     for doc_id in doc_ids:
-        records.extend(services.suggestions.accept_document(doc_id))
+        records.extend(services.suggestions.accept_document(doc_id).value)
     return records
 
 
@@ -194,7 +194,7 @@ def test_merging_two_actors_keeps_one_tenure_of_a_post_they_both_hold(services, 
                                                      "posts": ["Head of Planning in Anytown"], "mentions": []})])
     services.suggestions.accept_many([s.id for s in services.suggestions.pending(doc)])
     keep, drop = services.actors.find("Ann Roe"), services.actors.find("Nan Lowe")
-    record = services.actors.merge(keep, drop)
+    record = services.actors.merge(keep, drop).value
     assert [p.title for p in services.actors.get(keep).posts] == ["Head of Planning"]
     services.actors.unmerge(record)
     assert [p.title for p in services.actors.get(drop).posts] == ["Head of Planning in Anytown"]

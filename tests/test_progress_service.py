@@ -81,7 +81,7 @@ def test_a_later_letter_proposes_done_and_accepting_sets_it_with_evidence(servic
     assert done.label.startswith("Done: ")
     assert proposed["superseded"].payload["new_due"]["value"] == "2019-06-30"
 
-    records = services.suggestions.accept_many([done.id])
+    records = services.suggestions.accept_many([done.id]).value
     action = services.actions.rows([done.payload["action_id"]])[0]
     assert action.status is ActionStatus.DONE
     assert action.status_note == done.payload["quote"]
@@ -98,7 +98,7 @@ def test_an_action_accepted_after_the_later_letter_still_finds_it(services: Serv
     second = file(services, tmp_path, "reports.txt", REPORTS)
     assert statuses(services, second) == []  # nothing accepted yet: nothing to report on
     records = services.suggestions.accept_many(
-        [s.id for s in sorted(services.suggestions.pending(first), key=lambda s: s.kind != "actor")])
+        [s.id for s in sorted(services.suggestions.pending(first), key=lambda s: s.kind != "actor")]).value
     assert {s.payload["status"] for s in statuses(services, second)} == {"done", "superseded"}
     services.suggestions.unaccept(records)  # the actions go, and the proposals about them
     assert statuses(services, second) == []
@@ -127,7 +127,7 @@ def test_deleting_the_action_drops_its_proposals_and_undo_brings_them_back(servi
     accept_all(services, first)
     second = file(services, tmp_path, "reports.txt", REPORTS)
     done = next(s for s in statuses(services, second) if s.payload["status"] == "done")
-    snapshot = services.actions.delete(done.payload["action_id"])
+    snapshot = services.actions.delete(done.payload["action_id"]).value
     assert all(s.payload["action_id"] != done.payload["action_id"] for s in statuses(services, second))
     services.actions.restore(snapshot)
     assert any(s.payload["status"] == "done" for s in statuses(services, second))

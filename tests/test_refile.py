@@ -56,7 +56,7 @@ def test_refiling_clears_the_reviewed_mark_and_says_changed_since_reviewed(servi
     doc = _filed(services, tmp_path)
     services.annotations.set_reviewed(doc, True, by="Nia Corder")
     old = services.documents.current_copy(doc)
-    report = services.documents.refile(doc, _better(tmp_path))
+    report = services.documents.refile(doc, _better(tmp_path)).value
     assert report.review_cleared is not None and report.review_cleared.reviewed_by == "Nia Corder"
     row = services.documents.get(doc).row
     assert not row.reviewed and row.review_label == "changed since reviewed"
@@ -73,9 +73,9 @@ def test_refiling_clears_the_reviewed_mark_and_says_changed_since_reviewed(servi
 
 def test_an_annotation_moved_onto_different_words_is_flagged(services: Services, tmp_path: Path) -> None:
     doc = _filed(services, tmp_path)
-    same = services.annotations.create_at_quote(doc, "The ferry steps will close", AnnotationFields(note="same"))
-    changed = services.annotations.create_at_quote(doc, "rebuilt by the end of June", AnnotationFields(note="when"))
-    report = services.documents.refile(doc, _better(tmp_path))
+    same = services.annotations.create_at_quote(doc, "The ferry steps will close", AnnotationFields(note="same")).value
+    changed = services.annotations.create_at_quote(doc, "rebuilt by the end of June", AnnotationFields(note="when")).value
+    report = services.documents.refile(doc, _better(tmp_path)).value
     assert [a.id for a in report.changed_words] == [changed.id]
     moved = services.annotations.get(changed.id)
     assert moved.needs_check and not moved.orphan and "July" in moved.quote

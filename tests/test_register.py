@@ -41,14 +41,14 @@ def span(services, doc_id, words):
 
 def test_tag_creates_actor_alias_and_mention_and_untag_removes_them(services, doc):
     start, end = span(services, doc, "Tobias Quennell")
-    record = services.actors.tag(doc, start, end, name="Tobias Quennell", kind=ActorKind.PERSON)
+    record = services.actors.tag(doc, start, end, name="Tobias Quennell", kind=ActorKind.PERSON).value
     assert record.created_actor
     assert record.added_alias_id is None  # the words are the actor's name
     [m] = services.actors.document_mentions(doc)
     assert (m.start, m.end, m.actor_name, m.actor_kind) == (start, end, "Tobias Quennell", ActorKind.PERSON)
 
     q_start, _ = span(services, doc, "Quennell will")
-    again = services.actors.tag(doc, q_start, q_start + len("Quennell"), actor_id=record.actor_id)
+    again = services.actors.tag(doc, q_start, q_start + len("Quennell"), actor_id=record.actor_id).value
     assert not again.created_actor and again.added_alias_id is not None
     detail = services.actors.get(record.actor_id)
     assert detail.row.aliases == ("Quennell",)
@@ -63,16 +63,16 @@ def test_tag_creates_actor_alias_and_mention_and_untag_removes_them(services, do
 
 
 def test_merge_moves_everything_and_undo_puts_it_back(services, doc):
-    a = services.actors.tag(doc, *span(services, doc, "Tobias Quennell"), name="Tobias Quennell")
+    a = services.actors.tag(doc, *span(services, doc, "Tobias Quennell"), name="Tobias Quennell").value
     q = span(services, doc, "Quennell will")
-    b = services.actors.tag(doc, q[0], q[0] + len("Quennell"), name="T. Quennell")
+    b = services.actors.tag(doc, q[0], q[0] + len("Quennell"), name="T. Quennell").value
     action = services.actions.create(ActionFields(
         type=ActionType.REPORT_DUE, summary="report on the review", owner_id=b.actor_id, addressed_to_id=None,
         due=PartialDate.of(2019, 6), set_date=None, status=ActionStatus.OPEN, status_note=None,
-        status_document_id=None), document_id=doc)
+        status_document_id=None), document_id=doc).value
     before_rows = services.actors.rows(services.actors.ids())
 
-    record = services.actors.merge(a.actor_id, b.actor_id)
+    record = services.actors.merge(a.actor_id, b.actor_id).value
     merged = services.actors.get(a.actor_id)
     assert set(merged.row.aliases) == {"Quennell", "T. Quennell"}
     assert len(merged.mentions) == 2
@@ -87,16 +87,16 @@ def test_merge_moves_everything_and_undo_puts_it_back(services, doc):
 
 
 def test_split_alias_and_delete_with_restore(services, doc):
-    a = services.actors.tag(doc, *span(services, doc, "Tobias Quennell"), name="Tobias Quennell")
+    a = services.actors.tag(doc, *span(services, doc, "Tobias Quennell"), name="Tobias Quennell").value
     q = span(services, doc, "Quennell will")
     services.actors.tag(doc, q[0], q[0] + len("Quennell"), actor_id=a.actor_id)
-    new_id = services.actors.split_alias(a.actor_id, "Quennell")
+    new_id = services.actors.split_alias(a.actor_id, "Quennell").value
     assert services.actors.get(new_id).row.name == "Quennell"
     assert [m.text for m in services.actors.get(new_id).mentions] == ["Quennell"]
     assert services.actors.get(a.actor_id).row.aliases == ()
 
     sender = services.actors.find("Rosalind Featherstone")
-    snap = services.actors.delete(sender)
+    snap = services.actors.delete(sender).value
     assert services.documents.get(doc).row.sender is None
     services.actors.restore(snap)
     assert services.documents.get(doc).row.sender == "Rosalind Featherstone"
@@ -109,10 +109,10 @@ def test_actions_overdue_as_at_and_status(services, doc):
                             due=due, set_date=PartialDate.of(2019, 2, 14), status=status, status_note=None,
                             status_document_id=None)
 
-    july = services.actions.create(fields("explain the plan", PartialDate.of(2019, 7, 22, qualifier="by")))
-    end_may = services.actions.create(fields("recommend actions", PartialDate.of(2019, 5, qualifier="end")))
-    later = services.actions.create(fields("final report", PartialDate.of(2019, 12)))
-    undated = services.actions.create(fields("stay in touch", None))
+    july = services.actions.create(fields("explain the plan", PartialDate.of(2019, 7, 22, qualifier="by"))).value
+    end_may = services.actions.create(fields("recommend actions", PartialDate.of(2019, 5, qualifier="end"))).value
+    later = services.actions.create(fields("final report", PartialDate.of(2019, 12))).value
+    undated = services.actions.create(fields("stay in touch", None)).value
 
     as_at = dt.date(2019, 8, 1)
     ids = services.actions.ids(as_at=as_at)
@@ -123,7 +123,7 @@ def test_actions_overdue_as_at_and_status(services, doc):
     # a month-precision deadline is not overdue until the month has ended
     assert not services.actions.rows([end_may], as_at=dt.date(2019, 5, 31))[0].overdue
 
-    before = services.actions.set_status(july, ActionStatus.DONE, note="explained in D2", document_id=doc)
+    before = services.actions.set_status(july, ActionStatus.DONE, note="explained in D2", document_id=doc).value
     row = services.actions.rows([july], as_at=as_at)[0]
     assert (row.status, row.overdue, row.status_document_id) == (ActionStatus.DONE, False, doc)
     assert services.actions.ids(as_at=as_at, statuses=[ActionStatus.OPEN]) == [end_may, later, undated]
@@ -171,7 +171,7 @@ def test_a_fuller_name_absorbs_shorter_forms_across_the_dossier_and_undo_splits_
                                                         _actor_item("Wessex County Council", "organisation")])
     services.suggestions.accept_document(docs[0])
     assert services.actors.find("Quennell") is not None
-    records = services.suggestions.accept_document(docs[1])
+    records = services.suggestions.accept_document(docs[1]).value
 
     names = {r.name: r for r in services.actors.rows(services.actors.ids())}
     assert "Quennell" not in names and "the Council" not in names
@@ -187,8 +187,8 @@ def test_a_fuller_name_absorbs_shorter_forms_across_the_dossier_and_undo_splits_
 def test_a_post_resolves_to_whoever_held_it_on_the_letters_date(services, tmp_path):
     from dossier.db import actors_repo
 
-    first = services.actors.create("Harriet Oduya")
-    second = services.actors.create("Lionel Brabazon")
+    first = services.actors.create("Harriet Oduya").value
+    second = services.actors.create("Lionel Brabazon").value
     with services.dossier.sessions.begin() as session:
         post_id, _ = actors_repo.get_or_create_post(session, "Chief Inspector of Bridges")
         actors_repo.add_holder(session, post_id, first, "2018-01", None)

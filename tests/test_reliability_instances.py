@@ -31,6 +31,7 @@ from test_reliability_support import (
 import dossier.db.engine
 from dossier.cli import main
 from dossier.db.engine import open_dossier
+from dossier.domain.changes import Changes, Kind
 from dossier.services import open_services
 from dossier.services.maintenance import check_file
 from dossier.ui.main_window import MainWindow
@@ -287,7 +288,7 @@ def test_two_windows_on_one_dossier_keep_each_others_edits(qtbot, one_letter: Pa
     assert first.apply_edit(1, {"title": "From the first window"})
     assert second.apply_edit(other, {"title": "From the second window"})
     assert second.apply_edit(1, {"kind": "report"})  # the same document, another field
-    first.context.notify({"documents"})
+    first.context.notify(Changes.of(Kind.DOCUMENTS))
     first.refresh_status()
     assert first.counts_label.text().startswith("2 documents")
     assert first.services is not None and first.services.documents.get(1).row.kind.value == "report"

@@ -106,7 +106,7 @@ def test_accept_all_of_one_kind_across_the_dossier(services: Services, tmp_path:
     assert {s.document_id for s in services.suggestions.pending(kind="actor")} == {first, other}
     assert services.suggestions.pending_counts() == before
 
-    records = services.suggestions.accept_all("actor")
+    records = services.suggestions.accept_all("actor").value
 
     assert len(records) == before["actor"]
     assert _kinds(services) == {"action": before["action"]}  # every actor accepted, in both letters; no action
@@ -121,7 +121,7 @@ def test_reject_all_of_one_kind_in_one_document(services: Services, tmp_path: Pa
     in_first = _kinds(services, first)
     in_other = _kinds(services, other)
 
-    rejected = services.suggestions.reject_all("action", first)
+    rejected = services.suggestions.reject_all("action", first).value
 
     assert len(rejected) == in_first["action"]
     assert _kinds(services, first) == {"actor": in_first["actor"]}
@@ -151,7 +151,7 @@ def test_a_long_acceptance_commits_between_short_transactions_and_lets_another_w
             second.documents.edit_metadata(doc, {"title": f"Checked after {done}"})
             edits.append(second.documents.get(doc).row.title or "")
 
-        records = services.suggestions.accept_all(on_progress=between)
+        records = services.suggestions.accept_all(on_progress=between).value
     finally:
         second.close()
     assert len(records) == total
@@ -172,7 +172,7 @@ def test_a_stopped_acceptance_leaves_each_suggestion_whole(services: Services, t
         asked.append(1)
         return len(asked) > 3
 
-    records = services.suggestions.accept_all(cancelled=cancelled)
+    records = services.suggestions.accept_all(cancelled=cancelled).value
 
     assert len(records) == 3
     assert len(services.suggestions.pending()) == total - 3
@@ -216,7 +216,7 @@ def test_accepting_and_rejecting_each_kind_is_audited(services: Services, tmp_pa
     moved = next(s for s in statuses if s.payload["status"] != "done")
     services.suggestions.accept(done.id)
     services.suggestions.reject(moved.id)
-    [rejected_actor] = services.suggestions.reject_all("actor", second)[:1]
+    [rejected_actor] = services.suggestions.reject_all("actor", second).value[:1]
 
     for s in (actor, action, done):
         assert _audited(services, s.id) == [("update", "accepted")], s.kind

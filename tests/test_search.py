@@ -253,7 +253,7 @@ def test_actor_names_and_aliases_are_found_as_soon_as_they_change(services: Serv
     ids = file_texts(services, tmp_path, {"a.txt": "Dear Ms Roe, thank you.\n", "b.txt": "Minutes of the board.\n"})
     a, b = ids["a.txt"], ids["b.txt"]
     actors = services.actors
-    record = actors.tag(a, 5, 11, name="Ann Roe")  # "Ms Roe" names Ann Roe
+    record = actors.tag(a, 5, 11, name="Ann Roe").value  # "Ms Roe" names Ann Roe
     assert found(services, "Ann") == [a]
     hit = services.search.search("Ann")[0]
     assert hit.where == "actor" and HIT_START + "Ann" + HIT_END in hit.snippet
@@ -266,18 +266,18 @@ def test_actor_names_and_aliases_are_found_as_soon_as_they_change(services: Serv
     assert set(found(services, "minutes")) == {a, b}  # in b's text, and a mentions the actor
     assert set(found(services, "Quixote")) == {a, b}  # b now mentions her
 
-    other = actors.create("Zebedee Plum")
+    other = actors.create("Zebedee Plum").value
     actors.tag(a, 0, 4, actor_id=other)  # "Dear": Zebedee's alias, mentioned in a
     assert found(services, "Zebedee") == [a]
-    merge = actors.merge(record.actor_id, other)  # Zebedee's name becomes Annabel's alias
+    merge = actors.merge(record.actor_id, other).value  # Zebedee's name becomes Annabel's alias
     assert set(found(services, "Zebedee")) == {a, b}
     actors.unmerge(merge)
     assert found(services, "Zebedee") == [a]
     assert set(found(services, "Quixote")) == {a, b}
 
-    new_id = actors.split_alias(record.actor_id, "Minutes")
+    new_id = actors.split_alias(record.actor_id, "Minutes").value
     assert actors.get(new_id).row.name == "Minutes"
-    snapshot = actors.delete(other)
+    snapshot = actors.delete(other).value
     assert found(services, "Zebedee") == []
     actors.restore(snapshot)
     assert found(services, "Zebedee") == [a]
@@ -293,7 +293,7 @@ def test_notes_and_tags_are_found_as_soon_as_they_change(services: Services, tmp
     ids = file_texts(services, tmp_path, {"a.txt": "The plan is late.\n", "b.txt": "Other words.\n"})
     a = ids["a.txt"]
     notes = services.annotations
-    row = notes.create_at_quote(a, "plan", AnnotationFields(note="Ask about the zeppelin", tags=("airships",)))
+    row = notes.create_at_quote(a, "plan", AnnotationFields(note="Ask about the zeppelin", tags=("airships",))).value
     hit = services.search.search("zeppelin")[0]
     assert (hit.document_id, hit.where) == (a, "note")
     assert HIT_START + "zeppelin" + HIT_END in hit.snippet
@@ -302,7 +302,7 @@ def test_notes_and_tags_are_found_as_soon_as_they_change(services: Services, tmp
     assert found(services, "zeppelin") == []
     assert found(services, "airships") == []
     assert found(services, "balloon") == [a]
-    deleted = notes.delete(row.id)
+    deleted = notes.delete(row.id).value
     assert found(services, "balloon") == []
     notes.restore(deleted)
     assert found(services, "balloon") == [a]

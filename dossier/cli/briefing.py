@@ -191,7 +191,7 @@ def result_json(result: ExportResult, options: BriefingOptions) -> dict[str, Any
 
 def run(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     options = options_from_args(services, args)
-    result = services.briefing.export(options, Path(args.out))
+    result = services.briefing.export(options, Path(args.out)).value
     if not args.no_save:
         services.briefing.save_draft(options)
     if args.json:

@@ -44,7 +44,7 @@ def cmd_edit(services: Services, args: argparse.Namespace, out: TextIO) -> int:
         raise DossierError("say what to change: --title, --date, --sender, --to, --cc, --kind, --reference "
                            "or --marking")
     try:
-        edit = services.documents.edit_metadata(args.document, changes)
+        edit = services.documents.edit_metadata(args.document, changes).value
     except ValueError as exc:
         raise DossierError(str(exc)) from None
     after = edit.after

@@ -108,7 +108,7 @@ def cmd_actors(services: Services, args: argparse.Namespace, out: TextIO) -> int
         return 0
     if op == "split":
         actor_id = _actor(services, args.actor)
-        new_id = services.actors.split_alias(actor_id, args.alias)
+        new_id = services.actors.split_alias(actor_id, args.alias).value
         detail = services.actors.get(new_id)
         out.write(f"{detail.row.name} is now an actor of its own (A{new_id}), split from "
                   f"{services.actors.get(actor_id).row.name}\n")

@@ -24,7 +24,7 @@ def annotation_json(a: AnnotationRow) -> dict[str, Any]:
 def cmd_annotate(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     fields = AnnotationFields(Colour(args.colour), args.note or "", tuple(args.tag or ()))
     row = services.annotations.create_at_quote(args.document, args.quote, fields, author=args.author or "",
-                                               occurrence=args.occurrence)
+                                               occurrence=args.occurrence).value
     if args.json:
         print_json(out, annotation_json(row))
     else:
@@ -54,7 +54,7 @@ def cmd_annotations(services: Services, args: argparse.Namespace, out: TextIO) -
 
 def cmd_review(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     for doc_id in args.documents:
-        _, after = services.annotations.set_reviewed(doc_id, not args.clear, by=args.by or "")
+        _, after = services.annotations.set_reviewed(doc_id, not args.clear, by=args.by or "").value
         state = f"reviewed by {after.reviewed_by}" if after else "not reviewed"
         out.write(f"D{doc_id}: {state}\n")
     out.write(f"{services.annotations.progress()}\n")
@@ -62,7 +62,7 @@ def cmd_review(services: Services, args: argparse.Namespace, out: TextIO) -> int
 
 
 def cmd_refile(services: Services, args: argparse.Namespace, out: TextIO) -> int:
-    report = services.documents.refile(args.document, args.file)
+    report = services.documents.refile(args.document, args.file).value
     out.write(f"D{args.document}: text replaced; annotations: {report.kept} in place, {report.moved} moved, "
               f"{len(report.orphans)} could not be placed\n")
     for a in report.orphans:
@@ -77,7 +77,7 @@ def cmd_refile(services: Services, args: argparse.Namespace, out: TextIO) -> int
 
 def cmd_not_a_copy(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     for doc_id in args.documents:
-        before, _ = services.copies.not_a_copy(doc_id)
+        before, _ = services.copies.not_a_copy(doc_id).value
         out.write(f"D{doc_id}: not a copy of D{before.copy_of}; shown and briefed as a document of its own\n")
     return 0
 

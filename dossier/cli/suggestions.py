@@ -30,9 +30,9 @@ def cmd_suggestions(services: Services, args: argparse.Namespace, out: TextIO) -
 def cmd_accept(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     sug = services.suggestions
     if args.all:  # actors first so actions find owners; statuses last; in short transactions
-        records = sug.accept_all(args.kind, args.document, on_progress=progress_on_terminal("accepted"))
+        records = sug.accept_all(args.kind, args.document, on_progress=progress_on_terminal("accepted")).value
     elif args.ids:
-        records = sug.accept_many(args.ids)
+        records = sug.accept_many(args.ids).value
     else:
         raise DossierError("name the suggestions to accept, or give --all (with --kind or --document to narrow it)")
     out.write(f"{len(records)} suggestions accepted\n")
@@ -43,7 +43,7 @@ def cmd_accept(services: Services, args: argparse.Namespace, out: TextIO) -> int
 def cmd_reject(services: Services, args: argparse.Namespace, out: TextIO) -> int:
     sug = services.suggestions
     if args.all:
-        rejected = sug.reject_all(args.kind, args.document)
+        rejected = sug.reject_all(args.kind, args.document).value
     elif args.ids:
         for suggestion_id in args.ids:
             sug.reject(suggestion_id)

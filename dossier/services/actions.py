@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from dossier.db import actions_repo as repo
 from dossier.db import detail_repo, progress_repo
+from dossier.domain.changes import Changed, Changes, Kind
 from dossier.domain.clock import Clock, stamp
 from dossier.domain.detail import FieldCounts, ItemDetail
 from dossier.domain.errors import NotFound
@@ -71,38 +72,45 @@ class ActionService:
             return repo.fields_of(session, action_id)
 
     def create(self, fields: ActionFields, *, document_id: int | None = None, start: int | None = None,
-               end: int | None = None) -> int:
+               end: int | None = None) -> Changed[int]:
         with self._sessions.begin() as session:
             action_id = repo.create_action(session, fields, document_id=document_id, start=start, end=end,
                                            now=stamp(self.clock))
             progress.propose_for_actions(session, [action_id])  # a later letter may already report it done
-            return action_id
+            return Changed(action_id, _touched(action_id, suggestions=True))
 
-    def update(self, action_id: int, fields: ActionFields) -> ActionFields:
+    def update(self, action_id: int, fields: ActionFields) -> Changed[ActionFields]:
         """Write an action's fields; returns what they were (for undo)."""
         with self._sessions.begin() as session:
             before = repo.fields_of(session, action_id)
             repo.write_fields(session, action_id, fields, stamp(self.clock))
-            return before
+            return Changed(before, _touched(action_id))
 
     def set_status(self, action_id: int, status: ActionStatus, *, note: str | None = None,
-                   document_id: int | None = None) -> ActionFields:
+                   document_id: int | None = None) -> Changed[ActionFields]:
         """Mark an action done, superseded or withdrawn, naming the document that did it."""
         with self._sessions.begin() as session:
             before = repo.fields_of(session, action_id)
             after = dataclasses.replace(before, status=status, status_note=note, status_document_id=document_id)
             repo.write_fields(session, action_id, after, stamp(self.clock))
-            return before
+            return Changed(before, _touched(action_id))
 
-    def delete(self, action_id: int) -> ActionSnapshot:
+    def delete(self, action_id: int) -> Changed[ActionSnapshot]:
         """Delete an action; returns it as it was (for undo: restore)."""
         with self._sessions.begin() as session:
             snapshot = repo.action_snapshot(session, action_id)
             repo.delete_action(session, action_id)
             progress_repo.drop_pending_status(session, [action_id])
-            return snapshot
+            return Changed(snapshot, _touched(action_id, suggestions=True))
 
-    def restore(self, snapshot: ActionSnapshot) -> None:
+    def restore(self, snapshot: ActionSnapshot) -> Changed[None]:
         with self._sessions.begin() as session:
             repo.restore_action(session, snapshot)
             progress.propose_for_actions(session, [snapshot.id])
+            return Changed(None, _touched(snapshot.id, suggestions=True))
+
+
+def _touched(action_id: int, *, suggestions: bool = False) -> Changes:
+    """One action; with `suggestions`, the status suggestions made or dropped for it too."""
+    changes = Changes.of(Kind.ACTIONS, [action_id])
+    return changes | Changes.of(Kind.SUGGESTIONS) if suggestions else changes

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dossier.analysis.post_titles import normalise_post
 from dossier.db import actors_repo as repo
 from dossier.db import documents_repo as docs_repo
+from dossier.domain.changes import Changed, Changes, Kind
 from dossier.domain.clock import Clock, stamp
 from dossier.domain.dates import PartialDate
 from dossier.domain.findings import ActorKind
@@ -66,12 +67,13 @@ class ActorService:
             return repo.document_mentions(session, document_id)
 
     # -- editing ---------------------------------------------------------------------------------
-    def create(self, name: str, kind: ActorKind = ActorKind.PERSON) -> int:
+    def create(self, name: str, kind: ActorKind = ActorKind.PERSON) -> Changed[int]:
         with self._sessions.begin() as session:
-            return repo.create_actor(session, name, kind, stamp(self.clock))
+            actor_id = repo.create_actor(session, name, kind, stamp(self.clock))
+            return Changed(actor_id, Changes.of(Kind.ACTORS, [actor_id]))
 
     def tag(self, document_id: int, start: int, end: int, *, actor_id: int | None = None,
-            name: str | None = None, kind: ActorKind = ActorKind.PERSON) -> TagRecord:
+            name: str | None = None, kind: ActorKind = ActorKind.PERSON) -> Changed[TagRecord]:
         """Tag a span of a document as naming an actor (an existing one, or a new one by name).
 
         The selected words become an alias of the actor unless they are its name.
@@ -93,10 +95,11 @@ class ActorService:
             mention_id = repo.add_mention(session, document_id, actor_id, start, end, text[start:end])
             if mention_id is None:
                 raise ValueError("That passage is already tagged with this actor.")
-            return TagRecord(mention_id=mention_id, actor_id=actor_id, created_actor=created,
-                             added_alias_id=alias_id)
+            record = TagRecord(mention_id=mention_id, actor_id=actor_id, created_actor=created,
+                               added_alias_id=alias_id)
+            return Changed(record, _tagged(record))
 
-    def untag(self, record: TagRecord) -> None:
+    def untag(self, record: TagRecord) -> Changed[None]:
         """Undo a tag: the mention goes, and the alias and actor if the tag made them."""
         with self._sessions.begin() as session:
             repo.delete_by_ids(session, "mentions", [record.mention_id])
@@ -104,44 +107,49 @@ class ActorService:
                 repo.delete_by_ids(session, "actor_aliases", [record.added_alias_id])
             if record.created_actor:
                 repo.delete_by_ids(session, "actors", [record.actor_id])
+            return Changed(None, _tagged(record))
 
-    def merge(self, keep_id: int, drop_id: int) -> MergeRecord:
+    def merge(self, keep_id: int, drop_id: int) -> Changed[MergeRecord]:
         """Merge `drop` into `keep`: mentions, aliases, posts, parties and actions move across."""
         with self._sessions.begin() as session:
             snap, added = repo.merge(session, keep_id, drop_id, stamp(self.clock))
-            return MergeRecord(keep_id=keep_id, dropped=snap, added_alias_ids=added)
+            return Changed(MergeRecord(keep_id=keep_id, dropped=snap, added_alias_ids=added),
+                           register_changes(keep_id, drop_id))
 
-    def unmerge(self, record: MergeRecord) -> None:
+    def unmerge(self, record: MergeRecord) -> Changed[None]:
         with self._sessions.begin() as session:
             if record.added_alias_ids:
                 repo.delete_by_ids(session, "actor_aliases", record.added_alias_ids)
             repo.restore(session, record.dropped)
+            return Changed(None, register_changes(record.keep_id, record.dropped.actor["id"]))
 
-    def split_alias(self, actor_id: int, alias: str) -> int:
+    def split_alias(self, actor_id: int, alias: str) -> Changed[int]:
         """Make an alias an actor of its own. Undo it with `merge(actor_id, new_id)`."""
         with self._sessions.begin() as session:
-            return repo.split_alias(session, actor_id, alias, stamp(self.clock))
+            new_id = repo.split_alias(session, actor_id, alias, stamp(self.clock))
+            return Changed(new_id, register_changes(actor_id, new_id))
 
-    def delete(self, actor_id: int) -> ActorSnapshot:
+    def delete(self, actor_id: int) -> Changed[ActorSnapshot]:
         with self._sessions.begin() as session:
-            return repo.delete_actor(session, actor_id)
+            return Changed(repo.delete_actor(session, actor_id), register_changes(actor_id))
 
-    def restore(self, snapshot: ActorSnapshot) -> None:
+    def restore(self, snapshot: ActorSnapshot) -> Changed[None]:
         with self._sessions.begin() as session:
             repo.restore(session, snapshot)
+            return Changed(None, register_changes(snapshot.actor["id"]))
 
-    def rename(self, actor_id: int, name: str) -> str:
+    def rename(self, actor_id: int, name: str) -> Changed[str]:
         """Rename an actor; returns the old name (for undo)."""
         with self._sessions.begin() as session:
             old = repo.actor_rows(session, [actor_id])[0].name
             repo.rename(session, actor_id, name)
-            return old
+            return Changed(old, register_changes(actor_id))
 
-    def set_kind(self, actor_id: int, kind: ActorKind) -> ActorKind:
+    def set_kind(self, actor_id: int, kind: ActorKind) -> Changed[ActorKind]:
         with self._sessions.begin() as session:
             old = repo.actor_rows(session, [actor_id])[0].kind
             repo.set_kind(session, actor_id, kind)
-            return old
+            return Changed(old, Changes.of(Kind.ACTORS, [actor_id]) | Changes.of(Kind.MENTIONS))
 
     def holder_on(self, post_title: str, on: PartialDate | None) -> int | None:
         """Who held a post on a date ("the Commissioner" in a letter of that date)."""
@@ -150,3 +158,14 @@ class ActorService:
             return None
         with self._sessions() as session:
             return repo.holder_on(session, post.key, on)
+
+
+def register_changes(*actor_ids: int) -> Changes:
+    """What an edit of who's who touches: the actors, and what names them (mentions, the parties
+    of documents, the owners of actions, the chronology's actors)."""
+    return (Changes.of(Kind.ACTORS, actor_ids)
+            | Changes.kinds_of(Kind.MENTIONS, Kind.ACTIONS, Kind.METADATA, Kind.DOCUMENTS, Kind.CHRONOLOGY))
+
+
+def _tagged(record: TagRecord) -> Changes:
+    return Changes.of(Kind.ACTORS, [record.actor_id]) | Changes.of(Kind.MENTIONS, [record.mention_id])

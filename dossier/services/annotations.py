@@ -19,6 +19,7 @@ from dossier.domain.annotations import (
     ReviewProgress,
     ReviewStatus,
 )
+from dossier.domain.changes import Changed, Changes, Kind
 from dossier.domain.clock import Clock, stamp
 from dossier.domain.detail import FieldCounts, ItemDetail
 from dossier.domain.errors import DossierError
@@ -84,17 +85,18 @@ class AnnotationService:
         return self.list(AnnotationFilter(orphans_only=True))
 
     # -- writing ---------------------------------------------------------------------------------
-    def create(self, doc_id: int, start: int, end: int, fields: AnnotationFields, author: str = "") -> AnnotationRow:
+    def create(self, doc_id: int, start: int, end: int, fields: AnnotationFields,
+               author: str = "") -> Changed[AnnotationRow]:
         """Annotate text[start:end] of a document (offsets into its stored text)."""
         with self._sessions.begin() as session:
             text = documents_repo.document_text(session, doc_id)
             start, end = _trimmed(text, start, end)
             anchor = anchor_at(text, start, end)
             ann_id = repo.insert_annotation(session, doc_id, anchor, fields, author or system_user(), stamp(self.clock))
-            return repo.get(session, ann_id)
+            return Changed(repo.get(session, ann_id), _touched(ann_id))
 
     def create_at_quote(self, doc_id: int, quote: str, fields: AnnotationFields, author: str = "",
-                        occurrence: int = 1) -> AnnotationRow:
+                        occurrence: int = 1) -> Changed[AnnotationRow]:
         """Annotate the n-th occurrence of some exact words (for scripts and tests)."""
         with self._sessions() as session:
             text = documents_repo.document_text(session, doc_id)
@@ -105,26 +107,27 @@ class AnnotationService:
             raise QuoteNotFound(f'D{doc_id}: "{quote}" occurs {where}, so occurrence {occurrence} cannot be annotated.')
         return self.create(doc_id, span[0], span[1], fields, author)
 
-    def update(self, ann_id: int, fields: AnnotationFields) -> tuple[AnnotationRow, AnnotationRow]:
+    def update(self, ann_id: int, fields: AnnotationFields) -> Changed[tuple[AnnotationRow, AnnotationRow]]:
         """Change colour, note and tags. Returns (before, after)."""
         with self._sessions.begin() as session:
             before = repo.get(session, ann_id)
             repo.update_fields(session, ann_id, fields, stamp(self.clock))
-            return before, repo.get(session, ann_id)
+            return Changed((before, repo.get(session, ann_id)), _touched(ann_id))
 
-    def delete(self, ann_id: int) -> AnnotationRow:
+    def delete(self, ann_id: int) -> Changed[AnnotationRow]:
         """Delete an annotation; returns it, so that `restore` can put it back."""
         with self._sessions.begin() as session:
             row = repo.get(session, ann_id)
             repo.delete_annotation(session, ann_id)
-            return row
+            return Changed(row, _touched(ann_id))
 
-    def restore(self, row: AnnotationRow) -> None:
+    def restore(self, row: AnnotationRow) -> Changed[None]:
         """Put an annotation back exactly as it was, with the same id (undo of delete or edit)."""
         with self._sessions.begin() as session:
             repo.restore_row(session, row)
+            return Changed(None, _touched(row.id))
 
-    def place_orphan(self, ann_id: int, start: int, end: int) -> AnnotationRow:
+    def place_orphan(self, ann_id: int, start: int, end: int) -> Changed[AnnotationRow]:
         """Anchor an orphan (or move any annotation) onto new words chosen by hand."""
         with self._sessions.begin() as session:
             row = repo.get(session, ann_id)
@@ -132,7 +135,7 @@ class AnnotationService:
             start, end = _trimmed(text, start, end)
             anchor = anchor_at(text, start, end)
             repo.move_anchor(session, ann_id, anchor.start, anchor.end, anchor.quote, anchor.prefix, anchor.suffix)
-            return repo.get(session, ann_id)
+            return Changed(repo.get(session, ann_id), _touched(ann_id))
 
     def review_record(self, *, annotated_only: bool = False) -> tuple[RecordDocument, ...]:
         """Every document (or only the annotated ones) in date order, with status and annotations."""
@@ -159,7 +162,8 @@ class AnnotationService:
         with self._sessions() as session:
             return repo.review_of(session, doc_id)
 
-    def set_reviewed(self, doc_id: int, reviewed: bool, by: str = "") -> tuple[ReviewStatus | None, ReviewStatus | None]:
+    def set_reviewed(self, doc_id: int, reviewed: bool,
+                     by: str = "") -> Changed[tuple[ReviewStatus | None, ReviewStatus | None]]:
         """Mark a document reviewed (or not). Returns (before, after) for undo."""
         with self._sessions.begin() as session:
             before = repo.review_of(session, doc_id)
@@ -167,11 +171,12 @@ class AnnotationService:
             if reviewed and before is not None:
                 after = before  # already reviewed: keep who and when
             repo.set_review(session, doc_id, after)
-            return before, after
+            return Changed((before, after), Changes.of(Kind.REVIEWS, [doc_id]))
 
-    def restore_review(self, doc_id: int, status: ReviewStatus | None) -> None:
+    def restore_review(self, doc_id: int, status: ReviewStatus | None) -> Changed[None]:
         with self._sessions.begin() as session:
             repo.set_review(session, doc_id, status)
+            return Changed(None, Changes.of(Kind.REVIEWS, [doc_id]))
 
     def progress(self) -> ReviewProgress:
         with self._sessions() as session:
@@ -191,6 +196,10 @@ class AnnotationService:
             if doc_id not in done and doc_id != after:
                 return doc_id
         return None
+
+
+def _touched(ann_id: int) -> Changes:
+    return Changes.of(Kind.ANNOTATIONS, [ann_id])
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

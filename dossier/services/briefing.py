@@ -46,6 +46,7 @@ from dossier.domain.briefing import (
     action_group,
     default_as_at,
 )
+from dossier.domain.changes import Changed, Changes, Kind
 from dossier.domain.chronology import ChronologyRow, EntryKind
 from dossier.domain.clock import Clock, stamp
 from dossier.domain.dates import PartialDate
@@ -93,9 +94,10 @@ class BriefingService:
         except (ValueError, TypeError, KeyError):  # a draft from a future version, or damaged: start afresh
             return None
 
-    def save_draft(self, options: BriefingOptions) -> None:
+    def save_draft(self, options: BriefingOptions) -> Changed[None]:
         with self._sessions.begin() as session:
             repo.save_draft(session, _options_json(options), stamp(self.clock))
+        return Changed(None, Changes.of(Kind.BRIEFINGS))
 
     # -- the briefing's date ---------------------------------------------------------------------
     def default_as_at(self, draft: BriefingOptions | None = None) -> dt.date:
@@ -172,7 +174,7 @@ class BriefingService:
 
     # -- export ----------------------------------------------------------------------------------
     def export(self, options: BriefingOptions, out_path: Path | str, progress: Progress | None = None,
-               cancelled: Cancelled | None = None) -> ExportResult:
+               cancelled: Cancelled | None = None) -> Changed[ExportResult]:
         """Gather, render and write the briefing, then record the export.
 
         The PDF goes to a temporary file in the target's folder, is synced to disk and renamed over
@@ -212,8 +214,9 @@ class BriefingService:
                 options_json=_options_json(options))
         if progress:
             progress(SCALE, SCALE, "Exported")
-        return ExportResult(path=str(target), pages=rendered.pages, size=len(rendered.pdf), sha256=digest,
-                            record_id=record_id)
+        result = ExportResult(path=str(target), pages=rendered.pages, size=len(rendered.pdf), sha256=digest,
+                              record_id=record_id)
+        return Changed(result, Changes.of(Kind.BRIEFINGS, [record_id]))
 
 
 def _options_json(options: BriefingOptions) -> str:

@@ -14,6 +14,7 @@ from dossier.db.chronology import editing as editing_repo
 from dossier.db.chronology import links as links_repo
 from dossier.db.chronology import listing as listing_repo
 from dossier.db.chronology import rows as rows_repo
+from dossier.domain.changes import Changed, Changes, Kind
 from dossier.domain.chronology import (
     ChronologyFilter,
     ChronologyListing,
@@ -106,46 +107,52 @@ class ChronologyService:
         with self._sessions() as session:
             return rows_repo.tag_names(session)
 
-    def add_entry(self, fields: EntryFields) -> str:
+    def add_entry(self, fields: EntryFields) -> Changed[str]:
         """Add the user's own entry; returns its key."""
         with self._sessions.begin() as session:
-            return editing_repo.add_entry(session, fields, stamp(self.clock))
+            key = editing_repo.add_entry(session, fields, stamp(self.clock))
+            return Changed(key, _entries(key))
 
-    def edit_entry(self, key: str, fields: EntryFields) -> EntryFields:
+    def edit_entry(self, key: str, fields: EntryFields) -> Changed[EntryFields]:
         """Edit an entry (re-analysis leaves it alone afterwards); returns the fields before."""
         with self._sessions.begin() as session:
-            return editing_repo.edit_entry(session, key, fields)
+            return Changed(editing_repo.edit_entry(session, key, fields), _entries(key))
 
-    def delete_entry(self, key: str) -> EntrySnapshot:
+    def delete_entry(self, key: str) -> Changed[EntrySnapshot]:
         """Delete an entry; returns it as it was (for undo: restore_entry)."""
         with self._sessions.begin() as session:
-            return editing_repo.delete_entry(session, key)
+            return Changed(editing_repo.delete_entry(session, key), _entries(key))
 
-    def restore_entry(self, snapshot: EntrySnapshot) -> None:
+    def restore_entry(self, snapshot: EntrySnapshot) -> Changed[None]:
         with self._sessions.begin() as session:
             editing_repo.restore_entry(session, snapshot)
+            return Changed(None, Changes.of(Kind.CHRONOLOGY))
 
-    def merge_entries(self, keep: str, other: str) -> EntryMerge:
+    def merge_entries(self, keep: str, other: str) -> Changed[EntryMerge]:
         """Merge two entries into one with the sources of both."""
         with self._sessions.begin() as session:
-            return editing_repo.merge_entries(session, keep, other)
+            return Changed(editing_repo.merge_entries(session, keep, other), _entries(keep, other))
 
-    def unmerge(self, record: EntryMerge) -> None:
+    def unmerge(self, record: EntryMerge) -> Changed[None]:
         with self._sessions.begin() as session:
             editing_repo.unmerge(session, record)
+            return Changed(None, Changes.of(Kind.CHRONOLOGY))
 
-    def split_source(self, key: str, document_id: int) -> str:
+    def split_source(self, key: str, document_id: int) -> Changed[str]:
         """Make one source of an entry an entry of its own; undo with merge_entries(key, new_key)."""
         with self._sessions.begin() as session:
-            return editing_repo.split_source(session, key, document_id, stamp(self.clock))
+            new_key = editing_repo.split_source(session, key, document_id, stamp(self.clock))
+            return Changed(new_key, _entries(key, new_key))
 
-    def resolve_conflict(self, key: str, other: str, note: str) -> None:
+    def resolve_conflict(self, key: str, other: str, note: str) -> Changed[None]:
         with self._sessions.begin() as session:
             conflicts_repo.resolve_conflict(session, key, other, note, stamp(self.clock))
+            return Changed(None, _entries(key, other))
 
-    def unresolve_conflict(self, key: str, other: str) -> None:
+    def unresolve_conflict(self, key: str, other: str) -> Changed[None]:
         with self._sessions.begin() as session:
             conflicts_repo.unresolve_conflict(session, key, other)
+            return Changed(None, _entries(key, other))
 
     def propose_date(self, document_id: int) -> DateProposal:
         """A date range for an undated document, from its own evidence: after the latest past
@@ -295,3 +302,7 @@ def proposal_as_date(proposal: DateProposal) -> PartialDate | None:
     if b:
         return PartialDate(b.value, b.precision, Qualifier.BEFORE, "")
     return None
+
+
+def _entries(*keys: str) -> Changes:
+    return Changes.of(Kind.CHRONOLOGY, keys)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dossier.analysis.copies import CANDIDATE_SHARED, THRESHOLD, shingles, similarity, sketch_similarity
 from dossier.db import copies_repo
 from dossier.db import documents_repo as repo
+from dossier.domain.changes import Changed, Changes, Kind
 from dossier.domain.errors import DossierError
 
 SKETCH_MARGIN = 0.2  # a sketch's estimate is rough: compare in full from this far under the threshold
@@ -57,7 +58,7 @@ class CopyService:
         with self._sessions() as session:
             return tuple(copies_repo.copies_made_of(session, doc_id))
 
-    def not_a_copy(self, doc_id: int) -> tuple[CopyState, CopyState]:
+    def not_a_copy(self, doc_id: int) -> Changed[tuple[CopyState, CopyState]]:
         """The user says this document is no copy: it is shown, and briefed, as a document of its own.
         Returns (before, after) for undo."""
         with self._sessions.begin() as session:
@@ -65,9 +66,11 @@ class CopyService:
             if copy_of is None:
                 raise DossierError(f"D{doc_id} is not marked as a copy of another document.")
             copies_repo.set_copy_state(session, doc_id, None, True)
-        return CopyState(doc_id, copy_of, flag), CopyState(doc_id, None, True)
+        return Changed((CopyState(doc_id, copy_of, flag), CopyState(doc_id, None, True)),
+                       Changes.of(Kind.DOCUMENTS, [doc_id]))
 
-    def restore(self, state: CopyState) -> None:
+    def restore(self, state: CopyState) -> Changed[None]:
         """Put a document's copy mark back as it was (the undo of "not a copy")."""
         with self._sessions.begin() as session:
             copies_repo.set_copy_state(session, state.document_id, state.copy_of, state.not_a_copy)
+        return Changed(None, Changes.of(Kind.DOCUMENTS, [state.document_id]))

@@ -25,6 +25,7 @@ from dossier.db.chronology import conflicts as chronology_conflicts
 from dossier.db.chronology import entries as chronology_entries
 from dossier.db.engine import WriterPace
 from dossier.domain.annotations import ReanchorReport, ReviewStatus
+from dossier.domain.changes import Changed, Changes, Kind
 from dossier.domain.clock import Clock, stamp
 from dossier.domain.dates import PartialDate
 from dossier.domain.detail import FieldCounts
@@ -217,33 +218,38 @@ class DocumentService:
             return repo.stats(session)
 
     # -- correcting ------------------------------------------------------------------------------
-    def edit_metadata(self, doc_id: int, changes: Mapping[str, Any]) -> MetadataEdit:
+    def edit_metadata(self, doc_id: int, changes: Mapping[str, Any]) -> Changed[MetadataEdit]:
         """Set some metadata fields as the user's own; analysis will never overwrite them."""
         values = _validated(changes)
         with self._sessions.begin() as session:
             before, before_set = repo.metadata_of(session, doc_id)
             after = dataclasses.replace(before, **values)
             after_set = before_set | set(values)
-            self._write(session, doc_id, before, after, after_set)
-        return MetadataEdit(doc_id, before, before_set, after, frozenset(after_set))
+            written = self._write(session, doc_id, before, after, after_set)
+        return Changed(MetadataEdit(doc_id, before, before_set, after, frozenset(after_set)), written)
 
-    def restore_metadata(self, doc_id: int, metadata: DocumentMetadata, user_set: frozenset[str]) -> None:
+    def restore_metadata(self, doc_id: int, metadata: DocumentMetadata,
+                         user_set: frozenset[str]) -> Changed[None]:
         """Put back metadata exactly as it was (the undo of an edit)."""
         with self._sessions.begin() as session:
             current, _ = repo.metadata_of(session, doc_id)
-            self._write(session, doc_id, current, metadata, user_set)
+            written = self._write(session, doc_id, current, metadata, user_set)
+        return Changed(None, written)
 
     def _write(self, session: Session, doc_id: int, before: DocumentMetadata, after: DocumentMetadata,
-               user_set: Iterable[str]) -> None:
+               user_set: Iterable[str]) -> Changes:
         """Write metadata; when what suggestions hang on changed, suggest afresh (pending ones only)."""
         now = stamp(self.clock)
         repo.write_metadata(session, doc_id, after, user_set, now, _party_organisations(after))
+        written = Changes.of(Kind.METADATA, [doc_id]) | Changes.of(Kind.ACTORS)  # parties may be new actors
         if (before.date, before.sender, before.recipients, before.cc) != (after.date, after.sender,
                                                                            after.recipients, after.cc):
             text = repo.document_text(session, doc_id)
             _store_analysis(session, doc_id, analyse_document(text, after), now)
+            written |= ANALYSED
+        return written
 
-    def refile(self, doc_id: int, path: Path | str) -> ReanchorReport:
+    def refile(self, doc_id: int, path: Path | str) -> Changed[ReanchorReport]:
         """Replace a document's original and text with a better copy (say, one with a text layer).
 
         The metadata stays. Annotations, mentions, actions and chronology sources are moved onto
@@ -272,13 +278,14 @@ class DocumentService:
             text=detail.text, paragraphs=detail.paragraphs, media_type=detail.media_type, page_count=row.page_count,
             has_text_layer=row.status is not DocumentStatus.NO_TEXT_LAYER, title=detail.metadata.title))
 
-    def refile_copy(self, doc_id: int, copy: FileCopy, *, review: ReviewStatus | None = None) -> ReanchorReport:
+    def refile_copy(self, doc_id: int, copy: FileCopy, *,
+                    review: ReviewStatus | None = None) -> Changed[ReanchorReport]:
         """`refile` with a copy already read (read_copy, or current_copy for an undo). `review`: the
         reviewed mark to put back with it (the undo of a re-file that cleared one)."""
         return self._refile(doc_id, copy.file_name, copy.data, copy.extracted, review)
 
     def _refile(self, doc_id: int, file_name: str, data: bytes, extracted: Extracted,
-                restore: ReviewStatus | None = None) -> ReanchorReport:
+                restore: ReviewStatus | None = None) -> Changed[ReanchorReport]:
         """Put a new original and text in place. The title and metadata stay; the file name it was
         first filed under is kept beside the new one; a reviewed mark is cleared (the document has
         "changed since reviewed"). The log says the document was re-filed and, in one line, how its
@@ -315,9 +322,9 @@ class DocumentService:
                 set_review(session, doc_id, restore)
             metadata, _ = repo.metadata_of(session, doc_id)
             _store_analysis(session, doc_id, analyse_document(extracted.text, metadata), stamp(self.clock))
-        return dataclasses.replace(report, review_cleared=review)
+        return Changed(dataclasses.replace(report, review_cleared=review), refiled(doc_id))
 
-    def reanalyse(self, doc_id: int) -> DocumentMetadata:
+    def reanalyse(self, doc_id: int) -> Changed[DocumentMetadata]:
         """Run detection again over the stored text; fields the user set are left alone."""
         with self._sessions() as session:
             detail = repo.document_detail(session, doc_id)
@@ -334,7 +341,17 @@ class DocumentService:
             now = stamp(self.clock)
             repo.write_metadata(session, doc_id, merged, detail.user_set, now, _party_organisations(merged))
             _store_analysis(session, doc_id, analyse_document(detail.text, merged), now)
-        return merged
+        return Changed(merged, Changes.of(Kind.METADATA, [doc_id]) | Changes.of(Kind.ACTORS) | ANALYSED)
+
+
+# what analysing a document again writes: its suggestions (status ones too) and its chronology entries
+ANALYSED = Changes.kinds_of(Kind.SUGGESTIONS, Kind.CHRONOLOGY)
+
+
+def refiled(doc_id: int) -> Changes:
+    """What a re-file writes: the document, and all that is anchored in its text or derived from it."""
+    return (Changes.of(Kind.DOCUMENTS, [doc_id]) | Changes.of(Kind.REVIEWS, [doc_id])
+            | Changes.kinds_of(Kind.ANNOTATIONS, Kind.MENTIONS, Kind.ACTIONS) | ANALYSED)
 
 
 def _store_analysis(session: Session, doc_id: int, analysis: DocumentAnalysis, now: str, *, refresh: bool = True,

@@ -18,6 +18,7 @@ from dossier.analysis.statements import same_what
 from dossier.db import actions_repo, actors_repo, progress_repo
 from dossier.db import documents_repo as docs_repo
 from dossier.db.engine import WriterPace
+from dossier.domain.changes import Changed, Changes, Kind
 from dossier.domain.clock import Clock, stamp
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import DossierError, NotFound
@@ -224,23 +225,24 @@ class SuggestionService:
         with self._sessions() as session:
             return actions_repo.pending_counts(session)
 
-    def accept(self, suggestion_id: int) -> AcceptRecord:
-        return self.accept_many([suggestion_id])[0]
+    def accept(self, suggestion_id: int) -> Changed[AcceptRecord]:
+        done = self.accept_many([suggestion_id])
+        return Changed(done.value[0], done.changes)
 
-    def accept_document(self, document_id: int) -> list[AcceptRecord]:
+    def accept_document(self, document_id: int) -> Changed[list[AcceptRecord]]:
         """Accept all of a document's pending suggestions: actors first, so actions find owners, and
         an action's status last."""
         return self.accept_many(in_order(self.pending(document_id)))
 
     def accept_all(self, kind: str | None = None, document_id: int | None = None, *,
                    on_progress: Callable[[int, int], None] | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> list[AcceptRecord]:
+                   cancelled: Callable[[], bool] | None = None) -> Changed[list[AcceptRecord]]:
         """Accept every pending suggestion across the dossier (or of one kind, or of one document),
         in the order `accept_document` uses. See `accept_many` for the short transactions."""
         return self.accept_many(in_order(self.pending(document_id, kind)), on_progress=on_progress, cancelled=cancelled)
 
     def accept_many(self, suggestion_ids: list[int], *, on_progress: Callable[[int, int], None] | None = None,
-                    cancelled: Callable[[], bool] | None = None) -> list[AcceptRecord]:
+                    cancelled: Callable[[], bool] | None = None) -> Changed[list[AcceptRecord]]:
         """Accept suggestions in order: the same register as accepting them one by one, with what every
         acceptance reads again (the actors' names, the suggestions, the documents' dates) read once
         a transaction and the suggestions' new status written at once.
@@ -275,7 +277,7 @@ class SuggestionService:
             if records:
                 self.unaccept(records)
             raise
-        return records
+        return Changed(records, accepted_changes(records))
 
     def _accept_batch(self, session: Session, suggestion_ids: list[int], position: int, accepted: set[int],
                       records: list[AcceptRecord], known: list) -> int:
@@ -349,7 +351,7 @@ class SuggestionService:
         records.append(AcceptRecord(suggestion_id=s.id, created=tuple(created), merges=tuple(merges),
                                     updated=tuple(updated), statuses=tuple(statuses)))
 
-    def unaccept(self, records: list[AcceptRecord]) -> None:
+    def unaccept(self, records: list[AcceptRecord]) -> Changed[None]:
         """Undo acceptances, the latest first: what they created goes, and the suggestions are pending
         again. A long undo, like a long acceptance, commits every `UNDO_CHUNK` suggestions."""
         pace = WriterPace(every=0.0)
@@ -360,6 +362,7 @@ class SuggestionService:
                 self._unaccept(session, chunk, stamp(self.clock))
             if remaining:
                 pace()
+        return Changed(None, accepted_changes(records))
 
     @staticmethod
     def _unaccept(session: Session, records: list[AcceptRecord], now: str) -> None:
@@ -379,21 +382,23 @@ class SuggestionService:
                     actors_repo.delete_by_ids(session, table, [row_id])
             actions_repo.set_suggestion_status(session, record.suggestion_id, "pending", now)
 
-    def reject(self, suggestion_id: int) -> None:
+    def reject(self, suggestion_id: int) -> Changed[None]:
         """Reject a suggestion; it is remembered and never made again in this dossier."""
         with self._sessions.begin() as session:
             actions_repo.set_suggestion_status(session, suggestion_id, "rejected", stamp(self.clock))
+            return Changed(None, Changes.of(Kind.SUGGESTIONS, [suggestion_id]))
 
-    def unreject(self, suggestion_id: int) -> None:
+    def unreject(self, suggestion_id: int) -> Changed[None]:
         with self._sessions.begin() as session:
             actions_repo.set_suggestion_status(session, suggestion_id, "pending", stamp(self.clock))
+            return Changed(None, Changes.of(Kind.SUGGESTIONS, [suggestion_id]))
 
-    def reject_all(self, kind: str | None = None, document_id: int | None = None) -> list[int]:
+    def reject_all(self, kind: str | None = None, document_id: int | None = None) -> Changed[list[int]]:
         """Reject every pending suggestion across the dossier (or of one kind, or of one document);
         the ids rejected. Each is remembered and never made again."""
         return self.reject_many([s.id for s in self.pending(document_id, kind)])
 
-    def reject_many(self, suggestion_ids: list[int]) -> list[int]:
+    def reject_many(self, suggestion_ids: list[int]) -> Changed[list[int]]:
         """Reject suggestions, those still pending (the ids rejected), a chunk a transaction."""
         done: list[int] = []
         pace = WriterPace(every=0.0)
@@ -403,10 +408,18 @@ class SuggestionService:
             with self._sessions.begin() as session:
                 done.extend(actions_repo.set_suggestions_rejected(
                     session, suggestion_ids[first:first + REJECT_CHUNK], stamp(self.clock)))
-        return done
+        return Changed(done, Changes.of(Kind.SUGGESTIONS, done))
 
-    def unreject_many(self, suggestion_ids: list[int]) -> None:
+    def unreject_many(self, suggestion_ids: list[int]) -> Changed[None]:
         """Undo `reject_many`: the suggestions are pending again and their keys no longer refused."""
         for first in range(0, len(suggestion_ids), REJECT_CHUNK):
             with self._sessions.begin() as session:
                 actions_repo.set_suggestions_pending(session, suggestion_ids[first:first + REJECT_CHUNK])
+        return Changed(None, Changes.of(Kind.SUGGESTIONS, suggestion_ids))
+
+
+def accepted_changes(records: list[AcceptRecord]) -> Changes:
+    """What accepting suggestions writes (or taking them back undoes): the suggestions, and the
+    actors, mentions and actions they made or changed."""
+    return (Changes.of(Kind.SUGGESTIONS, [r.suggestion_id for r in records])
+            | Changes.kinds_of(Kind.ACTORS, Kind.MENTIONS, Kind.ACTIONS))

@@ -55,7 +55,7 @@ class BriefingWorker(QObject):
     def run(self) -> None:
         try:
             result = self._services.briefing.export(self.options, self.path, progress=self.progress.emit,
-                                                    cancelled=self._cancel.is_set)
+                                                    cancelled=self._cancel.is_set).value
         except ExportCancelled:
             self.cancelled.emit()
             return

@@ -1,7 +1,7 @@
 """What the views of one window share: the open dossier's services, the undo stack, and signals.
 
 Views never reach for the window. They push undoable commands here, and listen to `changed`
-(which says what kind of data an edit touched) to refresh themselves.
+(which says what an edit changed, as the service that made it said) to refresh themselves.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from dossier.domain.changes import Changes
 from dossier.domain.errors import DossierError
 from dossier.services import Services
-from dossier.ui.commands.base import EVERYTHING, ServiceCommand
+from dossier.ui.commands.base import ServiceCommand
 from dossier.ui.settings import UiSettings
 
-__all__ = ["EVERYTHING", "UiContext", "one_line"]
+__all__ = ["UiContext", "one_line"]
 
 
 def one_line(exc: BaseException) -> str:
@@ -26,7 +27,7 @@ def one_line(exc: BaseException) -> str:
 
 
 class UiContext(QObject):
-    changed = Signal(object)  # frozenset[str]: the kinds of data an edit touched
+    changed = Signal(object)  # Changes: what an edit changed, as the service said
     services_changed = Signal(object)  # Services | None: another dossier was opened (or closed)
     passage_requested = Signal(int, int, int)  # document id, start, end: show it in the reader
     actor_requested = Signal(int)  # show this actor in the who's who
@@ -80,8 +81,9 @@ class UiContext(QObject):
             self.undo_stack.undo()
         return made
 
-    def notify(self, scope: Iterable[str]) -> None:
-        self.changed.emit(frozenset(scope))
+    def notify(self, changes: Changes) -> None:
+        """Tell the views what an edit changed; each refreshes what shows it."""
+        self.changed.emit(changes)
 
     # -- navigation and messages -----------------------------------------------------------------
     def open_passage(self, document_id: int, start: int | None = None, end: int | None = None) -> None:

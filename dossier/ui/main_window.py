@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from dossier import __version__
+from dossier.domain.changes import Changes
 from dossier.domain.errors import DossierError
 from dossier.domain.records import ImportOutcome, ImportResult
 from dossier.paths import DOSSIER_SUFFIX
@@ -33,7 +34,6 @@ from dossier.services.annotations import system_user
 from dossier.services.suggestions import waiting_line
 from dossier.ui.actions import add_menu, build_menus
 from dossier.ui.briefing import install_briefing_action
-from dossier.ui.commands.base import EVERYTHING
 from dossier.ui.context import UiContext, one_line
 from dossier.ui.dialogs import password_dialog
 from dossier.ui.dialogs.history_dialog import HistoryDialog
@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self.help_actions = install_help_actions(self, self.menuBar().actions()[-1].menu(),
                                                  show_guide=self.show_guide, show_shortcuts=self.show_shortcuts)
 
-        self.context.changed.connect(lambda _scope: self.refresh_status())
+        self.context.changed.connect(lambda _changes: self.refresh_status())
         self.context.status_message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.context.passage_requested.connect(self.open_passage)
         self.context.actor_requested.connect(self.show_actor)
@@ -314,7 +314,7 @@ class MainWindow(QMainWindow):
         if self.services is None:
             return
         self.undo_stack.clear()  # an import cannot be undone, so no earlier step may be redone over it
-        self.context.notify(EVERYTHING)  # new documents, their parties and suggestions
+        self.context.notify(Changes.everything())  # new documents, their parties and suggestions
         if self.documents_panel.current_id is None:
             filed = [r.document_id for r in results if r.outcome is ImportOutcome.FILED and r.document_id]
             if not (filed and self.documents_panel.select_document(filed[0])) and self.model.rowCount():

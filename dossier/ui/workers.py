@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from dossier.domain.changes import Changes
 from dossier.domain.errors import DossierError
 from dossier.domain.records import FileCopy, ImportResult
 from dossier.services.documents import DocumentService
@@ -196,6 +197,7 @@ class AcceptAllWorker(QObject):
         self.suggestions = suggestions
         self.kind = kind
         self._cancel = threading.Event()
+        self.changes = Changes.none()  # what the run changed, as the service said (read after `finished`)
 
     def cancel(self) -> None:
         """Stop after the transaction under way (thread-safe); what was accepted stays accepted."""
@@ -207,12 +209,13 @@ class AcceptAllWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            records = self.suggestions.accept_all(self.kind, on_progress=self.progress.emit,
-                                                  cancelled=self._cancel.is_set)
+            done = self.suggestions.accept_all(self.kind, on_progress=self.progress.emit,
+                                               cancelled=self._cancel.is_set)
         except Exception as exc:  # said in one line to the user, never swallowed
             self.failed.emit(failure_line(exc))
             return
-        self.finished.emit(records)
+        self.changes = done.changes
+        self.finished.emit(done.value)
 
 
 class AcceptAllJob(ThreadJob):

@@ -3,35 +3,33 @@ delete / restore(snapshot)."""
 
 from __future__ import annotations
 
+from dossier.domain.changes import Changes
 from dossier.domain.findings import ActionStatus
 from dossier.domain.register import ActionFields
 from dossier.domain.snapshots import ActionSnapshot
 from dossier.services.actions import ActionService
-from dossier.ui.commands.base import ACTIONS, Notify, ServiceCommand
-
-SCOPE = frozenset({ACTIONS})
+from dossier.ui.commands.base import Notify, ServiceCommand
 
 
 class EditActionCommand(ServiceCommand):
-    scope = SCOPE
-
     def __init__(self, actions: ActionService, notify: Notify, action_id: int, fields: ActionFields) -> None:
         super().__init__(f"Edit action “{_short(fields.summary)}”", notify)
         self._actions = actions
         self.action_id, self.fields = action_id, fields
         self.before: ActionFields | None = None
 
-    def run(self) -> None:
-        self.before = self._actions.update(self.action_id, self.fields)
+    def run(self) -> Changes:
+        done = self._actions.update(self.action_id, self.fields)
+        self.before = done.value
+        return done.changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         if self.before is not None:
-            self._actions.update(self.action_id, self.before)
+            return self._actions.update(self.action_id, self.before).changes
+        return Changes.none()
 
 
 class SetStatusCommand(ServiceCommand):
-    scope = SCOPE
-
     def __init__(self, actions: ActionService, notify: Notify, action_id: int, status: ActionStatus, *,
                  note: str | None, document_id: int | None, summary: str = "") -> None:
         super().__init__(f"Mark “{_short(summary)}” {status.value}", notify)
@@ -39,18 +37,19 @@ class SetStatusCommand(ServiceCommand):
         self.action_id, self.status, self.note, self.document_id = action_id, status, note, document_id
         self.before: ActionFields | None = None
 
-    def run(self) -> None:
-        self.before = self._actions.set_status(self.action_id, self.status, note=self.note,
-                                               document_id=self.document_id)
+    def run(self) -> Changes:
+        done = self._actions.set_status(self.action_id, self.status, note=self.note,
+                                        document_id=self.document_id)
+        self.before = done.value
+        return done.changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         if self.before is not None:
-            self._actions.update(self.action_id, self.before)
+            return self._actions.update(self.action_id, self.before).changes
+        return Changes.none()
 
 
 class NewActionCommand(ServiceCommand):
-    scope = SCOPE
-
     def __init__(self, actions: ActionService, notify: Notify, fields: ActionFields, *,
                  document_id: int | None = None, start: int | None = None, end: int | None = None) -> None:
         super().__init__(f"New action “{_short(fields.summary)}”", notify)
@@ -58,30 +57,34 @@ class NewActionCommand(ServiceCommand):
         self.fields, self.document_id, self.start, self.end = fields, document_id, start, end
         self.action_id: int | None = None
 
-    def run(self) -> None:
-        self.action_id = self._actions.create(self.fields, document_id=self.document_id, start=self.start,
-                                              end=self.end)
+    def run(self) -> Changes:
+        done = self._actions.create(self.fields, document_id=self.document_id, start=self.start,
+                                    end=self.end)
+        self.action_id = done.value
+        return done.changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         if self.action_id is not None:
-            self._actions.delete(self.action_id)
+            return self._actions.delete(self.action_id).changes
+        return Changes.none()
 
 
 class DeleteActionCommand(ServiceCommand):
-    scope = SCOPE
-
     def __init__(self, actions: ActionService, notify: Notify, action_id: int, summary: str) -> None:
         super().__init__(f"Delete action “{_short(summary)}”", notify)
         self._actions = actions
         self.action_id = action_id
         self.snapshot: ActionSnapshot | None = None
 
-    def run(self) -> None:
-        self.snapshot = self._actions.delete(self.action_id)
+    def run(self) -> Changes:
+        done = self._actions.delete(self.action_id)
+        self.snapshot = done.value
+        return done.changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         if self.snapshot is not None:
-            self._actions.restore(self.snapshot)
+            return self._actions.restore(self.snapshot).changes
+        return Changes.none()
 
 
 def _short(text: str, limit: int = 40) -> str:

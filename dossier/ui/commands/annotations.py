@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 from dossier.domain.annotations import AnnotationFields, AnnotationRow, ReanchorReport, ReviewStatus
+from dossier.domain.changes import Changes
 from dossier.domain.records import FileCopy
 from dossier.services.annotations import AnnotationService
 from dossier.services.documents import DocumentService
-from dossier.ui.commands.base import (
-    ACTIONS,
-    ANNOTATIONS,
-    CHRONOLOGY,
-    DOCUMENTS,
-    MENTIONS,
-    REVIEWS,
-    SUGGESTIONS,
-    Notify,
-    ServiceCommand,
-)
+from dossier.ui.commands.base import Notify, ServiceCommand
 from dossier.ui.commands.chronology import short
-
-SCOPE = frozenset({ANNOTATIONS})
 
 
 class AnnotateCommand(ServiceCommand):
     """Create an annotation; undo deletes it, redo puts the same one (same id) back."""
-
-    scope = SCOPE
 
     def __init__(self, annotations: AnnotationService, notify: Notify, doc_id: int, start: int, end: int,
                  fields: AnnotationFields, author: str, words: str) -> None:
@@ -34,20 +21,22 @@ class AnnotateCommand(ServiceCommand):
         self.doc_id, self.start, self.end, self.fields, self.author = doc_id, start, end, fields, author
         self.row: AnnotationRow | None = None
 
-    def run(self) -> None:
+    def run(self) -> Changes:
         if self.row is None:
-            self.row = self._annotations.create(self.doc_id, self.start, self.end, self.fields, self.author)
-        else:
-            self._annotations.restore(self.row)
+            done = self._annotations.create(self.doc_id, self.start, self.end, self.fields, self.author)
+            self.row = done.value
+            return done.changes
+        return self._annotations.restore(self.row).changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         if self.row is not None:
-            self.row = self._annotations.delete(self.row.id)
+            done = self._annotations.delete(self.row.id)
+            self.row = done.value
+            return done.changes
+        return Changes.none()
 
 
 class EditAnnotationCommand(ServiceCommand):
-    scope = SCOPE
-
     def __init__(self, annotations: AnnotationService, notify: Notify, ann_id: int, fields: AnnotationFields,
                  quote: str) -> None:
         super().__init__(f"Edit annotation on “{short(quote)}”", notify)
@@ -55,35 +44,37 @@ class EditAnnotationCommand(ServiceCommand):
         self.ann_id, self.fields = ann_id, fields
         self.before: AnnotationRow | None = None
 
-    def run(self) -> None:
-        self.before, _after = self._annotations.update(self.ann_id, self.fields)
+    def run(self) -> Changes:
+        done = self._annotations.update(self.ann_id, self.fields)
+        self.before, _after = done.value
+        return done.changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         if self.before is not None:
-            self._annotations.restore(self.before)
+            return self._annotations.restore(self.before).changes
+        return Changes.none()
 
 
 class DeleteAnnotationCommand(ServiceCommand):
-    scope = SCOPE
-
     def __init__(self, annotations: AnnotationService, notify: Notify, ann_id: int, quote: str) -> None:
         super().__init__(f"Delete annotation on “{short(quote)}”", notify)
         self._annotations = annotations
         self.ann_id = ann_id
         self.row: AnnotationRow | None = None
 
-    def run(self) -> None:
-        self.row = self._annotations.delete(self.ann_id)
+    def run(self) -> Changes:
+        done = self._annotations.delete(self.ann_id)
+        self.row = done.value
+        return done.changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         if self.row is not None:
-            self._annotations.restore(self.row)
+            return self._annotations.restore(self.row).changes
+        return Changes.none()
 
 
 class PlaceAnnotationCommand(ServiceCommand):
     """Anchor an orphan (or move an annotation) onto words chosen by hand."""
-
-    scope = SCOPE
 
     def __init__(self, annotations: AnnotationService, notify: Notify, ann_id: int, start: int, end: int,
                  quote: str) -> None:
@@ -92,19 +83,18 @@ class PlaceAnnotationCommand(ServiceCommand):
         self.ann_id, self.start, self.end = ann_id, start, end
         self.before: AnnotationRow | None = None
 
-    def run(self) -> None:
+    def run(self) -> Changes:
         self.before = self._annotations.get(self.ann_id)
-        self._annotations.place_orphan(self.ann_id, self.start, self.end)
+        return self._annotations.place_orphan(self.ann_id, self.start, self.end).changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         if self.before is not None:
-            self._annotations.restore(self.before)
+            return self._annotations.restore(self.before).changes
+        return Changes.none()
 
 
 class ReviewCommand(ServiceCommand):
     """Mark a document reviewed or not; undo puts back who and when exactly."""
-
-    scope = frozenset({REVIEWS})
 
     def __init__(self, annotations: AnnotationService, notify: Notify, doc_id: int, reviewed: bool, by: str) -> None:
         super().__init__(f"Mark D{doc_id} {'reviewed' if reviewed else 'not reviewed'}", notify)
@@ -114,15 +104,17 @@ class ReviewCommand(ServiceCommand):
         self.after: ReviewStatus | None = None
         self._made = False
 
-    def run(self) -> None:
+    def run(self) -> Changes:
         if not self._made:
-            self.before, self.after = self._annotations.set_reviewed(self.doc_id, self.reviewed, self.by)
+            done = self._annotations.set_reviewed(self.doc_id, self.reviewed, self.by)
+            self.before, self.after = done.value
             self._made = True
-        else:  # a redo restores the same mark, with its first time
-            self._annotations.restore_review(self.doc_id, self.after)
+            return done.changes
+        # a redo restores the same mark, with its first time
+        return self._annotations.restore_review(self.doc_id, self.after).changes
 
-    def revert(self) -> None:
-        self._annotations.restore_review(self.doc_id, self.before)
+    def revert(self) -> Changes:
+        return self._annotations.restore_review(self.doc_id, self.before).changes
 
 
 class RefileCommand(ServiceCommand):
@@ -133,8 +125,6 @@ class RefileCommand(ServiceCommand):
     words again when the old text returns.
     """
 
-    scope = frozenset({ANNOTATIONS, DOCUMENTS, MENTIONS, CHRONOLOGY, ACTIONS, SUGGESTIONS, REVIEWS})
-
     def __init__(self, documents: DocumentService, notify: Notify, doc_id: int, new: FileCopy) -> None:
         super().__init__(f"Re-file D{doc_id} from {new.file_name}", notify)
         self._documents = documents
@@ -143,12 +133,17 @@ class RefileCommand(ServiceCommand):
         self.report: ReanchorReport | None = None
         self.cleared: ReviewStatus | None = None  # the reviewed mark the re-file cleared: an undo puts it back
 
-    def run(self) -> None:
+    def run(self) -> Changes:
         if self.old is None:
             self.old = self._documents.current_copy(self.doc_id)
-        self.report = self._documents.refile_copy(self.doc_id, self.new)
+        done = self._documents.refile_copy(self.doc_id, self.new)
+        self.report = done.value
         self.cleared = self.report.review_cleared or self.cleared
+        return done.changes
 
-    def revert(self) -> None:
+    def revert(self) -> Changes:
         if self.old is not None:
-            self.report = self._documents.refile_copy(self.doc_id, self.old, review=self.cleared)
+            done = self._documents.refile_copy(self.doc_id, self.old, review=self.cleared)
+            self.report = done.value
+            return done.changes
+        return Changes.none()

@@ -3,51 +3,46 @@
 A command keeps plain data only (ids, names, and the records the service returned). The first
 redo is the call the window already made through UiContext.push (so errors are reported before
 anything lands on the stack); later redos call the service again. After each step the command
-tells the views which kinds of data changed.
+tells the views what the service said it changed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-Notify = Callable[[Iterable[str]], None]
+from dossier.domain.changes import Changes
 
-# What an edit can touch; views refresh what shows it.
-DOCUMENTS, ACTORS, MENTIONS, SUGGESTIONS, ACTIONS = "documents", "actors", "mentions", "suggestions", "actions"
-CHRONOLOGY = "chronology"
-ANNOTATIONS, REVIEWS = "annotations", "reviews"
-EVERYTHING = frozenset({DOCUMENTS, ACTORS, MENTIONS, SUGGESTIONS, ACTIONS, CHRONOLOGY, ANNOTATIONS, REVIEWS})
+Notify = Callable[[Changes], None]
 
 
 class ServiceCommand(QUndoCommand):
-    scope: frozenset[str] = frozenset()
-
     def __init__(self, text: str, notify: Notify) -> None:
         super().__init__(text)
         self._notify = notify
         self._ran = False
+        self._first = Changes.none()
 
-    def run(self) -> None:
-        """The one service call that makes the edit."""
+    def run(self) -> Changes:
+        """The one service call that makes the edit; what it changed, as the service says."""
         raise NotImplementedError
 
-    def revert(self) -> None:
-        """The one service call that takes it back."""
+    def revert(self) -> Changes:
+        """The one service call that takes it back; what it changed."""
         raise NotImplementedError
 
     def first_run(self) -> None:
-        self.run()
+        self._first = self.run()
         self._ran = True
 
     def redo(self) -> None:
         if self._ran:
             self._ran = False
+            changes = self._first
         else:
-            self.run()
-        self._notify(self.scope)
+            changes = self.run()
+        self._notify(changes)
 
     def undo(self) -> None:
-        self.revert()
-        self._notify(self.scope)
+        self._notify(self.revert())

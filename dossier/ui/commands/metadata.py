@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from dossier.domain.changes import Changed, Changes
 from dossier.domain.records import EDITABLE_FIELDS
 from dossier.services.documents import DocumentService, MetadataEdit
 
@@ -24,11 +25,13 @@ class EditMetadataCommand(QUndoCommand):
 
     `edit` is the result of the edit the window already made (so the first redo does not write
     again); later redos call edit_metadata, undos call restore_metadata with the values before.
-    `changed(doc_id)` tells the window to refresh what shows that document.
+    `changed(doc_id, changes)` tells the window to refresh what shows that document, and what
+    else the service said it changed.
     """
 
-    def __init__(self, documents: DocumentService, edit: MetadataEdit, changes: Mapping[str, Any],
-                 changed: Callable[[int], None]) -> None:
+    def __init__(self, documents: DocumentService, done: Changed[MetadataEdit], changes: Mapping[str, Any],
+                 changed: Callable[[int, Changes], None]) -> None:
+        edit = done.value
         super().__init__(describe(edit.document_id, list(changes)))
         self._documents = documents
         self._changed = changed
@@ -37,14 +40,16 @@ class EditMetadataCommand(QUndoCommand):
         self.before = edit.before
         self.before_user_set = edit.before_user_set
         self._done = True  # the edit has already been made once
+        self._first = done.changes
 
     def redo(self) -> None:
         if self._done:
             self._done = False
+            written = self._first
         else:
-            self._documents.edit_metadata(self.document_id, self.changes)
-        self._changed(self.document_id)
+            written = self._documents.edit_metadata(self.document_id, self.changes).changes
+        self._changed(self.document_id, written)
 
     def undo(self) -> None:
-        self._documents.restore_metadata(self.document_id, self.before, self.before_user_set)
-        self._changed(self.document_id)
+        written = self._documents.restore_metadata(self.document_id, self.before, self.before_user_set).changes
+        self._changed(self.document_id, written)

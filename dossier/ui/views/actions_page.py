@@ -12,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
+from dossier.domain.changes import Changes, Kind
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActionStatus
 from dossier.domain.register import ActionRow
@@ -22,7 +23,6 @@ from dossier.ui.commands.actions import (
     NewActionCommand,
     SetStatusCommand,
 )
-from dossier.ui.commands.base import ACTIONS, ACTORS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.action_dialogs import ActionDialog, MarkDoneDialog
 from dossier.ui.models.actions_model import (
@@ -159,13 +159,13 @@ class ActionsPage(Page):
         if services is not None:
             self.filters.set_names(services.actors.names())
 
-    def _on_changed(self, scope: frozenset[str]) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if self.services is None:
             return
-        if scope & {ACTIONS, ACTORS}:
+        if changes.touches_any(Kind.ACTIONS, Kind.ACTORS):
             self.model.reload()
             self.show_detail()
-        if ACTORS in scope:
+        if changes.touches(Kind.ACTORS):
             self.filters.set_names(self.services.actors.names())
 
     def focus_filter(self) -> None:

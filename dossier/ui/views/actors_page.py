@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dossier.domain.changes import Changes, Kind
 from dossier.domain.errors import NotFound
 from dossier.domain.findings import ActorKind
 from dossier.domain.register import ActorRow
@@ -34,7 +35,6 @@ from dossier.ui.commands.actors import (
     SetKindCommand,
     SplitAliasCommand,
 )
-from dossier.ui.commands.base import ACTORS, MENTIONS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.actor_dialogs import ActorDialog, MergeDialog, RenameDialog, SplitAliasDialog
 from dossier.ui.models.actors_model import ALIASES, NAME, ActorsModel
@@ -175,8 +175,8 @@ class ActorsPage(Page):
         self.model.set_service(services.actors if services else None)
         self._update_count()
 
-    def _on_changed(self, scope: frozenset[str]) -> None:
-        if self.services is not None and scope & {ACTORS, MENTIONS}:
+    def _on_changed(self, changes: Changes) -> None:
+        if self.services is not None and changes.touches_any(Kind.ACTORS, Kind.MENTIONS):
             self.model.reload()
 
     def focus_filter(self) -> None:

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from dossier.domain.annotations import AnnotationFilter, AnnotationRow, Colour
+from dossier.domain.changes import Changes, Kind
 from dossier.domain.errors import DossierError
 from dossier.ui.commands.annotations import DeleteAnnotationCommand
-from dossier.ui.commands.base import ANNOTATIONS, DOCUMENTS
 from dossier.ui.context import UiContext
 from dossier.ui.dialogs.annotation_dialog import colour_icon
 from dossier.ui.style import theme
@@ -283,8 +283,8 @@ class AnnotationsPage(Page):
             text += f" · {checks} to check (moved onto different words by a re-file)"
         self.count.setText(text)
 
-    def _on_changed(self, scope: frozenset[str]) -> None:
-        if scope & {ANNOTATIONS, DOCUMENTS}:  # a reviewed mark shows nowhere in this view
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.touches_any(Kind.ANNOTATIONS, Kind.DOCUMENTS):  # a reviewed mark shows nowhere in this view
             self.refresh_choices()
 
     # -- actions ---------------------------------------------------------------------------------

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dossier.domain.changes import Changes, Kind
 from dossier.domain.chronology import ChronologyRow, EntryFields, EntryKind, EntrySource
 from dossier.services import Services
-from dossier.ui.commands.base import ACTIONS, ACTORS, ANNOTATIONS, CHRONOLOGY, DOCUMENTS
 from dossier.ui.commands.chronology import (
     AddEntryCommand,
     DeleteEntryCommand,
@@ -48,7 +48,8 @@ from dossier.ui.views.timeline_panel import TimelinePanel
 
 KINDS_KEY, RANGE_KEY, LANES_KEY = "chronology/kinds", "chronology/range", "chronology/lanes"
 MATTERS_KEY = "chronology/mattersOnly"  # "1": only the events that matter
-REFRESH_SCOPE = frozenset({CHRONOLOGY, DOCUMENTS, ACTORS, ACTIONS, ANNOTATIONS})  # annotations: the tags
+# what the chronology shows (annotations: the tags it filters by)
+REFRESH_ON = (Kind.CHRONOLOGY, Kind.DOCUMENTS, Kind.ACTORS, Kind.ACTIONS, Kind.ANNOTATIONS)
 
 
 class ChronologyPage(Page):
@@ -224,8 +225,8 @@ class ChronologyPage(Page):
         self._stale = services is not None
         self._refresh_if_shown()
 
-    def _on_changed(self, scope: frozenset[str]) -> None:
-        if self.services is not None and scope & REFRESH_SCOPE:
+    def _on_changed(self, changes: Changes) -> None:
+        if self.services is not None and changes.touches_any(*REFRESH_ON):
             self._stale = True
             self._refresh_if_shown()
 

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget, QToolTip, QWidget
 
 from dossier.domain.annotations import AnnotationFields, AnnotationRow, Colour
+from dossier.domain.changes import Changes, Kind
 from dossier.domain.errors import DossierError
 from dossier.domain.findings import ActorKind
 from dossier.domain.register import SuggestionRow
@@ -26,7 +27,6 @@ from dossier.ui.commands.annotations import (
     EditAnnotationCommand,
     PlaceAnnotationCommand,
 )
-from dossier.ui.commands.base import ACTORS, ANNOTATIONS, DOCUMENTS, MENTIONS, REVIEWS, SUGGESTIONS
 from dossier.ui.commands.metadata import EditMetadataCommand
 from dossier.ui.commands.suggestions import AcceptCommand, AcceptedCommand, RejectCommand, RejectManyCommand
 from dossier.ui.context import UiContext, one_line
@@ -44,7 +44,6 @@ from dossier.ui.views.suggestions_panel import SuggestionsPanel
 from dossier.ui.workers import AcceptAllJob, ReadCopyJob
 
 NO_DOCUMENTS = "No documents yet. Use File ▸ Import, or drop files here."
-METADATA = "metadata"
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -234,10 +233,10 @@ class DocumentsPage(DocumentStatusMixin, QSplitter):
         self.reader.text.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
-    def _on_changed(self, scope: frozenset[str]) -> None:
+    def _on_changed(self, changes: Changes) -> None:
         if self.services is None:
             return
-        if DOCUMENTS in scope:
+        if changes.touches(Kind.DOCUMENTS):
             self.model.reload()  # the panel keeps the current document selected
             if self.document_id is not None:
                 detail = self.services.documents.get(self.document_id)
@@ -245,18 +244,18 @@ class DocumentsPage(DocumentStatusMixin, QSplitter):
                 self.editor.load(detail)
                 self.copy_of = detail.row.copy_of
                 self._update_actions()
-        if scope & {ACTORS, MENTIONS}:
+        if changes.touches_any(Kind.ACTORS, Kind.MENTIONS):
             self.refresh_mentions()
-        if ACTORS in scope:
+        if changes.touches(Kind.ACTORS):
             self.editor.set_actor_names(self.services.documents.actor_names())
-        if SUGGESTIONS in scope:
+        if changes.touches(Kind.SUGGESTIONS):
             self.refresh_suggestions()
-        if ANNOTATIONS in scope:
+        if changes.touches(Kind.ANNOTATIONS):
             current = self.annotations_pane.current()
             self.refresh_annotations(keep=current.id if current else None)
-        if scope & {ANNOTATIONS, REVIEWS}:
+        if changes.touches_any(Kind.ANNOTATIONS, Kind.REVIEWS):
             self.model.refresh_cached()  # the ✓ column and the annotation counts; the order stays
-        if REVIEWS in scope:
+        if changes.touches(Kind.REVIEWS):
             self.refresh_review()
 
     def _update_actions(self) -> None:
@@ -284,11 +283,11 @@ class DocumentsPage(DocumentStatusMixin, QSplitter):
             return False
         documents = self.services.documents
         try:
-            edit = documents.edit_metadata(doc_id, changes)
+            done = documents.edit_metadata(doc_id, changes)
         except (ValueError, TypeError, DossierError) as exc:
             self.editor.show_error(one_line(exc))
             return False
-        self.context.undo_stack.push(EditMetadataCommand(documents, edit, changes, self._document_changed))
+        self.context.undo_stack.push(EditMetadataCommand(documents, done, changes, self._document_changed))
         return True
 
     def propose_date(self, doc_id: int) -> None:
@@ -298,7 +297,7 @@ class DocumentsPage(DocumentStatusMixin, QSplitter):
         proposal = self.services.chronology.propose_date(doc_id)
         self.editor.offer_date(proposal_as_date(proposal), proposal.reasons)
 
-    def _document_changed(self, doc_id: int) -> None:
+    def _document_changed(self, doc_id: int, changes: Changes) -> None:
         if self.services is None:
             return
         self.model.refresh_documents([doc_id])
@@ -306,7 +305,7 @@ class DocumentsPage(DocumentStatusMixin, QSplitter):
             detail = self.services.documents.get(doc_id)
             self.reader.show_document(detail, keep_position=True)
             self.editor.load(detail)
-        self.context.notify({METADATA, ACTORS})
+        self.context.notify(changes)
 
     # -- tagging ---------------------------------------------------------------------------------
     def tag_selection(self) -> ActorDialog | None:
@@ -402,7 +401,8 @@ class DocumentsPage(DocumentStatusMixin, QSplitter):
         elif records and self.services is not None and self.services.suggestions is job.worker.suggestions:
             what = {"actor": "actor", "action": "action", "status": "progress"}.get(job.worker.kind or "", "")
             self.context.push(AcceptedCommand(self.services.suggestions, self.context.notify, records,
-                                              f"Accept {len(records)} {what + ' ' if what else ''}suggestions"))
+                                              f"Accept {len(records)} {what + ' ' if what else ''}suggestions",
+                                              job.worker.changes))
             stopped = " (stopped: the rest wait)" if cancelled else ""
             self.context.status(f"{len(records)} suggestions accepted across the dossier{stopped}.")
         self.refresh_suggestions()
