@@ -605,10 +605,10 @@ def _field_line(page: Page) -> Iterator[Hit]:
             continue
         fields = _BAR_SPLIT.split(line)
         dated = [(k, parse_date_line(f)) for k, f in enumerate(fields)]
-        dated = [(k, d) for k, d in dated if d is not None]
-        if len(dated) != 1 or any(len(f) > 60 for f in fields):
+        found = [(k, d) for k, d in dated if d is not None]
+        if len(found) != 1 or any(len(f) > 60 for f in fields):
             continue
-        k, date = dated[0]
+        k, date = found[0]
         if not _is_day(date) or _is_stamp(date, fields[k]) or _is_labelled(fields[k]) \
                 or (k > 0 and _OTHER_LABEL.search(fields[k - 1])):
             continue

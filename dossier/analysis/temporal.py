@@ -442,9 +442,9 @@ def _pick_year(bounds: Bounds, doc: PartialDate, mode: str | None) -> int | None
         month_lo, month_hi = lo, hi
     options: list[tuple[int, dt.date, dt.date]] = []
     for year in (doc.year - 1, doc.year, doc.year + 1):
-        b = bounds(year)
-        if b is not None:
-            options.append((year, b[0], b[1]))
+        span = bounds(year)
+        if span is not None:
+            options.append((year, span[0], span[1]))
     if not options:
         return None
     if mode == PAST:
@@ -597,9 +597,9 @@ def _tense_cue(text: str, sentence: Span, start: int, end: int, min_strength: in
     if _PLAN_UNTIL.search(text, max(sentence.start, start - 40), start) and _UNTIL_WORD.match(text, start, end):
         _starts, ends, _cues = _sentence_cues(text, sentence.start, sentence.end)
         return AHEAD, max(0, bisect.bisect_right(ends, start) - 1)  # "sent round the timetable until May": still to come
-    brk = _CLAUSE_BREAK.search(text, end, sentence.end)
-    if brk:
-        clause_end = brk.start()
+    brk_after = _CLAUSE_BREAK.search(text, end, sentence.end)
+    if brk_after:
+        clause_end = brk_after.start()
     that = that_clause(text, end, clause_end)  # "there was no doubt on 3 May | that the Board would act"
     if that is not None:
         clause_end = that
@@ -661,7 +661,7 @@ def _by_direction(text: str, sentence: Span, start: int, end: int) -> str:
 def _skipped_ranges(text: str) -> list[tuple[int, int]]:
     """Lines that are the document's own date: alone on a line near the top, or labelled. Not a date
     and time under a quoted message's sender, after the prose of a reply ("Ann Roe / 12/03/2001 10:15 AM")."""
-    out = []
+    out: list[tuple[int, int]] = []
     published: list[bool] = []
     prose = False
     for n, line in enumerate(_LINE.finditer(text)):

@@ -269,7 +269,7 @@ def action_rows(session: Session, ids: Sequence[int], as_at: str) -> list[Action
             continue
         a, owner_name, addressed_name, title, file_name = r
         para = paragraphs(a.document_id, a.start) if a.document_id is not None and a.start is not None else None
-        sources = ((ActionSourceRef(a.document_id, para, title or file_name, a.start),)
+        sources: tuple[ActionSourceRef, ...] = ((ActionSourceRef(a.document_id, para, title or file_name, a.start),)
                    if a.document_id is not None else ())
         sources += tuple(ActionSourceRef(d, paragraphs(d, s) if s is not None else None, t, s)
                          for d, s, t in further.get(a.id, ()))

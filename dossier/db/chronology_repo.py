@@ -153,15 +153,15 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
         description = getattr(ref, "description", "") or " ".join(ref.found.sentence.split())
         wanted.append((ref, kind, description[:2000]))
     # entries other documents give for the same kinds and dates: candidates to join, in one query
-    candidates: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
+    candidates: dict[tuple[str, str | None, str | None], list[list[Any]]] = defaultdict(list)
     values = {ref.found.date.value for ref, _, _ in wanted}
-    for entry_id, kind, value, precision, description, actors in session.execute(
+    for entry_id, row_kind, value, precision, description, actors in session.execute(
             select(ChronologyEntry.id, ChronologyEntry.kind, ChronologyEntry.date_value,
                    ChronologyEntry.date_precision, ChronologyEntry.description, ChronologyEntry.actors)
             .where(ChronologyEntry.date_value.in_(values),
                    ~exists().where(SourceRow.entry_id == ChronologyEntry.id,
                                    SourceRow.document_id == document_id))):
-        candidates[(kind, value, precision)].append([entry_id, description, _names(actors)])
+        candidates[(row_kind, value, precision)].append([entry_id, description, _names(actors)])
     joined: list[tuple[Any, int]] = []  # (reference, existing entry id)
     fresh: list[tuple[Any, dict[str, Any]]] = []  # (reference, new entry row)
     named: dict[int, str] = {}  # existing entries joined: their actors, with this letter's added
@@ -842,7 +842,7 @@ def document_references(session: Session, document_id: int) -> list[tuple[str, P
     """(kind, date) of the entries a document is a source of."""
     stmt = (select(ChronologyEntry).join(SourceRow, SourceRow.entry_id == ChronologyEntry.id)
             .where(SourceRow.document_id == document_id))
-    return [(e.kind, fields_of(e).date) for e in session.scalars(stmt) if e.date_value]
+    return [(e.kind, date) for e in session.scalars(stmt) if e.date_value and (date := fields_of(e).date)]
 
 
 # -- linked documents (dating an undated one) ------------------------------------------------------
@@ -893,7 +893,7 @@ def texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
 def dated_references(session: Session, exclude: int) -> list[tuple[int, str]]:
     """(id, reference) of every dated document with a reference, but one."""
     return [(i, r) for i, r in session.execute(select(Document.id, Document.reference).where(
-        Document.reference.is_not(None), Document.date_value.is_not(None), Document.id != exclude))]
+        Document.reference.is_not(None), Document.date_value.is_not(None), Document.id != exclude)) if r is not None]
 
 
 def dated_file_names(session: Session, exclude: int) -> list[tuple[int, str]]:

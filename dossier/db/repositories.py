@@ -373,16 +373,17 @@ def replace_text(session: Session, doc_id: int, *, sha256: str, file_name: str, 
     return old_text
 
 
-_SPAN_TABLES = {"mention": Mention, "action": Action, "entry_source": EntrySource}
+_SPAN_TABLES: dict[str, type[Mention] | type[Action] | type[EntrySource]] = {
+    "mention": Mention, "action": Action, "entry_source": EntrySource}
 
 
 def spans_in(session: Session, doc_id: int) -> list[tuple[str, int, int, int]]:
     """(table, row id, start, end) of every span that points into a document's text."""
-    out = []
+    out: list[tuple[str, int, int, int]] = []
     for name, model in _SPAN_TABLES.items():
         rows = session.execute(select(model.id, model.start, model.end).where(
             model.document_id == doc_id, model.start.is_not(None), model.end.is_not(None)))
-        out.extend((name, r[0], r[1], r[2]) for r in rows)
+        out.extend((name, r[0], r[1], r[2]) for r in rows if r[1] is not None and r[2] is not None)
     return out
 
 

@@ -128,7 +128,7 @@ class BriefingService:
     def previous_to(self, options: BriefingOptions) -> ExportRecord | None:
         """The briefing this one's "changes since the last briefing" counts from."""
         with self._sessions() as session:
-            return repo.export_before(session, options.as_at)
+            return repo.export_before(session, options.day)
 
     # -- what the dialog offers ------------------------------------------------------------------
     def tags(self) -> list[tuple[str, int]]:
@@ -204,7 +204,7 @@ class BriefingService:
         digest = hashlib.sha256(rendered.pdf).hexdigest()
         with self._sessions.begin() as session:
             record_id = repo.record_export(
-                session, exported_at=utc_now(), as_at=options.as_at, title=options.title,
+                session, exported_at=utc_now(), as_at=options.day, title=options.title,
                 reference=options.reference, file_name=safe_text(target.name), sha256=digest,
                 options_json=_options_json(options))
         if progress:
@@ -298,7 +298,7 @@ _STATUS_CHANGE = {ActionStatus.DONE: "Action done", ActionStatus.SUPERSEDED: "Ac
 
 def _changes(session: Session, options: BriefingOptions, docs: set[int] | None
              ) -> tuple[PreviousBriefing | None, tuple[ChangeItem, ...]]:
-    prev = repo.export_before(session, options.as_at)
+    prev = repo.export_before(session, options.day)
     if prev is None:
         return None, ()
     previous = PreviousBriefing(as_at=prev.as_at, title=prev.title, reference=prev.reference,
@@ -316,7 +316,7 @@ def _changes(session: Session, options: BriefingOptions, docs: set[int] | None
     changed = repo.actions_changed_since(session, prev.exported_at)
     created = dict(changed)
     scope = options.scope
-    rows = actions_repo.action_rows(session, [i for i, _ in changed], options.as_at.isoformat())
+    rows = actions_repo.action_rows(session, [i for i, _ in changed], options.day.isoformat())
     pages = repo.paragraph_pages(session, [(r.document_id, r.paragraph) for r in rows
                                            if r.document_id and r.paragraph])
     for r in rows:

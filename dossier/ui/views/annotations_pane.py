@@ -45,14 +45,14 @@ class AnnotationLayer:
         selections = []
         for r in self.rows:
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._edit.cursor_for(r.start, r.end)  # type: ignore[attr-defined]
+            selection.cursor = self._edit.cursor_for(r.start, r.end)
             fmt = QTextCharFormat()
             fill = QColor(theme.ANNOTATION_FILL[r.colour.value])
             fmt.setBackground(fill.darker(112) if r.id == current else fill)
             if r.note:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
                 fmt.setUnderlineColor(theme.ANNOTATION_CHIP[r.colour.value])
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = fmt
             selections.append(selection)
         self._edit.set_highlight_layer("annotations", selections)
 

@@ -120,22 +120,22 @@ class HitDelegate(QStyledItemDelegate):
 
     def _document(self, option: QStyleOptionViewItem, html: str) -> QTextDocument:
         doc = QTextDocument()
-        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        doc.setDefaultFont(option.font)
         doc.setDocumentMargin(0)
         doc.setHtml(html)
-        doc.setTextWidth(max(50, option.rect.width() - 2 * self.PADDING))  # type: ignore[attr-defined]
+        doc.setTextWidth(max(50, option.rect.width() - 2 * self.PADDING))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         html = index.data(HtmlRole) or ""
-        opt.text = ""  # type: ignore[attr-defined]
-        style = opt.widget.style() if opt.widget else QApplication.style()  # type: ignore[attr-defined]
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         doc = self._document(opt, html)
         painter.save()
-        rect: QRect = opt.rect  # type: ignore[attr-defined]
+        rect: QRect = opt.rect
         painter.translate(rect.left() + self.PADDING, rect.top() + self.PADDING)
         painter.setClipRect(0, 0, rect.width() - 2 * self.PADDING, rect.height() - self.PADDING)
         context = QAbstractTextDocumentLayout.PaintContext()
@@ -145,9 +145,9 @@ class HitDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        view = opt.widget  # type: ignore[attr-defined]
+        view = opt.widget
         if view is not None and hasattr(view, "viewport"):
-            opt.rect.setWidth(view.viewport().width())  # type: ignore[attr-defined]
+            opt.rect.setWidth(view.viewport().width())
         doc = self._document(opt, index.data(HtmlRole) or "")
         return QSize(int(doc.idealWidth()) + 2 * self.PADDING, int(doc.size().height()) + 2 * self.PADDING)
 
