@@ -249,7 +249,8 @@ class BriefingDialog(QDialog):
         self.timing.setEditable(True)
         self.timing.addItems(["", "Routine", "Urgent", "Immediate"])
         self.timing.setCurrentText(o.timing)
-        self.timing.lineEdit().setPlaceholderText("e.g. Routine, or Urgent: by 5 August")
+        if (timing_edit := self.timing.lineEdit()) is not None:  # an editable combo box has one
+            timing_edit.setPlaceholderText("e.g. Routine, or Urgent: by 5 August")
         self.timing.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.marking.setMinimumWidth(220)
         self.as_at.setMinimumWidth(220)

@@ -77,7 +77,7 @@ class AnnotationRows:
     rows: list[AnnotationRow]
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)  # type: ignore[call-arg]  (the Qt model class that follows this one)
+        super().__init__(parent)  # type: ignore[call-arg]  # the Qt model class that follows this one
         self.rows = []
 
     def set_rows(self, rows: Sequence[AnnotationRow]) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -339,7 +339,7 @@ class TimelineView(QGraphicsView):
         return self._scale.ppd
 
     @property
-    def scale(self) -> TimeScale:
+    def time_scale(self) -> TimeScale:  # not `scale`: that is QGraphicsView's own method
         return self._scale
 
     @property
@@ -716,7 +716,7 @@ class TimelineView(QGraphicsView):
         super().mouseDoubleClickEvent(event)
 
     # -- painting --------------------------------------------------------------------------------
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         painter.fillRect(rect, QColor("#ffffff"))
         for n, lane in enumerate(self._lanes):
             if n % 2:
@@ -732,7 +732,7 @@ class TimelineView(QGraphicsView):
         for tick in self._scale.upper_ticks(rect.left(), rect.right()):
             painter.drawLine(QPointF(tick.x, rect.top()), QPointF(tick.x, rect.bottom()))
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -907,7 +907,7 @@ class TimelineView(QGraphicsView):
                 return
         super().mousePressEvent(event)
 
-    def _paint_gutter(self, painter: QPainter, sy: int, height: int) -> None:
+    def _paint_gutter(self, painter: QPainter, sy: int, height: float) -> None:
         if not self._lanes:
             return
         painter.fillRect(QRectF(0, AXIS_HEIGHT, GUTTER, height - AXIS_HEIGHT), QColor("#ffffff"))
