@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from dossier.db.actors_repo import row_dict
 from dossier.db.chronology_repo import refresh_carried
 from dossier.db.models import Action, ActionSource, Actor, Document, Paragraph, Rejection, Suggestion
-from dossier.domain.dates import PartialDate
+from dossier.domain.dates import PartialDate, Precision, Qualifier
 from dossier.domain.errors import NotFound
 from dossier.domain.findings import ActionStatus, ActionType
 from dossier.domain.register import ActionFields, ActionRow, ActionSourceRef, SuggestionRow
@@ -25,7 +25,7 @@ def _date(value: str | None, precision: str | None, qualifier: str | None = None
           text: str | None = None) -> PartialDate | None:
     if not value or not precision:
         return None
-    return PartialDate(value, precision, qualifier, text or "")  # type: ignore[arg-type]
+    return PartialDate(value, Precision(precision), Qualifier(qualifier) if qualifier else None, text or "")
 
 
 def _action(session: Session, action_id: int) -> Action:
@@ -155,7 +155,9 @@ def add_source(session: Session, action_id: int, document_id: int, start: int | 
     source = ActionSource(action_id=action_id, document_id=document_id, start=start, end=end, created_at=now)
     session.add(source)
     session.flush()
-    session.get(Action, action_id).updated_at = now  # type: ignore[union-attr]
+    action = session.get(Action, action_id)
+    if action is not None:
+        action.updated_at = now
     return source.id
 
 

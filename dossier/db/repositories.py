@@ -21,7 +21,7 @@ from dossier.db.models import (
     Mention,
     Paragraph,
 )
-from dossier.domain.dates import PartialDate
+from dossier.domain.dates import PartialDate, Precision, Qualifier
 from dossier.domain.errors import NotFound
 from dossier.domain.headings import document_heading
 from dossier.domain.records import (
@@ -262,7 +262,7 @@ def _date_of(value: str | None, precision: str | None, qualifier: str | None, te
              end_value: str | None = None) -> PartialDate | None:
     if not value or not precision:
         return None
-    return PartialDate(value, precision, qualifier, text or "", end_value)  # type: ignore[arg-type]
+    return PartialDate(value, Precision(precision), Qualifier(qualifier) if qualifier else None, text or "", end_value)
 
 
 def document_rows(session: Session, ids: Sequence[int]) -> list[DocumentRow]:

@@ -281,7 +281,7 @@ def install_briefing_action(window: QMainWindow, menu: QMenu | None = None,
     action.setShortcut(QKeySequence(SHORTCUT))
     action.setStatusTip("Export a briefing PDF: front sheet, key messages, open actions and the annexes")
     action.triggered.connect(lambda _checked=False: exporter.open_dialog())
-    action.exporter = exporter  # type: ignore[attr-defined]
+    action.exporter = exporter  # type: ignore[attr-defined]  # kept with its action (and found by tests)
     menu = menu or _file_menu(window)
     actions = menu.actions()
     quit_at = next((i for i, a in enumerate(actions) if a.menuRole() == QAction.MenuRole.QuitRole), None)

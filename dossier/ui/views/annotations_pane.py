@@ -58,7 +58,7 @@ class AnnotationLayer:
 
     def at(self, offset: int) -> AnnotationRow | None:
         hits = [r for r in self.rows if r.start is not None and r.end is not None and r.start <= offset < r.end]
-        return min(hits, key=lambda r: r.end - r.start) if hits else None  # type: ignore[operator]
+        return min(hits, key=lambda r: (r.end or 0) - (r.start or 0)) if hits else None  # both set, as filtered
 
     def tooltip(self, row: AnnotationRow) -> str:
         parts = []
@@ -81,9 +81,9 @@ class AnnotationRows:
         self.rows = []
 
     def set_rows(self, rows: Sequence[AnnotationRow]) -> None:
-        self.beginResetModel()  # type: ignore[attr-defined]
+        self.beginResetModel()  # type: ignore[attr-defined]  # the Qt model class that follows this one
         self.rows = list(rows)
-        self.endResetModel()  # type: ignore[attr-defined]
+        self.endResetModel()  # type: ignore[attr-defined]  # the Qt model class that follows this one
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QMessageBox, QSplitter, QTabWidget, QToolTip, QWidget
 
 from dossier.domain.annotations import AnnotationFields, AnnotationRow, Colour
@@ -520,12 +520,13 @@ class DocumentsPage(QSplitter):
         return found
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and watched is self.reader.text.viewport():
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) \
+                and watched is self.reader.text.viewport():
             text = self.reader.text
-            pos = event.pos()  # type: ignore[attr-defined]
+            pos = event.pos()
             row = self.annotation_layer.at(text.offset_at(text.cursorForPosition(pos).position()))
             if row is not None:
-                QToolTip.showText(event.globalPos(), self.annotation_layer.tooltip(row), text)  # type: ignore[attr-defined]
+                QToolTip.showText(event.globalPos(), self.annotation_layer.tooltip(row), text)
                 return True
         return super().eventFilter(watched, event)
 

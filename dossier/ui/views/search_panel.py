@@ -214,7 +214,8 @@ class SearchPanel(QFrame):
         self.line.returnPressed.connect(self.open_current)
         self.line.installEventFilter(self)
         self.list.clicked.connect(lambda index: self.open_row(index.row()))
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
+        if isinstance(app := QApplication.instance(), QApplication):  # always, where there is a widget
+            app.focusChanged.connect(self._on_focus_changed)
         self.hide()
 
     # -- data ------------------------------------------------------------------------------------
@@ -268,7 +269,8 @@ class SearchPanel(QFrame):
         """Offer the query with its misspelt words corrected (nothing found for what was typed)."""
         suggest = getattr(self._source, "suggestions", None)
         found = suggest(text) if text and suggest is not None else ()
-        self._corrected = self._source.corrected(text, found) if found else ""  # type: ignore[union-attr]
+        correct = getattr(self._source, "corrected", None)  # with suggestions(): the search service's
+        self._corrected = correct(text, found) if found and correct is not None else ""
         self.did_you_mean.setText(f'Did you mean <a href="#">{escape(self._corrected)}</a>?' if found else "")
         self.did_you_mean.setVisible(bool(found))
 
