@@ -147,7 +147,10 @@ def stop_logging() -> None:
         _handler.close()
         _handler = None
     if _crash_file is not None:
-        faulthandler.enable(file=sys.__stderr__)
+        if sys.__stderr__ is not None:
+            faulthandler.enable(file=sys.__stderr__)
+        else:  # no console (pythonw): nowhere to write a crash to
+            faulthandler.disable()
         _crash_file.close()
         _crash_file = None
     if sys.excepthook is log_uncaught:

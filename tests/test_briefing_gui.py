@@ -187,7 +187,7 @@ def test_closing_the_window_mid_export_stops_it(qtbot, tmp_path, dossier):
     assert window.open_dossier(dossier)
     exporter = _exporter(action)
     job = exporter.start(sample_options(), tmp_path / "b.pdf")
-    thread = job.thread
+    thread = job.worker_thread
     window.close()
     assert thread.isFinished() or thread.wait(10_000)
 

@@ -183,6 +183,12 @@ def test_changes_since_the_last_briefing(sample, tmp_path):
     assert services.briefing.gather(sample_options()).previous is None
 
 
+def test_the_briefing_before_one_not_yet_dated_counts_from_today(services: Services):
+    # options nobody has dated yet (as_at None) are a briefing of today, not a crash
+    assert BriefingOptions().as_at is None
+    assert services.briefing.previous_to(BriefingOptions()) is None
+
+
 def test_reexport_is_byte_identical_after_other_exports(sample, tmp_path):
     services, _ = sample
     one = services.briefing.export(sample_options(), tmp_path / "one.pdf").value

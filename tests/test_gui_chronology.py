@@ -458,14 +458,14 @@ def test_timeline_zoom_changes_the_axis_from_years_to_months_to_days(qtbot, show
 
     viewport = timeline.viewport()
     x = viewport.width() * 0.6
-    day_before = timeline.scale.day_at(timeline.horizontalScrollBar().value() + x)
+    day_before = timeline.time_scale.day_at(timeline.horizontalScrollBar().value() + x)
     while timeline.tick_unit != DAY:  # the wheel zooms around the cursor
         event = QWheelEvent(QPointF(x, 100), QPointF(viewport.mapToGlobal(QPoint(int(x), 100))), QPoint(0, 0),
                             QPoint(0, 240), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
                             Qt.ScrollPhase.NoScrollPhase, False)
         QApplication.sendEvent(viewport, event)
     assert timeline.zoom_level >= 5
-    day_after = timeline.scale.day_at(timeline.horizontalScrollBar().value() + x)
+    day_after = timeline.time_scale.day_at(timeline.horizontalScrollBar().value() + x)
     assert abs((day_after - day_before).days) <= 1
     labels = timeline.axis_labels()
     assert labels and all(label.isdigit() and 1 <= int(label) <= 31 for label in labels)
@@ -505,7 +505,7 @@ def test_timeline_bars_span_their_precision(qtbot, shown: MainWindow) -> None:
     month_bar, day_bar = timeline.bar_for(june), timeline.bar_for(wrote)
     assert isinstance(month_bar, EntryItem) and isinstance(day_bar, EntryItem)
     assert month_bar.bar_rect.width() == pytest.approx(30 * ppd)  # June has 30 days
-    assert month_bar.bar_rect.left() == pytest.approx(timeline.scale.x_of(dt.date(2021, 6, 1)))
+    assert month_bar.bar_rect.left() == pytest.approx(timeline.time_scale.x_of(dt.date(2021, 6, 1)))
     assert day_bar.bar_rect.width() == pytest.approx(max(ppd, 5.0))
     timeline.zoom_in()
     timeline.zoom_in()

@@ -51,8 +51,8 @@ def test_table_and_reader_show_the_heading(qtbot, window: MainWindow, tmp_path: 
     assert FILE not in window.reader.header.subtitle.text()
 
     editor = window.editor  # the heading follows a corrected sender
-    editor.sender.setText("Kit Lee")
-    editor.sender.textEdited.emit("Kit Lee")
+    editor.sender_edit.setText("Kit Lee")
+    editor.sender_edit.textEdited.emit("Kit Lee")
     editor.apply_button.click()
     assert window.model.data(window.model.index(0, TITLE)) == "Letter from Kit Lee to Sam Doe, 3 Mar 2019"
     qtbot.waitUntil(lambda: window.reader.header.title.text() == "Letter from Kit Lee to Sam Doe, 3 Mar 2019")

@@ -212,8 +212,8 @@ def test_edit_of_sender_shows_in_table(qtbot, window: MainWindow, tmp_path: Path
     close_summary(window)
     window.documents_panel.select_row(0)
     editor = window.editor
-    editor.sender.setText("Jane Doe")
-    editor.sender.textEdited.emit("Jane Doe")
+    editor.sender_edit.setText("Jane Doe")
+    editor.sender_edit.textEdited.emit("Jane Doe")
     editor.title.setText("Inspection in spring")
     editor.title.textEdited.emit("Inspection in spring")
     editor.apply_button.click()

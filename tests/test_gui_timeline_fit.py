@@ -87,7 +87,7 @@ def test_fit_spreads_the_bulk_across_the_width_and_counts_the_outlier(qtbot, win
     width = timeline.viewport().width()
     bars = visible_bars(timeline)
     sx = timeline.horizontalScrollBar().value()
-    bulk = [i.bar_rect.center().x() for i in bars if timeline.scale.day_at(i.bar_rect.left()).year >= 2021]
+    bulk = [i.bar_rect.center().x() for i in bars if timeline.time_scale.day_at(i.bar_rect.left()).year >= 2021]
     assert len(bulk) == 6
     spread = (max(bulk) - min(bulk)) / (width - LEFT_PAD)
     assert spread > 0.6, spread  # 2021-2022 across most of the width, not squeezed by 1996
@@ -98,7 +98,7 @@ def test_fit_spreads_the_bulk_across_the_width_and_counts_the_outlier(qtbot, win
     assert marker.rect.left() >= GUTTER  # at the left edge, clear of the lane names
     qtbot.mouseClick(timeline.viewport(), Qt.MouseButton.LeftButton, pos=marker.rect.center().toPoint())
     assert timeline.horizontalScrollBar().value() < sx  # scrolled to the earlier entry
-    assert any(timeline.scale.day_at(i.bar_rect.left()).year == 1996 for i in visible_bars(timeline))
+    assert any(timeline.time_scale.day_at(i.bar_rect.left()).year == 1996 for i in visible_bars(timeline))
     assert timeline.beyond()[0] == 0
 
 

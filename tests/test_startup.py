@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import subprocess
@@ -25,6 +26,17 @@ def log_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield folder
     startup.stop_logging()
 
+
+
+def test_logging_stops_cleanly_without_a_console(log_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the window started with no console (pythonw) has no stderr: the crash trace has nowhere to go back to
+    assert startup.setup_logging() is not None
+    monkeypatch.setattr(sys, "__stderr__", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    startup.stop_logging()
+    assert not faulthandler.is_enabled()
+    monkeypatch.undo()
+    faulthandler.enable(file=sys.__stderr__)
 
 def scrubbed_env(tmp_path: Path, **extra: str) -> dict[str, str]:
     """A desktop-less login: no DISPLAY, no WAYLAND_DISPLAY, no QT_QPA_PLATFORM."""

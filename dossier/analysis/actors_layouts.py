@@ -228,7 +228,8 @@ def _attendance(info: TextInfo, m: re.Match[str]) -> Iterator[Named]:
     line_end = len(text) if line_end < 0 else line_end
     under = not text[start:line_end].strip()
     if under:
-        start = _BLANK.match(text, line_end).end()
+        blank = _BLANK.match(text, line_end)  # \s* always matches
+        start = blank.end() if blank else line_end
     for _ in range(80):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
@@ -293,7 +294,8 @@ _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n|$")
 
 
 def _apologies_from(info: TextInfo, m: re.Match[str]) -> Iterator[Named]:
-    end = _SENTENCE_END.search(info.flat, m.end()).start()
+    stop = _SENTENCE_END.search(info.flat, m.end())  # always found: it ends at $ at the latest
+    end = stop.start() if stop else len(info.flat)
     if end - m.end() <= 300:
         yield from _list_items(info, m.end(), end)
 
@@ -560,10 +562,10 @@ _LOCAL_PART = re.compile(
     r"(?<![\w.+'’-])(?:(?P<title>[A-Za-z]{2,10})\.)?(?P<given>[A-Za-z]{2,})[._](?P<surname>[A-Za-z][A-Za-z'’-]*[A-Za-z])$")
 
 
-def _address_name(info: TextInfo, m: re.Match[str]) -> Iterator[Named]:
+def _address_name(info: TextInfo, at: re.Match[str]) -> Iterator[Named]:
     """"ann.roe@wessex.gov.uk", "Cllr.Tom.Vale@...": an address whose local part is a given name and a
     surname (behind a title at most) names that person."""
-    m = _LOCAL_PART.search(info.flat, max(0, m.start() - 60), m.start())
+    m = _LOCAL_PART.search(info.flat, max(0, at.start() - 60), at.start())
     if m is None:
         return
     title, given, surname = m.group("title"), m.group("given"), m.group("surname")
@@ -606,10 +608,10 @@ _NOTES_ADDRESS = re.compile(r"/[A-Z][\w&-]*(?:/[A-Z][\w&-]*)*@[A-Za-z]")  # the 
 _NOTES_NAME = re.compile(r"(?<![\w'’./@-])(?P<name>[A-Z][\w'’.-]*(?:[ \t]*\n?[ \t]*[A-Z][\w'’.-]*){1,3})$")
 
 
-def _notes_address(info: TextInfo, m: re.Match[str]) -> Iterator[Named]:
+def _notes_address(info: TextInfo, at: re.Match[str]) -> Iterator[Named]:
     """"Ann Roe/WXM/WEXCO@WEXCO": an address of an office mail system, the person's name before its
     first slash (the name may wrap onto the next line)."""
-    m = _NOTES_NAME.search(info.text, max(0, m.start() - 60), m.start())
+    m = _NOTES_NAME.search(info.text, max(0, at.start() - 60), at.start())
     if m is None:
         return
     toks = _tokens_in(info, m.start("name"), m.end("name"))
@@ -655,14 +657,14 @@ def apply_layouts(info: TextInfo, cands: list[Candidate]) -> list[Candidate]:
         return cands
     starts = {c.start: c for c in cands}
     out = list(cands)
-    for named, rule in found:
+    for named, rule_name in found:
         if named.end < 0:  # the candidate that starts at the name, if it is a name on its own
             cand = starts.get(named.name_start)
             if cand is not None and len(cand.names) >= 2 and not cand.followed_by_other and not cand.possessive \
                     and not (named.end == -2 and (_AMPERSAND_NEXT.match(info.flat, cand.end) or cand.ordinary)):
-                cand.accept(rule)
+                cand.accept(rule_name)
             continue
-        out = _accept_span(info, out, named, rule)
+        out = _accept_span(info, out, named, rule_name)
     return out
 
 

@@ -402,7 +402,7 @@ def candidates(info: TextInfo) -> list[Candidate]:
             post_follows = after is not None and after.kind == "X" and after.text.lower() in POST_WORDS
             if last.possessive:  # "St Mary’s Hospital", "King’s College": an organisation's name
                 m = _NEXT_WORD.match(info.flat, last.full_end)
-                followed = bool(m) and m.group(1) in ORG_TAIL_CUES
+                followed = m is not None and m.group(1) in ORG_TAIL_CUES
             line_start, line_end = line_bounds(text, chunk[0].start)
             line = text[line_start:line_end]
             rest = text[last.end:line_end].strip(" \t,.;:")

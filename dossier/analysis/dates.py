@@ -106,6 +106,8 @@ def _build(year: int, month: int | None, day: int | None, text: str) -> PartialD
 def _from_match(m: re.Match[str], *, fuzzy: bool) -> PartialDate | None:
     text = m.group("date")
     g = m.groupdict()
+    month: int | None
+    day: int | None
     if g.get("iy"):
         return _build(int(g["iy"]), int(g["im"]), int(g["id"]), text)
     if g.get("my"):

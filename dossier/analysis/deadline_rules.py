@@ -104,7 +104,7 @@ class Case:
             if self._cue is not None:
                 _starts, _ends, cues = sentence_cues(self.text, self.sentence.start, self.sentence.end)
                 self._strength = next((s for i, _d, s in cues if i == self._cue[1]), 0)
-        return self._cue  # type: ignore[return-value]
+        return self._cue  # type: ignore[return-value]  # False (not worked out yet) was replaced above
 
     def cue_strength(self) -> int:
         self.tense_cue()

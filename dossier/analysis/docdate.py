@@ -259,12 +259,13 @@ def _minutes_heading(page: Page) -> Iterator[Hit]:
     stop = layout.salutation.index if layout.salutation is not None else len(layout.lines)
     for n, i in enumerate(layout.nonblank[:MINUTES_HELD_LINES]):
         line = layout.lines[i][:SCAN_CHARS]
-        if i >= stop or not _MINUTES_OPENING.match(line):
+        minutes_opening = _MINUTES_OPENING.match(line)
+        if i >= stop or not minutes_opening:
             continue
         if n >= MINUTES_LINES and not (_HELD.match(line) or (_HELD.search(line) and _MINUTES_WORD.match(line))):
             continue  # further down, only a heading's "held on ..." line or "Minutes of ... held ..."
         held = _HELD.search(line)
-        shift = held.end() if held else _MINUTES_OPENING.match(line).end()  # type: ignore[union-attr]
+        shift = held.end() if held else minutes_opening.end()
         spans = date_spans(line[shift:])
         if not spans:  # "Minutes of the Annual Meeting" / "Monday 4th March 2019 at 7.30pm in the Hall"
             j = layout.next_nonblank(i, max_gap=2)
@@ -311,8 +312,9 @@ def _heading_tail(page: Page) -> Iterator[Hit]:
         if _PERSON_WORDS.search(before):
             continue  # someone's date ("Your letter dated ...")
         of = _TITLE_OF.search(before)
-        if of is not None and _DOC_TITLE.match(line) and not _DOC_WORD.fullmatch(of.group("word")) \
-                and not _SENTENCE_END.search(before) and not _DOC_WORD.search(before, _DOC_TITLE.match(line).end()):  # type: ignore[union-attr]
+        title = _DOC_TITLE.match(line) if of is not None else None
+        if of is not None and title and not _DOC_WORD.fullmatch(of.group("word")) \
+                and not _SENTENCE_END.search(before) and not _DOC_WORD.search(before, title.end()):
             yield Hit(date, i, start, end)  # "Letter from the Chair to the Leader of 4 March 2019"
             continue
         if not cued and _OTHER_LABEL.search(before):
@@ -402,8 +404,8 @@ def _field_line(page: Page) -> Iterator[Hit]:
             continue
         fields = _BAR_SPLIT.split(line)
         dated = [(k, parse_date_line(f)) for k, f in enumerate(fields)]
-        dated = [(k, d) for k, d in dated if d is not None]
-        if len(dated) != 1 or any(len(f) > 60 for f in fields):
+        found = [(k, d) for k, d in dated if d is not None]
+        if len(found) != 1 or any(len(f) > 60 for f in fields):
             continue
         k, date = dated[0]
         if not is_day(date) or is_stamp(date, fields[k]) or is_labelled(fields[k]) \

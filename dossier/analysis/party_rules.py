@@ -515,8 +515,8 @@ def _labelled(r: Reading, label: re.Pattern[str]) -> list[Found]:
         end = m.end() + len(value)
         if name is None and not _OTHER_LABEL.sub("", value).strip():
             after = head[m.end() + len(value):].lstrip(" \t")
-            rest = after.split("\n\n", 2)
-            for block in rest[:2]:
+            blocks = after.split("\n\n", 2)
+            for block in blocks[:2]:
                 block = block.strip()
                 if block:
                     first = block.split("\n", 1)[0].strip()

@@ -146,6 +146,7 @@ def normalise_post(raw: str) -> PostTitle | None:
     if _NOT_A_POST.match(text):
         return None
     note: str | None = None
+    m: re.Match[str] | None
     for m in list(_PAREN.finditer(text)):
         note = note or _note_of(m.group(1))
     text = _PAREN.sub("", text)

@@ -253,7 +253,7 @@ def _resolve_done(m: re.Match[str], ctx: Context, actions: Sequence[OpenAction])
         subject_names = _subject_names(subject[-80:], ctx) if subject else None
     if ctx.by_verb is not None:  # only the actions whose verb this past form may report
         actions = list({a.id: a for lemma in sorted(lemmas) for a in ctx.by_verb.get(lemma, ())}.values())
-    out = []
+    out: list[tuple[int, PartialDate | None]] = []
     for action in actions:
         verb0, obj = action_verb_and_object(action)
         if verb0 is None or not obj or not (lemmas & _family(verb0)):

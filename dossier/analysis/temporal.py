@@ -97,7 +97,7 @@ def _core_matches(text: str) -> list[re.Match[str]]:
 def _skipped_ranges(text: str) -> list[tuple[int, int]]:
     """Lines that are the document's own date: alone on a line near the top, or labelled. Not a date
     and time under a quoted message's sender, after the prose of a reply ("Ann Roe / 12/03/2001 10:15 AM")."""
-    out = []
+    out: list[tuple[int, int]] = []
     published: list[bool] = []
     prose = False
     for n, line in enumerate(LINE.finditer(text)):

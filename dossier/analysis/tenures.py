@@ -242,7 +242,8 @@ def find_tenures(text: str, actors: Sequence[ActorFound], dates: Sequence[DateFo
                 sets = rule.sets
                 if sets == LEFT and date is not None:
                     sets = END
-                key = (person, normalise_post(post).key if post else "", sets)  # type: ignore[union-attr]
+                title = normalise_post(post) if post else None  # a post _is_post accepted always has one
+                key = (person, title.key if title else "", sets)
                 if key in seen:
                     continue
                 seen.add(key)

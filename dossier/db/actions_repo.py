@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 
 from dossier.db.chronology.entries import refresh_carried
 from dossier.db.models import Action, ActionSource, Actor, Document, Paragraph, Rejection, Suggestion
-from dossier.domain.dates import PartialDate
+from dossier.domain.dates import PartialDate, Precision, Qualifier
 from dossier.domain.errors import NotFound
 from dossier.domain.findings import ActionStatus, ActionType
 from dossier.domain.register import ActionFields, ActionRow, ActionSourceRef, SuggestionRow
@@ -25,7 +25,7 @@ def _date(value: str | None, precision: str | None, qualifier: str | None = None
           text: str | None = None) -> PartialDate | None:
     if not value or not precision:
         return None
-    return PartialDate(value, precision, qualifier, text or "")  # type: ignore[arg-type]
+    return PartialDate(value, Precision(precision), Qualifier(qualifier) if qualifier else None, text or "")
 
 
 def _action(session: Session, action_id: int) -> Action:
@@ -163,7 +163,9 @@ def add_source(session: Session, action_id: int, document_id: int, start: int | 
     source = ActionSource(action_id=action_id, document_id=document_id, start=start, end=end, created_at=now)
     session.add(source)
     session.flush()
-    session.get(Action, action_id).updated_at = now  # type: ignore[union-attr]
+    action = session.get(Action, action_id)
+    if action is not None:
+        action.updated_at = now
     return source.id
 
 
@@ -277,7 +279,7 @@ def action_rows(session: Session, ids: Sequence[int], as_at: str) -> list[Action
             continue
         a, owner_name, addressed_name, title, file_name = r
         para = paragraphs(a.document_id, a.start) if a.document_id is not None and a.start is not None else None
-        sources = ((ActionSourceRef(a.document_id, para, title or file_name, a.start),)
+        sources: tuple[ActionSourceRef, ...] = ((ActionSourceRef(a.document_id, para, title or file_name, a.start),)
                    if a.document_id is not None else ())
         sources += tuple(ActionSourceRef(d, paragraphs(d, s) if s is not None else None, t, s)
                          for d, s, t in further.get(a.id, ()))

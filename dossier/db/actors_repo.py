@@ -51,8 +51,11 @@ from dossier.domain.tenures import held_on, post_key, post_label, same_post
 KWIC_CHARS = 60
 ACTOR_SORT_KEYS = ("name", "kind", "documents", "first_seen")
 
+# the models of the rows that point at an actor (and posts and actors themselves)
+ActorModel = type[ActorAlias] | type[Mention] | type[DocumentParty] | type[PostHolder] | type[Action] | type[Actor] \
+    | type[Post]
 # (table, column) pairs that point at an actor; merges re-point them, snapshots record them
-ACTOR_REFERENCES: tuple[tuple[type[Base], str], ...] = (
+ACTOR_REFERENCES: tuple[tuple[ActorModel, str], ...] = (
     (ActorAlias, "actor_id"),
     (Mention, "actor_id"),
     (DocumentParty, "actor_id"),
@@ -110,6 +113,8 @@ def others_mark(session: Session) -> tuple[int, int] | None:
     if connection.dialect.name != "sqlite":
         return None
     version = connection.exec_driver_sql("PRAGMA data_version").scalar()
+    if version is None:
+        return None
     return (id(connection.connection.driver_connection), int(version))
 
 
@@ -254,7 +259,7 @@ def set_organisation_if_none(session: Session, actor_id: int, organisation_id: i
 
 def update_rows(session: Session, table: str, row_id: int, values: dict[str, Any]) -> None:
     """Put old values back (the undo of `update_holder`)."""
-    model = {**_TABLES, "posts": Post, "actors": Actor}[table]
+    model: ActorModel = {**_TABLES, "posts": Post, "actors": Actor}[table]
     session.execute(update(model).where(model.id == row_id).values(**values))
     session.expire_all()
 
@@ -327,7 +332,7 @@ def _refresh_headings(session: Session, actor_ids: Sequence[int], doc_ids: Seque
 
 
 def delete_by_ids(session: Session, table: str, ids: Sequence[int]) -> None:
-    model = {**_TABLES, "posts": Post, "actions": Action, "actors": Actor}[table]
+    model: ActorModel = {**_TABLES, "posts": Post, "actions": Action, "actors": Actor}[table]
     named: list[int] = []  # actors whose names change, for the search index
     if model is Actor:
         named = list(ids)
@@ -457,7 +462,7 @@ def _refresh_party_sort_keys(session: Session, document_ids: Sequence[int]) -> N
         doc = session.get(Document, doc_id)
         if doc is None:
             continue
-        first = {}
+        first: dict[str, str] = {}
         for role, key in session.execute(
                 select(DocumentParty.role, Actor.name_key).join(Actor, Actor.id == DocumentParty.actor_id)
                 .where(DocumentParty.document_id == doc_id).order_by(DocumentParty.position)):

@@ -243,7 +243,7 @@ def names_for(session: Session, entries: Sequence[AuditEntry]) -> Names:
                 select(AuditRecord.row_id, AuditRecord.old, AuditRecord.new)
                 .where(AuditRecord.table_name == "actors", AuditRecord.row_id.in_(gone)).order_by(AuditRecord.id)):
             name = json.loads(old or new or "{}").get("name")
-            if name:
+            if name and row_id is not None:
                 actors[row_id] = name
     paragraphs: dict[int, list[tuple[int, int, int]]] = {}
     if doc_ids:

@@ -25,7 +25,7 @@ from dossier.db.models import (
     Paragraph,
 )
 from dossier.domain.briefing import ExportRecord
-from dossier.domain.dates import PartialDate
+from dossier.domain.dates import PartialDate, Precision, Qualifier
 
 # -- draft and exports ---------------------------------------------------------------------------
 
@@ -108,10 +108,12 @@ def latest_document_date(session: Session, document_ids: Iterable[int] | None = 
             return None
         stmt = stmt.where(Document.id.in_(ids))
     row = session.execute(stmt).first()
-    if row is None or not row[1]:
+    if row is None:
         return None
     value, precision, qualifier, text, end_value = row
-    return PartialDate(value, precision, qualifier, text or "", end_value)
+    if value is None or not precision:
+        return None
+    return PartialDate(value, Precision(precision), Qualifier(qualifier) if qualifier else None, text or "", end_value)
 
 
 def all_document_ids(session: Session) -> list[int]:
@@ -219,7 +221,7 @@ def paragraph_pages(session: Session, pairs: Iterable[tuple[int, int]]) -> dict[
     docs = {d for d, _ in wanted}
     rows = session.execute(select(Paragraph.document_id, Paragraph.number, Paragraph.page).where(
         Paragraph.document_id.in_(docs), Paragraph.page.is_not(None)))
-    return {(d, n): p for d, n, p in rows if (d, n) in wanted}
+    return {(d, n): p for d, n, p in rows if (d, n) in wanted and p is not None}
 
 
 def own_references(session: Session, ids: Sequence[int]) -> dict[int, str]:

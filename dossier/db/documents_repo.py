@@ -22,8 +22,13 @@ from dossier.db.models import (
     Mention,
     Paragraph,
 )
+<<<<<<< HEAD:dossier/db/documents_repo.py
 from dossier.domain.dates import PartialDate
 from dossier.domain.errors import AlreadyStored, NotFound
+=======
+from dossier.domain.dates import PartialDate, Precision, Qualifier
+from dossier.domain.errors import NotFound
+>>>>>>> h17-mypy:dossier/db/repositories.py
 from dossier.domain.headings import document_heading
 from dossier.domain.records import (
     DocumentDetail,
@@ -266,7 +271,7 @@ def date_of(value: str | None, precision: str | None, qualifier: str | None, tex
              end_value: str | None = None) -> PartialDate | None:
     if not value or not precision:
         return None
-    return PartialDate(value, precision, qualifier, text or "", end_value)  # type: ignore[arg-type]
+    return PartialDate(value, Precision(precision), Qualifier(qualifier) if qualifier else None, text or "", end_value)
 
 
 def document_rows(session: Session, ids: Sequence[int]) -> list[DocumentRow]:
@@ -377,16 +382,17 @@ def replace_text(session: Session, doc_id: int, *, sha256: str, file_name: str, 
     return old_text
 
 
-_SPAN_TABLES = {"mention": Mention, "action": Action, "entry_source": EntrySource}
+_SPAN_TABLES: dict[str, type[Mention] | type[Action] | type[EntrySource]] = {
+    "mention": Mention, "action": Action, "entry_source": EntrySource}
 
 
 def spans_in(session: Session, doc_id: int) -> list[tuple[str, int, int, int]]:
     """(table, row id, start, end) of every span that points into a document's text."""
-    out = []
+    out: list[tuple[str, int, int, int]] = []
     for name, model in _SPAN_TABLES.items():
         rows = session.execute(select(model.id, model.start, model.end).where(
             model.document_id == doc_id, model.start.is_not(None), model.end.is_not(None)))
-        out.extend((name, r[0], r[1], r[2]) for r in rows)
+        out.extend((name, r[0], r[1], r[2]) for r in rows if r[1] is not None and r[2] is not None)
     return out
 
 

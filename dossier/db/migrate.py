@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -97,7 +98,7 @@ def refuse_newer(current: str | None, path: Path) -> None:
     _refuse_newer(ScriptDirectory.from_config(_config()), current, head_revision(), path)
 
 
-def _refuse_newer(script: ScriptDirectory, current: str | None, head: str, path: Path) -> None:
+def _refuse_newer(script: ScriptDirectory, current: str | None, head: str | None, path: Path) -> None:
     if current is None:
         return
     try:
@@ -122,7 +123,7 @@ def _upgrade_transaction(conn: Connection) -> Iterator[None]:
         with conn.begin():
             yield
         return
-    raw = conn.connection.driver_connection
+    raw: Any = conn.connection.driver_connection  # the sqlite3 (or sqlcipher3) connection
     level = raw.isolation_level
     raw.isolation_level = None  # pysqlite issues no BEGIN or COMMIT of its own: ours hold
     try:

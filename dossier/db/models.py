@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, ClassVar
+
 from sqlalchemy import (
     BigInteger,
     Boolean,
@@ -16,9 +18,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+if TYPE_CHECKING:
+    from sqlalchemy import Table
+
 
 class Base(DeclarativeBase):
-    pass
+    if TYPE_CHECKING:  # every model here is declared with columns, so its __table__ is a Table
+        __table__: ClassVar[Table]
 
 
 class Document(Base):

@@ -49,7 +49,7 @@ def open_actions(session: Session, *, set_before: str | None = None, ids: Sequen
         stmt = stmt.where(Action.id.in_(list(ids)))
     if exclude_document is not None:
         stmt = stmt.where((Action.document_id != exclude_document) | Action.document_id.is_(None))
-    return [tuple(r) for r in session.execute(stmt.order_by(Action.id))]  # type: ignore[misc]
+    return [(i, summary, owner, due, set_) for i, summary, owner, due, set_ in session.execute(stmt.order_by(Action.id))]
 
 
 def owner_names(session: Session, owner_ids: Iterable[int | None]) -> dict[int, tuple[str, ...]]:

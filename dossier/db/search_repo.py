@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, and_, false, func, literal, not_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from dossier.db import search
 from dossier.db.documents_repo import date_of
@@ -58,7 +58,7 @@ def _escape_like(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _word_start(column: ColumnElement, value: str) -> ColumnElement[bool]:
+def _word_start(column: ColumnElement[str] | InstrumentedAttribute[str], value: str) -> ColumnElement[bool]:
     """The (lower-cased) column has a word that starts with the value: "timp" finds "edward timpson",
     "le grand" finds "julian le grand"."""
     v = _escape_like(" ".join(value.split()).casefold())
@@ -198,7 +198,7 @@ def search_documents(session: Session, query: Query, limit: int = 200) -> list[S
     terms = search.any_of(positive_terms(query.root))
     marked = search.snippets(session, terms, ids) if terms and search.available(session) else {}
     missing = [i for i in ids if i not in marked]
-    plain = dict(session.execute(
+    plain: dict[int, str] = dict(session.execute(
         select(Document.id, func.substr(Document.text, 1, PLAIN_SNIPPET_CHARS)).where(Document.id.in_(missing))
     ).all()) if missing else {}
     default_where = "text" if words is not None else "filter"

@@ -56,6 +56,10 @@ class Names:
             return "no one"
         return self.actors.get(actor_id, f"actor {actor_id}") if isinstance(actor_id, int) else str(actor_id)
 
+    def action(self, action_id: object) -> object:
+        """The action's summary, or the id itself when it is not known."""
+        return self.actions.get(action_id, action_id) if isinstance(action_id, int) else action_id
+
     def paragraph(self, doc_id: object, offset: object) -> int | None:
         if not isinstance(doc_id, int) or not isinstance(offset, int):
             return None
@@ -94,7 +98,7 @@ SUBJECTS: dict[str, Callable[[Names, Values, AuditEntry], str]] = {
     "mentions": lambda n, v, e: f"Mention of {quoted(v.get('text'))}{_in(n, v)}",
     "actions": lambda n, v, e: f"Action {quoted(v.get('summary') or n.actions.get(e.row_id or 0, e.row_id))}"
                                f"{_in(n, v)}",
-    "action_sources": lambda n, v, e: f"Source of action {quoted(n.actions.get(v.get('action_id'), v.get('action_id')))}"
+    "action_sources": lambda n, v, e: f"Source of action {quoted(n.action(v.get('action_id')))}"
                                       f"{_in(n, v)}",
     "chronology_entries": lambda n, v, e: f"Chronology entry {quoted(v.get('description'))}",
     "conflict_resolutions": lambda n, v, e: "Conflict between two chronology entries",

@@ -52,7 +52,7 @@ class Section(StrEnum):
     SOURCES = "sources"
 
     @property
-    def title(self) -> str:
+    def title(self) -> str:  # type: ignore[override]  # a section's title is its heading, in place of str.title()
         return SECTION_TITLES[self]
 
     @property

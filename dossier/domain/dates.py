@@ -160,8 +160,8 @@ class PartialDate:
 
 def _format_value(value: str) -> str:
     year, month, day = _parse_iso(value)
-    if day:
-        return f"{day} {MONTH_ABBR[month - 1]} {year}"  # type: ignore[index]
+    if day and month:
+        return f"{day} {MONTH_ABBR[month - 1]} {year}"
     if month:
         return f"{MONTH_ABBR[month - 1]} {year}"
     return str(year)

@@ -74,7 +74,7 @@ def finer(new: str, old: str | None) -> bool:
     return len(new) > len(old) and b.earliest() <= a.earliest() <= b.latest()
 
 
-def held_on(tenures: Iterable[T], day: dt.date, start_of, end_of) -> list[T]:  # type: ignore[no-untyped-def]
+def held_on(tenures: Iterable[T], day: dt.date, start_of, end_of) -> list[T]:
     """The tenures covering `day`, the latest started first."""
     found = [t for t in tenures if covers(start_of(t), end_of(t), day)]
     found.sort(key=lambda t: start_of(t) or "", reverse=True)

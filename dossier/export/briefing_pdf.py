@@ -158,12 +158,12 @@ class _Story:
                 out.append(Paragraph(esc_lines(b.text), self.s["body"]))
         return out
 
-    def table(self, header: Sequence[str], rows: list[list[Flowable]], widths: Sequence[float],
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float],
               extra: Sequence[tuple] = ()) -> Table:
         head = [self.cell(esc(h), "cell_head") for h in header]
         scale = TEXT_W / sum(widths)
         # a row taller than a page (a very long entry) breaks across pages rather than failing the layout
-        table = Table([head, *rows], colWidths=[w * scale for w in widths], repeatRows=1, hAlign="LEFT",
+        table = Table([head, *map(list, rows)], colWidths=[w * scale for w in widths], repeatRows=1, hAlign="LEFT",
                       splitInRow=int(self.split_rows))
         table.setStyle(TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONT", (0, 0), (-1, -1), COND, 8.5),
@@ -339,7 +339,7 @@ class _Story:
                  "appears once, at its due date.")
         if conflicts:
             intro += " \u2021 marks an event that sources date differently."
-        rows: list[list[Flowable]] = []
+        rows: list[Sequence[Flowable | str]] = []  # a year's row: its heading cell, the others empty
         extra: list[tuple] = []
         group = None
         for item in items:

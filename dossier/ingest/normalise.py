@@ -55,6 +55,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import Enum, auto
+from typing import Any
 
 from dossier.domain.records import ParagraphSpan
 
@@ -121,7 +122,7 @@ def _mojibake_pattern() -> re.Pattern[str]:
 
 
 _MOJIBAKE = _mojibake_pattern()
-_FIXER_OPTIONS: dict[str, bool | None] = {
+_FIXER_OPTIONS: dict[str, Any] = {  # TextFixerConfig's fields (bools, and normalization None)
     "unescape_html": False, "remove_terminal_escapes": False,
     "fix_latin_ligatures": False, "fix_character_width": False, "uncurl_quotes": False,
     "fix_line_breaks": False, "remove_control_chars": False, "normalization": None,
@@ -134,7 +135,7 @@ def fix_mojibake(text: str) -> str:
         return text  # the usual case: ftfy is not even imported
     import ftfy
 
-    return ftfy.fix_text(text, ftfy.TextFixerConfig(explain=False, **_FIXER_OPTIONS))  # type: ignore[arg-type]
+    return ftfy.fix_text(text, ftfy.TextFixerConfig(explain=False, **_FIXER_OPTIONS))
 
 
 

@@ -30,7 +30,7 @@ from pypdf.errors import DependencyError
 try:  # pypdf 5.x and later
     from pypdf.errors import LimitReachedError
 except ImportError:  # pragma: no cover
-    class LimitReachedError(Exception):  # type: ignore[no-redef]
+    class LimitReachedError(Exception):  # type: ignore[no-redef]  # pypdf 4 has none: a stand-in never raised
         pass
 
 from dossier.domain.records import Extracted

@@ -17,6 +17,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -133,7 +134,7 @@ class BriefingService:
     def previous_to(self, options: BriefingOptions) -> ExportRecord | None:
         """The briefing this one's "changes since the last briefing" counts from."""
         with self._sessions() as session:
-            return repo.export_before(session, options.as_at)
+            return repo.export_before(session, options.day)
 
     # -- what the dialog offers ------------------------------------------------------------------
     def tags(self) -> list[tuple[str, int]]:
@@ -150,7 +151,7 @@ class BriefingService:
         with self._sessions() as session:
             scope = options.scope
             docs = _scope_documents(session, scope)
-            out: dict[str, object] = {}
+            out: dict[str, Any] = {}  # BriefingData's fields by name, each section's own type
             for n, section in enumerate(steps):
                 if cancelled and cancelled():
                     raise ExportCancelled("The briefing was not exported: cancelled.")
@@ -166,7 +167,7 @@ class BriefingService:
                     out["actors"] = tuple(_actors(session, options, docs))
                 elif section is Section.EXTRACTS:
                     out["extracts"] = tuple(_extracts(session, scope, docs))
-            data = BriefingData(options=options, scope_note=_scope_note(session, scope), **out)  # type: ignore[arg-type]
+            data = BriefingData(options=options, scope_note=_scope_note(session, scope), **out)
             sources = tuple(_sources(session, docs, data.citations()))
             if progress:
                 progress(GATHERED, SCALE, "Gathered")
@@ -304,7 +305,7 @@ _STATUS_CHANGE = {ActionStatus.DONE: "Action done", ActionStatus.SUPERSEDED: "Ac
 
 def _changes(session: Session, options: BriefingOptions, docs: set[int] | None
              ) -> tuple[PreviousBriefing | None, tuple[ChangeItem, ...]]:
-    prev = repo.export_before(session, options.as_at)
+    prev = repo.export_before(session, options.day)
     if prev is None:
         return None, ()
     previous = PreviousBriefing(as_at=prev.as_at, title=prev.title, reference=prev.reference,
@@ -322,7 +323,7 @@ def _changes(session: Session, options: BriefingOptions, docs: set[int] | None
     changed = repo.actions_changed_since(session, prev.exported_at)
     created = dict(changed)
     scope = options.scope
-    rows = actions_repo.action_rows(session, [i for i, _ in changed], options.as_at.isoformat())
+    rows = actions_repo.action_rows(session, [i for i, _ in changed], options.day.isoformat())
     pages = repo.paragraph_pages(session, [(r.document_id, r.paragraph) for r in rows
                                            if r.document_id and r.paragraph])
     for r in rows:
@@ -438,7 +439,7 @@ def _actors(session: Session, options: BriefingOptions, docs: set[int] | None) -
         ids = [i for i in actors_repo.actor_ids(session, sort="name") if i in wanted]
     rows = actors_repo.actor_rows(session, ids, options.day)
     first = repo.first_appearances(session, ids)
-    pages = repo.paragraph_pages(session, [v for v in first.values() if v[1]])  # type: ignore[misc]
+    pages = repo.paragraph_pages(session, [(d, n) for d, n in first.values() if n])
     doc_rows = {d.id: d for d in documents_repo.document_rows(session, sorted({d for d, _ in first.values()}))}
     # people first, then organisations: a who's who reads as people
     rows.sort(key=lambda r: r.kind is not ActorKind.PERSON)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -172,7 +173,7 @@ def check_file(path: Path | str, password: str | None = None, *, read_only: bool
             # after damage, a part may be unreadable: each part is still checked as far as it can be
             for what, stage in (("", db.integrity_problems), ("the documents", db.document_problems),
                                 ("the search index", db.search_index_problems)):
-                findings += _guarded(what, lambda stage=stage: [_finding(p) for p in stage(session)])
+                findings += _guarded(what, partial(_findings_of, stage, session))
 
             def read_originals() -> list[Finding]:
                 nonlocal checked
@@ -266,6 +267,10 @@ _MESSAGES = {
     "no_original": (Severity.ERROR, "original", "{doc} has no stored original."),
     "original_changed": (Severity.ERROR, "original", "{doc}: {detail} — it was altered or damaged."),
 }
+
+
+def _findings_of(stage: Callable[[Session], list[db.Problem]], session: Session) -> list[Finding]:
+    return [_finding(p) for p in stage(session)]
 
 
 def _finding(problem: db.Problem) -> Finding:

@@ -27,9 +27,15 @@ from dossier.domain.query import (
 try:  # faster where it is installed; difflib does the same work otherwise
     from rapidfuzz.distance import OSA as _OSA
 except ImportError:  # pragma: no cover - depends on what is installed
-    _OSA = None
+    _OSA = None  # type: ignore[assignment]  # the module or None: the fallback below checks which
 
 _WORD = re.compile(r"[^\W_]+")
+
+
+def _literally(text: str) -> Callable[[re.Match[str]], str]:
+    """A replacement for re.sub that puts `text` in as it stands (no backslash escapes read)."""
+    return lambda _m: text
+
 MIN_SUGGESTED = 3  # a word shorter than this is not corrected
 
 
@@ -85,7 +91,7 @@ class SearchService:
     def corrected(query: str, suggestions: tuple[Suggestion, ...]) -> str:
         """The query with each suggested word in place of the misspelt one."""
         for s in suggestions:
-            query = re.sub(rf"(?<![\w:]){re.escape(s.word)}(?!\w)", lambda _m, w=s.suggestion: w, query, count=1)
+            query = re.sub(rf"(?<![\w:]){re.escape(s.word)}(?!\w)", _literally(s.suggestion), query, count=1)
         return query
 
     def hit_spans(self, doc_id: int, query: str | Query) -> tuple[tuple[int, int], ...]:

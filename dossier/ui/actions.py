@@ -109,6 +109,14 @@ def build_menus(window: QMainWindow, undo_stack: QUndoStack, *, new: Callable[[]
                          quit_action, undo, redo, find_action, about_action)
 
 
+def menu_of(action: QAction) -> QMenu:
+    """The menu a menu bar's action opens (Qt types QAction.menu() as a plain QObject)."""
+    menu = action.menu()
+    if not isinstance(menu, QMenu):
+        raise TypeError(f"{action.text()!r} opens no menu")
+    return menu
+
+
 def add_menu(bar: QMenuBar, title: str, items: list[QAction | QMenu | None]) -> QMenu:
     """A menu of existing actions (None for a separator)."""
     menu = bar.addMenu(title)

@@ -69,6 +69,7 @@ class BriefingJob(ThreadJob):
     """One export: owns the thread and the worker. `done(result | None, error, cancelled)` in the GUI thread."""
 
     done = Signal(object, str, bool)
+    worker: BriefingWorker
 
     def __init__(self, services: Services, options: BriefingOptions, path: Path,
                  parent: QObject | None = None) -> None:
@@ -78,8 +79,8 @@ class BriefingJob(ThreadJob):
         self.worker.cancelled.connect(lambda: self._finish(None, "", True))
 
     def _finish(self, result: ExportResult | None, error: str, cancelled: bool) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
         self._running = False
         self.done.emit(result, error, cancelled)
 
@@ -280,7 +281,7 @@ def install_briefing_action(window: QMainWindow, menu: QMenu | None = None,
     action.setShortcut(QKeySequence(SHORTCUT))
     action.setStatusTip("Export a briefing PDF: front sheet, key messages, open actions and the annexes")
     action.triggered.connect(lambda _checked=False: exporter.open_dialog())
-    action.exporter = exporter  # type: ignore[attr-defined]
+    action.exporter = exporter  # type: ignore[attr-defined]  # kept with its action (and found by tests)
     menu = menu or _file_menu(window)
     actions = menu.actions()
     quit_at = next((i for i, a in enumerate(actions) if a.menuRole() == QAction.MenuRole.QuitRole), None)

@@ -88,7 +88,7 @@ def _place(window: QMainWindow, action: QAction) -> str:
     if isinstance(owner, QWidget) and isinstance(tabs, QTabWidget):
         for n in range(tabs.count()):
             page = tabs.widget(n)
-            if page is owner or page.isAncestorOf(owner):
+            if page is not None and (page is owner or page.isAncestorOf(owner)):
                 return f"{plain_text(tabs.tabText(n))} view"
     return OTHER
 
@@ -132,9 +132,10 @@ class ShortcutsDialog(QDialog):
         out = []
         for n in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(n)
-            for m in range(group.childCount()):
-                item = group.child(m)
-                out.append((group.text(0), item.text(0), item.text(1)))
+            for m in range(group.childCount() if group is not None else 0):
+                item = group.child(m) if group is not None else None
+                if group is not None and item is not None:
+                    out.append((group.text(0), item.text(0), item.text(1)))
         return out
 
 
@@ -175,8 +176,9 @@ def install_help_actions(window: QMainWindow, help_menu: QMenu, *, show_guide: C
     keys.setStatusTip("Every shortcut in this window")
     keys.triggered.connect(lambda _checked=False: show_shortcuts())
     first = help_menu.actions()[0] if help_menu.actions() else None
-    help_menu.insertAction(first, guide)
-    help_menu.insertAction(first, keys)
-    if first is not None:
+    if first is None:
+        help_menu.addActions([guide, keys])
+    else:
+        help_menu.insertActions(first, [guide, keys])
         help_menu.insertSeparator(first)
     return HelpActions(keys, guide)

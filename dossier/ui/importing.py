@@ -33,7 +33,7 @@ class ImportController(QObject):
     def running(self) -> bool:
         return self._job is not None
 
-    def start(self, documents: DocumentService, paths: Sequence[Path]) -> ImportJob:
+    def start(self, documents: DocumentService, paths: Sequence[Path | str]) -> ImportJob:
         if self._job is not None:
             raise RuntimeError("an import is already running")
         job = ImportJob(documents, paths, self)

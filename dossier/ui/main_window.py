@@ -32,7 +32,7 @@ from dossier.paths import DOSSIER_SUFFIX
 from dossier.services import Services
 from dossier.services.annotations import system_user
 from dossier.services.suggestions import waiting_line
-from dossier.ui.actions import add_menu, build_menus
+from dossier.ui.actions import add_menu, build_menus, menu_of
 from dossier.ui.briefing import install_briefing_action
 from dossier.ui.context import UiContext, one_line
 from dossier.ui.dialogs import password_dialog
@@ -124,12 +124,12 @@ class MainWindow(QMainWindow):
             find=self.focus_filter, about=self.show_about, more_menus=self._view_menus)
         self.briefing_action = install_briefing_action(self)
         self.new_encrypted_action = password_dialog.install_new_encrypted_action(
-            self, self.menuBar().actions()[0].menu(), lambda: self.new_dossier_dialog(encrypted=True))
+            self, menu_of(self.menuBar().actions()[0]), lambda: self.new_dossier_dialog(encrypted=True))
         # File > Back Up… and Tools > Check Dossier… (the Tools menu goes before Help)
         self.tools_menu = QMenu("&Tools", self)
         self.menuBar().insertMenu(self.menuBar().actions()[-1], self.tools_menu)
-        self.maintenance = install_maintenance_actions(self, self.menuBar().actions()[0].menu(), self.tools_menu)
-        self.help_actions = install_help_actions(self, self.menuBar().actions()[-1].menu(),
+        self.maintenance = install_maintenance_actions(self, menu_of(self.menuBar().actions()[0]), self.tools_menu)
+        self.help_actions = install_help_actions(self, menu_of(self.menuBar().actions()[-1]),
                                                  show_guide=self.show_guide, show_shortcuts=self.show_shortcuts)
 
         self.context.changed.connect(lambda _changes: self.refresh_status())
@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.preferences_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
         self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.preferences_action.triggered.connect(lambda _checked=False: self.show_preferences())
-        edit_menu = next(a.menu() for a in bar.actions() if a.text() == "&Edit")
+        edit_menu = next(menu_of(a) for a in bar.actions() if a.text() == "&Edit")
         self.history_action = QAction("&History…", self)
         self.history_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
         self.history_action.setStatusTip("Who changed the selected document, actor or action, and when")

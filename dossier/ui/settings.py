@@ -26,7 +26,7 @@ class UiSettings:
         value = self.qsettings.value("files/recent", [])
         if isinstance(value, str):  # QSettings gives a lone string for a one-item list
             value = [value]
-        return [Path(v) for v in (value or []) if v]
+        return [Path(v) for v in value if v] if isinstance(value, list) else []
 
     def add_recent(self, path: Path) -> list[Path]:
         path = Path(path)
@@ -44,7 +44,7 @@ class UiSettings:
 
     def last_file(self) -> Path | None:
         value = self.qsettings.value("files/last", "")
-        return Path(value) if value else None
+        return Path(value) if isinstance(value, str) and value else None
 
     def last_folder(self) -> str:
         return str(self.qsettings.value("files/last_folder", "") or "")
@@ -62,7 +62,8 @@ class UiSettings:
 
     def number(self, key: str, default: int = 0) -> int:
         try:
-            return int(self.qsettings.value(key, default))
+            value = self.qsettings.value(key, default)
+            return int(value) if isinstance(value, int | float | str) else default
         except (TypeError, ValueError):
             return default
 

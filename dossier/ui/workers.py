@@ -68,10 +68,10 @@ class ThreadJob(QObject):
     def __init__(self, worker: QObject, thread_name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.thread = QThread()
-        self.thread.setObjectName(thread_name)
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)  # type: ignore[attr-defined]
+        self.worker_thread = QThread()
+        self.worker_thread.setObjectName(thread_name)
+        self.worker.moveToThread(self.worker_thread)
+        self.worker_thread.started.connect(self.worker.run)  # type: ignore[attr-defined]  # each worker has run()
         self._running = False
 
     @property
@@ -80,16 +80,16 @@ class ThreadJob(QObject):
 
     def start(self) -> None:
         self._running = True
-        self.thread.start()
+        self.worker_thread.start()
 
     def cancel(self) -> None:
-        self.worker.cancel()  # type: ignore[attr-defined]
+        self.worker.cancel()  # type: ignore[attr-defined]  # each worker has cancel()
 
     def stop_and_wait(self, ms: int = 60_000) -> bool:
         """Cancel, then block until the worker thread ends (when the window closes mid-work)."""
-        self.worker.cancel()  # type: ignore[attr-defined]
-        self.thread.quit()  # the thread's event loop ends as soon as the worker's run returns
-        return self.thread.wait(ms)
+        self.worker.cancel()  # type: ignore[attr-defined]  # each worker has cancel()
+        self.worker_thread.quit()  # the thread's event loop ends as soon as the worker's run returns
+        return self.worker_thread.wait(ms)
 
 
 class ImportJob(ThreadJob):
@@ -99,6 +99,7 @@ class ImportJob(ThreadJob):
     """
 
     done = Signal(list, str, bool)
+    worker: ImportWorker
 
     def __init__(self, documents: DocumentService, paths: Sequence[Path | str],
                  parent: QObject | None = None) -> None:
@@ -117,8 +118,8 @@ class ImportJob(ThreadJob):
         self._finish([], message)
 
     def _finish(self, results: list[ImportResult], error: str) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
         self._running = False
         self.done.emit(results, error, self.worker.is_cancelled())
 
@@ -157,6 +158,7 @@ class ReadCopyJob(ThreadJob):
     """One read for a re-file. `done(copy | None, error, cancelled)` in the GUI thread."""
 
     done = Signal(object, str, bool)
+    worker: ReadCopyWorker
 
     def __init__(self, documents: DocumentService, doc_id: int, path: Path, parent: QObject | None = None) -> None:
         super().__init__(ReadCopyWorker(documents, path), "dossier-refile", parent)
@@ -179,8 +181,8 @@ class ReadCopyJob(ThreadJob):
         self._finish(None, "", True)
 
     def _finish(self, copy: FileCopy | None, error: str, cancelled: bool) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
         self._running = False
         self.done.emit(copy, error, cancelled)
 
@@ -225,6 +227,7 @@ class AcceptAllJob(ThreadJob):
     """
 
     done = Signal(list, str, bool)
+    worker: AcceptAllWorker
 
     def __init__(self, suggestions: SuggestionService, kind: str | None, parent: QObject | None = None) -> None:
         super().__init__(AcceptAllWorker(suggestions, kind), "dossier-accept", parent)
@@ -232,7 +235,7 @@ class AcceptAllJob(ThreadJob):
         self.worker.failed.connect(lambda message: self._finish([], message))
 
     def _finish(self, records: list, error: str) -> None:
-        self.thread.quit()
-        self.thread.wait()
+        self.worker_thread.quit()
+        self.worker_thread.wait()
         self._running = False
         self.done.emit(records, error, self.worker.is_cancelled())

@@ -45,7 +45,9 @@ class _TagCompleter(QCompleter):
     """Completes the tag being typed after the last comma."""
 
     def pathFromIndex(self, index) -> str:
-        done = self.widget().text().rsplit(",", 1)[0] if "," in self.widget().text() else ""
+        edit = self.widget()
+        text = edit.text() if isinstance(edit, QLineEdit) else ""
+        done = text.rsplit(",", 1)[0] if "," in text else ""
         tag = super().pathFromIndex(index)
         return f"{done}, {tag}" if done else tag
 
@@ -110,7 +112,7 @@ class AnnotationDialog(QDialog):
         hint.setObjectName("fieldName")
         form.addRow("", hint)
         buttons = ok_cancel(self, ok_text)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.accept)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.accept)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(self.quote)

@@ -249,7 +249,8 @@ class BriefingDialog(QDialog):
         self.timing.setEditable(True)
         self.timing.addItems(["", "Routine", "Urgent", "Immediate"])
         self.timing.setCurrentText(o.timing)
-        self.timing.lineEdit().setPlaceholderText("e.g. Routine, or Urgent: by 5 August")
+        if (timing_edit := self.timing.lineEdit()) is not None:  # an editable combo box has one
+            timing_edit.setPlaceholderText("e.g. Routine, or Urgent: by 5 August")
         self.timing.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.marking.setMinimumWidth(220)
         self.as_at.setMinimumWidth(220)
@@ -382,9 +383,9 @@ class BriefingDialog(QDialog):
         return BriefingScope(
             date_from=to_date(self.date_from.date()) if self.from_check.isChecked() else None,
             date_to=to_date(self.date_to.date()) if self.to_check.isChecked() else None,
-            actor_ids=tuple(int(i) for i in self.actor_list.chosen()),  # type: ignore[call-overload]
+            actor_ids=tuple(i for i in self.actor_list.chosen() if isinstance(i, int)),
             tags=tuple(str(t) for t in self.tag_list.chosen()),
-            document_ids=tuple(int(i) for i in self.document_list.chosen()),  # type: ignore[call-overload]
+            document_ids=tuple(i for i in self.document_list.chosen() if isinstance(i, int)),
         )
 
     def options(self) -> BriefingOptions:

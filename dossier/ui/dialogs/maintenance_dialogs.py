@@ -125,8 +125,8 @@ class CheckDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, str]]:
         """(severity, where, finding) per row, as listed."""
-        return [tuple(self.findings.topLevelItem(n).text(c) for c in range(3))  # type: ignore[misc]
-                for n in range(self.findings.topLevelItemCount())]
+        items = (self.findings.topLevelItem(n) for n in range(self.findings.topLevelItemCount()))
+        return [(item.text(0), item.text(1), item.text(2)) for item in items if item is not None]
 
     def _item(self, finding: Finding) -> QTreeWidgetItem:
         item = QTreeWidgetItem([SEVERITY_LABEL[finding.severity], finding.area, finding.message])
@@ -272,9 +272,22 @@ class MaintenanceActions(QObject):
     def _start(self, work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[str], None]) -> Task:
         task = Task(work, self)
         # the work is over when its result arrives (the thread ends a moment later)
-        task.succeeded.connect(lambda result, t=task: (self._over(t), done(result)))
-        task.failed.connect(lambda message, t=task: (self._over(t), failed(message)))
-        task.finished.connect(lambda t=task: (self._tasks.discard(t), t.deleteLater()))
+
+        def succeeded(result: object) -> None:
+            self._over(task)
+            done(result)
+
+        def failed_with(message: str) -> None:
+            self._over(task)
+            failed(message)
+
+        def finished() -> None:
+            self._tasks.discard(task)
+            task.deleteLater()
+
+        task.succeeded.connect(succeeded)
+        task.failed.connect(failed_with)
+        task.finished.connect(finished)
         self._tasks.add(task)
         self._running.add(task)
         self.update_enabled()

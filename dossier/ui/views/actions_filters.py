@@ -86,7 +86,7 @@ class ActionsFilterBar(Strip):
         self.due_range.toggled.connect(lambda _on: self._due_changed())
         self.due_from.dateChanged.connect(lambda _d: self._due_changed())
         self.due_to.dateChanged.connect(lambda _d: self._due_changed())
-        self.as_at.dateChanged.connect(lambda d: (self._follow_as_at(), self.as_at_changed.emit(to_date(d))))
+        self.as_at.dateChanged.connect(self._as_at_edited)
         self.today.clicked.connect(lambda: self.set_as_at(dt.date.today()))
 
     # -- values ----------------------------------------------------------------------------------
@@ -119,6 +119,10 @@ class ActionsFilterBar(Strip):
     def set_as_at(self, day: dt.date) -> None:
         self.as_at.setDate(to_qdate(day))
         self._follow_as_at()
+
+    def _as_at_edited(self, day: QDate) -> None:
+        self._follow_as_at()
+        self.as_at_changed.emit(to_date(day))
 
     def _follow_as_at(self) -> None:
         """While the due range is off, keep it around the "as at" date, ready to be switched on."""

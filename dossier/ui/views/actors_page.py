@@ -88,8 +88,8 @@ class ActorsPage(Page):
                                       tip="Show actors whose name or an alias matches every word")
         self.kind_filter = QComboBox(strip)
         self.kind_filter.setObjectName("kindFilter")
-        for label, kind in KIND_FILTERS:
-            self.kind_filter.addItem(label, kind)
+        for label, shown_kind in KIND_FILTERS:
+            self.kind_filter.addItem(label, shown_kind)
         strip.add(self.filter_edit, 1)
         strip.add(self.kind_filter)
         # the actions and the "as at" date on a row of their own, as in the Actions view

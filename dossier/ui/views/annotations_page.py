@@ -202,7 +202,7 @@ class AnnotationsPage(Page):
                                           "Delete the selected annotation (you can undo it)")
         self.table.addAction(self.delete_action)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, activated=self.open_selected,
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self.open_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.show_detail())

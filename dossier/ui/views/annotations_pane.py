@@ -45,20 +45,20 @@ class AnnotationLayer:
         selections = []
         for r in self.rows:
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._edit.cursor_for(r.start, r.end)  # type: ignore[attr-defined]
+            selection.cursor = self._edit.cursor_for(r.start, r.end)
             fmt = QTextCharFormat()
             fill = QColor(theme.ANNOTATION_FILL[r.colour.value])
             fmt.setBackground(fill.darker(112) if r.id == current else fill)
             if r.note:
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
                 fmt.setUnderlineColor(theme.ANNOTATION_CHIP[r.colour.value])
-            selection.format = fmt  # type: ignore[attr-defined]
+            selection.format = fmt
             selections.append(selection)
         self._edit.set_highlight_layer("annotations", selections)
 
     def at(self, offset: int) -> AnnotationRow | None:
         hits = [r for r in self.rows if r.start is not None and r.end is not None and r.start <= offset < r.end]
-        return min(hits, key=lambda r: r.end - r.start) if hits else None  # type: ignore[operator]
+        return min(hits, key=lambda r: (r.end or 0) - (r.start or 0)) if hits else None  # both set, as filtered
 
     def tooltip(self, row: AnnotationRow) -> str:
         parts = []
@@ -77,13 +77,13 @@ class AnnotationRows:
     rows: list[AnnotationRow]
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)  # type: ignore[call-arg]  (the Qt model class that follows this one)
+        super().__init__(parent)  # type: ignore[call-arg]  # the Qt model class that follows this one
         self.rows = []
 
     def set_rows(self, rows: Sequence[AnnotationRow]) -> None:
-        self.beginResetModel()  # type: ignore[attr-defined]
+        self.beginResetModel()  # type: ignore[attr-defined]  # the Qt model class that follows this one
         self.rows = list(rows)
-        self.endResetModel()  # type: ignore[attr-defined]
+        self.endResetModel()  # type: ignore[attr-defined]  # the Qt model class that follows this one
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QToolButton, QWidget
 
 from dossier.domain.chronology import EntryKind
 from dossier.ui.style import icons
@@ -40,9 +40,13 @@ class ChronologyFilterBar(Strip):
         self.actor.setEditable(True)
         self.actor.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.actor.setModel(self._names)
-        self.actor.setCompleter(name_completer(self._names, self.actor))
-        self.actor.lineEdit().setPlaceholderText("Any actor")
-        self.actor.lineEdit().setClearButtonEnabled(True)
+        actor_completer = name_completer(self._names, self.actor)
+        self.actor.setCompleter(actor_completer)
+        actor_edit = self.actor.lineEdit()
+        assert actor_edit is not None  # an editable combo box has its line edit
+        self.actor_edit: QLineEdit = actor_edit
+        self.actor_edit.setPlaceholderText("Any actor")
+        self.actor_edit.setClearButtonEnabled(True)
         self.actor.setToolTip("Only entries that name this actor (part of a name will do)")
         self.actor.setMinimumWidth(120)
         self.actor.setMaximumWidth(200)
@@ -90,9 +94,9 @@ class ChronologyFilterBar(Strip):
         self._sync_range_enabled()
 
         self.actor.activated.connect(lambda _i: self.actor_changed.emit(self.actor_name()))
-        self.actor.lineEdit().editingFinished.connect(lambda: self.actor_changed.emit(self.actor_name()))
-        self.actor.lineEdit().textChanged.connect(lambda text: self.actor_changed.emit("") if not text else None)
-        self.actor.completer().activated.connect(lambda name: self.actor_changed.emit(" ".join(name.split())))
+        self.actor_edit.editingFinished.connect(lambda: self.actor_changed.emit(self.actor_name()))
+        self.actor_edit.textChanged.connect(lambda text: self.actor_changed.emit("") if not text else None)
+        actor_completer.activated.connect(lambda name: self.actor_changed.emit(" ".join(name.split())))
         self.tag.activated.connect(lambda _i: self.tag_changed.emit(self.tag_name()))
         self.all_kinds.clicked.connect(lambda _c=False: self.set_kinds(None, emit=True))
         for button in self.kind_buttons.values():
@@ -233,8 +237,8 @@ class ChronologyFilterBar(Strip):
         self.filter_edit.clear_silently()
         self.set_tags(())
         self.actor.blockSignals(True)
-        self.actor.lineEdit().blockSignals(True)
+        self.actor_edit.blockSignals(True)
         self.actor.setCurrentIndex(-1)
         self.actor.setEditText("")
-        self.actor.lineEdit().blockSignals(False)
+        self.actor_edit.blockSignals(False)
         self.actor.blockSignals(False)

@@ -527,12 +527,13 @@ class DocumentsPage(DocumentStatusMixin, QSplitter):
         return found
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and watched is self.reader.text.viewport():
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent) \
+                and watched is self.reader.text.viewport():
             text = self.reader.text
-            pos = event.pos()  # type: ignore[attr-defined]
+            pos = event.pos()
             row = self.annotation_layer.at(text.offset_at(text.cursorForPosition(pos).position()))
             if row is not None:
-                QToolTip.showText(event.globalPos(), self.annotation_layer.tooltip(row), text)  # type: ignore[attr-defined]
+                QToolTip.showText(event.globalPos(), self.annotation_layer.tooltip(row), text)
                 return True
         return super().eventFilter(watched, event)
 

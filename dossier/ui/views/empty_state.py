@@ -72,8 +72,8 @@ class EmptyState(QWidget):
     def set_recent(self, paths: list[Path]) -> None:
         while self._recent_box.count():
             item = self._recent_box.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            if item is not None and (widget := item.widget()) is not None:
+                widget.deleteLater()
         shown = paths[:MAX_SHOWN_RECENT]
         for path in shown:
             link = QPushButton(path.name, self)

@@ -168,16 +168,21 @@ class NameListEdit(QLineEdit):
         start = head.rfind(",") + 1
         return start, head[start:].lstrip()
 
+    def _hide_popup(self) -> None:
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.hide()
+
     def _update_completion(self, _text: str) -> None:
         _start, prefix = self._current_item()
         if len(prefix) < 1:
-            self._completer.popup().hide()
+            self._hide_popup()
             return
         self._completer.setCompletionPrefix(prefix)
         if self._completer.completionCount():
             self._completer.complete()
         else:
-            self._completer.popup().hide()
+            self._hide_popup()
 
     def _insert_completion(self, name: str) -> None:
         start, _prefix = self._current_item()

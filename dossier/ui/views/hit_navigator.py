@@ -110,8 +110,8 @@ class HitNavigator(QObject):
         selections = []
         for n, (start, end) in enumerate(self._hits):
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = self.edit.cursor_for(start, end)  # type: ignore[attr-defined]
-            selection.format = _format(n == self._current)  # type: ignore[attr-defined]
+            selection.cursor = self.edit.cursor_for(start, end)
+            selection.format = _format(n == self._current)
             selections.append(selection)
         self.edit.set_highlight_layer(LAYER, selections)
 

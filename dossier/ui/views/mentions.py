@@ -68,8 +68,8 @@ class MentionLayer:
         selections = []
         for m in self._mentions:
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._edit.cursor_for(m.start, m.end)  # type: ignore[attr-defined]
-            selection.format = mention_format(m.actor_kind)  # type: ignore[attr-defined]
+            selection.cursor = self._edit.cursor_for(m.start, m.end)
+            selection.format = mention_format(m.actor_kind)
             selections.append(selection)
         self._edit.set_highlight_layer("mentions", selections)
 

@@ -64,14 +64,14 @@ class MetadataEditor(QWidget):
         self.kind.setObjectName("kindCombo")
         for kind in DocumentKind:
             self.kind.addItem(kind.value.capitalize(), kind.value)
-        self.sender = self._line("senderEdit")
-        self.sender.setCompleter(name_completer(self.names, self.sender))
+        self.sender_edit = self._line("senderEdit")
+        self.sender_edit.setCompleter(name_completer(self.names, self.sender_edit))
         self.recipients = NameListEdit(self.names, self)
         self.recipients.setObjectName("recipientsEdit")
         self.cc = NameListEdit(self.names, self)
         self.cc.setObjectName("ccEdit")
-        for edit in (self.recipients, self.cc):
-            edit.setPlaceholderText("Names, separated by commas")
+        for names_edit in (self.recipients, self.cc):
+            names_edit.setPlaceholderText("Names, separated by commas")
         self.reference = self._line("referenceEdit")
         self.marking = QComboBox(self)
         self.marking.setObjectName("markingCombo")
@@ -105,7 +105,7 @@ class MetadataEditor(QWidget):
         date_layout.addWidget(self.propose_button)
         self._place(grid, "date", date_row, 1, 0)
         self._place(grid, "kind", self.kind, 1, 2)
-        self._place(grid, "sender", self.sender, 2, 0)
+        self._place(grid, "sender", self.sender_edit, 2, 0)
         self._place(grid, "marking", self.marking, 2, 2)
         self._place(grid, "recipients", self.recipients, 3, 0)
         self._place(grid, "reference", self.reference, 3, 2)
@@ -171,12 +171,12 @@ class MetadataEditor(QWidget):
         self.title.setText(meta.title or "")
         self.date.set_date(meta.date)
         self.kind.setCurrentIndex(max(0, self.kind.findData(meta.kind.value)))
-        self.sender.setText(meta.sender or "")
+        self.sender_edit.setText(meta.sender or "")
         self.recipients.set_names(meta.recipients)
         self.cc.set_names(meta.cc)
         self.reference.setText(meta.reference or "")
         self.marking.setCurrentIndex(max(0, self.marking.findData(meta.marking or "")))
-        for edit in (self.title, self.sender, self.recipients, self.cc, self.reference, self.date.line):
+        for edit in (self.title, self.sender_edit, self.recipients, self.cc, self.reference, self.date.line):
             edit.setCursorPosition(0)  # show the start of a long value, not its end
         user_set = detail.user_set if detail else frozenset()
         for field, caption in self._captions.items():
@@ -213,7 +213,7 @@ class MetadataEditor(QWidget):
         date = self.date.date()
         if not same_date(date, meta.date):
             new["date"] = date
-        text_fields = {"title": self.title, "sender": self.sender, "reference": self.reference}
+        text_fields = {"title": self.title, "sender": self.sender_edit, "reference": self.reference}
         for field, edit in text_fields.items():
             value = edit.text().strip() or None
             if value != getattr(meta, field):

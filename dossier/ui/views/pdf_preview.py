@@ -26,7 +26,7 @@ try:  # the add-ons wheel brings Qt PDF; the app works without it
     from PySide6.QtPdf import QPdfBookmarkModel, QPdfDocument
     from PySide6.QtPdfWidgets import QPdfView
 except ImportError:  # pragma: no cover - exercised only where the add-ons are not installed
-    QPdfDocument = QPdfView = QPdfBookmarkModel = None  # type: ignore[assignment,misc]
+    QPdfDocument = QPdfView = QPdfBookmarkModel = None  # type: ignore[assignment,misc]  # None: no Qt PDF here
 
 HAVE_QTPDF = QPdfDocument is not None
 ZOOM_STEP = 1.25

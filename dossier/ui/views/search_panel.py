@@ -120,22 +120,22 @@ class HitDelegate(QStyledItemDelegate):
 
     def _document(self, option: QStyleOptionViewItem, html: str) -> QTextDocument:
         doc = QTextDocument()
-        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        doc.setDefaultFont(option.font)
         doc.setDocumentMargin(0)
         doc.setHtml(html)
-        doc.setTextWidth(max(50, option.rect.width() - 2 * self.PADDING))  # type: ignore[attr-defined]
+        doc.setTextWidth(max(50, option.rect.width() - 2 * self.PADDING))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         html = index.data(HtmlRole) or ""
-        opt.text = ""  # type: ignore[attr-defined]
-        style = opt.widget.style() if opt.widget else QApplication.style()  # type: ignore[attr-defined]
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)  # type: ignore[attr-defined]
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         doc = self._document(opt, html)
         painter.save()
-        rect: QRect = opt.rect  # type: ignore[attr-defined]
+        rect: QRect = opt.rect
         painter.translate(rect.left() + self.PADDING, rect.top() + self.PADDING)
         painter.setClipRect(0, 0, rect.width() - 2 * self.PADDING, rect.height() - self.PADDING)
         context = QAbstractTextDocumentLayout.PaintContext()
@@ -145,9 +145,9 @@ class HitDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        view = opt.widget  # type: ignore[attr-defined]
+        view = opt.widget
         if view is not None and hasattr(view, "viewport"):
-            opt.rect.setWidth(view.viewport().width())  # type: ignore[attr-defined]
+            opt.rect.setWidth(view.viewport().width())
         doc = self._document(opt, index.data(HtmlRole) or "")
         return QSize(int(doc.idealWidth()) + 2 * self.PADDING, int(doc.size().height()) + 2 * self.PADDING)
 
@@ -214,7 +214,8 @@ class SearchPanel(QFrame):
         self.line.returnPressed.connect(self.open_current)
         self.line.installEventFilter(self)
         self.list.clicked.connect(lambda index: self.open_row(index.row()))
-        QApplication.instance().focusChanged.connect(self._on_focus_changed)  # type: ignore[union-attr]
+        if isinstance(app := QApplication.instance(), QApplication):  # always, where there is a widget
+            app.focusChanged.connect(self._on_focus_changed)
         self.hide()
 
     # -- data ------------------------------------------------------------------------------------
@@ -268,7 +269,8 @@ class SearchPanel(QFrame):
         """Offer the query with its misspelt words corrected (nothing found for what was typed)."""
         suggest = getattr(self._source, "suggestions", None)
         found = suggest(text) if text and suggest is not None else ()
-        self._corrected = self._source.corrected(text, found) if found else ""  # type: ignore[union-attr]
+        correct = getattr(self._source, "corrected", None)  # with suggestions(): the search service's
+        self._corrected = correct(text, found) if found and correct is not None else ""
         self.did_you_mean.setText(f'Did you mean <a href="#">{escape(self._corrected)}</a>?' if found else "")
         self.did_you_mean.setVisible(bool(found))
 

@@ -219,10 +219,10 @@ class SuggestionsPanel(QWidget):
         self.reject_dossier_button.setEnabled(waiting > 0)
 
     def suggestion_items(self) -> list[QTreeWidgetItem]:
-        out = []
+        out: list[QTreeWidgetItem] = []
         for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
-            out.extend(group.child(n) for n in range(group.childCount()))
+            if (group := self.tree.topLevelItem(g)) is not None:
+                out.extend(item for n in range(group.childCount()) if (item := group.child(n)) is not None)
         return out
 
     def item_for(self, suggestion_id: int) -> QTreeWidgetItem | None:

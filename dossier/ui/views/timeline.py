@@ -155,7 +155,7 @@ class TimelineView(TimelinePaintingMixin, QGraphicsView):
         return self._scale.ppd
 
     @property
-    def scale(self) -> TimeScale:
+    def time_scale(self) -> TimeScale:  # not `scale`: that is QGraphicsView's own method
         return self._scale
 
     @property

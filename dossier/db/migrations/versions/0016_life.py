@@ -49,7 +49,7 @@ def upgrade() -> None:
         except ValueError:
             kind = DocumentKind.OTHER
         heading = document_heading(
-            kind, title=r.title, sender=(p.get("sender") or [None])[0], recipients=p.get("recipient", ()),
+            kind, title=r.title, sender=p["sender"][0] if p.get("sender") else None, recipients=p.get("recipient", ()),
             date=_date(r.date_value, r.date_precision, r.date_qualifier, r.date_text, r.date_end_value),
             number=r.id)
         bind.execute(sa.text("UPDATE documents SET heading = :h WHERE id = :i"), {"h": heading[:1000], "i": r.id})
