@@ -168,9 +168,9 @@ def pick_year(bounds: Bounds, doc: PartialDate, mode: str | None) -> int | None:
         month_lo, month_hi = lo, hi
     options: list[tuple[int, dt.date, dt.date]] = []
     for year in (doc.year - 1, doc.year, doc.year + 1):
-        b = bounds(year)
-        if b is not None:
-            options.append((year, b[0], b[1]))
+        span = bounds(year)
+        if span is not None:
+            options.append((year, span[0], span[1]))
     if not options:
         return None
     if mode == PAST:

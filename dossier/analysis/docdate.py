@@ -407,7 +407,7 @@ def _field_line(page: Page) -> Iterator[Hit]:
         found = [(k, d) for k, d in dated if d is not None]
         if len(found) != 1 or any(len(f) > 60 for f in fields):
             continue
-        k, date = dated[0]
+        k, date = found[0]
         if not is_day(date) or is_stamp(date, fields[k]) or is_labelled(fields[k]) \
                 or (k > 0 and _OTHER_LABEL.search(fields[k - 1])):
             continue

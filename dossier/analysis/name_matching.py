@@ -7,7 +7,7 @@ who's who with these alone."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from dossier.analysis.actors_people import alias_of, name_key
@@ -35,7 +35,7 @@ def refers_to(name: str, known_organisations: Sequence[str], index: NameIndex | 
     return hits[0] if len(hits) == 1 else None
 
 
-def shorter_forms_of(name: str, known: Sequence[str], *, organisation: bool = False,
+def shorter_forms_of(name: str, known: Collection[str], *, organisation: bool = False,
                      index: NameIndex | None = None) -> list[str]:
     """Known names that are shorter forms of `name` and of no other known name.
 
@@ -48,7 +48,7 @@ def shorter_forms_of(name: str, known: Sequence[str], *, organisation: bool = Fa
     mine = (name, _keyed(name))
     first = index.shorter_candidates(name, organisation) if index is not None else dict.fromkeys(known)
     out = []
-    keyed: list[tuple[str, str]] | None = None
+    keyed: list[tuple[str, tuple[str, ...]]] | None = None
     for short in first:
         if short == name:
             continue
@@ -115,7 +115,8 @@ class NameIndex:
     @staticmethod
     def _marks_of(name: str) -> set[tuple[str, ...]]:
         key = _keyed(name)
-        marks = {("fold", name.casefold()), ("fold", name.strip().casefold()), ("initials", _org_initials(name))}
+        marks: set[tuple[str, ...]] = {("fold", name.casefold()), ("fold", name.strip().casefold()),
+                                       ("initials", _org_initials(name))}
         if key:
             marks |= {("key", *key), ("last", key[-1]), ("first", key[0])}
             if len(key) == 1:
@@ -143,7 +144,7 @@ class NameIndex:
         key = _keyed(name)
         if not key:
             return []
-        marks = [("key", *key), ("fold", name.strip().casefold()), ("last", key[-1])]
+        marks: list[tuple[str, ...]] = [("key", *key), ("fold", name.strip().casefold()), ("last", key[-1])]
         if len(key) == 1:
             marks += [("first", g) for g in (key[0], *DIMINUTIVES.get(key[0], ()))]
         if (caps := _acronym(name)) is not None:
@@ -154,7 +155,7 @@ class NameIndex:
         """The known names that can be shorter forms of `name` (matched against it alone), and
         for an organisation the generic references ("the Council")."""
         key = _keyed(name)
-        marks = [("fold", name.casefold()), ("caps", _org_initials(name))]
+        marks: list[tuple[str, ...]] = [("fold", name.casefold()), ("caps", _org_initials(name))]
         if key:
             marks += [("key", *key), ("last", key[-1]), ("given", key[0])]
         if organisation:
@@ -174,13 +175,13 @@ def match_actor(name: str, known: Sequence[str], index: NameIndex | None = None)
 
 
 @lru_cache(maxsize=65_536)
-def _keyed(name: str) -> str:
+def _keyed(name: str) -> tuple[str, ...]:
     """The key a name is matched by (its canonical form, folded): one name's is worked out once,
     however many times a dossier's names are compared."""
     return name_key(canonical_name(name) or name)
 
 
-def _match(name: str, key: str, keys: Sequence[tuple[str, str]]) -> str | None:
+def _match(name: str, key: tuple[str, ...], keys: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
     """match_actor over the known names with their keys."""
     if not key:
         return None

@@ -143,9 +143,9 @@ def tense_cue_of(text: str, sentence: Span, start: int, end: int, min_strength: 
     if _PLAN_UNTIL.search(text, max(sentence.start, start - 40), start) and _UNTIL_WORD.match(text, start, end):
         _starts, ends, _cues = sentence_cues(text, sentence.start, sentence.end)
         return AHEAD, max(0, bisect.bisect_right(ends, start) - 1)  # "sent round the timetable until May": still to come
-    brk = CLAUSE_BREAK.search(text, end, sentence.end)
-    if brk:
-        clause_end = brk.start()
+    brk_after = CLAUSE_BREAK.search(text, end, sentence.end)
+    if brk_after:
+        clause_end = brk_after.start()
     that = that_clause(text, end, clause_end)  # "there was no doubt on 3 May | that the Board would act"
     if that is not None:
         clause_end = that

@@ -86,10 +86,10 @@ def _actor(services: Services, text: str) -> int:
         actor_id = int(digits)
         services.actors.get(actor_id)  # NotFound (one line) when there is none
         return actor_id
-    actor_id = services.actors.find(plain)
-    if actor_id is None:
+    found = services.actors.find(plain)
+    if found is None:
         raise DossierError(f"there is no actor {plain!r}; `dossier actors --json` lists them with their ids")
-    return actor_id
+    return found
 
 
 def cmd_actors(services: Services, args: argparse.Namespace, out: TextIO) -> int:

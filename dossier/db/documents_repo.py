@@ -22,13 +22,8 @@ from dossier.db.models import (
     Mention,
     Paragraph,
 )
-<<<<<<< HEAD:dossier/db/documents_repo.py
-from dossier.domain.dates import PartialDate
-from dossier.domain.errors import AlreadyStored, NotFound
-=======
 from dossier.domain.dates import PartialDate, Precision, Qualifier
-from dossier.domain.errors import NotFound
->>>>>>> h17-mypy:dossier/db/repositories.py
+from dossier.domain.errors import AlreadyStored, NotFound
 from dossier.domain.headings import document_heading
 from dossier.domain.records import (
     DocumentDetail,

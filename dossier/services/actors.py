@@ -121,7 +121,7 @@ class ActorService:
             if record.added_alias_ids:
                 repo.delete_by_ids(session, "actor_aliases", record.added_alias_ids)
             repo.restore(session, record.dropped)
-            return Changed(None, register_changes(record.keep_id, record.dropped.actor["id"]))
+            return Changed(None, register_changes(record.keep_id, record.dropped.actor.id))
 
     def split_alias(self, actor_id: int, alias: str) -> Changed[int]:
         """Make an alias an actor of its own. Undo it with `merge(actor_id, new_id)`."""
@@ -136,7 +136,7 @@ class ActorService:
     def restore(self, snapshot: ActorSnapshot) -> Changed[None]:
         with self._sessions.begin() as session:
             repo.restore(session, snapshot)
-            return Changed(None, register_changes(snapshot.actor["id"]))
+            return Changed(None, register_changes(snapshot.actor.id))
 
     def rename(self, actor_id: int, name: str) -> Changed[str]:
         """Rename an actor; returns the old name (for undo)."""

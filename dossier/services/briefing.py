@@ -210,7 +210,7 @@ class BriefingService:
         digest = hashlib.sha256(rendered.pdf).hexdigest()
         with self._sessions.begin() as session:
             record_id = repo.record_export(
-                session, exported_at=stamp(self.clock), as_at=options.as_at, title=options.title,
+                session, exported_at=stamp(self.clock), as_at=options.day, title=options.title,
                 reference=options.reference, file_name=safe_text(target.name), sha256=digest,
                 options_json=_options_json(options))
         if progress:

@@ -65,15 +65,15 @@ def replace_machine_entries(session: Session, document_id: int, references: Sequ
         description = getattr(ref, "description", "") or " ".join(ref.found.sentence.split())
         wanted.append((ref, kind, description[:2000]))
     # entries other documents give for the same kinds and dates: candidates to join, in one query
-    candidates: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
+    candidates: dict[tuple[str, str | None, str | None], list[list[Any]]] = defaultdict(list)
     values = {ref.found.date.value for ref, _, _ in wanted}
-    for entry_id, kind, value, precision, description, actors in session.execute(
+    for entry_id, row_kind, value, precision, description, actors in session.execute(
             select(ChronologyEntry.id, ChronologyEntry.kind, ChronologyEntry.date_value,
                    ChronologyEntry.date_precision, ChronologyEntry.description, ChronologyEntry.actors)
             .where(ChronologyEntry.date_value.in_(values),
                    ~exists().where(SourceRow.entry_id == ChronologyEntry.id,
                                    SourceRow.document_id == document_id))):
-        candidates[(kind, value, precision)].append([entry_id, description, split_actors(actors)])
+        candidates[(row_kind, value, precision)].append([entry_id, description, split_actors(actors)])
     joined: list[tuple[Any, int]] = []  # (reference, existing entry id)
     fresh: list[tuple[Any, dict[str, Any]]] = []  # (reference, new entry row)
     named: dict[int, str] = {}  # existing entries joined: their actors, with this letter's added

@@ -34,7 +34,7 @@ def document_references(session: Session, document_id: int) -> list[tuple[str, P
     """(kind, date) of the entries a document is a source of."""
     stmt = (select(ChronologyEntry).join(SourceRow, SourceRow.entry_id == ChronologyEntry.id)
             .where(SourceRow.document_id == document_id))
-    return [(e.kind, fields_of(e).date) for e in session.scalars(stmt) if e.date_value]
+    return [(e.kind, date) for e in session.scalars(stmt) if e.date_value and (date := fields_of(e).date)]
 
 
 def document_texts(session: Session, ids: Iterable[int], *, dated_only: bool = False) -> list[DocumentText]:
@@ -83,7 +83,7 @@ def texts(session: Session, ids: Sequence[int]) -> dict[int, str]:
 def dated_references(session: Session, exclude: int) -> list[tuple[int, str]]:
     """(id, reference) of every dated document with a reference, but one."""
     return [(i, r) for i, r in session.execute(select(Document.id, Document.reference).where(
-        Document.reference.is_not(None), Document.date_value.is_not(None), Document.id != exclude))]
+        Document.reference.is_not(None), Document.date_value.is_not(None), Document.id != exclude)) if r is not None]
 
 
 def dated_file_names(session: Session, exclude: int) -> list[tuple[int, str]]:

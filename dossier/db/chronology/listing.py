@@ -184,7 +184,9 @@ def _holder(conn: Any) -> Any:
 
 
 def _union(parts: list[Any]) -> Any:
-    return (union_all(*parts) if len(parts) > 1 else parts[0]).subquery("listing")
+    if len(parts) == 1:  # written plainly: a conditional around union_all(*parts) crashes mypy
+        return parts[0].subquery("listing")
+    return union_all(*parts).subquery("listing")
 
 
 def _order(listing: Any) -> tuple[Any, ...]:

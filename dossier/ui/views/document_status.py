@@ -4,10 +4,11 @@ not to be a copy. A part of the documents page (DocumentsPage), apart because it
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QSplitter
 
 from dossier.domain.records import FileCopy
 from dossier.ui.commands.annotations import RefileCommand, ReviewCommand
@@ -22,8 +23,13 @@ from dossier.ui.workers import ReadCopyJob
 IMPORT_FILTER = "Documents (*.pdf *.docx *.eml *.msg *.html *.htm *.rtf *.txt *.text *.md);;All files (*)"
 
 
-class DocumentStatusMixin:
-    """The page's re-filing and reviewed-status actions; the page holds the parts they use."""
+if TYPE_CHECKING:
+    from dossier.services import Services
+
+
+class DocumentStatusMixin(QSplitter):
+    """The page's re-filing and reviewed-status actions; the page (DocumentsPage, a QSplitter)
+    holds the parts they use, declared here."""
 
     context: UiContext
     reader: ReaderView
@@ -33,6 +39,13 @@ class DocumentStatusMixin:
     refile_job: ReadCopyJob | None
     _refile_progress: WorkProgressDialog | None
     copy_of: int | None
+
+    if TYPE_CHECKING:  # the page's own
+        @property
+        def services(self) -> Services | None: ...
+        @property
+        def document_id(self) -> int | None: ...
+        def _author(self) -> str: ...
 
     def apply_refile(self, doc_id: int, copy: FileCopy) -> RefileCommand | None:
         """Put a copy already read in place of a document's original (undoable), then say what

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import QDialog, QSplitter, QTabWidget, QToolTip, QWidget
 
 from dossier.domain.annotations import AnnotationFields, AnnotationRow, Colour
@@ -55,7 +55,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-class DocumentsPage(DocumentStatusMixin, QSplitter):
+class DocumentsPage(DocumentStatusMixin):
     action_requested = Signal(int, int, int, str)  # document id, start, end, the words: a new action
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:

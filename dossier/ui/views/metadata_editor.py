@@ -129,7 +129,7 @@ class MetadataEditor(QWidget):
 
     def _connect(self) -> None:
         """Edits update the buttons; Enter applies."""
-        for edit in (self.title, self.sender, self.reference, self.recipients, self.cc):
+        for edit in (self.title, self.sender_edit, self.reference, self.recipients, self.cc):
             edit.textEdited.connect(self._update_state)
             edit.returnPressed.connect(self.apply)
         self.date.edited.connect(self._update_state)

@@ -45,9 +45,9 @@ class PdfPreview(QDialog):
         self.path = Path(path)
         self.setWindowTitle(f"{self.path.name} \u2014 Preview")
         self.resize(980, 820)
-        self.document = None
-        self.view = None
-        self.outline = None
+        self.document: QPdfDocument | None = None  # None where Qt PDF is missing
+        self.view: QPdfView | None = None
+        self.outline: QTreeView | None = None
 
         self.open_button = QPushButton("Open in System Viewer", self)
         self.open_button.setObjectName("primary")
@@ -94,25 +94,25 @@ class PdfPreview(QDialog):
 
     def _build_pdf_view(self, bar: QHBoxLayout) -> QWidget:
         """The outline beside the pages, with the zoom buttons and the page number put on the bar."""
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setObjectName("pdfView")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
+        self.document = document = QPdfDocument(self)
+        self.view = view = QPdfView(self)
+        view.setObjectName("pdfView")
+        view.setDocument(document)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        view.setPageSpacing(12)
         self.bookmarks = QPdfBookmarkModel(self)
-        self.bookmarks.setDocument(self.document)
-        self.outline = QTreeView(self)
-        self.outline.setObjectName("pdfOutline")
-        self.outline.setModel(self.bookmarks)
-        self.outline.setHeaderHidden(True)
-        self.outline.setUniformRowHeights(True)
-        self.outline.activated.connect(self._jump)
-        self.outline.clicked.connect(self._jump)
-        self.document.load(str(self.path))
-        self.outline.expandAll()
-        self.view.pageNavigator().currentPageChanged.connect(lambda _page: self._update_page_label())
+        self.bookmarks.setDocument(document)
+        self.outline = outline = QTreeView(self)
+        outline.setObjectName("pdfOutline")
+        outline.setModel(self.bookmarks)
+        outline.setHeaderHidden(True)
+        outline.setUniformRowHeights(True)
+        outline.activated.connect(self._jump)
+        outline.clicked.connect(self._jump)
+        document.load(str(self.path))
+        outline.expandAll()
+        view.pageNavigator().currentPageChanged.connect(lambda _page: self._update_page_label())
         for text, tip, slot in (("\u2212", "Zoom out", lambda: self._zoom(1 / ZOOM_STEP)),
                                 ("+", "Zoom in", lambda: self._zoom(ZOOM_STEP))):
             button = QToolButton(self)
@@ -122,10 +122,10 @@ class PdfPreview(QDialog):
             bar.addWidget(button)
         fit_width = QToolButton(self)
         fit_width.setText("Fit Width")
-        fit_width.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
+        fit_width.clicked.connect(lambda: view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
         fit_page = QToolButton(self)
         fit_page.setText("Fit Page")
-        fit_page.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitInView))
+        fit_page.clicked.connect(lambda: view.setZoomMode(QPdfView.ZoomMode.FitInView))
         bar.addWidget(fit_width)
         bar.addWidget(fit_page)
         bar.addSpacing(12)
@@ -133,8 +133,8 @@ class PdfPreview(QDialog):
         bar.addSpacing(12)
         bar.addWidget(self.note, 1)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        split.addWidget(self.outline)
-        split.addWidget(self.view)
+        split.addWidget(outline)
+        split.addWidget(view)
         split.setStretchFactor(1, 1)
         split.setSizes([230, 750])
         return split

@@ -66,11 +66,11 @@ from dossier.ui.views.timeline_items import (
     run_meets,
     timeline_font,
 )
-from dossier.ui.views.timeline_paint import TimelinePaintingMixin
+from dossier.ui.views.timeline_paint import TimelineCanvas
 from dossier.ui.views.timeline_scale import TimeScale, bulk_span
 
 
-class TimelineView(TimelinePaintingMixin, QGraphicsView):
+class TimelineView(TimelineCanvas):
     entry_selected = Signal(object)  # str | None: the user picked an entry on the timeline
     entry_activated = Signal(str)  # double-click: open its source
     zoom_changed = Signal(float)

@@ -3,9 +3,11 @@ the lanes, the "as at" line), laid out so that nothing overprints. A part of Tim
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -13,6 +15,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
 )
+from PySide6.QtWidgets import QGraphicsView
 
 from dossier.ui.style import theme
 from dossier.ui.views.timeline_items import (
@@ -27,13 +30,37 @@ from dossier.ui.views.timeline_items import (
     Overlay,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QFont
 
-class TimelinePaintingMixin:
-    """TimelineView's painting over the scene (and a click on a marker it painted); the view holds
-    the scale, the lanes and the fonts."""
+    from dossier.ui.models.chronology_model import ChronologyModel
+    from dossier.ui.views.timeline_items import AggregateItem, EntryItem, Lane
+    from dossier.ui.views.timeline_scale import TimeScale
+
+
+class TimelineCanvas(QGraphicsView):
+    """TimelineView's painting over the scene (and a click on a marker it painted). TimelineView sets
+    the state declared here (the scale, the lanes and the fonts) and lays out the items."""
+
+    _model: ChronologyModel | None
+    _scale: TimeScale
+    _first: dt.date | None
+    _fitted: bool
+    _lanes: list[Lane]
+    _aggregates: list[AggregateItem]
+    _as_at: dt.date | None
+    _axis_font: QFont
+    _axis_bold: QFont
+    _lane_font: QFont
+
+    if TYPE_CHECKING:  # TimelineView's own
+        def entry_items(self) -> list[EntryItem]: ...
+        def beyond(self) -> tuple[int, int]: ...
+        def _beyond(self) -> tuple[tuple[int, str], tuple[int, str]]: ...
 
     # -- painting --------------------------------------------------------------------------------
-    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        rect = QRectF(rect)
         painter.fillRect(rect, QColor("#ffffff"))
         for n, lane in enumerate(self._lanes):
             if n % 2:
@@ -49,7 +76,8 @@ class TimelinePaintingMixin:
         for tick in self._scale.upper_ticks(rect.left(), rect.right()):
             painter.drawLine(QPointF(tick.x, rect.top()), QPointF(tick.x, rect.bottom()))
 
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        rect = QRectF(rect)
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -224,7 +252,7 @@ class TimelinePaintingMixin:
                 return
         super().mousePressEvent(event)
 
-    def _paint_gutter(self, painter: QPainter, sy: int, height: int) -> None:
+    def _paint_gutter(self, painter: QPainter, sy: int, height: float) -> None:
         if not self._lanes:
             return
         painter.fillRect(QRectF(0, AXIS_HEIGHT, GUTTER, height - AXIS_HEIGHT), QColor("#ffffff"))
