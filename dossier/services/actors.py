@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from dossier.analysis.post_titles import normalise_post
 from dossier.db import actors_repo as repo
 from dossier.db import documents_repo as docs_repo
+from dossier.db import mentions_repo
 from dossier.domain.changes import Changed, Changes, Kind
 from dossier.domain.clock import Clock, stamp
 from dossier.domain.dates import PartialDate
@@ -64,7 +65,7 @@ class ActorService:
 
     def document_mentions(self, document_id: int) -> list[DocumentMention]:
         with self._sessions() as session:
-            return repo.document_mentions(session, document_id)
+            return mentions_repo.document_mentions(session, document_id)
 
     # -- editing ---------------------------------------------------------------------------------
     def create(self, name: str, kind: ActorKind = ActorKind.PERSON) -> Changed[int]:
@@ -92,7 +93,7 @@ class ActorService:
                     actor_id = repo.create_actor(session, name, kind, stamp(self.clock))
                     created = True
             alias_id = repo.add_alias(session, actor_id, words, document_id)
-            mention_id = repo.add_mention(session, document_id, actor_id, start, end, text[start:end])
+            mention_id = mentions_repo.add_mention(session, document_id, actor_id, start, end, text[start:end])
             if mention_id is None:
                 raise ValueError("That passage is already tagged with this actor.")
             record = TagRecord(mention_id=mention_id, actor_id=actor_id, created_actor=created,

@@ -15,7 +15,7 @@ from dossier.analysis.actors_orgs import organisation_name
 from dossier.analysis.name_matching import NameIndex, match_actor, refers_to, shorter_forms_of
 from dossier.analysis.post_titles import normalise_post
 from dossier.analysis.statements import same_what
-from dossier.db import actions_repo, actors_repo, progress_repo
+from dossier.db import actions_repo, actors_repo, mentions_repo, progress_repo
 from dossier.db import documents_repo as docs_repo
 from dossier.db.engine import WriterPace
 from dossier.domain.changes import Changed, Changes, Kind
@@ -113,7 +113,7 @@ def _accept_actor(session: Session, s: SuggestionRow, on: PartialDate | None, cr
     actor_id = resolve_actor(session, p["name"], kind, on, created, actors, now=now)
     created.extend(("actor_aliases", i) for i in actors_repo.add_aliases(session, actor_id, alias_forms(p["forms"]),
                                                                                     s.document_id))
-    created.extend(("mentions", i) for i in actors_repo.add_mentions(
+    created.extend(("mentions", i) for i in mentions_repo.add_mentions(
         session, s.document_id, actor_id, [(start, end, text) for start, end, text in p["mentions"]]))
     apply_posts(session, actor_id, p["posts"], p.get("tenures", ()), on, s.document_id, created, updated,
                 lambda org: resolve_actor(session, org, ActorKind.ORGANISATION, on, created, actors, now=now),
