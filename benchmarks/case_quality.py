@@ -123,7 +123,7 @@ def accept_all(services: Any, rounds: int = 3) -> tuple[int, int]:
         pending = len(services.suggestions.pending(None))
         if not pending:
             return accepted, n - 1
-        done = len(services.suggestions.accept_all())  # the service `dossier accept --all` calls
+        done = len(services.suggestions.accept_all().value)  # the service `dossier accept --all` calls
         accepted += done
         if not done:
             return accepted, n

@@ -220,9 +220,9 @@ def test_a_deleted_actor_is_kept_for_undo_as_typed_records(services, doc):
     action = services.actions.create(ActionFields(
         type=ActionType.REPORT_DUE, summary="report on the review", owner_id=sender, addressed_to_id=sender,
         due=PartialDate.of(2019, 6), set_date=None, status=ActionStatus.OPEN, status_note=None,
-        status_document_id=None), document_id=doc)
+        status_document_id=None), document_id=doc).value
     before = services.actions.rows([action])
-    snap = services.actors.delete(sender)
+    snap = services.actors.delete(sender).value
     assert isinstance(snap.actor, ActorSaved) and snap.actor.name == "Rosalind Featherstone"
     assert [p.role for p in snap.parties] == ["sender"]
     assert set(snap.pointers) == {(PointerKind.ACTION_OWNER, action), (PointerKind.ACTION_ADDRESSEE, action)}
