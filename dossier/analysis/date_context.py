@@ -109,12 +109,12 @@ class DateContext:
         if date is not None:
             date = PartialDate(date.value, date.precision, date.qualifier, " ".join(self.text[start:end].split()),
                                date.end_value)
-            way: str | None = self.direction if direction is _UNSET else direction  # type: ignore[assignment]
+            way: str | None = self.direction if direction is _UNSET else direction  # type: ignore[assignment]  # a str or None, once not _UNSET
             self.extra.append(Hit(start, end, date, self.cue, way, rule))
 
     def make(self, year: int, month: int | None = None, day: int | None = None, q: object = _UNSET,
              end_value: str | None = None) -> PartialDate | None:
-        qualifier: Qualifier | None = self.qualifier if q is _UNSET else q  # type: ignore[assignment]
+        qualifier: Qualifier | None = self.qualifier if q is _UNSET else q  # type: ignore[assignment]  # a Qualifier or None, once not _UNSET
         if month is not None and not valid(year, month, day):
             return None
         if day is not None and qualifier in (Qualifier.EARLY, Qualifier.MID, Qualifier.LATE, Qualifier.END):
