@@ -128,3 +128,17 @@ def test_ui_and_cli_write_files_through_services() -> None:
     offenders = [rel for rel, p in _modules().items()
                  if rel.startswith(("ui/", "cli/")) and "dossier.export.files" in _imported_modules(p)]
     assert not offenders, f"ui or cli importing export.files (ask a service to write): {offenders}"
+
+
+def test_every_type_ignore_names_its_error_and_says_why() -> None:
+    """A `type: ignore` silences the type checker: it names the error it silences and gives a reason."""
+    import re
+
+    pragma = re.compile(r"#\s*type:\s*ignore(?P<code>\[[a-z,-]+\])?(?P<rest>.*)$")
+    bare = []
+    for rel, path in _modules().items():
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            found = pragma.search(line)
+            if found and (not found["code"] or not re.match(r"\s+#\s*\S", found["rest"])):
+                bare.append(f"{rel}:{n}")
+    assert not bare, f"type: ignore without an error code and a reason: {bare}"
