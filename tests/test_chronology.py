@@ -132,7 +132,7 @@ def test_a_deleted_or_merged_entry_comes_back_whole_from_a_typed_record(services
     events = {r.date.value: r for r in chron.rows(chron.keys(kinds=[EntryKind.EVENT]))}
     march, february = events["2020-03"], events["2020-02"]
     assert march.conflict_with == (february.key,)
-    snapshot = chron.delete_entry(march.key)
+    snapshot = chron.delete_entry(march.key).value
     assert isinstance(snapshot, EntrySnapshot) and snapshot.key == march.key
     assert [s.document_id for s in snapshot.sources] == [filed[0]] and snapshot.sources[0].machine
     assert set(snapshot.fields.actors) == {"Amara Okafor", "Tobias Quennell"}
@@ -140,7 +140,7 @@ def test_a_deleted_or_merged_entry_comes_back_whole_from_a_typed_record(services
     chron.restore_entry(snapshot)
     assert chron.rows([march.key, february.key]) == [march, february]
 
-    record = chron.merge_entries(march.key, february.key)
+    record = chron.merge_entries(march.key, february.key).value
     assert isinstance(record, EntryMerge) and record.merged.key == february.key
     chron.unmerge(record)
     assert chron.rows([march.key, february.key]) == [march, february]

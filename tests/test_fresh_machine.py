@@ -113,6 +113,6 @@ def test_without_uv_it_is_installed_privately_and_the_arguments_reach_pytest(tmp
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "installing uv into .tools/uv (once)"
     calls = (checkout / ".tools" / "uv" / "bin" / "uv-calls").read_text(encoding="utf-8").splitlines()
-    assert calls == ["sync --locked --quiet --compile-bytecode", "run --locked ruff check .",
+    assert calls == ["sync --locked --quiet --compile-bytecode", "run --locked ruff check .", "run --locked mypy",
                      "run --locked pytest -q tests/test_dates.py -k leap year"]
     assert not (home / ".local").exists()  # nothing went into the user's own Python
