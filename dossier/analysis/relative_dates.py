@@ -184,13 +184,13 @@ def r_ago(c: DateContext) -> PartialDate | None:
     return shift(c.make, c.doc, count_of(c.g["an"]), c.g["au"].lower(), -1)
 
 
-def r_day_span(c: DateContext) -> PartialDate | None:
-    g = c.g
-    month, first, last = month_of(g["dsm"]), int(g["ds1"]), int(g["ds2"])
-    if month is None or not capitalised(g["dsm"]) or last <= first:
-        return None
-    if g["dsy"]:
-        year = int(g["dsy"])
+
+def _day_span(c: DateContext, month: int, first: int, last: int, year_text: str | None, last_group: str,
+              rule: str) -> PartialDate | None:
+    """A span of days in one month: its first day, bounded by its last, which is also a reference
+    of its own. The year is the one written, else the one the document's date and tense pick."""
+    if year_text:
+        year = int(year_text)
     elif c.doc is not None:
         picked = pick_year(day_bounds(month, last), c.doc, c.tense())
         if picked is None:
@@ -200,8 +200,15 @@ def r_day_span(c: DateContext) -> PartialDate | None:
         return None
     if not valid(year, month, last):
         return None
-    c.also(c.m.start("ds2"), c.end, c.make(year, month, last, q=None), "day-span")  # its last day, on its own
+    c.also(c.m.start(last_group), c.end, c.make(year, month, last, q=None), rule)  # its last day, on its own
     return c.make(year, month, first, end_value=f"{year:04d}-{month:02d}-{last:02d}")
+
+def r_day_span(c: DateContext) -> PartialDate | None:
+    g = c.g
+    month, first, last = month_of(g["dsm"]), int(g["ds1"]), int(g["ds2"])
+    if month is None or not capitalised(g["dsm"]) or last <= first:
+        return None
+    return _day_span(c, month, first, last, g["dsy"], "ds2", "day-span")
 
 
 def r_time_from_now(c: DateContext) -> PartialDate | None:
@@ -302,19 +309,7 @@ def r_month_day_span(c: DateContext) -> PartialDate | None:
         return None
     if not g["mspy"] and c.cue is None and not CLOSES.match(c.text, c.m.end()):
         return None  # "June 3-5 people came": a year, a cue or a stop is needed
-    if g["mspy"]:
-        year = int(g["mspy"])
-    elif c.doc is not None:
-        picked = pick_year(day_bounds(month, last), c.doc, c.tense())
-        if picked is None:
-            return None
-        year = picked
-    else:
-        return None
-    if not valid(year, month, last):
-        return None
-    c.also(c.m.start("msp2"), c.end, c.make(year, month, last, q=None), "month-day-span")
-    return c.make(year, month, first, end_value=f"{year:04d}-{month:02d}-{last:02d}")
+    return _day_span(c, month, first, last, g["mspy"], "msp2", "month-day-span")
 
 
 def r_weekend(c: DateContext) -> PartialDate | None:

@@ -8,7 +8,6 @@ sessions, so the worker shares the window's Services safely.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,14 +22,15 @@ from dossier.services.briefing import SCALE, ExportCancelled
 from dossier.ui.dialogs.briefing_dialog import BriefingChoices, BriefingDialog, suggested_file_name
 from dossier.ui.dialogs.progress import WorkProgressDialog
 from dossier.ui.views.pdf_preview import PdfPreview
-from dossier.ui.workers import ThreadJob, failure_line
+from dossier.ui.workers import CancellableWorker, ThreadJob, failure_line
 
 SHORTCUT = "Ctrl+Shift+E"
 FOLDER_KEY = "briefing/last_folder"
 
 
-class BriefingWorker(QObject):
-    """Runs BriefingService.export; lives in a worker thread while it runs."""
+class BriefingWorker(CancellableWorker):
+    """Runs BriefingService.export; lives in a worker thread while it runs. A cancel stops it at the
+    next step, and nothing is written."""
 
     progress = Signal(int, int, str)
     finished = Signal(object)  # ExportResult
@@ -42,14 +42,6 @@ class BriefingWorker(QObject):
         self._services = services
         self.options = options
         self.path = Path(path)
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """Stop at the next step (thread-safe); nothing is written."""
-        self._cancel.set()
-
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     @Slot()
     def run(self) -> None:

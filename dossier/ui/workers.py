@@ -26,8 +26,24 @@ def failure_line(exc: BaseException, name: str = "") -> str:
     return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
 
 
-class ImportWorker(QObject):
-    """Runs DocumentService.file_paths; lives in a worker thread while it runs."""
+class CancellableWorker(QObject):
+    """A worker run on another thread that the GUI thread may ask to stop (thread-safe). What a stop
+    means (before the next file, after the transaction under way, ...) each worker's run says."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class ImportWorker(CancellableWorker):
+    """Runs DocumentService.file_paths; lives in a worker thread while it runs. A cancel stops it
+    before the next file; files already filed stay filed."""
 
     progress = Signal(int, int, str)  # files done, files in all, current file name
     finished = Signal(list)  # list[ImportResult], also after a cancel (what was filed is kept)
@@ -37,18 +53,10 @@ class ImportWorker(QObject):
         super().__init__()
         self._documents = documents
         self._paths = [Path(p) for p in paths]
-        self._cancel = threading.Event()
 
     @property
     def paths(self) -> list[Path]:
         return list(self._paths)
-
-    def cancel(self) -> None:
-        """Stop before the next file (thread-safe). Files already filed stay filed."""
-        self._cancel.set()
-
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     @Slot()
     def run(self) -> None:
@@ -124,8 +132,9 @@ class ImportJob(ThreadJob):
         self.done.emit(results, error, self.worker.is_cancelled())
 
 
-class ReadCopyWorker(QObject):
-    """Reads a better copy of a document (DocumentService.read_copy) in a worker thread."""
+class ReadCopyWorker(CancellableWorker):
+    """Reads a better copy of a document (DocumentService.read_copy) in a worker thread. A file is
+    read in one go: a cancelled read runs to its end, and what it read is dropped."""
 
     finished = Signal(object)  # FileCopy
     failed = Signal(str)  # why it cannot be read, one line naming the file
@@ -135,11 +144,6 @@ class ReadCopyWorker(QObject):
         super().__init__()
         self._documents = documents
         self.path = path
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """A file is read in one go: a cancelled read runs to its end, and what it read is dropped."""
-        self._cancel.set()
 
     @Slot()
     def run(self) -> None:
@@ -187,8 +191,9 @@ class ReadCopyJob(ThreadJob):
         self.done.emit(copy, error, cancelled)
 
 
-class AcceptAllWorker(QObject):
-    """Runs SuggestionService.accept_all (short transactions); lives in a worker thread while it runs."""
+class AcceptAllWorker(CancellableWorker):
+    """Runs SuggestionService.accept_all (short transactions); lives in a worker thread while it runs.
+    A cancel stops it after the transaction under way; what was accepted stays accepted."""
 
     progress = Signal(int, int)  # suggestions done, in all
     finished = Signal(list)  # list[AcceptRecord], also after a cancel (what was accepted is kept)
@@ -198,15 +203,7 @@ class AcceptAllWorker(QObject):
         super().__init__()
         self.suggestions = suggestions
         self.kind = kind
-        self._cancel = threading.Event()
         self.changes = Changes.none()  # what the run changed, as the service said (read after `finished`)
-
-    def cancel(self) -> None:
-        """Stop after the transaction under way (thread-safe); what was accepted stays accepted."""
-        self._cancel.set()
-
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     @Slot()
     def run(self) -> None:

@@ -10,7 +10,7 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QVBoxLayout, QWidget
 
 from dossier.domain.changes import Changes, Kind
 from dossier.domain.errors import DossierError
@@ -37,7 +37,7 @@ from dossier.ui.models.actions_model import (
 )
 from dossier.ui.models.documents_model import DocumentChoiceModel
 from dossier.ui.views.actions_filters import ActionsFilterBar
-from dossier.ui.views.detail_pane import DetailPane
+from dossier.ui.views.detail_pane import DetailPane, over_detail
 from dossier.ui.views.page import Page
 from dossier.ui.views.status_pill import StatusPillDelegate
 from dossier.ui.views.strip import Strip
@@ -102,12 +102,7 @@ class ActionsPage(Page):
         self.table.setup_sorting()
         self.detail = DetailPane(self, empty_text="Select an action to see the passage that set it and its history.")
         self.detail.setObjectName("actionDetail")
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
+        self.splitter = over_detail(self, self.table, self.detail)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         for action in (self.delete_action, self.done_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +26,7 @@ from dossier.ui.dialogs.annotation_dialog import colour_icon
 from dossier.ui.style import theme
 from dossier.ui.views.actions_filters import date_edit, to_date
 from dossier.ui.views.annotations_pane import AnnotationRows
-from dossier.ui.views.detail_pane import DetailPane
+from dossier.ui.views.detail_pane import DetailPane, over_detail
 from dossier.ui.views.page import Page
 from dossier.ui.views.strip import Strip
 from dossier.ui.views.tables import DataTable, FilterEdit
@@ -179,12 +178,7 @@ class AnnotationsPage(Page):
         self.table.remember_widths(self.context.settings, "annotations/column_widths")
         self.detail = DetailPane(self, empty_text="Select an annotation to see its words in context and its history.")
         self.detail.setObjectName("annotationDetail")
-        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
-        self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
+        self.splitter = over_detail(self, self.table, self.detail)
         self.count = QLabel(self)
         self.count.setObjectName("fieldName")
         self.count.setContentsMargins(12, 4, 12, 6)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -144,3 +145,14 @@ class DetailPane(QFrame):
         p = self._detail.passage if self._detail is not None else None
         if p is not None:
             self.open_requested.emit(p.document_id, p.start, p.end)
+
+
+def over_detail(parent: QWidget, table: QWidget, detail: DetailPane) -> QSplitter:
+    """A table with its detail pane under it: the table takes the height the window gains."""
+    splitter = QSplitter(Qt.Orientation.Vertical, parent)
+    splitter.addWidget(table)
+    splitter.addWidget(detail)
+    splitter.setChildrenCollapsible(False)
+    splitter.setStretchFactor(0, 1)
+    splitter.setStretchFactor(1, 0)
+    return splitter
